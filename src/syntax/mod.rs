@@ -1,0 +1,247 @@
+//! Text → syntax tree.
+//!
+//! Input: a [`SourceFile`]. Output: an [`ast::Rulebook`] and the syntax
+//! diagnostics. This is the only module that knows pest exists.
+//!
+//! The text is split into items at lines that start with an item keyword, and
+//! each item is parsed on its own, so one run reports a syntax error in every
+//! broken item, not only the first.
+
+mod lower;
+mod words;
+
+use std::sync::Arc;
+
+use pest::Parser as _;
+
+use crate::ast;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{SourceFile, Span, floor_char_boundary};
+
+/// The generated parser; private to this module.
+mod generated {
+    #![allow(missing_docs)]
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/redress.pest"]
+    pub(crate) struct Grammar;
+}
+use generated::{Grammar, Rule};
+
+/// The keywords that start an item at the beginning of a line.
+pub const ITEM_KEYWORDS: &[&str] = &[
+    "rulebook",
+    "law",
+    "fact",
+    "define",
+    "remedy",
+    "rule",
+    "exception",
+];
+
+/// Deepest nesting of parentheses and `not`s accepted in one item.
+pub const MAX_NESTING: usize = 200;
+
+/// Parse a rulebook. Always returns a tree of the items that parsed, with a
+/// diagnostic for each item that did not.
+pub fn parse(file: &Arc<SourceFile>) -> (ast::Rulebook, Vec<Diagnostic>) {
+    let text = file.text();
+    let mut rulebook = ast::Rulebook::default();
+    let mut diagnostics = Vec::new();
+    for (start, end) in split_items(text) {
+        let Some(chunk) = text.get(start..end) else {
+            continue;
+        };
+        if is_blank(chunk) {
+            continue;
+        }
+        if let Some(d) = nesting_guard(file, chunk, start) {
+            diagnostics.push(d);
+            continue;
+        }
+        match Grammar::parse(Rule::item, chunk) {
+            Ok(mut pairs) => {
+                let mut lowerer = lower::Lowerer {
+                    file,
+                    offset: start,
+                    diagnostics: &mut diagnostics,
+                };
+                if let Some(item) = pairs.next().and_then(|p| lowerer.item(p)) {
+                    rulebook.items.push(item);
+                }
+            }
+            Err(e) => diagnostics.push(syntax_error(file, chunk, start, &e)),
+        }
+    }
+    (rulebook, diagnostics)
+}
+
+/// Byte ranges of the items: each starts at a line beginning with an item
+/// keyword; text before the first keyword is a range of its own.
+fn split_items(text: &str) -> Vec<(usize, usize)> {
+    let mut starts = vec![0];
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if line_start > 0 && starts_item(line) {
+            starts.push(line_start);
+        }
+        line_start += line.len();
+    }
+    let mut ranges = Vec::with_capacity(starts.len());
+    for (i, &s) in starts.iter().enumerate() {
+        let e = starts.get(i + 1).copied().unwrap_or(text.len());
+        ranges.push((s, e));
+    }
+    ranges
+}
+
+fn starts_item(line: &str) -> bool {
+    ITEM_KEYWORDS.iter().any(|kw| {
+        line.strip_prefix(kw)
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_word_char(c)))
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when the chunk holds only white space and comments.
+fn is_blank(chunk: &str) -> bool {
+    chunk.lines().all(|l| {
+        let l = l.trim_start_matches('\u{FEFF}').trim();
+        l.is_empty() || l.starts_with('#')
+    })
+}
+
+/// Refuse an item nested deeper than [`MAX_NESTING`] before the recursive
+/// parser sees it, so no input can overflow the stack.
+fn nesting_guard(file: &Arc<SourceFile>, chunk: &str, offset: usize) -> Option<Diagnostic> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut in_comment = false;
+    let mut prev_not = 0usize;
+    let mut word = String::new();
+    for (i, c) in chunk.char_indices() {
+        if in_comment {
+            in_comment = c != '\n';
+            continue;
+        }
+        if in_string {
+            in_string = c != '"';
+            continue;
+        }
+        if is_word_char(c) {
+            word.push(c);
+            continue;
+        }
+        if word == "not" {
+            prev_not += 1;
+        } else if !word.is_empty() {
+            prev_not = 0;
+        }
+        word.clear();
+        match c {
+            '"' => in_string = true,
+            '#' => in_comment = true,
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth + prev_not > MAX_NESTING {
+            let at = offset + i;
+            return Some(
+                Diagnostic::error(
+                    Code::Syntax,
+                    format!("this item nests parentheses or `not` more than {MAX_NESTING} deep"),
+                )
+                .in_file(file)
+                .label(Span::new(at, at + c.len_utf8()), "too deep here")
+                .help("split the condition into named derived facts with `define`"),
+            );
+        }
+    }
+    None
+}
+
+fn syntax_error(
+    file: &Arc<SourceFile>,
+    chunk: &str,
+    offset: usize,
+    error: &pest::error::Error<Rule>,
+) -> Diagnostic {
+    let pos = match error.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let pos = floor_char_boundary(chunk, pos);
+    let after_arrow = chunk
+        .get(..pos)
+        .is_some_and(|before| before.trim_end().ends_with("=>"));
+    let pos = skip_blank(chunk, pos);
+    let (expected, context) = match &error.variant {
+        _ if after_arrow => words::after_arrow(),
+        pest::error::ErrorVariant::ParsingError { positives, .. } => {
+            words::expected(positives)
+        }
+        pest::error::ErrorVariant::CustomError { message } => (message.clone(), None),
+    };
+    let found = found_token(chunk, pos);
+    let span = Span::new(offset + pos, offset + pos + found.len());
+    let at_line_end = chunk.get(pos..).is_some_and(|r| r.starts_with(['\n', '\r']));
+    let found_words = if at_line_end {
+        "the end of the line".to_string()
+    } else if found.is_empty() {
+        "the end of the item".to_string()
+    } else {
+        format!("`{found}`")
+    };
+    let mut d = Diagnostic::error(Code::Syntax, format!("expected {expected}, found {found_words}"))
+        .in_file(file)
+        .label(span, format!("expected {expected} here"));
+    let help = context.map(str::to_string).or_else(|| {
+        Some(
+            "each item starts at the beginning of a line with `rulebook`, `law`, `fact`, \
+             `define`, `remedy`, `rule` or `exception`; see docs/language.md"
+                .to_string(),
+        )
+    });
+    d = d.maybe_help(help);
+    d
+}
+
+/// The token at `pos`: a word, a quoted string's first line, or one character.
+fn found_token(chunk: &str, pos: usize) -> &str {
+    let rest = chunk.get(pos..).unwrap_or("");
+    let mut end = 0;
+    for (i, c) in rest.char_indices() {
+        if is_word_char(c) || (c == '.' && i > 0) {
+            end = i + c.len_utf8();
+        } else {
+            if i == 0 {
+                end = if c == '\n' || c == '\r' { 0 } else { c.len_utf8() };
+            }
+            break;
+        }
+    }
+    rest.get(..end).unwrap_or("")
+}
+
+/// Move past spaces and, when the line holds nothing more, past blank lines
+/// and comments, to the next token (or the end).
+fn skip_blank(chunk: &str, mut pos: usize) -> usize {
+    let rest = chunk.get(pos..).unwrap_or("");
+    let same_line = rest.trim_start_matches([' ', '\t']);
+    if same_line.starts_with(['\n', '\r']) && chunk.get(..pos).is_some_and(|b| b.trim_end().ends_with("=>")) {
+        return pos + rest.len() - same_line.len();
+    }
+    loop {
+        let rest = chunk.get(pos..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        pos += rest.len() - trimmed.len();
+        if trimmed.starts_with('#') {
+            pos += trimmed.find('\n').unwrap_or(trimmed.len());
+        } else {
+            return pos;
+        }
+    }
+}

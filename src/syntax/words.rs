@@ -1,0 +1,163 @@
+//! Words for grammar rules, so that syntax errors speak to legal editors.
+//!
+//! The `match` is exhaustive with no catch-all arm: a new grammar rule does
+//! not compile until it has words here.
+
+use super::Rule;
+
+/// How to describe what the parser expected, and a hint for some places.
+pub(super) fn expected(positives: &[Rule]) -> (String, Option<&'static str>) {
+    let mut words: Vec<&'static str> = Vec::new();
+    let mut hint = None;
+    for r in positives {
+        let (w, h) = describe(*r);
+        if !words.contains(&w) {
+            words.push(w);
+        }
+        hint = hint.or(h);
+    }
+    if words.len() > 6 {
+        words.truncate(6);
+        words.push("…");
+    }
+    let text = match words.as_slice() {
+        [] => "something else".to_string(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    };
+    (text, hint)
+}
+
+/// What is expected right after `=>`.
+pub(super) fn after_arrow() -> (String, Option<&'static str>) {
+    let (w, h) = describe(Rule::conclusion);
+    (w.to_string(), h)
+}
+
+fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
+    const EXPR: Option<&str> = Some(
+        "a condition is made of facts, values and words such as `and`, `or`, `not`, `is`, `is one of`, \
+         `<`, `>=`; see docs/language.md",
+    );
+    const CONCLUSION: Option<&str> = Some(
+        "after `=>` write the remedy as its phrase (`forward to association at operator location`) \
+         or its id (`return_without_reason`)",
+    );
+    match r {
+        Rule::EOI => ("the end of the item", None),
+        Rule::WHITESPACE | Rule::hspace => ("a space", None),
+        Rule::COMMENT => ("a comment", None),
+        Rule::item => (
+            "`rulebook`, `law`, `fact`, `define`, `remedy`, `rule` or `exception` at the start of a line",
+            None,
+        ),
+        Rule::header | Rule::kw_rulebook => ("`rulebook`", None),
+        Rule::header_attr => (
+            "`title`, `jurisdiction`, `version`, `effective`, `languages` or `as of`",
+            None,
+        ),
+        Rule::jurisdiction | Rule::kw_jurisdiction => ("`jurisdiction`", None),
+        Rule::version | Rule::kw_version => ("`version`", None),
+        Rule::effective | Rule::kw_effective => ("`effective`", None),
+        Rule::languages | Rule::kw_languages => ("`languages`", None),
+        Rule::as_of | Rule::kw_as => ("`as`", None),
+        Rule::lang => ("a language code such as `zh` or `en`", None),
+        Rule::title_attr | Rule::kw_title => ("`title`", None),
+        Rule::label_attr | Rule::kw_label => ("`label`", None),
+        Rule::law | Rule::kw_law => ("`law`", None),
+        Rule::law_attr => ("`title` or `in force`", None),
+        Rule::in_force | Rule::kw_in => ("`in force`", None),
+        Rule::kw_force => ("`force`", None),
+        Rule::from_date | Rule::kw_from => ("`from`", None),
+        Rule::until_date | Rule::kw_until => ("`until`", None),
+        Rule::fact | Rule::kw_fact => ("`fact`", None),
+        Rule::fact_attr => ("`question` or `label`", None),
+        Rule::question | Rule::kw_question => ("`question`", None),
+        Rule::fact_type
+        | Rule::ty_yes_no
+        | Rule::ty_number
+        | Rule::ty_money
+        | Rule::ty_date
+        | Rule::ty_text
+        | Rule::ty_one_of => (
+            "a type (`yes/no`, `number`, `money`, `date`, `text` or `one of …`)",
+            Some("write the type after a colon: `fact purchase.price: money`"),
+        ),
+        Rule::define | Rule::kw_define => ("`define`", None),
+        Rule::define_attr => ("`label`", None),
+        Rule::remedy | Rule::kw_remedy => ("`remedy`", None),
+        Rule::remedy_attr => (
+            "`title`, `category`, `phrase`, `param`, `amount`, `deadline` or `cite`",
+            None,
+        ),
+        Rule::category | Rule::kw_category => ("`category`", None),
+        Rule::phrase_decl | Rule::kw_phrase => ("`phrase`", None),
+        Rule::param | Rule::kw_param => ("`param`", None),
+        Rule::amount | Rule::kw_amount => ("`amount`", None),
+        Rule::deadline | Rule::kw_deadline => ("`deadline`", None),
+        Rule::cite | Rule::kw_cite => ("`cite`", None),
+        Rule::kw_article => ("`article`", None),
+        Rule::article_ref | Rule::article_num => (
+            "an article number such as `25` or `25(1)`, or a quoted text",
+            None,
+        ),
+        Rule::rule | Rule::kw_rule => ("`rule`", None),
+        Rule::rule_attr => ("`amount`, `deadline`, `cite` or `in force`", None),
+        Rule::exception | Rule::kw_exception => ("`exception`", None),
+        Rule::conclusion | Rule::call | Rule::call_args | Rule::phrase | Rule::phrase_word => {
+            ("a remedy phrase after `=>`", CONCLUSION)
+        }
+        Rule::arrow => ("`=>` and the remedy", CONCLUSION),
+        Rule::colon => ("`:`", None),
+        Rule::comma => ("`,`", None),
+        Rule::slash => ("`/`", None),
+        Rule::lparen => ("`(`", None),
+        Rule::rparen => ("`)`", None),
+        Rule::expr
+        | Rule::or_expr
+        | Rule::and_expr
+        | Rule::not_expr
+        | Rule::comparison
+        | Rule::sum
+        | Rule::product
+        | Rule::unary
+        | Rule::primary => ("a condition or value", EXPR),
+        Rule::one_of_test | Rule::is_test | Rule::kw_is => ("`is`", EXPR),
+        Rule::negation | Rule::kw_not => ("`not`", EXPR),
+        Rule::choice => ("a value to choose from", None),
+        Rule::cmp_op => ("a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`)", EXPR),
+        Rule::add_op => ("`+` or `-`", EXPR),
+        Rule::mul_op => ("`*` or `/`", EXPR),
+        Rule::neg => ("`-`", EXPR),
+        Rule::function | Rule::fn_name | Rule::kw_max | Rule::kw_min => ("`max(…)` or `min(…)`", EXPR),
+        Rule::days_from => ("`days from … to …`", EXPR),
+        Rule::literal => ("a value", EXPR),
+        Rule::date => ("a date such as `2024-07-01`", None),
+        Rule::duration | Rule::unit => ("a duration such as `7 days` or `6 months`", None),
+        Rule::kw_days
+        | Rule::kw_day
+        | Rule::kw_weeks
+        | Rule::kw_week
+        | Rule::kw_months
+        | Rule::kw_month
+        | Rule::kw_years
+        | Rule::kw_year => ("a unit (`days`, `weeks`, `months`, `years`)", None),
+        Rule::money | Rule::currency => ("an amount such as `500 yuan`", None),
+        Rule::number => ("a number", None),
+        Rule::boolean | Rule::kw_yes | Rule::kw_no => ("`yes` or `no`", None),
+        Rule::string | Rule::string_inner => ("a quoted text", None),
+        Rule::name => ("a fact name such as `operator.location`", None),
+        Rule::ident => ("a name", None),
+        Rule::keyword => ("a word that is not reserved", None),
+        Rule::kw_when => ("`when`", None),
+        Rule::kw_to => ("`to`", None),
+        Rule::kw_and => ("`and`", None),
+        Rule::kw_or => ("`or`", None),
+        Rule::kw_one => ("`one of`", None),
+        Rule::kw_of => ("`of`", None),
+        Rule::kw_number => ("`number`", None),
+        Rule::kw_money => ("`money`", None),
+        Rule::kw_date => ("`date`", None),
+        Rule::kw_text => ("`text`", None),
+    }
+}
