@@ -1,0 +1,365 @@
+//! Case files → facts.
+//!
+//! Input: a JSON or TOML text and the checked [`Model`]. Output: a [`Case`]
+//! (one optional value per declared fact) and diagnostics: wrong types,
+//! values not allowed, unknown keys (warnings, with "did you mean"),
+//! duplicate keys. Nested objects address dotted fact names; `null` and
+//! absent keys are unknown.
+
+pub mod json;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Code, Diagnostic, suggestion};
+use crate::model::{FactId, Model};
+use crate::source::{SourceFile, Span};
+use crate::value::{Type, Value};
+use json::{Doc, DocKind};
+
+/// The facts of one case, by [`FactId`]; `None` is unknown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Case {
+    values: Vec<Option<Value>>,
+}
+
+impl Case {
+    /// A case where every fact of the model is unknown.
+    pub fn empty(model: &Model) -> Case {
+        Case {
+            values: vec![None; model.facts.len()],
+        }
+    }
+
+    /// A fact's value, when known.
+    pub fn get(&self, fact: FactId) -> Option<&Value> {
+        self.values.get(fact.index()).and_then(Option::as_ref)
+    }
+
+    /// Set a fact's value.
+    pub fn set(&mut self, fact: FactId, value: Value) {
+        if let Some(slot) = self.values.get_mut(fact.index()) {
+            *slot = Some(value);
+        }
+    }
+
+    /// Forget a fact's value.
+    pub fn clear(&mut self, fact: FactId) {
+        if let Some(slot) = self.values.get_mut(fact.index()) {
+            *slot = None;
+        }
+    }
+}
+
+/// The syntax of a case file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// JSON
+    Json,
+    /// TOML
+    Toml,
+}
+
+impl Format {
+    /// TOML for `.toml` files, JSON otherwise.
+    pub fn from_path(path: &str) -> Format {
+        if path.ends_with(".toml") { Format::Toml } else { Format::Json }
+    }
+}
+
+/// Read and validate a case. The case is `None` when there are errors.
+pub fn parse_case(model: &Model, file: &Arc<SourceFile>, format: Format) -> (Option<Case>, Vec<Diagnostic>) {
+    let doc = match format {
+        Format::Json => json::parse(file.text()).map_err(|e| (e.message, e.span)),
+        Format::Toml => toml_doc(file.text()),
+    };
+    let doc = match doc {
+        Ok(d) => d,
+        Err((message, span)) => {
+            let what = if format == Format::Json { "JSON" } else { "TOML" };
+            let d = Diagnostic::error(Code::CaseSyntax, format!("the case file is not valid {what}: {message}"))
+                .in_file(file)
+                .label(span, message)
+                .help(if format == Format::Json {
+                    "a case is a JSON object: {\"purchase\": {\"price\": \"120.00\"}}"
+                } else {
+                    "a case is a TOML table: [purchase] price = \"120.00\""
+                });
+            return (None, vec![d]);
+        }
+    };
+    let mut v = Validator {
+        model,
+        file,
+        case: Case::empty(model),
+        diagnostics: Vec::new(),
+        seen: HashMap::new(),
+    };
+    match &doc.kind {
+        DocKind::Object(_) => v.walk("", &doc),
+        other => {
+            let d = Diagnostic::error(Code::CaseType, format!("a case must be an object of facts, but this is {}", other.describe()))
+                .in_file(file)
+                .label(doc.span, "not an object")
+                .help("write the facts as an object: {\"consumer\": {\"deceived\": true}}");
+            v.diagnostics.push(d);
+        }
+    }
+    let Validator { case, mut diagnostics, .. } = v;
+    diagnostics.sort_by_key(|d| d.primary_span().map_or(0, |s| s.start));
+    let ok = !diagnostics.iter().any(Diagnostic::is_error);
+    (ok.then_some(case), diagnostics)
+}
+
+struct Validator<'a> {
+    model: &'a Model,
+    file: &'a Arc<SourceFile>,
+    case: Case,
+    diagnostics: Vec<Diagnostic>,
+    seen: HashMap<String, Span>,
+}
+
+impl Validator<'_> {
+    fn walk(&mut self, prefix: &str, doc: &Doc) {
+        let DocKind::Object(entries) = &doc.kind else { return };
+        for (key, key_span, value) in entries {
+            let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+            if let Some(first) = self.seen.get(&path).copied() {
+                self.diagnostics.push(
+                    Diagnostic::error(Code::CaseDuplicateKey, format!("`{path}` is given twice"))
+                        .in_file(self.file)
+                        .label(*key_span, "given again")
+                        .label(first, "first given here")
+                        .help("keep one value for each fact"),
+                );
+                continue;
+            }
+            self.seen.insert(path.clone(), *key_span);
+            if let Some(id) = self.model.fact_id(&path) {
+                self.fact(id, &path, value);
+                continue;
+            }
+            let is_prefix = self.model.facts.iter().any(|f| f.name.starts_with(&format!("{path}.")));
+            match (&value.kind, is_prefix) {
+                (DocKind::Object(_), true) => self.walk(&path, value),
+                (_, true) => {
+                    let under: Vec<&str> = self
+                        .model
+                        .facts
+                        .iter()
+                        .filter(|f| f.name.starts_with(&format!("{path}.")))
+                        .map(|f| f.name.as_str())
+                        .take(4)
+                        .collect();
+                    self.diagnostics.push(
+                        Diagnostic::error(Code::CaseType, format!("`{path}` must be an object of facts, but the case gives {}", value.kind.describe()))
+                            .in_file(self.file)
+                            .label(value.span, "not an object")
+                            .help(format!("facts under `{path}`: {}", under.join(", "))),
+                    );
+                }
+                (_, false) => {
+                    let help = suggestion(&path, self.model.facts.iter().map(|f| f.name.as_str()))
+                        .unwrap_or_else(|| "the rulebook declares no such fact; it is ignored".to_string());
+                    self.diagnostics.push(
+                        Diagnostic::warning(Code::CaseUnknownKey, format!("`{path}` is not a fact of this rulebook"))
+                            .in_file(self.file)
+                            .label(*key_span, "unknown key, ignored")
+                            .help(help),
+                    );
+                }
+            }
+        }
+    }
+
+    fn fact(&mut self, id: FactId, path: &str, doc: &Doc) {
+        let Some(fact) = self.model.facts.get(id.index()) else { return };
+        if matches!(doc.kind, DocKind::Null) {
+            return;
+        }
+        match convert(self.model, fact.ty, &doc.kind) {
+            Ok(v) => self.case.set(id, v),
+            Err(Problem::Type) => {
+                let want = type_words(self.model, fact.ty);
+                self.diagnostics.push(
+                    Diagnostic::error(Code::CaseType, format!("`{path}` must be {want}, but the case gives {}", shown(&doc.kind)))
+                        .in_file(self.file)
+                        .label(doc.span, format!("expected {want}"))
+                        .help(example(fact.ty)),
+                );
+            }
+            Err(Problem::Value(message)) => {
+                self.diagnostics.push(
+                    Diagnostic::error(Code::CaseType, format!("`{path}`: {message}"))
+                        .in_file(self.file)
+                        .label(doc.span, "this value")
+                        .help(example(fact.ty)),
+                );
+            }
+            Err(Problem::Choice(given)) => {
+                let Type::OneOf(set) = fact.ty else { return };
+                let values = self.model.one_ofs.get(set.0 as usize).cloned().unwrap_or_default();
+                let help = suggestion(&given, values.iter().map(String::as_str))
+                    .map(|s| format!("{s} the values are: {}", values.join(", ")))
+                    .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
+                self.diagnostics.push(
+                    Diagnostic::error(Code::CaseInvalidValue, format!("`{path}` cannot be `{given}`"))
+                        .in_file(self.file)
+                        .label(doc.span, "not one of the allowed values")
+                        .help(help),
+                );
+            }
+        }
+    }
+}
+
+enum Problem {
+    Type,
+    Value(String),
+    Choice(String),
+}
+
+fn shown(kind: &DocKind) -> String {
+    match kind {
+        DocKind::String(s) => format!("the text \"{s}\""),
+        DocKind::Number(n) => format!("the number {n}"),
+        DocKind::Bool(b) => format!("{b}"),
+        other => other.describe().to_string(),
+    }
+}
+
+fn type_words(model: &Model, ty: Type) -> String {
+    match ty {
+        Type::Bool => "yes/no (true or false)".into(),
+        Type::Number => "a number".into(),
+        Type::Money => "an amount of money".into(),
+        Type::Date => "a date".into(),
+        Type::Text => "a text".into(),
+        Type::OneOf(set) => {
+            let values = model.one_ofs.get(set.0 as usize).cloned().unwrap_or_default();
+            format!("one of {}", values.join(", "))
+        }
+        Type::Duration => "a duration".into(),
+    }
+}
+
+fn example(ty: Type) -> &'static str {
+    match ty {
+        Type::Bool => "write true or false",
+        Type::Number => "write a number: 3 or \"3\"",
+        Type::Money => "write an amount in yuan: \"120.50\" (or 120.5)",
+        Type::Date => "write a date as \"YYYY-MM-DD\", e.g. \"2024-05-01\"",
+        Type::Text => "write a text in double quotes",
+        Type::OneOf(_) => "write one of the values, in double quotes",
+        Type::Duration => "durations are not case values",
+    }
+}
+
+fn decimal(raw: &str) -> Result<Decimal, Problem> {
+    let r = raw.trim();
+    let parsed = if r.contains(['e', 'E']) {
+        Decimal::from_scientific(r)
+    } else {
+        Decimal::from_str_exact(r)
+    };
+    parsed.map_err(|_| {
+        let plain = r.trim_start_matches('-');
+        if !plain.is_empty() && plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            Problem::Value(format!("`{raw}` is too large or too precise (at most 28 significant digits)"))
+        } else {
+            Problem::Value(format!("`{raw}` is not a number"))
+        }
+    })
+}
+
+fn convert(model: &Model, ty: Type, kind: &DocKind) -> Result<Value, Problem> {
+    match (ty, kind) {
+        (Type::Bool, DocKind::Bool(b)) => Ok(Value::Bool(*b)),
+        (Type::Bool, DocKind::String(s)) if s == "yes" || s == "no" => Ok(Value::Bool(s == "yes")),
+        (Type::Number, DocKind::Number(n) | DocKind::String(n)) => decimal(n).map(Value::Number),
+        (Type::Money, DocKind::Number(n)) => decimal(n).map(Value::Money),
+        (Type::Money, DocKind::String(s)) => {
+            let t = s.trim();
+            let t = t.trim_start_matches(['¥', '￥']).trim();
+            let t = ["yuan", "CNY", "元"]
+                .iter()
+                .find_map(|suffix| t.strip_suffix(suffix))
+                .unwrap_or(t)
+                .trim();
+            decimal(t).map(Value::Money).map_err(|e| match e {
+                Problem::Value(m) if m.ends_with("is not a number") => {
+                    Problem::Value(format!("`{s}` is not an amount of money"))
+                }
+                other => other,
+            })
+        }
+        (Type::Date, DocKind::String(s) | DocKind::Date(s)) => s
+            .trim()
+            .parse::<Date>()
+            .map(Value::Date)
+            .map_err(|_| Problem::Value(format!("`{s}` is not a date that exists (write YYYY-MM-DD)"))),
+        (Type::Text, DocKind::String(s)) => Ok(Value::Text(s.as_str().into())),
+        (Type::OneOf(set), DocKind::String(s)) => {
+            let values = model.one_ofs.get(set.0 as usize).ok_or(Problem::Type)?;
+            values
+                .iter()
+                .position(|v| v == s)
+                .map(|i| Value::Choice(set, u32::try_from(i).unwrap_or(u32::MAX)))
+                .ok_or_else(|| Problem::Choice(s.clone()))
+        }
+        _ => Err(Problem::Type),
+    }
+}
+
+/// TOML text → document tree with spans.
+fn toml_doc(text: &str) -> Result<Doc, (String, Span)> {
+    let table = toml::de::DeTable::parse(text).map_err(|e| {
+        let span = e.span().map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
+        (e.message().to_string(), span)
+    })?;
+    let span = table.span();
+    Ok(Doc {
+        kind: toml_table(table.get_ref()),
+        span: Span::new(span.start, span.end),
+    })
+}
+
+fn toml_table(t: &toml::de::DeTable<'_>) -> DocKind {
+    DocKind::Object(
+        t.iter()
+            .map(|(k, v)| {
+                let ks = k.span();
+                (k.get_ref().to_string(), Span::new(ks.start, ks.end), toml_value(v))
+            })
+            .collect(),
+    )
+}
+
+fn toml_value(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Doc {
+    let s = v.span();
+    let kind = match v.get_ref() {
+        toml::de::DeValue::String(s) => DocKind::String(s.to_string()),
+        toml::de::DeValue::Integer(i) => {
+            let raw = i.as_str().replace('_', "");
+            let n = if i.radix() == 10 {
+                raw
+            } else {
+                let digits = raw.get(2..).unwrap_or("");
+                i128::from_str_radix(digits, i.radix()).map(|n| n.to_string()).unwrap_or(raw)
+            };
+            DocKind::Number(n)
+        }
+        toml::de::DeValue::Float(f) => DocKind::Number(f.as_str().replace('_', "")),
+        toml::de::DeValue::Boolean(b) => DocKind::Bool(*b),
+        toml::de::DeValue::Datetime(d) => DocKind::Date(d.to_string()),
+        toml::de::DeValue::Array(a) => DocKind::Array(a.iter().map(toml_value).collect()),
+        toml::de::DeValue::Table(t) => toml_table(t),
+    };
+    Doc {
+        kind,
+        span: Span::new(s.start, s.end),
+    }
+}

@@ -1,0 +1,919 @@
+//! Syntax tree → checked model, with every problem found.
+//!
+//! Input: an [`ast::Rulebook`] and its [`SourceFile`]. Output: a
+//! [`Model`] when there are no errors, and all diagnostics (errors and
+//! warnings) in the order of the text they point at.
+//!
+//! Passes: declare names (duplicates) → header → facts → laws → derived
+//! facts (types, cycles) → remedies → rules and exceptions (conditions,
+//! phrases, periods, exception loops) → contradictions → unused names.
+
+mod contradiction;
+mod expr;
+mod phrase;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::ast;
+use crate::diagnostic::{Code, Diagnostic, suggestion};
+use crate::model::{
+    self, Citation, DerivedId, FactId, LawId, Model, RemedyId, RuleId, Texts,
+};
+use crate::source::{SourceFile, Span};
+use crate::value::{OneOfId, Type};
+
+/// Check a parsed rulebook. The model is `None` when any error was found.
+pub fn check(file: &Arc<SourceFile>, rulebook: &ast::Rulebook) -> (Option<Model>, Vec<Diagnostic>) {
+    let mut c = Checker::new(file, rulebook);
+    c.run();
+    let Checker {
+        mut diagnostics,
+        model,
+        ..
+    } = c;
+    diagnostics.sort_by_key(|d| (d.primary_span().map_or(0, |s| s.start), d.code));
+    let ok = !diagnostics.iter().any(Diagnostic::is_error);
+    (ok.then_some(model), diagnostics)
+}
+
+/// Where a derived fact is in its check.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    NotStarted,
+    InProgress,
+    Done,
+    Failed,
+}
+
+pub(crate) struct Checker<'a> {
+    file: &'a Arc<SourceFile>,
+    ast: &'a ast::Rulebook,
+    diagnostics: Vec<Diagnostic>,
+    model: Model,
+    /// Facts and derived facts share one namespace.
+    values: HashMap<String, ValueName>,
+    value_order: Vec<String>,
+    fact_spans: Vec<Span>,
+    defines: Vec<&'a ast::Define>,
+    derived_state: Vec<State>,
+    derived_types: Vec<Option<Type>>,
+    derived_stack: Vec<DerivedId>,
+    derived_done: Vec<Option<model::Derived>>,
+    remedies: HashMap<String, RemedyId>,
+    remedy_decls: Vec<&'a ast::Remedy>,
+    rules: HashMap<String, RuleId>,
+    rule_decls: Vec<&'a ast::Rule>,
+    laws: HashMap<String, LawId>,
+    used_facts: Vec<bool>,
+    used_derived: Vec<bool>,
+    used_laws: Vec<bool>,
+}
+
+#[derive(Clone, Copy)]
+enum ValueName {
+    Fact(FactId),
+    Derived(DerivedId),
+}
+
+fn id32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a Arc<SourceFile>, ast: &'a ast::Rulebook) -> Self {
+        Checker {
+            file,
+            ast,
+            diagnostics: Vec::new(),
+            model: Model::default(),
+            values: HashMap::new(),
+            value_order: Vec::new(),
+            fact_spans: Vec::new(),
+            defines: Vec::new(),
+            derived_state: Vec::new(),
+            derived_types: Vec::new(),
+            derived_stack: Vec::new(),
+            derived_done: Vec::new(),
+            remedies: HashMap::new(),
+            remedy_decls: Vec::new(),
+            rules: HashMap::new(),
+            rule_decls: Vec::new(),
+            laws: HashMap::new(),
+            used_facts: Vec::new(),
+            used_derived: Vec::new(),
+            used_laws: Vec::new(),
+        }
+    }
+
+    pub(crate) fn error(&mut self, code: Code, message: impl Into<String>) -> DiagBuilder<'_, 'a> {
+        let d = Diagnostic::error(code, message).in_file(self.file);
+        DiagBuilder { checker: self, d: Some(d) }
+    }
+
+    pub(crate) fn warning(&mut self, code: Code, message: impl Into<String>) -> DiagBuilder<'_, 'a> {
+        let d = Diagnostic::warning(code, message).in_file(self.file);
+        DiagBuilder { checker: self, d: Some(d) }
+    }
+
+    fn run(&mut self) {
+        self.header();
+        self.declare();
+        self.laws();
+        for i in 0..self.defines.len() {
+            self.derived(DerivedId(id32(i)));
+        }
+        self.model.derived = self.derived_done.iter().flatten().cloned().collect();
+        self.remedies_pass();
+        self.rules_pass();
+        self.exception_loops();
+        self.contradictions();
+        self.unused();
+    }
+
+    // --------------------------------------------------------------- header
+
+    fn header(&mut self) {
+        let headers: Vec<&ast::Header> = self
+            .ast
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                ast::Item::Header(h) => Some(h),
+                _ => None,
+            })
+            .collect();
+        let Some(h) = headers.first() else {
+            self.error(Code::Header, "the rulebook has no `rulebook` header")
+                .label(Span::new(0, 0), "expected `rulebook` here")
+                .help("start the file with `rulebook`, then `title`, `jurisdiction`, `version` and `effective`")
+                .emit();
+            return;
+        };
+        for extra in headers.iter().skip(1) {
+            self.error(Code::Header, "the rulebook has a second `rulebook` header")
+                .label(extra.span, "second header")
+                .label(h.span, "first header here")
+                .help("merge the two headers into one")
+                .emit();
+        }
+        let missing: Vec<&str> = [
+            ("title", h.titles.is_empty()),
+            ("jurisdiction", h.jurisdiction.is_empty()),
+            ("version", h.version.is_empty()),
+            ("effective", h.effective.is_empty()),
+        ]
+        .into_iter()
+        .filter(|(_, m)| *m)
+        .map(|(n, _)| n)
+        .collect();
+        if !missing.is_empty() {
+            let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+            self.error(Code::Header, format!("the rulebook header lacks {list}"))
+                .label(h.span, "this header")
+                .help("a header names the rulebook's title, jurisdiction, version and the date it takes effect, e.g. `effective 2024-07-01`")
+                .emit();
+        }
+        self.duplicate_texts(&h.titles, "title");
+        self.duplicate_texts(&h.jurisdiction, "jurisdiction");
+        self.duplicate_texts(&h.version, "version");
+        if let [first, second, ..] = h.effective.as_slice() {
+            let (a, b) = (first.span, second.span);
+            self.error(Code::DuplicateAttribute, "the header gives `effective` twice")
+                .label(b, "second date")
+                .label(a, "first given here")
+                .help("keep one date")
+                .emit();
+        }
+        let mut langs: Vec<String> = Vec::new();
+        for l in &h.languages {
+            if langs.contains(&l.text) {
+                self.error(Code::DuplicateAttribute, format!("language `{}` is listed twice", l.text))
+                    .label(l.span, "listed again")
+                    .help("list each language once")
+                    .emit();
+            } else {
+                langs.push(l.text.clone());
+            }
+        }
+        self.model.header = model::Header {
+            titles: texts(&h.titles),
+            jurisdiction: h.jurisdiction.first().map(|t| t.text.clone()).unwrap_or_default(),
+            version: h.version.first().map(|t| t.text.clone()).unwrap_or_default(),
+            effective: h.effective.first().map(|d| d.date),
+            languages: langs,
+            as_of: None,
+        };
+        self.check_langs(&h.titles);
+    }
+
+    fn duplicate_texts(&mut self, list: &[ast::LangText], what: &str) {
+        for (i, t) in list.iter().enumerate() {
+            let lang = t.lang.as_ref().map(|l| l.text.as_str());
+            if let Some(first) = list.iter().take(i).find(|o| o.lang.as_ref().map(|l| l.text.as_str()) == lang) {
+                let in_lang = lang.map(|l| format!(" in `{l}`")).unwrap_or_default();
+                let first_span = first.span;
+                self.error(Code::DuplicateAttribute, format!("`{what}`{in_lang} is given twice"))
+                    .label(t.span, "given again")
+                    .label(first_span, "first given here")
+                    .help(format!("keep one `{what}`{in_lang}"))
+                    .emit();
+            }
+        }
+    }
+
+    fn check_langs(&mut self, list: &[ast::LangText]) {
+        if self.model.header.languages.is_empty() {
+            return;
+        }
+        for t in list {
+            if let Some(l) = &t.lang {
+                if !self.model.header.languages.contains(&l.text) {
+                    let declared = self.model.header.languages.join(", ");
+                    self.warning(Code::UnknownLanguage, format!("language `{}` is not listed in the header", l.text))
+                        .label(l.span, "not a rulebook language")
+                        .help(format!("the header lists: {declared}; add it to `languages` or fix the code"))
+                        .emit();
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------- declarations
+
+    fn declare(&mut self) {
+        let mut remedy_spans: HashMap<String, Span> = HashMap::new();
+        let mut rule_spans: HashMap<String, Span> = HashMap::new();
+        let mut value_spans: HashMap<String, Span> = HashMap::new();
+        for item in &self.ast.items {
+            match item {
+                ast::Item::Fact(f) => {
+                    if self.duplicate(&mut value_spans, &f.name, "fact") {
+                        continue;
+                    }
+                    let ty = self.type_expr(&f.ty, f.ty_span);
+                    let id = FactId(id32(self.model.facts.len()));
+                    self.values.insert(f.name.text.clone(), ValueName::Fact(id));
+                    self.value_order.push(f.name.text.clone());
+                    self.fact_spans.push(f.name.span);
+                    self.duplicate_texts(&f.labels, "label");
+                    self.duplicate_texts(&f.questions, "question");
+                    self.check_langs(&f.labels);
+                    self.check_langs(&f.questions);
+                    self.model.facts.push(model::Fact {
+                        name: f.name.text.clone(),
+                        ty,
+                        questions: texts(&f.questions),
+                        labels: texts(&f.labels),
+                    });
+                    self.used_facts.push(false);
+                }
+                ast::Item::Define(d) => {
+                    if self.duplicate(&mut value_spans, &d.name, "derived fact") {
+                        continue;
+                    }
+                    let id = DerivedId(id32(self.defines.len()));
+                    self.values.insert(d.name.text.clone(), ValueName::Derived(id));
+                    self.value_order.push(d.name.text.clone());
+                    self.defines.push(d);
+                    self.derived_state.push(State::NotStarted);
+                    self.derived_types.push(None);
+                    self.derived_done.push(None);
+                    self.used_derived.push(false);
+                    self.duplicate_texts(&d.labels, "label");
+                    self.check_langs(&d.labels);
+                }
+                ast::Item::Remedy(r) => {
+                    if self.duplicate(&mut remedy_spans, &r.name, "remedy") {
+                        continue;
+                    }
+                    self.remedies.insert(r.name.text.clone(), RemedyId(id32(self.remedy_decls.len())));
+                    self.remedy_decls.push(r);
+                }
+                ast::Item::Rule(r) => {
+                    let what = if r.exception_to.is_some() { "exception" } else { "rule" };
+                    if self.duplicate(&mut rule_spans, &r.name, what) {
+                        continue;
+                    }
+                    self.rules.insert(r.name.text.clone(), RuleId(id32(self.rule_decls.len())));
+                    self.rule_decls.push(r);
+                }
+                ast::Item::Header(_) | ast::Item::Law(_) => {}
+            }
+        }
+        // the as-of fact
+        let as_of = self.ast.items.iter().find_map(|i| match i {
+            ast::Item::Header(h) => Some(h.as_of.clone()),
+            _ => None,
+        });
+        if let Some(list) = as_of {
+            for (i, name) in list.iter().enumerate() {
+                if i > 0 {
+                    self.error(Code::DuplicateAttribute, "the header gives `as of` twice")
+                        .label(name.span, "second `as of`")
+                        .help("keep one `as of` fact")
+                        .emit();
+                    continue;
+                }
+                match self.values.get(&name.text).copied() {
+                    Some(ValueName::Fact(f)) => {
+                        let ty = self.model.facts.get(f.index()).map(|f| f.ty);
+                        if ty != Some(Type::Date) {
+                            let found = ty.map_or("?", Type::name);
+                            self.error(Code::TypeMismatch, format!("the `as of` fact `{}` is {found}, not a date", name.text))
+                                .label(name.span, format!("this is {found}"))
+                                .help("name a fact declared with type `date`")
+                                .emit();
+                        } else {
+                            self.model.header.as_of = Some(f);
+                            if let Some(u) = self.used_facts.get_mut(f.index()) {
+                                *u = true;
+                            }
+                        }
+                    }
+                    _ => {
+                        let help = suggestion(&name.text, self.fact_names());
+                        self.error(Code::UndefinedFact, format!("the `as of` fact `{}` is not declared", name.text))
+                            .label(name.span, "no such fact")
+                            .maybe_help(help)
+                            .emit();
+                    }
+                }
+            }
+        }
+    }
+
+    fn fact_names(&self) -> Vec<&str> {
+        self.model.facts.iter().map(|f| f.name.as_str()).collect()
+    }
+
+    /// Report a second declaration of one name; true when it is one.
+    fn duplicate(&mut self, seen: &mut HashMap<String, Span>, name: &ast::Ident, what: &str) -> bool {
+        if let Some(first) = seen.get(&name.text).copied() {
+            self.error(Code::DuplicateName, format!("`{}` is declared twice", name.text))
+                .label(name.span, format!("second {what} named `{}`", name.text))
+                .label(first, "first declared here")
+                .help("rename one of them, or remove the repeat")
+                .emit();
+            return true;
+        }
+        seen.insert(name.text.clone(), name.span);
+        false
+    }
+
+    fn type_expr(&mut self, ty: &ast::TypeExpr, span: Span) -> Type {
+        match ty {
+            ast::TypeExpr::YesNo => Type::Bool,
+            ast::TypeExpr::Number => Type::Number,
+            ast::TypeExpr::Money => Type::Money,
+            ast::TypeExpr::Date => Type::Date,
+            ast::TypeExpr::Text => Type::Text,
+            ast::TypeExpr::OneOf(values) => {
+                let mut list: Vec<String> = Vec::new();
+                for v in values {
+                    if list.contains(&v.text) {
+                        self.error(Code::DuplicateName, format!("the value `{}` is listed twice", v.text))
+                            .label(v.span, "listed again")
+                            .help("list each value once")
+                            .emit();
+                    } else {
+                        list.push(v.text.clone());
+                    }
+                }
+                let _ = span;
+                let id = match self.model.one_ofs.iter().position(|l| *l == list) {
+                    Some(i) => i,
+                    None => {
+                        self.model.one_ofs.push(list);
+                        self.model.one_ofs.len() - 1
+                    }
+                };
+                Type::OneOf(OneOfId(id32(id)))
+            }
+        }
+    }
+
+    /// The name of a type for messages, with the values of a one-of.
+    pub(crate) fn type_name(&self, ty: Type) -> String {
+        match ty {
+            Type::OneOf(id) => {
+                let values = self.model.one_ofs.get(id.0 as usize).cloned().unwrap_or_default();
+                let shown: Vec<String> = values.iter().take(4).cloned().collect();
+                let more = if values.len() > 4 { ", …" } else { "" };
+                format!("one of {}{more}", shown.join(", "))
+            }
+            other => other.name().to_string(),
+        }
+    }
+
+    // ------------------------------------------------------------------ laws
+
+    fn laws(&mut self) {
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        for item in &self.ast.items {
+            let ast::Item::Law(l) = item else { continue };
+            if self.duplicate(&mut seen, &l.name, "law") {
+                continue;
+            }
+            self.duplicate_texts(&l.titles, "title");
+            self.check_langs(&l.titles);
+            let period = self.period(&l.in_force);
+            self.laws.insert(l.name.text.clone(), LawId(id32(self.model.laws.len())));
+            self.model.laws.push(model::Law {
+                name: l.name.text.clone(),
+                titles: texts(&l.titles),
+                from: period.and_then(|p| p.0),
+                until: period.and_then(|p| p.1),
+            });
+            self.used_laws.push(false);
+        }
+    }
+
+    /// Check a period list (at most one); returns it.
+    fn period(&mut self, list: &[ast::Period]) -> Option<(Option<jiff::civil::Date>, Option<jiff::civil::Date>)> {
+        for extra in list.iter().skip(1) {
+            self.error(Code::DuplicateAttribute, "`in force` is given twice")
+                .label(extra.span, "second period")
+                .help("give one period: `in force from … until …`")
+                .emit();
+        }
+        let p = list.first()?;
+        if let (Some(from), Some(until)) = (p.from, p.until) {
+            if from.date > until.date {
+                self.error(Code::InvalidPeriod, format!("the period starts on {} after it ends on {}", from.date, until.date))
+                    .label(p.span, "this period is empty")
+                    .help("`from` is the first day in force and `until` the last; swap them")
+                    .emit();
+            }
+        }
+        Some((p.from.map(|d| d.date), p.until.map(|d| d.date)))
+    }
+
+    fn citations(&mut self, cites: &[ast::Cite]) -> Vec<Citation> {
+        let mut out = Vec::new();
+        for c in cites {
+            let law = match &c.law {
+                Some(name) => match self.laws.get(&name.text).copied() {
+                    Some(id) => {
+                        if let Some(u) = self.used_laws.get_mut(id.index()) {
+                            *u = true;
+                        }
+                        Some(id)
+                    }
+                    None => {
+                        let names: Vec<&str> = self.model.laws.iter().map(|l| l.name.as_str()).collect();
+                        let help = suggestion(&name.text, names)
+                            .unwrap_or_else(|| format!("declare it: `law {}` with its titles", name.text));
+                        self.error(Code::UndefinedLaw, format!("the law `{}` is not declared", name.text))
+                            .label(name.span, "no such law")
+                            .help(help)
+                            .emit();
+                        None
+                    }
+                },
+                None => None,
+            };
+            out.push(Citation {
+                law,
+                article: c.article.clone(),
+                text: c.text.clone(),
+            });
+        }
+        out
+    }
+
+    // --------------------------------------------------------- derived facts
+
+    /// Check a derived fact (once), following the ones it uses first.
+    pub(crate) fn derived(&mut self, id: DerivedId) -> Option<Type> {
+        match self.derived_state.get(id.index()).copied() {
+            Some(State::Done) => return self.derived_types.get(id.index()).copied().flatten(),
+            Some(State::Failed) | None => return None,
+            Some(State::InProgress) => {
+                self.report_cycle(id);
+                return None;
+            }
+            Some(State::NotStarted) => {}
+        }
+        let Some(define) = self.defines.get(id.index()).copied() else {
+            return None;
+        };
+        self.set_state(id, State::InProgress);
+        self.derived_stack.push(id);
+        let checked = self.expr(&define.expr, None);
+        self.derived_stack.pop();
+        if self.derived_state.get(id.index()) == Some(&State::Failed) {
+            return None;
+        }
+        match checked {
+            Some((expr, ty)) => {
+                if ty == Type::Duration {
+                    self.error(Code::TypeMismatch, format!("`{}` is a bare duration", define.name.text))
+                        .label(define.expr.span, "a duration on its own")
+                        .help("add the duration to a date: `goods.received_date + 7 days`")
+                        .emit();
+                }
+                self.set_state(id, State::Done);
+                if let Some(t) = self.derived_types.get_mut(id.index()) {
+                    *t = Some(ty);
+                }
+                if let Some(slot) = self.derived_done.get_mut(id.index()) {
+                    *slot = Some(model::Derived {
+                        name: define.name.text.clone(),
+                        ty,
+                        expr,
+                        labels: texts(&define.labels),
+                    });
+                }
+                Some(ty)
+            }
+            None => {
+                self.set_state(id, State::Failed);
+                None
+            }
+        }
+    }
+
+    fn set_state(&mut self, id: DerivedId, state: State) {
+        if let Some(s) = self.derived_state.get_mut(id.index()) {
+            *s = state;
+        }
+    }
+
+    fn report_cycle(&mut self, id: DerivedId) {
+        let Some(pos) = self.derived_stack.iter().position(|d| *d == id) else {
+            return;
+        };
+        let cycle: Vec<DerivedId> = self.derived_stack.get(pos..).unwrap_or(&[]).to_vec();
+        let names: Vec<String> = cycle
+            .iter()
+            .chain(std::iter::once(&id))
+            .filter_map(|d| self.defines.get(d.index()).map(|d| d.name.text.clone()))
+            .collect();
+        let Some(first) = self.defines.get(id.index()).copied() else {
+            return;
+        };
+        let mut b = self
+            .error(Code::Cycle, format!("derived facts depend on themselves: {}", names.join(" → ")))
+            .label(first.name.span, format!("`{}` starts the cycle", first.name.text));
+        for d in cycle.iter().skip(1) {
+            if let Some(def) = b.checker.defines.get(d.index()).copied() {
+                b = b.label(def.name.span, format!("`{}` is part of it", def.name.text));
+            }
+        }
+        b.help("a derived fact must be defined from facts or from other derived facts, never from itself")
+            .emit();
+        for d in cycle {
+            self.set_state(d, State::Failed);
+        }
+    }
+
+    // ---------------------------------------------------------------- remedies
+
+    fn remedies_pass(&mut self) {
+        let decls = self.remedy_decls.clone();
+        for r in decls {
+            self.duplicate_texts(&r.titles, "title");
+            self.check_langs(&r.titles);
+            if r.titles.is_empty() {
+                self.error(Code::Header, format!("the remedy `{}` has no title", r.name.text))
+                    .label(r.name.span, "no `title`")
+                    .help("give it a title in each rulebook language: `title zh \"…\"`, `title en \"…\"`")
+                    .emit();
+            }
+            for extra in r.category.iter().skip(1) {
+                self.error(Code::DuplicateAttribute, format!("the remedy `{}` has two categories", r.name.text))
+                    .label(extra.span, "second category")
+                    .help("give one category")
+                    .emit();
+            }
+            let mut params: Vec<(String, Type)> = Vec::new();
+            for p in &r.params {
+                if params.iter().any(|(n, _)| *n == p.name.text) {
+                    self.error(Code::DuplicateName, format!("the parameter `{}` is declared twice", p.name.text))
+                        .label(p.name.span, "declared again")
+                        .help("rename or remove one")
+                        .emit();
+                    continue;
+                }
+                let ty = self.type_expr(&p.ty, p.ty_span);
+                params.push((p.name.text.clone(), ty));
+            }
+            for phrase in &r.phrases {
+                self.check_template(phrase, &params);
+            }
+            let amount = self.one_expr(&r.amount, "amount", &[Type::Money, Type::Number]);
+            let deadline = self.one_expr(&r.deadline, "deadline", &[Type::Date]);
+            if r.cites.is_empty() {
+                self.warning(Code::MissingCitation, format!("the remedy `{}` cites no source", r.name.text))
+                    .label(r.name.span, "no `cite`")
+                    .help("name the law and article it rests on: `cite crpl article 25`")
+                    .emit();
+            }
+            let cites = self.citations(&r.cites);
+            self.model.remedies.push(model::Remedy {
+                id: r.name.text.clone(),
+                titles: texts(&r.titles),
+                category: r.category.first().map_or_else(|| "other".to_string(), |c| c.text.clone()),
+                params,
+                amount,
+                deadline,
+                cites,
+            });
+        }
+    }
+
+    /// Check an optional single expression attribute (`amount`, `deadline`).
+    fn one_expr(&mut self, list: &[ast::Expr], what: &str, allowed: &[Type]) -> Option<model::Expr> {
+        for extra in list.iter().skip(1) {
+            self.error(Code::DuplicateAttribute, format!("`{what}` is given twice"))
+                .label(extra.span, format!("second `{what}`"))
+                .help(format!("keep one `{what}`"))
+                .emit();
+        }
+        let e = list.first()?;
+        let (expr, ty) = self.expr(e, None)?;
+        if !allowed.contains(&ty) {
+            let want = allowed.iter().map(|t| t.name()).collect::<Vec<_>>().join(" or ");
+            let found = self.type_name(ty);
+            self.error(Code::TypeMismatch, format!("the {what} must be {want}, but this is {found}"))
+                .label(e.span, format!("this is {found}"))
+                .help(if what == "deadline" {
+                    "a deadline is a date, e.g. `goods.received_date + 7 days`"
+                } else {
+                    "an amount is money, e.g. `max(3 * purchase.price, 500 yuan)`"
+                })
+                .emit();
+            return None;
+        }
+        Some(expr)
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    fn rules_pass(&mut self) {
+        let decls = self.rule_decls.clone();
+        for r in decls {
+            let exception_to = r.exception_to.as_ref().and_then(|target| {
+                let found = self.rules.get(&target.text).copied();
+                if found.is_none() {
+                    let names: Vec<&str> = self.rule_decls.iter().map(|r| r.name.text.as_str()).collect();
+                    let help = suggestion(&target.text, names)
+                        .unwrap_or_else(|| "an exception must name the rule it makes an exception to".to_string());
+                    self.error(Code::UndefinedRule, format!("`{}` is an exception to `{}`, which is not a rule", r.name.text, target.text))
+                        .label(target.span, "no such rule")
+                        .help(help)
+                        .emit();
+                }
+                found
+            });
+            let condition = self.condition(&r.condition);
+            let conclusion = r.conclusion.as_ref().and_then(|c| self.conclusion(c));
+            let amount = self.one_expr(&r.amount, "amount", &[Type::Money, Type::Number]);
+            let deadline = self.one_expr(&r.deadline, "deadline", &[Type::Date]);
+            let period = self.period(&r.in_force);
+            if let (Some(p), None) = (&r.in_force.first(), self.model.header.as_of) {
+                self.error(Code::NoAsOf, format!("`{}` is in force only for a period, but the rulebook has no `as of` date", r.name.text))
+                    .label(p.span, "this period")
+                    .help("declare a date fact and name it in the header: `as of dispute.date`")
+                    .emit();
+            }
+            if r.cites.is_empty() {
+                let what = if r.exception_to.is_some() { "exception" } else { "rule" };
+                self.warning(Code::MissingCitation, format!("the {what} `{}` cites no source", r.name.text))
+                    .label(r.name.span, "no `cite`")
+                    .help("name the law and article it rests on: `cite crpl article 25`")
+                    .emit();
+            }
+            let cites = self.citations(&r.cites);
+            let remedy = conclusion.as_ref().map(|c| c.remedy);
+            let (amount, deadline) = match remedy.and_then(|id| self.model.remedies.get(id.index())) {
+                Some(rem) => (amount.or_else(|| rem.amount.clone()), deadline.or_else(|| rem.deadline.clone())),
+                None => (amount, deadline),
+            };
+            let condition = condition.map(|c| self.with_period(c, period));
+            self.model.rules.push(model::Rule {
+                name: r.name.text.clone(),
+                exception_to,
+                condition: condition.unwrap_or(model::Expr::Const(crate::value::Value::Bool(false))),
+                conclusion,
+                amount,
+                deadline,
+                cites,
+                period,
+            });
+        }
+    }
+
+    /// Add the period of force to a condition, as comparisons on the as-of date.
+    fn with_period(
+        &self,
+        condition: model::Expr,
+        period: Option<(Option<jiff::civil::Date>, Option<jiff::civil::Date>)>,
+    ) -> model::Expr {
+        let (Some((from, until)), Some(as_of)) = (period, self.model.header.as_of) else {
+            return condition;
+        };
+        let mut parts = vec![condition];
+        let date = || Box::new(model::Expr::Fact(as_of));
+        if let Some(from) = from {
+            parts.push(model::Expr::Cmp(
+                ast::CmpOp::Ge,
+                date(),
+                Box::new(model::Expr::Const(crate::value::Value::Date(from))),
+            ));
+        }
+        if let Some(until) = until {
+            parts.push(model::Expr::Cmp(
+                ast::CmpOp::Le,
+                date(),
+                Box::new(model::Expr::Const(crate::value::Value::Date(until))),
+            ));
+        }
+        model::Expr::And(parts)
+    }
+
+    /// A condition: a yes/no expression.
+    fn condition(&mut self, e: &ast::Expr) -> Option<model::Expr> {
+        let (expr, ty) = self.expr(e, None)?;
+        if ty != Type::Bool {
+            let found = self.type_name(ty);
+            self.error(Code::TypeMismatch, format!("a condition must be yes/no, but this is {found}"))
+                .label(e.span, format!("this is {found}"))
+                .help("compare it with something: `purchase.price > 500 yuan`, `goods.category is food`")
+                .emit();
+            return None;
+        }
+        Some(expr)
+    }
+
+    /// Exceptions must not form a loop.
+    fn exception_loops(&mut self) {
+        let n = self.model.rules.len();
+        let mut reported = vec![false; n];
+        for start in 0..n {
+            let mut seen = vec![start];
+            let mut cur = start;
+            while let Some(next) = self.model.rules.get(cur).and_then(|r| r.exception_to) {
+                let next = next.index();
+                if next == start {
+                    if seen.iter().any(|i| reported.get(*i).copied().unwrap_or(true)) {
+                        break;
+                    }
+                    for i in &seen {
+                        if let Some(r) = reported.get_mut(*i) {
+                            *r = true;
+                        }
+                    }
+                    let names: Vec<String> = seen
+                        .iter()
+                        .chain(std::iter::once(&start))
+                        .filter_map(|i| self.model.rules.get(*i).map(|r| r.name.clone()))
+                        .collect();
+                    let span = self.rule_decls.get(start).map_or(Span::default(), |r| r.name.span);
+                    self.error(Code::Cycle, format!("exceptions form a loop: {}", names.join(" → ")))
+                        .label(span, "this exception is, in the end, an exception to itself")
+                        .help("an exception must lead back to a general rule")
+                        .emit();
+                    break;
+                }
+                if seen.contains(&next) {
+                    break;
+                }
+                seen.push(next);
+                cur = next;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- unused
+
+    fn unused(&mut self) {
+        // Mark what the checked model uses.
+        let mut used_facts = std::mem::take(&mut self.used_facts);
+        let mut used_derived = std::mem::take(&mut self.used_derived);
+        let mut mark = |e: &model::Expr| mark_used(e, &mut used_facts, &mut used_derived);
+        for r in &self.model.rules {
+            mark(&r.condition);
+            if let Some(c) = &r.conclusion {
+                c.args.iter().for_each(&mut mark);
+            }
+            r.amount.iter().for_each(&mut mark);
+            r.deadline.iter().for_each(&mut mark);
+        }
+        for r in &self.model.remedies {
+            r.amount.iter().for_each(&mut mark);
+            r.deadline.iter().for_each(&mut mark);
+        }
+        // Derived facts used by used derived facts: iterate to a fixpoint.
+        loop {
+            let before = used_derived.clone();
+            for d in &self.model.derived {
+                let id = self.values.get(&d.name).copied();
+                if let Some(ValueName::Derived(id)) = id {
+                    if before.get(id.index()).copied().unwrap_or(false) {
+                        mark_used(&d.expr, &mut used_facts, &mut used_derived);
+                    }
+                }
+            }
+            if before == used_derived {
+                break;
+            }
+        }
+        for (i, used) in used_facts.iter().enumerate() {
+            if !used {
+                let name = self.model.facts.get(i).map(|f| f.name.clone()).unwrap_or_default();
+                let span = self.fact_spans.get(i).copied().unwrap_or_default();
+                self.warning(Code::UnusedFact, format!("the fact `{name}` is never used"))
+                    .label(span, "declared here, used by no rule")
+                    .help("use it in a condition, or remove it")
+                    .emit();
+            }
+        }
+        let defines = self.defines.clone();
+        for (i, used) in used_derived.iter().enumerate() {
+            if let (false, Some(d)) = (used, defines.get(i)) {
+                self.warning(Code::UnusedFact, format!("the derived fact `{}` is never used", d.name.text))
+                    .label(d.name.span, "defined here, used by no rule")
+                    .help("use it in a condition, or remove it")
+                    .emit();
+            }
+        }
+        let decls = self.remedy_decls.clone();
+        for (i, r) in decls.iter().enumerate() {
+            let produced = self
+                .model
+                .rules
+                .iter()
+                .any(|rule| rule.conclusion.as_ref().is_some_and(|c| c.remedy.index() == i));
+            if !produced {
+                self.warning(Code::UnusedRemedy, format!("no rule produces the remedy `{}`", r.name.text))
+                    .label(r.name.span, "in the catalogue, but never concluded")
+                    .help("write a rule that ends in this remedy, or remove it")
+                    .emit();
+            }
+        }
+    }
+}
+
+fn mark_used(e: &model::Expr, facts: &mut [bool], derived: &mut [bool]) {
+    match e {
+        model::Expr::Fact(f) => {
+            if let Some(u) = facts.get_mut(f.index()) {
+                *u = true;
+            }
+        }
+        model::Expr::Derived(d) => {
+            if let Some(u) = derived.get_mut(d.index()) {
+                *u = true;
+            }
+        }
+        model::Expr::Const(_) => {}
+        model::Expr::Not(a) | model::Expr::Neg(a) | model::Expr::Shift(a, _, _) => mark_used(a, facts, derived),
+        model::Expr::In { subject, .. } => mark_used(subject, facts, derived),
+        model::Expr::And(list) | model::Expr::Or(list) | model::Expr::Extremum(_, list) => {
+            for x in list {
+                mark_used(x, facts, derived);
+            }
+        }
+        model::Expr::Cmp(_, a, b) | model::Expr::Arith(_, a, b) | model::Expr::DaysFrom(a, b) => {
+            mark_used(a, facts, derived);
+            mark_used(b, facts, derived);
+        }
+    }
+}
+
+fn texts(list: &[ast::LangText]) -> Texts {
+    list.iter()
+        .map(|t| (t.lang.as_ref().map(|l| l.text.clone()).unwrap_or_default(), t.text.clone()))
+        .collect()
+}
+
+/// Builds one diagnostic and adds it to the checker.
+pub(crate) struct DiagBuilder<'c, 'a> {
+    checker: &'c mut Checker<'a>,
+    d: Option<Diagnostic>,
+}
+
+impl DiagBuilder<'_, '_> {
+    pub(crate) fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.d = self.d.take().map(|d| d.label(span, text));
+        self
+    }
+
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+        self.d = self.d.take().map(|d| d.help(help));
+        self
+    }
+
+    pub(crate) fn maybe_help(mut self, help: Option<String>) -> Self {
+        self.d = self.d.take().map(|d| d.maybe_help(help));
+        self
+    }
+
+    pub(crate) fn emit(mut self) {
+        if let Some(d) = self.d.take() {
+            self.checker.diagnostics.push(d);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! `redress eval`: evaluate case files against a rulebook.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use redress::case::{self, Format as CaseFormat};
+use redress::diagnostic::Diagnostic;
+use redress::eval::{self, Options};
+use redress::outcome::Outcome;
+use redress::report::text;
+
+use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
+
+/// Evaluate case files against a rulebook and say which remedies apply and why.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json\n  redress eval --format json --as-of 2024-06-01 book.rules case.json\n  cat case.json | redress eval book.rules -")]
+pub(crate) struct Args {
+    /// The rulebook (`.rules`).
+    #[arg(value_name = "RULEBOOK")]
+    rulebook: String,
+    /// Case files (JSON, or TOML by the `.toml` ending); `-` reads JSON from standard input.
+    #[arg(required = true, value_name = "CASE")]
+    cases: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Judge the case as of this date (YYYY-MM-DD): sets the rulebook's `as of` fact and decides which deadlines have expired.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<Date>,
+    /// Language of titles in the human format (default: English when the rulebook has it).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    case: &'a str,
+    outcome: &'a Outcome,
+}
+
+pub(crate) fn run(args: &Args) -> u8 {
+    let rulebook = match super::read_source(&args.rulebook) {
+        Ok(f) => f,
+        Err(ReadError::Usage(m)) => {
+            eprintln!("error: {m}");
+            return USAGE;
+        }
+        Err(ReadError::Input(d)) => {
+            super::print_diagnostics(&[d], false);
+            return INPUT_ERRORS;
+        }
+    };
+    let (graph, diagnostics) = redress::compile(&rulebook);
+    let Some(graph) = graph else {
+        super::print_diagnostics(&diagnostics, false);
+        eprintln!("{}: the rulebook has errors; run `redress check {}`", args.rulebook, args.rulebook);
+        return INPUT_ERRORS;
+    };
+    let model = graph.model();
+    let lang = args.lang.clone().unwrap_or_else(|| {
+        let langs = &model.header.languages;
+        if langs.is_empty() || langs.iter().any(|l| l == "en") {
+            "en".to_string()
+        } else {
+            langs.first().cloned().unwrap_or_default()
+        }
+    });
+    let options = Options { as_of: args.as_of };
+    let mut status = OK;
+    let mut outcomes: Vec<(String, Outcome)> = Vec::new();
+    for (i, path) in args.cases.iter().enumerate() {
+        let file = match super::read_source(path) {
+            Ok(f) => f,
+            Err(ReadError::Usage(m)) => {
+                eprintln!("error: {m}");
+                status = USAGE;
+                continue;
+            }
+            Err(ReadError::Input(d)) => {
+                super::print_diagnostics(&[d], false);
+                status = status.max(INPUT_ERRORS);
+                continue;
+            }
+        };
+        let (case, case_diagnostics): (_, Vec<Diagnostic>) =
+            case::parse_case(model, &file, CaseFormat::from_path(path));
+        super::print_diagnostics(&case_diagnostics, false);
+        let Some(case) = case else {
+            status = status.max(INPUT_ERRORS);
+            continue;
+        };
+        let outcome = eval::evaluate(&graph, &case, &options);
+        if !outcome.errors.is_empty() {
+            status = status.max(INPUT_ERRORS);
+        }
+        match args.format {
+            Format::Human => {
+                if i > 0 {
+                    println!("\n{}\n", "─".repeat(60));
+                }
+                print!("{}", text::render_outcome(&outcome, model, file.name(), &lang));
+            }
+            Format::Json => outcomes.push((file.name().to_string(), outcome)),
+        }
+    }
+    if args.format == Format::Json {
+        let printed = if let [(_, only)] = outcomes.as_slice() {
+            serde_json::to_string_pretty(only)
+        } else {
+            let named: Vec<Named<'_>> = outcomes.iter().map(|(c, o)| Named { case: c, outcome: o }).collect();
+            serde_json::to_string_pretty(&named)
+        };
+        match printed {
+            Ok(s) => println!("{s}"),
+            Err(e) => eprintln!("error: {e}"),
+        }
+    }
+    status
+}

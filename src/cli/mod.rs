@@ -1,0 +1,110 @@
+//! Command-line interface: argument parsing and file I/O around the library.
+//! Each verb is a file; each returns an exit code: 0 ok, 1 errors in the
+//! input, 2 usage errors.
+
+mod check;
+mod eval;
+
+use std::io::{IsTerminal as _, Read as _};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use redress::diagnostic::{Code, Diagnostic};
+use redress::report::{self, Style};
+use redress::source::SourceFile;
+
+/// Check, compile and evaluate rulebooks of legal remedy rules.
+#[derive(Parser, Debug)]
+#[command(name = "redress", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Check(check::Args),
+    Eval(eval::Args),
+}
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Text for people.
+    Human,
+    /// JSON for tools.
+    Json,
+}
+
+/// Exit codes.
+pub(crate) const OK: u8 = 0;
+pub(crate) const INPUT_ERRORS: u8 = 1;
+pub(crate) const USAGE: u8 = 2;
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { USAGE } else { OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Eval(args) => eval::run(&args),
+    };
+    ExitCode::from(code)
+}
+
+/// A file that could not be used at all.
+pub(crate) enum ReadError {
+    /// Missing or unreadable: a usage error.
+    Usage(String),
+    /// Not text: an input error.
+    Input(Diagnostic),
+}
+
+/// Read a file (or standard input for `-`) as UTF-8 text.
+pub(crate) fn read_source(path: &str) -> Result<Arc<SourceFile>, ReadError> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| ReadError::Usage(format!("cannot read standard input: {e}")))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| ReadError::Usage(format!("cannot read `{path}`: {e}")))?
+    };
+    let name = if path == "-" { "<stdin>" } else { path };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(name, text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            Err(ReadError::Input(
+                Diagnostic::error(Code::Io, format!("`{name}` is not UTF-8 text (invalid byte at offset {at})"))
+                    .help("save the file as UTF-8"),
+            ))
+        }
+    }
+}
+
+/// Print diagnostics for people on the given stream.
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], to_stdout: bool) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let color = if to_stdout {
+        std::io::stdout().is_terminal()
+    } else {
+        std::io::stderr().is_terminal()
+    };
+    let text = report::render_diagnostics(diagnostics, Style { color, width: 100 });
+    if to_stdout {
+        print!("{text}");
+    } else {
+        eprint!("{text}");
+    }
+}

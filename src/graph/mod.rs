@@ -1,0 +1,240 @@
+//! Checked model → decision graph.
+//!
+//! Input: a [`Model`]. Output: a [`DecisionGraph`], immutable and
+//! `Send + Sync`: a vector of condition and value nodes addressed by
+//! [`NodeId`], in which identical sub-expressions (across rules and derived
+//! facts) are one node, and a rule table whose exceptions are edges to other
+//! rules. Built once, evaluated for many cases.
+
+use std::collections::HashMap;
+
+use crate::ast::{ArithOp, CmpOp, Extremum, Unit};
+use crate::model::{DerivedId, Expr, FactId, Model, RemedyId, RuleId};
+use crate::value::Value;
+
+/// Index of a node in [`DecisionGraph::nodes`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub u32);
+
+impl NodeId {
+    /// As an index.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// One node: a fact, a constant, or an operation on other nodes. Children
+/// always have smaller ids than their parents.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Node {
+    /// A fact of the case.
+    Fact(FactId),
+    /// A constant.
+    Const(Value),
+    /// not
+    Not(NodeId),
+    /// and, left to right, stopping at the first no
+    And(Box<[NodeId]>),
+    /// or, left to right, stopping at the first yes
+    Or(Box<[NodeId]>),
+    /// comparison
+    Cmp(CmpOp, NodeId, NodeId),
+    /// `is (not) one of`
+    In {
+        /// `is not one of`
+        negated: bool,
+        /// tested value
+        subject: NodeId,
+        /// choices
+        values: Box<[Value]>,
+    },
+    /// arithmetic
+    Arith(ArithOp, NodeId, NodeId),
+    /// unary minus
+    Neg(NodeId),
+    /// min / max
+    Extremum(Extremum, Box<[NodeId]>),
+    /// date ± duration
+    Shift(NodeId, i64, Unit),
+    /// days between two dates
+    DaysFrom(NodeId, NodeId),
+}
+
+/// A rule, compiled.
+#[derive(Clone, Debug)]
+pub struct RuleNode {
+    /// Its condition (with its period of force).
+    pub condition: NodeId,
+    /// Exceptions to it, in declaration order.
+    pub exceptions: Vec<RuleId>,
+    /// The remedy and one node per parameter.
+    pub conclusion: Option<(RemedyId, Vec<NodeId>)>,
+    /// Amount.
+    pub amount: Option<NodeId>,
+    /// Deadline.
+    pub deadline: Option<NodeId>,
+    /// The facts its condition reads, in declaration order.
+    pub facts: Vec<FactId>,
+}
+
+/// The compiled rulebook.
+#[derive(Clone, Debug)]
+pub struct DecisionGraph {
+    model: Model,
+    nodes: Vec<Node>,
+    rules: Vec<RuleNode>,
+}
+
+impl DecisionGraph {
+    /// Compile a checked model.
+    pub fn compile(model: Model) -> DecisionGraph {
+        let mut b = Builder {
+            model: &model,
+            nodes: Vec::new(),
+            interned: HashMap::new(),
+            derived: HashMap::new(),
+        };
+        let mut rules: Vec<RuleNode> = model
+            .rules
+            .iter()
+            .map(|r| {
+                let condition = b.expr(&r.condition);
+                let conclusion = r
+                    .conclusion
+                    .as_ref()
+                    .map(|c| (c.remedy, c.args.iter().map(|a| b.expr(a)).collect()));
+                let amount = r.amount.as_ref().map(|a| b.expr(a));
+                let deadline = r.deadline.as_ref().map(|d| b.expr(d));
+                let facts = b.facts_under(condition);
+                RuleNode {
+                    condition,
+                    exceptions: Vec::new(),
+                    conclusion,
+                    amount,
+                    deadline,
+                    facts,
+                }
+            })
+            .collect();
+        for (i, r) in model.rules.iter().enumerate() {
+            if let Some(target) = r.exception_to {
+                if let Some(t) = rules.get_mut(target.index()) {
+                    t.exceptions.push(RuleId(u32::try_from(i).unwrap_or(u32::MAX)));
+                }
+            }
+        }
+        let nodes = b.nodes;
+        DecisionGraph { model, nodes, rules }
+    }
+
+    /// The checked model the graph was built from (names, titles, citations).
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// All nodes; a node's children come before it.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    /// The compiled rules, indexed by [`RuleId`].
+    pub fn rules(&self) -> &[RuleNode] {
+        &self.rules
+    }
+}
+
+struct Builder<'m> {
+    model: &'m Model,
+    nodes: Vec<Node>,
+    interned: HashMap<Node, NodeId>,
+    derived: HashMap<DerivedId, NodeId>,
+}
+
+impl Builder<'_> {
+    fn intern(&mut self, node: Node) -> NodeId {
+        if let Some(id) = self.interned.get(&node) {
+            return *id;
+        }
+        let id = NodeId(u32::try_from(self.nodes.len()).unwrap_or(u32::MAX));
+        self.nodes.push(node.clone());
+        self.interned.insert(node, id);
+        id
+    }
+
+    fn expr(&mut self, e: &Expr) -> NodeId {
+        let node = match e {
+            Expr::Fact(f) => Node::Fact(*f),
+            Expr::Derived(d) => {
+                if let Some(id) = self.derived.get(d) {
+                    return *id;
+                }
+                let id = match self.model.derived.get(d.index()) {
+                    Some(def) => self.expr(&def.expr),
+                    None => self.intern(Node::Const(Value::Bool(false))),
+                };
+                self.derived.insert(*d, id);
+                return id;
+            }
+            Expr::Const(v) => Node::Const(v.clone()),
+            Expr::Not(a) => Node::Not(self.expr(a)),
+            Expr::And(list) => Node::And(list.iter().map(|x| self.expr(x)).collect()),
+            Expr::Or(list) => Node::Or(list.iter().map(|x| self.expr(x)).collect()),
+            Expr::Cmp(op, a, b) => {
+                let (a, b) = (self.expr(a), self.expr(b));
+                Node::Cmp(*op, a, b)
+            }
+            Expr::In { negated, subject, values } => Node::In {
+                negated: *negated,
+                subject: self.expr(subject),
+                values: values.clone().into_boxed_slice(),
+            },
+            Expr::Arith(op, a, b) => {
+                let (a, b) = (self.expr(a), self.expr(b));
+                Node::Arith(*op, a, b)
+            }
+            Expr::Neg(a) => Node::Neg(self.expr(a)),
+            Expr::Extremum(w, list) => Node::Extremum(*w, list.iter().map(|x| self.expr(x)).collect()),
+            Expr::Shift(a, n, u) => Node::Shift(self.expr(a), *n, *u),
+            Expr::DaysFrom(a, b) => {
+                let (a, b) = (self.expr(a), self.expr(b));
+                Node::DaysFrom(a, b)
+            }
+        };
+        self.intern(node)
+    }
+
+    /// The facts read under a node, sorted.
+    fn facts_under(&self, root: NodeId) -> Vec<FactId> {
+        let mut seen = vec![false; self.nodes.len()];
+        let mut stack = vec![root];
+        let mut facts = Vec::new();
+        while let Some(id) = stack.pop() {
+            match seen.get_mut(id.index()) {
+                Some(s) if !*s => *s = true,
+                _ => continue,
+            }
+            let Some(node) = self.nodes.get(id.index()) else { continue };
+            if let Node::Fact(f) = node {
+                facts.push(*f);
+            }
+            for_each_child(node, |c| stack.push(c));
+        }
+        facts.sort();
+        facts.dedup();
+        facts
+    }
+}
+
+/// Call `f` on each child of a node.
+pub fn for_each_child(node: &Node, mut f: impl FnMut(NodeId)) {
+    match node {
+        Node::Fact(_) | Node::Const(_) => {}
+        Node::Not(a) | Node::Neg(a) | Node::Shift(a, _, _) => f(*a),
+        Node::In { subject, .. } => f(*subject),
+        Node::And(list) | Node::Or(list) | Node::Extremum(_, list) => list.iter().copied().for_each(f),
+        Node::Cmp(_, a, b) | Node::Arith(_, a, b) | Node::DaysFrom(a, b) => {
+            f(*a);
+            f(*b);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Rendering for people and tools: diagnostics (graphical, JSON) and
+//! outcomes (readable advice text, JSON).
+
+pub mod text;
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// How to draw diagnostics for people.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    /// Use colours.
+    pub color: bool,
+    /// Wrap at this many columns.
+    pub width: usize,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style { color: false, width: 100 }
+    }
+}
+
+/// Render diagnostics with source excerpts and carets, one after another.
+pub fn render_diagnostics(diagnostics: &[Diagnostic], style: Style) -> String {
+    let theme = if style.color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let mut out = String::new();
+    for d in diagnostics {
+        if handler.render_report(&mut out, d).is_err() {
+            let _ = writeln!(out, "{}: {}", d.code, d.message);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A 1-based position in characters.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// A diagnostic in the JSON format.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonDiagnostic {
+    /// `redress::…`
+    pub code: String,
+    /// `error` or `warning`
+    pub severity: &'static str,
+    /// The message.
+    pub message: String,
+    /// The file.
+    pub file: Option<String>,
+    /// Where the primary label starts.
+    pub start: Option<Position>,
+    /// Where it ends.
+    pub end: Option<Position>,
+    /// All labels.
+    pub labels: Vec<JsonLabel>,
+    /// Help.
+    pub help: Option<String>,
+}
+
+/// A label in the JSON format.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonLabel {
+    /// Text.
+    pub message: String,
+    /// Start.
+    pub start: Position,
+    /// End.
+    pub end: Position,
+}
+
+/// A diagnostic for JSON output.
+pub fn json_diagnostic(d: &Diagnostic) -> JsonDiagnostic {
+    let pos = |offset: usize| {
+        d.file.as_ref().map(|f| {
+            let (line, column) = f.line_col(offset);
+            Position { line, column }
+        })
+    };
+    let primary = d.primary_span();
+    JsonDiagnostic {
+        code: d.code.to_string(),
+        severity: match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        message: d.message.clone(),
+        file: d.file.as_ref().map(|f| f.name().to_string()),
+        start: primary.and_then(|s| pos(s.start)),
+        end: primary.and_then(|s| pos(s.end)),
+        labels: d
+            .labels
+            .iter()
+            .filter_map(|l| {
+                Some(JsonLabel {
+                    message: l.text.clone(),
+                    start: pos(l.span.start)?,
+                    end: pos(l.span.end)?,
+                })
+            })
+            .collect(),
+        help: d.help.clone(),
+    }
+}

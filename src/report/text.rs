@@ -1,0 +1,182 @@
+//! An outcome as advice a consumer-rights advisor can read: remedies grouped
+//! by category, amounts in yuan, deadlines as dates, citations, and what is
+//! still unknown with the question that would settle it.
+
+use std::fmt::Write as _;
+
+use crate::model::{Model, Texts};
+use crate::outcome::{AppliedRemedy, CitationOut, Computed, Ordered, Outcome, Shown};
+
+/// Render an outcome. `lang` picks the language of titles (the other
+/// languages follow in brackets).
+pub fn render_outcome(outcome: &Outcome, model: &Model, case_name: &str, lang: &str) -> String {
+    let mut out = String::new();
+    let title = pick(&outcome.rulebook.title, lang);
+    let _ = writeln!(out, "{title}");
+    let mut meta = vec![format!("version {}", outcome.rulebook.version)];
+    if !outcome.rulebook.jurisdiction.is_empty() {
+        meta.push(outcome.rulebook.jurisdiction.clone());
+    }
+    if let Some(e) = &outcome.rulebook.effective {
+        meta.push(format!("effective {e}"));
+    }
+    let _ = writeln!(out, "{}", meta.join(" · "));
+    let as_of = outcome
+        .as_of
+        .as_ref()
+        .map(|d| format!(", as of {d}"))
+        .unwrap_or_else(|| ", no as-of date".to_string());
+    let _ = writeln!(out, "Case: {case_name}{as_of}");
+    out.push('\n');
+
+    if outcome.remedies.is_empty() {
+        let _ = writeln!(out, "No remedy applies on the facts given.");
+    } else {
+        let n = outcome.remedies.len();
+        let _ = writeln!(out, "{n} remed{} appl{}:", if n == 1 { "y" } else { "ies" }, if n == 1 { "ies" } else { "y" });
+        for category in categories(model) {
+            let group: Vec<&AppliedRemedy> = outcome.remedies.iter().filter(|r| r.category == category).collect();
+            if group.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "\n  {}", heading(&category));
+            for r in group {
+                remedy(&mut out, r, lang);
+            }
+        }
+    }
+
+    if !outcome.overridden.is_empty() {
+        let _ = writeln!(out, "\nSet aside by an exception:");
+        for o in &outcome.overridden {
+            let what = o.remedy.as_ref().map(|r| format!(" ({r})")).unwrap_or_default();
+            let _ = writeln!(out, "  - rule {}{what}: overridden by {}", o.rule, o.by.join(", "));
+        }
+    }
+
+    if !outcome.undetermined.is_empty() {
+        let _ = writeln!(out, "\nStill undetermined: these may apply once the missing facts are known:");
+        for u in &outcome.undetermined {
+            let _ = writeln!(out, "  - {} [{}]", titled(&u.title, lang), u.id);
+            for need in &u.needs {
+                let question = model
+                    .facts
+                    .iter()
+                    .find(|f| f.name == *need)
+                    .and_then(|f| pick_texts(&f.questions, lang));
+                match question {
+                    Some(q) => {
+                        let _ = writeln!(out, "      needs {need}: {q}");
+                    }
+                    None => {
+                        let _ = writeln!(out, "      needs {need}");
+                    }
+                }
+            }
+        }
+    }
+
+    if !outcome.errors.is_empty() {
+        let _ = writeln!(out, "\nErrors while computing:");
+        for e in &outcome.errors {
+            let _ = writeln!(out, "  - {} ({})", e.message, e.code);
+        }
+    }
+    out
+}
+
+fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
+    let _ = writeln!(out, "  - {} [{}]", titled(&r.title, lang), r.id);
+    for (name, value) in &r.params.0 {
+        let _ = writeln!(out, "      {name}: {}", computed(value));
+    }
+    if let Some(a) = &r.amount {
+        let _ = writeln!(out, "      amount: {}", computed(a));
+    }
+    if let Some(d) = &r.deadline {
+        let text = match (&d.date, d.expired) {
+            (Some(date), Some(true)) => format!("{date} — EXPIRED"),
+            (Some(date), Some(false)) => format!("{date} (still open)"),
+            (Some(date), None) => date.clone(),
+            (None, _) => format!("unknown — needs {}", d.needs.join(", ")),
+        };
+        let _ = writeln!(out, "      deadline: {text}");
+    }
+    for c in &r.citations {
+        let _ = writeln!(out, "      source: {}", citation(c, lang));
+    }
+    for b in &r.because {
+        let facts: Vec<String> = b.facts.0.iter().map(|(k, v)| format!("{k} = {}", shown(v))).collect();
+        if facts.is_empty() {
+            let _ = writeln!(out, "      because: rule {}", b.rule);
+        } else {
+            let _ = writeln!(out, "      because: rule {} ({})", b.rule, facts.join(", "));
+        }
+    }
+}
+
+fn shown(v: &Shown) -> String {
+    match v {
+        Shown::Bool(true) => "yes".into(),
+        Shown::Bool(false) => "no".into(),
+        Shown::Text(t) => t.clone(),
+    }
+}
+
+fn computed(c: &Computed) -> String {
+    match &c.value {
+        Some(v) => match &c.currency {
+            Some(_) => format!("{} yuan", shown(v)),
+            None => shown(v),
+        },
+        None => format!("unknown — needs {}", c.needs.join(", ")),
+    }
+}
+
+fn citation(c: &CitationOut, lang: &str) -> String {
+    let mut parts = Vec::new();
+    if let Some(t) = &c.title {
+        parts.push(titled(t, lang));
+    } else if let Some(l) = &c.law {
+        parts.push(l.clone());
+    }
+    if let Some(a) = &c.article {
+        parts.push(format!("art. {a}"));
+    }
+    if let Some(t) = &c.text {
+        parts.push(t.clone());
+    }
+    parts.join(", ")
+}
+
+/// Categories in the order the catalogue first uses them.
+fn categories(model: &Model) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in &model.remedies {
+        if !out.contains(&r.category) {
+            out.push(r.category.clone());
+        }
+    }
+    out
+}
+
+fn heading(category: &str) -> String {
+    let mut chars = category.chars();
+    let head: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    format!("{head}{}", chars.as_str().replace('_', " "))
+}
+
+fn pick(t: &Ordered<String>, lang: &str) -> String {
+    t.get(lang).or_else(|| t.0.first().map(|(_, v)| v)).cloned().unwrap_or_default()
+}
+
+fn pick_texts<'a>(t: &'a Texts, lang: &str) -> Option<&'a str> {
+    Model::pick(t, lang)
+}
+
+/// "English title (中文标题)" — the chosen language first.
+fn titled(t: &Ordered<String>, lang: &str) -> String {
+    let main = pick(t, lang);
+    let others: Vec<&str> = t.0.iter().filter(|(_, v)| *v != main).map(|(_, v)| v.as_str()).collect();
+    if others.is_empty() { main } else { format!("{main} ({})", others.join(" / ")) }
+}

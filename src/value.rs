@@ -1,0 +1,149 @@
+//! Types and values of the language, and three-valued truth.
+//!
+//! Money and numbers are exact decimals (`rust_decimal`); dates are civil
+//! dates (`jiff`); one-of values are indexes into their list of choices.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+/// Index of a one-of value list in [`crate::model::Model::one_ofs`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OneOfId(pub u32);
+
+/// The type of a fact, derived fact, parameter or expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    /// yes/no
+    Bool,
+    /// number
+    Number,
+    /// money (CNY)
+    Money,
+    /// date
+    Date,
+    /// text
+    Text,
+    /// one of a declared list
+    OneOf(OneOfId),
+    /// a duration literal (`7 days`), only as the right side of date arithmetic
+    Duration,
+}
+
+impl Type {
+    /// The type's name as editors write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Type::Bool => "yes/no",
+            Type::Number => "number",
+            Type::Money => "money",
+            Type::Date => "date",
+            Type::Text => "text",
+            Type::OneOf(_) => "one-of",
+            Type::Duration => "duration",
+        }
+    }
+
+    /// True for types with an order (`<`, `max`).
+    pub fn is_ordered(self) -> bool {
+        matches!(self, Type::Number | Type::Money | Type::Date)
+    }
+}
+
+/// A known value.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Value {
+    /// yes/no
+    Bool(bool),
+    /// number
+    Number(Decimal),
+    /// money in CNY
+    Money(Decimal),
+    /// date
+    Date(Date),
+    /// text
+    Text(Arc<str>),
+    /// the n-th choice of a one-of list
+    Choice(OneOfId, u32),
+}
+
+impl Value {
+    /// Order two values of one ordered type; `None` across types.
+    pub fn compare(&self, other: &Value) -> Option<Ordering> {
+        match (self, other) {
+            (Value::Number(a), Value::Number(b)) | (Value::Money(a), Value::Money(b)) => {
+                Some(a.cmp(b))
+            }
+            (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+            _ => None,
+        }
+    }
+}
+
+/// Money as shown to people: two decimals, more only when they matter.
+pub fn format_money(amount: Decimal) -> String {
+    let normal = amount.normalize();
+    if normal.scale() <= 2 {
+        format!("{normal:.2}")
+    } else {
+        normal.to_string()
+    }
+}
+
+/// Three-valued truth (Kleene).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Truth {
+    /// Known true.
+    Yes,
+    /// Known false.
+    No,
+    /// Not known: some fact is missing.
+    Unknown,
+}
+
+impl Truth {
+    /// From a known boolean.
+    pub fn from_bool(b: bool) -> Truth {
+        if b { Truth::Yes } else { Truth::No }
+    }
+
+    /// Kleene negation.
+    pub fn not(self) -> Truth {
+        match self {
+            Truth::Yes => Truth::No,
+            Truth::No => Truth::Yes,
+            Truth::Unknown => Truth::Unknown,
+        }
+    }
+
+    /// Kleene conjunction.
+    pub fn and(self, other: Truth) -> Truth {
+        match (self, other) {
+            (Truth::No, _) | (_, Truth::No) => Truth::No,
+            (Truth::Yes, Truth::Yes) => Truth::Yes,
+            _ => Truth::Unknown,
+        }
+    }
+
+    /// Kleene disjunction.
+    pub fn or(self, other: Truth) -> Truth {
+        match (self, other) {
+            (Truth::Yes, _) | (_, Truth::Yes) => Truth::Yes,
+            (Truth::No, Truth::No) => Truth::No,
+            _ => Truth::Unknown,
+        }
+    }
+}
+
+impl fmt::Display for Truth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Truth::Yes => "yes",
+            Truth::No => "no",
+            Truth::Unknown => "unknown",
+        })
+    }
+}
