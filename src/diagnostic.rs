@@ -81,6 +81,8 @@ codes! {
     NoAsOf => "no_as_of",
     /// A title or label in a language the header does not list.
     UnknownLanguage => "unknown_language",
+    /// A remedy without a title.
+    MissingTitle => "missing_title",
     /// A rule or remedy that cites no source.
     MissingCitation => "missing_citation",
     /// A fact no rule, remedy or derived fact uses.
@@ -231,15 +233,17 @@ impl miette::Diagnostic for Diagnostic {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let file = self.file.as_ref()?;
         let text = file.text();
-        Some(Box::new(self.labels.iter().enumerate().map(move |(i, l)| {
-            let span = widen(text, l.span);
-            let label = Some(l.text.clone()).filter(|t| !t.is_empty());
-            if i == 0 {
-                miette::LabeledSpan::new_primary_with_span(label, (span.start, span.len()))
-            } else {
-                miette::LabeledSpan::new_with_span(label, (span.start, span.len()))
-            }
-        })))
+        Some(Box::new(self.labels.iter().enumerate().map(
+            move |(i, l)| {
+                let span = widen(text, l.span);
+                let label = Some(l.text.clone()).filter(|t| !t.is_empty());
+                if i == 0 {
+                    miette::LabeledSpan::new_primary_with_span(label, (span.start, span.len()))
+                } else {
+                    miette::LabeledSpan::new_with_span(label, (span.start, span.len()))
+                }
+            },
+        )))
     }
 }
 

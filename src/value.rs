@@ -110,15 +110,6 @@ impl Truth {
         if b { Truth::Yes } else { Truth::No }
     }
 
-    /// Kleene negation.
-    pub fn not(self) -> Truth {
-        match self {
-            Truth::Yes => Truth::No,
-            Truth::No => Truth::Yes,
-            Truth::Unknown => Truth::Unknown,
-        }
-    }
-
     /// Kleene conjunction.
     pub fn and(self, other: Truth) -> Truth {
         match (self, other) {
@@ -134,6 +125,19 @@ impl Truth {
             (Truth::Yes, _) | (_, Truth::Yes) => Truth::Yes,
             (Truth::No, Truth::No) => Truth::No,
             _ => Truth::Unknown,
+        }
+    }
+}
+
+impl std::ops::Not for Truth {
+    type Output = Truth;
+
+    /// Kleene negation: unknown stays unknown.
+    fn not(self) -> Truth {
+        match self {
+            Truth::Yes => Truth::No,
+            Truth::No => Truth::Yes,
+            Truth::Unknown => Truth::Unknown,
         }
     }
 }

@@ -61,7 +61,11 @@ pub struct JsonError {
 
 /// Parse a JSON text.
 pub fn parse(text: &str) -> Result<Doc, JsonError> {
-    let mut p = Parser { s: text.as_bytes(), text, i: 0 };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        text,
+        i: 0,
+    };
     p.skip_ws();
     if p.peek() == Some(0xEF) && text.get(p.i..).is_some_and(|r| r.starts_with('\u{FEFF}')) {
         p.i += 3;
@@ -87,7 +91,11 @@ impl Parser<'_> {
     }
 
     fn err(&self, message: &str) -> JsonError {
-        let end = self.text.get(self.i..).and_then(|r| r.chars().next()).map_or(self.i, |c| self.i + c.len_utf8());
+        let end = self
+            .text
+            .get(self.i..)
+            .and_then(|r| r.chars().next())
+            .map_or(self.i, |c| self.i + c.len_utf8());
         JsonError {
             message: message.to_string(),
             span: Span::new(self.i, end),
@@ -102,7 +110,9 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Doc, JsonError> {
         if depth > MAX_DEPTH {
-            return Err(self.err(&format!("the case nests lists or objects more than {MAX_DEPTH} deep")));
+            return Err(self.err(&format!(
+                "the case nests lists or objects more than {MAX_DEPTH} deep"
+            )));
         }
         self.skip_ws();
         let start = self.i;
@@ -137,7 +147,10 @@ impl Parser<'_> {
         if self.peek() == Some(b'-') {
             self.i += 1;
         }
-        while matches!(self.peek(), Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')) {
+        while matches!(
+            self.peek(),
+            Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+        ) {
             self.i += 1;
         }
         let raw = self.text.get(start..self.i).unwrap_or("");
@@ -193,7 +206,10 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
-        let raw = self.text.get(self.i..self.i + 4).ok_or_else(|| self.err("expected 4 hex digits"))?;
+        let raw = self
+            .text
+            .get(self.i..self.i + 4)
+            .ok_or_else(|| self.err("expected 4 hex digits"))?;
         let v = u32::from_str_radix(raw, 16).map_err(|_| self.err("expected 4 hex digits"))?;
         self.i += 4;
         Ok(v)

@@ -66,12 +66,20 @@ pub enum Format {
 impl Format {
     /// TOML for `.toml` files, JSON otherwise.
     pub fn from_path(path: &str) -> Format {
-        if path.ends_with(".toml") { Format::Toml } else { Format::Json }
+        if path.ends_with(".toml") {
+            Format::Toml
+        } else {
+            Format::Json
+        }
     }
 }
 
 /// Read and validate a case. The case is `None` when there are errors.
-pub fn parse_case(model: &Model, file: &Arc<SourceFile>, format: Format) -> (Option<Case>, Vec<Diagnostic>) {
+pub fn parse_case(
+    model: &Model,
+    file: &Arc<SourceFile>,
+    format: Format,
+) -> (Option<Case>, Vec<Diagnostic>) {
     let doc = match format {
         Format::Json => json::parse(file.text()).map_err(|e| (e.message, e.span)),
         Format::Toml => toml_doc(file.text()),
@@ -79,15 +87,22 @@ pub fn parse_case(model: &Model, file: &Arc<SourceFile>, format: Format) -> (Opt
     let doc = match doc {
         Ok(d) => d,
         Err((message, span)) => {
-            let what = if format == Format::Json { "JSON" } else { "TOML" };
-            let d = Diagnostic::error(Code::CaseSyntax, format!("the case file is not valid {what}: {message}"))
-                .in_file(file)
-                .label(span, message)
-                .help(if format == Format::Json {
-                    "a case is a JSON object: {\"purchase\": {\"price\": \"120.00\"}}"
-                } else {
-                    "a case is a TOML table: [purchase] price = \"120.00\""
-                });
+            let what = if format == Format::Json {
+                "JSON"
+            } else {
+                "TOML"
+            };
+            let d = Diagnostic::error(
+                Code::CaseSyntax,
+                format!("the case file is not valid {what}: {message}"),
+            )
+            .in_file(file)
+            .label(span, message)
+            .help(if format == Format::Json {
+                "a case is a JSON object: {\"purchase\": {\"price\": \"120.00\"}}"
+            } else {
+                "a case is a TOML table: [purchase] price = \"120.00\""
+            });
             return (None, vec![d]);
         }
     };
@@ -101,14 +116,24 @@ pub fn parse_case(model: &Model, file: &Arc<SourceFile>, format: Format) -> (Opt
     match &doc.kind {
         DocKind::Object(_) => v.walk("", &doc),
         other => {
-            let d = Diagnostic::error(Code::CaseType, format!("a case must be an object of facts, but this is {}", other.describe()))
-                .in_file(file)
-                .label(doc.span, "not an object")
-                .help("write the facts as an object: {\"consumer\": {\"deceived\": true}}");
+            let d = Diagnostic::error(
+                Code::CaseType,
+                format!(
+                    "a case must be an object of facts, but this is {}",
+                    other.describe()
+                ),
+            )
+            .in_file(file)
+            .label(doc.span, "not an object")
+            .help("write the facts as an object: {\"consumer\": {\"deceived\": true}}");
             v.diagnostics.push(d);
         }
     }
-    let Validator { case, mut diagnostics, .. } = v;
+    let Validator {
+        case,
+        mut diagnostics,
+        ..
+    } = v;
     diagnostics.sort_by_key(|d| d.primary_span().map_or(0, |s| s.start));
     let ok = !diagnostics.iter().any(Diagnostic::is_error);
     (ok.then_some(case), diagnostics)
@@ -124,9 +149,15 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn walk(&mut self, prefix: &str, doc: &Doc) {
-        let DocKind::Object(entries) = &doc.kind else { return };
+        let DocKind::Object(entries) = &doc.kind else {
+            return;
+        };
         for (key, key_span, value) in entries {
-            let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+            let path = if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            };
             if let Some(first) = self.seen.get(&path).copied() {
                 self.diagnostics.push(
                     Diagnostic::error(Code::CaseDuplicateKey, format!("`{path}` is given twice"))
@@ -142,7 +173,11 @@ impl Validator<'_> {
                 self.fact(id, &path, value);
                 continue;
             }
-            let is_prefix = self.model.facts.iter().any(|f| f.name.starts_with(&format!("{path}.")));
+            let is_prefix = self
+                .model
+                .facts
+                .iter()
+                .any(|f| f.name.starts_with(&format!("{path}.")));
             match (&value.kind, is_prefix) {
                 (DocKind::Object(_), true) => self.walk(&path, value),
                 (_, true) => {
@@ -155,20 +190,31 @@ impl Validator<'_> {
                         .take(4)
                         .collect();
                     self.diagnostics.push(
-                        Diagnostic::error(Code::CaseType, format!("`{path}` must be an object of facts, but the case gives {}", value.kind.describe()))
-                            .in_file(self.file)
-                            .label(value.span, "not an object")
-                            .help(format!("facts under `{path}`: {}", under.join(", "))),
+                        Diagnostic::error(
+                            Code::CaseType,
+                            format!(
+                                "`{path}` must be an object of facts, but the case gives {}",
+                                value.kind.describe()
+                            ),
+                        )
+                        .in_file(self.file)
+                        .label(value.span, "not an object")
+                        .help(format!("facts under `{path}`: {}", under.join(", "))),
                     );
                 }
                 (_, false) => {
                     let help = suggestion(&path, self.model.facts.iter().map(|f| f.name.as_str()))
-                        .unwrap_or_else(|| "the rulebook declares no such fact; it is ignored".to_string());
+                        .unwrap_or_else(|| {
+                            "the rulebook declares no such fact; it is ignored".to_string()
+                        });
                     self.diagnostics.push(
-                        Diagnostic::warning(Code::CaseUnknownKey, format!("`{path}` is not a fact of this rulebook"))
-                            .in_file(self.file)
-                            .label(*key_span, "unknown key, ignored")
-                            .help(help),
+                        Diagnostic::warning(
+                            Code::CaseUnknownKey,
+                            format!("`{path}` is not a fact of this rulebook"),
+                        )
+                        .in_file(self.file)
+                        .label(*key_span, "unknown key, ignored")
+                        .help(help),
                     );
                 }
             }
@@ -176,7 +222,9 @@ impl Validator<'_> {
     }
 
     fn fact(&mut self, id: FactId, path: &str, doc: &Doc) {
-        let Some(fact) = self.model.facts.get(id.index()) else { return };
+        let Some(fact) = self.model.facts.get(id.index()) else {
+            return;
+        };
         if matches!(doc.kind, DocKind::Null) {
             return;
         }
@@ -185,10 +233,16 @@ impl Validator<'_> {
             Err(Problem::Type) => {
                 let want = type_words(self.model, fact.ty);
                 self.diagnostics.push(
-                    Diagnostic::error(Code::CaseType, format!("`{path}` must be {want}, but the case gives {}", shown(&doc.kind)))
-                        .in_file(self.file)
-                        .label(doc.span, format!("expected {want}"))
-                        .help(example(fact.ty)),
+                    Diagnostic::error(
+                        Code::CaseType,
+                        format!(
+                            "`{path}` must be {want}, but the case gives {}",
+                            shown(&doc.kind)
+                        ),
+                    )
+                    .in_file(self.file)
+                    .label(doc.span, format!("expected {want}"))
+                    .help(example(fact.ty)),
                 );
             }
             Err(Problem::Value(message)) => {
@@ -201,15 +255,23 @@ impl Validator<'_> {
             }
             Err(Problem::Choice(given)) => {
                 let Type::OneOf(set) = fact.ty else { return };
-                let values = self.model.one_ofs.get(set.0 as usize).cloned().unwrap_or_default();
+                let values = self
+                    .model
+                    .one_ofs
+                    .get(set.0 as usize)
+                    .cloned()
+                    .unwrap_or_default();
                 let help = suggestion(&given, values.iter().map(String::as_str))
                     .map(|s| format!("{s} the values are: {}", values.join(", ")))
                     .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
                 self.diagnostics.push(
-                    Diagnostic::error(Code::CaseInvalidValue, format!("`{path}` cannot be `{given}`"))
-                        .in_file(self.file)
-                        .label(doc.span, "not one of the allowed values")
-                        .help(help),
+                    Diagnostic::error(
+                        Code::CaseInvalidValue,
+                        format!("`{path}` cannot be `{given}`"),
+                    )
+                    .in_file(self.file)
+                    .label(doc.span, "not one of the allowed values")
+                    .help(help),
                 );
             }
         }
@@ -239,7 +301,11 @@ fn type_words(model: &Model, ty: Type) -> String {
         Type::Date => "a date".into(),
         Type::Text => "a text".into(),
         Type::OneOf(set) => {
-            let values = model.one_ofs.get(set.0 as usize).cloned().unwrap_or_default();
+            let values = model
+                .one_ofs
+                .get(set.0 as usize)
+                .cloned()
+                .unwrap_or_default();
             format!("one of {}", values.join(", "))
         }
         Type::Duration => "a duration".into(),
@@ -268,7 +334,9 @@ fn decimal(raw: &str) -> Result<Decimal, Problem> {
     parsed.map_err(|_| {
         let plain = r.trim_start_matches('-');
         if !plain.is_empty() && plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            Problem::Value(format!("`{raw}` is too large or too precise (at most 28 significant digits)"))
+            Problem::Value(format!(
+                "`{raw}` is too large or too precise (at most 28 significant digits)"
+            ))
         } else {
             Problem::Value(format!("`{raw}` is not a number"))
         }
@@ -296,11 +364,13 @@ fn convert(model: &Model, ty: Type, kind: &DocKind) -> Result<Value, Problem> {
                 other => other,
             })
         }
-        (Type::Date, DocKind::String(s) | DocKind::Date(s)) => s
-            .trim()
-            .parse::<Date>()
-            .map(Value::Date)
-            .map_err(|_| Problem::Value(format!("`{s}` is not a date that exists (write YYYY-MM-DD)"))),
+        (Type::Date, DocKind::String(s) | DocKind::Date(s)) => {
+            s.trim().parse::<Date>().map(Value::Date).map_err(|_| {
+                Problem::Value(format!(
+                    "`{s}` is not a date that exists (write YYYY-MM-DD)"
+                ))
+            })
+        }
         (Type::Text, DocKind::String(s)) => Ok(Value::Text(s.as_str().into())),
         (Type::OneOf(set), DocKind::String(s)) => {
             let values = model.one_ofs.get(set.0 as usize).ok_or(Problem::Type)?;
@@ -317,7 +387,9 @@ fn convert(model: &Model, ty: Type, kind: &DocKind) -> Result<Value, Problem> {
 /// TOML text → document tree with spans.
 fn toml_doc(text: &str) -> Result<Doc, (String, Span)> {
     let table = toml::de::DeTable::parse(text).map_err(|e| {
-        let span = e.span().map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
+        let span = e
+            .span()
+            .map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
         (e.message().to_string(), span)
     })?;
     let span = table.span();
@@ -332,7 +404,11 @@ fn toml_table(t: &toml::de::DeTable<'_>) -> DocKind {
         t.iter()
             .map(|(k, v)| {
                 let ks = k.span();
-                (k.get_ref().to_string(), Span::new(ks.start, ks.end), toml_value(v))
+                (
+                    k.get_ref().to_string(),
+                    Span::new(ks.start, ks.end),
+                    toml_value(v),
+                )
             })
             .collect(),
     )
@@ -348,7 +424,9 @@ fn toml_value(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Doc {
                 raw
             } else {
                 let digits = raw.get(2..).unwrap_or("");
-                i128::from_str_radix(digits, i.radix()).map(|n| n.to_string()).unwrap_or(raw)
+                i128::from_str_radix(digits, i.radix())
+                    .map(|n| n.to_string())
+                    .unwrap_or(raw)
             };
             DocKind::Number(n)
         }

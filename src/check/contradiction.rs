@@ -69,10 +69,10 @@ impl Checker<'_> {
                     self.conjuncts(&expr, negated, depth + 1, out);
                 }
             }
-            (Expr::Fact(f), _) => {
-                if self.model.facts.get(f.index()).map(|f| f.ty) == Some(Type::Bool) {
-                    out.push(Atom::Cmp(*f, CmpOp::Eq, Value::Bool(!negated)));
-                }
+            (Expr::Fact(f), _)
+                if self.model.facts.get(f.index()).map(|f| f.ty) == Some(Type::Bool) =>
+            {
+                out.push(Atom::Cmp(*f, CmpOp::Eq, Value::Bool(!negated)));
             }
             (Expr::Cmp(op, a, b), _) => {
                 let op = if negated { negate(*op) } else { *op };
@@ -82,7 +82,14 @@ impl Checker<'_> {
                     _ => {}
                 }
             }
-            (Expr::In { negated: n, subject, values }, _) => {
+            (
+                Expr::In {
+                    negated: n,
+                    subject,
+                    values,
+                },
+                _,
+            ) => {
                 if let Expr::Fact(f) = subject.as_ref() {
                     out.push(Atom::In(*f, *n != negated, values.clone()));
                 }
@@ -106,7 +113,12 @@ impl Checker<'_> {
     }
 
     fn show_atoms(&self, f: FactId, atoms: &[Atom]) -> String {
-        let name = self.model.facts.get(f.index()).map(|f| f.name.as_str()).unwrap_or("?");
+        let name = self
+            .model
+            .facts
+            .get(f.index())
+            .map(|f| f.name.as_str())
+            .unwrap_or("?");
         atoms
             .iter()
             .map(|a| match a {
@@ -116,7 +128,11 @@ impl Checker<'_> {
                     _ => format!("`{name} {} {}`", op.symbol(), self.model.show(v)),
                 },
                 Atom::In(_, neg, vs) => {
-                    let list = vs.iter().map(|v| self.model.show(v)).collect::<Vec<_>>().join(", ");
+                    let list = vs
+                        .iter()
+                        .map(|v| self.model.show(v))
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     let not = if *neg { "not " } else { "" };
                     format!("`{name} is {not}one of {list}`")
                 }
@@ -129,38 +145,59 @@ impl Checker<'_> {
         let n = self.model.rules.len();
         let mut dead = vec![false; n];
         for i in 0..n {
-            let (Some(rule), Some(decl)) = (self.model.rules.get(i), self.rule_decls.get(i).copied()) else {
+            let (Some(rule), Some(decl)) =
+                (self.model.rules.get(i), self.rule_decls.get(i).copied())
+            else {
                 continue;
             };
             let mut atoms = Vec::new();
             self.conjuncts(&rule.condition, false, 0, &mut atoms);
             if let Some((f, on)) = self.infeasible(&atoms) {
                 let shown = self.show_atoms(f, &on);
-                let what = if rule.exception_to.is_some() { "exception" } else { "rule" };
+                let what = if rule.exception_to.is_some() {
+                    "exception"
+                } else {
+                    "rule"
+                };
                 let name = rule.name.clone();
                 if let Some(d) = dead.get_mut(i) {
                     *d = true;
                 }
-                self.error(Code::Contradiction, format!("the {what} `{name}` can never apply: {shown} cannot all hold"))
-                    .label(decl.condition.span, "this condition is never true")
-                    .help("check the limits and values; as written, no case can satisfy it")
-                    .emit();
+                self.error(
+                    Code::Contradiction,
+                    format!("the {what} `{name}` can never apply: {shown} cannot all hold"),
+                )
+                .label(decl.condition.span, "this condition is never true")
+                .help("check the limits and values; as written, no case can satisfy it")
+                .emit();
             }
         }
         for i in 0..n {
-            let Some(rule) = self.model.rules.get(i) else { continue };
-            let Some(target) = rule.exception_to else { continue };
-            if dead.get(i).copied().unwrap_or(true) || dead.get(target.index()).copied().unwrap_or(true) {
+            let Some(rule) = self.model.rules.get(i) else {
+                continue;
+            };
+            let Some(target) = rule.exception_to else {
+                continue;
+            };
+            if dead.get(i).copied().unwrap_or(true)
+                || dead.get(target.index()).copied().unwrap_or(true)
+            {
                 continue;
             }
-            let Some(t) = self.model.rules.get(target.index()) else { continue };
+            let Some(t) = self.model.rules.get(target.index()) else {
+                continue;
+            };
             let mut atoms = Vec::new();
             self.conjuncts(&t.condition, false, 0, &mut atoms);
             self.conjuncts(&rule.condition, false, 0, &mut atoms);
             if let Some((f, on)) = self.infeasible(&atoms) {
                 let shown = self.show_atoms(f, &on);
                 let (name, tname) = (rule.name.clone(), t.name.clone());
-                let span = self.rule_decls.get(i).map(|d| d.condition.span).unwrap_or_default();
+                let span = self
+                    .rule_decls
+                    .get(i)
+                    .map(|d| d.condition.span)
+                    .unwrap_or_default();
                 self.warning(
                     Code::ExceptionNeverApplies,
                     format!("the exception `{name}` can never apply when `{tname}` does: {shown} cannot all hold"),
@@ -190,7 +227,9 @@ fn satisfiable(model: &Model, f: FactId, atoms: &[Atom]) -> bool {
     let mut upper: Option<(Value, bool)> = None;
     for a in atoms {
         match a {
-            Atom::Cmp(_, CmpOp::Eq, v) => allowed = Some(intersect(allowed, std::slice::from_ref(v))),
+            Atom::Cmp(_, CmpOp::Eq, v) => {
+                allowed = Some(intersect(allowed, std::slice::from_ref(v)))
+            }
             Atom::Cmp(_, CmpOp::Ne, v) => excluded.push(v.clone()),
             Atom::In(_, false, vs) => allowed = Some(intersect(allowed, vs)),
             Atom::In(_, true, vs) => excluded.extend(vs.iter().cloned()),

@@ -10,7 +10,11 @@ use super::{Checker, ValueName};
 type Typed = Option<(Expr, Type)>;
 
 fn a_type(name: &str) -> String {
-    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     match name {
         "money" | "text" => name.to_string(),
         _ => format!("{article} {name}"),
@@ -34,7 +38,11 @@ impl Checker<'_> {
                 Some((Expr::Not(Box::new(inner)), Type::Bool))
             }
             ExprKind::And(parts) | ExprKind::Or(parts) => {
-                let word = if matches!(e.kind, ExprKind::And(_)) { "`and`" } else { "`or`" };
+                let word = if matches!(e.kind, ExprKind::And(_)) {
+                    "`and`"
+                } else {
+                    "`or`"
+                };
                 let mut out = Vec::new();
                 let mut ok = true;
                 for p in parts {
@@ -46,20 +54,31 @@ impl Checker<'_> {
                 if !ok {
                     return None;
                 }
-                let expr = if matches!(e.kind, ExprKind::And(_)) { Expr::And(out) } else { Expr::Or(out) };
+                let expr = if matches!(e.kind, ExprKind::And(_)) {
+                    Expr::And(out)
+                } else {
+                    Expr::Or(out)
+                };
                 Some((expr, Type::Bool))
             }
             ExprKind::Cmp(op, a, b) => self.compare(*op, a, b, e),
-            ExprKind::OneOf { negated, subject, choices } => self.one_of(*negated, subject, choices),
+            ExprKind::OneOf {
+                negated,
+                subject,
+                choices,
+            } => self.one_of(*negated, subject, choices),
             ExprKind::Arith(op, a, b) => self.arith(*op, a, b),
             ExprKind::Neg(inner) => {
                 let (x, ty) = self.expr(inner, None)?;
                 if !matches!(ty, Type::Number | Type::Money) {
                     let found = self.type_name(ty);
-                    self.error(Code::TypeMismatch, format!("only numbers and money can be negative, but this is {found}"))
-                        .label(inner.span, format!("this is {found}"))
-                        .help("remove the minus sign")
-                        .emit();
+                    self.error(
+                        Code::TypeMismatch,
+                        format!("only numbers and money can be negative, but this is {found}"),
+                    )
+                    .label(inner.span, format!("this is {found}"))
+                    .help("remove the minus sign")
+                    .emit();
                     return None;
                 }
                 Some((Expr::Neg(Box::new(x)), ty))
@@ -79,10 +98,15 @@ impl Checker<'_> {
                     };
                     if !ty.is_ordered() {
                         let found = self.type_name(ty);
-                        self.error(Code::TypeMismatch, format!("`{word}` takes numbers, money or dates, but this is {found}"))
-                            .label(a.span, format!("this is {found}"))
-                            .help(format!("`{word}(3 * purchase.price, 500 yuan)` compares amounts"))
-                            .emit();
+                        self.error(
+                            Code::TypeMismatch,
+                            format!("`{word}` takes numbers, money or dates, but this is {found}"),
+                        )
+                        .label(a.span, format!("this is {found}"))
+                        .help(format!(
+                            "`{word}(3 * purchase.price, 500 yuan)` compares amounts"
+                        ))
+                        .emit();
                         ok = false;
                         continue;
                     }
@@ -111,10 +135,13 @@ impl Checker<'_> {
         let (x, ty) = self.expr(e, None)?;
         if ty != Type::Date {
             let found = self.type_name(ty);
-            self.error(Code::TypeMismatch, format!("`days from … to …` counts between dates, but this is {found}"))
-                .label(e.span, format!("this is {found}"))
-                .help("write `days from purchase.date to dispute.date`")
-                .emit();
+            self.error(
+                Code::TypeMismatch,
+                format!("`days from … to …` counts between dates, but this is {found}"),
+            )
+            .label(e.span, format!("this is {found}"))
+            .help("write `days from purchase.date to dispute.date`")
+            .emit();
             return None;
         }
         Some(x)
@@ -131,10 +158,13 @@ impl Checker<'_> {
                 Type::Date => "compare it: `purchase.date >= 2021-05-01`",
                 _ => "use a yes/no fact or a comparison",
             };
-            self.error(Code::TypeMismatch, format!("{word} needs yes/no, but this is {found}"))
-                .label(e.span, format!("this is {found}, not yes/no"))
-                .help(help)
-                .emit();
+            self.error(
+                Code::TypeMismatch,
+                format!("{word} needs yes/no, but this is {found}"),
+            )
+            .label(e.span, format!("this is {found}, not yes/no"))
+            .help(help)
+            .emit();
             return None;
         }
         Some(x)
@@ -161,25 +191,39 @@ impl Checker<'_> {
         }
         let help = suggestion(name, self.value_order.iter().map(String::as_str))
             .unwrap_or_else(|| format!("declare it: `fact {name}: …` or `define {name} as …`"));
-        self.error(Code::UndefinedFact, format!("`{name}` is not a declared fact or derived fact"))
-            .label(e.span, "not declared")
-            .help(help)
-            .emit();
+        self.error(
+            Code::UndefinedFact,
+            format!("`{name}` is not a declared fact or derived fact"),
+        )
+        .label(e.span, "not declared")
+        .help(help)
+        .emit();
         None
     }
 
     /// A one-of value by name.
     fn choice(&mut self, set: OneOfId, name: &str, e: &ast::Expr) -> Typed {
-        let values = self.model.one_ofs.get(set.0 as usize).cloned().unwrap_or_default();
+        let values = self
+            .model
+            .one_ofs
+            .get(set.0 as usize)
+            .cloned()
+            .unwrap_or_default();
         if let Some(i) = values.iter().position(|v| v == name) {
-            return Some((Expr::Const(Value::Choice(set, super::id32(i))), Type::OneOf(set)));
+            return Some((
+                Expr::Const(Value::Choice(set, super::id32(i))),
+                Type::OneOf(set),
+            ));
         }
         let help = suggestion(name, values.iter().map(String::as_str))
             .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
-        self.error(Code::UndefinedValue, format!("`{name}` is not one of the values here"))
-            .label(e.span, "not a value of this fact")
-            .help(help)
-            .emit();
+        self.error(
+            Code::UndefinedValue,
+            format!("`{name}` is not one of the values here"),
+        )
+        .label(e.span, "not a value of this fact")
+        .help(help)
+        .emit();
         None
     }
 
@@ -199,14 +243,19 @@ impl Checker<'_> {
             (Type::Date, Type::Number) | (Type::Number, Type::Date) => {
                 "add a duration to a date (`purchase.date + 7 days`) or count days (`days from a to b`)"
             }
-            (Type::OneOf(_), Type::OneOf(_)) => "two one-of facts can be compared only when they list the same values",
+            (Type::OneOf(_), Type::OneOf(_)) => {
+                "two one-of facts can be compared only when they list the same values"
+            }
             _ => "both sides must have the same type",
         };
-        self.error(Code::TypeMismatch, format!("{what} {} and {}", a_type(&na), a_type(&nb)))
-            .label(a.span, format!("this is {}", a_type(&na)))
-            .label(b.span, format!("this is {}", a_type(&nb)))
-            .help(help)
-            .emit();
+        self.error(
+            Code::TypeMismatch,
+            format!("{what} {} and {}", a_type(&na), a_type(&nb)),
+        )
+        .label(a.span, format!("this is {}", a_type(&na)))
+        .label(b.span, format!("this is {}", a_type(&nb)))
+        .help(help)
+        .emit();
     }
 
     fn compare(&mut self, op: CmpOp, a: &ast::Expr, b: &ast::Expr, whole: &ast::Expr) -> Typed {
@@ -228,16 +277,26 @@ impl Checker<'_> {
             return None;
         }
         if ta != tb {
-            let verb = if matches!(op, CmpOp::Eq | CmpOp::Ne) { "cannot compare" } else { "cannot order" };
+            let verb = if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                "cannot compare"
+            } else {
+                "cannot order"
+            };
             self.mismatch(verb, ta, a, tb, b);
             return None;
         }
         if !matches!(op, CmpOp::Eq | CmpOp::Ne) && !ta.is_ordered() {
             let found = self.type_name(ta);
-            self.error(Code::TypeMismatch, format!("`{}` needs numbers, money or dates, but these are {found}", op.symbol()))
-                .label(whole.span, format!("{found} has no order"))
-                .help("use `is` or `is not` to test for a value")
-                .emit();
+            self.error(
+                Code::TypeMismatch,
+                format!(
+                    "`{}` needs numbers, money or dates, but these are {found}",
+                    op.symbol()
+                ),
+            )
+            .label(whole.span, format!("{found} has no order"))
+            .help("use `is` or `is not` to test for a value")
+            .emit();
             return None;
         }
         Some((Expr::Cmp(op, Box::new(xa), Box::new(xb)), Type::Bool))
@@ -260,19 +319,25 @@ impl Checker<'_> {
                 (Type::Money, ExprKind::Money(n)) => Some(Value::Money(*n)),
                 (Type::Date, ExprKind::Date(d)) => Some(Value::Date(*d)),
                 (Type::Text, ExprKind::Name(n)) => {
-                    self.error(Code::TypeMismatch, format!("`{n}` must be quoted: the fact is text"))
-                        .label(c.span, "an unquoted word")
-                        .help(format!("write \"{n}\""))
-                        .emit();
+                    self.error(
+                        Code::TypeMismatch,
+                        format!("`{n}` must be quoted: the fact is text"),
+                    )
+                    .label(c.span, "an unquoted word")
+                    .help(format!("write \"{n}\""))
+                    .emit();
                     None
                 }
                 _ => {
                     let found = self.type_name(ty);
-                    self.error(Code::TypeMismatch, format!("`is one of` needs values of the fact's type, {found}"))
-                        .label(c.span, "not such a value")
-                        .label(subject.span, format!("this is {}", a_type(&found)))
-                        .help("list values the fact can take")
-                        .emit();
+                    self.error(
+                        Code::TypeMismatch,
+                        format!("`is one of` needs values of the fact's type, {found}"),
+                    )
+                    .label(c.span, "not such a value")
+                    .label(subject.span, format!("this is {}", a_type(&found)))
+                    .help("list values the fact can take")
+                    .emit();
                     None
                 }
             };
@@ -284,7 +349,14 @@ impl Checker<'_> {
         if matches!(ty, Type::Bool | Type::Duration) {
             return None;
         }
-        ok.then_some((Expr::In { negated, subject: Box::new(x), values }, Type::Bool))
+        ok.then_some((
+            Expr::In {
+                negated,
+                subject: Box::new(x),
+                values,
+            },
+            Type::Bool,
+        ))
     }
 
     fn arith(&mut self, op: ArithOp, a: &ast::Expr, b: &ast::Expr) -> Typed {
@@ -321,12 +393,15 @@ impl Checker<'_> {
                 return None;
             }
             _ => {
-                let what = format!("cannot {}", match op {
-                    ArithOp::Add => "add",
-                    ArithOp::Sub => "subtract",
-                    ArithOp::Mul => "multiply",
-                    ArithOp::Div => "divide",
-                });
+                let what = format!(
+                    "cannot {}",
+                    match op {
+                        ArithOp::Add => "add",
+                        ArithOp::Sub => "subtract",
+                        ArithOp::Mul => "multiply",
+                        ArithOp::Div => "divide",
+                    }
+                );
                 self.mismatch(&what, ta, a, tb, b);
                 return None;
             }

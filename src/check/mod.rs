@@ -17,9 +17,7 @@ use std::sync::Arc;
 
 use crate::ast;
 use crate::diagnostic::{Code, Diagnostic, suggestion};
-use crate::model::{
-    self, Citation, DerivedId, FactId, LawId, Model, RemedyId, RuleId, Texts,
-};
+use crate::model::{self, Citation, DerivedId, FactId, LawId, Model, RemedyId, RuleId, Texts};
 use crate::source::{SourceFile, Span};
 use crate::value::{OneOfId, Type};
 
@@ -108,12 +106,22 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn error(&mut self, code: Code, message: impl Into<String>) -> DiagBuilder<'_, 'a> {
         let d = Diagnostic::error(code, message).in_file(self.file);
-        DiagBuilder { checker: self, d: Some(d) }
+        DiagBuilder {
+            checker: self,
+            d: Some(d),
+        }
     }
 
-    pub(crate) fn warning(&mut self, code: Code, message: impl Into<String>) -> DiagBuilder<'_, 'a> {
+    pub(crate) fn warning(
+        &mut self,
+        code: Code,
+        message: impl Into<String>,
+    ) -> DiagBuilder<'_, 'a> {
         let d = Diagnostic::warning(code, message).in_file(self.file);
-        DiagBuilder { checker: self, d: Some(d) }
+        DiagBuilder {
+            checker: self,
+            d: Some(d),
+        }
     }
 
     fn run(&mut self) {
@@ -168,7 +176,11 @@ impl<'a> Checker<'a> {
         .map(|(n, _)| n)
         .collect();
         if !missing.is_empty() {
-            let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+            let list = missing
+                .iter()
+                .map(|m| format!("`{m}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             self.error(Code::Header, format!("the rulebook header lacks {list}"))
                 .label(h.span, "this header")
                 .help("a header names the rulebook's title, jurisdiction, version and the date it takes effect, e.g. `effective 2024-07-01`")
@@ -179,27 +191,41 @@ impl<'a> Checker<'a> {
         self.duplicate_texts(&h.version, "version");
         if let [first, second, ..] = h.effective.as_slice() {
             let (a, b) = (first.span, second.span);
-            self.error(Code::DuplicateAttribute, "the header gives `effective` twice")
-                .label(b, "second date")
-                .label(a, "first given here")
-                .help("keep one date")
-                .emit();
+            self.error(
+                Code::DuplicateAttribute,
+                "the header gives `effective` twice",
+            )
+            .label(b, "second date")
+            .label(a, "first given here")
+            .help("keep one date")
+            .emit();
         }
         let mut langs: Vec<String> = Vec::new();
         for l in &h.languages {
             if langs.contains(&l.text) {
-                self.error(Code::DuplicateAttribute, format!("language `{}` is listed twice", l.text))
-                    .label(l.span, "listed again")
-                    .help("list each language once")
-                    .emit();
+                self.error(
+                    Code::DuplicateAttribute,
+                    format!("language `{}` is listed twice", l.text),
+                )
+                .label(l.span, "listed again")
+                .help("list each language once")
+                .emit();
             } else {
                 langs.push(l.text.clone());
             }
         }
         self.model.header = model::Header {
             titles: texts(&h.titles),
-            jurisdiction: h.jurisdiction.first().map(|t| t.text.clone()).unwrap_or_default(),
-            version: h.version.first().map(|t| t.text.clone()).unwrap_or_default(),
+            jurisdiction: h
+                .jurisdiction
+                .first()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
+            version: h
+                .version
+                .first()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
             effective: h.effective.first().map(|d| d.date),
             languages: langs,
             as_of: None,
@@ -210,14 +236,21 @@ impl<'a> Checker<'a> {
     fn duplicate_texts(&mut self, list: &[ast::LangText], what: &str) {
         for (i, t) in list.iter().enumerate() {
             let lang = t.lang.as_ref().map(|l| l.text.as_str());
-            if let Some(first) = list.iter().take(i).find(|o| o.lang.as_ref().map(|l| l.text.as_str()) == lang) {
+            if let Some(first) = list
+                .iter()
+                .take(i)
+                .find(|o| o.lang.as_ref().map(|l| l.text.as_str()) == lang)
+            {
                 let in_lang = lang.map(|l| format!(" in `{l}`")).unwrap_or_default();
                 let first_span = first.span;
-                self.error(Code::DuplicateAttribute, format!("`{what}`{in_lang} is given twice"))
-                    .label(t.span, "given again")
-                    .label(first_span, "first given here")
-                    .help(format!("keep one `{what}`{in_lang}"))
-                    .emit();
+                self.error(
+                    Code::DuplicateAttribute,
+                    format!("`{what}`{in_lang} is given twice"),
+                )
+                .label(t.span, "given again")
+                .label(first_span, "first given here")
+                .help(format!("keep one `{what}`{in_lang}"))
+                .emit();
             }
         }
     }
@@ -230,10 +263,15 @@ impl<'a> Checker<'a> {
             if let Some(l) = &t.lang {
                 if !self.model.header.languages.contains(&l.text) {
                     let declared = self.model.header.languages.join(", ");
-                    self.warning(Code::UnknownLanguage, format!("language `{}` is not listed in the header", l.text))
-                        .label(l.span, "not a rulebook language")
-                        .help(format!("the header lists: {declared}; add it to `languages` or fix the code"))
-                        .emit();
+                    self.warning(
+                        Code::UnknownLanguage,
+                        format!("language `{}` is not listed in the header", l.text),
+                    )
+                    .label(l.span, "not a rulebook language")
+                    .help(format!(
+                        "the header lists: {declared}; add it to `languages` or fix the code"
+                    ))
+                    .emit();
                 }
             }
         }
@@ -273,7 +311,8 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let id = DerivedId(id32(self.defines.len()));
-                    self.values.insert(d.name.text.clone(), ValueName::Derived(id));
+                    self.values
+                        .insert(d.name.text.clone(), ValueName::Derived(id));
                     self.value_order.push(d.name.text.clone());
                     self.defines.push(d);
                     self.derived_state.push(State::NotStarted);
@@ -287,15 +326,21 @@ impl<'a> Checker<'a> {
                     if self.duplicate(&mut remedy_spans, &r.name, "remedy") {
                         continue;
                     }
-                    self.remedies.insert(r.name.text.clone(), RemedyId(id32(self.remedy_decls.len())));
+                    self.remedies
+                        .insert(r.name.text.clone(), RemedyId(id32(self.remedy_decls.len())));
                     self.remedy_decls.push(r);
                 }
                 ast::Item::Rule(r) => {
-                    let what = if r.exception_to.is_some() { "exception" } else { "rule" };
+                    let what = if r.exception_to.is_some() {
+                        "exception"
+                    } else {
+                        "rule"
+                    };
                     if self.duplicate(&mut rule_spans, &r.name, what) {
                         continue;
                     }
-                    self.rules.insert(r.name.text.clone(), RuleId(id32(self.rule_decls.len())));
+                    self.rules
+                        .insert(r.name.text.clone(), RuleId(id32(self.rule_decls.len())));
                     self.rule_decls.push(r);
                 }
                 ast::Item::Header(_) | ast::Item::Law(_) => {}
@@ -320,10 +365,13 @@ impl<'a> Checker<'a> {
                         let ty = self.model.facts.get(f.index()).map(|f| f.ty);
                         if ty != Some(Type::Date) {
                             let found = ty.map_or("?", Type::name);
-                            self.error(Code::TypeMismatch, format!("the `as of` fact `{}` is {found}, not a date", name.text))
-                                .label(name.span, format!("this is {found}"))
-                                .help("name a fact declared with type `date`")
-                                .emit();
+                            self.error(
+                                Code::TypeMismatch,
+                                format!("the `as of` fact `{}` is {found}, not a date", name.text),
+                            )
+                            .label(name.span, format!("this is {found}"))
+                            .help("name a fact declared with type `date`")
+                            .emit();
                         } else {
                             self.model.header.as_of = Some(f);
                             if let Some(u) = self.used_facts.get_mut(f.index()) {
@@ -333,10 +381,13 @@ impl<'a> Checker<'a> {
                     }
                     _ => {
                         let help = suggestion(&name.text, self.fact_names());
-                        self.error(Code::UndefinedFact, format!("the `as of` fact `{}` is not declared", name.text))
-                            .label(name.span, "no such fact")
-                            .maybe_help(help)
-                            .emit();
+                        self.error(
+                            Code::UndefinedFact,
+                            format!("the `as of` fact `{}` is not declared", name.text),
+                        )
+                        .label(name.span, "no such fact")
+                        .maybe_help(help)
+                        .emit();
                     }
                 }
             }
@@ -347,14 +398,42 @@ impl<'a> Checker<'a> {
         self.model.facts.iter().map(|f| f.name.as_str()).collect()
     }
 
+    /// Warn about a name that mixes Latin letters with look-alike Cyrillic or
+    /// Greek ones (`сonsumer` with a Cyrillic `с`).
+    fn confusable(&mut self, name: &ast::Ident) {
+        let latin = name.text.chars().any(|c| c.is_ascii_alphabetic());
+        let lookalike = name
+            .text
+            .chars()
+            .find(|c| matches!(*c as u32, 0x0370..=0x04FF));
+        if let (true, Some(c)) = (latin, lookalike) {
+            self.warning(
+                Code::ConfusableText,
+                format!("`{}` mixes Latin letters with the look-alike letter `{c}` (U+{:04X})", name.text, c as u32),
+            )
+            .label(name.span, "mixed scripts")
+            .help("retype the name in one script; look-alike letters make two names that read the same but differ")
+            .emit();
+        }
+    }
+
     /// Report a second declaration of one name; true when it is one.
-    fn duplicate(&mut self, seen: &mut HashMap<String, Span>, name: &ast::Ident, what: &str) -> bool {
+    fn duplicate(
+        &mut self,
+        seen: &mut HashMap<String, Span>,
+        name: &ast::Ident,
+        what: &str,
+    ) -> bool {
+        self.confusable(name);
         if let Some(first) = seen.get(&name.text).copied() {
-            self.error(Code::DuplicateName, format!("`{}` is declared twice", name.text))
-                .label(name.span, format!("second {what} named `{}`", name.text))
-                .label(first, "first declared here")
-                .help("rename one of them, or remove the repeat")
-                .emit();
+            self.error(
+                Code::DuplicateName,
+                format!("`{}` is declared twice", name.text),
+            )
+            .label(name.span, format!("second {what} named `{}`", name.text))
+            .label(first, "first declared here")
+            .help("rename one of them, or remove the repeat")
+            .emit();
             return true;
         }
         seen.insert(name.text.clone(), name.span);
@@ -372,10 +451,13 @@ impl<'a> Checker<'a> {
                 let mut list: Vec<String> = Vec::new();
                 for v in values {
                     if list.contains(&v.text) {
-                        self.error(Code::DuplicateName, format!("the value `{}` is listed twice", v.text))
-                            .label(v.span, "listed again")
-                            .help("list each value once")
-                            .emit();
+                        self.error(
+                            Code::DuplicateName,
+                            format!("the value `{}` is listed twice", v.text),
+                        )
+                        .label(v.span, "listed again")
+                        .help("list each value once")
+                        .emit();
                     } else {
                         list.push(v.text.clone());
                     }
@@ -397,7 +479,12 @@ impl<'a> Checker<'a> {
     pub(crate) fn type_name(&self, ty: Type) -> String {
         match ty {
             Type::OneOf(id) => {
-                let values = self.model.one_ofs.get(id.0 as usize).cloned().unwrap_or_default();
+                let values = self
+                    .model
+                    .one_ofs
+                    .get(id.0 as usize)
+                    .cloned()
+                    .unwrap_or_default();
                 let shown: Vec<String> = values.iter().take(4).cloned().collect();
                 let more = if values.len() > 4 { ", …" } else { "" };
                 format!("one of {}{more}", shown.join(", "))
@@ -418,7 +505,8 @@ impl<'a> Checker<'a> {
             self.duplicate_texts(&l.titles, "title");
             self.check_langs(&l.titles);
             let period = self.period(&l.in_force);
-            self.laws.insert(l.name.text.clone(), LawId(id32(self.model.laws.len())));
+            self.laws
+                .insert(l.name.text.clone(), LawId(id32(self.model.laws.len())));
             self.model.laws.push(model::Law {
                 name: l.name.text.clone(),
                 titles: texts(&l.titles),
@@ -430,7 +518,10 @@ impl<'a> Checker<'a> {
     }
 
     /// Check a period list (at most one); returns it.
-    fn period(&mut self, list: &[ast::Period]) -> Option<(Option<jiff::civil::Date>, Option<jiff::civil::Date>)> {
+    fn period(
+        &mut self,
+        list: &[ast::Period],
+    ) -> Option<(Option<jiff::civil::Date>, Option<jiff::civil::Date>)> {
         for extra in list.iter().skip(1) {
             self.error(Code::DuplicateAttribute, "`in force` is given twice")
                 .label(extra.span, "second period")
@@ -440,10 +531,16 @@ impl<'a> Checker<'a> {
         let p = list.first()?;
         if let (Some(from), Some(until)) = (p.from, p.until) {
             if from.date > until.date {
-                self.error(Code::InvalidPeriod, format!("the period starts on {} after it ends on {}", from.date, until.date))
-                    .label(p.span, "this period is empty")
-                    .help("`from` is the first day in force and `until` the last; swap them")
-                    .emit();
+                self.error(
+                    Code::InvalidPeriod,
+                    format!(
+                        "the period starts on {} after it ends on {}",
+                        from.date, until.date
+                    ),
+                )
+                .label(p.span, "this period is empty")
+                .help("`from` is the first day in force and `until` the last; swap them")
+                .emit();
             }
         }
         Some((p.from.map(|d| d.date), p.until.map(|d| d.date)))
@@ -461,13 +558,18 @@ impl<'a> Checker<'a> {
                         Some(id)
                     }
                     None => {
-                        let names: Vec<&str> = self.model.laws.iter().map(|l| l.name.as_str()).collect();
-                        let help = suggestion(&name.text, names)
-                            .unwrap_or_else(|| format!("declare it: `law {}` with its titles", name.text));
-                        self.error(Code::UndefinedLaw, format!("the law `{}` is not declared", name.text))
-                            .label(name.span, "no such law")
-                            .help(help)
-                            .emit();
+                        let names: Vec<&str> =
+                            self.model.laws.iter().map(|l| l.name.as_str()).collect();
+                        let help = suggestion(&name.text, names).unwrap_or_else(|| {
+                            format!("declare it: `law {}` with its titles", name.text)
+                        });
+                        self.error(
+                            Code::UndefinedLaw,
+                            format!("the law `{}` is not declared", name.text),
+                        )
+                        .label(name.span, "no such law")
+                        .help(help)
+                        .emit();
                         None
                     }
                 },
@@ -495,9 +597,7 @@ impl<'a> Checker<'a> {
             }
             Some(State::NotStarted) => {}
         }
-        let Some(define) = self.defines.get(id.index()).copied() else {
-            return None;
-        };
+        let define = self.defines.get(id.index()).copied()?;
         self.set_state(id, State::InProgress);
         self.derived_stack.push(id);
         let checked = self.expr(&define.expr, None);
@@ -508,10 +608,13 @@ impl<'a> Checker<'a> {
         match checked {
             Some((expr, ty)) => {
                 if ty == Type::Duration {
-                    self.error(Code::TypeMismatch, format!("`{}` is a bare duration", define.name.text))
-                        .label(define.expr.span, "a duration on its own")
-                        .help("add the duration to a date: `goods.received_date + 7 days`")
-                        .emit();
+                    self.error(
+                        Code::TypeMismatch,
+                        format!("`{}` is a bare duration", define.name.text),
+                    )
+                    .label(define.expr.span, "a duration on its own")
+                    .help("add the duration to a date: `goods.received_date + 7 days`")
+                    .emit();
                 }
                 self.set_state(id, State::Done);
                 if let Some(t) = self.derived_types.get_mut(id.index()) {
@@ -554,8 +657,14 @@ impl<'a> Checker<'a> {
             return;
         };
         let mut b = self
-            .error(Code::Cycle, format!("derived facts depend on themselves: {}", names.join(" → ")))
-            .label(first.name.span, format!("`{}` starts the cycle", first.name.text));
+            .error(
+                Code::Cycle,
+                format!("derived facts depend on themselves: {}", names.join(" → ")),
+            )
+            .label(
+                first.name.span,
+                format!("`{}` starts the cycle", first.name.text),
+            );
         for d in cycle.iter().skip(1) {
             if let Some(def) = b.checker.defines.get(d.index()).copied() {
                 b = b.label(def.name.span, format!("`{}` is part of it", def.name.text));
@@ -576,24 +685,35 @@ impl<'a> Checker<'a> {
             self.duplicate_texts(&r.titles, "title");
             self.check_langs(&r.titles);
             if r.titles.is_empty() {
-                self.error(Code::Header, format!("the remedy `{}` has no title", r.name.text))
-                    .label(r.name.span, "no `title`")
-                    .help("give it a title in each rulebook language: `title zh \"…\"`, `title en \"…\"`")
-                    .emit();
+                self.error(
+                    Code::MissingTitle,
+                    format!("the remedy `{}` has no title", r.name.text),
+                )
+                .label(r.name.span, "no `title`")
+                .help(
+                    "give it a title in each rulebook language: `title zh \"…\"`, `title en \"…\"`",
+                )
+                .emit();
             }
             for extra in r.category.iter().skip(1) {
-                self.error(Code::DuplicateAttribute, format!("the remedy `{}` has two categories", r.name.text))
-                    .label(extra.span, "second category")
-                    .help("give one category")
-                    .emit();
+                self.error(
+                    Code::DuplicateAttribute,
+                    format!("the remedy `{}` has two categories", r.name.text),
+                )
+                .label(extra.span, "second category")
+                .help("give one category")
+                .emit();
             }
             let mut params: Vec<(String, Type)> = Vec::new();
             for p in &r.params {
                 if params.iter().any(|(n, _)| *n == p.name.text) {
-                    self.error(Code::DuplicateName, format!("the parameter `{}` is declared twice", p.name.text))
-                        .label(p.name.span, "declared again")
-                        .help("rename or remove one")
-                        .emit();
+                    self.error(
+                        Code::DuplicateName,
+                        format!("the parameter `{}` is declared twice", p.name.text),
+                    )
+                    .label(p.name.span, "declared again")
+                    .help("rename or remove one")
+                    .emit();
                     continue;
                 }
                 let ty = self.type_expr(&p.ty, p.ty_span);
@@ -605,16 +725,22 @@ impl<'a> Checker<'a> {
             let amount = self.one_expr(&r.amount, "amount", &[Type::Money, Type::Number]);
             let deadline = self.one_expr(&r.deadline, "deadline", &[Type::Date]);
             if r.cites.is_empty() {
-                self.warning(Code::MissingCitation, format!("the remedy `{}` cites no source", r.name.text))
-                    .label(r.name.span, "no `cite`")
-                    .help("name the law and article it rests on: `cite crpl article 25`")
-                    .emit();
+                self.warning(
+                    Code::MissingCitation,
+                    format!("the remedy `{}` cites no source", r.name.text),
+                )
+                .label(r.name.span, "no `cite`")
+                .help("name the law and article it rests on: `cite crpl article 25`")
+                .emit();
             }
             let cites = self.citations(&r.cites);
             self.model.remedies.push(model::Remedy {
                 id: r.name.text.clone(),
                 titles: texts(&r.titles),
-                category: r.category.first().map_or_else(|| "other".to_string(), |c| c.text.clone()),
+                category: r
+                    .category
+                    .first()
+                    .map_or_else(|| "other".to_string(), |c| c.text.clone()),
                 params,
                 amount,
                 deadline,
@@ -624,7 +750,12 @@ impl<'a> Checker<'a> {
     }
 
     /// Check an optional single expression attribute (`amount`, `deadline`).
-    fn one_expr(&mut self, list: &[ast::Expr], what: &str, allowed: &[Type]) -> Option<model::Expr> {
+    fn one_expr(
+        &mut self,
+        list: &[ast::Expr],
+        what: &str,
+        allowed: &[Type],
+    ) -> Option<model::Expr> {
         for extra in list.iter().skip(1) {
             self.error(Code::DuplicateAttribute, format!("`{what}` is given twice"))
                 .label(extra.span, format!("second `{what}`"))
@@ -634,16 +765,23 @@ impl<'a> Checker<'a> {
         let e = list.first()?;
         let (expr, ty) = self.expr(e, None)?;
         if !allowed.contains(&ty) {
-            let want = allowed.iter().map(|t| t.name()).collect::<Vec<_>>().join(" or ");
+            let want = allowed
+                .iter()
+                .map(|t| t.name())
+                .collect::<Vec<_>>()
+                .join(" or ");
             let found = self.type_name(ty);
-            self.error(Code::TypeMismatch, format!("the {what} must be {want}, but this is {found}"))
-                .label(e.span, format!("this is {found}"))
-                .help(if what == "deadline" {
-                    "a deadline is a date, e.g. `goods.received_date + 7 days`"
-                } else {
-                    "an amount is money, e.g. `max(3 * purchase.price, 500 yuan)`"
-                })
-                .emit();
+            self.error(
+                Code::TypeMismatch,
+                format!("the {what} must be {want}, but this is {found}"),
+            )
+            .label(e.span, format!("this is {found}"))
+            .help(if what == "deadline" {
+                "a deadline is a date, e.g. `goods.received_date + 7 days`"
+            } else {
+                "an amount is money, e.g. `max(3 * purchase.price, 500 yuan)`"
+            })
+            .emit();
             return None;
         }
         Some(expr)
@@ -657,13 +795,24 @@ impl<'a> Checker<'a> {
             let exception_to = r.exception_to.as_ref().and_then(|target| {
                 let found = self.rules.get(&target.text).copied();
                 if found.is_none() {
-                    let names: Vec<&str> = self.rule_decls.iter().map(|r| r.name.text.as_str()).collect();
-                    let help = suggestion(&target.text, names)
-                        .unwrap_or_else(|| "an exception must name the rule it makes an exception to".to_string());
-                    self.error(Code::UndefinedRule, format!("`{}` is an exception to `{}`, which is not a rule", r.name.text, target.text))
-                        .label(target.span, "no such rule")
-                        .help(help)
-                        .emit();
+                    let names: Vec<&str> = self
+                        .rule_decls
+                        .iter()
+                        .map(|r| r.name.text.as_str())
+                        .collect();
+                    let help = suggestion(&target.text, names).unwrap_or_else(|| {
+                        "an exception must name the rule it makes an exception to".to_string()
+                    });
+                    self.error(
+                        Code::UndefinedRule,
+                        format!(
+                            "`{}` is an exception to `{}`, which is not a rule",
+                            r.name.text, target.text
+                        ),
+                    )
+                    .label(target.span, "no such rule")
+                    .help(help)
+                    .emit();
                 }
                 found
             });
@@ -673,29 +822,47 @@ impl<'a> Checker<'a> {
             let deadline = self.one_expr(&r.deadline, "deadline", &[Type::Date]);
             let period = self.period(&r.in_force);
             if let (Some(p), None) = (&r.in_force.first(), self.model.header.as_of) {
-                self.error(Code::NoAsOf, format!("`{}` is in force only for a period, but the rulebook has no `as of` date", r.name.text))
-                    .label(p.span, "this period")
-                    .help("declare a date fact and name it in the header: `as of dispute.date`")
-                    .emit();
+                self.error(
+                    Code::NoAsOf,
+                    format!(
+                        "`{}` is in force only for a period, but the rulebook has no `as of` date",
+                        r.name.text
+                    ),
+                )
+                .label(p.span, "this period")
+                .help("declare a date fact and name it in the header: `as of dispute.date`")
+                .emit();
             }
             if r.cites.is_empty() {
-                let what = if r.exception_to.is_some() { "exception" } else { "rule" };
-                self.warning(Code::MissingCitation, format!("the {what} `{}` cites no source", r.name.text))
-                    .label(r.name.span, "no `cite`")
-                    .help("name the law and article it rests on: `cite crpl article 25`")
-                    .emit();
+                let what = if r.exception_to.is_some() {
+                    "exception"
+                } else {
+                    "rule"
+                };
+                self.warning(
+                    Code::MissingCitation,
+                    format!("the {what} `{}` cites no source", r.name.text),
+                )
+                .label(r.name.span, "no `cite`")
+                .help("name the law and article it rests on: `cite crpl article 25`")
+                .emit();
             }
             let cites = self.citations(&r.cites);
             let remedy = conclusion.as_ref().map(|c| c.remedy);
-            let (amount, deadline) = match remedy.and_then(|id| self.model.remedies.get(id.index())) {
-                Some(rem) => (amount.or_else(|| rem.amount.clone()), deadline.or_else(|| rem.deadline.clone())),
+            let (amount, deadline) = match remedy.and_then(|id| self.model.remedies.get(id.index()))
+            {
+                Some(rem) => (
+                    amount.or_else(|| rem.amount.clone()),
+                    deadline.or_else(|| rem.deadline.clone()),
+                ),
                 None => (amount, deadline),
             };
             let condition = condition.map(|c| self.with_period(c, period));
             self.model.rules.push(model::Rule {
                 name: r.name.text.clone(),
                 exception_to,
-                condition: condition.unwrap_or(model::Expr::Const(crate::value::Value::Bool(false))),
+                condition: condition
+                    .unwrap_or(model::Expr::Const(crate::value::Value::Bool(false))),
                 conclusion,
                 amount,
                 deadline,
@@ -714,6 +881,11 @@ impl<'a> Checker<'a> {
         let (Some((from, until)), Some(as_of)) = (period, self.model.header.as_of) else {
             return condition;
         };
+        if let (Some(f), Some(u)) = (from, until) {
+            if f > u {
+                return condition; // reported as an invalid period
+            }
+        }
         let mut parts = vec![condition];
         let date = || Box::new(model::Expr::Fact(as_of));
         if let Some(from) = from {
@@ -738,10 +910,15 @@ impl<'a> Checker<'a> {
         let (expr, ty) = self.expr(e, None)?;
         if ty != Type::Bool {
             let found = self.type_name(ty);
-            self.error(Code::TypeMismatch, format!("a condition must be yes/no, but this is {found}"))
-                .label(e.span, format!("this is {found}"))
-                .help("compare it with something: `purchase.price > 500 yuan`, `goods.category is food`")
-                .emit();
+            self.error(
+                Code::TypeMismatch,
+                format!("a condition must be yes/no, but this is {found}"),
+            )
+            .label(e.span, format!("this is {found}"))
+            .help(
+                "compare it with something: `purchase.price > 500 yuan`, `goods.category is food`",
+            )
+            .emit();
             return None;
         }
         Some(expr)
@@ -757,7 +934,10 @@ impl<'a> Checker<'a> {
             while let Some(next) = self.model.rules.get(cur).and_then(|r| r.exception_to) {
                 let next = next.index();
                 if next == start {
-                    if seen.iter().any(|i| reported.get(*i).copied().unwrap_or(true)) {
+                    if seen
+                        .iter()
+                        .any(|i| reported.get(*i).copied().unwrap_or(true))
+                    {
                         break;
                     }
                     for i in &seen {
@@ -770,11 +950,20 @@ impl<'a> Checker<'a> {
                         .chain(std::iter::once(&start))
                         .filter_map(|i| self.model.rules.get(*i).map(|r| r.name.clone()))
                         .collect();
-                    let span = self.rule_decls.get(start).map_or(Span::default(), |r| r.name.span);
-                    self.error(Code::Cycle, format!("exceptions form a loop: {}", names.join(" → ")))
-                        .label(span, "this exception is, in the end, an exception to itself")
-                        .help("an exception must lead back to a general rule")
-                        .emit();
+                    let span = self
+                        .rule_decls
+                        .get(start)
+                        .map_or(Span::default(), |r| r.name.span);
+                    self.error(
+                        Code::Cycle,
+                        format!("exceptions form a loop: {}", names.join(" → ")),
+                    )
+                    .label(
+                        span,
+                        "this exception is, in the end, an exception to itself",
+                    )
+                    .help("an exception must lead back to a general rule")
+                    .emit();
                     break;
                 }
                 if seen.contains(&next) {
@@ -789,9 +978,23 @@ impl<'a> Checker<'a> {
     // ---------------------------------------------------------------- unused
 
     fn unused(&mut self) {
+        // With errors, the model lacks what failed to check, and "never
+        // used" would be said of names that are used: say nothing until
+        // the errors are fixed.
+        if self.diagnostics.iter().any(Diagnostic::is_error) {
+            return;
+        }
         // Mark what the checked model uses.
-        let mut used_facts = std::mem::take(&mut self.used_facts);
-        let mut used_derived = std::mem::take(&mut self.used_derived);
+        let mut used_facts = vec![false; self.used_facts.len()];
+        let mut used_derived = vec![false; self.used_derived.len()];
+        if let Some(u) = self
+            .model
+            .header
+            .as_of
+            .and_then(|f| used_facts.get_mut(f.index()))
+        {
+            *u = true;
+        }
         let mut mark = |e: &model::Expr| mark_used(e, &mut used_facts, &mut used_derived);
         for r in &self.model.rules {
             mark(&r.condition);
@@ -822,7 +1025,12 @@ impl<'a> Checker<'a> {
         }
         for (i, used) in used_facts.iter().enumerate() {
             if !used {
-                let name = self.model.facts.get(i).map(|f| f.name.clone()).unwrap_or_default();
+                let name = self
+                    .model
+                    .facts
+                    .get(i)
+                    .map(|f| f.name.clone())
+                    .unwrap_or_default();
                 let span = self.fact_spans.get(i).copied().unwrap_or_default();
                 self.warning(Code::UnusedFact, format!("the fact `{name}` is never used"))
                     .label(span, "declared here, used by no rule")
@@ -833,24 +1041,30 @@ impl<'a> Checker<'a> {
         let defines = self.defines.clone();
         for (i, used) in used_derived.iter().enumerate() {
             if let (false, Some(d)) = (used, defines.get(i)) {
-                self.warning(Code::UnusedFact, format!("the derived fact `{}` is never used", d.name.text))
-                    .label(d.name.span, "defined here, used by no rule")
-                    .help("use it in a condition, or remove it")
-                    .emit();
+                self.warning(
+                    Code::UnusedFact,
+                    format!("the derived fact `{}` is never used", d.name.text),
+                )
+                .label(d.name.span, "defined here, used by no rule")
+                .help("use it in a condition, or remove it")
+                .emit();
             }
         }
         let decls = self.remedy_decls.clone();
         for (i, r) in decls.iter().enumerate() {
-            let produced = self
-                .model
-                .rules
-                .iter()
-                .any(|rule| rule.conclusion.as_ref().is_some_and(|c| c.remedy.index() == i));
+            let produced = self.model.rules.iter().any(|rule| {
+                rule.conclusion
+                    .as_ref()
+                    .is_some_and(|c| c.remedy.index() == i)
+            });
             if !produced {
-                self.warning(Code::UnusedRemedy, format!("no rule produces the remedy `{}`", r.name.text))
-                    .label(r.name.span, "in the catalogue, but never concluded")
-                    .help("write a rule that ends in this remedy, or remove it")
-                    .emit();
+                self.warning(
+                    Code::UnusedRemedy,
+                    format!("no rule produces the remedy `{}`", r.name.text),
+                )
+                .label(r.name.span, "in the catalogue, but never concluded")
+                .help("write a rule that ends in this remedy, or remove it")
+                .emit();
             }
         }
     }
@@ -869,7 +1083,9 @@ fn mark_used(e: &model::Expr, facts: &mut [bool], derived: &mut [bool]) {
             }
         }
         model::Expr::Const(_) => {}
-        model::Expr::Not(a) | model::Expr::Neg(a) | model::Expr::Shift(a, _, _) => mark_used(a, facts, derived),
+        model::Expr::Not(a) | model::Expr::Neg(a) | model::Expr::Shift(a, _, _) => {
+            mark_used(a, facts, derived)
+        }
         model::Expr::In { subject, .. } => mark_used(subject, facts, derived),
         model::Expr::And(list) | model::Expr::Or(list) | model::Expr::Extremum(_, list) => {
             for x in list {
@@ -885,7 +1101,12 @@ fn mark_used(e: &model::Expr, facts: &mut [bool], derived: &mut [bool]) {
 
 fn texts(list: &[ast::LangText]) -> Texts {
     list.iter()
-        .map(|t| (t.lang.as_ref().map(|l| l.text.clone()).unwrap_or_default(), t.text.clone()))
+        .map(|t| {
+            (
+                t.lang.as_ref().map(|l| l.text.clone()).unwrap_or_default(),
+                t.text.clone(),
+            )
+        })
         .collect()
 }
 

@@ -22,10 +22,12 @@ enum Tok {
 fn tokens(template: &str) -> Vec<Tok> {
     template
         .split_whitespace()
-        .map(|w| match w.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
-            Some(slot) => Tok::Slot(slot.to_string()),
-            None => Tok::Word(w.to_lowercase()),
-        })
+        .map(
+            |w| match w.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
+                Some(slot) => Tok::Slot(slot.to_string()),
+                None => Tok::Word(w.to_lowercase()),
+            },
+        )
         .collect()
 }
 
@@ -83,20 +85,30 @@ impl Checker<'_> {
                 let help = did_you_mean(s, params.iter().map(|(p, _)| p.as_str()))
                     .map(|p| format!("did you mean `{{{p}}}`?"))
                     .unwrap_or_else(|| format!("declare it: `param {s}: text`"));
-                self.error(Code::UnknownPlaceholder, format!("the phrase names `{{{s}}}`, which is not a parameter of the remedy"))
-                    .label(phrase.span, format!("`{{{s}}}` here"))
-                    .help(help)
-                    .emit();
+                self.error(
+                    Code::UnknownPlaceholder,
+                    format!("the phrase names `{{{s}}}`, which is not a parameter of the remedy"),
+                )
+                .label(phrase.span, format!("`{{{s}}}` here"))
+                .help(help)
+                .emit();
             }
         }
         for (p, _) in params {
             let count = slots.iter().filter(|s| **s == p.as_str()).count();
             if count != 1 {
-                let what = if count == 0 { "does not mention" } else { "mentions more than once" };
-                self.error(Code::UnknownPlaceholder, format!("the phrase {what} the parameter `{p}`"))
-                    .label(phrase.span, "this phrase")
-                    .help(format!("write `{{{p}}}` once where the value goes"))
-                    .emit();
+                let what = if count == 0 {
+                    "does not mention"
+                } else {
+                    "mentions more than once"
+                };
+                self.error(
+                    Code::UnknownPlaceholder,
+                    format!("the phrase {what} the parameter `{p}`"),
+                )
+                .label(phrase.span, "this phrase")
+                .help(format!("write `{{{p}}}` once where the value goes"))
+                .emit();
             }
         }
         if toks.is_empty() {
@@ -130,23 +142,43 @@ impl Checker<'_> {
         }
     }
 
-    fn call(&mut self, name: &ast::Ident, args: &[ast::Expr], span: Span) -> Option<model::Conclusion> {
+    fn call(
+        &mut self,
+        name: &ast::Ident,
+        args: &[ast::Expr],
+        span: Span,
+    ) -> Option<model::Conclusion> {
         let Some(id) = self.remedies.get(&name.text).copied() else {
-            let help = did_you_mean(&name.text, self.remedy_decls.iter().map(|r| r.name.text.as_str()))
-                .map(|c| format!("did you mean `{c}`?"))
-                .unwrap_or_else(|| "declare it in the catalogue with `remedy`".to_string());
-            self.error(Code::UndefinedRemedy, format!("the remedy `{}` is not in the catalogue", name.text))
-                .label(name.span, "no such remedy")
-                .help(help)
-                .emit();
+            let help = did_you_mean(
+                &name.text,
+                self.remedy_decls.iter().map(|r| r.name.text.as_str()),
+            )
+            .map(|c| format!("did you mean `{c}`?"))
+            .unwrap_or_else(|| "declare it in the catalogue with `remedy`".to_string());
+            self.error(
+                Code::UndefinedRemedy,
+                format!("the remedy `{}` is not in the catalogue", name.text),
+            )
+            .label(name.span, "no such remedy")
+            .help(help)
+            .emit();
             return None;
         };
         let params = self.model.remedies.get(id.index())?.params.clone();
         if params.len() != args.len() {
-            let list = params.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(", ");
+            let list = params
+                .iter()
+                .map(|(p, _)| p.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             self.error(
                 Code::ParameterCount,
-                format!("`{}` takes {} parameter(s), but {} were given", name.text, params.len(), args.len()),
+                format!(
+                    "`{}` takes {} parameter(s), but {} were given",
+                    name.text,
+                    params.len(),
+                    args.len()
+                ),
             )
             .label(span, format!("{} given", args.len()))
             .help(if params.is_empty() {
@@ -166,33 +198,58 @@ impl Checker<'_> {
             }
             out.push(x);
         }
-        Some(model::Conclusion { remedy: id, args: out })
+        Some(model::Conclusion {
+            remedy: id,
+            args: out,
+        })
     }
 
     fn param_mismatch(&mut self, pname: &str, want: Type, found: Type, span: Span) {
         let (w, f) = (self.type_name(want), self.type_name(found));
-        self.error(Code::TypeMismatch, format!("the parameter `{pname}` is {w}, but this is {f}"))
-            .label(span, format!("this is {f}"))
-            .help(format!("give a value of type {w}"))
-            .emit();
+        self.error(
+            Code::TypeMismatch,
+            format!("the parameter `{pname}` is {w}, but this is {f}"),
+        )
+        .label(span, format!("this is {f}"))
+        .help(format!("give a value of type {w}"))
+        .emit();
     }
 
     fn phrase(&mut self, words: &[Word], span: Span) -> Option<model::Conclusion> {
         // A single word naming a remedy id.
         if let [only] = words {
             if let Some(id) = self.remedies.get(&only.text).copied() {
-                let n = self.model.remedies.get(id.index()).map_or(0, |r| r.params.len());
+                let n = self
+                    .model
+                    .remedies
+                    .get(id.index())
+                    .map_or(0, |r| r.params.len());
                 if n == 0 {
-                    return Some(model::Conclusion { remedy: id, args: Vec::new() });
+                    return Some(model::Conclusion {
+                        remedy: id,
+                        args: Vec::new(),
+                    });
                 }
-                self.error(Code::ParameterCount, format!("`{}` takes {n} parameter(s), but none were given", only.text))
-                    .label(span, "no parameters")
-                    .help("write the remedy's phrase with its values, or `id(value, …)`")
-                    .emit();
+                self.error(
+                    Code::ParameterCount,
+                    format!(
+                        "`{}` takes {n} parameter(s), but none were given",
+                        only.text
+                    ),
+                )
+                .label(span, "no parameters")
+                .help("write the remedy's phrase with its values, or `id(value, …)`")
+                .emit();
                 return None;
             }
         }
-        let templates = self.templates();
+        let mut templates = self.templates();
+        // A phrase that matches a template word for word wins over one that
+        // fills a placeholder: fewer placeholders first, then more words.
+        templates.sort_by_key(|(_, toks)| {
+            let slots = toks.iter().filter(|t| matches!(t, Tok::Slot(_))).count();
+            (slots, usize::MAX - toks.len())
+        });
         for (id, toks) in &templates {
             if let Some(caps) = matches(toks, words, false) {
                 return self.bind(*id, toks, &caps);
@@ -200,23 +257,39 @@ impl Checker<'_> {
         }
         for (id, toks) in &templates {
             if matches(toks, words, true).is_some() {
-                let name = self.remedy_decls.get(id.index()).map(|r| r.name.text.clone()).unwrap_or_default();
-                self.error(Code::ParameterCount, format!("the remedy `{name}` needs a value for each parameter"))
-                    .label(span, "a parameter is left empty")
-                    .help(format!("the phrase is `{}`", render(toks)))
-                    .emit();
+                let name = self
+                    .remedy_decls
+                    .get(id.index())
+                    .map(|r| r.name.text.clone())
+                    .unwrap_or_default();
+                self.error(
+                    Code::ParameterCount,
+                    format!("the remedy `{name}` needs a value for each parameter"),
+                )
+                .label(span, "a parameter is left empty")
+                .help(format!("the phrase is `{}`", render(toks)))
+                .emit();
                 return None;
             }
         }
-        let text = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+        let text = words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let rendered: Vec<String> = templates.iter().map(|(_, t)| render(t)).collect();
         let help = did_you_mean(&text, rendered.iter().map(String::as_str))
             .map(|c| format!("did you mean `{c}`?"))
-            .unwrap_or_else(|| "name a remedy of the catalogue by its id or its `phrase`".to_string());
-        self.error(Code::UndefinedRemedy, format!("no remedy in the catalogue reads `{text}`"))
-            .label(span, "no remedy matches this phrase")
-            .help(help)
-            .emit();
+            .unwrap_or_else(|| {
+                "name a remedy of the catalogue by its id or its `phrase`".to_string()
+            });
+        self.error(
+            Code::UndefinedRemedy,
+            format!("no remedy in the catalogue reads `{text}`"),
+        )
+        .label(span, "no remedy matches this phrase")
+        .help(help)
+        .emit();
         None
     }
 
@@ -282,10 +355,13 @@ impl Checker<'_> {
         let help = did_you_mean(dotted, self.value_order.iter().map(String::as_str))
             .map(|c| format!("did you mean `{}`?", c.replace(['.', '_'], " ")))
             .unwrap_or_else(|| "the words must name a fact (`operator location` for `operator.location`) or be a quoted text".to_string());
-        self.error(Code::UndefinedFact, format!("`{}` names no fact or derived fact", texts.join(" ")))
-            .label(span, format!("read as `{dotted}`"))
-            .help(help)
-            .emit();
+        self.error(
+            Code::UndefinedFact,
+            format!("`{}` names no fact or derived fact", texts.join(" ")),
+        )
+        .label(span, format!("read as `{dotted}`"))
+        .help(help)
+        .emit();
         None
     }
 
@@ -301,7 +377,12 @@ impl Checker<'_> {
         }
     }
 
-    fn choice_value(&mut self, set: crate::value::OneOfId, name: &str, span: Span) -> Option<(Expr, Type)> {
+    fn choice_value(
+        &mut self,
+        set: crate::value::OneOfId,
+        name: &str,
+        span: Span,
+    ) -> Option<(Expr, Type)> {
         let e = ast::Expr {
             kind: ast::ExprKind::Name(name.to_string()),
             span,

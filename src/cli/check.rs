@@ -9,7 +9,9 @@ use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
 
 /// Check rulebooks and report every error and warning.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  redress check rulebooks/example/example.rules\n  redress check --deny-warnings --format json rulebooks/*/*.rules")]
+#[command(
+    after_help = "Examples:\n  redress check rulebooks/example/example.rules\n  redress check --deny-warnings --format json rulebooks/*/*.rules"
+)]
 pub(crate) struct Args {
     /// Rulebook files (`.rules`).
     #[arg(required = true, value_name = "RULEBOOK")]
@@ -65,7 +67,11 @@ pub(crate) fn run(args: &Args) -> u8 {
         }
     }
     if args.format == Format::Json {
-        let report = JsonReport { files, errors, warnings };
+        let report = JsonReport {
+            files,
+            errors,
+            warnings,
+        };
         match serde_json::to_string_pretty(&report) {
             Ok(s) => println!("{s}"),
             Err(e) => eprintln!("error: {e}"),
@@ -85,6 +91,10 @@ fn counts(errors: usize, warnings: usize) -> String {
     if errors == 0 && warnings == 0 {
         "ok".to_string()
     } else {
-        format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+        format!(
+            "{}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
     }
 }

@@ -13,7 +13,9 @@ use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
 
 /// Evaluate case files against a rulebook and say which remedies apply and why.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json\n  redress eval --format json --as-of 2024-06-01 book.rules case.json\n  cat case.json | redress eval book.rules -")]
+#[command(
+    after_help = "Examples:\n  redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json\n  redress eval --format json --as-of 2024-06-01 book.rules case.json\n  cat case.json | redress eval book.rules -"
+)]
 pub(crate) struct Args {
     /// The rulebook (`.rules`).
     #[arg(value_name = "RULEBOOK")]
@@ -53,7 +55,10 @@ pub(crate) fn run(args: &Args) -> u8 {
     let (graph, diagnostics) = redress::compile(&rulebook);
     let Some(graph) = graph else {
         super::print_diagnostics(&diagnostics, false);
-        eprintln!("{}: the rulebook has errors; run `redress check {}`", args.rulebook, args.rulebook);
+        eprintln!(
+            "{}: the rulebook has errors; run `redress check {}`",
+            args.rulebook, args.rulebook
+        );
         return INPUT_ERRORS;
     };
     let model = graph.model();
@@ -98,7 +103,10 @@ pub(crate) fn run(args: &Args) -> u8 {
                 if i > 0 {
                     println!("\n{}\n", "─".repeat(60));
                 }
-                print!("{}", text::render_outcome(&outcome, model, file.name(), &lang));
+                print!(
+                    "{}",
+                    text::render_outcome(&outcome, model, file.name(), &lang)
+                );
             }
             Format::Json => outcomes.push((file.name().to_string(), outcome)),
         }
@@ -107,7 +115,13 @@ pub(crate) fn run(args: &Args) -> u8 {
         let printed = if let [(_, only)] = outcomes.as_slice() {
             serde_json::to_string_pretty(only)
         } else {
-            let named: Vec<Named<'_>> = outcomes.iter().map(|(c, o)| Named { case: c, outcome: o }).collect();
+            let named: Vec<Named<'_>> = outcomes
+                .iter()
+                .map(|(c, o)| Named {
+                    case: c,
+                    outcome: o,
+                })
+                .collect();
             serde_json::to_string_pretty(&named)
         };
         match printed {

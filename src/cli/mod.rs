@@ -84,8 +84,11 @@ pub(crate) fn read_source(path: &str) -> Result<Arc<SourceFile>, ReadError> {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             Err(ReadError::Input(
-                Diagnostic::error(Code::Io, format!("`{name}` is not UTF-8 text (invalid byte at offset {at})"))
-                    .help("save the file as UTF-8"),
+                Diagnostic::error(
+                    Code::Io,
+                    format!("`{name}` is not UTF-8 text (invalid byte at offset {at})"),
+                )
+                .help("save the file as UTF-8"),
             ))
         }
     }

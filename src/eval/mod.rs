@@ -14,8 +14,8 @@ use crate::case::Case;
 use crate::graph::{DecisionGraph, Node, NodeId, for_each_child};
 use crate::model::{Citation, FactId, Model, Texts};
 use crate::outcome::{
-    AppliedRemedy, Because, CitationOut, Computed, Deadline, EvalError, Ordered, Outcome, Overridden,
-    RulebookInfo, Shown, Undetermined,
+    AppliedRemedy, Because, CitationOut, Computed, Deadline, EvalError, Ordered, Outcome,
+    Overridden, RulebookInfo, Shown, Undetermined,
 };
 use crate::value::{Truth, Value, format_money};
 
@@ -43,18 +43,27 @@ pub fn evaluate(graph: &DecisionGraph, case: &Case, options: &Options) -> Outcom
         memo: vec![Slot::Pending; graph.nodes().len()],
         errors: Vec::new(),
     };
-    let as_of = options.as_of.or_else(|| match model.header.as_of.and_then(|f| case.get(f)) {
-        Some(Value::Date(d)) => Some(*d),
-        _ => None,
-    });
+    let as_of = options
+        .as_of
+        .or_else(|| match model.header.as_of.and_then(|f| case.get(f)) {
+            Some(Value::Date(d)) => Some(*d),
+            _ => None,
+        });
 
     let n = graph.rules().len();
-    let conds: Vec<Truth> = graph.rules().iter().map(|r| ev.truth(r.condition)).collect();
+    let conds: Vec<Truth> = graph
+        .rules()
+        .iter()
+        .map(|r| ev.truth(r.condition))
+        .collect();
     let mut applies: Vec<Option<Truth>> = vec![None; n];
     for i in 0..n {
         rule_applies(graph, &conds, &mut applies, i, 0);
     }
-    let applies: Vec<Truth> = applies.into_iter().map(|a| a.unwrap_or(Truth::Unknown)).collect();
+    let applies: Vec<Truth> = applies
+        .into_iter()
+        .map(|a| a.unwrap_or(Truth::Unknown))
+        .collect();
 
     // Remedies that apply, grouped per remedy in catalogue order.
     let mut remedies: Vec<AppliedRemedy> = Vec::new();
@@ -64,7 +73,9 @@ pub fn evaluate(graph: &DecisionGraph, case: &Case, options: &Options) -> Outcom
         let mut open_rules: Vec<usize> = Vec::new();
         let mut applied_here: Vec<AppliedRemedy> = Vec::new();
         for (i, rule) in graph.rules().iter().enumerate() {
-            let Some((remedy_id, args)) = &rule.conclusion else { continue };
+            let Some((remedy_id, args)) = &rule.conclusion else {
+                continue;
+            };
             if remedy_id.index() != rid {
                 continue;
             }
@@ -86,20 +97,24 @@ pub fn evaluate(graph: &DecisionGraph, case: &Case, options: &Options) -> Outcom
                         facts: Ordered(
                             rule.facts
                                 .iter()
-                                .filter_map(|f| case.get(*f).map(|v| (fact_name(model, *f), shown(model, v))))
+                                .filter_map(|f| {
+                                    case.get(*f)
+                                        .map(|v| (fact_name(model, *f), shown(model, v)))
+                                })
                                 .collect(),
                         ),
                     };
-                    let mut cites: Vec<CitationOut> = remedy.cites.iter().map(|c| citation(model, c)).collect();
+                    let mut cites: Vec<CitationOut> =
+                        remedy.cites.iter().map(|c| citation(model, c)).collect();
                     for c in model_rule.map(|r| r.cites.as_slice()).unwrap_or(&[]) {
                         let c = citation(model, c);
                         if !cites.contains(&c) {
                             cites.push(c);
                         }
                     }
-                    let same = applied_here
-                        .iter_mut()
-                        .find(|a| a.params == params && a.amount == amount && a.deadline == deadline);
+                    let same = applied_here.iter_mut().find(|a| {
+                        a.params == params && a.amount == amount && a.deadline == deadline
+                    });
                     match same {
                         Some(a) => {
                             for c in cites {
@@ -156,7 +171,11 @@ pub fn evaluate(graph: &DecisionGraph, case: &Case, options: &Options) -> Outcom
             .collect();
         if !by.is_empty() {
             overridden.push(Overridden {
-                rule: model.rules.get(i).map(|r| r.name.clone()).unwrap_or_default(),
+                rule: model
+                    .rules
+                    .get(i)
+                    .map(|r| r.name.clone())
+                    .unwrap_or_default(),
                 remedy: rule
                     .conclusion
                     .as_ref()
@@ -183,19 +202,29 @@ pub fn evaluate(graph: &DecisionGraph, case: &Case, options: &Options) -> Outcom
 
 /// Whether a rule applies: its condition holds and none of its exceptions
 /// applies (Kleene). Exceptions form no loop (checked), `depth` guards anyway.
-fn rule_applies(graph: &DecisionGraph, conds: &[Truth], memo: &mut [Option<Truth>], i: usize, depth: usize) -> Truth {
+fn rule_applies(
+    graph: &DecisionGraph,
+    conds: &[Truth],
+    memo: &mut [Option<Truth>],
+    i: usize,
+    depth: usize,
+) -> Truth {
     if let Some(Some(t)) = memo.get(i) {
         return *t;
     }
     let cond = conds.get(i).copied().unwrap_or(Truth::Unknown);
     let mut result = cond;
     if cond != Truth::No && depth < 10_000 {
-        let exceptions = graph.rules().get(i).map(|r| r.exceptions.as_slice()).unwrap_or(&[]);
+        let exceptions = graph
+            .rules()
+            .get(i)
+            .map(|r| r.exceptions.as_slice())
+            .unwrap_or(&[]);
         let mut any = Truth::No;
         for e in exceptions {
             any = any.or(rule_applies(graph, conds, memo, e.index(), depth + 1));
         }
-        result = cond.and(any.not());
+        result = cond.and(!any);
     }
     if let Some(slot) = memo.get_mut(i) {
         *slot = Some(result);
@@ -204,7 +233,11 @@ fn rule_applies(graph: &DecisionGraph, conds: &[Truth], memo: &mut [Option<Truth
 }
 
 fn fact_name(model: &Model, f: FactId) -> String {
-    model.facts.get(f.index()).map(|f| f.name.clone()).unwrap_or_default()
+    model
+        .facts
+        .get(f.index())
+        .map(|f| f.name.clone())
+        .unwrap_or_default()
 }
 
 fn names_of(model: &Model, needed: &[bool]) -> Vec<String> {
@@ -271,7 +304,7 @@ impl Evaluator<'_> {
         let result = match graph.nodes().get(id.index())? {
             Node::Fact(f) => self.case.get(*f).cloned(),
             Node::Const(v) => Some(v.clone()),
-            Node::Not(a) => truth_value(self.truth(*a).not()),
+            Node::Not(a) => truth_value(!self.truth(*a)),
             Node::And(list) => {
                 let mut acc = Truth::Yes;
                 for x in list.iter() {
@@ -299,7 +332,11 @@ impl Evaluator<'_> {
                     _ => None,
                 }
             }
-            Node::In { negated, subject, values } => self
+            Node::In {
+                negated,
+                subject,
+                values,
+            } => self
                 .value(*subject)
                 .map(|v| Value::Bool(values.contains(&v) != *negated)),
             Node::Arith(op, a, b) => {
@@ -369,7 +406,9 @@ impl Evaluator<'_> {
         let (x, y, money) = match (a, b) {
             (Value::Number(x), Value::Number(y)) => (*x, *y, false),
             (Value::Money(x), Value::Money(y)) => (*x, *y, op != ArithOp::Div),
-            (Value::Number(x), Value::Money(y)) | (Value::Money(y), Value::Number(x)) if op == ArithOp::Mul => {
+            (Value::Number(x), Value::Money(y)) | (Value::Money(y), Value::Number(x))
+                if op == ArithOp::Mul =>
+            {
                 (*x, *y, true)
             }
             (Value::Money(x), Value::Number(y)) => (*x, *y, true),
@@ -389,7 +428,10 @@ impl Evaluator<'_> {
         match result {
             Some(r) if money => Some(Value::Money(r)),
             Some(r) => Some(Value::Number(r)),
-            None => self.fail(format!("the result of {x} {} {y} is too large", op.symbol())),
+            None => self.fail(format!(
+                "the result of {x} {} {y} is too large",
+                op.symbol()
+            )),
         }
     }
 
@@ -402,7 +444,10 @@ impl Evaluator<'_> {
         };
         match d.checked_add(span) {
             Ok(r) => Some(Value::Date(r)),
-            Err(_) => self.fail(format!("{d} + {n} {} is outside the supported dates", unit.word())),
+            Err(_) => self.fail(format!(
+                "{d} + {n} {} is outside the supported dates",
+                unit.word()
+            )),
         }
     }
 
@@ -458,7 +503,9 @@ impl Evaluator<'_> {
             if !matches!(self.memo.get(id.index()), Some(Slot::Unknown)) {
                 continue;
             }
-            let Some(node) = self.graph.nodes().get(id.index()) else { continue };
+            let Some(node) = self.graph.nodes().get(id.index()) else {
+                continue;
+            };
             if let Node::Fact(f) = node {
                 if let Some(n) = needed.get_mut(f.index()) {
                     *n = true;
@@ -479,7 +526,9 @@ impl Evaluator<'_> {
         seen: &mut [bool],
         depth: usize,
     ) {
-        let Some(rule) = self.graph.rules().get(i) else { return };
+        let Some(rule) = self.graph.rules().get(i) else {
+            return;
+        };
         if depth > 10_000 {
             return;
         }
@@ -528,4 +577,3 @@ fn compare(op: CmpOp, a: &Value, b: &Value) -> bool {
         CmpOp::Ge => matches!(a.compare(b), Some(Greater | Equal)),
     }
 }
-

@@ -63,7 +63,8 @@ pub enum Node {
 /// A rule, compiled.
 #[derive(Clone, Debug)]
 pub struct RuleNode {
-    /// Its condition (with its period of force).
+    /// Its condition (with its period of force); for an exception, also its
+    /// rule's condition, since an exception applies only within its rule.
     pub condition: NodeId,
     /// Exceptions to it, in declaration order.
     pub exceptions: Vec<RuleId>,
@@ -94,11 +95,22 @@ impl DecisionGraph {
             interned: HashMap::new(),
             derived: HashMap::new(),
         };
+        // An exception's condition holds only within its rule's scope: the
+        // scope of a rule is its condition; of an exception, the scope of
+        // its rule and its own condition.
+        let mut scopes: Vec<Option<NodeId>> = vec![None; model.rules.len()];
+        for i in 0..model.rules.len() {
+            b.scope(i, &mut scopes, 0);
+        }
         let mut rules: Vec<RuleNode> = model
             .rules
             .iter()
-            .map(|r| {
-                let condition = b.expr(&r.condition);
+            .enumerate()
+            .map(|(i, r)| {
+                let condition = match scopes.get(i).copied().flatten() {
+                    Some(node) => node,
+                    None => b.expr(&r.condition),
+                };
                 let conclusion = r
                     .conclusion
                     .as_ref()
@@ -119,12 +131,17 @@ impl DecisionGraph {
         for (i, r) in model.rules.iter().enumerate() {
             if let Some(target) = r.exception_to {
                 if let Some(t) = rules.get_mut(target.index()) {
-                    t.exceptions.push(RuleId(u32::try_from(i).unwrap_or(u32::MAX)));
+                    t.exceptions
+                        .push(RuleId(u32::try_from(i).unwrap_or(u32::MAX)));
                 }
             }
         }
         let nodes = b.nodes;
-        DecisionGraph { model, nodes, rules }
+        DecisionGraph {
+            model,
+            nodes,
+            rules,
+        }
     }
 
     /// The checked model the graph was built from (names, titles, citations).
@@ -161,6 +178,27 @@ impl Builder<'_> {
         id
     }
 
+    /// The node of rule `i`'s scope (see [`DecisionGraph::compile`]).
+    fn scope(&mut self, i: usize, scopes: &mut [Option<NodeId>], depth: usize) -> Option<NodeId> {
+        if let Some(Some(id)) = scopes.get(i) {
+            return Some(*id);
+        }
+        let rule = self.model.rules.get(i)?;
+        let own = self.expr(&rule.condition);
+        let node = match rule.exception_to {
+            // exceptions form no loop (checked); the depth bound is a second guard
+            Some(target) if depth < 10_000 => match self.scope(target.index(), scopes, depth + 1) {
+                Some(outer) => self.intern(Node::And(Box::new([outer, own]))),
+                None => own,
+            },
+            _ => own,
+        };
+        if let Some(slot) = scopes.get_mut(i) {
+            *slot = Some(node);
+        }
+        Some(node)
+    }
+
     fn expr(&mut self, e: &Expr) -> NodeId {
         let node = match e {
             Expr::Fact(f) => Node::Fact(*f),
@@ -183,7 +221,11 @@ impl Builder<'_> {
                 let (a, b) = (self.expr(a), self.expr(b));
                 Node::Cmp(*op, a, b)
             }
-            Expr::In { negated, subject, values } => Node::In {
+            Expr::In {
+                negated,
+                subject,
+                values,
+            } => Node::In {
                 negated: *negated,
                 subject: self.expr(subject),
                 values: values.clone().into_boxed_slice(),
@@ -193,7 +235,9 @@ impl Builder<'_> {
                 Node::Arith(*op, a, b)
             }
             Expr::Neg(a) => Node::Neg(self.expr(a)),
-            Expr::Extremum(w, list) => Node::Extremum(*w, list.iter().map(|x| self.expr(x)).collect()),
+            Expr::Extremum(w, list) => {
+                Node::Extremum(*w, list.iter().map(|x| self.expr(x)).collect())
+            }
             Expr::Shift(a, n, u) => Node::Shift(self.expr(a), *n, *u),
             Expr::DaysFrom(a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
@@ -213,7 +257,9 @@ impl Builder<'_> {
                 Some(s) if !*s => *s = true,
                 _ => continue,
             }
-            let Some(node) = self.nodes.get(id.index()) else { continue };
+            let Some(node) = self.nodes.get(id.index()) else {
+                continue;
+            };
             if let Node::Fact(f) = node {
                 facts.push(*f);
             }
@@ -231,7 +277,9 @@ pub fn for_each_child(node: &Node, mut f: impl FnMut(NodeId)) {
         Node::Fact(_) | Node::Const(_) => {}
         Node::Not(a) | Node::Neg(a) | Node::Shift(a, _, _) => f(*a),
         Node::In { subject, .. } => f(*subject),
-        Node::And(list) | Node::Or(list) | Node::Extremum(_, list) => list.iter().copied().for_each(f),
+        Node::And(list) | Node::Or(list) | Node::Extremum(_, list) => {
+            list.iter().copied().for_each(f)
+        }
         Node::Cmp(_, a, b) | Node::Arith(_, a, b) | Node::DaysFrom(a, b) => {
             f(*a);
             f(*b);

@@ -20,7 +20,10 @@ pub struct Style {
 
 impl Default for Style {
     fn default() -> Self {
-        Style { color: false, width: 100 }
+        Style {
+            color: false,
+            width: 100,
+        }
     }
 }
 

@@ -33,9 +33,18 @@ pub fn render_outcome(outcome: &Outcome, model: &Model, case_name: &str, lang: &
         let _ = writeln!(out, "No remedy applies on the facts given.");
     } else {
         let n = outcome.remedies.len();
-        let _ = writeln!(out, "{n} remed{} appl{}:", if n == 1 { "y" } else { "ies" }, if n == 1 { "ies" } else { "y" });
+        let _ = writeln!(
+            out,
+            "{n} remed{} appl{}:",
+            if n == 1 { "y" } else { "ies" },
+            if n == 1 { "ies" } else { "y" }
+        );
         for category in categories(model) {
-            let group: Vec<&AppliedRemedy> = outcome.remedies.iter().filter(|r| r.category == category).collect();
+            let group: Vec<&AppliedRemedy> = outcome
+                .remedies
+                .iter()
+                .filter(|r| r.category == category)
+                .collect();
             if group.is_empty() {
                 continue;
             }
@@ -49,15 +58,33 @@ pub fn render_outcome(outcome: &Outcome, model: &Model, case_name: &str, lang: &
     if !outcome.overridden.is_empty() {
         let _ = writeln!(out, "\nSet aside by an exception:");
         for o in &outcome.overridden {
-            let what = o.remedy.as_ref().map(|r| format!(" ({r})")).unwrap_or_default();
-            let _ = writeln!(out, "  - rule {}{what}: overridden by {}", o.rule, o.by.join(", "));
+            let what = o
+                .remedy
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  - rule {}{what}: overridden by {}",
+                o.rule,
+                o.by.join(", ")
+            );
         }
     }
 
     if !outcome.undetermined.is_empty() {
-        let _ = writeln!(out, "\nStill undetermined: these may apply once the missing facts are known:");
+        let _ = writeln!(
+            out,
+            "\nStill undetermined: these may apply once the missing facts are known:"
+        );
         for u in &outcome.undetermined {
             let _ = writeln!(out, "  - {} [{}]", titled(&u.title, lang), u.id);
+            if u.needs.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "      no missing fact would settle it: a computation failed (see the errors below)"
+                );
+            }
             for need in &u.needs {
                 let question = model
                     .facts
@@ -106,7 +133,12 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
         let _ = writeln!(out, "      source: {}", citation(c, lang));
     }
     for b in &r.because {
-        let facts: Vec<String> = b.facts.0.iter().map(|(k, v)| format!("{k} = {}", shown(v))).collect();
+        let facts: Vec<String> = b
+            .facts
+            .0
+            .iter()
+            .map(|(k, v)| format!("{k} = {}", shown(v)))
+            .collect();
         if facts.is_empty() {
             let _ = writeln!(out, "      because: rule {}", b.rule);
         } else {
@@ -162,12 +194,18 @@ fn categories(model: &Model) -> Vec<String> {
 
 fn heading(category: &str) -> String {
     let mut chars = category.chars();
-    let head: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    let head: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
     format!("{head}{}", chars.as_str().replace('_', " "))
 }
 
 fn pick(t: &Ordered<String>, lang: &str) -> String {
-    t.get(lang).or_else(|| t.0.first().map(|(_, v)| v)).cloned().unwrap_or_default()
+    t.get(lang)
+        .or_else(|| t.0.first().map(|(_, v)| v))
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn pick_texts<'a>(t: &'a Texts, lang: &str) -> Option<&'a str> {
@@ -177,6 +215,14 @@ fn pick_texts<'a>(t: &'a Texts, lang: &str) -> Option<&'a str> {
 /// "English title (中文标题)" — the chosen language first.
 fn titled(t: &Ordered<String>, lang: &str) -> String {
     let main = pick(t, lang);
-    let others: Vec<&str> = t.0.iter().filter(|(_, v)| *v != main).map(|(_, v)| v.as_str()).collect();
-    if others.is_empty() { main } else { format!("{main} ({})", others.join(" / ")) }
+    let others: Vec<&str> =
+        t.0.iter()
+            .filter(|(_, v)| *v != main)
+            .map(|(_, v)| v.as_str())
+            .collect();
+    if others.is_empty() {
+        main
+    } else {
+        format!("{main} ({})", others.join(" / "))
+    }
 }

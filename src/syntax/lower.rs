@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::Rule;
 use crate::ast::{
-    ArithOp, CmpOp, Cite, Conclusion, DateLit, Define, Expr, ExprKind, Extremum, Fact, Header,
+    ArithOp, Cite, CmpOp, Conclusion, DateLit, Define, Expr, ExprKind, Extremum, Fact, Header,
     Ident, Item, LangText, Law, Param, Period, Remedy, Rule as RuleItem, TypeExpr, Unit, Word,
 };
 use crate::diagnostic::{Code, Diagnostic};
@@ -533,7 +533,10 @@ impl Lowerer<'_> {
                                     let s = self.span(&c);
                                     self.invalid(
                                         s,
-                                        format!("`{}` is not a whole number of at most 100000", c.as_str()),
+                                        format!(
+                                            "`{}` is not a whole number of at most 100000",
+                                            c.as_str()
+                                        ),
                                         "durations count whole days, weeks, months or years",
                                     );
                                     0
@@ -559,7 +562,7 @@ impl Lowerer<'_> {
             Rule::money => {
                 let amount = p
                     .into_inner()
-                    .find(|c| c.as_rule() == Rule::number)
+                    .find(|c| c.as_rule() == Rule::digits)
                     .map(|c| self.decimal(&c))
                     .unwrap_or_default();
                 Expr {
@@ -598,7 +601,10 @@ impl Lowerer<'_> {
                 let span = self.span(p);
                 self.invalid(
                     span,
-                    format!("`{}` is too large or too precise to be represented exactly", p.as_str()),
+                    format!(
+                        "`{}` is too large or too precise to be represented exactly",
+                        p.as_str()
+                    ),
                     "numbers and amounts must fit in 28 significant digits",
                 );
                 Decimal::ZERO

@@ -46,7 +46,7 @@ pub const MAX_NESTING: usize = 200;
 pub fn parse(file: &Arc<SourceFile>) -> (ast::Rulebook, Vec<Diagnostic>) {
     let text = file.text();
     let mut rulebook = ast::Rulebook::default();
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = bidi_controls(file);
     for (start, end) in split_items(text) {
         let Some(chunk) = text.get(start..end) else {
             continue;
@@ -97,7 +97,7 @@ fn split_items(text: &str) -> Vec<(usize, usize)> {
 fn starts_item(line: &str) -> bool {
     ITEM_KEYWORDS.iter().any(|kw| {
         line.strip_prefix(kw)
-            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_word_char(c)))
+            .is_some_and(|rest| rest.chars().next().is_none_or(char::is_whitespace))
     })
 }
 
@@ -180,14 +180,14 @@ fn syntax_error(
     let pos = skip_blank(chunk, pos);
     let (expected, context) = match &error.variant {
         _ if after_arrow => words::after_arrow(),
-        pest::error::ErrorVariant::ParsingError { positives, .. } => {
-            words::expected(positives)
-        }
+        pest::error::ErrorVariant::ParsingError { positives, .. } => words::expected(positives),
         pest::error::ErrorVariant::CustomError { message } => (message.clone(), None),
     };
     let found = found_token(chunk, pos);
     let span = Span::new(offset + pos, offset + pos + found.len());
-    let at_line_end = chunk.get(pos..).is_some_and(|r| r.starts_with(['\n', '\r']));
+    let at_line_end = chunk
+        .get(pos..)
+        .is_some_and(|r| r.starts_with(['\n', '\r']));
     let found_words = if at_line_end {
         "the end of the line".to_string()
     } else if found.is_empty() {
@@ -195,9 +195,19 @@ fn syntax_error(
     } else {
         format!("`{found}`")
     };
-    let mut d = Diagnostic::error(Code::Syntax, format!("expected {expected}, found {found_words}"))
-        .in_file(file)
-        .label(span, format!("expected {expected} here"));
+    let mut d = Diagnostic::error(
+        Code::Syntax,
+        format!("expected {expected}, found {found_words}"),
+    )
+    .in_file(file)
+    .label(
+        span,
+        if expected.chars().count() <= 40 {
+            format!("expected {expected} here")
+        } else {
+            "unexpected here".to_string()
+        },
+    );
     let help = context.map(str::to_string).or_else(|| {
         Some(
             "each item starts at the beginning of a line with `rulebook`, `law`, `fact`, \
@@ -218,7 +228,11 @@ fn found_token(chunk: &str, pos: usize) -> &str {
             end = i + c.len_utf8();
         } else {
             if i == 0 {
-                end = if c == '\n' || c == '\r' { 0 } else { c.len_utf8() };
+                end = if c == '\n' || c == '\r' {
+                    0
+                } else {
+                    c.len_utf8()
+                };
             }
             break;
         }
@@ -231,7 +245,11 @@ fn found_token(chunk: &str, pos: usize) -> &str {
 fn skip_blank(chunk: &str, mut pos: usize) -> usize {
     let rest = chunk.get(pos..).unwrap_or("");
     let same_line = rest.trim_start_matches([' ', '\t']);
-    if same_line.starts_with(['\n', '\r']) && chunk.get(..pos).is_some_and(|b| b.trim_end().ends_with("=>")) {
+    if same_line.starts_with(['\n', '\r'])
+        && chunk
+            .get(..pos)
+            .is_some_and(|b| b.trim_end().ends_with("=>"))
+    {
         return pos + rest.len() - same_line.len();
     }
     loop {
@@ -244,4 +262,22 @@ fn skip_blank(chunk: &str, mut pos: usize) -> usize {
             return pos;
         }
     }
+}
+
+/// Warn about invisible characters that reorder text (the "Trojan Source"
+/// trick): what the editor sees is not what redress reads.
+fn bidi_controls(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
+    file.text()
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}'))
+        .map(|(i, c)| {
+            Diagnostic::warning(
+                Code::ConfusableText,
+                format!("an invisible right-to-left control character (U+{:04X}) is in the text", c as u32),
+            )
+            .in_file(file)
+            .label(Span::new(i, i + c.len_utf8()), "invisible character here")
+            .help("it can make the text display differently from how redress reads it; delete it")
+        })
+        .collect()
 }

@@ -129,7 +129,9 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::add_op => ("`+` or `-`", EXPR),
         Rule::mul_op => ("`*` or `/`", EXPR),
         Rule::neg => ("`-`", EXPR),
-        Rule::function | Rule::fn_name | Rule::kw_max | Rule::kw_min => ("`max(…)` or `min(…)`", EXPR),
+        Rule::function | Rule::fn_name | Rule::kw_max | Rule::kw_min => {
+            ("`max(…)` or `min(…)`", EXPR)
+        }
         Rule::days_from => ("`days from … to …`", EXPR),
         Rule::literal => ("a value", EXPR),
         Rule::date => ("a date such as `2024-07-01`", None),
@@ -143,7 +145,7 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         | Rule::kw_years
         | Rule::kw_year => ("a unit (`days`, `weeks`, `months`, `years`)", None),
         Rule::money | Rule::currency => ("an amount such as `500 yuan`", None),
-        Rule::number => ("a number", None),
+        Rule::number | Rule::digits => ("a number", None),
         Rule::boolean | Rule::kw_yes | Rule::kw_no => ("`yes` or `no`", None),
         Rule::string | Rule::string_inner => ("a quoted text", None),
         Rule::name => ("a fact name such as `operator.location`", None),

@@ -1,0 +1,192 @@
+//! The command line: exit codes, streams and formats, run as a user would.
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use crate::root;
+
+/// A run of the `redress` binary.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn redress(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(s) = stdin {
+        // the program may exit before reading (a usage error): ignore a broken pipe
+        let _ = input.write_all(s.as_bytes());
+    }
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+const EXAMPLE: &str = "rulebooks/example/example.rules";
+
+#[test]
+fn check_clean_rulebook_exits_0() {
+    let r = redress(&["check", EXAMPLE], None);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(r.stdout, format!("{EXAMPLE}: ok\n"));
+}
+
+#[test]
+fn check_reports_every_error_and_exits_1() {
+    let r = redress(&["check", "tests/diagnostics/type_mismatch.rules"], None);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stdout.matches("redress::type_mismatch").count(),
+        3,
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .ends_with("tests/diagnostics/type_mismatch.rules: 3 errors, 0 warnings\n")
+    );
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let path = "tests/diagnostics/unused_remedy.rules";
+    assert_eq!(redress(&["check", path], None).code, 0);
+    assert_eq!(redress(&["check", "--deny-warnings", path], None).code, 1);
+}
+
+#[test]
+fn check_json_has_positions_in_characters() {
+    let r = redress(
+        &[
+            "check",
+            "--format",
+            "json",
+            "tests/diagnostics/syntax_error_cjk.rules",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(d["code"], "redress::syntax_error");
+    // `  价格 》 100 yuan`: the `》` is the 6th character of line 14.
+    assert_eq!(d["start"]["line"], 14);
+    assert_eq!(d["start"]["column"], 6);
+    assert_eq!(v["errors"], 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(redress(&["check"], None).code, 2);
+    assert_eq!(redress(&["frobnicate"], None).code, 2);
+    assert_eq!(redress(&["eval", EXAMPLE], None).code, 2);
+    let r = redress(&["check", "no/such/file.rules"], None);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("cannot read `no/such/file.rules`"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        redress(&["eval", "--as-of", "2026-02-30", EXAMPLE, "-"], Some("{}")).code,
+        2
+    );
+}
+
+#[test]
+fn help_has_examples_and_exits_0() {
+    for verb in ["check", "eval"] {
+        let r = redress(&[verb, "--help"], None);
+        assert_eq!(r.code, 0);
+        assert!(r.stdout.contains("Examples:"), "{verb}: {}", r.stdout);
+    }
+}
+
+#[test]
+fn io_not_utf8_is_an_input_error() {
+    let r = redress(&["check", "tests/cli/io_not_utf8.rules"], None);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("redress::io"), "{}", r.stdout);
+}
+
+#[test]
+fn eval_reads_stdin_and_prints_json() {
+    let case = r#"{"consumer": {"deceived": true}, "items": {"count": 2}, "purchase": {"price": "300"}, "dispute": {"date": "2024-05-01"}}"#;
+    let r = redress(&["eval", "--format", "json", EXAMPLE, "-"], Some(case));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let fraud = v["remedies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "punitive_damages_fraud")
+        .unwrap();
+    assert_eq!(fraud["amount"]["value"], "900.00");
+    assert_eq!(fraud["amount"]["currency"], "CNY");
+    assert_eq!(fraud["because"][0]["rule"], "fraud");
+    assert_eq!(fraud["category"], "civil");
+    assert!(!fraud["citations"].as_array().unwrap().is_empty());
+    assert!(
+        v["undetermined"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["id"] == "forward_to_association_at_operator_location"
+                && u["needs"] == serde_json::json!(["consumer.location", "operator.location"]))
+    );
+}
+
+#[test]
+fn eval_bad_case_exits_1_with_diagnostic() {
+    let r = redress(
+        &["eval", EXAMPLE, "-"],
+        Some(r#"{"purchase": {"price": "lots"}}"#),
+    );
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("redress::case_type"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("`lots` is not an amount of money"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn eval_as_of_overrides_the_case_date() {
+    let case = r#"{"consumer": {"deceived": true}, "items": {"count": 1}, "dispute": {"date": "2024-05-01"}}"#;
+    let r = redress(
+        &[
+            "eval",
+            "--format",
+            "json",
+            "--as-of",
+            "2010-01-01",
+            EXAMPLE,
+            "-",
+        ],
+        Some(case),
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["as_of"], "2010-01-01");
+    // the fraud rule is in force only from 2014-03-15
+    assert!(
+        !v["remedies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "punitive_damages_fraud")
+    );
+}

@@ -1,0 +1,104 @@
+//! `tests/eval/<suite>/<suite>.rules` with case files beside it: each case
+//! is evaluated and its outcome (the JSON format, as YAML) snapshotted.
+
+use std::path::Path;
+
+use redress::case::{Format, parse_case};
+use redress::eval::{Options, evaluate};
+use redress::graph::DecisionGraph;
+
+use crate::{relative, render, source};
+
+/// Compile the rulebook of a case: `<dir>/<dir>.rules`, or the rulebook one
+/// folder up for a `cases/` folder.
+pub fn rulebook_for(case: &Path) -> DecisionGraph {
+    let mut dir = case.parent().unwrap();
+    if dir.file_name().is_some_and(|n| n == "cases") {
+        dir = dir.parent().unwrap();
+    }
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let file = source(&dir.join(format!("{name}.rules")));
+    let (graph, diagnostics) = redress::compile(&file);
+    graph.unwrap_or_else(|| panic!("{}", render(&diagnostics)))
+}
+
+/// Evaluate one case file.
+pub fn outcome_of(case: &Path) -> (DecisionGraph, redress::outcome::Outcome) {
+    let graph = rulebook_for(case);
+    let file = source(case);
+    let (parsed, diagnostics) =
+        parse_case(graph.model(), &file, Format::from_path(&relative(case)));
+    let parsed = parsed.unwrap_or_else(|| panic!("{}", render(&diagnostics)));
+    assert!(diagnostics.is_empty(), "{}", render(&diagnostics));
+    let outcome = evaluate(&graph, &parsed, &Options::default());
+    (graph, outcome)
+}
+
+#[test]
+fn outcomes() {
+    insta::glob!("eval/*/*.{json,toml}", |path| {
+        let (_, outcome) = outcome_of(path);
+        insta::assert_yaml_snapshot!(outcome);
+    });
+}
+
+#[test]
+fn same_inputs_give_identical_output() {
+    insta::glob!("eval/*/*.{json,toml}", |path| {
+        let (_, a) = outcome_of(path);
+        let (_, b) = outcome_of(path);
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            serde_json::to_string(&b).unwrap()
+        );
+    });
+}
+
+#[test]
+fn graph_is_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<DecisionGraph>();
+    let case = crate::root().join("tests/eval/basics/amount-minimum.json");
+    let graph = std::sync::Arc::new(rulebook_for(&case));
+    let file = source(&case);
+    let (parsed, _) = parse_case(graph.model(), &file, Format::Json);
+    let parsed = std::sync::Arc::new(parsed.unwrap());
+    let expected = serde_json::to_string(&evaluate(&graph, &parsed, &Options::default())).unwrap();
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let (g, c) = (graph.clone(), parsed.clone());
+            std::thread::spawn(move || {
+                serde_json::to_string(&evaluate(&g, &c, &Options::default())).unwrap()
+            })
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap(), expected);
+    }
+}
+
+/// Identical sub-conditions are one node: `a` appears in four rules and
+/// two derived facts, and is compiled once.
+#[test]
+fn shared_conditions_are_one_node() {
+    let graph = rulebook_for(&crate::root().join("tests/eval/basics/empty.json"));
+    let a = graph.model().fact_id("a").unwrap();
+    let count = graph
+        .nodes()
+        .iter()
+        .filter(|n| matches!(n, redress::graph::Node::Fact(f) if *f == a))
+        .count();
+    assert_eq!(count, 1);
+    let complain: Vec<_> = graph
+        .rules()
+        .iter()
+        .zip(&graph.model().rules)
+        .filter(|(_, m)| m.name.starts_with("complain"))
+        .map(|(r, _)| r.condition)
+        .collect();
+    assert_eq!(complain.len(), 2);
+    assert_ne!(
+        complain[0], complain[1],
+        "different periods, different conditions"
+    );
+}

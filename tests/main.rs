@@ -1,0 +1,51 @@
+//! The integration tests, one binary (links once on a 2-core CI).
+//! Test data lives in files beside this one; see each module.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod cli;
+mod diagnostics;
+mod docs;
+mod eval;
+mod rulebooks;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use redress::source::SourceFile;
+
+/// The repository root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file as a source, named by its path relative to the repository root
+/// (with `/`), so snapshots do not depend on where the checkout is.
+pub fn source(path: &Path) -> Arc<SourceFile> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    SourceFile::new(relative(path), text)
+}
+
+/// A path relative to the repository root, with `/`.
+pub fn relative(path: &Path) -> String {
+    let rel = path.strip_prefix(root()).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Render diagnostics as the CLI does, without colour, at a fixed width.
+pub fn render(diagnostics: &[redress::diagnostic::Diagnostic]) -> String {
+    redress::report::render_diagnostics(
+        diagnostics,
+        redress::report::Style {
+            color: false,
+            width: 100,
+        },
+    )
+}

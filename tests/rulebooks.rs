@@ -1,0 +1,29 @@
+//! The shipped rulebooks: each checks clean (no errors, no warnings) and
+//! each case under `rulebooks/*/cases/` has its outcome, as an advisor
+//! reads it, snapshotted.
+
+use crate::{eval::outcome_of, relative, render, source};
+
+#[test]
+fn shipped_rulebooks_check_clean() {
+    insta::glob!("../rulebooks", "*/*.rules", |path| {
+        let file = source(path);
+        let (graph, diagnostics) = redress::compile(&file);
+        assert!(
+            graph.is_some() && diagnostics.is_empty(),
+            "{}:\n{}",
+            relative(path),
+            render(&diagnostics)
+        );
+    });
+}
+
+#[test]
+fn shipped_cases() {
+    insta::glob!("../rulebooks", "*/cases/*.{json,toml}", |path| {
+        let (graph, outcome) = outcome_of(path);
+        let text =
+            redress::report::text::render_outcome(&outcome, graph.model(), &relative(path), "en");
+        insta::assert_snapshot!(text);
+    });
+}
