@@ -151,3 +151,37 @@ impl fmt::Display for Truth {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Truth::{self, No, Unknown, Yes};
+
+    const ALL: [Truth; 3] = [Yes, No, Unknown];
+
+    #[test]
+    fn kleene_tables() {
+        // and: no wins, then unknown
+        let and: [[Truth; 3]; 3] = [[Yes, No, Unknown], [No, No, No], [Unknown, No, Unknown]];
+        // or: yes wins, then unknown
+        let or: [[Truth; 3]; 3] = [[Yes, Yes, Yes], [Yes, No, Unknown], [Yes, Unknown, Unknown]];
+        for (i, a) in ALL.iter().enumerate() {
+            for (j, b) in ALL.iter().enumerate() {
+                assert_eq!(a.and(*b), and[i][j], "{a} and {b}");
+                assert_eq!(a.or(*b), or[i][j], "{a} or {b}");
+            }
+        }
+        assert_eq!(!Yes, No);
+        assert_eq!(!No, Yes);
+        assert_eq!(!Unknown, Unknown);
+    }
+
+    #[test]
+    fn money_shows_two_decimals_at_least() {
+        use rust_decimal::Decimal;
+        let show = |s: &str| super::format_money(Decimal::from_str_exact(s).unwrap());
+        assert_eq!(show("500"), "500.00");
+        assert_eq!(show("19.9"), "19.90");
+        assert_eq!(show("0.125"), "0.125");
+        assert_eq!(show("360.000"), "360.00");
+    }
+}

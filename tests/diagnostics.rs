@@ -26,7 +26,9 @@ fn rulebook_diagnostics() {
                 relative(path)
             );
         }
-        insta::assert_snapshot!(render(&diagnostics));
+        insta::with_settings!({ snapshot_suffix => crate::snapshot_name(path, "tests/diagnostics") }, {
+            insta::assert_snapshot!(render(&diagnostics));
+        });
     });
 }
 
@@ -58,7 +60,9 @@ fn case_diagnostics() {
                 assert!(case.is_none());
             }
         }
-        insta::assert_snapshot!(render(&diagnostics));
+        insta::with_settings!({ snapshot_suffix => crate::snapshot_name(path, "tests/case_diagnostics") }, {
+            insta::assert_snapshot!(render(&diagnostics));
+        });
     });
 }
 

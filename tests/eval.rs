@@ -38,7 +38,9 @@ pub fn outcome_of(case: &Path) -> (DecisionGraph, redress::outcome::Outcome) {
 fn outcomes() {
     insta::glob!("eval/*/*.{json,toml}", |path| {
         let (_, outcome) = outcome_of(path);
-        insta::assert_yaml_snapshot!(outcome);
+        insta::with_settings!({ snapshot_suffix => crate::snapshot_name(path, "tests/eval") }, {
+            insta::assert_yaml_snapshot!(outcome);
+        });
     });
 }
 

@@ -49,3 +49,13 @@ pub fn render(diagnostics: &[redress::diagnostic::Diagnostic]) -> String {
         },
     )
 }
+
+/// A snapshot name for a data file, stable whatever else the glob matches:
+/// its path below `base` with `/` as `__`.
+pub fn snapshot_name(path: &Path, base: &str) -> String {
+    let rel = relative(path);
+    rel.strip_prefix(base)
+        .unwrap_or(&rel)
+        .trim_start_matches('/')
+        .replace('/', "__")
+}

@@ -2,7 +2,7 @@
 //! each case under `rulebooks/*/cases/` has its outcome, as an advisor
 //! reads it, snapshotted.
 
-use crate::{eval::outcome_of, relative, render, source};
+use crate::{eval::outcome_of, relative, render, snapshot_name, source};
 
 #[test]
 fn shipped_rulebooks_check_clean() {
@@ -24,6 +24,8 @@ fn shipped_cases() {
         let (graph, outcome) = outcome_of(path);
         let text =
             redress::report::text::render_outcome(&outcome, graph.model(), &relative(path), "en");
-        insta::assert_snapshot!(text);
+        insta::with_settings!({ snapshot_suffix => snapshot_name(path, "rulebooks") }, {
+            insta::assert_snapshot!(text);
+        });
     });
 }

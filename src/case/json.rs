@@ -288,3 +288,56 @@ impl Parser<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{DocKind, MAX_DEPTH, parse};
+
+    #[test]
+    fn keeps_spans_and_duplicate_keys() {
+        let doc = parse(r#"{"a": {"b": 1, "b": "x"}}"#).unwrap();
+        let DocKind::Object(top) = doc.kind else {
+            panic!("object")
+        };
+        let DocKind::Object(inner) = &top[0].2.kind else {
+            panic!("object")
+        };
+        assert_eq!(inner.len(), 2, "duplicates are kept for the validator");
+        assert_eq!((inner[0].1.start, inner[0].1.end), (7, 10));
+    }
+
+    #[test]
+    fn escapes_and_unicode() {
+        let doc = parse(r#"["\u4e2d\u6587", "\ud83d\ude00", "a\"b", "杭州"]"#).unwrap();
+        let DocKind::Array(items) = doc.kind else {
+            panic!("array")
+        };
+        let texts: Vec<String> = items
+            .into_iter()
+            .map(|d| match d.kind {
+                DocKind::String(s) => s,
+                _ => panic!("string"),
+            })
+            .collect();
+        assert_eq!(texts, ["中文", "😀", "a\"b", "杭州"]);
+    }
+
+    #[test]
+    fn errors_point_at_the_problem() {
+        let e = parse("{\"a\": tru}").unwrap_err();
+        assert_eq!(e.span.start, 6);
+        assert!(parse("{\"a\": 1,}").is_err());
+        assert!(parse("[1] 2").is_err());
+        assert!(parse("\"\\ud800\"").is_err());
+        assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn depth_is_limited() {
+        let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
+        let e = parse(&deep).unwrap_err();
+        assert!(e.message.contains("deep"));
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&ok).is_ok());
+    }
+}

@@ -397,3 +397,64 @@ fn span_of(words: &[Word]) -> Span {
         _ => Span::default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Tok, matches, tokens};
+    use crate::ast::Word;
+    use crate::source::Span;
+
+    fn words(s: &str) -> Vec<Word> {
+        s.split(' ')
+            .map(|w| Word {
+                text: w.to_string(),
+                quoted: false,
+                span: Span::default(),
+            })
+            .collect()
+    }
+
+    fn texts(caps: &[&[Word]]) -> Vec<String> {
+        caps.iter()
+            .map(|c| {
+                c.iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn placeholders_take_the_words_between_fixed_words() {
+        let t = tokens("forward to association at {location}");
+        assert_eq!(t.last(), Some(&Tok::Slot("location".into())));
+        let w = words("forward to association at operator location");
+        assert_eq!(
+            texts(&matches(&t, &w, false).unwrap()),
+            ["operator location"]
+        );
+        let t = tokens("pay {amount} to {whom} now");
+        let w = words("pay three times the price to the seller now");
+        assert_eq!(
+            texts(&matches(&t, &w, false).unwrap()),
+            ["three times the price", "the seller"]
+        );
+    }
+
+    #[test]
+    fn fixed_words_must_all_match() {
+        let t = tokens("forward to association at {location}");
+        assert!(matches(&t, &words("forward to the association at x"), false).is_none());
+        assert!(matches(&t, &words("forward to association at"), false).is_none());
+        assert!(matches(&t, &words("forward to association at"), true).is_some());
+        assert!(
+            matches(
+                &tokens("Return Without Reason"),
+                &words("return without reason"),
+                false
+            )
+            .is_some()
+        );
+    }
+}

@@ -281,3 +281,43 @@ fn bidi_controls(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{parse, split_items};
+    use crate::source::SourceFile;
+
+    #[test]
+    fn items_split_at_keywords_at_line_start() {
+        let text = "# intro\nrulebook\n  title \"x\"\nfact a: yes/no\n  question \"rule of thumb\"\nrule r\n  a => b\n";
+        let starts: Vec<usize> = split_items(text).into_iter().map(|(s, _)| s).collect();
+        let lines: Vec<&str> = starts
+            .iter()
+            .map(|s| text[*s..].lines().next().unwrap())
+            .collect();
+        assert_eq!(lines, ["# intro", "rulebook", "fact a: yes/no", "rule r"]);
+    }
+
+    #[test]
+    fn every_broken_item_is_reported() {
+        let file = SourceFile::new("t.rules", "fact a yes/no\nfact b: maybe\nfact c: number\n");
+        let (ast, diagnostics) = parse(&file);
+        assert_eq!(diagnostics.len(), 2);
+        assert_eq!(ast.items.len(), 1);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        let deep = format!(
+            "define d as {}a{}\n",
+            "(".repeat(10_000),
+            ")".repeat(10_000)
+        );
+        let (_, diagnostics) = parse(&SourceFile::new("t.rules", deep));
+        assert_eq!(diagnostics.len(), 1);
+        assert!(diagnostics[0].message.contains("more than"));
+        let nots = format!("define d as {}a\n", "not ".repeat(10_000));
+        let (_, diagnostics) = parse(&SourceFile::new("t.rules", nots));
+        assert_eq!(diagnostics.len(), 1);
+    }
+}
