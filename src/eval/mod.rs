@@ -27,8 +27,41 @@ pub struct Options {
     pub as_of: Option<Date>,
 }
 
+/// What evaluation saw, for tools that explain or measure coverage.
+#[derive(Clone, Debug)]
+pub struct Trace {
+    /// Each rule's condition (for an exception, within its rule), by [`crate::model::RuleId`].
+    pub conditions: Vec<Truth>,
+    /// Whether each rule applies (its condition, and none of its exceptions).
+    pub applies: Vec<Truth>,
+    nodes: Vec<NodeState>,
+}
+
+/// A node's state after evaluation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NodeState {
+    /// Not evaluated: an `and`/`or` stopped before it, or nothing needed it.
+    NotEvaluated,
+    /// Evaluated, unknown.
+    Unknown,
+    /// Evaluated, known.
+    Known(Value),
+}
+
+impl Trace {
+    /// The state of a node.
+    pub fn node(&self, id: NodeId) -> NodeState {
+        self.nodes.get(id.index()).cloned().unwrap_or(NodeState::NotEvaluated)
+    }
+}
+
 /// Evaluate a case.
 pub fn evaluate(graph: &DecisionGraph, case: &Case, options: &Options) -> Outcome {
+    evaluate_traced(graph, case, options).0
+}
+
+/// Evaluate a case, and say what each node and rule came to.
+pub fn evaluate_traced(graph: &DecisionGraph, case: &Case, options: &Options) -> (Outcome, Trace) {
     let model = graph.model();
     let mut case_values = None;
     if let (Some(date), Some(fact)) = (options.as_of, model.header.as_of) {
@@ -185,7 +218,20 @@ pub fn evaluate(graph: &DecisionGraph, case: &Case, options: &Options) -> Outcom
             });
         }
     }
-    Outcome {
+    let trace = Trace {
+        conditions: conds,
+        applies,
+        nodes: ev
+            .memo
+            .iter()
+            .map(|s| match s {
+                Slot::Pending => NodeState::NotEvaluated,
+                Slot::Unknown => NodeState::Unknown,
+                Slot::Known(v) => NodeState::Known(v.clone()),
+            })
+            .collect(),
+    };
+    let outcome = Outcome {
         rulebook: RulebookInfo {
             title: texts(&model.header.titles),
             jurisdiction: model.header.jurisdiction.clone(),
@@ -196,8 +242,9 @@ pub fn evaluate(graph: &DecisionGraph, case: &Case, options: &Options) -> Outcom
         remedies,
         undetermined,
         overridden,
-        errors: ev.errors,
-    }
+        errors: std::mem::take(&mut ev.errors),
+    };
+    (outcome, trace)
 }
 
 /// Whether a rule applies: its condition holds and none of its exceptions
