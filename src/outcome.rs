@@ -140,6 +140,9 @@ pub struct Because {
     pub rule: String,
     /// The facts its condition read, with their values (known ones only).
     pub facts: Ordered<Shown>,
+    /// Its exceptions, each known not to apply in this case.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exceptions_ruled_out: Vec<String>,
 }
 
 /// A remedy that may apply once more facts are known.

@@ -126,6 +126,12 @@ pub fn evaluate_traced(graph: &DecisionGraph, case: &Case, options: &Options) ->
                     let deadline = rule.deadline.map(|d| ev.deadline(d, as_of));
                     let model_rule = model.rules.get(i);
                     let because = Because {
+                        exceptions_ruled_out: rule
+                            .exceptions
+                            .iter()
+                            .filter(|e| applies.get(e.index()) == Some(&Truth::No))
+                            .filter_map(|e| model.rules.get(e.index()).map(|r| r.name.clone()))
+                            .collect(),
                         rule: model_rule.map(|r| r.name.clone()).unwrap_or_default(),
                         facts: Ordered(
                             rule.facts

@@ -144,6 +144,9 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
         } else {
             let _ = writeln!(out, "      because: rule {} ({})", b.rule, facts.join(", "));
         }
+        if !b.exceptions_ruled_out.is_empty() {
+            let _ = writeln!(out, "      exceptions that do not apply: {}", b.exceptions_ruled_out.join(", "));
+        }
     }
 }
 
