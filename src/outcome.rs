@@ -131,6 +131,10 @@ pub struct CitationOut {
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// False when the law is not in force on the as-of date (absent when
+    /// either is unknown or the law has no period).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<bool>,
 }
 
 /// Why a remedy applies.
@@ -165,6 +169,10 @@ pub struct Undetermined {
 pub struct Overridden {
     /// The rule.
     pub rule: String,
+    /// When the rule set aside is itself an exception: the rule it is an
+    /// exception to (which is then not excluded by it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exception_to: Option<String>,
     /// Its remedy, if any.
     pub remedy: Option<String>,
     /// The exceptions that apply.

@@ -11,6 +11,8 @@ mod cli;
 mod diagnostics;
 mod docs;
 mod eval;
+mod proptests;
+mod reference;
 mod rulebooks;
 
 use std::path::Path;

@@ -51,7 +51,10 @@ pub enum NodeState {
 impl Trace {
     /// The state of a node.
     pub fn node(&self, id: NodeId) -> NodeState {
-        self.nodes.get(id.index()).cloned().unwrap_or(NodeState::NotEvaluated)
+        self.nodes
+            .get(id.index())
+            .cloned()
+            .unwrap_or(NodeState::NotEvaluated)
     }
 }
 
@@ -133,20 +136,42 @@ pub fn evaluate_traced(graph: &DecisionGraph, case: &Case, options: &Options) ->
                             .filter_map(|e| model.rules.get(e.index()).map(|r| r.name.clone()))
                             .collect(),
                         rule: model_rule.map(|r| r.name.clone()).unwrap_or_default(),
-                        facts: Ordered(
-                            rule.facts
-                                .iter()
-                                .filter_map(|f| {
-                                    case.get(*f)
-                                        .map(|v| (fact_name(model, *f), shown(model, v)))
-                                })
-                                .collect(),
-                        ),
+                        facts: {
+                            let mut deciding = vec![false; model.facts.len()];
+                            let mut seen = vec![false; graph.nodes().len()];
+                            ev.deciding_facts(rule.condition, &mut deciding, &mut seen);
+                            for e in &rule.exceptions {
+                                if applies.get(e.index()) == Some(&Truth::No) {
+                                    ev.why_not(
+                                        e.index(),
+                                        &conds,
+                                        &applies,
+                                        &mut deciding,
+                                        &mut seen,
+                                        0,
+                                    );
+                                }
+                            }
+                            Ordered(
+                                deciding
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(_, d)| **d)
+                                    .filter_map(|(i, _)| {
+                                        let f = FactId(u32::try_from(i).ok()?);
+                                        case.get(f).map(|v| (fact_name(model, f), shown(model, v)))
+                                    })
+                                    .collect(),
+                            )
+                        },
                     };
-                    let mut cites: Vec<CitationOut> =
-                        remedy.cites.iter().map(|c| citation(model, c)).collect();
+                    let mut cites: Vec<CitationOut> = remedy
+                        .cites
+                        .iter()
+                        .map(|c| citation(model, c, as_of))
+                        .collect();
                     for c in model_rule.map(|r| r.cites.as_slice()).unwrap_or(&[]) {
-                        let c = citation(model, c);
+                        let c = citation(model, c, as_of);
                         if !cites.contains(&c) {
                             cites.push(c);
                         }
@@ -215,6 +240,12 @@ pub fn evaluate_traced(graph: &DecisionGraph, case: &Case, options: &Options) ->
                     .get(i)
                     .map(|r| r.name.clone())
                     .unwrap_or_default(),
+                exception_to: model
+                    .rules
+                    .get(i)
+                    .and_then(|r| r.exception_to)
+                    .and_then(|t| model.rules.get(t.index()))
+                    .map(|t| t.name.clone()),
                 remedy: rule
                     .conclusion
                     .as_ref()
@@ -314,9 +345,16 @@ fn shown(model: &Model, v: &Value) -> Shown {
     }
 }
 
-fn citation(model: &Model, c: &Citation) -> CitationOut {
+fn citation(model: &Model, c: &Citation, as_of: Option<Date>) -> CitationOut {
     let law = c.law.and_then(|l| model.laws.get(l.index()));
+    let in_force = match (law, as_of) {
+        (Some(l), Some(d)) if l.from.is_some() || l.until.is_some() => {
+            Some(l.from.is_none_or(|f| f <= d) && l.until.is_none_or(|u| d <= u))
+        }
+        _ => None,
+    };
     CitationOut {
+        in_force,
         law: law.map(|l| l.name.clone()),
         title: law.map(|l| texts(&l.titles)),
         article: c.article.clone(),
@@ -543,6 +581,88 @@ impl Evaluator<'_> {
         let mut seen = vec![false; self.graph.nodes().len()];
         self.collect_needs(id, &mut needed, &mut seen);
         names_of(model, &needed)
+    }
+
+    /// Mark the facts that show why a rule does not apply: its condition
+    /// failed, or one of its own exceptions applies (and why that one does).
+    fn why_not(
+        &self,
+        i: usize,
+        conds: &[Truth],
+        applies: &[Truth],
+        out: &mut [bool],
+        seen: &mut [bool],
+        depth: usize,
+    ) {
+        let Some(rule) = self.graph.rules().get(i) else {
+            return;
+        };
+        if conds.get(i) == Some(&Truth::No) || depth > 10_000 {
+            self.deciding_facts(rule.condition, out, seen);
+            return;
+        }
+        for e in &rule.exceptions {
+            if applies.get(e.index()) == Some(&Truth::Yes) {
+                if let Some(ex) = self.graph.rules().get(e.index()) {
+                    self.deciding_facts(ex.condition, out, seen);
+                }
+                for sub in self
+                    .graph
+                    .rules()
+                    .get(e.index())
+                    .map(|r| r.exceptions.as_slice())
+                    .unwrap_or(&[])
+                {
+                    if applies.get(sub.index()) == Some(&Truth::No) {
+                        self.why_not(sub.index(), conds, applies, out, seen, depth + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Mark the facts that decided a known node: all of an `and` that held,
+    /// only the false parts of one that failed; only the true parts of an
+    /// `or` that held, all of one that failed; every input of anything else.
+    fn deciding_facts(&self, root: NodeId, out: &mut [bool], seen: &mut [bool]) {
+        let mut stack = vec![root];
+        while let Some(id) = stack.pop() {
+            match seen.get_mut(id.index()) {
+                Some(s) if !*s => *s = true,
+                _ => continue,
+            }
+            let Some(Slot::Known(value)) = self.memo.get(id.index()) else {
+                continue;
+            };
+            let Some(node) = self.graph.nodes().get(id.index()) else {
+                continue;
+            };
+            match node {
+                Node::Fact(f) => {
+                    if let Some(o) = out.get_mut(f.index()) {
+                        *o = true;
+                    }
+                }
+                Node::And(list) | Node::Or(list) => {
+                    let is_and = matches!(node, Node::And(_));
+                    let held = value == &Value::Bool(true);
+                    // the parts that agree with the result decide it
+                    let wanted = if is_and == held {
+                        None
+                    } else {
+                        Some(Value::Bool(held))
+                    };
+                    for c in list.iter() {
+                        match (&wanted, self.memo.get(c.index())) {
+                            (None, Some(Slot::Known(_))) => stack.push(*c),
+                            (Some(w), Some(Slot::Known(v))) if v == w => stack.push(*c),
+                            _ => {}
+                        }
+                    }
+                }
+                _ => for_each_child(node, |c| stack.push(c)),
+            }
+        }
     }
 
     /// Mark the missing facts under an unknown node.

@@ -58,17 +58,22 @@ pub fn render_outcome(outcome: &Outcome, model: &Model, case_name: &str, lang: &
     if !outcome.overridden.is_empty() {
         let _ = writeln!(out, "\nSet aside by an exception:");
         for o in &outcome.overridden {
-            let what = o
-                .remedy
-                .as_ref()
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  - rule {}{what}: overridden by {}",
-                o.rule,
-                o.by.join(", ")
-            );
+            let by = o.by.join(", ");
+            let line = match (&o.exception_to, &o.remedy) {
+                (Some(target), None) => format!(
+                    "exception {} does not exclude rule {target}: it is itself set aside by {by}",
+                    o.rule
+                ),
+                (Some(target), Some(r)) => {
+                    format!(
+                        "exception {} to rule {target} ({r}): set aside by {by}",
+                        o.rule
+                    )
+                }
+                (None, Some(r)) => format!("rule {} ({r}): overridden by {by}", o.rule),
+                (None, None) => format!("rule {}: overridden by {by}", o.rule),
+            };
+            let _ = writeln!(out, "  - {line}");
         }
     }
 
@@ -145,7 +150,11 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
             let _ = writeln!(out, "      because: rule {} ({})", b.rule, facts.join(", "));
         }
         if !b.exceptions_ruled_out.is_empty() {
-            let _ = writeln!(out, "      exceptions that do not apply: {}", b.exceptions_ruled_out.join(", "));
+            let _ = writeln!(
+                out,
+                "      exceptions that do not apply: {}",
+                b.exceptions_ruled_out.join(", ")
+            );
         }
     }
 }
@@ -158,10 +167,29 @@ fn shown(v: &Shown) -> String {
     }
 }
 
+/// `40000.00` → `40,000.00`.
+fn grouped(amount: &str) -> String {
+    let (sign, rest) = amount.strip_prefix('-').map_or(("", amount), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
 fn computed(c: &Computed) -> String {
     match &c.value {
         Some(v) => match &c.currency {
-            Some(_) => format!("{} yuan", shown(v)),
+            Some(_) => format!("{} yuan", grouped(&shown(v))),
             None => shown(v),
         },
         None => format!("unknown — needs {}", c.needs.join(", ")),
@@ -181,7 +209,11 @@ fn citation(c: &CitationOut, lang: &str) -> String {
     if let Some(t) = &c.text {
         parts.push(t.clone());
     }
-    parts.join(", ")
+    let mut s = parts.join(", ");
+    if c.in_force == Some(false) {
+        s.push_str(" — not in force on the as-of date");
+    }
+    s
 }
 
 /// Categories in the order the catalogue first uses them.

@@ -1,0 +1,307 @@
+//! Differential property test: random well-formed rulebooks (facts of every
+//! type, derived facts, exceptions and exceptions to exceptions, money and
+//! date arithmetic, periods of force) and random cases with missing facts;
+//! the decision graph's outcome must equal the reference evaluator's.
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+
+use redress::case::{Format, parse_case};
+use redress::eval::{Options, evaluate};
+use redress::source::SourceFile;
+
+use crate::reference::{reference_view, view_of};
+
+const HEADER: &str = r#"rulebook
+  title en "Generated"
+  jurisdiction "CN"
+  version "1"
+  effective 2024-01-01
+  as of today
+
+law l
+  title en "Law"
+
+fact today: date
+fact b0: yes/no
+fact b1: yes/no
+fact b2: yes/no
+fact n0: number
+fact n1: number
+fact m0: money
+fact m1: money
+fact d0: date
+fact d1: date
+fact t0: text
+fact t1: text
+fact e0: one of x, y, z
+"#;
+
+fn atom(derived: usize) -> BoxedStrategy<String> {
+    let mut options: Vec<BoxedStrategy<String>> = vec![
+        (0..3u8).prop_map(|i| format!("b{i}")).boxed(),
+        (0..2u8, cmp(), 0..6i32)
+            .prop_map(|(i, op, c)| format!("n{i} {op} {c}"))
+            .boxed(),
+        (0..2u8, cmp(), 0..6i32)
+            .prop_map(|(i, op, c)| format!("m{i} {op} {c}00 yuan"))
+            .boxed(),
+        (0..2u8, cmp(), 1..5u8)
+            .prop_map(|(i, op, d)| format!("d{i} {op} 2024-0{d}-15"))
+            .boxed(),
+        (0..2u8, cmp(), 0..40i32)
+            .prop_map(|(i, op, n)| format!("d{i} + {n} days {op} today"))
+            .boxed(),
+        (cmp(), -60..60i32)
+            .prop_map(|(op, n)| format!("days from d0 to d1 {op} {n}"))
+            .boxed(),
+        (cmp(), 0..12i32)
+            .prop_map(|(op, c)| format!("n0 + n1 * 2 {op} {c}"))
+            .boxed(),
+        (cmp(), 0..20i32)
+            .prop_map(|(op, c)| format!("max(m0, 3 * m1, 100 yuan) {op} {c}00 yuan"))
+            .boxed(),
+        (cmp(), 0..20i32)
+            .prop_map(|(op, c)| format!("m0 / n0 {op} {c}0 yuan"))
+            .boxed(),
+        (
+            0..2u8,
+            prop_oneof![Just("="), Just("!=")],
+            prop_oneof![Just("a"), Just("b")],
+        )
+            .prop_map(|(i, op, v)| format!("t{i} {op} \"{v}\""))
+            .boxed(),
+        Just("t0 = t1".to_string()).boxed(),
+        prop_oneof![Just("x"), Just("y"), Just("z")]
+            .prop_map(|v| format!("e0 is {v}"))
+            .boxed(),
+        any::<bool>()
+            .prop_map(|n| format!("e0 is {}one of x, z", if n { "not " } else { "" }))
+            .boxed(),
+    ];
+    if derived > 0 {
+        options.push((0..derived).prop_map(|i| format!("k{i}")).boxed());
+    }
+    proptest::strategy::Union::new(options).boxed()
+}
+
+fn cmp() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        Just("<"),
+        Just("<="),
+        Just(">"),
+        Just(">="),
+        Just("="),
+        Just("!=")
+    ]
+}
+
+fn condition(derived: usize) -> BoxedStrategy<String> {
+    atom(derived)
+        .prop_recursive(3, 12, 3, move |inner| {
+            prop_oneof![
+                (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} and {b})")),
+                (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} or {b})")),
+                inner.prop_map(|a| format!("not ({a})")),
+            ]
+        })
+        .boxed()
+}
+
+/// A rule: condition, remedy index, and for exceptions the earlier rule it is an exception to.
+#[derive(Clone, Debug)]
+struct GenRule {
+    condition: String,
+    remedy: Option<u8>,
+    exception_to: Option<usize>,
+    period: Option<(u8, u8)>,
+}
+
+fn rulebook() -> impl Strategy<Value = String> {
+    (0..4usize)
+        .prop_flat_map(|nd| {
+            let derived: Vec<BoxedStrategy<String>> = (0..nd).map(condition).collect();
+            let rules = proptest::collection::vec(
+                (
+                    condition(nd),
+                    proptest::option::weighted(0.85, 0..5u8),
+                    any::<prop::sample::Index>(),
+                    any::<bool>(),
+                    proptest::option::weighted(0.2, (1..5u8, 1..5u8)),
+                ),
+                1..8,
+            );
+            (derived, rules)
+        })
+        .prop_map(|(derived, raw)| {
+            let mut rules: Vec<GenRule> = Vec::new();
+            for (i, (condition, remedy, target, is_exception, period)) in
+                raw.into_iter().enumerate()
+            {
+                let exception_to = (is_exception && i > 0).then(|| target.index(i));
+                let remedy = if exception_to.is_some() {
+                    remedy
+                } else {
+                    Some(remedy.unwrap_or(0))
+                };
+                rules.push(GenRule {
+                    condition,
+                    remedy,
+                    exception_to,
+                    period,
+                });
+            }
+            render(&derived, &rules)
+        })
+}
+
+fn render(derived: &[String], rules: &[GenRule]) -> String {
+    let mut s = HEADER.to_string();
+    for (i, d) in derived.iter().enumerate() {
+        s.push_str(&format!("\ndefine k{i} as {d}\n"));
+    }
+    s.push_str(
+        r#"
+remedy r0
+  title en "Plain"
+  cite l
+
+remedy r1
+  title en "With an amount"
+  amount max(3 * m0, 500 yuan) - m1
+  cite l
+
+remedy r2
+  title en "With a deadline"
+  deadline d0 + 1 months
+  cite l
+
+remedy r3
+  title en "With a parameter"
+  phrase "send to {place}"
+  param place: text
+  cite l
+
+remedy r4
+  title en "With a one-of parameter"
+  param kind: one of x, y, z
+  cite l
+"#,
+    );
+    for (i, r) in rules.iter().enumerate() {
+        let conclusion = match r.remedy {
+            None => String::new(),
+            Some(0) => " => r0".into(),
+            Some(1) => " => r1".into(),
+            Some(2) => " => r2".into(),
+            Some(3) => " => send to t0".into(),
+            Some(_) => " => r4(e0)".into(),
+        };
+        match r.exception_to {
+            Some(t) => s.push_str(&format!(
+                "\nexception x{i} to x{t}\n  when {}{conclusion}\n",
+                r.condition
+            )),
+            None => s.push_str(&format!("\nrule x{i}\n  {}{conclusion}\n", r.condition)),
+        }
+        s.push_str("  cite l\n");
+        if let Some((a, b)) = r.period {
+            let (a, b) = (a.min(b), a.max(b));
+            s.push_str(&format!(
+                "  in force from 2024-0{a}-01 until 2024-0{b}-28\n"
+            ));
+        }
+    }
+    s
+}
+
+fn case() -> impl Strategy<Value = String> {
+    let field = |name: &'static str, v: BoxedStrategy<String>| {
+        proptest::option::weighted(0.75, v).prop_map(move |v| v.map(|v| format!("\"{name}\": {v}")))
+    };
+    let date = || {
+        (1..6u8, 1..29u8)
+            .prop_map(|(m, d)| format!("\"2024-0{m}-{d:02}\""))
+            .boxed()
+    };
+    let boolean = || any::<bool>().prop_map(|b| b.to_string()).boxed();
+    let num = || (0..8i32).prop_map(|n| n.to_string()).boxed();
+    let money = || (0..30i32).prop_map(|n| format!("\"{n}0.5\"")).boxed();
+    let text = || prop_oneof![Just("\"a\"".to_string()), Just("\"b\"".to_string())].boxed();
+    (
+        (
+            field("today", date()),
+            field("b0", boolean()),
+            field("b1", boolean()),
+            field("b2", boolean()),
+        ),
+        (
+            field("n0", num()),
+            field("n1", num()),
+            field("m0", money()),
+            field("m1", money()),
+        ),
+        (
+            field("d0", date()),
+            field("d1", date()),
+            field("t0", text()),
+            field("t1", text()),
+        ),
+        field(
+            "e0",
+            prop_oneof![
+                Just("\"x\"".to_string()),
+                Just("\"y\"".to_string()),
+                Just("\"z\"".to_string())
+            ]
+            .boxed(),
+        ),
+    )
+        .prop_map(|(a, b, c, e)| {
+            let parts: Vec<String> = [
+                a.0, a.1, a.2, a.3, b.0, b.1, b.2, b.3, c.0, c.1, c.2, c.3, e,
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            format!("{{{}}}", parts.join(", "))
+        })
+}
+
+#[test]
+fn graph_agrees_with_reference_on_random_rulebooks() {
+    let mut runner = TestRunner::new(Config {
+        cases: 256,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let compiled = std::cell::Cell::new(0u32);
+    let result = runner.run(
+        &(rulebook(), proptest::collection::vec(case(), 1..6)),
+        |(text, cases)| {
+            let file = SourceFile::new("generated.rules", text.clone());
+            let (graph, _) = redress::compile(&file);
+            // Contradictory conditions are refused by the checker; skip those.
+            let Some(graph) = graph else { return Ok(()) };
+            compiled.set(compiled.get() + 1);
+            for c in &cases {
+                let cf = SourceFile::new("case.json", c.clone());
+                let (case, diagnostics) = parse_case(graph.model(), &cf, Format::Json);
+                prop_assert!(diagnostics.is_empty(), "{c}");
+                let case = case.unwrap();
+                let engine = view_of(&evaluate(&graph, &case, &Options::default()));
+                let reference = reference_view(graph.model(), &case);
+                prop_assert_eq!(engine, reference, "\nrulebook:\n{}\ncase: {}", text, c);
+            }
+            Ok(())
+        },
+    );
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let compiled = compiled.get();
+    assert!(
+        compiled > 128,
+        "only {compiled} of 256 generated rulebooks compiled"
+    );
+}

@@ -1,0 +1,448 @@
+//! A reference evaluator, written for obviousness rather than speed: it
+//! evaluates each rule straight from the checked syntax tree (the `Model`),
+//! re-evaluating derived facts at every use, with no sharing, no memo and no
+//! short-circuit. The decision graph must agree with it exactly — remedies,
+//! parameters, amounts, deadlines, undetermined remedies with the facts they
+//! need, and overridden rules — on every fixture and on random rulebooks.
+
+use std::collections::BTreeSet;
+
+use jiff::ToSpan;
+use redress::ast::{ArithOp, CmpOp, Extremum, Unit};
+use redress::case::Case;
+use redress::model::{Expr, FactId, Model};
+use redress::outcome::{Computed, Deadline, Outcome, Shown};
+use redress::value::{Truth, Value, format_money};
+
+/// What both evaluators must agree on.
+#[derive(Debug, PartialEq, Eq)]
+pub struct View {
+    applied: Vec<Applied>,
+    undetermined: Vec<(String, Vec<String>)>,
+    overridden: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct Applied {
+    id: String,
+    params: Vec<(String, Computed)>,
+    amount: Option<Computed>,
+    deadline: Option<Deadline>,
+    rules: Vec<String>,
+}
+
+/// The engine's outcome, seen as a `View`.
+pub fn view_of(outcome: &Outcome) -> View {
+    View {
+        applied: outcome
+            .remedies
+            .iter()
+            .map(|r| Applied {
+                id: r.id.clone(),
+                params: r.params.0.clone(),
+                amount: r.amount.clone(),
+                deadline: r.deadline.clone(),
+                rules: r.because.iter().map(|b| b.rule.clone()).collect(),
+            })
+            .collect(),
+        undetermined: outcome
+            .undetermined
+            .iter()
+            .map(|u| (u.id.clone(), u.needs.clone()))
+            .collect(),
+        overridden: outcome
+            .overridden
+            .iter()
+            .map(|o| (o.rule.clone(), o.by.clone()))
+            .collect(),
+    }
+}
+
+struct Reference<'a> {
+    model: &'a Model,
+    case: &'a Case,
+}
+
+fn truth(v: Option<Value>) -> Truth {
+    match v {
+        Some(Value::Bool(true)) => Truth::Yes,
+        Some(Value::Bool(false)) => Truth::No,
+        _ => Truth::Unknown,
+    }
+}
+
+fn from_truth(t: Truth) -> Option<Value> {
+    match t {
+        Truth::Yes => Some(Value::Bool(true)),
+        Truth::No => Some(Value::Bool(false)),
+        Truth::Unknown => None,
+    }
+}
+
+impl Reference<'_> {
+    fn value(&self, e: &Expr) -> Option<Value> {
+        match e {
+            Expr::Fact(f) => self.case.get(*f).cloned(),
+            Expr::Derived(d) => self.value(&self.model.derived[d.index()].expr),
+            Expr::Const(v) => Some(v.clone()),
+            Expr::Not(a) => from_truth(!truth(self.value(a))),
+            Expr::And(xs) => {
+                let all: Vec<Truth> = xs.iter().map(|x| truth(self.value(x))).collect();
+                from_truth(all.into_iter().fold(Truth::Yes, Truth::and))
+            }
+            Expr::Or(xs) => {
+                let all: Vec<Truth> = xs.iter().map(|x| truth(self.value(x))).collect();
+                from_truth(all.into_iter().fold(Truth::No, Truth::or))
+            }
+            Expr::Cmp(op, a, b) => {
+                let (a, b) = (self.value(a)?, self.value(b)?);
+                let ord = a.compare(&b);
+                Some(Value::Bool(match op {
+                    CmpOp::Eq => a == b,
+                    CmpOp::Ne => a != b,
+                    CmpOp::Lt => ord == Some(std::cmp::Ordering::Less),
+                    CmpOp::Le => ord.is_some_and(|o| o.is_le()),
+                    CmpOp::Gt => ord == Some(std::cmp::Ordering::Greater),
+                    CmpOp::Ge => ord.is_some_and(|o| o.is_ge()),
+                }))
+            }
+            Expr::In {
+                negated,
+                subject,
+                values,
+            } => {
+                let v = self.value(subject)?;
+                Some(Value::Bool(values.contains(&v) != *negated))
+            }
+            Expr::Arith(op, a, b) => {
+                let (a, b) = (self.value(a), self.value(b));
+                let (a, b) = (a?, b?);
+                let (x, y) = match (&a, &b) {
+                    (Value::Number(x) | Value::Money(x), Value::Number(y) | Value::Money(y)) => {
+                        (*x, *y)
+                    }
+                    _ => return None,
+                };
+                let money = match (&a, &b, op) {
+                    (Value::Money(_), Value::Money(_), ArithOp::Div) => false,
+                    (Value::Money(_), _, _) | (_, Value::Money(_), _) => true,
+                    _ => false,
+                };
+                let r = match op {
+                    ArithOp::Add => x.checked_add(y),
+                    ArithOp::Sub => x.checked_sub(y),
+                    ArithOp::Mul => x.checked_mul(y),
+                    ArithOp::Div if y.is_zero() => None,
+                    ArithOp::Div => x.checked_div(y),
+                }?;
+                Some(if money {
+                    Value::Money(r)
+                } else {
+                    Value::Number(r)
+                })
+            }
+            Expr::Neg(a) => match self.value(a)? {
+                Value::Number(n) => Some(Value::Number(-n)),
+                Value::Money(n) => Some(Value::Money(-n)),
+                _ => None,
+            },
+            Expr::Extremum(which, xs) => {
+                let vals: Vec<Option<Value>> = xs.iter().map(|x| self.value(x)).collect();
+                let vals: Vec<Value> = vals.into_iter().collect::<Option<_>>()?;
+                let mut best = vals.first()?.clone();
+                for v in &vals {
+                    let ord = v.compare(&best);
+                    let better = match which {
+                        Extremum::Max => ord == Some(std::cmp::Ordering::Greater),
+                        Extremum::Min => ord == Some(std::cmp::Ordering::Less),
+                    };
+                    if better {
+                        best = v.clone();
+                    }
+                }
+                Some(best)
+            }
+            Expr::Shift(a, n, unit) => {
+                let Value::Date(d) = self.value(a)? else {
+                    return None;
+                };
+                let span = match unit {
+                    Unit::Days => n.days(),
+                    Unit::Weeks => n.weeks(),
+                    Unit::Months => n.months(),
+                    Unit::Years => n.years(),
+                };
+                d.checked_add(span).ok().map(Value::Date)
+            }
+            Expr::DaysFrom(a, b) => {
+                let (Value::Date(a), Value::Date(b)) = (self.value(a)?, self.value(b)?) else {
+                    return None;
+                };
+                let days = b.since(a).ok()?.get_days();
+                Some(Value::Number(days.into()))
+            }
+        }
+    }
+
+    /// The missing facts under the unknown parts of an expression.
+    fn needs(&self, e: &Expr, out: &mut BTreeSet<FactId>) {
+        if self.value(e).is_some() {
+            return;
+        }
+        match e {
+            Expr::Fact(f) => {
+                out.insert(*f);
+            }
+            Expr::Derived(d) => self.needs(&self.model.derived[d.index()].expr, out),
+            Expr::Const(_) => {}
+            Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, _, _) => self.needs(a, out),
+            Expr::In { subject, .. } => self.needs(subject, out),
+            Expr::And(xs) | Expr::Or(xs) | Expr::Extremum(_, xs) => {
+                xs.iter().for_each(|x| self.needs(x, out))
+            }
+            Expr::Cmp(_, a, b) | Expr::Arith(_, a, b) | Expr::DaysFrom(a, b) => {
+                self.needs(a, out);
+                self.needs(b, out);
+            }
+        }
+    }
+
+    /// The conditions that make up a rule's scope: its own, and its rule's
+    /// scope for an exception.
+    fn scope(&self, i: usize) -> Vec<&Expr> {
+        let rule = &self.model.rules[i];
+        let mut parts = match rule.exception_to {
+            Some(t) => self.scope(t.index()),
+            None => Vec::new(),
+        };
+        parts.push(&rule.condition);
+        parts
+    }
+
+    fn scope_truth(&self, i: usize) -> Truth {
+        self.scope(i)
+            .into_iter()
+            .map(|e| truth(self.value(e)))
+            .fold(Truth::Yes, Truth::and)
+    }
+
+    fn exceptions(&self, i: usize) -> Vec<usize> {
+        (0..self.model.rules.len())
+            .filter(|j| self.model.rules[*j].exception_to.map(|t| t.index()) == Some(i))
+            .collect()
+    }
+
+    fn applies(&self, i: usize) -> Truth {
+        let any = self
+            .exceptions(i)
+            .into_iter()
+            .map(|e| self.applies(e))
+            .fold(Truth::No, Truth::or);
+        self.scope_truth(i).and(!any)
+    }
+
+    fn rule_needs(&self, i: usize, out: &mut BTreeSet<FactId>) {
+        let scope = self.scope_truth(i);
+        if scope == Truth::Unknown {
+            for e in self.scope(i) {
+                self.needs(e, out);
+            }
+        }
+        if scope != Truth::No {
+            for e in self.exceptions(i) {
+                if self.applies(e) == Truth::Unknown {
+                    self.rule_needs(e, out);
+                }
+            }
+        }
+    }
+
+    fn shown(&self, v: &Value) -> Shown {
+        match v {
+            Value::Bool(b) => Shown::Bool(*b),
+            Value::Money(m) => Shown::Text(format_money(*m)),
+            other => Shown::Text(self.model.show(other)),
+        }
+    }
+
+    fn names(&self, facts: &BTreeSet<FactId>) -> Vec<String> {
+        facts
+            .iter()
+            .map(|f| self.model.facts[f.index()].name.clone())
+            .collect()
+    }
+
+    fn computed(&self, e: &Expr) -> Computed {
+        match self.value(e) {
+            Some(v) => Computed {
+                currency: matches!(v, Value::Money(_)).then(|| "CNY".to_string()),
+                value: Some(self.shown(&v)),
+                needs: Vec::new(),
+            },
+            None => {
+                let mut n = BTreeSet::new();
+                self.needs(e, &mut n);
+                Computed {
+                    value: None,
+                    currency: None,
+                    needs: self.names(&n),
+                }
+            }
+        }
+    }
+
+    fn deadline(&self, e: &Expr) -> Deadline {
+        let as_of = match self.model.header.as_of.and_then(|f| self.case.get(f)) {
+            Some(Value::Date(d)) => Some(*d),
+            _ => None,
+        };
+        match self.value(e) {
+            Some(Value::Date(d)) => Deadline {
+                date: Some(d.to_string()),
+                expired: as_of.map(|a| d < a),
+                needs: Vec::new(),
+            },
+            _ => {
+                let mut n = BTreeSet::new();
+                self.needs(e, &mut n);
+                Deadline {
+                    date: None,
+                    expired: None,
+                    needs: self.names(&n),
+                }
+            }
+        }
+    }
+
+    fn view(&self) -> View {
+        let mut applied: Vec<Applied> = Vec::new();
+        let mut undetermined = Vec::new();
+        for (rid, remedy) in self.model.remedies.iter().enumerate() {
+            let mut here: Vec<Applied> = Vec::new();
+            let mut open = Vec::new();
+            for (i, rule) in self.model.rules.iter().enumerate() {
+                let Some(c) = &rule.conclusion else { continue };
+                if c.remedy.index() != rid {
+                    continue;
+                }
+                match self.applies(i) {
+                    Truth::Yes => {
+                        let params: Vec<(String, Computed)> = remedy
+                            .params
+                            .iter()
+                            .zip(&c.args)
+                            .map(|((n, _), a)| (n.clone(), self.computed(a)))
+                            .collect();
+                        let amount = rule.amount.as_ref().map(|a| self.computed(a));
+                        let deadline = rule.deadline.as_ref().map(|d| self.deadline(d));
+                        match here.iter_mut().find(|a| {
+                            a.params == params && a.amount == amount && a.deadline == deadline
+                        }) {
+                            Some(a) => a.rules.push(rule.name.clone()),
+                            None => here.push(Applied {
+                                id: remedy.id.clone(),
+                                params,
+                                amount,
+                                deadline,
+                                rules: vec![rule.name.clone()],
+                            }),
+                        }
+                    }
+                    Truth::Unknown => open.push(i),
+                    Truth::No => {}
+                }
+            }
+            if here.is_empty() && !open.is_empty() {
+                let mut n = BTreeSet::new();
+                for i in open {
+                    self.rule_needs(i, &mut n);
+                }
+                undetermined.push((remedy.id.clone(), self.names(&n)));
+            }
+            applied.extend(here);
+        }
+        let overridden = (0..self.model.rules.len())
+            .filter(|i| self.scope_truth(*i) == Truth::Yes)
+            .filter_map(|i| {
+                let by: Vec<String> = self
+                    .exceptions(i)
+                    .into_iter()
+                    .filter(|e| self.applies(*e) == Truth::Yes)
+                    .map(|e| self.model.rules[e].name.clone())
+                    .collect();
+                (!by.is_empty()).then(|| (self.model.rules[i].name.clone(), by))
+            })
+            .collect();
+        View {
+            applied,
+            undetermined,
+            overridden,
+        }
+    }
+}
+
+/// The reference outcome of a case.
+pub fn reference_view(model: &Model, case: &Case) -> View {
+    Reference { model, case }.view()
+}
+
+/// Every evaluation fixture and shipped case: the graph agrees with the reference.
+#[test]
+fn graph_agrees_with_reference_on_fixtures() {
+    let mut checked = 0;
+    for pattern in [
+        "tests/eval/*/*.json",
+        "tests/eval/*/*.toml",
+        "rulebooks/*/cases/*.json",
+        "rulebooks/*/cases/*.toml",
+    ] {
+        let root = crate::root();
+        for path in glob_files(root, pattern) {
+            let (graph, outcome) = crate::eval::outcome_of(&path);
+            let file = crate::source(&path);
+            let (case, _) = redress::case::parse_case(
+                graph.model(),
+                &file,
+                redress::case::Format::from_path(&crate::relative(&path)),
+            );
+            let case = case.unwrap();
+            assert_eq!(
+                view_of(&outcome),
+                reference_view(graph.model(), &case),
+                "{}",
+                crate::relative(&path)
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} cases");
+}
+
+/// The files matching `dir/*/file` style patterns (one `*` per level), sorted.
+fn glob_files(root: &std::path::Path, pattern: &str) -> Vec<std::path::PathBuf> {
+    let mut paths = vec![root.to_path_buf()];
+    for part in pattern.split('/') {
+        let mut next = Vec::new();
+        for p in &paths {
+            if let Some((pre, post)) = part.split_once('*') {
+                let Ok(entries) = std::fs::read_dir(p) else {
+                    continue;
+                };
+                for e in entries.flatten() {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    if name.starts_with(pre)
+                        && name.ends_with(post)
+                        && name.len() >= pre.len() + post.len()
+                    {
+                        next.push(e.path());
+                    }
+                }
+            } else {
+                next.push(p.join(part));
+            }
+        }
+        paths = next.into_iter().filter(|p| p.exists()).collect();
+    }
+    paths.sort();
+    paths
+}
