@@ -101,6 +101,8 @@ codes! {
     CaseUnknownKey => "case_unknown_key",
     /// A key given twice in one case object.
     CaseDuplicateKey => "case_duplicate_key",
+    /// An input beyond a documented limit (nesting depth, size).
+    LimitExceeded => "limit_exceeded",
     /// Arithmetic that overflows or divides by zero while evaluating.
     Arithmetic => "arithmetic",
     /// A file that cannot be read.

@@ -11,6 +11,7 @@ mod cli;
 mod diagnostics;
 mod docs;
 mod eval;
+mod limits;
 mod proptests;
 mod reference;
 mod rulebooks;

@@ -25,6 +25,29 @@ impl Checker<'_> {
     /// Resolve and type an expression. `hint` is the type a bare name should
     /// be read against (a one-of type lets `custom_made` name a value).
     pub(crate) fn expr(&mut self, e: &ast::Expr, hint: Option<Type>) -> Typed {
+        if self.expr_depth >= super::MAX_CHECK_DEPTH {
+            if !self.too_deep_reported {
+                self.too_deep_reported = true;
+                self.error(
+                    Code::LimitExceeded,
+                    format!(
+                        "expressions and the derived facts they use nest more than {} levels deep",
+                        super::MAX_CHECK_DEPTH
+                    ),
+                )
+                .label(e.span, "too deep here")
+                .help("define fewer levels of derived facts, or flatten the expression")
+                .emit();
+            }
+            return None;
+        }
+        self.expr_depth += 1;
+        let typed = self.expr_inner(e, hint);
+        self.expr_depth -= 1;
+        typed
+    }
+
+    fn expr_inner(&mut self, e: &ast::Expr, hint: Option<Type>) -> Typed {
         match &e.kind {
             ExprKind::Name(name) => self.name(name, e, hint),
             ExprKind::Bool(b) => Some((Expr::Const(Value::Bool(*b)), Type::Bool)),

@@ -35,6 +35,18 @@ pub fn check(file: &Arc<SourceFile>, rulebook: &ast::Rulebook) -> (Option<Model>
     (ok.then_some(model), diagnostics)
 }
 
+/// How deep the checker may recurse through expressions and the derived
+/// facts they use, before it refuses the rulebook.
+pub const MAX_CHECK_DEPTH: usize = 600;
+
+/// The longest chain of operations from a rule down to a fact, through
+/// derived facts, that a rulebook may have: it bounds the recursion of the
+/// compiler and the evaluator.
+pub const MAX_DEPTH: usize = 256;
+
+/// How many exceptions may stand between an exception and its general rule.
+pub const MAX_EXCEPTION_DEPTH: usize = 64;
+
 /// Where a derived fact is in its check.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -58,6 +70,9 @@ pub(crate) struct Checker<'a> {
     derived_types: Vec<Option<Type>>,
     derived_stack: Vec<DerivedId>,
     derived_done: Vec<Option<model::Derived>>,
+    derived_depth: Vec<usize>,
+    expr_depth: usize,
+    too_deep_reported: bool,
     remedies: HashMap<String, RemedyId>,
     remedy_decls: Vec<&'a ast::Remedy>,
     rules: HashMap<String, RuleId>,
@@ -93,6 +108,9 @@ impl<'a> Checker<'a> {
             derived_types: Vec::new(),
             derived_stack: Vec::new(),
             derived_done: Vec::new(),
+            derived_depth: Vec::new(),
+            expr_depth: 0,
+            too_deep_reported: false,
             remedies: HashMap::new(),
             remedy_decls: Vec::new(),
             rules: HashMap::new(),
@@ -318,6 +336,7 @@ impl<'a> Checker<'a> {
                     self.derived_state.push(State::NotStarted);
                     self.derived_types.push(None);
                     self.derived_done.push(None);
+                    self.derived_depth.push(0);
                     self.used_derived.push(false);
                     self.duplicate_texts(&d.labels, "label");
                     self.check_langs(&d.labels);
@@ -616,6 +635,15 @@ impl<'a> Checker<'a> {
                     .help("add the duration to a date: `goods.received_date + 7 days`")
                     .emit();
                 }
+                let depth = self.combined_depth(&expr);
+                if let Some(d) = self.derived_depth.get_mut(id.index()) {
+                    *d = depth;
+                }
+                if depth > MAX_DEPTH {
+                    self.too_deep(define.expr.span, depth);
+                    self.set_state(id, State::Failed);
+                    return None;
+                }
                 self.set_state(id, State::Done);
                 if let Some(t) = self.derived_types.get_mut(id.index()) {
                     *t = Some(ty);
@@ -635,6 +663,60 @@ impl<'a> Checker<'a> {
                 None
             }
         }
+    }
+
+    /// The longest chain of operations under an expression, counting the
+    /// derived facts it uses at their own depth. Computed without recursion.
+    fn combined_depth(&self, root: &model::Expr) -> usize {
+        let mut max = 0;
+        let mut stack = vec![(root, 1usize)];
+        while let Some((e, d)) = stack.pop() {
+            let here = match e {
+                model::Expr::Derived(x) => {
+                    d + self.derived_depth.get(x.index()).copied().unwrap_or(0)
+                }
+                _ => d,
+            };
+            max = max.max(here);
+            match e {
+                model::Expr::Fact(_) | model::Expr::Derived(_) | model::Expr::Const(_) => {}
+                model::Expr::Not(a) | model::Expr::Neg(a) | model::Expr::Shift(a, _, _) => {
+                    stack.push((a, d + 1))
+                }
+                model::Expr::In { subject, .. } => stack.push((subject, d + 1)),
+                model::Expr::And(list) | model::Expr::Or(list) | model::Expr::Extremum(_, list) => {
+                    stack.extend(list.iter().map(|x| (x, d + 1)));
+                }
+                model::Expr::Cmp(_, a, b)
+                | model::Expr::Arith(_, a, b)
+                | model::Expr::DaysFrom(a, b) => {
+                    stack.push((a, d + 1));
+                    stack.push((b, d + 1));
+                }
+            }
+        }
+        max
+    }
+
+    fn too_deep(&mut self, span: Span, depth: usize) {
+        self.error(
+            Code::LimitExceeded,
+            format!("this expression is {depth} operations deep, counting the derived facts it uses; the limit is {MAX_DEPTH}"),
+        )
+        .label(span, "too deep")
+        .help("define fewer levels of derived facts, or flatten the expression")
+        .emit();
+    }
+
+    /// Refuse a checked expression deeper than [`MAX_DEPTH`].
+    fn bounded(&mut self, expr: Option<model::Expr>, span: Span) -> Option<model::Expr> {
+        let expr = expr?;
+        let depth = self.combined_depth(&expr);
+        if depth > MAX_DEPTH {
+            self.too_deep(span, depth);
+            return None;
+        }
+        Some(expr)
     }
 
     fn set_state(&mut self, id: DerivedId, state: State) {
@@ -764,6 +846,7 @@ impl<'a> Checker<'a> {
         }
         let e = list.first()?;
         let (expr, ty) = self.expr(e, None)?;
+        let expr = self.bounded(Some(expr), e.span)?;
         if !allowed.contains(&ty) {
             let want = allowed
                 .iter()
@@ -817,7 +900,26 @@ impl<'a> Checker<'a> {
                 found
             });
             let condition = self.condition(&r.condition);
+            let condition = self.bounded(condition, r.condition.span);
             let conclusion = r.conclusion.as_ref().and_then(|c| self.conclusion(c));
+            let conclusion = conclusion.and_then(|c| {
+                let span = r
+                    .conclusion
+                    .as_ref()
+                    .map(ast::Conclusion::span)
+                    .unwrap_or_default();
+                let deepest = c
+                    .args
+                    .iter()
+                    .map(|a| self.combined_depth(a))
+                    .max()
+                    .unwrap_or(0);
+                if deepest > MAX_DEPTH {
+                    self.too_deep(span, deepest);
+                    return None;
+                }
+                Some(c)
+            });
             let amount = self.one_expr(&r.amount, "amount", &[Type::Money, Type::Number]);
             let deadline = self.one_expr(&r.deadline, "deadline", &[Type::Date]);
             let period = self.period(&r.in_force);
@@ -971,6 +1073,23 @@ impl<'a> Checker<'a> {
                 }
                 seen.push(next);
                 cur = next;
+                if seen.len() > MAX_EXCEPTION_DEPTH {
+                    if !self.too_deep_reported {
+                        self.too_deep_reported = true;
+                        let span = self
+                            .rule_decls
+                            .get(start)
+                            .map_or(Span::default(), |r| r.name.span);
+                        self.error(
+                            Code::LimitExceeded,
+                            format!("exceptions to exceptions are chained more than {MAX_EXCEPTION_DEPTH} deep"),
+                        )
+                        .label(span, "this exception is too far from its general rule")
+                        .help("statutes rarely need more than a few levels; restructure the rules")
+                        .emit();
+                    }
+                    break;
+                }
             }
         }
     }
@@ -1050,14 +1169,19 @@ impl<'a> Checker<'a> {
                 .emit();
             }
         }
+        let mut produced = vec![false; self.remedy_decls.len()];
+        for rule in &self.model.rules {
+            if let Some(p) = rule
+                .conclusion
+                .as_ref()
+                .and_then(|c| produced.get_mut(c.remedy.index()))
+            {
+                *p = true;
+            }
+        }
         let decls = self.remedy_decls.clone();
         for (i, r) in decls.iter().enumerate() {
-            let produced = self.model.rules.iter().any(|rule| {
-                rule.conclusion
-                    .as_ref()
-                    .is_some_and(|c| c.remedy.index() == i)
-            });
-            if !produced {
+            if !produced.get(i).copied().unwrap_or(true) {
                 self.warning(
                     Code::UnusedRemedy,
                     format!("no rule produces the remedy `{}`", r.name.text),

@@ -39,7 +39,11 @@ pub const ITEM_KEYWORDS: &[&str] = &[
 ];
 
 /// Deepest nesting of parentheses and `not`s accepted in one item.
-pub const MAX_NESTING: usize = 200;
+pub const MAX_NESTING: usize = 100;
+
+/// Most arithmetic operators (`+ - * /`) accepted in one item; each may add
+/// a level to the expression tree.
+pub const MAX_OPERATORS: usize = 1000;
 
 /// Parse a rulebook. Always returns a tree of the items that parsed, with a
 /// diagnostic for each item that did not.
@@ -121,7 +125,13 @@ fn nesting_guard(file: &Arc<SourceFile>, chunk: &str, offset: usize) -> Option<D
     let mut in_comment = false;
     let mut prev_not = 0usize;
     let mut word = String::new();
-    for (i, c) in chunk.char_indices() {
+    let mut operators = 0usize;
+    let mut prev = ' ';
+    let mut chars = chunk.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |(_, n)| *n);
+        let before = prev;
+        prev = c;
         if in_comment {
             in_comment = c != '\n';
             continue;
@@ -145,13 +155,28 @@ fn nesting_guard(file: &Arc<SourceFile>, chunk: &str, offset: usize) -> Option<D
             '#' => in_comment = true,
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
+            '+' | '*' | '/' | '×' | '÷' => operators += 1,
+            // a minus, but not the dashes of a date
+            '-' if !(before.is_ascii_digit() && next.is_ascii_digit()) => operators += 1,
             _ => {}
+        }
+        if operators > MAX_OPERATORS {
+            let at = offset + i;
+            return Some(
+                Diagnostic::error(
+                    Code::LimitExceeded,
+                    format!("this item has more than {MAX_OPERATORS} arithmetic operators"),
+                )
+                .in_file(file)
+                .label(Span::new(at, at + c.len_utf8()), "one too many here")
+                .help("split the computation into named derived facts with `define`"),
+            );
         }
         if depth + prev_not > MAX_NESTING {
             let at = offset + i;
             return Some(
                 Diagnostic::error(
-                    Code::Syntax,
+                    Code::LimitExceeded,
                     format!("this item nests parentheses or `not` more than {MAX_NESTING} deep"),
                 )
                 .in_file(file)

@@ -1,0 +1,130 @@
+//! Inputs at and beyond the documented limits give a diagnostic or a
+//! result — never a stack overflow or a panic. These run on the test
+//! harness's ordinary 2 MiB threads on purpose.
+
+use redress::case::{Format, parse_case};
+use redress::diagnostic::Code;
+use redress::eval::{Options, evaluate};
+use redress::source::SourceFile;
+
+const HEADER: &str = "rulebook\n  title en \"Limits\"\n  jurisdiction \"CN\"\n  version \"1\"\n  effective 2024-01-01\n\nlaw l\n  title en \"Law\"\n\nfact b: yes/no\nfact n: number\n\nremedy r\n  title en \"R\"\n  cite l\n";
+
+fn codes(text: String) -> Vec<Code> {
+    let (_, diagnostics) = redress::compile(&SourceFile::new("limits.rules", text));
+    diagnostics
+        .into_iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.code)
+        .collect()
+}
+
+#[test]
+fn ten_thousand_parentheses_or_nots() {
+    let parens = format!(
+        "{HEADER}\nrule x\n  {}b{} => r\n  cite l\n",
+        "(".repeat(10_000),
+        ")".repeat(10_000)
+    );
+    assert_eq!(codes(parens), [Code::LimitExceeded]);
+    let nots = format!(
+        "{HEADER}\nrule x\n  {}b => r\n  cite l\n",
+        "not ".repeat(10_000)
+    );
+    assert_eq!(codes(nots), [Code::LimitExceeded]);
+}
+
+#[test]
+fn a_long_chain_of_arithmetic() {
+    let sum = format!(
+        "{HEADER}\nrule x\n  n{} > 3 => r\n  cite l\n",
+        " + n".repeat(20_000)
+    );
+    assert_eq!(codes(sum), [Code::LimitExceeded]);
+}
+
+#[test]
+fn derived_facts_ten_thousand_deep() {
+    let mut text = format!("{HEADER}\ndefine k0 as b\n");
+    for i in 1..10_000 {
+        text.push_str(&format!("define k{i} as k{} and b\n", i - 1));
+    }
+    text.push_str("\nrule x\n  k9999 => r\n  cite l\n");
+    assert!(codes(text).contains(&Code::LimitExceeded));
+}
+
+#[test]
+fn exceptions_a_thousand_deep() {
+    let mut text = format!("{HEADER}\nrule e0\n  b => r\n  cite l\n");
+    for i in 1..1_000 {
+        text.push_str(&format!(
+            "\nexception e{i} to e{}\n  when n > {i}\n  cite l\n",
+            i - 1
+        ));
+    }
+    assert!(codes(text).contains(&Code::LimitExceeded));
+}
+
+/// Just under the limits, the rulebook compiles and evaluates.
+#[test]
+fn just_under_the_limits_evaluates() {
+    let mut text = format!("{HEADER}\ndefine k0 as b\n");
+    for i in 1..120 {
+        text.push_str(&format!("define k{i} as k{} and n > {i}\n", i - 1));
+    }
+    text.push_str("\nrule x\n  k119 => r\n  cite l\n");
+    for i in 1..60 {
+        let target = if i == 1 {
+            "x".to_string()
+        } else {
+            format!("e{}", i - 1)
+        };
+        text.push_str(&format!(
+            "\nexception e{i} to {target}\n  when n > {}\n  cite l\n",
+            1000 + i
+        ));
+    }
+    let (graph, diagnostics) = redress::compile(&SourceFile::new("limits.rules", text));
+    let graph = graph.unwrap_or_else(|| panic!("{}", crate::render(&diagnostics)));
+    let case = SourceFile::new("case.json", r#"{"b": true, "n": 1030}"#);
+    let (case, _) = parse_case(graph.model(), &case, Format::Json);
+    let case = case.unwrap();
+    let outcome = evaluate(&graph, &case, &Options::default());
+    // n = 1030: e1..e29 hold and e30.. do not, so applies alternates up the chain
+    assert_eq!(outcome.overridden.len(), 15);
+    // The reference evaluator recurses without care for the stack: give it room.
+    let expected = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn_scoped(s, || crate::reference::reference_view(graph.model(), &case))
+            .unwrap()
+            .join()
+            .unwrap()
+    });
+    assert_eq!(crate::reference::view_of(&outcome), expected);
+}
+
+#[test]
+fn a_two_megabyte_line() {
+    let long = "x".repeat(2 * 1024 * 1024);
+    let text = format!("{HEADER}\nrule x\n  b => r\n  cite \"{long}\"\n");
+    assert!(codes(text).is_empty());
+    let junk = format!("{HEADER}\n{long}\n");
+    assert_eq!(codes(junk), [Code::Syntax]);
+}
+
+#[test]
+fn deeply_nested_case_json() {
+    let (graph, _) = redress::compile(&SourceFile::new(
+        "limits.rules",
+        format!("{HEADER}\nrule x\n  b => r\n  cite l\n"),
+    ));
+    let graph = graph.unwrap();
+    let deep = format!("{{\"b\": {}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let (case, diagnostics) = parse_case(
+        graph.model(),
+        &SourceFile::new("deep.json", deep),
+        Format::Json,
+    );
+    assert!(case.is_none());
+    assert_eq!(diagnostics[0].code, Code::CaseSyntax);
+}
