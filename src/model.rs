@@ -231,6 +231,11 @@ impl Model {
             .map(FactId)
     }
 
+    /// The values of a one-of list (empty for an unknown id).
+    pub fn one_of_values(&self, set: crate::value::OneOfId) -> &[String] {
+        self.one_ofs.get(set.0 as usize).map_or(&[], Vec::as_slice)
+    }
+
     /// The text of a value, for people (one-of values by their name).
     pub fn show(&self, value: &Value) -> String {
         match value {

@@ -255,12 +255,7 @@ impl Validator<'_> {
             }
             Err(Problem::Choice(given)) => {
                 let Type::OneOf(set) = fact.ty else { return };
-                let values = self
-                    .model
-                    .one_ofs
-                    .get(set.0 as usize)
-                    .cloned()
-                    .unwrap_or_default();
+                let values = self.model.one_of_values(set).to_vec();
                 let help = suggestion(&given, values.iter().map(String::as_str))
                     .map(|s| format!("{s} the values are: {}", values.join(", ")))
                     .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
@@ -301,12 +296,7 @@ fn type_words(model: &Model, ty: Type) -> String {
         Type::Date => "a date".into(),
         Type::Text => "a text".into(),
         Type::OneOf(set) => {
-            let values = model
-                .one_ofs
-                .get(set.0 as usize)
-                .cloned()
-                .unwrap_or_default();
-            format!("one of {}", values.join(", "))
+            format!("one of {}", model.one_of_values(set).join(", "))
         }
         Type::Duration => "a duration".into(),
     }

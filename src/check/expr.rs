@@ -226,12 +226,7 @@ impl Checker<'_> {
 
     /// A one-of value by name.
     fn choice(&mut self, set: OneOfId, name: &str, e: &ast::Expr) -> Typed {
-        let values = self
-            .model
-            .one_ofs
-            .get(set.0 as usize)
-            .cloned()
-            .unwrap_or_default();
+        let values = self.model.one_of_values(set).to_vec();
         if let Some(i) = values.iter().position(|v| v == name) {
             return Some((
                 Expr::Const(Value::Choice(set, super::id32(i))),

@@ -498,12 +498,7 @@ impl<'a> Checker<'a> {
     pub(crate) fn type_name(&self, ty: Type) -> String {
         match ty {
             Type::OneOf(id) => {
-                let values = self
-                    .model
-                    .one_ofs
-                    .get(id.0 as usize)
-                    .cloned()
-                    .unwrap_or_default();
+                let values = self.model.one_of_values(id).to_vec();
                 let shown: Vec<String> = values.iter().take(4).cloned().collect();
                 let more = if values.len() > 4 { ", …" } else { "" };
                 format!("one of {}{more}", shown.join(", "))

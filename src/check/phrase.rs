@@ -31,6 +31,16 @@ fn tokens(template: &str) -> Vec<Tok> {
         .collect()
 }
 
+/// The placeholder names of a template, in order.
+fn slots(toks: &[Tok]) -> Vec<&str> {
+    toks.iter()
+        .filter_map(|t| match t {
+            Tok::Slot(s) => Some(s.as_str()),
+            Tok::Word(_) => None,
+        })
+        .collect()
+}
+
 fn render(toks: &[Tok]) -> String {
     toks.iter()
         .map(|t| match t {
@@ -73,13 +83,7 @@ impl Checker<'_> {
     /// Check a `phrase "…"` template against the remedy's parameters.
     pub(crate) fn check_template(&mut self, phrase: &ast::LangText, params: &[(String, Type)]) {
         let toks = tokens(&phrase.text);
-        let slots: Vec<&str> = toks
-            .iter()
-            .filter_map(|t| match t {
-                Tok::Slot(s) => Some(s.as_str()),
-                Tok::Word(_) => None,
-            })
-            .collect();
+        let slots = slots(&toks);
         for s in &slots {
             if !params.iter().any(|(p, _)| p == s) {
                 let help = did_you_mean(s, params.iter().map(|(p, _)| p.as_str()))
@@ -295,13 +299,7 @@ impl Checker<'_> {
 
     fn bind(&mut self, id: RemedyId, toks: &[Tok], caps: &[&[Word]]) -> Option<model::Conclusion> {
         let params = self.model.remedies.get(id.index())?.params.clone();
-        let slots: Vec<&str> = toks
-            .iter()
-            .filter_map(|t| match t {
-                Tok::Slot(s) => Some(s.as_str()),
-                Tok::Word(_) => None,
-            })
-            .collect();
+        let slots = slots(toks);
         let mut args = Vec::new();
         for (pname, pty) in &params {
             let pos = slots.iter().position(|s| *s == pname.as_str())?;
