@@ -19,13 +19,13 @@ pub enum Severity {
 }
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident => $name:literal, )*) => {
+    ($( $(#[doc = $doc:literal])* $variant:ident => $name:literal, )*) => {
         /// The stable code of a diagnostic, printed as `redress::<name>`.
         ///
         /// Codes are part of the public interface: tools match on them.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
-            $( $(#[$doc])* $variant, )*
+            $( $(#[doc = $doc])* $variant, )*
         }
 
         impl Code {
@@ -36,6 +36,13 @@ macro_rules! codes {
             pub fn name(self) -> &'static str {
                 match self {
                     $( Code::$variant => $name, )*
+                }
+            }
+
+            /// What the code means, in one sentence (its documentation).
+            pub fn description(self) -> &'static str {
+                match self {
+                    $( Code::$variant => concat!($($doc),*).trim_ascii(), )*
                 }
             }
         }
@@ -105,6 +112,14 @@ codes! {
     LimitExceeded => "limit_exceeded",
     /// Arithmetic that overflows or divides by zero while evaluating.
     Arithmetic => "arithmetic",
+    /// A test file that is not valid TOML or JSON.
+    TestSyntax => "test_syntax",
+    /// A test file whose keys or values are not those of a test.
+    TestFormat => "test_format",
+    /// A test that names a remedy the rulebook does not have.
+    TestUnknownRemedy => "test_unknown_remedy",
+    /// A test whose rulebook cannot be found, or has errors.
+    TestRulebook => "test_rulebook",
     /// A file that cannot be read.
     Io => "io",
 }

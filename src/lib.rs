@@ -54,13 +54,16 @@ pub mod ast;
 pub mod case;
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
+pub mod fmt;
 pub mod graph;
 pub mod model;
 pub mod outcome;
 pub mod report;
 pub mod source;
 pub mod syntax;
+pub mod testing;
 pub mod value;
 
 use std::sync::Arc;

@@ -7,14 +7,18 @@
     clippy::indexing_slicing
 )]
 
+mod ci;
 mod cli;
 mod diagnostics;
+mod diff;
 mod docs;
 mod eval;
+mod fmt;
 mod limits;
 mod proptests;
 mod reference;
 mod rulebooks;
+mod testing;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use redress::diagnostic::Diagnostic;
+use redress::report::ci::{self, CiFormat};
 use redress::report::{self, JsonDiagnostic};
 
 use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
@@ -10,7 +11,7 @@ use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
 /// Check rulebooks and report every error and warning.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  redress check rulebooks/example/example.rules\n  redress check --deny-warnings --format json rulebooks/*/*.rules"
+    after_help = "Examples:\n  redress check rulebooks/example/example.rules\n  redress check --deny-warnings --format json rulebooks/*/*.rules\n  redress check --format github rulebooks/*/*.rules   # annotations in a GitHub workflow\n  redress check --format sarif rulebooks/*/*.rules > redress.sarif"
 )]
 pub(crate) struct Args {
     /// Rulebook files (`.rules`).
@@ -42,6 +43,7 @@ pub(crate) fn run(args: &Args) -> u8 {
     let mut warnings = 0;
     let mut files = Vec::new();
     let mut usage = false;
+    let mut all: Vec<Diagnostic> = Vec::new();
     for path in &args.rulebooks {
         let diagnostics: Vec<Diagnostic> = match super::read_source(path) {
             Ok(file) => redress::compile(&file).1,
@@ -64,7 +66,12 @@ pub(crate) fn run(args: &Args) -> u8 {
                 file: path.clone(),
                 diagnostics: diagnostics.iter().map(report::json_diagnostic).collect(),
             }),
+            Format::Github => print!("{}", ci::render(&diagnostics, CiFormat::Github)),
+            Format::Sarif => all.extend(diagnostics),
         }
+    }
+    if args.format == Format::Sarif {
+        print!("{}", ci::render(&all, CiFormat::Sarif));
     }
     if args.format == Format::Json {
         let report = JsonReport {

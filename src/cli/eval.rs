@@ -9,7 +9,16 @@ use redress::eval::{self, Options};
 use redress::outcome::Outcome;
 use redress::report::text;
 
-use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
+use super::{INPUT_ERRORS, OK, ReadError, USAGE};
+
+/// Output formats of `eval`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// Advice text for people.
+    Human,
+    /// The outcome as JSON, for tools.
+    Json,
+}
 
 /// Evaluate case files against a rulebook and say which remedies apply and why.
 #[derive(clap::Args, Debug)]

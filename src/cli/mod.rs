@@ -3,7 +3,10 @@
 //! input, 2 usage errors.
 
 mod check;
+mod diff;
 mod eval;
+mod fmt;
+mod test;
 
 use std::io::{IsTerminal as _, Read as _};
 use std::process::ExitCode;
@@ -26,7 +29,10 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     Check(check::Args),
+    Diff(diff::Args),
     Eval(eval::Args),
+    Fmt(fmt::Args),
+    Test(test::Args),
 }
 
 /// Output formats.
@@ -34,8 +40,12 @@ enum Command {
 pub(crate) enum Format {
     /// Text for people.
     Human,
-    /// JSON for tools.
+    /// JSON for tools (schema: docs/ci.md).
     Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// SARIF 2.1.0, for code-scanning uploads.
+    Sarif,
 }
 
 /// Exit codes.
@@ -54,7 +64,10 @@ pub fn run() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Test(args) => test::run(&args),
     };
     ExitCode::from(code)
 }

@@ -1,6 +1,8 @@
 //! Rendering for people and tools: diagnostics (graphical, JSON) and
-//! outcomes (readable advice text, JSON).
+//! outcomes (readable advice text, JSON); diagnostics for CI systems
+//! (GitHub annotations, SARIF) in [`ci`].
 
+pub mod ci;
 pub mod text;
 
 use std::fmt::Write as _;

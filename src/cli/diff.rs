@@ -1,0 +1,282 @@
+//! `redress diff`: what a change to a rulebook does, in structure and in
+//! behaviour. Reads the two versions (from files, or the old one from git)
+//! and the case corpus; the comparison is [`redress::diff`].
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+use redress::diff::{self, Options};
+use redress::graph::DecisionGraph;
+use redress::source::SourceFile;
+
+use super::{INPUT_ERRORS, OK, ReadError, USAGE};
+
+/// Compare two versions of a rulebook: items added, removed or changed, the
+/// corpus cases whose outcome changed, and cases found by searching around
+/// the changed conditions.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "The corpus is every case file (.json, .toml) under the new rulebook's folder `cases/`, plus each \
+--cases folder. The search starts from each corpus case and from the empty case, and varies the facts of the changed \
+conditions over their boundary values (c-1, c, c+1 in the smallest step; the day before, of and after), every value of \
+their one-ofs, yes and no, and unknown.
+
+Exit codes: 0 when no behavioural change was found (or without --fail-on-change), 1 when behaviour changed and \
+--fail-on-change is given (or a rulebook has errors), 2 for usage errors.
+
+Examples:
+  redress diff old.rules new.rules
+  redress diff old.rules new.rules --cases more-cases/ --format markdown
+  redress diff --git origin/main rulebooks/cn-online-shopping/cn-online-shopping.rules
+  redress diff --git HEAD~1 --fail-on-change      # every .rules file changed since HEAD~1"
+)]
+pub(crate) struct Args {
+    /// OLD and NEW rulebooks; with --git, the rulebook (or a folder of rulebooks; default: the current folder).
+    #[arg(value_name = "PATH")]
+    paths: Vec<String>,
+    /// Compare the rulebook as of this git revision with the working tree.
+    #[arg(long, value_name = "REV")]
+    git: Option<String>,
+    /// More case files to replay (a folder, searched recursively).
+    #[arg(long, value_name = "DIR")]
+    cases: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Exit 1 when behaviour changed.
+    #[arg(long)]
+    fail_on_change: bool,
+    /// Stop the search after this many generated cases.
+    #[arg(long, value_name = "N", default_value_t = Options::default().max_cases)]
+    max_cases: usize,
+}
+
+/// Output formats of `diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// Text for a terminal.
+    Text,
+    /// Markdown, ready to paste as a pull-request comment.
+    Markdown,
+    /// JSON for tools.
+    Json,
+}
+
+/// A pair of versions to compare.
+struct Pair {
+    old: Arc<SourceFile>,
+    new: Arc<SourceFile>,
+    /// The new rulebook's path, for its `cases/` folder.
+    new_path: PathBuf,
+    old_path: Option<PathBuf>,
+}
+
+pub(crate) fn run(args: &Args) -> u8 {
+    let pairs = match &args.git {
+        None => match args.paths.as_slice() {
+            [old, new] => match (super::read_source(old), super::read_source(new)) {
+                (Ok(o), Ok(n)) => vec![Pair {
+                    old: o,
+                    new: n,
+                    new_path: PathBuf::from(new),
+                    old_path: Some(PathBuf::from(old)),
+                }],
+                (Err(e), _) | (_, Err(e)) => return read_error(e),
+            },
+            _ => {
+                eprintln!("error: give two rulebooks, OLD and NEW, or `--git REV [PATH]`");
+                return USAGE;
+            }
+        },
+        Some(rev) => match args.paths.as_slice() {
+            [] => match from_git(rev, ".") {
+                Ok(p) => p,
+                Err(code) => return code,
+            },
+            [path] => match from_git(rev, path) {
+                Ok(p) => p,
+                Err(code) => return code,
+            },
+            _ => {
+                eprintln!("error: with --git give at most one PATH");
+                return USAGE;
+            }
+        },
+    };
+    for dir in &args.cases {
+        if !Path::new(dir).is_dir() {
+            eprintln!("error: `{dir}` is not a folder of cases");
+            return USAGE;
+        }
+    }
+    if pairs.is_empty() {
+        eprintln!("no rulebook changed");
+        return OK;
+    }
+    let format = match args.format {
+        Format::Text => diff::Format::Text,
+        Format::Markdown => diff::Format::Markdown,
+        Format::Json => diff::Format::Json,
+    };
+    let options = Options {
+        max_cases: args.max_cases,
+        ..Options::default()
+    };
+    let mut status = OK;
+    for (i, pair) in pairs.iter().enumerate() {
+        let (Some(old), Some(new)) = (compile(&pair.old), compile(&pair.new)) else {
+            status = INPUT_ERRORS;
+            continue;
+        };
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        for p in [Some(&pair.new_path), pair.old_path.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            let dir = p.parent().unwrap_or(Path::new("")).join("cases");
+            if dir.is_dir() && !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+        dirs.extend(args.cases.iter().map(PathBuf::from));
+        let mut files = Vec::new();
+        for dir in &dirs {
+            collect_cases(dir, &mut files);
+        }
+        files.dedup();
+        let mut corpus = Vec::new();
+        for f in &files {
+            match super::read_source(&f.to_string_lossy()) {
+                Ok(s) => corpus.push(s),
+                Err(e) => {
+                    let code = read_error(e);
+                    status = status.max(code);
+                }
+            }
+        }
+        let report = diff::diff(&old, &new, &corpus, &options);
+        if i > 0 {
+            println!();
+        }
+        print!(
+            "{}",
+            report.render(format, pair.old.name(), pair.new.name())
+        );
+        if args.fail_on_change && report.behaviour_changed() {
+            status = status.max(INPUT_ERRORS);
+        }
+    }
+    status
+}
+
+fn read_error(e: ReadError) -> u8 {
+    match e {
+        ReadError::Usage(m) => {
+            eprintln!("error: {m}");
+            USAGE
+        }
+        ReadError::Input(d) => {
+            super::print_diagnostics(&[d], false);
+            INPUT_ERRORS
+        }
+    }
+}
+
+fn compile(file: &Arc<SourceFile>) -> Option<DecisionGraph> {
+    let (graph, diagnostics) = redress::compile(file);
+    if graph.is_none() {
+        super::print_diagnostics(&diagnostics, false);
+        eprintln!(
+            "{}: the rulebook has errors; fix them before comparing",
+            file.name()
+        );
+    }
+    graph
+}
+
+/// Case files under a folder, sorted, recursively.
+fn collect_cases(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect_cases(&p, out);
+        } else if p.extension().is_some_and(|e| e == "json" || e == "toml")
+            && !p.to_string_lossy().ends_with(".test.toml")
+        {
+            out.push(p);
+        }
+    }
+}
+
+fn git(args: &[&str]) -> Result<Vec<u8>, String> {
+    let out = Command::new("git")
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+    }
+}
+
+/// The rulebooks at `path` (a file, or the changed `.rules` files under a
+/// folder), each as of `rev` and in the working tree.
+fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
+    let files: Vec<String> = if Path::new(path).is_file() {
+        vec![path.to_string()]
+    } else {
+        let listed = git(&["diff", "--name-only", "--relative", rev, "--", path]).map_err(|e| {
+            eprintln!("error: {e}");
+            USAGE
+        })?;
+        String::from_utf8_lossy(&listed)
+            .lines()
+            .filter(|l| l.ends_with(".rules"))
+            .map(str::to_string)
+            .collect()
+    };
+    let mut pairs = Vec::new();
+    for file in files {
+        if !Path::new(&file).is_file() {
+            eprintln!("{file}: removed since {rev}; nothing to compare");
+            continue;
+        }
+        let spec = format!("{rev}:./{file}");
+        let old_text = match git(&["show", &spec]) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                if git(&[
+                    "rev-parse",
+                    "--verify",
+                    "--quiet",
+                    &format!("{rev}^{{commit}}"),
+                ])
+                .is_err()
+                {
+                    eprintln!("error: `{rev}` is not a git revision: {e}");
+                    return Err(USAGE);
+                }
+                eprintln!("{file}: not in {rev}; a new rulebook, nothing to compare");
+                continue;
+            }
+        };
+        let Ok(old_text) = String::from_utf8(old_text) else {
+            eprintln!("error: {file} as of {rev} is not UTF-8 text");
+            return Err(INPUT_ERRORS);
+        };
+        let new = super::read_source(&file).map_err(read_error)?;
+        pairs.push(Pair {
+            old: SourceFile::new(format!("{rev}:{file}"), old_text),
+            new,
+            new_path: PathBuf::from(&file),
+            old_path: None,
+        });
+    }
+    Ok(pairs)
+}

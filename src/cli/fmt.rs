@@ -1,0 +1,209 @@
+//! `redress fmt`: lay rulebooks out the one canonical way, or check that
+//! they are.
+
+use std::path::{Path, PathBuf};
+
+use super::{INPUT_ERRORS, OK, ReadError, USAGE};
+
+/// Format rulebooks in place (every `*.rules` file under a folder), or with
+/// `--check` list those that are not formatted.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  redress fmt rulebooks/example/example.rules\n  redress fmt --check .\n  redress fmt - < shop.rules > formatted.rules"
+)]
+pub(crate) struct Args {
+    /// Rulebook files, or folders to search for `*.rules` files (hidden
+    /// folders are skipped); `-` formats standard input to standard output.
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<String>,
+    /// Write nothing: list each file that is not formatted, with its first
+    /// differing lines, and exit 1 if there is any.
+    #[arg(long)]
+    check: bool,
+}
+
+/// Changed lines shown for an unformatted file.
+const DIFF_LINES: usize = 6;
+
+/// Beyond this many differing lines a side, the diff is not minimised.
+const DIFF_LIMIT: usize = 2000;
+
+pub(crate) fn run(args: &Args) -> u8 {
+    let mut usage = false;
+    let mut failed = false;
+    let mut files = Vec::new();
+    for path in &args.paths {
+        let p = Path::new(path);
+        if path == "-" || p.is_file() {
+            files.push(path.clone());
+        } else if p.is_dir() {
+            let mut found = Vec::new();
+            rules_under(p, &mut found);
+            found.sort();
+            files.extend(found.iter().map(|f| {
+                // `./a.rules` as `a.rules`
+                f.strip_prefix(".").unwrap_or(f).display().to_string()
+            }));
+        } else {
+            eprintln!("error: cannot read `{path}`: no such file or folder");
+            usage = true;
+        }
+    }
+    for path in &files {
+        let file = match super::read_source(path) {
+            Ok(file) => file,
+            Err(ReadError::Usage(message)) => {
+                eprintln!("error: {message}");
+                usage = true;
+                continue;
+            }
+            Err(ReadError::Input(d)) => {
+                super::print_diagnostics(&[d], false);
+                failed = true;
+                continue;
+            }
+        };
+        let formatted = match redress::fmt::format(&file) {
+            Ok(text) => text,
+            Err(diagnostics) => {
+                super::print_diagnostics(&diagnostics, false);
+                eprintln!("{path}: not formatted: fix the errors above first");
+                failed = true;
+                continue;
+            }
+        };
+        let changed = formatted != file.text();
+        if args.check {
+            if changed {
+                println!("{path}: not formatted");
+                print!("{}", short_diff(file.text(), &formatted));
+                failed = true;
+            }
+        } else if path == "-" {
+            print!("{formatted}");
+        } else if changed {
+            match std::fs::write(path, &formatted) {
+                Ok(()) => println!("formatted {path}"),
+                Err(e) => {
+                    eprintln!("error: cannot write `{path}`: {e}");
+                    usage = true;
+                }
+            }
+        }
+    }
+    if usage {
+        USAGE
+    } else if failed {
+        INPUT_ERRORS
+    } else {
+        OK
+    }
+}
+
+/// Every `*.rules` file under a folder, hidden folders and files skipped;
+/// symbolic links to folders are not followed.
+fn rules_under(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            rules_under(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rules") && path.is_file() {
+            found.push(path);
+        }
+    }
+}
+
+/// The first changed lines, removed (`-`) and added (`+`), with their
+/// line numbers, and how many more changed lines follow.
+fn short_diff(old: &str, new: &str) -> String {
+    let old: Vec<&str> = old.split('\n').collect();
+    let new: Vec<&str> = new.split('\n').collect();
+    let changes = changed_lines(&old, &new);
+    let mut out = String::new();
+    for (sign, number, line) in changes.iter().take(DIFF_LINES) {
+        out.push_str(&format!("  {number:>5} {sign} {}\n", visible(line)));
+    }
+    if changes.len() > DIFF_LINES {
+        let more = changes.len() - DIFF_LINES;
+        out.push_str(&format!(
+            "        … {more} more changed line{}\n",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
+    out
+}
+
+/// The lines removed from `old` and added in `new`, in order, from a
+/// longest common subsequence of the part between the common first and
+/// last lines.
+fn changed_lines<'a>(old: &[&'a str], new: &[&'a str]) -> Vec<(char, usize, &'a str)> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(old.len().min(new.len()) - prefix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let a = old.get(prefix..old.len() - suffix).unwrap_or(&[]);
+    let b = new.get(prefix..new.len() - suffix).unwrap_or(&[]);
+    let removed = |i: usize| ('-', prefix + i + 1, a.get(i).copied().unwrap_or(""));
+    let added = |j: usize| ('+', prefix + j + 1, b.get(j).copied().unwrap_or(""));
+    if a.len() > DIFF_LIMIT || b.len() > DIFF_LIMIT {
+        return (0..a.len())
+            .map(removed)
+            .chain((0..b.len()).map(added))
+            .collect();
+    }
+    // lcs[i][j]: length of a longest common subsequence of a[i..] and b[j..]
+    let width = b.len() + 1;
+    let mut lcs = vec![0usize; (a.len() + 1) * width];
+    let at = |lcs: &[usize], i: usize, j: usize| lcs.get(i * width + j).copied().unwrap_or(0);
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            let value = if a.get(i) == b.get(j) {
+                at(&lcs, i + 1, j + 1) + 1
+            } else {
+                at(&lcs, i + 1, j).max(at(&lcs, i, j + 1))
+            };
+            if let Some(cell) = lcs.get_mut(i * width + j) {
+                *cell = value;
+            }
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut changes = Vec::new();
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a.get(i) == b.get(j) {
+            i += 1;
+            j += 1;
+        } else if i < a.len() && (j == b.len() || at(&lcs, i + 1, j) >= at(&lcs, i, j + 1)) {
+            changes.push(removed(i));
+            i += 1;
+        } else {
+            changes.push(added(j));
+            j += 1;
+        }
+    }
+    changes
+}
+
+/// A line with its trailing white space made visible.
+fn visible(line: &str) -> String {
+    let text = line.trim_end();
+    let mut out = text.to_string();
+    for c in line.get(text.len()..).unwrap_or("").chars() {
+        out.push(match c {
+            '\r' => '␍',
+            '\t' => '→',
+            _ => '·',
+        });
+    }
+    out
+}

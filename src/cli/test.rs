@@ -1,0 +1,440 @@
+//! `redress test`: run rulebook tests and measure coverage by rule and condition.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use redress::diagnostic::{Code, Diagnostic};
+use redress::graph::DecisionGraph;
+use redress::report;
+use redress::source::SourceFile;
+use redress::testing::render::{self, JsonCoverage, JsonReport, JsonTest};
+use redress::testing::{Runner, Test, parse_test};
+
+use super::{INPUT_ERRORS, OK, ReadError, USAGE};
+
+/// Output formats of `redress test`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// Text for people.
+    Human,
+    /// JSON for tools (schema: `redress::testing::render`).
+    Json,
+}
+
+/// Run the tests of rulebooks (`*.test.toml`, `*.test.json`) and report what differs.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  redress test\n  redress test rulebooks/example --coverage\n  redress test --filter fraud rulebooks/example/tests\n  redress test --min-coverage 90 --format json rulebooks\n\nTests are found under each PATH (a folder, searched recursively, or a test file);\nsee \"Tests\" in docs/language.md for the format."
+)]
+pub(crate) struct Args {
+    /// Folders to search for tests, or test files [default: .]
+    #[arg(value_name = "PATH")]
+    paths: Vec<String>,
+    /// Run only tests whose name or path contains this text.
+    #[arg(long, value_name = "PATTERN")]
+    filter: Option<String>,
+    /// List rules never fired, exceptions never taken and conditions not seen both true and false.
+    #[arg(long)]
+    coverage: bool,
+    /// Fail (exit 1) when rule or condition coverage is under this percentage (implies --coverage).
+    #[arg(long, value_name = "PERCENT")]
+    min_coverage: Option<f64>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+}
+
+/// A test file found, and what became of it.
+struct Found {
+    path: String,
+    rulebook: Option<usize>,
+    test: Option<Test>,
+    name: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A rulebook named by some test.
+struct Book {
+    path: String,
+    graph: Option<DecisionGraph>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+pub(crate) fn run(args: &Args) -> u8 {
+    if args
+        .min_coverage
+        .is_some_and(|p| !(0.0..=100.0).contains(&p))
+    {
+        eprintln!("error: --min-coverage takes a percentage from 0 to 100");
+        return USAGE;
+    }
+    let roots = if args.paths.is_empty() {
+        vec![".".to_string()]
+    } else {
+        args.paths.clone()
+    };
+    let mut files: Vec<String> = Vec::new();
+    for root in &roots {
+        let path = Path::new(root);
+        if path.is_file() {
+            files.push(display(path));
+        } else if path.is_dir() {
+            walk(path, &mut files, 0);
+        } else {
+            eprintln!("error: cannot read `{root}`: no such file or folder");
+            return USAGE;
+        }
+    }
+    files.sort();
+    files.dedup();
+
+    let mut books: Vec<Book> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
+    for path in files {
+        let mut f = Found {
+            path: path.clone(),
+            rulebook: None,
+            test: None,
+            name: String::new(),
+            diagnostics: Vec::new(),
+        };
+        let file = match super::read_source(&path) {
+            Ok(file) => file,
+            Err(ReadError::Usage(m)) => {
+                eprintln!("error: {m}");
+                return USAGE;
+            }
+            Err(ReadError::Input(d)) => {
+                f.diagnostics.push(d);
+                if selected(args, &f.path, None) {
+                    found.push(f);
+                }
+                continue;
+            }
+        };
+        let (test_file, diagnostics) = parse_test(&file);
+        f.diagnostics = diagnostics;
+        let Some(test_file) = test_file else {
+            if selected(args, &f.path, None) {
+                found.push(f);
+            }
+            continue;
+        };
+        f.name = test_file.name.clone();
+        if !selected(args, &f.path, Some(&f.name)) {
+            continue;
+        }
+        match rulebook_of(&path, test_file.rulebook.as_ref().map(|(p, _)| p.as_str())) {
+            Ok(book_path) => {
+                let i = match books.iter().position(|b| b.path == book_path) {
+                    Some(i) => i,
+                    None => {
+                        books.push(compile(&book_path));
+                        books.len() - 1
+                    }
+                };
+                f.rulebook = Some(i);
+                if let Some(graph) = books.get(i).and_then(|b| b.graph.as_ref()) {
+                    let (test, diagnostics) = test_file.check(graph.model());
+                    f.test = test;
+                    f.diagnostics.extend(diagnostics);
+                } else {
+                    let mut d = Diagnostic::error(
+                        Code::TestRulebook,
+                        format!("the rulebook `{book_path}` has errors"),
+                    )
+                    .in_file(&file)
+                    .help(format!("run `redress check {book_path}`"));
+                    if let Some((_, span)) = &test_file.rulebook {
+                        d = d.label(*span, "this rulebook");
+                    }
+                    f.diagnostics.push(d);
+                }
+            }
+            Err(message) => {
+                let mut d = Diagnostic::error(Code::TestRulebook, message)
+                    .in_file(&file)
+                    .help(
+                        "name it with `rulebook = \"../book.rules\"` (relative to the test file)",
+                    );
+                if let Some((_, span)) = &test_file.rulebook {
+                    d = d.label(*span, "this rulebook");
+                }
+                f.diagnostics.push(d);
+            }
+        }
+        found.push(f);
+    }
+
+    if found.is_empty() {
+        let filter = args
+            .filter
+            .as_ref()
+            .map(|p| format!(" matching `{p}`"))
+            .unwrap_or_default();
+        eprintln!(
+            "error: no tests (*.test.toml, *.test.json){filter} under {}",
+            roots.join(", ")
+        );
+        return INPUT_ERRORS;
+    }
+
+    let mut runners: Vec<Option<Runner<'_>>> = books
+        .iter()
+        .map(|b| b.graph.as_ref().map(Runner::new))
+        .collect();
+    let human = args.format == Format::Human;
+    for b in &books {
+        if human && !b.diagnostics.is_empty() {
+            super::print_diagnostics(&b.diagnostics, true);
+        }
+    }
+    let (mut passed, mut failed) = (0, 0);
+    // whether the output so far ends with an empty line
+    let mut spaced = false;
+    let mut json_tests = Vec::new();
+    for f in &found {
+        if human {
+            super::print_diagnostics(&f.diagnostics, true);
+        }
+        let runner = f
+            .rulebook
+            .and_then(|i| runners.get_mut(i))
+            .and_then(Option::as_mut);
+        let (status, mismatches) = match (&f.test, runner) {
+            (Some(test), Some(runner)) => {
+                let result = runner.run(test);
+                if human {
+                    let text = render::human_result(&result);
+                    spaced = text.ends_with("\n\n");
+                    print!("{text}");
+                }
+                if result.passed() {
+                    passed += 1;
+                    ("passed", result.mismatches)
+                } else {
+                    failed += 1;
+                    ("failed", result.mismatches)
+                }
+            }
+            _ => {
+                failed += 1;
+                if human {
+                    if f.name.is_empty() {
+                        println!("FAIL {}: invalid test\n", f.path);
+                        spaced = true;
+                    } else {
+                        println!("FAIL {} ({}): invalid test\n", f.name, f.path);
+                        spaced = true;
+                    }
+                }
+                ("invalid", Vec::new())
+            }
+        };
+        json_tests.push(JsonTest {
+            name: f.name.clone(),
+            path: f.path.clone(),
+            rulebook: f
+                .rulebook
+                .and_then(|i| books.get(i))
+                .map(|b| b.path.clone()),
+            status,
+            mismatches,
+            diagnostics: f.diagnostics.iter().map(report::json_diagnostic).collect(),
+        });
+    }
+
+    let mut under = false;
+    let mut coverage = Vec::new();
+    if args.coverage || args.min_coverage.is_some() {
+        for (book, runner) in books.iter().zip(&runners) {
+            let Some(runner) = runner else { continue };
+            let c = runner.coverage();
+            if human {
+                if !spaced {
+                    println!();
+                }
+                print!("{}", render::human_coverage(&book.path, &c));
+                spaced = false;
+            }
+            if let Some(min) = args.min_coverage {
+                let (r, k) = (c.rules.percent(), c.conditions.percent());
+                if r < min || k < min {
+                    under = true;
+                    if human {
+                        println!(
+                            "  under the minimum of {min}%: rules {r:.1}%, conditions {k:.1}%"
+                        );
+                    }
+                }
+            }
+            coverage.push(JsonCoverage::new(&book.path, &c));
+        }
+    }
+
+    match args.format {
+        Format::Human => {
+            if !spaced {
+                println!();
+            }
+            println!("{}", render::summary(passed, failed));
+        }
+        Format::Json => {
+            let report = JsonReport {
+                passed,
+                failed,
+                tests: json_tests,
+                coverage,
+                min_coverage: args.min_coverage,
+            };
+            match serde_json::to_string_pretty(&report) {
+                Ok(s) => println!("{s}"),
+                Err(e) => eprintln!("error: {e}"),
+            }
+        }
+    }
+    if failed > 0 || under {
+        INPUT_ERRORS
+    } else {
+        OK
+    }
+}
+
+fn selected(args: &Args, path: &str, name: Option<&str>) -> bool {
+    args.filter
+        .as_ref()
+        .is_none_or(|p| path.contains(p.as_str()) || name.is_some_and(|n| n.contains(p.as_str())))
+}
+
+/// Test files under a folder, recursively; hidden folders and `target` are skipped.
+fn walk(dir: &Path, out: &mut Vec<String>, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() {
+            if !name.starts_with('.') && name != "target" {
+                walk(&path, out, depth + 1);
+            }
+        } else if name.ends_with(".test.toml") || name.ends_with(".test.json") {
+            out.push(display(&path));
+        }
+    }
+}
+
+/// A path for people: `/` separators, no `./` in front, `..` resolved where it can be.
+fn display(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut absolute = false;
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match parts.last().map(String::as_str) {
+                Some(last) if last != ".." => {
+                    parts.pop();
+                }
+                _ => parts.push("..".to_string()),
+            },
+            Component::RootDir => absolute = true,
+            Component::Prefix(p) => parts.push(p.as_os_str().to_string_lossy().into_owned()),
+            Component::Normal(n) => parts.push(n.to_string_lossy().into_owned()),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+/// The rulebook of a test: as named (relative to the test file's folder),
+/// else the one `.rules` file in the test's folder or, if none, its parent.
+fn rulebook_of(test: &str, named: Option<&str>) -> Result<String, String> {
+    let dir = Path::new(test).parent().unwrap_or(Path::new(""));
+    if let Some(named) = named {
+        let path = dir.join(named);
+        return if path.is_file() {
+            Ok(display(&path))
+        } else {
+            Err(format!("the rulebook `{}` does not exist", display(&path)))
+        };
+    }
+    let mut looked = Vec::new();
+    for d in [dir.to_path_buf(), dir.join("..")] {
+        let shown = display(&d);
+        let d = if shown.is_empty() {
+            PathBuf::from(".")
+        } else {
+            d
+        };
+        let mut rules: Vec<String> = std::fs::read_dir(&d)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "rules"))
+                    .map(|p| display(&p))
+                    .collect()
+            })
+            .unwrap_or_default();
+        rules.sort();
+        match rules.as_slice() {
+            [] => looked.push(if shown.is_empty() {
+                ".".to_string()
+            } else {
+                shown
+            }),
+            [one] => return Ok(one.clone()),
+            many => {
+                return Err(format!(
+                    "the test does not name its rulebook, and `{}` has several: {}",
+                    if shown.is_empty() { "." } else { &shown },
+                    many.join(", ")
+                ));
+            }
+        }
+    }
+    Err(format!(
+        "the test does not name its rulebook, and there is no `.rules` file in {}",
+        looked.join(" or ")
+    ))
+}
+
+fn compile(path: &str) -> Book {
+    let file: Arc<SourceFile> = match super::read_source(path) {
+        Ok(f) => f,
+        Err(ReadError::Usage(m)) => {
+            return Book {
+                path: path.to_string(),
+                graph: None,
+                diagnostics: vec![Diagnostic::error(Code::Io, m)],
+            };
+        }
+        Err(ReadError::Input(d)) => {
+            return Book {
+                path: path.to_string(),
+                graph: None,
+                diagnostics: vec![d],
+            };
+        }
+    };
+    let (graph, diagnostics) = redress::compile(&file);
+    Book {
+        path: path.to_string(),
+        diagnostics: if graph.is_some() {
+            Vec::new()
+        } else {
+            diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect()
+        },
+        graph,
+    }
+}

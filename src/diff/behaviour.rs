@@ -1,0 +1,1732 @@
+//! Behaviour: outcomes of cases under two versions, from a corpus and from
+//! cases generated around the changed conditions.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+
+use jiff::ToSpan as _;
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use super::{Options, show};
+use crate::ast::{ArithOp, CmpOp, Unit};
+use crate::case::{self, Case, Format};
+use crate::eval::{self, Options as EvalOptions};
+use crate::graph::DecisionGraph;
+use crate::model::{Expr, FactId, Model, Rule};
+use crate::outcome::{Computed, Outcome, Shown};
+use crate::source::SourceFile;
+use crate::value::{Type, Value};
+
+// ------------------------------------------------------------- outcomes
+
+/// Whether a remedy is given in a case, and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// No rule gives it, and none might.
+    NotGiven,
+    /// Some rule might give it once more facts are known.
+    Undetermined,
+    /// Given: one entry per distinct (parameters, amount, deadline).
+    Given(Vec<Grant>),
+}
+
+/// How a remedy is given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grant {
+    /// Parameters by name, shown.
+    pub params: Vec<(String, String)>,
+    /// The amount, shown (`1500.00 yuan`, or `unknown`).
+    pub amount: Option<String>,
+    /// The deadline, shown.
+    pub deadline: Option<String>,
+}
+
+impl Grant {
+    fn details(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.params.is_empty() {
+            let p: Vec<String> = self
+                .params
+                .iter()
+                .map(|(k, v)| format!("{k} = {v}"))
+                .collect();
+            parts.push(p.join(", "));
+        }
+        if let Some(a) = &self.amount {
+            parts.push(format!("amount {a}"));
+        }
+        if let Some(d) = &self.deadline {
+            parts.push(format!("deadline {d}"));
+        }
+        parts.join(", ")
+    }
+}
+
+impl Status {
+    /// In words, with the amount, deadline and parameters when given.
+    pub fn describe(&self) -> String {
+        match self {
+            Status::NotGiven => "not given".to_string(),
+            Status::Undetermined => "undetermined".to_string(),
+            Status::Given(grants) => {
+                let details: Vec<String> = grants
+                    .iter()
+                    .map(Grant::details)
+                    .filter(|d| !d.is_empty())
+                    .collect();
+                if details.is_empty() {
+                    "given".to_string()
+                } else {
+                    format!("given ({})", details.join("; "))
+                }
+            }
+        }
+    }
+}
+
+/// A remedy whose outcome differs between the versions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemedyChange {
+    /// The remedy's id.
+    pub remedy: String,
+    /// Under the old version.
+    pub old: Status,
+    /// Under the new version.
+    pub new: Status,
+}
+
+impl RemedyChange {
+    /// `added`, `removed`, `undetermined` (now undetermined), `determined`
+    /// (was undetermined), `amount`, `deadline`, `parameters` or `grants`.
+    pub fn kind(&self) -> &'static str {
+        match (&self.old, &self.new) {
+            (Status::Undetermined, _) => "determined",
+            (_, Status::Undetermined) => "undetermined",
+            (Status::NotGiven, _) => "added",
+            (_, Status::NotGiven) => "removed",
+            (Status::Given(a), Status::Given(b)) => match (a.as_slice(), b.as_slice()) {
+                ([x], [y]) if x.amount != y.amount => "amount",
+                ([x], [y]) if x.deadline != y.deadline => "deadline",
+                ([x], [y]) if x.params != y.params => "parameters",
+                _ => "grants",
+            },
+        }
+    }
+
+    /// The kind with the statuses: `not given → undetermined`, or the kind
+    /// when given under both.
+    pub fn transition(&self) -> String {
+        let word = |s: &Status| match s {
+            Status::NotGiven => "not given",
+            Status::Undetermined => "undetermined",
+            Status::Given(_) => "given",
+        };
+        match (&self.old, &self.new) {
+            (Status::Given(_), Status::Given(_)) => self.kind().to_string(),
+            (o, n) => format!("{} → {}", word(o), word(n)),
+        }
+    }
+
+    /// What changed, in words: `not given → given (amount 600.00 yuan)`, or
+    /// `amount 500.00 yuan → 600.00 yuan` when given under both.
+    pub fn describe(&self) -> String {
+        if let (Status::Given(a), Status::Given(b)) = (&self.old, &self.new) {
+            if let ([x], [y]) = (a.as_slice(), b.as_slice()) {
+                let mut parts = Vec::new();
+                let none = || "none".to_string();
+                if x.amount != y.amount {
+                    parts.push(format!(
+                        "amount {} → {}",
+                        x.amount.clone().unwrap_or_else(none),
+                        y.amount.clone().unwrap_or_else(none)
+                    ));
+                }
+                if x.deadline != y.deadline {
+                    parts.push(format!(
+                        "deadline {} → {}",
+                        x.deadline.clone().unwrap_or_else(none),
+                        y.deadline.clone().unwrap_or_else(none)
+                    ));
+                }
+                if x.params != y.params {
+                    parts.push(format!(
+                        "parameters {} → {}",
+                        Grant {
+                            amount: None,
+                            deadline: None,
+                            ..x.clone()
+                        }
+                        .details(),
+                        Grant {
+                            amount: None,
+                            deadline: None,
+                            ..y.clone()
+                        }
+                        .details()
+                    ));
+                }
+                return format!("given; {}", parts.join(", "));
+            }
+        }
+        format!("{} → {}", self.old.describe(), self.new.describe())
+    }
+}
+
+/// A case whose outcome differs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseChange {
+    /// The case file's name.
+    pub case: String,
+    /// The remedies whose outcome changed, in catalogue order.
+    pub changes: Vec<RemedyChange>,
+    /// When one version rejects the case: which, and why.
+    pub rejected: Option<String>,
+}
+
+/// The corpus replayed under both versions.
+#[derive(Clone, Debug, Default)]
+pub struct Replay {
+    /// How many case files were replayed.
+    pub cases: usize,
+    /// Those whose outcome changed, in the order given.
+    pub changed: Vec<CaseChange>,
+    /// Case files neither version accepts: name and the first error.
+    pub invalid: Vec<(String, String)>,
+}
+
+/// The outcome of a case, reduced to what a behavioural diff compares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Summary {
+    /// Each remedy of the catalogue, by id.
+    status: Vec<(String, Status)>,
+    /// The rules that gave each given remedy.
+    rules: Vec<(String, Vec<String>)>,
+}
+
+fn shown(c: &Computed) -> String {
+    match &c.value {
+        Some(v) => {
+            let mut s = match v {
+                Shown::Bool(true) => "yes".to_string(),
+                Shown::Bool(false) => "no".to_string(),
+                Shown::Text(t) => t.clone(),
+            };
+            if c.currency.is_some() {
+                s.push_str(" yuan");
+            }
+            s
+        }
+        None => "unknown".to_string(),
+    }
+}
+
+fn summarize(model: &Model, outcome: &Outcome) -> Summary {
+    let mut status = Vec::new();
+    let mut rules = Vec::new();
+    for remedy in &model.remedies {
+        let given: Vec<_> = outcome
+            .remedies
+            .iter()
+            .filter(|r| r.id == remedy.id)
+            .collect();
+        let s = if !given.is_empty() {
+            let mut names: Vec<String> = given
+                .iter()
+                .flat_map(|g| g.because.iter().map(|b| b.rule.clone()))
+                .collect();
+            names.sort();
+            rules.push((remedy.id.clone(), names));
+            Status::Given(
+                given
+                    .iter()
+                    .map(|g| Grant {
+                        params: g
+                            .params
+                            .0
+                            .iter()
+                            .map(|(k, v)| (k.clone(), shown(v)))
+                            .collect(),
+                        amount: g.amount.as_ref().map(shown),
+                        deadline: g
+                            .deadline
+                            .as_ref()
+                            .map(|d| d.date.clone().unwrap_or_else(|| "unknown".to_string())),
+                    })
+                    .collect(),
+            )
+        } else if outcome.undetermined.iter().any(|u| u.id == remedy.id) {
+            Status::Undetermined
+        } else {
+            Status::NotGiven
+        };
+        status.push((remedy.id.clone(), s));
+    }
+    Summary { status, rules }
+}
+
+/// The remedies whose status differs, old catalogue order first.
+fn compare(old: &Summary, new: &Summary) -> Vec<RemedyChange> {
+    let mut ids: Vec<&String> = old.status.iter().map(|(id, _)| id).collect();
+    for (id, _) in &new.status {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let get = |s: &Summary, id: &str| {
+        s.status
+            .iter()
+            .find(|(i, _)| i == id)
+            .map_or(Status::NotGiven, |(_, st)| st.clone())
+    };
+    ids.into_iter()
+        .filter_map(|id| {
+            let (o, n) = (get(old, id), get(new, id));
+            (o != n).then(|| RemedyChange {
+                remedy: id.clone(),
+                old: o,
+                new: n,
+            })
+        })
+        .collect()
+}
+
+/// The result of a case under both versions.
+enum Compared {
+    Same { silent: bool },
+    Changed(Vec<RemedyChange>, Option<String>),
+    BothInvalid(String),
+}
+
+fn compare_results(old: Result<Summary, String>, new: Result<Summary, String>) -> Compared {
+    match (old, new) {
+        (Ok(o), Ok(n)) => {
+            let changes = compare(&o, &n);
+            if changes.is_empty() {
+                Compared::Same {
+                    silent: o.rules != n.rules,
+                }
+            } else {
+                Compared::Changed(changes, None)
+            }
+        }
+        (Err(e), Ok(_)) => Compared::Changed(
+            Vec::new(),
+            Some(format!("the old version rejects the case: {e}")),
+        ),
+        (Ok(_), Err(e)) => Compared::Changed(
+            Vec::new(),
+            Some(format!("the new version rejects the case: {e}")),
+        ),
+        (Err(e), Err(_)) => Compared::BothInvalid(e),
+    }
+}
+
+fn run_file(graph: &DecisionGraph, file: &Arc<SourceFile>) -> Result<Summary, String> {
+    let (case, diagnostics) = case::parse_case(graph.model(), file, Format::from_path(file.name()));
+    match case {
+        Some(c) => Ok(summarize(
+            graph.model(),
+            &eval::evaluate(graph, &c, &EvalOptions::default()),
+        )),
+        None => Err(diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .map_or_else(|| "invalid case".to_string(), |d| d.message.clone())),
+    }
+}
+
+/// Replay every corpus case under both versions.
+pub(super) fn replay(
+    old: &DecisionGraph,
+    new: &DecisionGraph,
+    corpus: &[Arc<SourceFile>],
+) -> Replay {
+    let mut out = Replay {
+        cases: corpus.len(),
+        ..Replay::default()
+    };
+    for file in corpus {
+        match compare_results(run_file(old, file), run_file(new, file)) {
+            Compared::Same { .. } => {}
+            Compared::Changed(changes, rejected) => out.changed.push(CaseChange {
+                case: file.name().to_string(),
+                changes,
+                rejected,
+            }),
+            Compared::BothInvalid(e) => out.invalid.push((file.name().to_string(), e)),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------- case values
+
+/// A fact's value in a generated case, independent of either model's ids.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum CaseValue {
+    Bool(bool),
+    Number(Decimal),
+    Money(Decimal),
+    Date(Date),
+    Text(String),
+    Choice(String),
+}
+
+impl CaseValue {
+    fn from_value(model: &Model, v: &Value) -> CaseValue {
+        match v {
+            Value::Bool(b) => CaseValue::Bool(*b),
+            Value::Number(n) => CaseValue::Number(*n),
+            Value::Money(m) => CaseValue::Money(*m),
+            Value::Date(d) => CaseValue::Date(*d),
+            Value::Text(t) => CaseValue::Text(t.to_string()),
+            Value::Choice(..) => CaseValue::Choice(model.show(v)),
+        }
+    }
+
+    fn to_value(&self, model: &Model, ty: Type) -> Option<Value> {
+        match (self, ty) {
+            (CaseValue::Bool(b), Type::Bool) => Some(Value::Bool(*b)),
+            (CaseValue::Number(n), Type::Number) => Some(Value::Number(*n)),
+            (CaseValue::Money(m), Type::Money) => Some(Value::Money(*m)),
+            (CaseValue::Date(d), Type::Date) => Some(Value::Date(*d)),
+            (CaseValue::Text(t), Type::Text) => Some(Value::Text(t.as_str().into())),
+            (CaseValue::Choice(c), Type::OneOf(set)) => model
+                .one_of_values(set)
+                .iter()
+                .position(|v| v == c)
+                .and_then(|i| u32::try_from(i).ok())
+                .map(|i| Value::Choice(set, i)),
+            _ => None,
+        }
+    }
+
+    fn show(&self) -> String {
+        match self {
+            CaseValue::Bool(true) => "yes".into(),
+            CaseValue::Bool(false) => "no".into(),
+            CaseValue::Number(n) => n.normalize().to_string(),
+            CaseValue::Money(m) => format!("{} yuan", crate::value::format_money(*m)),
+            CaseValue::Date(d) => d.to_string(),
+            CaseValue::Text(t) => format!("{t:?}"),
+            CaseValue::Choice(c) => c.clone(),
+        }
+    }
+
+    fn json(&self) -> serde_json::Value {
+        match self {
+            CaseValue::Bool(b) => serde_json::Value::Bool(*b),
+            CaseValue::Number(n) => {
+                let n = n.normalize();
+                match i64::try_from(n) {
+                    Ok(i) if n.scale() == 0 => serde_json::Value::from(i),
+                    _ => serde_json::Value::String(n.to_string()),
+                }
+            }
+            CaseValue::Money(m) => serde_json::Value::String(crate::value::format_money(*m)),
+            CaseValue::Date(d) => serde_json::Value::String(d.to_string()),
+            CaseValue::Text(t) | CaseValue::Choice(t) => serde_json::Value::String(t.clone()),
+        }
+    }
+}
+
+/// Known facts of a case, by name.
+type Facts = BTreeMap<String, CaseValue>;
+
+fn facts_of_case(model: &Model, case: &Case) -> Facts {
+    model
+        .facts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let v = case.get(FactId(u32::try_from(i).ok()?))?;
+            Some((f.name.clone(), CaseValue::from_value(model, v)))
+        })
+        .collect()
+}
+
+/// A case as a JSON file: nested objects by the dotted names.
+fn case_json(facts: &Facts) -> String {
+    let mut root = serde_json::Map::new();
+    for (name, value) in facts {
+        let parts: Vec<&str> = name.split('.').collect();
+        if !insert(&mut root, &parts, value.json()) {
+            root.insert(name.clone(), value.json());
+        }
+    }
+    serde_json::to_string_pretty(&serde_json::Value::Object(root)).unwrap_or_default()
+}
+
+fn insert(
+    map: &mut serde_json::Map<String, serde_json::Value>,
+    path: &[&str],
+    value: serde_json::Value,
+) -> bool {
+    match path {
+        [] => false,
+        [last] => {
+            if map.contains_key(*last) {
+                return false;
+            }
+            map.insert((*last).to_string(), value);
+            true
+        }
+        [first, rest @ ..] => {
+            let entry = map
+                .entry((*first).to_string())
+                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+            match entry {
+                serde_json::Value::Object(inner) => insert(inner, rest, value),
+                _ => false,
+            }
+        }
+    }
+}
+
+/// A version, ready to run generated cases.
+struct Side<'g> {
+    graph: &'g DecisionGraph,
+    ids: HashMap<&'g str, FactId>,
+}
+
+impl<'g> Side<'g> {
+    fn new(graph: &'g DecisionGraph) -> Self {
+        let ids = graph
+            .model()
+            .facts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| Some((f.name.as_str(), FactId(u32::try_from(i).ok()?))))
+            .collect();
+        Side { graph, ids }
+    }
+
+    fn run(&self, facts: &Facts) -> Result<Summary, String> {
+        let model = self.graph.model();
+        let mut case = Case::empty(model);
+        for (name, value) in facts {
+            // a key the version does not declare is ignored, as in a case file
+            let Some(&id) = self.ids.get(name.as_str()) else {
+                continue;
+            };
+            let Some(fact) = model.facts.get(id.index()) else {
+                continue;
+            };
+            match value.to_value(model, fact.ty) {
+                Some(v) => case.set(id, v),
+                None => {
+                    return Err(format!(
+                        "`{name}` cannot be {} here: it is {}",
+                        value.show(),
+                        show::ty(model, fact.ty)
+                    ));
+                }
+            }
+        }
+        Ok(summarize(
+            model,
+            &eval::evaluate(self.graph, &case, &EvalOptions::default()),
+        ))
+    }
+}
+
+// ------------------------------------------------------------- analysis
+
+/// A fact compared with a constant or with another fact.
+#[derive(Default, Debug)]
+struct Probe {
+    /// Boundary values and choices.
+    values: BTreeSet<CaseValue>,
+    /// False when some condition reads the fact in a way the values do not
+    /// partition (arithmetic, another fact, months).
+    incomplete: Vec<String>,
+}
+
+/// `a + a_off ⋈ b + b_off` between two facts.
+#[derive(Clone, Debug)]
+struct Relation {
+    a: String,
+    b: String,
+    /// `b + offset` is the boundary for `a` (days for dates).
+    offset: Offset,
+    text: String,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Offset {
+    Days(i64),
+    Amount(Decimal),
+}
+
+/// What the conditions of both versions say about each fact.
+#[derive(Default)]
+struct Analysis {
+    probes: BTreeMap<String, Probe>,
+    relations: Vec<Relation>,
+}
+
+fn fact_name(model: &Model, f: FactId) -> String {
+    model
+        .facts
+        .get(f.index())
+        .map(|f| f.name.clone())
+        .unwrap_or_default()
+}
+
+fn fact_type(model: &Model, f: FactId) -> Option<Type> {
+    model.facts.get(f.index()).map(|f| f.ty)
+}
+
+/// Facts an expression reads directly (not through derived facts).
+fn direct_facts(model: &Model, e: &Expr, out: &mut BTreeSet<String>) {
+    match e {
+        Expr::Fact(f) => {
+            out.insert(fact_name(model, *f));
+        }
+        Expr::Derived(_) | Expr::Const(_) => {}
+        Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, ..) => direct_facts(model, a, out),
+        Expr::And(l) | Expr::Or(l) | Expr::Extremum(_, l) => {
+            for x in l {
+                direct_facts(model, x, out);
+            }
+        }
+        Expr::Cmp(_, a, b) | Expr::Arith(_, a, b) | Expr::DaysFrom(a, b) => {
+            direct_facts(model, a, out);
+            direct_facts(model, b, out);
+        }
+        Expr::In { subject, .. } => direct_facts(model, subject, out),
+    }
+}
+
+/// Derived facts an expression reads directly.
+fn direct_derived(model: &Model, e: &Expr, out: &mut BTreeSet<String>) {
+    match e {
+        Expr::Derived(d) => {
+            if let Some(d) = model.derived.get(d.index()) {
+                out.insert(d.name.clone());
+            }
+        }
+        Expr::Fact(_) | Expr::Const(_) => {}
+        Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, ..) => direct_derived(model, a, out),
+        Expr::And(l) | Expr::Or(l) | Expr::Extremum(_, l) => {
+            for x in l {
+                direct_derived(model, x, out);
+            }
+        }
+        Expr::Cmp(_, a, b) | Expr::Arith(_, a, b) | Expr::DaysFrom(a, b) => {
+            direct_derived(model, a, out);
+            direct_derived(model, b, out);
+        }
+        Expr::In { subject, .. } => direct_derived(model, subject, out),
+    }
+}
+
+/// Per model: the facts and derived facts each derived fact reads, transitively.
+struct Reads {
+    facts: HashMap<String, BTreeSet<String>>,
+    derived: HashMap<String, BTreeSet<String>>,
+}
+
+impl Reads {
+    fn new(model: &Model) -> Reads {
+        // derived facts are declared before use or not: iterate to a fixpoint
+        // (the checker ruled out cycles, so this ends)
+        let mut facts: HashMap<String, BTreeSet<String>> = HashMap::new();
+        let mut derived: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for d in &model.derived {
+            let mut f = BTreeSet::new();
+            direct_facts(model, &d.expr, &mut f);
+            let mut ds = BTreeSet::new();
+            direct_derived(model, &d.expr, &mut ds);
+            facts.insert(d.name.clone(), f);
+            derived.insert(d.name.clone(), ds);
+        }
+        for _ in 0..=model.derived.len() {
+            let mut grew = false;
+            for d in &model.derived {
+                let inner: Vec<String> = derived
+                    .get(&d.name)
+                    .map(|s| s.iter().cloned().collect())
+                    .unwrap_or_default();
+                for i in inner {
+                    let add_f = facts.get(&i).cloned().unwrap_or_default();
+                    let add_d = derived.get(&i).cloned().unwrap_or_default();
+                    if let Some(f) = facts.get_mut(&d.name) {
+                        let before = f.len();
+                        f.extend(add_f);
+                        grew |= f.len() != before;
+                    }
+                    if let Some(ds) = derived.get_mut(&d.name) {
+                        let before = ds.len();
+                        ds.extend(add_d);
+                        grew |= ds.len() != before;
+                    }
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+        Reads { facts, derived }
+    }
+
+    /// Facts and derived facts an expression reads, through derived facts.
+    fn of(&self, model: &Model, e: &Expr) -> (BTreeSet<String>, BTreeSet<String>) {
+        let mut f = BTreeSet::new();
+        direct_facts(model, e, &mut f);
+        let mut d = BTreeSet::new();
+        direct_derived(model, e, &mut d);
+        for name in d.clone() {
+            f.extend(self.facts.get(&name).cloned().unwrap_or_default());
+            d.extend(self.derived.get(&name).cloned().unwrap_or_default());
+        }
+        (f, d)
+    }
+}
+
+impl Analysis {
+    fn probe(&mut self, name: String) -> &mut Probe {
+        self.probes.entry(name).or_default()
+    }
+
+    fn incomplete(&mut self, model: &Model, e: &Expr) {
+        let mut facts = BTreeSet::new();
+        direct_facts(model, e, &mut facts);
+        let text = show::expr(model, e);
+        for f in facts {
+            let p = self.probe(f);
+            if !p.incomplete.contains(&text) {
+                p.incomplete.push(text.clone());
+            }
+        }
+    }
+
+    /// Read one condition (a yes/no expression) of a model.
+    fn scan(&mut self, model: &Model, e: &Expr) {
+        match e {
+            Expr::And(l) | Expr::Or(l) => {
+                for x in l {
+                    self.scan(model, x);
+                }
+            }
+            Expr::Not(a) => self.scan(model, a),
+            Expr::Fact(f) => {
+                let p = self.probe(fact_name(model, *f));
+                p.values.insert(CaseValue::Bool(true));
+                p.values.insert(CaseValue::Bool(false));
+            }
+            Expr::Derived(_) | Expr::Const(_) => {}
+            Expr::Cmp(op, a, b) => {
+                if !(self.against_const(model, *op, a, b)
+                    || self.against_const(model, *op, b, a)
+                    || self.relation(model, e, a, b))
+                {
+                    self.incomplete(model, e);
+                }
+            }
+            Expr::In {
+                subject, values, ..
+            } => match subject.as_ref() {
+                Expr::Fact(f) => {
+                    let p = self.probe(fact_name(model, *f));
+                    for v in values {
+                        p.values.insert(CaseValue::from_value(model, v));
+                    }
+                    if let Some(Type::Text) = fact_type(model, *f) {
+                        p.values.insert(other_text(values));
+                    }
+                }
+                _ => self.incomplete(model, e),
+            },
+            _ => self.incomplete(model, e),
+        }
+    }
+
+    /// `fact (± days) ⋈ constant`: the boundary values. False when the
+    /// comparison has another form.
+    fn against_const(&mut self, model: &Model, op: CmpOp, a: &Expr, b: &Expr) -> bool {
+        let Expr::Const(c) = b else { return false };
+        let (f, shift) = match a {
+            Expr::Fact(f) => (*f, None),
+            Expr::Shift(inner, n, unit) => match inner.as_ref() {
+                Expr::Fact(f) => (*f, Some((*n, *unit))),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        let name = fact_name(model, f);
+        let exact = !matches!(shift, Some((_, Unit::Months | Unit::Years)));
+        let values: Vec<CaseValue> = match c {
+            Value::Number(n) => around(*n, step(*n, false))
+                .into_iter()
+                .map(CaseValue::Number)
+                .collect(),
+            Value::Money(n) => around(*n, step(*n, true))
+                .into_iter()
+                .map(CaseValue::Money)
+                .collect(),
+            Value::Date(d) => {
+                let base = match shift {
+                    None => Some(*d),
+                    Some((n, unit)) => d.checked_sub(span(n, unit)).ok(),
+                };
+                [-1, 0, 1]
+                    .into_iter()
+                    .filter_map(|k| base?.checked_add(k.days()).ok())
+                    .map(CaseValue::Date)
+                    .collect()
+            }
+            Value::Bool(_) => vec![CaseValue::Bool(true), CaseValue::Bool(false)],
+            Value::Text(t) => vec![
+                CaseValue::Text(t.to_string()),
+                other_text(std::slice::from_ref(c)),
+            ],
+            Value::Choice(..) => vec![CaseValue::from_value(model, c)],
+        };
+        let text = show::expr(
+            model,
+            &Expr::Cmp(op, Box::new(a.clone()), Box::new(b.clone())),
+        );
+        let p = self.probe(name);
+        p.values.extend(values);
+        if !exact && !p.incomplete.contains(&text) {
+            p.incomplete.push(text);
+        }
+        true
+    }
+
+    /// `fact ± k ⋈ fact ± k` or `days from fact to fact ⋈ constant`.
+    fn relation(&mut self, model: &Model, e: &Expr, a: &Expr, b: &Expr) -> bool {
+        let text = show::expr(model, e);
+        let rel = match (linear(a), linear(b)) {
+            (Some((fa, oa)), Some((fb, ob))) => sub(ob, oa).map(|offset| Relation {
+                a: fact_name(model, fa),
+                b: fact_name(model, fb),
+                offset,
+                text: text.clone(),
+            }),
+            _ => match (a, b) {
+                // days from x to y ⋈ c  ⇔  y ⋈ x + c days
+                (Expr::DaysFrom(x, y), Expr::Const(Value::Number(c))) => {
+                    match (x.as_ref(), y.as_ref(), i64::try_from(*c)) {
+                        (Expr::Fact(x), Expr::Fact(y), Ok(c)) => Some(Relation {
+                            a: fact_name(model, *y),
+                            b: fact_name(model, *x),
+                            offset: Offset::Days(c),
+                            text: text.clone(),
+                        }),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            },
+        };
+        let Some(rel) = rel else { return false };
+        for f in [&rel.a, &rel.b] {
+            let p = self.probe(f.clone());
+            if !p.incomplete.contains(&text) {
+                p.incomplete.push(text.clone());
+            }
+        }
+        self.relations.push(rel);
+        true
+    }
+}
+
+fn linear(e: &Expr) -> Option<(FactId, Offset)> {
+    match e {
+        Expr::Fact(f) => Some((*f, Offset::Amount(Decimal::ZERO))),
+        Expr::Shift(inner, n, Unit::Days) => match inner.as_ref() {
+            Expr::Fact(f) => Some((*f, Offset::Days(*n))),
+            _ => None,
+        },
+        Expr::Shift(inner, n, Unit::Weeks) => match inner.as_ref() {
+            Expr::Fact(f) => Some((*f, Offset::Days(n.checked_mul(7)?))),
+            _ => None,
+        },
+        Expr::Arith(op @ (ArithOp::Add | ArithOp::Sub), x, k) => match (x.as_ref(), k.as_ref()) {
+            (Expr::Fact(f), Expr::Const(Value::Number(k) | Value::Money(k))) => Some((
+                *f,
+                Offset::Amount(if *op == ArithOp::Add { *k } else { -*k }),
+            )),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `b_off - a_off`, when both are of one kind (a zero amount fits either).
+fn sub(b: Offset, a: Offset) -> Option<Offset> {
+    match (b, a) {
+        (Offset::Days(x), Offset::Days(y)) => Some(Offset::Days(x.checked_sub(y)?)),
+        (Offset::Amount(x), Offset::Amount(y)) => Some(Offset::Amount(x.checked_sub(y)?)),
+        (Offset::Days(x), Offset::Amount(y)) | (Offset::Amount(y), Offset::Days(x))
+            if y.is_zero() =>
+        {
+            Some(Offset::Days(x))
+        }
+        _ => None,
+    }
+}
+
+fn span(n: i64, unit: Unit) -> jiff::Span {
+    match unit {
+        Unit::Days => n.days(),
+        Unit::Weeks => n.weeks(),
+        Unit::Months => n.months(),
+        Unit::Years => n.years(),
+    }
+}
+
+/// The smallest step at a constant: a fen for money, the constant's last
+/// digit for numbers.
+fn step(c: Decimal, money: bool) -> Decimal {
+    let scale = if money {
+        c.normalize().scale().max(2)
+    } else {
+        c.normalize().scale()
+    };
+    Decimal::new(1, scale)
+}
+
+fn around(c: Decimal, step: Decimal) -> Vec<Decimal> {
+    [c.checked_sub(step), Some(c), c.checked_add(step)]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// A text equal to none of the given values.
+fn other_text(values: &[Value]) -> CaseValue {
+    let mut candidate = "something else".to_string();
+    while values
+        .iter()
+        .any(|v| matches!(v, Value::Text(t) if t.as_ref() == candidate))
+    {
+        candidate.push('!');
+    }
+    CaseValue::Text(candidate)
+}
+
+// --------------------------------------------------------------- search
+
+/// A fact the search varied, and the values it tried.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchedFact {
+    /// The fact.
+    pub name: String,
+    /// True when a changed condition reads it (otherwise it is read by a
+    /// rule of an affected remedy).
+    pub changed: bool,
+    /// The values tried, shown, besides unknown and the seed's own value.
+    pub values: Vec<String>,
+}
+
+/// A generated case whose outcome differs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The seed it was generated from: a corpus case or `the empty case`.
+    pub from: String,
+    /// The case as a JSON case file.
+    pub case_json: String,
+    /// The remedies whose outcome changed.
+    pub changes: Vec<RemedyChange>,
+    /// When one version rejects the case: which, and why.
+    pub rejected: Option<String>,
+    /// How many other generated cases showed the same kind of change.
+    pub similar: usize,
+    /// True when some corpus case shows the same kind of change.
+    pub in_corpus: bool,
+}
+
+/// What the search did and found.
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    /// Rules, exceptions and derived facts whose meaning changed.
+    pub changed_items: Vec<String>,
+    /// The conditions that differ between the versions, as written
+    /// (`old: …` / `new: …`).
+    pub changed_conditions: Vec<String>,
+    /// The remedies whose rules changed.
+    pub affected_remedies: Vec<String>,
+    /// The facts varied.
+    pub facts: Vec<SearchedFact>,
+    /// Comparisons between two facts searched at their boundary.
+    pub relations: Vec<String>,
+    /// Seeds: the corpus cases one version accepts, and the empty case.
+    pub seeds: usize,
+    /// Distinct cases evaluated under both versions.
+    pub tried: usize,
+    /// True when every combination of the searched values was tried from
+    /// the empty case.
+    pub combinations: bool,
+    /// One case for each kind of change found (the one with the fewest facts).
+    pub found: Vec<Found>,
+    /// True when the search covered every class of cases the conditions of
+    /// the affected remedies tell apart: then no difference found means none
+    /// exists.
+    pub exhaustive: bool,
+    /// Why it was not exhaustive (empty when it was).
+    pub not_exhaustive: Vec<String>,
+    /// True when it stopped at the case limit.
+    pub truncated: bool,
+}
+
+fn root_remedies(model: &Model, rule: &Rule) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = Some(rule);
+    let mut guard = 0;
+    while let Some(r) = current {
+        if let Some(c) = &r.conclusion {
+            if let Some(rem) = model.remedies.get(c.remedy.index()) {
+                out.push(rem.id.clone());
+            }
+        }
+        guard += 1;
+        if guard > 1_000 {
+            break;
+        }
+        current = r.exception_to.and_then(|e| model.rules.get(e.index()));
+    }
+    out
+}
+
+/// Atoms of a condition (comparisons, one-of tests, yes/no facts, derived
+/// facts that are not yes/no), through yes/no derived facts.
+fn atoms(model: &Model, e: &Expr, out: &mut BTreeSet<String>, depth: usize) {
+    if depth > 1_000 {
+        return;
+    }
+    match e {
+        Expr::And(l) | Expr::Or(l) => {
+            for x in l {
+                atoms(model, x, out, depth + 1);
+            }
+        }
+        Expr::Not(a) => atoms(model, a, out, depth + 1),
+        Expr::Derived(d) => match model.derived.get(d.index()) {
+            Some(def) if def.ty == Type::Bool => atoms(model, &def.expr, out, depth + 1),
+            _ => {
+                out.insert(show::expr(model, e));
+            }
+        },
+        Expr::Const(_) => {}
+        other => {
+            out.insert(show::expr(model, other));
+        }
+    }
+}
+
+struct Versions<'a> {
+    old: &'a Model,
+    new: &'a Model,
+    old_reads: Reads,
+    new_reads: Reads,
+}
+
+impl Versions<'_> {
+    fn reads(&self, model: &Model) -> &Reads {
+        if std::ptr::eq(model, self.old) {
+            &self.old_reads
+        } else {
+            &self.new_reads
+        }
+    }
+}
+
+/// Facts whose type differs, or that only one version declares.
+fn retyped_facts(old: &Model, new: &Model) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for f in &old.facts {
+        match new.facts.iter().find(|g| g.name == f.name) {
+            Some(g) if show::ty(old, f.ty) == show::ty(new, g.ty) => {}
+            _ => {
+                out.insert(f.name.clone());
+            }
+        }
+    }
+    for g in &new.facts {
+        if !old.facts.iter().any(|f| f.name == g.name) {
+            out.insert(g.name.clone());
+        }
+    }
+    out
+}
+
+/// Derived facts whose meaning changed: definition or type, or through
+/// what they read.
+fn changed_derived(v: &Versions<'_>, retyped: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let (old, new) = (v.old, v.new);
+    for d in &old.derived {
+        match new.derived.iter().find(|e| e.name == d.name) {
+            Some(e)
+                if show::expr(old, &d.expr) == show::expr(new, &e.expr)
+                    && show::ty(old, d.ty) == show::ty(new, e.ty) => {}
+            _ => {
+                out.insert(d.name.clone());
+            }
+        }
+    }
+    for e in &new.derived {
+        if !old.derived.iter().any(|d| d.name == e.name) {
+            out.insert(e.name.clone());
+        }
+    }
+    for (model, reads) in [(old, &v.old_reads), (new, &v.new_reads)] {
+        for d in &model.derived {
+            let facts = reads.facts.get(&d.name);
+            let derived = reads.derived.get(&d.name);
+            if facts.is_some_and(|f| !f.is_disjoint(retyped))
+                || derived.is_some_and(|ds| ds.iter().any(|x| out.contains(x)))
+            {
+                out.insert(d.name.clone());
+            }
+        }
+    }
+    // a second pass settles chains whose members were marked late
+    for (model, reads) in [(old, &v.old_reads), (new, &v.new_reads)] {
+        for d in &model.derived {
+            if reads
+                .derived
+                .get(&d.name)
+                .is_some_and(|ds| ds.iter().any(|x| out.contains(x)))
+            {
+                out.insert(d.name.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The parts of a rule that decide behaviour: condition (with period),
+/// exception link, conclusion, and the value expressions.
+fn rule_meaning(model: &Model, r: &Rule) -> Vec<String> {
+    let aspects = super::rule_aspects(model, r);
+    let mut out: Vec<String> = aspects
+        .into_iter()
+        .filter(|(what, _)| *what != "citations")
+        .map(|(_, s)| s)
+        .collect();
+    out.push(show::expr(model, &r.condition));
+    out
+}
+
+fn value_exprs(r: &Rule) -> Vec<&Expr> {
+    let mut out: Vec<&Expr> = Vec::new();
+    if let Some(c) = &r.conclusion {
+        out.extend(c.args.iter());
+    }
+    out.extend(r.amount.iter());
+    out.extend(r.deadline.iter());
+    out
+}
+
+/// The plan: which facts to vary, with which values.
+struct Plan {
+    search: Search,
+    /// Facts varied, changed ones first; each with its values.
+    facts: Vec<(String, Vec<CaseValue>)>,
+    relations: Vec<Relation>,
+    /// The default value of a fact's type (an anchor for relations).
+    anchors: HashMap<String, CaseValue>,
+}
+
+fn plan(old: &Model, new: &Model) -> Plan {
+    let v = Versions {
+        old,
+        new,
+        old_reads: Reads::new(old),
+        new_reads: Reads::new(new),
+    };
+    let retyped = retyped_facts(old, new);
+    let derived = changed_derived(&v, &retyped);
+    let mut search = Search::default();
+    search
+        .changed_items
+        .extend(derived.iter().map(|d| format!("define {d}")));
+
+    let mut focus: BTreeSet<String> = retyped.clone();
+    let mut affected: BTreeSet<String> = BTreeSet::new();
+    let mut value_changed: Vec<String> = Vec::new();
+    let mut names: Vec<&str> = old.rules.iter().map(|r| r.name.as_str()).collect();
+    for r in &new.rules {
+        if !names.contains(&r.name.as_str()) {
+            names.push(&r.name);
+        }
+    }
+    for name in names {
+        let o = old.rules.iter().find(|r| r.name == name);
+        let n = new.rules.iter().find(|r| r.name == name);
+        let reads_changed = |model: &Model, r: &Rule| {
+            let mut exprs = vec![&r.condition];
+            exprs.extend(value_exprs(r));
+            exprs.into_iter().any(|e| {
+                let (f, d) = v.reads(model).of(model, e);
+                !f.is_disjoint(&retyped) || !d.is_disjoint(&derived)
+            })
+        };
+        let changed = match (o, n) {
+            (Some(o), Some(n)) => {
+                rule_meaning(old, o) != rule_meaning(new, n)
+                    || reads_changed(old, o)
+                    || reads_changed(new, n)
+            }
+            _ => true,
+        };
+        if !changed {
+            continue;
+        }
+        let kind = if o.or(n).is_some_and(|r| r.exception_to.is_some()) {
+            "exception"
+        } else {
+            "rule"
+        };
+        search.changed_items.push(format!("{kind} {name}"));
+        let mut old_atoms = BTreeSet::new();
+        let mut new_atoms = BTreeSet::new();
+        if let Some(o) = o {
+            atoms(old, &o.condition, &mut old_atoms, 0);
+            affected.extend(root_remedies(old, o));
+        }
+        if let Some(n) = n {
+            atoms(new, &n.condition, &mut new_atoms, 0);
+            affected.extend(root_remedies(new, n));
+        }
+        for (model, r, mine, theirs, label) in [
+            (old, o, &old_atoms, &new_atoms, "old"),
+            (new, n, &new_atoms, &old_atoms, "new"),
+        ] {
+            let Some(r) = r else { continue };
+            for a in mine.difference(theirs) {
+                let line = format!("{label}: {a} (in {name})");
+                if !search.changed_conditions.contains(&line) {
+                    search.changed_conditions.push(line);
+                }
+            }
+            let reads = v.reads(model);
+            // the facts under changed atoms: re-scan the condition and keep
+            // the facts of atoms that differ (or of all, when none differs
+            // but something else in the rule did)
+            let mut per_atom = Vec::new();
+            atom_facts(model, reads, &r.condition, &mut per_atom, 0);
+            for (atom, facts) in per_atom {
+                if !theirs.contains(&atom) || mine == theirs {
+                    focus.extend(facts);
+                }
+            }
+            for e in value_exprs(r) {
+                let (f, _) = reads.of(model, e);
+                if !f.is_empty() {
+                    focus.extend(f.iter().cloned());
+                }
+            }
+        }
+        // value expressions that changed and read facts: no class argument
+        if let (Some(o), Some(n)) = (o, n) {
+            let ov: Vec<String> = value_exprs(o).iter().map(|e| show::expr(old, e)).collect();
+            let nv: Vec<String> = value_exprs(n).iter().map(|e| show::expr(new, e)).collect();
+            let reads_facts = value_exprs(o)
+                .iter()
+                .any(|e| !v.old_reads.of(old, e).0.is_empty())
+                || value_exprs(n)
+                    .iter()
+                    .any(|e| !v.new_reads.of(new, e).0.is_empty());
+            if (ov != nv || reads_changed(old, o) || reads_changed(new, n)) && reads_facts {
+                value_changed.push(name.to_string());
+            }
+        } else {
+            let r = o.or(n);
+            let model = if o.is_some() { old } else { new };
+            if r.is_some_and(|r| {
+                value_exprs(r)
+                    .iter()
+                    .any(|e| !v.reads(model).of(model, e).0.is_empty())
+            }) {
+                value_changed.push(name.to_string());
+            }
+        }
+    }
+    // context: every fact read by a rule of an affected remedy
+    let mut context: BTreeSet<String> = BTreeSet::new();
+    for (model, reads) in [(old, &v.old_reads), (new, &v.new_reads)] {
+        for r in &model.rules {
+            if root_remedies(model, r).iter().any(|x| affected.contains(x)) {
+                context.extend(reads.of(model, &r.condition).0);
+                for e in value_exprs(r) {
+                    context.extend(reads.of(model, e).0);
+                }
+            }
+        }
+    }
+    search.affected_remedies = affected.iter().cloned().collect();
+
+    // the values: scan every condition and definition of both versions
+    let mut analysis = Analysis::default();
+    for model in [old, new] {
+        for r in &model.rules {
+            analysis.scan(model, &r.condition);
+        }
+        for d in &model.derived {
+            if d.ty == Type::Bool {
+                analysis.scan(model, &d.expr);
+            } else if !matches!(d.expr, Expr::Fact(_) | Expr::Const(_)) {
+                // a number, amount or date defined from facts: compared
+                // somewhere as a whole, so the facts under it are not
+                // partitioned by constants alone
+                let mut used = false;
+                for r in &model.rules {
+                    let (_, ds) = v.reads(model).of(model, &r.condition);
+                    used |= ds.contains(&d.name);
+                }
+                if used {
+                    analysis.incomplete(model, &d.expr);
+                }
+            }
+        }
+        // every one-of fact: all its values
+        for f in &model.facts {
+            if let Type::OneOf(set) = f.ty {
+                let p = analysis.probe(f.name.clone());
+                for c in model.one_of_values(set) {
+                    p.values.insert(CaseValue::Choice(c.clone()));
+                }
+            }
+            if f.ty == Type::Bool {
+                let p = analysis.probe(f.name.clone());
+                p.values.insert(CaseValue::Bool(true));
+                p.values.insert(CaseValue::Bool(false));
+            }
+        }
+    }
+    let anchor_date = new
+        .header
+        .effective
+        .or(old.header.effective)
+        .unwrap_or(Date::constant(2024, 1, 1));
+    let mut anchors = HashMap::new();
+    let type_of = |name: &str| {
+        new.facts
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.ty)
+            .or_else(|| old.facts.iter().find(|f| f.name == name).map(|f| f.ty))
+    };
+    let default_for = |name: &str| -> Option<CaseValue> {
+        Some(match type_of(name)? {
+            Type::Bool => CaseValue::Bool(true),
+            Type::Number => CaseValue::Number(Decimal::ONE),
+            Type::Money => CaseValue::Money(Decimal::new(10_000, 2)),
+            Type::Date => CaseValue::Date(anchor_date),
+            Type::Text => CaseValue::Text("example".to_string()),
+            Type::OneOf(set) => CaseValue::Choice(
+                new.facts
+                    .iter()
+                    .find(|f| f.name == name)
+                    .map(|_| new.one_of_values(set))
+                    .unwrap_or_else(|| old.one_of_values(set))
+                    .first()
+                    .cloned()?,
+            ),
+            Type::Duration => return None,
+        })
+    };
+
+    let mut facts = Vec::new();
+    for (is_focus, set) in [(true, &focus), (false, &context)] {
+        for name in set.iter() {
+            if !is_focus && focus.contains(name) {
+                continue;
+            }
+            if type_of(name).is_none() {
+                continue;
+            }
+            let probe = analysis.probes.get(name);
+            let mut values: Vec<CaseValue> = probe
+                .map(|p| p.values.iter().cloned().collect())
+                .unwrap_or_default();
+            if let Some(p) = probe {
+                for why in &p.incomplete {
+                    let reason =
+                        format!("`{name}` is read by `{why}`, which boundary values do not settle");
+                    if !search.not_exhaustive.contains(&reason) {
+                        search.not_exhaustive.push(reason);
+                    }
+                }
+            }
+            if let Some(d) = default_for(name) {
+                anchors.insert(name.clone(), d.clone());
+                if values.is_empty() {
+                    values.push(d);
+                }
+            }
+            search.facts.push(SearchedFact {
+                name: name.clone(),
+                changed: is_focus,
+                values: values.iter().map(CaseValue::show).collect(),
+            });
+            facts.push((name.clone(), values));
+        }
+    }
+    for name in value_changed {
+        search.not_exhaustive.push(format!(
+            "an amount, deadline or parameter of `{name}` changed and is computed from facts"
+        ));
+    }
+    let varied: BTreeSet<&String> = facts.iter().map(|(n, _)| n).collect();
+    let relations: Vec<Relation> = analysis
+        .relations
+        .into_iter()
+        .filter(|r| varied.contains(&r.a) || varied.contains(&r.b))
+        .collect();
+    for r in &relations {
+        if !search.relations.contains(&r.text) {
+            search.relations.push(r.text.clone());
+        }
+    }
+    Plan {
+        search,
+        facts,
+        relations,
+        anchors,
+    }
+}
+
+/// Each atom of a condition with the facts it reads (through derived facts).
+fn atom_facts(
+    model: &Model,
+    reads: &Reads,
+    e: &Expr,
+    out: &mut Vec<(String, BTreeSet<String>)>,
+    depth: usize,
+) {
+    if depth > 1_000 {
+        return;
+    }
+    match e {
+        Expr::And(l) | Expr::Or(l) => {
+            for x in l {
+                atom_facts(model, reads, x, out, depth + 1);
+            }
+        }
+        Expr::Not(a) => atom_facts(model, reads, a, out, depth + 1),
+        Expr::Derived(d) => match model.derived.get(d.index()) {
+            Some(def) if def.ty == Type::Bool => {
+                atom_facts(model, reads, &def.expr, out, depth + 1)
+            }
+            _ => out.push((show::expr(model, e), reads.of(model, e).0)),
+        },
+        Expr::Const(_) => {}
+        other => out.push((show::expr(model, other), reads.of(model, other).0)),
+    }
+}
+
+/// Search for cases whose outcome differs.
+pub(super) fn search(
+    old: &DecisionGraph,
+    new: &DecisionGraph,
+    corpus: &[Arc<SourceFile>],
+    replay: &Replay,
+    options: &Options,
+) -> Search {
+    let Plan {
+        mut search,
+        facts,
+        relations,
+        anchors,
+    } = plan(old.model(), new.model());
+    let (old_side, new_side) = (Side::new(old), Side::new(new));
+
+    // seeds: the empty case, then each corpus case one version accepts
+    let mut seeds: Vec<(String, Facts)> = vec![("the empty case".to_string(), Facts::new())];
+    for file in corpus {
+        for graph in [old, new] {
+            let (case, _) = case::parse_case(graph.model(), file, Format::from_path(file.name()));
+            if let Some(c) = case {
+                seeds.push((file.name().to_string(), facts_of_case(graph.model(), &c)));
+                break;
+            }
+        }
+    }
+    search.seeds = seeds.len();
+
+    if search.changed_items.is_empty() && search.facts.is_empty() {
+        search.exhaustive = true;
+        return search;
+    }
+
+    let mut seen: HashSet<Facts> = HashSet::new();
+    let mut groups: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut silent = false;
+    let corpus_kinds: BTreeSet<(String, String)> = replay
+        .changed
+        .iter()
+        .flat_map(|c| kind_keys(&c.changes, c.rejected.as_ref()))
+        .collect();
+    let mut sizes: Vec<usize> = Vec::new();
+    let combos: usize = facts
+        .iter()
+        .map(|(_, v)| v.len() + 1)
+        .try_fold(1usize, |acc, n| acc.checked_mul(n))
+        .unwrap_or(usize::MAX);
+    search.combinations = combos <= options.max_combinations;
+
+    let mut try_case = |facts_now: Facts, from: &str, search: &mut Search| -> bool {
+        if search.tried >= options.max_cases {
+            search.truncated = true;
+            return false;
+        }
+        if !seen.insert(facts_now.clone()) {
+            return true;
+        }
+        search.tried += 1;
+        match compare_results(old_side.run(&facts_now), new_side.run(&facts_now)) {
+            Compared::Same { silent: s } => silent |= s,
+            Compared::BothInvalid(_) => {}
+            Compared::Changed(changes, rejected) => {
+                let found = Found {
+                    from: from.to_string(),
+                    case_json: case_json(&facts_now),
+                    changes,
+                    rejected,
+                    similar: 0,
+                    in_corpus: false,
+                };
+                let keys = kind_keys(&found.changes, found.rejected.as_ref());
+                let in_corpus = keys.iter().all(|k| corpus_kinds.contains(k));
+                let found = Found { in_corpus, ..found };
+                let size = facts_now.len();
+                let mut placed = false;
+                for key in keys {
+                    match groups.get(&key).copied() {
+                        Some(i) => {
+                            if let (Some(f), Some(smallest)) =
+                                (search.found.get_mut(i), sizes.get_mut(i))
+                            {
+                                if size < *smallest && !placed {
+                                    *smallest = size;
+                                    let similar = f.similar + 1;
+                                    *f = Found {
+                                        similar,
+                                        ..found.clone()
+                                    };
+                                    placed = true;
+                                } else {
+                                    f.similar += 1;
+                                }
+                            }
+                        }
+                        None => {
+                            groups.insert(key, search.found.len());
+                            if placed {
+                                // already shown for another change: count it there
+                                search.found.push(Found {
+                                    similar: 0,
+                                    ..found.clone()
+                                });
+                            } else {
+                                search.found.push(found.clone());
+                            }
+                            sizes.push(size);
+                            placed = true;
+                        }
+                    }
+                }
+            }
+        }
+        true
+    };
+
+    // first one fact at a time from every seed (cheap, and every seed gets
+    // its turn), then every combination where there are few enough
+    'seeds: for (phase, (seed_name, seed)) in [false, true]
+        .into_iter()
+        .flat_map(|p| seeds.iter().map(move |s| (p, s)))
+    {
+        // the seed itself, and the seed moved to each relation's boundary
+        let mut starts = vec![seed.clone()];
+        for rel in &relations {
+            starts.extend(at_boundary(seed, rel, &anchors));
+        }
+        for start in starts {
+            let options_per_fact: Vec<(&String, Vec<Option<CaseValue>>)> = facts
+                .iter()
+                .map(|(name, values)| {
+                    let mut opts: Vec<Option<CaseValue>> = vec![start.get(name).cloned(), None];
+                    opts.extend(values.iter().cloned().map(Some));
+                    let mut unique = Vec::new();
+                    for o in opts {
+                        if !unique.contains(&o) {
+                            unique.push(o);
+                        }
+                    }
+                    (name, unique)
+                })
+                .collect();
+            let total: usize = options_per_fact
+                .iter()
+                .map(|(_, o)| o.len())
+                .try_fold(1usize, |acc, n| acc.checked_mul(n))
+                .unwrap_or(usize::MAX);
+            if phase && total > options.max_combinations {
+                continue;
+            }
+            if phase {
+                // every combination (first option of each = the start itself)
+                let mut digits = vec![0usize; options_per_fact.len()];
+                loop {
+                    let mut case = start.clone();
+                    for ((name, opts), d) in options_per_fact.iter().zip(&digits) {
+                        match opts.get(*d) {
+                            Some(Some(v)) => {
+                                case.insert((*name).clone(), v.clone());
+                            }
+                            Some(None) => {
+                                case.remove(*name);
+                            }
+                            None => {}
+                        }
+                    }
+                    if !try_case(case, seed_name, &mut search) {
+                        break 'seeds;
+                    }
+                    // next combination
+                    let mut i = 0;
+                    while let (Some(d), Some((_, opts))) =
+                        (digits.get_mut(i), options_per_fact.get(i))
+                    {
+                        *d += 1;
+                        if *d < opts.len() {
+                            break;
+                        }
+                        *d = 0;
+                        i += 1;
+                    }
+                    if i >= digits.len() {
+                        break;
+                    }
+                }
+            } else {
+                // one fact at a time
+                if !try_case(start.clone(), seed_name, &mut search) {
+                    break 'seeds;
+                }
+                for (name, opts) in &options_per_fact {
+                    for o in opts {
+                        let mut case = start.clone();
+                        match o {
+                            Some(v) => {
+                                case.insert((*name).clone(), v.clone());
+                            }
+                            None => {
+                                case.remove(*name);
+                            }
+                        }
+                        if !try_case(case, seed_name, &mut search) {
+                            break 'seeds;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    let mut merged: Vec<Found> = Vec::new();
+    for f in std::mem::take(&mut search.found) {
+        match merged.iter_mut().find(|m| m.case_json == f.case_json) {
+            Some(m) => m.similar += f.similar,
+            None => merged.push(f),
+        }
+    }
+    merged.sort_by_key(|f| f.in_corpus);
+    search.found = merged;
+
+    if !search.combinations {
+        search.not_exhaustive.push(format!(
+            "the searched values make {} combinations, more than the {} tried in full; facts were varied one at a time",
+            if combos == usize::MAX { "too many".to_string() } else { combos.to_string() },
+            options.max_combinations
+        ));
+    }
+    if silent {
+        search.not_exhaustive.push(
+            "on some generated cases the versions give a remedy by different rules although the outcome agrees"
+                .to_string(),
+        );
+    }
+    if search.truncated {
+        search.not_exhaustive.push(format!(
+            "the search stopped after {} cases",
+            options.max_cases
+        ));
+    }
+    search.exhaustive = search.not_exhaustive.is_empty();
+    search
+}
+
+/// The kinds of change of a case, to group cases: each remedy with how it
+/// changed, and a rejection by one version.
+fn kind_keys(changes: &[RemedyChange], rejected: Option<&String>) -> Vec<(String, String)> {
+    let mut keys: Vec<(String, String)> = changes
+        .iter()
+        .map(|c| (c.remedy.clone(), c.transition()))
+        .collect();
+    if let Some(r) = rejected {
+        let which = if r.starts_with("the old") {
+            "old"
+        } else {
+            "new"
+        };
+        keys.push((which.to_string(), "rejected".to_string()));
+    }
+    keys
+}
+
+/// The seed with `rel.a` moved to just below, at and just above `rel.b + offset`.
+fn at_boundary(seed: &Facts, rel: &Relation, anchors: &HashMap<String, CaseValue>) -> Vec<Facts> {
+    let mut base = seed.clone();
+    let b = match seed.get(&rel.b).or_else(|| anchors.get(&rel.b)) {
+        Some(b) => b.clone(),
+        None => return Vec::new(),
+    };
+    base.insert(rel.b.clone(), b.clone());
+    let values: Vec<CaseValue> = match (&b, rel.offset) {
+        (CaseValue::Date(d), Offset::Days(n)) => [-1i64, 0, 1]
+            .into_iter()
+            .filter_map(|k| d.checked_add((n + k).days()).ok())
+            .map(CaseValue::Date)
+            .collect(),
+        (CaseValue::Number(x), Offset::Amount(k)) => x
+            .checked_add(k)
+            .map(|c| around(c, step(c, false)))
+            .unwrap_or_default()
+            .into_iter()
+            .map(CaseValue::Number)
+            .collect(),
+        (CaseValue::Money(x), Offset::Amount(k)) => x
+            .checked_add(k)
+            .map(|c| around(c, step(c, true)))
+            .unwrap_or_default()
+            .into_iter()
+            .map(CaseValue::Money)
+            .collect(),
+        (CaseValue::Text(_) | CaseValue::Choice(_) | CaseValue::Bool(_), _) => {
+            let other = match &b {
+                CaseValue::Text(t) => CaseValue::Text(format!("{t} (other)")),
+                CaseValue::Bool(x) => CaseValue::Bool(!x),
+                _ => b.clone(),
+            };
+            vec![b.clone(), other]
+        }
+        _ => Vec::new(),
+    };
+    values
+        .into_iter()
+        .map(|v| {
+            let mut f = base.clone();
+            f.insert(rel.a.clone(), v);
+            f
+        })
+        .collect()
+}

@@ -1,0 +1,445 @@
+//! A diff report as text, Markdown (a pull-request comment) or JSON.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value as Json, json};
+
+use super::behaviour::{CaseChange, Found, RemedyChange, Search};
+use super::{Change, ItemChange, Report};
+
+/// How to render a [`Report`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text for a terminal.
+    Text,
+    /// Markdown, ready to paste as a pull-request comment.
+    Markdown,
+    /// JSON for tools.
+    Json,
+}
+
+pub(super) fn render(report: &Report, format: Format, old: &str, new: &str) -> String {
+    match format {
+        Format::Text => text(report, old, new),
+        Format::Markdown => markdown(report, old, new),
+        Format::Json => {
+            let mut s =
+                serde_json::to_string_pretty(&to_json(report, old, new)).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn verb(c: &Change) -> &'static str {
+    match c {
+        Change::Added => "added",
+        Change::Removed => "removed",
+        Change::Changed(_) => "changed",
+    }
+}
+
+/// The verdict, in one sentence.
+fn verdict(report: &Report) -> String {
+    let s = &report.search;
+    if report.behaviour_changed() {
+        let mut parts = Vec::new();
+        if !report.replay.changed.is_empty() {
+            parts.push(format!(
+                "{} of the corpus changed",
+                plural(report.replay.changed.len(), "case", "cases")
+            ));
+        }
+        let new_kinds = s.found.iter().filter(|f| !f.in_corpus).count();
+        if new_kinds > 0 {
+            parts.push(format!(
+                "the search found {} the corpus does not show",
+                plural(new_kinds, "kind of change", "kinds of change")
+            ));
+        }
+        if parts.is_empty() {
+            parts.push("see the cases above".to_string());
+        }
+        format!("Behaviour changed: {}.", parts.join("; "))
+    } else if s.exhaustive {
+        if s.changed_items.is_empty() {
+            "No behavioural change: no condition, remedy, amount or deadline changed.".to_string()
+        } else {
+            "No behavioural change: the search was exhaustive for the changed conditions (every combination of their boundary values and unknown, from the empty case).".to_string()
+        }
+    } else {
+        "No behavioural change found, but the search was not exhaustive, so there may be cases it missed.".to_string()
+    }
+}
+
+fn change_lines(changes: &[RemedyChange], rejected: Option<&String>) -> Vec<String> {
+    let mut out: Vec<String> = changes
+        .iter()
+        .map(|c| format!("{}: {}", c.remedy, c.describe()))
+        .collect();
+    if let Some(r) = rejected {
+        out.push(r.clone());
+    }
+    out
+}
+
+fn searched(s: &Search) -> Vec<String> {
+    let mut out = Vec::new();
+    if !s.changed_items.is_empty() {
+        out.push(format!("changed: {}", s.changed_items.join(", ")));
+    }
+    if !s.affected_remedies.is_empty() {
+        out.push(format!(
+            "remedies affected: {}",
+            s.affected_remedies.join(", ")
+        ));
+    }
+    for c in &s.changed_conditions {
+        out.push(format!("condition {c}"));
+    }
+    for f in &s.facts {
+        out.push(format!(
+            "{} `{}`: {}, unknown, and the seed's value",
+            if f.changed {
+                "varied"
+            } else {
+                "varied (context)"
+            },
+            f.name,
+            f.values.join(", ")
+        ));
+    }
+    for r in &s.relations {
+        out.push(format!(
+            "boundary of `{r}`: a day (or step) before, on and after"
+        ));
+    }
+    out.push(format!(
+        "{} evaluated under both versions, from {} ({}); {}",
+        plural(s.tried, "distinct case", "distinct cases"),
+        plural(s.seeds, "seed", "seeds"),
+        if s.seeds == 1 {
+            "the empty case".to_string()
+        } else {
+            format!(
+                "the empty case and {}",
+                plural(s.seeds - 1, "corpus case", "corpus cases")
+            )
+        },
+        if s.truncated {
+            "one fact at a time from each seed, then every combination until the case limit"
+        } else if s.combinations {
+            "one fact at a time and every combination of the values above, from each seed"
+        } else {
+            "one fact at a time from each seed"
+        }
+    ));
+    if s.exhaustive {
+        out.push(
+            "exhaustive for the changed conditions: these values cover every class of cases the conditions of the affected remedies tell apart".to_string(),
+        );
+    }
+    out
+}
+
+// ----------------------------------------------------------------- text
+
+fn text(report: &Report, old: &str, new: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "redress diff {old} → {new}\n");
+    structure_text(&report.structure, &mut out);
+
+    let r = &report.replay;
+    let _ = writeln!(
+        out,
+        "\nCorpus: {} replayed under both versions, {} changed",
+        plural(r.cases, "case", "cases"),
+        r.changed.len()
+    );
+    for c in &r.changed {
+        case_change_text(c, &mut out);
+    }
+    for (name, e) in &r.invalid {
+        let _ = writeln!(out, "  {name}: rejected by both versions: {e}");
+    }
+
+    let s = &report.search;
+    let _ = writeln!(out, "\nSearch beyond the corpus:");
+    for line in searched(s) {
+        let _ = writeln!(out, "  {line}");
+    }
+    if s.found.is_empty() {
+        let _ = writeln!(out, "  found no case whose outcome differs");
+    } else {
+        let _ = writeln!(
+            out,
+            "  found {}:",
+            plural(s.found.len(), "kind of change", "kinds of change")
+        );
+        for (i, f) in s.found.iter().enumerate() {
+            found_text(i, f, &mut out);
+        }
+    }
+    if !s.exhaustive {
+        let _ = writeln!(out, "  not exhaustive:");
+        for why in &s.not_exhaustive {
+            let _ = writeln!(out, "    - {why}");
+        }
+    }
+    let _ = writeln!(out, "\n{}", verdict(report));
+    out
+}
+
+fn structure_text(items: &[ItemChange], out: &mut String) {
+    if items.is_empty() {
+        let _ = writeln!(out, "Structure: no change");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Structure: {}",
+        plural(items.len(), "item changed", "items changed")
+    );
+    for item in items {
+        let _ = writeln!(
+            out,
+            "  {} {} {}: {}",
+            verb(&item.change),
+            item.kind.word(),
+            item.name,
+            item.summary
+        );
+        if let Change::Changed(aspects) = &item.change {
+            for a in aspects {
+                let _ = writeln!(out, "      {}: {}", a.what, a.old);
+                let _ = writeln!(
+                    out,
+                    "      {}→ {}",
+                    " ".repeat(a.what.chars().count()),
+                    a.new
+                );
+            }
+        }
+    }
+}
+
+fn case_change_text(c: &CaseChange, out: &mut String) {
+    let _ = writeln!(out, "  {}", c.case);
+    for line in change_lines(&c.changes, c.rejected.as_ref()) {
+        let _ = writeln!(out, "    {line}");
+    }
+}
+
+fn found_text(i: usize, f: &Found, out: &mut String) {
+    let mut origin = format!("from {}", f.from);
+    if f.similar > 0 {
+        origin.push_str(&format!(
+            "; {} like it",
+            plural(f.similar, "other case", "other cases")
+        ));
+    }
+    if f.in_corpus {
+        origin.push_str("; the corpus shows this too");
+    }
+    let _ = writeln!(out, "  {}. ({origin})", i + 1);
+    for line in change_lines(&f.changes, f.rejected.as_ref()) {
+        let _ = writeln!(out, "     {line}");
+    }
+    for line in f.case_json.lines() {
+        let _ = writeln!(out, "     {line}");
+    }
+}
+
+// ------------------------------------------------------------- markdown
+
+fn code(s: &str) -> String {
+    // a span that holds backticks needs a longer fence
+    let fence = if s.contains('`') { "``" } else { "`" };
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn markdown(report: &Report, old: &str, new: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "### redress diff: {} → {}\n", code(old), code(new));
+    let _ = writeln!(out, "**{}**\n", verdict(report));
+
+    let _ = writeln!(out, "#### Structure\n");
+    if report.structure.is_empty() {
+        let _ = writeln!(out, "No item changed.\n");
+    } else {
+        let _ = writeln!(out, "| | item | what changed |\n|---|---|---|");
+        for item in &report.structure {
+            let what = match &item.change {
+                Change::Changed(aspects) => aspects
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "{}: {} → {}",
+                            a.what,
+                            code(&cell(&a.old)),
+                            code(&cell(&a.new))
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("<br>"),
+                _ => code(&cell(&item.summary)),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} {} | {} |",
+                verb(&item.change),
+                item.kind.word(),
+                code(&item.name),
+                what
+            );
+        }
+        out.push('\n');
+    }
+
+    let r = &report.replay;
+    let _ = writeln!(out, "#### Corpus\n");
+    let _ = writeln!(
+        out,
+        "{} replayed under both versions; {} changed.\n",
+        plural(r.cases, "case", "cases"),
+        r.changed.len()
+    );
+    if !r.changed.is_empty() {
+        let _ = writeln!(out, "| case | change |\n|---|---|");
+        for c in &r.changed {
+            let lines = change_lines(&c.changes, c.rejected.as_ref());
+            let lines: Vec<String> = lines.iter().map(|l| cell(l)).collect();
+            let _ = writeln!(out, "| {} | {} |", code(&c.case), lines.join("<br>"));
+        }
+        out.push('\n');
+    }
+    for (name, e) in &r.invalid {
+        let _ = writeln!(out, "- {} is rejected by both versions: {}", code(name), e);
+    }
+
+    let s = &report.search;
+    let _ = writeln!(out, "#### Search beyond the corpus\n");
+    if s.found.is_empty() {
+        let _ = writeln!(out, "No generated case has a different outcome.\n");
+    } else {
+        for (i, f) in s.found.iter().enumerate() {
+            let mut origin = format!("from {}", f.from);
+            if f.similar > 0 {
+                origin.push_str(&format!(
+                    ", {} like it",
+                    plural(f.similar, "other case", "other cases")
+                ));
+            }
+            if f.in_corpus {
+                origin.push_str(", also in the corpus");
+            }
+            let lines = change_lines(&f.changes, f.rejected.as_ref());
+            let _ = writeln!(out, "{}. {} ({origin})\n", i + 1, lines.join("; "));
+            let _ = writeln!(out, "   ```json");
+            for line in f.case_json.lines() {
+                let _ = writeln!(out, "   {line}");
+            }
+            let _ = writeln!(out, "   ```\n");
+        }
+    }
+    let _ = writeln!(out, "<details><summary>What was searched</summary>\n");
+    for line in searched(s) {
+        let _ = writeln!(out, "- {line}");
+    }
+    if !s.exhaustive {
+        let _ = writeln!(out, "\nNot exhaustive:\n");
+        for why in &s.not_exhaustive {
+            let _ = writeln!(out, "- {why}");
+        }
+    }
+    let _ = writeln!(out, "\n</details>");
+    out
+}
+
+// ----------------------------------------------------------------- json
+
+fn changes_json(changes: &[RemedyChange]) -> Json {
+    Json::Array(
+        changes
+            .iter()
+            .map(|c| {
+                json!({
+                    "remedy": c.remedy,
+                    "kind": c.kind(),
+                    "old": c.old.describe(),
+                    "new": c.new.describe(),
+                    "description": c.describe(),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn to_json(report: &Report, old: &str, new: &str) -> Json {
+    let s = &report.search;
+    json!({
+        "old": old,
+        "new": new,
+        "behaviour_changed": report.behaviour_changed(),
+        "verdict": verdict(report),
+        "structure": report.structure.iter().map(|i| {
+            let mut v = json!({
+                "kind": i.kind.word(),
+                "name": i.name,
+                "change": verb(&i.change),
+                "summary": i.summary,
+            });
+            if let (Change::Changed(aspects), Some(obj)) = (&i.change, v.as_object_mut()) {
+                obj.insert("aspects".into(), Json::Array(aspects.iter().map(|a| json!({
+                    "what": a.what, "old": a.old, "new": a.new,
+                })).collect()));
+            }
+            v
+        }).collect::<Vec<_>>(),
+        "replay": {
+            "cases": report.replay.cases,
+            "changed": report.replay.changed.iter().map(|c| json!({
+                "case": c.case,
+                "changes": changes_json(&c.changes),
+                "rejected": c.rejected,
+            })).collect::<Vec<_>>(),
+            "invalid": report.replay.invalid.iter().map(|(n, e)| json!({"case": n, "error": e})).collect::<Vec<_>>(),
+        },
+        "search": {
+            "changed_items": s.changed_items,
+            "changed_conditions": s.changed_conditions,
+            "affected_remedies": s.affected_remedies,
+            "facts": s.facts.iter().map(|f| json!({
+                "name": f.name, "changed": f.changed, "values": f.values,
+            })).collect::<Vec<_>>(),
+            "relations": s.relations,
+            "seeds": s.seeds,
+            "tried": s.tried,
+            "combinations": s.combinations,
+            "exhaustive": s.exhaustive,
+            "not_exhaustive": s.not_exhaustive,
+            "truncated": s.truncated,
+            "found": s.found.iter().map(|f| json!({
+                "from": f.from,
+                "case": serde_json::from_str::<Json>(&f.case_json).unwrap_or(Json::Null),
+                "changes": changes_json(&f.changes),
+                "rejected": f.rejected,
+                "similar": f.similar,
+                "in_corpus": f.in_corpus,
+            })).collect::<Vec<_>>(),
+        },
+    })
+}

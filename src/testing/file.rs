@@ -1,0 +1,736 @@
+//! Test files → [`TestFile`] (before the rulebook is known) → [`Test`] (checked
+//! against the rulebook's model).
+//!
+//! A test file is TOML (`*.test.toml`) or JSON (`*.test.json`) with the keys
+//! `name`, `rulebook`, `as_of`, `case` and `expect`. The facts under `case`
+//! are read by [`crate::case::parse_case`] itself, on a copy of the text in
+//! which everything but the case is blanked out (byte offsets kept), so a
+//! test's case gets exactly the diagnostics a case file would, pointing into
+//! the test file.
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::case::json::{self, Doc, DocKind};
+use crate::case::{self, Case, Format};
+use crate::diagnostic::{Code, Diagnostic, suggestion};
+use crate::model::Model;
+use crate::outcome::Shown;
+use crate::source::{SourceFile, Span};
+
+/// A test file, read but not yet checked against a rulebook.
+#[derive(Clone, Debug)]
+pub struct TestFile {
+    /// The file.
+    pub file: Arc<SourceFile>,
+    /// The name given, else the file name without `.test.toml`/`.test.json`.
+    pub name: String,
+    /// The rulebook path as written (relative to the test file's folder), with its span.
+    pub rulebook: Option<(String, Span)>,
+    format: Format,
+    as_of: Option<Date>,
+    case_text: Option<Arc<SourceFile>>,
+    expect: Vec<(String, Span, Doc)>,
+    expect_span: Span,
+}
+
+/// What a test expects of one remedy besides applying.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RemedyDetail {
+    /// The remedy's id.
+    pub remedy: String,
+    /// Expected amount, as written (compared as a decimal).
+    pub amount: Option<String>,
+    /// Expected deadline, `YYYY-MM-DD`.
+    pub deadline: Option<String>,
+    /// Expected parameters, in the order written.
+    pub params: Vec<(String, Shown)>,
+}
+
+/// The expectations of a test.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Expect {
+    /// Remedies that must apply.
+    pub applies: Vec<String>,
+    /// Remedies that must neither apply nor be undetermined.
+    pub not_applies: Vec<String>,
+    /// Remedies that must be undetermined.
+    pub undetermined: Vec<String>,
+    /// Detail checks on applied remedies (each implies that the remedy applies).
+    pub remedies: Vec<RemedyDetail>,
+}
+
+/// A test checked against its rulebook: a case and what it must give.
+#[derive(Clone, Debug)]
+pub struct Test {
+    /// The test's name.
+    pub name: String,
+    /// The test file's name (its path as given).
+    pub path: String,
+    /// The facts.
+    pub case: Case,
+    /// Judge the case as of this date, when given.
+    pub as_of: Option<Date>,
+    /// What must come out.
+    pub expect: Expect,
+}
+
+/// Read a test file: its syntax and layout, not yet its remedies or facts.
+/// The format follows the name: `.json` is JSON, anything else TOML.
+pub fn parse_test(file: &Arc<SourceFile>) -> (Option<TestFile>, Vec<Diagnostic>) {
+    let format = if file.name().ends_with(".json") {
+        Format::Json
+    } else {
+        Format::Toml
+    };
+    let doc = match format {
+        Format::Json => json::parse(file.text()).map_err(|e| (e.message, e.span)),
+        Format::Toml => toml_doc(file.text()),
+    };
+    let doc = match doc {
+        Ok(d) => d,
+        Err((message, span)) => {
+            let what = if format == Format::Json {
+                "JSON"
+            } else {
+                "TOML"
+            };
+            let d = Diagnostic::error(
+                Code::TestSyntax,
+                format!("the test file is not valid {what}: {message}"),
+            )
+            .in_file(file)
+            .label(span, message)
+            .help("a test has a `[case]` table of facts and an `[expect]` table");
+            return (None, vec![d]);
+        }
+    };
+    let mut p = Reader {
+        file,
+        diagnostics: Vec::new(),
+    };
+    let test = p.top(&doc, format);
+    let ok = !p.diagnostics.iter().any(Diagnostic::is_error);
+    (test.filter(|_| ok), p.diagnostics)
+}
+
+const TOP_KEYS: &[&str] = &["name", "rulebook", "as_of", "case", "expect"];
+const EXPECT_KEYS: &[&str] = &["applies", "not_applies", "undetermined", "remedy"];
+const DETAIL_KEYS: &[&str] = &["amount", "deadline", "params"];
+
+struct Reader<'a> {
+    file: &'a Arc<SourceFile>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, span: Span, message: String, label: &str, help: &str) {
+        self.diagnostics.push(
+            Diagnostic::error(Code::TestFormat, message)
+                .in_file(self.file)
+                .label(span, label)
+                .help(help),
+        );
+    }
+
+    fn unknown_key(&mut self, key: &str, span: Span, within: &str, keys: &[&str]) {
+        let help = suggestion(key, keys.iter().copied())
+            .unwrap_or_else(|| format!("the keys here are: {}", keys.join(", ")));
+        self.error(
+            span,
+            format!("`{key}` is not a key of {within}"),
+            "unknown key",
+            &help,
+        );
+    }
+
+    fn text(&mut self, key: &str, doc: &Doc) -> Option<String> {
+        match &doc.kind {
+            DocKind::String(s) => Some(s.clone()),
+            other => {
+                self.error(
+                    doc.span,
+                    format!("`{key}` must be a text, but it is {}", other.describe()),
+                    "expected a text",
+                    "write it in double quotes",
+                );
+                None
+            }
+        }
+    }
+
+    fn top(&mut self, doc: &Doc, format: Format) -> Option<TestFile> {
+        let DocKind::Object(entries) = &doc.kind else {
+            self.error(
+                doc.span,
+                format!(
+                    "a test must be an object, but this is {}",
+                    doc.kind.describe()
+                ),
+                "not an object",
+                "write {\"case\": {…}, \"expect\": {…}}",
+            );
+            return None;
+        };
+        let mut name = None;
+        let mut rulebook = None;
+        let mut as_of = None;
+        let mut case_doc = None;
+        let mut expect = None;
+        for (key, span, value) in entries {
+            match key.as_str() {
+                "name" => name = self.text(key, value),
+                "rulebook" => rulebook = self.text(key, value).map(|t| (t, value.span)),
+                "as_of" => as_of = self.date(key, value),
+                "case" => match &value.kind {
+                    DocKind::Object(_) => case_doc = Some((*span, value)),
+                    other => self.error(
+                        value.span,
+                        format!(
+                            "`case` must be a table of facts, but it is {}",
+                            other.describe()
+                        ),
+                        "expected a table",
+                        "write the facts under a `[case]` table",
+                    ),
+                },
+                "expect" => match &value.kind {
+                    DocKind::Object(e) => expect = Some((e.clone(), *span)),
+                    other => self.error(
+                        value.span,
+                        format!("`expect` must be a table, but it is {}", other.describe()),
+                        "expected a table",
+                        "write `[expect]` with `applies = [\"remedy_id\"]`",
+                    ),
+                },
+                _ => self.unknown_key(key, *span, "a test", TOP_KEYS),
+            }
+        }
+        let Some((expect, expect_span)) = expect else {
+            self.diagnostics.push(
+                Diagnostic::error(Code::TestFormat, "the test expects nothing")
+                    .in_file(self.file)
+                    .label(Span::new(0, 0), "no `expect` table in this file")
+                    .help("add `[expect]` with `applies`, `not_applies` or `undetermined`"),
+            );
+            return None;
+        };
+        let case_text = match case_doc {
+            None => None,
+            Some((key_span, value)) => Some(self.case_text(format, key_span, value)?),
+        };
+        let stem = self.file.name().rsplit(['/', '\\']).next().unwrap_or("");
+        let stem = [".test.toml", ".test.json", ".toml", ".json"]
+            .iter()
+            .find_map(|s| stem.strip_suffix(s))
+            .unwrap_or(stem);
+        Some(TestFile {
+            file: Arc::clone(self.file),
+            name: name.unwrap_or_else(|| stem.to_string()),
+            rulebook,
+            format,
+            as_of,
+            case_text,
+            expect,
+            expect_span,
+        })
+    }
+
+    fn date(&mut self, key: &str, doc: &Doc) -> Option<Date> {
+        match &doc.kind {
+            DocKind::String(s) | DocKind::Date(s) => match s.trim().parse::<Date>() {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    self.error(
+                        doc.span,
+                        format!("`{key}`: `{s}` is not a date that exists"),
+                        "not a date",
+                        "write a date as YYYY-MM-DD",
+                    );
+                    None
+                }
+            },
+            other => {
+                self.error(
+                    doc.span,
+                    format!("`{key}` must be a date, but it is {}", other.describe()),
+                    "expected a date",
+                    "write a date as YYYY-MM-DD",
+                );
+                None
+            }
+        }
+    }
+
+    /// The text with everything but the case blanked out.
+    fn case_text(
+        &mut self,
+        format: Format,
+        key_span: Span,
+        value: &Doc,
+    ) -> Option<Arc<SourceFile>> {
+        let text = self.file.text();
+        let masked = match format {
+            Format::Json => {
+                let mut bytes: Vec<u8> = text.bytes().map(blank).collect();
+                for (i, b) in text.bytes().enumerate() {
+                    if (value.span.start..value.span.end).contains(&i) {
+                        if let Some(slot) = bytes.get_mut(i) {
+                            *slot = b;
+                        }
+                    }
+                }
+                String::from_utf8(bytes).ok()
+            }
+            Format::Toml => match mask_toml(text) {
+                Ok(m) => Some(m),
+                Err(Layout::Inline) => {
+                    self.error(
+                        key_span,
+                        "write the case as a `[case]` table, not inline".to_string(),
+                        "inline case",
+                        "write `[case]` on its own line and the facts below it",
+                    );
+                    return None;
+                }
+                Err(Layout::Order(at)) => {
+                    self.error(
+                        at,
+                        "`[case]` comes after a `[case.…]` table".to_string(),
+                        "too late",
+                        "put `[case]` and its facts before the `[case.…]` tables",
+                    );
+                    return None;
+                }
+            },
+        };
+        masked.map(|m| SourceFile::new(self.file.name(), m))
+    }
+}
+
+/// A byte blanked: newlines stay so lines keep their numbers.
+fn blank(b: u8) -> u8 {
+    if b == b'\n' || b == b'\r' { b } else { b' ' }
+}
+
+/// Keep only the `[case]` table of a TOML text (and `[case.…]` tables and
+/// `case.…` keys at the top), with `case.` blanked from the keys and
+/// headers: `[case.consumer]` becomes `[     consumer]`. Offsets are kept.
+/// Refused for an inline `case = {…}`, and for `[case]` after a `[case.…]`
+/// table (its keys would land in that table).
+fn mask_toml(text: &str) -> Result<String, Layout> {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut offset = 0;
+    let mut sub_tables = false;
+    let mut in_case = false;
+    let mut at_top = true;
+    let mut multiline: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let keep_from: Option<usize>;
+        let mut header_blank: Option<(usize, usize)> = None;
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if multiline.is_some() {
+            keep_from = in_case.then_some(0);
+        } else if let Some(name) = header(trimmed) {
+            at_top = false;
+            let mut parts = name.splitn(2, '.');
+            let first = parts.next().unwrap_or("").trim();
+            in_case = first == "case";
+            let sub = parts.next();
+            if in_case && sub.is_none() && sub_tables {
+                let end = offset + line.trim_end().len();
+                return Err(Layout::Order(Span::new(offset + indent, end)));
+            }
+            keep_from = match sub {
+                Some(_) if in_case => {
+                    sub_tables = true;
+                    // blank from after `[` to the first `.`, inclusive
+                    let open = indent + trimmed.find('[').unwrap_or(0) + 1;
+                    let dot = indent + trimmed.find('.').unwrap_or(0) + 1;
+                    header_blank = Some((open, dot));
+                    Some(0)
+                }
+                _ => None,
+            };
+        } else if at_top && trimmed.starts_with("case") {
+            let rest = trimmed.get(4..).unwrap_or("").trim_start();
+            if rest.starts_with('=') {
+                return Err(Layout::Inline);
+            }
+            if let Some(after) = rest.strip_prefix('.') {
+                keep_from = Some(line.len() - after.len());
+            } else {
+                keep_from = None;
+            }
+        } else {
+            keep_from = in_case.then_some(0);
+        }
+        for (i, b) in line.bytes().enumerate() {
+            let kept = keep_from.is_some_and(|k| i >= k)
+                && !header_blank.is_some_and(|(s, e)| (s..e).contains(&i));
+            out.push(if kept { b } else { blank(b) });
+        }
+        offset += line.len();
+        for delim in ["\"\"\"", "'''"] {
+            let n = line.matches(delim).count();
+            if n % 2 == 1 {
+                multiline = match multiline {
+                    Some(d) if d == delim => None,
+                    None => Some(delim),
+                    other => other,
+                };
+            }
+        }
+    }
+    String::from_utf8(out).map_err(|_| Layout::Inline)
+}
+
+/// A case table laid out in a way the blanking cannot keep.
+enum Layout {
+    /// `case = {…}`
+    Inline,
+    /// `[case]` after `[case.…]`, at this header
+    Order(Span),
+}
+
+/// The name inside a table header line `[name]` (not `[[…]]`), when it is one.
+fn header(trimmed: &str) -> Option<&str> {
+    let rest = trimmed.strip_prefix('[')?;
+    if rest.starts_with('[') {
+        return None;
+    }
+    let close = rest.find(']')?;
+    let after = rest.get(close + 1..)?.trim();
+    if !(after.is_empty() || after.starts_with('#')) {
+        return None;
+    }
+    rest.get(..close)
+}
+
+impl TestFile {
+    /// Check the test against a rulebook: its remedies and parameters exist,
+    /// and its case is valid (with the diagnostics a case file would get).
+    pub fn check(&self, model: &Model) -> (Option<Test>, Vec<Diagnostic>) {
+        let mut r = Reader {
+            file: &self.file,
+            diagnostics: Vec::new(),
+        };
+        let expect = r.expect(model, &self.expect, self.expect_span);
+        let case = match &self.case_text {
+            None => Some(Case::empty(model)),
+            Some(masked) => {
+                let (case, diagnostics) = case::parse_case(model, masked, self.format);
+                r.diagnostics.extend(diagnostics.into_iter().map(|mut d| {
+                    if d.file.is_some() {
+                        d.file = Some(Arc::clone(&self.file));
+                    }
+                    d
+                }));
+                case
+            }
+        };
+        let ok = !r.diagnostics.iter().any(Diagnostic::is_error);
+        let test = match (case, ok) {
+            (Some(case), true) => Some(Test {
+                name: self.name.clone(),
+                path: self.file.name().to_string(),
+                case,
+                as_of: self.as_of,
+                expect,
+            }),
+            _ => None,
+        };
+        (test, r.diagnostics)
+    }
+}
+
+impl Reader<'_> {
+    fn expect(&mut self, model: &Model, entries: &[(String, Span, Doc)], span: Span) -> Expect {
+        let mut expect = Expect::default();
+        let mut listed: Vec<(String, Span, &'static str)> = Vec::new();
+        for (key, key_span, value) in entries {
+            let list = match key.as_str() {
+                "applies" => &mut expect.applies,
+                "not_applies" => &mut expect.not_applies,
+                "undetermined" => &mut expect.undetermined,
+                "remedy" => {
+                    self.details(model, value, &mut expect.remedies);
+                    continue;
+                }
+                _ => {
+                    self.unknown_key(key, *key_span, "`expect`", EXPECT_KEYS);
+                    continue;
+                }
+            };
+            let DocKind::Array(items) = &value.kind else {
+                self.error(
+                    value.span,
+                    format!(
+                        "`{key}` must be a list of remedy ids, but it is {}",
+                        value.kind.describe()
+                    ),
+                    "expected a list",
+                    "write a list: [\"return_without_reason\"]",
+                );
+                continue;
+            };
+            for item in items {
+                let Some(id) = self.text(key, item) else {
+                    continue;
+                };
+                if !self.remedy_exists(model, &id, item.span) {
+                    continue;
+                }
+                if let Some((_, first, other)) = listed.iter().find(|(r, _, _)| *r == id) {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Code::TestFormat,
+                            format!("`{id}` is listed twice in `expect` (`{other}` and `{key}`)"),
+                        )
+                        .in_file(self.file)
+                        .label(item.span, "listed again")
+                        .label(*first, "first listed here")
+                        .help(
+                            "list each remedy once: it applies, does not apply, or is undetermined",
+                        ),
+                    );
+                    continue;
+                }
+                let label: &'static str = match key.as_str() {
+                    "applies" => "applies",
+                    "not_applies" => "not_applies",
+                    _ => "undetermined",
+                };
+                listed.push((id.clone(), item.span, label));
+                list.push(id);
+            }
+        }
+        for d in &expect.remedies {
+            if let Some((_, at, other)) = listed
+                .iter()
+                .find(|(r, _, k)| *r == d.remedy && *k != "applies")
+            {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::TestFormat,
+                        format!(
+                            "`{}` has details in `expect.remedy`, so it must apply, but it is listed in `{other}`",
+                            d.remedy
+                        ),
+                    )
+                    .in_file(self.file)
+                    .label(*at, "listed here")
+                    .help("details are checked on remedies that apply"),
+                );
+            }
+        }
+        if listed.is_empty()
+            && expect.remedies.is_empty()
+            && !self.diagnostics.iter().any(Diagnostic::is_error)
+        {
+            self.diagnostics.push(
+                Diagnostic::error(Code::TestFormat, "the test expects nothing")
+                    .in_file(self.file)
+                    .label(span, "`expect` is empty")
+                    .help("add `applies`, `not_applies` or `undetermined`"),
+            );
+        }
+        expect
+    }
+
+    fn remedy_exists(&mut self, model: &Model, id: &str, span: Span) -> bool {
+        if model.remedies.iter().any(|r| r.id == id) {
+            return true;
+        }
+        let help =
+            suggestion(id, model.remedies.iter().map(|r| r.id.as_str())).unwrap_or_else(|| {
+                "remedies are named by their id in the rulebook's catalogue".to_string()
+            });
+        self.diagnostics.push(
+            Diagnostic::error(
+                Code::TestUnknownRemedy,
+                format!("`{id}` is not a remedy of this rulebook"),
+            )
+            .in_file(self.file)
+            .label(span, "no such remedy")
+            .help(help),
+        );
+        false
+    }
+
+    fn details(&mut self, model: &Model, doc: &Doc, out: &mut Vec<RemedyDetail>) {
+        let DocKind::Object(remedies) = &doc.kind else {
+            self.error(
+                doc.span,
+                "`expect.remedy` must be a table of remedies".to_string(),
+                "expected a table",
+                "write `[expect.remedy.return_without_reason]` with `deadline = \"2024-05-08\"`",
+            );
+            return;
+        };
+        for (id, id_span, body) in remedies {
+            if !self.remedy_exists(model, id, *id_span) {
+                continue;
+            }
+            let mut detail = RemedyDetail {
+                remedy: id.clone(),
+                ..RemedyDetail::default()
+            };
+            let DocKind::Object(fields) = &body.kind else {
+                self.error(
+                    body.span,
+                    format!("`expect.remedy.{id}` must be a table"),
+                    "expected a table",
+                    "give `amount`, `deadline` or `params`",
+                );
+                continue;
+            };
+            for (key, key_span, value) in fields {
+                match key.as_str() {
+                    "amount" => match &value.kind {
+                        DocKind::String(s) | DocKind::Number(s) => {
+                            detail.amount = Some(s.clone());
+                        }
+                        other => self.error(
+                            value.span,
+                            format!("`amount` must be an amount, but it is {}", other.describe()),
+                            "expected an amount",
+                            "write an amount in yuan: \"500.00\"",
+                        ),
+                    },
+                    "deadline" => {
+                        detail.deadline = self.date(key, value).map(|d| d.to_string());
+                    }
+                    "params" => self.params(model, id, value, &mut detail),
+                    _ => self.unknown_key(key, *key_span, "a remedy's details", DETAIL_KEYS),
+                }
+            }
+            out.push(detail);
+        }
+    }
+
+    fn params(&mut self, model: &Model, id: &str, doc: &Doc, detail: &mut RemedyDetail) {
+        let DocKind::Object(params) = &doc.kind else {
+            self.error(
+                doc.span,
+                "`params` must be a table of parameter values".to_string(),
+                "expected a table",
+                "write `params = { location = \"Hangzhou\" }`",
+            );
+            return;
+        };
+        let names: Vec<&str> = model
+            .remedies
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.params.iter().map(|(n, _)| n.as_str()).collect())
+            .unwrap_or_default();
+        for (name, name_span, value) in params {
+            if !names.contains(&name.as_str()) {
+                let help = suggestion(name, names.iter().copied()).unwrap_or_else(|| {
+                    if names.is_empty() {
+                        format!("`{id}` has no parameters")
+                    } else {
+                        format!("the parameters of `{id}` are: {}", names.join(", "))
+                    }
+                });
+                self.error(
+                    *name_span,
+                    format!("`{name}` is not a parameter of `{id}`"),
+                    "no such parameter",
+                    &help,
+                );
+                continue;
+            }
+            let shown = match &value.kind {
+                DocKind::Bool(b) => Shown::Bool(*b),
+                DocKind::String(s) | DocKind::Number(s) | DocKind::Date(s) => {
+                    Shown::Text(s.clone())
+                }
+                other => {
+                    self.error(
+                        value.span,
+                        format!("`{name}` must be a value, but it is {}", other.describe()),
+                        "expected a value",
+                        "write a text, number, date or true/false",
+                    );
+                    continue;
+                }
+            };
+            detail.params.push((name.clone(), shown));
+        }
+    }
+}
+
+/// Whether an expected value (as written in a test) is the value shown in an
+/// outcome: numbers and amounts compare as decimals (`"500"` is `"500.00"`),
+/// the rest as text.
+pub fn same_value(expected: &Shown, actual: &Shown) -> bool {
+    match (expected, actual) {
+        (Shown::Bool(a), Shown::Bool(b)) => a == b,
+        (Shown::Text(a), Shown::Text(b)) => {
+            a == b || matches!((number(a), number(b)), (Some(x), Some(y)) if x == y)
+        }
+        _ => false,
+    }
+}
+
+fn number(s: &str) -> Option<Decimal> {
+    let t = s.trim().trim_start_matches(['¥', '￥']).trim();
+    let t = ["yuan", "CNY", "元"]
+        .iter()
+        .find_map(|suffix| t.strip_suffix(suffix))
+        .unwrap_or(t)
+        .trim();
+    Decimal::from_str_exact(t).ok()
+}
+
+/// TOML text → document tree with spans.
+fn toml_doc(text: &str) -> Result<Doc, (String, Span)> {
+    let table = toml::de::DeTable::parse(text).map_err(|e| {
+        let span = e
+            .span()
+            .map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
+        (e.message().to_string(), span)
+    })?;
+    let span = table.span();
+    Ok(Doc {
+        kind: toml_table(table.get_ref()),
+        span: Span::new(span.start, span.end),
+    })
+}
+
+fn toml_table(t: &toml::de::DeTable<'_>) -> DocKind {
+    DocKind::Object(
+        t.iter()
+            .map(|(k, v)| {
+                let ks = k.span();
+                (
+                    k.get_ref().to_string(),
+                    Span::new(ks.start, ks.end),
+                    toml_value(v),
+                )
+            })
+            .collect(),
+    )
+}
+
+fn toml_value(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Doc {
+    let s = v.span();
+    let kind = match v.get_ref() {
+        toml::de::DeValue::String(s) => DocKind::String(s.to_string()),
+        toml::de::DeValue::Integer(i) => DocKind::Number(i.as_str().replace('_', "")),
+        toml::de::DeValue::Float(f) => DocKind::Number(f.as_str().replace('_', "")),
+        toml::de::DeValue::Boolean(b) => DocKind::Bool(*b),
+        toml::de::DeValue::Datetime(d) => DocKind::Date(d.to_string()),
+        toml::de::DeValue::Array(a) => DocKind::Array(a.iter().map(toml_value).collect()),
+        toml::de::DeValue::Table(t) => toml_table(t),
+    };
+    Doc {
+        kind,
+        span: Span::new(s.start, s.end),
+    }
+}

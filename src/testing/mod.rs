@@ -1,0 +1,454 @@
+//! Rulebook tests: cases with expected outcomes, and coverage by rule and
+//! by condition.
+//!
+//! Input: test files ([`parse_test`] → [`TestFile`], then
+//! [`TestFile::check`] against a rulebook's model → [`Test`]) and the
+//! rulebook's [`DecisionGraph`]. Output: a [`TestResult`] per test (the
+//! differences between what was expected and what came out, each with the
+//! trace of the rules that gave or blocked the remedy) and a
+//! [`CoverageReport`] per rulebook. Finding and reading files is the
+//! caller's job: nothing here does I/O.
+//!
+//! ```
+//! use redress::source::SourceFile;
+//! use redress::testing::{Runner, parse_test};
+//!
+//! let book = SourceFile::new("book.rules", r#"
+//! rulebook
+//!   title en "Demo"
+//!   jurisdiction "CN"
+//!   version "1"
+//!   effective 2024-01-01
+//!
+//! fact consumer.deceived: yes/no
+//!
+//! remedy punitive_damages
+//!   title en "Punitive damages"
+//!   category civil
+//!   cite "CRPL art. 55"
+//!
+//! rule fraud
+//!   consumer.deceived => punitive damages
+//!   cite "CRPL art. 55"
+//! "#);
+//! let graph = redress::compile(&book).0.expect("no errors");
+//!
+//! let file = SourceFile::new("tests/fraud.test.toml", r#"
+//! [case]
+//! consumer.deceived = true
+//!
+//! [expect]
+//! applies = ["punitive_damages"]
+//! "#);
+//! let (test_file, _) = parse_test(&file);
+//! let (test, _) = test_file.expect("well formed").check(graph.model());
+//! let mut runner = Runner::new(&graph);
+//! let result = runner.run(&test.expect("valid"));
+//! assert!(result.passed());
+//!
+//! // one test: the rule fired, but its condition was never seen false
+//! let coverage = runner.coverage();
+//! assert_eq!(coverage.rules.percent(), 100.0);
+//! assert_eq!(coverage.conditions.percent(), 50.0);
+//! assert_eq!(coverage.uncovered_conditions[0].reason, "no test has `consumer.deceived = no`");
+//! ```
+
+pub mod coverage;
+mod file;
+pub mod render;
+
+use crate::eval::{self, Options, Trace};
+use crate::graph::DecisionGraph;
+use crate::model::RuleId;
+use crate::outcome::{AppliedRemedy, Ordered, Outcome, Shown};
+use crate::value::Truth;
+
+pub use coverage::CoverageReport;
+pub use file::{Expect, RemedyDetail, Test, TestFile, parse_test, same_value};
+
+/// Runs tests against one rulebook and gathers coverage.
+#[derive(Debug)]
+pub struct Runner<'g> {
+    graph: &'g DecisionGraph,
+    probe: coverage::Probe,
+    tally: coverage::Tally,
+}
+
+/// The result of one test.
+#[derive(Clone, Debug)]
+pub struct TestResult {
+    /// The test's name.
+    pub name: String,
+    /// The test file.
+    pub path: String,
+    /// What differs from the expectation; empty when the test passed.
+    pub mismatches: Vec<Mismatch>,
+    /// The outcome of the case.
+    pub outcome: Outcome,
+}
+
+impl TestResult {
+    /// True when everything expected came out.
+    pub fn passed(&self) -> bool {
+        self.mismatches.is_empty()
+    }
+}
+
+/// One expectation not met.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Mismatch {
+    /// The remedy.
+    pub remedy: String,
+    /// What was checked: `applies`, `not_applies`, `undetermined`, `amount`,
+    /// `deadline`, or `params.NAME`.
+    pub check: String,
+    /// What the test expected, in words.
+    pub expected: String,
+    /// What came out, in words.
+    pub actual: String,
+    /// The rules that gave or could give the remedy, and their exceptions.
+    pub trace: Vec<RuleTrace>,
+}
+
+/// How one rule fared in a case.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RuleTrace {
+    /// The rule or exception.
+    pub rule: String,
+    /// For an exception, its rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exception_to: Option<String>,
+    /// Its condition (for an exception, within its rule's): `yes`, `no` or `unknown`.
+    pub condition: &'static str,
+    /// Whether it applies (its condition, and none of its exceptions).
+    pub applies: &'static str,
+    /// Each atomic condition of its own condition, on its own, with its truth.
+    pub parts: Vec<Part>,
+    /// Its exceptions, with whether each applies.
+    pub exceptions: Vec<ExceptionState>,
+    /// The facts its condition reads, with their values (`null`: unknown).
+    pub facts: Ordered<Option<String>>,
+}
+
+/// An atomic condition and its truth in one case.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Part {
+    /// The condition, in the rule language.
+    pub condition: String,
+    /// `yes`, `no` or `unknown`.
+    pub value: &'static str,
+}
+
+/// An exception and whether it applies in one case.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ExceptionState {
+    /// The exception.
+    pub rule: String,
+    /// `yes`, `no` or `unknown`.
+    pub applies: &'static str,
+}
+
+/// The words for a truth value.
+pub fn truth_word(t: Truth) -> &'static str {
+    match t {
+        Truth::Yes => "yes",
+        Truth::No => "no",
+        Truth::Unknown => "unknown",
+    }
+}
+
+enum Status<'o> {
+    Applied(Vec<&'o AppliedRemedy>),
+    Undetermined(&'o [String]),
+    NotApplied,
+}
+
+fn status<'o>(outcome: &'o Outcome, remedy: &str) -> Status<'o> {
+    let applied: Vec<&AppliedRemedy> = outcome.remedies.iter().filter(|r| r.id == remedy).collect();
+    if !applied.is_empty() {
+        return Status::Applied(applied);
+    }
+    match outcome.undetermined.iter().find(|u| u.id == remedy) {
+        Some(u) => Status::Undetermined(&u.needs),
+        None => Status::NotApplied,
+    }
+}
+
+fn status_words(s: &Status<'_>) -> String {
+    match s {
+        Status::Applied(_) => "applies".to_string(),
+        Status::Undetermined([]) => "undetermined".to_string(),
+        Status::Undetermined(needs) => format!("undetermined (needs {})", needs.join(", ")),
+        Status::NotApplied => "does not apply".to_string(),
+    }
+}
+
+fn shown_words(s: &Shown) -> String {
+    match s {
+        Shown::Bool(true) => "yes".to_string(),
+        Shown::Bool(false) => "no".to_string(),
+        Shown::Text(t) => t.clone(),
+    }
+}
+
+impl<'g> Runner<'g> {
+    /// A runner for a rulebook; coverage starts empty.
+    pub fn new(graph: &'g DecisionGraph) -> Runner<'g> {
+        let probe = coverage::Probe::new(graph);
+        let tally = coverage::Tally::new(graph, &probe);
+        Runner {
+            graph,
+            probe,
+            tally,
+        }
+    }
+
+    /// Run one test and count it towards coverage.
+    pub fn run(&mut self, test: &Test) -> TestResult {
+        let options = Options { as_of: test.as_of };
+        let (outcome, trace) = eval::evaluate_traced(self.graph, &test.case, &options);
+        let atoms = self.probe.eval(&test.case, &options);
+        self.tally
+            .record(self.graph, &self.probe, &test.case, &trace, &atoms);
+        let mut mismatches = Vec::new();
+        let ex = &test.expect;
+        let mut check =
+            |remedy: &str, what: &str, ok: &dyn Fn(&Status<'_>) -> bool, expected: &str| {
+                let s = status(&outcome, remedy);
+                if !ok(&s) {
+                    mismatches.push(Mismatch {
+                        remedy: remedy.to_string(),
+                        check: what.to_string(),
+                        expected: expected.to_string(),
+                        actual: status_words(&s),
+                        trace: Vec::new(),
+                    });
+                }
+            };
+        for r in &ex.applies {
+            check(
+                r,
+                "applies",
+                &|s| matches!(s, Status::Applied(_)),
+                "applies",
+            );
+        }
+        for r in &ex.not_applies {
+            check(
+                r,
+                "not_applies",
+                &|s| matches!(s, Status::NotApplied),
+                "does not apply",
+            );
+        }
+        for r in &ex.undetermined {
+            check(
+                r,
+                "undetermined",
+                &|s| matches!(s, Status::Undetermined(_)),
+                "undetermined",
+            );
+        }
+        for d in &ex.remedies {
+            match status(&outcome, &d.remedy) {
+                Status::Applied(entries) => details(d, &entries, &mut mismatches),
+                s => {
+                    if !ex.applies.contains(&d.remedy) {
+                        mismatches.push(Mismatch {
+                            remedy: d.remedy.clone(),
+                            check: "applies".to_string(),
+                            expected: "applies (it has details in `expect.remedy`)".to_string(),
+                            actual: status_words(&s),
+                            trace: Vec::new(),
+                        });
+                    }
+                }
+            }
+        }
+        for m in &mut mismatches {
+            m.trace = self.trace_remedy(&m.remedy, &test.case, &trace, &atoms);
+        }
+        TestResult {
+            name: test.name.clone(),
+            path: test.path.clone(),
+            mismatches,
+            outcome,
+        }
+    }
+
+    /// Coverage over the tests run so far.
+    pub fn coverage(&self) -> CoverageReport {
+        self.tally.report(self.graph, &self.probe)
+    }
+
+    /// The rules concluding a remedy, each followed by its exceptions
+    /// (recursively), in declaration order.
+    fn trace_remedy(
+        &self,
+        remedy: &str,
+        case: &crate::case::Case,
+        trace: &Trace,
+        atoms: &[Truth],
+    ) -> Vec<RuleTrace> {
+        let model = self.graph.model();
+        let Some(rid) = model.remedies.iter().position(|r| r.id == remedy) else {
+            return Vec::new();
+        };
+        let mut order: Vec<usize> = Vec::new();
+        for (i, r) in self.graph.rules().iter().enumerate() {
+            if r.conclusion
+                .as_ref()
+                .is_some_and(|(id, _)| id.index() == rid)
+            {
+                self.with_exceptions(i, &mut order, 0);
+            }
+        }
+        order
+            .into_iter()
+            .filter_map(|i| self.rule_trace(i, case, trace, atoms))
+            .collect()
+    }
+
+    fn with_exceptions(&self, i: usize, order: &mut Vec<usize>, depth: usize) {
+        if order.contains(&i) || depth > 1_000 {
+            return;
+        }
+        order.push(i);
+        if let Some(r) = self.graph.rules().get(i) {
+            for e in &r.exceptions {
+                self.with_exceptions(e.index(), order, depth + 1);
+            }
+        }
+    }
+
+    fn rule_trace(
+        &self,
+        i: usize,
+        case: &crate::case::Case,
+        trace: &Trace,
+        atoms: &[Truth],
+    ) -> Option<RuleTrace> {
+        let model = self.graph.model();
+        let rule = model.rules.get(i)?;
+        let node = self.graph.rules().get(i)?;
+        let id = RuleId(u32::try_from(i).ok()?);
+        let name_of = |r: RuleId| model.rules.get(r.index()).map(|r| r.name.clone());
+        Some(RuleTrace {
+            rule: rule.name.clone(),
+            exception_to: rule.exception_to.and_then(name_of),
+            condition: truth_word(trace.conditions.get(i).copied().unwrap_or(Truth::Unknown)),
+            applies: truth_word(trace.applies.get(i).copied().unwrap_or(Truth::Unknown)),
+            parts: self
+                .probe
+                .atoms
+                .iter()
+                .zip(atoms)
+                .filter(|(a, _)| a.rule == id)
+                .map(|(a, t)| Part {
+                    condition: a.text.clone(),
+                    value: truth_word(*t),
+                })
+                .collect(),
+            exceptions: node
+                .exceptions
+                .iter()
+                .filter_map(|e| {
+                    let t = trace
+                        .applies
+                        .get(e.index())
+                        .copied()
+                        .unwrap_or(Truth::Unknown);
+                    Some(ExceptionState {
+                        rule: name_of(*e)?,
+                        applies: truth_word(t),
+                    })
+                })
+                .collect(),
+            facts: Ordered(
+                node.facts
+                    .iter()
+                    .filter_map(|f| {
+                        let fact = model.facts.get(f.index())?;
+                        Some((fact.name.clone(), case.get(*f).map(|v| model.show(v))))
+                    })
+                    .collect(),
+            ),
+        })
+    }
+}
+
+/// Check an applied remedy's details against every entry given for it.
+fn details(d: &RemedyDetail, entries: &[&AppliedRemedy], out: &mut Vec<Mismatch>) {
+    let amount_of = |a: &AppliedRemedy| -> Option<Shown> { a.amount.as_ref()?.value.clone() };
+    let deadline_of = |a: &AppliedRemedy| a.deadline.as_ref().and_then(|d| d.date.clone());
+    let param_of = |a: &AppliedRemedy, n: &str| a.params.get(n).and_then(|c| c.value.clone());
+    let amount_ok = |a: &AppliedRemedy, want: &String| {
+        amount_of(a).is_some_and(|got| same_value(&Shown::Text(want.clone()), &got))
+    };
+    let param_ok = |a: &AppliedRemedy, n: &str, want: &Shown| {
+        param_of(a, n).is_some_and(|got| same_value(want, &got))
+    };
+    let all_ok = |a: &AppliedRemedy| {
+        d.amount.as_ref().is_none_or(|want| amount_ok(a, want))
+            && d.deadline
+                .as_ref()
+                .is_none_or(|want| deadline_of(a).as_ref() == Some(want))
+            && d.params.iter().all(|(n, want)| param_ok(a, n, want))
+    };
+    if entries.iter().any(|a| all_ok(a)) {
+        return;
+    }
+    let list = |f: &dyn Fn(&AppliedRemedy) -> Option<String>| {
+        entries
+            .iter()
+            .map(|a| f(a).unwrap_or_else(|| "unknown".to_string()))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let mismatch = |check: String, expected: String, actual: String| Mismatch {
+        remedy: d.remedy.clone(),
+        check,
+        expected,
+        actual,
+        trace: Vec::new(),
+    };
+    let before = out.len();
+    if let Some(want) = &d.amount {
+        if !entries.iter().any(|a| amount_ok(a, want)) {
+            out.push(mismatch(
+                "amount".to_string(),
+                want.clone(),
+                list(&|a| amount_of(a).map(|s| shown_words(&s))),
+            ));
+        }
+    }
+    if let Some(want) = &d.deadline {
+        if !entries
+            .iter()
+            .any(|a| deadline_of(a).as_ref() == Some(want))
+        {
+            out.push(mismatch(
+                "deadline".to_string(),
+                want.clone(),
+                list(&|a| deadline_of(a)),
+            ));
+        }
+    }
+    for (n, want) in &d.params {
+        if !entries.iter().any(|a| param_ok(a, n, want)) {
+            out.push(mismatch(
+                format!("params.{n}"),
+                shown_words(want),
+                list(&|a| param_of(a, n).map(|s| shown_words(&s))),
+            ));
+        }
+    }
+    if out.len() == before {
+        // each detail matches some application, but no one matches them all
+        out.push(mismatch(
+            "details".to_string(),
+            "one application with all the details given".to_string(),
+            format!("{} applications, none with all of them", entries.len()),
+        ));
+    }
+}

@@ -1,0 +1,274 @@
+//! `redress diff`: fixture pairs `tests/diff/<name>/old.rules` and
+//! `new.rules` with a corpus in `cases/`; the text and Markdown reports are
+//! snapshotted, and the library's findings checked case by case.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+
+use redress::case::{Format, parse_case};
+use redress::diff::{self, Options, Report};
+use redress::eval::{Options as EvalOptions, evaluate};
+use redress::graph::DecisionGraph;
+use redress::source::SourceFile;
+
+use crate::{relative, render, root, source};
+
+fn compile(path: &Path) -> DecisionGraph {
+    let (graph, diagnostics) = redress::compile(&source(path));
+    graph.unwrap_or_else(|| panic!("{}", render(&diagnostics)))
+}
+
+fn corpus(dir: &Path) -> Vec<Arc<SourceFile>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir.join("cases"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths.iter().map(|p| source(p)).collect()
+}
+
+fn report(name: &str) -> (DecisionGraph, DecisionGraph, Report) {
+    let dir = root().join("tests/diff").join(name);
+    let old = compile(&dir.join("old.rules"));
+    let new = compile(&dir.join("new.rules"));
+    let report = diff::diff(&old, &new, &corpus(&dir), &Options::default());
+    (old, new, report)
+}
+
+fn redress(args: &[&str], dir: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn reports() {
+    insta::glob!("diff/*/old.rules", |path| {
+        let dir = relative(path.parent().unwrap());
+        let old = format!("{dir}/old.rules");
+        let new = format!("{dir}/new.rules");
+        let name = crate::snapshot_name(path.parent().unwrap(), "tests/diff");
+        for format in ["text", "markdown"] {
+            let (code, stdout, stderr) = redress(&["diff", &old, &new, "--format", format], root());
+            assert_eq!(code, 0, "{stderr}");
+            insta::with_settings!({ snapshot_suffix => format!("{name}.{format}") }, {
+                insta::assert_snapshot!(stdout);
+            });
+        }
+        let (code, stdout, _) = redress(&["diff", &old, &new, "--format", "json"], root());
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert!(v["behaviour_changed"].is_boolean());
+    });
+}
+
+/// Evaluate a case file text under a version: the remedies given.
+fn given(graph: &DecisionGraph, json: &str) -> Vec<String> {
+    let file = SourceFile::new("found.json", json);
+    let (case, diagnostics) = parse_case(graph.model(), &file, Format::Json);
+    let case = case.unwrap_or_else(|| panic!("{}", render(&diagnostics)));
+    evaluate(graph, &case, &EvalOptions::default())
+        .remedies
+        .iter()
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+#[test]
+fn search_finds_a_moved_threshold_no_corpus_case_shows() {
+    let (old, new, report) = report("threshold");
+    assert!(
+        report.replay.changed.is_empty(),
+        "the corpus shows no change"
+    );
+    assert!(report.behaviour_changed());
+    assert!(
+        report.search.exhaustive,
+        "{:?}",
+        report.search.not_exhaustive
+    );
+    let found = report
+        .search
+        .found
+        .iter()
+        .find(|f| f.changes.iter().any(|c| c.kind() == "added"))
+        .expect("a case that now gets the quick refund");
+    assert!(!found.in_corpus);
+    // the case file as reported reproduces the change when run
+    assert!(!given(&old, &found.case_json).contains(&"quick_refund".to_string()));
+    assert!(given(&new, &found.case_json).contains(&"quick_refund".to_string()));
+    // the price is in the moved window
+    let v: serde_json::Value = serde_json::from_str(&found.case_json).unwrap();
+    let price: f64 = v["purchase"]["price"].as_str().unwrap().parse().unwrap();
+    assert!((500.0..600.0).contains(&price), "{price}");
+}
+
+#[test]
+fn a_rewrite_that_keeps_behaviour_is_proved_unchanged() {
+    let (_, _, report) = report("refactor");
+    assert_eq!(report.structure.len(), 2);
+    assert!(!report.behaviour_changed());
+    assert!(
+        report.search.exhaustive,
+        "{:?}",
+        report.search.not_exhaustive
+    );
+    let (code, stdout, _) = redress(
+        &[
+            "diff",
+            "tests/diff/refactor/old.rules",
+            "tests/diff/refactor/new.rules",
+            "--fail-on-change",
+        ],
+        root(),
+    );
+    assert_eq!(code, 0);
+    assert!(stdout.contains("No behavioural change: the search was exhaustive"));
+}
+
+#[test]
+fn corpus_changes_and_relational_boundaries() {
+    let (old, new, report) = report("deadline");
+    let changed: Vec<&str> = report
+        .replay
+        .changed
+        .iter()
+        .map(|c| c.case.as_str())
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "tests/diff/deadline/cases/fraud.json",
+            "tests/diff/deadline/cases/online-day-5.json"
+        ]
+    );
+    assert_eq!(report.replay.changed[0].changes[0].kind(), "amount");
+    // the return period grew from 7 to 15 days: the search finds a day between
+    let longer = report
+        .search
+        .found
+        .iter()
+        .find(|f| {
+            f.changes
+                .iter()
+                .any(|c| c.remedy == "return_without_reason" && c.kind() == "added")
+        })
+        .expect("a return now allowed");
+    assert!(given(&new, &longer.case_json).contains(&"return_without_reason".to_string()));
+    assert!(!given(&old, &longer.case_json).contains(&"return_without_reason".to_string()));
+    // dates compared with dates and a changed amount: not exhaustive, and said so
+    assert!(!report.search.exhaustive);
+    assert!(
+        report
+            .search
+            .not_exhaustive
+            .iter()
+            .any(|w| w.contains("`fraud`"))
+    );
+    let (code, _, _) = redress(
+        &[
+            "diff",
+            "tests/diff/deadline/old.rules",
+            "tests/diff/deadline/new.rules",
+            "--fail-on-change",
+        ],
+        root(),
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn identical_versions_have_no_change() {
+    let old = compile(&root().join("tests/diff/threshold/old.rules"));
+    let again = compile(&root().join("tests/diff/threshold/old.rules"));
+    let report = diff::diff(&old, &again, &[], &Options::default());
+    assert!(report.structure.is_empty());
+    assert!(!report.behaviour_changed());
+    assert!(report.search.exhaustive);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        redress(&["diff", "tests/diff/threshold/old.rules"], root()).0,
+        2
+    );
+    assert_eq!(
+        redress(&["diff", "--git", "HEAD", "a.rules", "b.rules"], root()).0,
+        2
+    );
+    assert_eq!(
+        redress(
+            &[
+                "diff",
+                "tests/diff/threshold/old.rules",
+                "tests/diff/threshold/new.rules",
+                "--format",
+                "sarif"
+            ],
+            root()
+        )
+        .0,
+        2
+    );
+    let (_, stdout, _) = redress(&["diff", "--help"], root());
+    assert!(stdout.contains("Examples:"));
+}
+
+#[test]
+fn git_compares_a_revision_with_the_working_tree() {
+    let dir = std::env::temp_dir().join(format!("redress-diff-git-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("book/cases")).unwrap();
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .unwrap()
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    let fixture = root().join("tests/diff/threshold");
+    std::fs::copy(fixture.join("old.rules"), dir.join("book/book.rules")).unwrap();
+    std::fs::copy(
+        fixture.join("cases/cheap.json"),
+        dir.join("book/cases/cheap.json"),
+    )
+    .unwrap();
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "old"]);
+    std::fs::copy(fixture.join("new.rules"), dir.join("book/book.rules")).unwrap();
+
+    let (code, stdout, stderr) = redress(&["diff", "--git", "HEAD", "book/book.rules"], &dir);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("redress diff HEAD:book/book.rules → book/book.rules"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 case replayed"), "{stdout}");
+    assert!(
+        stdout.contains("quick_refund: not given → given"),
+        "{stdout}"
+    );
+    // without a path: every changed rulebook
+    let (code, stdout, _) = redress(&["diff", "--git", "HEAD", "--fail-on-change"], &dir);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("HEAD:book/book.rules"), "{stdout}");
+    // not a revision: a usage error
+    assert_eq!(
+        redress(&["diff", "--git", "no-such-rev", "book/book.rules"], &dir).0,
+        2
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
