@@ -110,6 +110,10 @@ codes! {
     CaseDuplicateKey => "case_duplicate_key",
     /// An input beyond a documented limit (nesting depth, size).
     LimitExceeded => "limit_exceeded",
+    /// A rulebook that `redress fmt` would lay out differently.
+    NotFormatted => "not_formatted",
+    /// A rulebook test whose outcome differs from what it expects.
+    TestFailed => "test_failed",
     /// Arithmetic that overflows or divides by zero while evaluating.
     Arithmetic => "arithmetic",
     /// A test file that is not valid TOML or JSON.

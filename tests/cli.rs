@@ -190,3 +190,54 @@ fn eval_as_of_overrides_the_case_date() {
             .any(|r| r["id"] == "punitive_damages_fraud")
     );
 }
+
+#[test]
+fn fmt_check_and_test_speak_to_ci_systems() {
+    let r = redress(
+        &[
+            "fmt",
+            "--check",
+            "--format",
+            "github",
+            "tests/cli/not_formatted.rules",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout
+            .starts_with("::error file=tests/cli/not_formatted.rules,line=2,col=1,"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("title=redress%3A%3Anot_formatted::"),
+        "{}",
+        r.stdout
+    );
+
+    let r = redress(
+        &[
+            "test",
+            "--format",
+            "sarif",
+            "tests/cli/test_failed.test.toml",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let result = &v["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "redress::test_failed");
+    assert!(
+        result["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("expected 360.00, got 500.00")
+    );
+
+    let r = redress(&["fmt", "--check", "--format", "json", "rulebooks"], None);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["errors"], 0);
+}

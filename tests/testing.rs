@@ -50,6 +50,9 @@ fn each_test_file() {
 fn invalid_test_files() {
     insta::glob!("cli/test_*.test.{toml,json}", |path| {
         let rel = relative(path);
+        if rel.contains("test_failed") {
+            return; // a valid test that fails: see cli::fmt_check_and_test_speak_to_ci_systems
+        }
         let (code, stdout, _) = redress(&["test", &rel]);
         assert_eq!(code, 1, "{stdout}");
         let stem = path.file_name().unwrap().to_string_lossy().into_owned();

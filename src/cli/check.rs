@@ -1,10 +1,6 @@
 //! `redress check`: report every problem in rulebooks.
 
-use serde::Serialize;
-
 use redress::diagnostic::Diagnostic;
-use redress::report::ci::{self, CiFormat};
-use redress::report::{self, JsonDiagnostic};
 
 use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
 
@@ -25,25 +21,11 @@ pub(crate) struct Args {
     format: Format,
 }
 
-#[derive(Serialize)]
-struct JsonReport {
-    files: Vec<JsonFile>,
-    errors: usize,
-    warnings: usize,
-}
-
-#[derive(Serialize)]
-struct JsonFile {
-    file: String,
-    diagnostics: Vec<JsonDiagnostic>,
-}
-
 pub(crate) fn run(args: &Args) -> u8 {
     let mut errors = 0;
     let mut warnings = 0;
-    let mut files = Vec::new();
+    let mut files: Vec<(String, Vec<Diagnostic>)> = Vec::new();
     let mut usage = false;
-    let mut all: Vec<Diagnostic> = Vec::new();
     for path in &args.rulebooks {
         let diagnostics: Vec<Diagnostic> = match super::read_source(path) {
             Ok(file) => redress::compile(&file).1,
@@ -57,33 +39,13 @@ pub(crate) fn run(args: &Args) -> u8 {
         let e = diagnostics.iter().filter(|d| d.is_error()).count();
         errors += e;
         warnings += diagnostics.len() - e;
-        match args.format {
-            Format::Human => {
-                super::print_diagnostics(&diagnostics, true);
-                println!("{path}: {}", counts(e, diagnostics.len() - e));
-            }
-            Format::Json => files.push(JsonFile {
-                file: path.clone(),
-                diagnostics: diagnostics.iter().map(report::json_diagnostic).collect(),
-            }),
-            Format::Github => print!("{}", ci::render(&diagnostics, CiFormat::Github)),
-            Format::Sarif => all.extend(diagnostics),
+        if args.format == Format::Human {
+            super::print_diagnostics(&diagnostics, true);
+            println!("{path}: {}", counts(e, diagnostics.len() - e));
         }
+        files.push((path.clone(), diagnostics));
     }
-    if args.format == Format::Sarif {
-        print!("{}", ci::render(&all, CiFormat::Sarif));
-    }
-    if args.format == Format::Json {
-        let report = JsonReport {
-            files,
-            errors,
-            warnings,
-        };
-        match serde_json::to_string_pretty(&report) {
-            Ok(s) => println!("{s}"),
-            Err(e) => eprintln!("error: {e}"),
-        }
-    }
+    super::print_machine(&files, args.format);
     if usage {
         USAGE
     } else if errors > 0 || (args.deny_warnings && warnings > 0) {

@@ -3,13 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{INPUT_ERRORS, OK, ReadError, USAGE};
+use redress::diagnostic::{Code, Diagnostic};
+use redress::source::Span;
+
+use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
 
 /// Format rulebooks in place (every `*.rules` file under a folder), or with
 /// `--check` list those that are not formatted.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  redress fmt rulebooks/example/example.rules\n  redress fmt --check .\n  redress fmt - < shop.rules > formatted.rules"
+    after_help = "Examples:\n  redress fmt rulebooks/example/example.rules\n  redress fmt --check .\n  redress fmt --check --format github rulebooks\n  redress fmt - < shop.rules > formatted.rules"
 )]
 pub(crate) struct Args {
     /// Rulebook files, or folders to search for `*.rules` files (hidden
@@ -20,6 +23,10 @@ pub(crate) struct Args {
     /// differing lines, and exit 1 if there is any.
     #[arg(long)]
     check: bool,
+    /// How `--check` reports: text for people, or `json`, `github`
+    /// (workflow annotations) or `sarif` for CI systems.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
 }
 
 /// Changed lines shown for an unformatted file.
@@ -49,6 +56,8 @@ pub(crate) fn run(args: &Args) -> u8 {
             usage = true;
         }
     }
+    let human = args.format == Format::Human;
+    let mut reports: Vec<(String, Vec<Diagnostic>)> = Vec::new();
     for path in &files {
         let file = match super::read_source(path) {
             Ok(file) => file,
@@ -58,7 +67,10 @@ pub(crate) fn run(args: &Args) -> u8 {
                 continue;
             }
             Err(ReadError::Input(d)) => {
-                super::print_diagnostics(&[d], false);
+                if human {
+                    super::print_diagnostics(std::slice::from_ref(&d), false);
+                }
+                reports.push((path.clone(), vec![d]));
                 failed = true;
                 continue;
             }
@@ -66,8 +78,11 @@ pub(crate) fn run(args: &Args) -> u8 {
         let formatted = match redress::fmt::format(&file) {
             Ok(text) => text,
             Err(diagnostics) => {
-                super::print_diagnostics(&diagnostics, false);
-                eprintln!("{path}: not formatted: fix the errors above first");
+                if human {
+                    super::print_diagnostics(&diagnostics, false);
+                    eprintln!("{path}: not formatted: fix the errors above first");
+                }
+                reports.push((path.clone(), diagnostics));
                 failed = true;
                 continue;
             }
@@ -75,8 +90,24 @@ pub(crate) fn run(args: &Args) -> u8 {
         let changed = formatted != file.text();
         if args.check {
             if changed {
-                println!("{path}: not formatted");
-                print!("{}", short_diff(file.text(), &formatted));
+                if human {
+                    println!("{path}: not formatted");
+                    print!("{}", short_diff(file.text(), &formatted));
+                }
+                let at = first_difference(file.text(), &formatted);
+                let line_end = file
+                    .text()
+                    .get(at..)
+                    .and_then(|r| r.find('\n'))
+                    .map_or(file.text().len(), |n| at + n);
+                let d = Diagnostic::error(Code::NotFormatted, format!("`{path}` is not formatted"))
+                    .in_file(&file)
+                    .label(
+                        Span::new(at, line_end.max(at)),
+                        "laid out differently from here",
+                    )
+                    .help(format!("run `redress fmt {path}`"));
+                reports.push((path.clone(), vec![d]));
                 failed = true;
             }
         } else if path == "-" {
@@ -91,6 +122,9 @@ pub(crate) fn run(args: &Args) -> u8 {
             }
         }
     }
+    if args.check {
+        super::print_machine(&reports, args.format);
+    }
     if usage {
         USAGE
     } else if failed {
@@ -98,6 +132,18 @@ pub(crate) fn run(args: &Args) -> u8 {
     } else {
         OK
     }
+}
+
+/// The byte offset of the start of the first line that differs.
+fn first_difference(old: &str, new: &str) -> usize {
+    let mut offset = 0;
+    for (a, b) in old.split_inclusive('\n').zip(new.split_inclusive('\n')) {
+        if a != b {
+            return offset;
+        }
+        offset += a.len();
+    }
+    offset.min(old.len())
 }
 
 /// Every `*.rules` file under a folder, hidden folders and files skipped;

@@ -107,6 +107,47 @@ pub(crate) fn read_source(path: &str) -> Result<Arc<SourceFile>, ReadError> {
     }
 }
 
+/// Print the diagnostics of several files for tools: `json` (one report),
+/// `github` (annotation lines) or `sarif` (one log). `human` prints nothing.
+pub(crate) fn print_machine(files: &[(String, Vec<Diagnostic>)], format: Format) {
+    use redress::report::ci::{self, CiFormat};
+    match format {
+        Format::Human => {}
+        Format::Json => {
+            let errors = files
+                .iter()
+                .flat_map(|(_, d)| d)
+                .filter(|d| d.is_error())
+                .count();
+            let total: usize = files.iter().map(|(_, d)| d.len()).sum();
+            let report = serde_json::json!({
+                "files": files
+                    .iter()
+                    .map(|(file, d)| serde_json::json!({
+                        "file": file,
+                        "diagnostics": d.iter().map(report::json_diagnostic).collect::<Vec<_>>(),
+                    }))
+                    .collect::<Vec<_>>(),
+                "errors": errors,
+                "warnings": total - errors,
+            });
+            match serde_json::to_string_pretty(&report) {
+                Ok(s) => println!("{s}"),
+                Err(e) => eprintln!("error: {e}"),
+            }
+        }
+        Format::Github => {
+            for (_, d) in files {
+                print!("{}", ci::render(d, CiFormat::Github));
+            }
+        }
+        Format::Sarif => {
+            let all: Vec<Diagnostic> = files.iter().flat_map(|(_, d)| d.iter().cloned()).collect();
+            print!("{}", ci::render(&all, CiFormat::Sarif));
+        }
+    }
+}
+
 /// Print diagnostics for people on the given stream.
 pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], to_stdout: bool) {
     if diagnostics.is_empty() {

@@ -19,6 +19,10 @@ pub(crate) enum Format {
     Human,
     /// JSON for tools (schema: `redress::testing::render`).
     Json,
+    /// GitHub Actions workflow annotations: a failing or invalid test is an error on its file.
+    Github,
+    /// SARIF 2.1.0, for code-scanning uploads.
+    Sarif,
 }
 
 /// Run the tests of rulebooks (`*.test.toml`, `*.test.json`) and report what differs.
@@ -47,6 +51,7 @@ pub(crate) struct Args {
 /// A test file found, and what became of it.
 struct Found {
     path: String,
+    file: Option<Arc<SourceFile>>,
     rulebook: Option<usize>,
     test: Option<Test>,
     name: String,
@@ -93,6 +98,7 @@ pub(crate) fn run(args: &Args) -> u8 {
     for path in files {
         let mut f = Found {
             path: path.clone(),
+            file: None,
             rulebook: None,
             test: None,
             name: String::new(),
@@ -112,6 +118,7 @@ pub(crate) fn run(args: &Args) -> u8 {
                 continue;
             }
         };
+        f.file = Some(Arc::clone(&file));
         let (test_file, diagnostics) = parse_test(&file);
         f.diagnostics = diagnostics;
         let Some(test_file) = test_file else {
@@ -193,7 +200,15 @@ pub(crate) fn run(args: &Args) -> u8 {
     // whether the output so far ends with an empty line
     let mut spaced = false;
     let mut json_tests = Vec::new();
+    let mut machine: Vec<(String, Vec<Diagnostic>)> = books
+        .iter()
+        .filter(|b| !b.diagnostics.is_empty())
+        .map(|b| (b.path.clone(), b.diagnostics.clone()))
+        .collect();
     for f in &found {
+        if !f.diagnostics.is_empty() {
+            machine.push((f.path.clone(), f.diagnostics.clone()));
+        }
         if human {
             super::print_diagnostics(&f.diagnostics, true);
         }
@@ -214,6 +229,34 @@ pub(crate) fn run(args: &Args) -> u8 {
                     ("passed", result.mismatches)
                 } else {
                     failed += 1;
+                    if let Some(file) = &f.file {
+                        let first_line = file.text().find('\n').unwrap_or(file.text().len());
+                        let what: Vec<String> = result
+                            .mismatches
+                            .iter()
+                            .map(|m| {
+                                format!(
+                                    "{} {}: expected {}, got {}",
+                                    m.remedy, m.check, m.expected, m.actual
+                                )
+                            })
+                            .collect();
+                        machine.push((
+                            f.path.clone(),
+                            vec![
+                                Diagnostic::error(
+                                    Code::TestFailed,
+                                    format!("test `{}` failed: {}", f.name, what.join("; ")),
+                                )
+                                .in_file(file)
+                                .label(redress::source::Span::new(0, first_line), "this test")
+                                .help(format!(
+                                    "run `redress test {}` to see the rule trace",
+                                    f.path
+                                )),
+                            ],
+                        ));
+                    }
                     ("failed", result.mismatches)
                 }
             }
@@ -279,6 +322,8 @@ pub(crate) fn run(args: &Args) -> u8 {
             }
             println!("{}", render::summary(passed, failed));
         }
+        Format::Github => super::print_machine(&machine, super::Format::Github),
+        Format::Sarif => super::print_machine(&machine, super::Format::Sarif),
         Format::Json => {
             let report = JsonReport {
                 passed,
