@@ -58,6 +58,7 @@ pub mod diff;
 pub mod eval;
 pub mod fmt;
 pub mod graph;
+pub mod limits;
 pub mod model;
 pub mod outcome;
 pub mod report;
@@ -76,11 +77,19 @@ use source::SourceFile;
 /// was found; the diagnostics hold every error and warning. Syntax errors
 /// stop before the checks, which would only repeat them.
 pub fn compile(file: &Arc<SourceFile>) -> (Option<DecisionGraph>, Vec<Diagnostic>) {
-    let (ast, mut diagnostics) = syntax::parse(file);
+    compile_with(file, &limits::Limits::DEFAULT)
+}
+
+/// [`compile`], with limits other than the defaults (see [`limits`]).
+pub fn compile_with(
+    file: &Arc<SourceFile>,
+    limits: &limits::Limits,
+) -> (Option<DecisionGraph>, Vec<Diagnostic>) {
+    let (ast, mut diagnostics) = syntax::parse_with(file, limits);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return (None, diagnostics);
     }
-    let (model, more) = check::check(file, &ast);
+    let (model, more) = check::check_with(file, &ast, limits);
     diagnostics.extend(more);
     (model.map(DecisionGraph::compile), diagnostics)
 }

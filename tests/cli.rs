@@ -241,3 +241,39 @@ fn fmt_check_and_test_speak_to_ci_systems() {
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v["errors"], 0);
 }
+
+#[test]
+fn limits_can_be_raised_from_the_command_line() {
+    let mut text = String::from(
+        "rulebook\n  title en \"Deep\"\n  jurisdiction \"CN\"\n  version \"1\"\n  effective 2024-01-01\n\nlaw l\n  title en \"Law\"\n\nfact b: yes/no\nfact n: number\n\nremedy r\n  title en \"R\"\n  cite l\n\ndefine k0 as b\n",
+    );
+    for i in 1..200 {
+        text.push_str(&format!("define k{i} as k{} and n > {i}\n", i - 1));
+    }
+    text.push_str("\nrule x\n  k199 => r\n  cite l\n");
+    let dir = std::env::temp_dir().join(format!("redress-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("deep.rules");
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_string_lossy().into_owned();
+    let r = redress(&["check", &path], None);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("redress::limit_exceeded"), "{}", r.stdout);
+    let r = redress(
+        &[
+            "check",
+            "--limit",
+            "depth=1000",
+            "--limit",
+            "check_depth=2000",
+            &path,
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(
+        redress(&["check", "--limit", "depht=1000", &path], None).code,
+        2
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -4,9 +4,6 @@
 
 use crate::source::Span;
 
-/// Deepest nesting of arrays and objects accepted.
-pub const MAX_DEPTH: usize = 128;
-
 /// A value with its span.
 #[derive(Clone, Debug)]
 pub struct Doc {
@@ -59,12 +56,18 @@ pub struct JsonError {
     pub span: Span,
 }
 
-/// Parse a JSON text.
+/// Parse a JSON text, nested at most [`crate::limits::Limits::case_depth`] deep.
 pub fn parse(text: &str) -> Result<Doc, JsonError> {
+    parse_with_depth(text, crate::limits::Limits::DEFAULT.case_depth)
+}
+
+/// Parse a JSON text nested at most `max_depth` deep.
+pub fn parse_with_depth(text: &str, max_depth: usize) -> Result<Doc, JsonError> {
     let mut p = Parser {
         s: text.as_bytes(),
         text,
         i: 0,
+        max_depth,
     };
     p.skip_ws();
     if p.peek() == Some(0xEF) && text.get(p.i..).is_some_and(|r| r.starts_with('\u{FEFF}')) {
@@ -83,6 +86,7 @@ struct Parser<'a> {
     s: &'a [u8],
     text: &'a str,
     i: usize,
+    max_depth: usize,
 }
 
 impl Parser<'_> {
@@ -109,9 +113,10 @@ impl Parser<'_> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Doc, JsonError> {
-        if depth > MAX_DEPTH {
+        if depth > self.max_depth {
             return Err(self.err(&format!(
-                "the case nests lists or objects more than {MAX_DEPTH} deep"
+                "the case nests lists or objects more than {} deep",
+                self.max_depth
             )));
         }
         self.skip_ws();
@@ -291,7 +296,8 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{DocKind, MAX_DEPTH, parse};
+    use super::{DocKind, parse};
+    const MAX_DEPTH: usize = crate::limits::Limits::DEFAULT.case_depth;
 
     #[test]
     fn keeps_spans_and_duplicate_keys() {

@@ -80,8 +80,20 @@ pub fn parse_case(
     file: &Arc<SourceFile>,
     format: Format,
 ) -> (Option<Case>, Vec<Diagnostic>) {
+    parse_case_with(model, file, format, &crate::limits::Limits::DEFAULT)
+}
+
+/// [`parse_case`], with limits other than the defaults.
+pub fn parse_case_with(
+    model: &Model,
+    file: &Arc<SourceFile>,
+    format: Format,
+    limits: &crate::limits::Limits,
+) -> (Option<Case>, Vec<Diagnostic>) {
     let doc = match format {
-        Format::Json => json::parse(file.text()).map_err(|e| (e.message, e.span)),
+        Format::Json => {
+            json::parse_with_depth(file.text(), limits.case_depth).map_err(|e| (e.message, e.span))
+        }
         Format::Toml => toml_doc(file.text()),
     };
     let doc = match doc {

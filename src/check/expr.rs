@@ -25,14 +25,14 @@ impl Checker<'_> {
     /// Resolve and type an expression. `hint` is the type a bare name should
     /// be read against (a one-of type lets `custom_made` name a value).
     pub(crate) fn expr(&mut self, e: &ast::Expr, hint: Option<Type>) -> Typed {
-        if self.expr_depth >= super::MAX_CHECK_DEPTH {
+        if self.expr_depth >= self.limits.check_depth {
             if !self.too_deep_reported {
                 self.too_deep_reported = true;
                 self.error(
                     Code::LimitExceeded,
                     format!(
                         "expressions and the derived facts they use nest more than {} levels deep",
-                        super::MAX_CHECK_DEPTH
+                        self.limits.check_depth
                     ),
                 )
                 .label(e.span, "too deep here")

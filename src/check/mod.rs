@@ -17,13 +17,24 @@ use std::sync::Arc;
 
 use crate::ast;
 use crate::diagnostic::{Code, Diagnostic, suggestion};
+use crate::limits::Limits;
 use crate::model::{self, Citation, DerivedId, FactId, LawId, Model, RemedyId, RuleId, Texts};
 use crate::source::{SourceFile, Span};
 use crate::value::{OneOfId, Type};
 
 /// Check a parsed rulebook. The model is `None` when any error was found.
 pub fn check(file: &Arc<SourceFile>, rulebook: &ast::Rulebook) -> (Option<Model>, Vec<Diagnostic>) {
+    check_with(file, rulebook, &Limits::DEFAULT)
+}
+
+/// [`check`], with limits other than the defaults.
+pub fn check_with(
+    file: &Arc<SourceFile>,
+    rulebook: &ast::Rulebook,
+    limits: &Limits,
+) -> (Option<Model>, Vec<Diagnostic>) {
     let mut c = Checker::new(file, rulebook);
+    c.limits = *limits;
     c.run();
     let Checker {
         mut diagnostics,
@@ -34,18 +45,6 @@ pub fn check(file: &Arc<SourceFile>, rulebook: &ast::Rulebook) -> (Option<Model>
     let ok = !diagnostics.iter().any(Diagnostic::is_error);
     (ok.then_some(model), diagnostics)
 }
-
-/// How deep the checker may recurse through expressions and the derived
-/// facts they use, before it refuses the rulebook.
-pub const MAX_CHECK_DEPTH: usize = 600;
-
-/// The longest chain of operations from a rule down to a fact, through
-/// derived facts, that a rulebook may have: it bounds the recursion of the
-/// compiler and the evaluator.
-pub const MAX_DEPTH: usize = 256;
-
-/// How many exceptions may stand between an exception and its general rule.
-pub const MAX_EXCEPTION_DEPTH: usize = 64;
 
 /// Where a derived fact is in its check.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -73,6 +72,7 @@ pub(crate) struct Checker<'a> {
     derived_depth: Vec<usize>,
     expr_depth: usize,
     too_deep_reported: bool,
+    pub(crate) limits: Limits,
     remedies: HashMap<String, RemedyId>,
     remedy_decls: Vec<&'a ast::Remedy>,
     rules: HashMap<String, RuleId>,
@@ -111,6 +111,7 @@ impl<'a> Checker<'a> {
             derived_depth: Vec::new(),
             expr_depth: 0,
             too_deep_reported: false,
+            limits: Limits::DEFAULT,
             remedies: HashMap::new(),
             remedy_decls: Vec::new(),
             rules: HashMap::new(),
@@ -634,7 +635,7 @@ impl<'a> Checker<'a> {
                 if let Some(d) = self.derived_depth.get_mut(id.index()) {
                     *d = depth;
                 }
-                if depth > MAX_DEPTH {
+                if depth > self.limits.depth {
                     self.too_deep(define.expr.span, depth);
                     self.set_state(id, State::Failed);
                     return None;
@@ -696,18 +697,18 @@ impl<'a> Checker<'a> {
     fn too_deep(&mut self, span: Span, depth: usize) {
         self.error(
             Code::LimitExceeded,
-            format!("this expression is {depth} operations deep, counting the derived facts it uses; the limit is {MAX_DEPTH}"),
+            format!("this expression is {depth} operations deep, counting the derived facts it uses; the limit is {}", self.limits.depth),
         )
         .label(span, "too deep")
         .help("define fewer levels of derived facts, or flatten the expression")
         .emit();
     }
 
-    /// Refuse a checked expression deeper than [`MAX_DEPTH`].
+    /// Refuse a checked expression deeper than [`Limits::depth`].
     fn bounded(&mut self, expr: Option<model::Expr>, span: Span) -> Option<model::Expr> {
         let expr = expr?;
         let depth = self.combined_depth(&expr);
-        if depth > MAX_DEPTH {
+        if depth > self.limits.depth {
             self.too_deep(span, depth);
             return None;
         }
@@ -909,7 +910,7 @@ impl<'a> Checker<'a> {
                     .map(|a| self.combined_depth(a))
                     .max()
                     .unwrap_or(0);
-                if deepest > MAX_DEPTH {
+                if deepest > self.limits.depth {
                     self.too_deep(span, deepest);
                     return None;
                 }
@@ -1068,7 +1069,7 @@ impl<'a> Checker<'a> {
                 }
                 seen.push(next);
                 cur = next;
-                if seen.len() > MAX_EXCEPTION_DEPTH {
+                if seen.len() > self.limits.exception_depth {
                     if !self.too_deep_reported {
                         self.too_deep_reported = true;
                         let span = self
@@ -1077,7 +1078,10 @@ impl<'a> Checker<'a> {
                             .map_or(Span::default(), |r| r.name.span);
                         self.error(
                             Code::LimitExceeded,
-                            format!("exceptions to exceptions are chained more than {MAX_EXCEPTION_DEPTH} deep"),
+                            format!(
+                                "exceptions to exceptions are chained more than {} deep",
+                                self.limits.exception_depth
+                            ),
                         )
                         .label(span, "this exception is too far from its general rule")
                         .help("statutes rarely need more than a few levels; restructure the rules")

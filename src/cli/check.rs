@@ -28,7 +28,7 @@ pub(crate) fn run(args: &Args) -> u8 {
     let mut usage = false;
     for path in &args.rulebooks {
         let diagnostics: Vec<Diagnostic> = match super::read_source(path) {
-            Ok(file) => redress::compile(&file).1,
+            Ok(file) => redress::compile_with(&file, &super::limits()).1,
             Err(ReadError::Usage(message)) => {
                 eprintln!("error: {message}");
                 usage = true;

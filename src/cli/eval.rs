@@ -61,7 +61,7 @@ pub(crate) fn run(args: &Args) -> u8 {
             return INPUT_ERRORS;
         }
     };
-    let (graph, diagnostics) = redress::compile(&rulebook);
+    let (graph, diagnostics) = redress::compile_with(&rulebook, &super::limits());
     let Some(graph) = graph else {
         super::print_diagnostics(&diagnostics, false);
         eprintln!(
@@ -97,7 +97,7 @@ pub(crate) fn run(args: &Args) -> u8 {
             }
         };
         let (case, case_diagnostics): (_, Vec<Diagnostic>) =
-            case::parse_case(model, &file, CaseFormat::from_path(path));
+            case::parse_case_with(model, &file, CaseFormat::from_path(path), &super::limits());
         super::print_diagnostics(&case_diagnostics, false);
         let Some(case) = case else {
             status = status.max(INPUT_ERRORS);

@@ -24,6 +24,34 @@ use redress::source::SourceFile;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Raise (or lower) a limit for `check` and `eval`: nesting, operators, check_depth, depth,
+    /// exception_depth or case_depth (see docs/language.md, "Limits"). Repeatable.
+    #[arg(long = "limit", value_name = "NAME=N", global = true, value_parser = parse_limit)]
+    limits: Vec<(String, usize)>,
+}
+
+fn parse_limit(s: &str) -> Result<(String, usize), String> {
+    let (name, value) = s.split_once('=').ok_or("write NAME=N, e.g. depth=512")?;
+    let value: usize = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{value}` is not a whole number"))?;
+    if !redress::limits::Limits::DEFAULT
+        .clone()
+        .set(name.trim(), value)
+    {
+        return Err(format!(
+            "`{name}` is not a limit (nesting, operators, check_depth, depth, exception_depth, case_depth)"
+        ));
+    }
+    Ok((name.trim().to_string(), value))
+}
+
+static LIMITS: std::sync::OnceLock<redress::limits::Limits> = std::sync::OnceLock::new();
+
+/// The limits in force for this run.
+pub(crate) fn limits() -> redress::limits::Limits {
+    LIMITS.get().copied().unwrap_or_default()
 }
 
 #[derive(Subcommand, Debug)]
@@ -62,12 +90,30 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let code = match cli.command {
-        Command::Check(args) => check::run(&args),
-        Command::Diff(args) => diff::run(&args),
-        Command::Eval(args) => eval::run(&args),
-        Command::Fmt(args) => fmt::run(&args),
-        Command::Test(args) => test::run(&args),
+    let mut limits = redress::limits::Limits::DEFAULT;
+    for (name, value) in &cli.limits {
+        limits.set(name, value.to_owned());
+    }
+    let _ = LIMITS.set(limits);
+    let command = cli.command;
+    // A roomy stack, so that raised limits stay safe; the defaults need 2 MiB.
+    let worker = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || match command {
+            Command::Check(args) => check::run(&args),
+            Command::Diff(args) => diff::run(&args),
+            Command::Eval(args) => eval::run(&args),
+            Command::Fmt(args) => fmt::run(&args),
+            Command::Test(args) => test::run(&args),
+        });
+    let code = match worker.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        Ok(Err(_)) | Err(_) => {
+            eprintln!(
+                "error: redress stopped unexpectedly; please report this with the input that caused it"
+            );
+            INPUT_ERRORS
+        }
     };
     ExitCode::from(code)
 }

@@ -16,6 +16,7 @@ use pest::Parser as _;
 
 use crate::ast;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::limits::Limits;
 use crate::source::{SourceFile, Span, floor_char_boundary};
 
 /// The generated parser; private to this module.
@@ -38,16 +39,14 @@ pub const ITEM_KEYWORDS: &[&str] = &[
     "exception",
 ];
 
-/// Deepest nesting of parentheses and `not`s accepted in one item.
-pub const MAX_NESTING: usize = 100;
-
-/// Most arithmetic operators (`+ - * /`) accepted in one item; each may add
-/// a level to the expression tree.
-pub const MAX_OPERATORS: usize = 1000;
-
 /// Parse a rulebook. Always returns a tree of the items that parsed, with a
 /// diagnostic for each item that did not.
 pub fn parse(file: &Arc<SourceFile>) -> (ast::Rulebook, Vec<Diagnostic>) {
+    parse_with(file, &Limits::DEFAULT)
+}
+
+/// [`parse`], with limits other than the defaults.
+pub fn parse_with(file: &Arc<SourceFile>, limits: &Limits) -> (ast::Rulebook, Vec<Diagnostic>) {
     let text = file.text();
     let mut rulebook = ast::Rulebook::default();
     let mut diagnostics = bidi_controls(file);
@@ -58,7 +57,7 @@ pub fn parse(file: &Arc<SourceFile>) -> (ast::Rulebook, Vec<Diagnostic>) {
         if is_blank(chunk) {
             continue;
         }
-        if let Some(d) = nesting_guard(file, chunk, start) {
+        if let Some(d) = nesting_guard(file, chunk, start, limits) {
             diagnostics.push(d);
             continue;
         }
@@ -117,9 +116,15 @@ fn is_blank(chunk: &str) -> bool {
     })
 }
 
-/// Refuse an item nested deeper than [`MAX_NESTING`] before the recursive
+/// Refuse an item nested deeper than [`Limits::nesting`] before the recursive
 /// parser sees it, so no input can overflow the stack.
-fn nesting_guard(file: &Arc<SourceFile>, chunk: &str, offset: usize) -> Option<Diagnostic> {
+fn nesting_guard(
+    file: &Arc<SourceFile>,
+    chunk: &str,
+    offset: usize,
+    limits: &Limits,
+) -> Option<Diagnostic> {
+    let (max_nesting, max_operators) = (limits.nesting, limits.operators);
     let mut depth = 0usize;
     let mut in_string = false;
     let mut in_comment = false;
@@ -160,24 +165,24 @@ fn nesting_guard(file: &Arc<SourceFile>, chunk: &str, offset: usize) -> Option<D
             '-' if !(before.is_ascii_digit() && next.is_ascii_digit()) => operators += 1,
             _ => {}
         }
-        if operators > MAX_OPERATORS {
+        if operators > max_operators {
             let at = offset + i;
             return Some(
                 Diagnostic::error(
                     Code::LimitExceeded,
-                    format!("this item has more than {MAX_OPERATORS} arithmetic operators"),
+                    format!("this item has more than {max_operators} arithmetic operators"),
                 )
                 .in_file(file)
                 .label(Span::new(at, at + c.len_utf8()), "one too many here")
                 .help("split the computation into named derived facts with `define`"),
             );
         }
-        if depth + prev_not > MAX_NESTING {
+        if depth + prev_not > max_nesting {
             let at = offset + i;
             return Some(
                 Diagnostic::error(
                     Code::LimitExceeded,
-                    format!("this item nests parentheses or `not` more than {MAX_NESTING} deep"),
+                    format!("this item nests parentheses or `not` more than {max_nesting} deep"),
                 )
                 .in_file(file)
                 .label(Span::new(at, at + c.len_utf8()), "too deep here")
