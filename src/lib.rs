@@ -51,6 +51,7 @@
 #![warn(missing_docs)]
 
 pub mod ast;
+pub mod batch;
 pub mod case;
 pub mod check;
 pub mod diagnostic;

@@ -277,3 +277,54 @@ fn limits_can_be_raised_from_the_command_line() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--jsonl`: one output line per input line, in input order; bad lines in
+/// the middle give error records and the rest goes on; exit 1.
+#[test]
+fn jsonl_batch_keeps_order_and_line_count() {
+    let input = std::fs::read_to_string(root().join("tests/cli/batch.jsonl")).unwrap();
+    for jobs in ["1", "2", "3"] {
+        let r = redress(
+            &[
+                "eval",
+                EXAMPLE,
+                "--jsonl",
+                "tests/cli/batch.jsonl",
+                "--jobs",
+                jobs,
+            ],
+            None,
+        );
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let out: Vec<&str> = r.stdout.lines().collect();
+        assert_eq!(out.len(), input.lines().count());
+        for (i, (line, got)) in input.lines().zip(&out).enumerate() {
+            let got: serde_json::Value = serde_json::from_str(got).unwrap();
+            if let Ok(case @ serde_json::Value::Object(_)) =
+                serde_json::from_str::<serde_json::Value>(line)
+            {
+                if got.get("line").is_none() {
+                    // the same outcome as evaluating the case on its own
+                    let single = redress(
+                        &["eval", "--format", "json", EXAMPLE, "-"],
+                        Some(&case.to_string()),
+                    );
+                    let single: serde_json::Value = serde_json::from_str(&single.stdout).unwrap();
+                    assert_eq!(got, single, "line {}", i + 1);
+                    continue;
+                }
+            }
+            assert_eq!(got["line"], i + 1, "line {}: {got}", i + 1);
+            assert!(
+                got["errors"][0]["code"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("redress::")
+            );
+        }
+        assert!(r.stderr.contains("8 cases, 4 errors"), "{}", r.stderr);
+    }
+    // standard input works too
+    let r = redress(&["eval", EXAMPLE, "--jsonl", "-"], Some(&input));
+    assert_eq!(r.stdout.lines().count(), input.lines().count());
+}

@@ -23,15 +23,26 @@ pub(crate) enum Format {
 /// Evaluate case files against a rulebook and say which remedies apply and why.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json\n  redress eval --format json --as-of 2024-06-01 book.rules case.json\n  cat case.json | redress eval book.rules -"
+    after_help = "Examples:\n  redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json\n  redress eval --format json --as-of 2024-06-01 book.rules case.json\n  cat case.json | redress eval book.rules -\n  redress eval book.rules --jsonl complaints.jsonl > outcomes.jsonl"
 )]
 pub(crate) struct Args {
     /// The rulebook (`.rules`).
     #[arg(value_name = "RULEBOOK")]
     rulebook: String,
     /// Case files (JSON, or TOML by the `.toml` ending); `-` reads JSON from standard input.
-    #[arg(required = true, value_name = "CASE")]
+    #[arg(
+        required_unless_present = "jsonl",
+        conflicts_with = "jsonl",
+        value_name = "CASE"
+    )]
     cases: Vec<String>,
+    /// Evaluate a JSON Lines file (`-`: standard input), one case per line, writing one JSON
+    /// line per input line in input order: the outcome, or `{"line": N, "errors": […]}`.
+    #[arg(long, value_name = "FILE")]
+    jsonl: Option<String>,
+    /// Threads for `--jsonl` (default: all cores).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
@@ -80,6 +91,13 @@ pub(crate) fn run(args: &Args) -> u8 {
         }
     });
     let options = Options { as_of: args.as_of };
+    if let Some(path) = &args.jsonl {
+        let jobs = args.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            usize::from,
+        );
+        return super::batch::run(&graph, path, jobs, &options);
+    }
     let mut status = OK;
     let mut outcomes: Vec<(String, Outcome)> = Vec::new();
     for (i, path) in args.cases.iter().enumerate() {

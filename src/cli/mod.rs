@@ -2,6 +2,7 @@
 //! Each verb is a file; each returns an exit code: 0 ok, 1 errors in the
 //! input, 2 usage errors.
 
+mod batch;
 mod check;
 mod diff;
 mod eval;
