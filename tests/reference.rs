@@ -412,6 +412,17 @@ fn graph_agrees_with_reference_on_fixtures() {
                 "{}",
                 crate::relative(&path)
             );
+            let plain = redress::eval::Options {
+                without_index: true,
+                ..Default::default()
+            };
+            let plain = redress::eval::evaluate(&graph, &case, &plain);
+            assert_eq!(
+                serde_json::to_string(&outcome).unwrap(),
+                serde_json::to_string(&plain).unwrap(),
+                "{}: the rule index changed the outcome",
+                crate::relative(&path)
+            );
             checked += 1;
         }
     }

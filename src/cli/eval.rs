@@ -90,7 +90,10 @@ pub(crate) fn run(args: &Args) -> u8 {
             langs.first().cloned().unwrap_or_default()
         }
     });
-    let options = Options { as_of: args.as_of };
+    let options = Options {
+        as_of: args.as_of,
+        ..Options::default()
+    };
     if let Some(path) = &args.jsonl {
         let jobs = args.jobs.map_or_else(
             || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),

@@ -25,6 +25,9 @@ pub struct Options {
     /// Judge the case as of this date: it fills the rulebook's `as of` fact
     /// (overriding the case) and decides which deadlines have expired.
     pub as_of: Option<Date>,
+    /// Evaluate every rule, without the rule index (same answers, more work;
+    /// for testing the index).
+    pub without_index: bool,
 }
 
 /// What evaluation saw, for tools that explain or measure coverage.
@@ -87,10 +90,16 @@ pub fn evaluate_traced(graph: &DecisionGraph, case: &Case, options: &Options) ->
         });
 
     let n = graph.rules().len();
+    // Rules the index rules out have a false condition; evaluate the rest.
+    let mut candidate = vec![options.without_index; n];
+    if !options.without_index {
+        graph.index().candidates(|f| case.get(f), &mut candidate);
+    }
     let conds: Vec<Truth> = graph
         .rules()
         .iter()
-        .map(|r| ev.truth(r.condition))
+        .zip(&candidate)
+        .map(|(r, c)| if *c { ev.truth(r.condition) } else { Truth::No })
         .collect();
     let mut applies: Vec<Option<Truth>> = vec![None; n];
     for i in 0..n {
@@ -586,7 +595,7 @@ impl Evaluator<'_> {
     /// Mark the facts that show why a rule does not apply: its condition
     /// failed, or one of its own exceptions applies (and why that one does).
     fn why_not(
-        &self,
+        &mut self,
         i: usize,
         conds: &[Truth],
         applies: &[Truth],
@@ -594,35 +603,34 @@ impl Evaluator<'_> {
         seen: &mut [bool],
         depth: usize,
     ) {
-        let Some(rule) = self.graph.rules().get(i) else {
+        let graph = self.graph;
+        let Some(rule) = graph.rules().get(i) else {
             return;
         };
         if conds.get(i) == Some(&Truth::No) || depth > 10_000 {
+            // the index may have ruled it out unevaluated: evaluate it to explain it
+            self.truth(rule.condition);
             self.deciding_facts(rule.condition, out, seen);
             return;
         }
         for e in &rule.exceptions {
-            if applies.get(e.index()) == Some(&Truth::Yes) {
-                if let Some(ex) = self.graph.rules().get(e.index()) {
-                    self.deciding_facts(ex.condition, out, seen);
-                }
-                for sub in self
-                    .graph
-                    .rules()
-                    .get(e.index())
-                    .map(|r| r.exceptions.as_slice())
-                    .unwrap_or(&[])
-                {
-                    if applies.get(sub.index()) == Some(&Truth::No) {
-                        self.why_not(sub.index(), conds, applies, out, seen, depth + 1);
-                    }
+            if applies.get(e.index()) != Some(&Truth::Yes) {
+                continue;
+            }
+            let Some(ex) = graph.rules().get(e.index()) else {
+                continue;
+            };
+            self.deciding_facts(ex.condition, out, seen);
+            for sub in &ex.exceptions {
+                if applies.get(sub.index()) == Some(&Truth::No) {
+                    self.why_not(sub.index(), conds, applies, out, seen, depth + 1);
                 }
             }
         }
     }
 
     /// Mark the facts that decided a known node: all of an `and` that held,
-    /// only the false parts of one that failed; only the true parts of an
+    /// the first false part of one that failed; the first true part of an
     /// `or` that held, all of one that failed; every input of anything else.
     fn deciding_facts(&self, root: NodeId, out: &mut [bool], seen: &mut [bool]) {
         let mut stack = vec![root];
@@ -646,18 +654,18 @@ impl Evaluator<'_> {
                 Node::And(list) | Node::Or(list) => {
                     let is_and = matches!(node, Node::And(_));
                     let held = value == &Value::Bool(true);
-                    // the parts that agree with the result decide it
-                    let wanted = if is_and == held {
-                        None
+                    if is_and == held {
+                        // an `and` that held, an `or` that failed: every part decided it
+                        stack.extend(list.iter().copied());
                     } else {
-                        Some(Value::Bool(held))
-                    };
-                    for c in list.iter() {
-                        match (&wanted, self.memo.get(c.index())) {
-                            (None, Some(Slot::Known(_))) => stack.push(*c),
-                            (Some(w), Some(Slot::Known(v))) if v == w => stack.push(*c),
-                            _ => {}
-                        }
+                        // otherwise the first part, in the order written, that
+                        // gave the result (the one evaluation stopped at), so the
+                        // explanation does not depend on what other rules evaluated
+                        let wanted = Value::Bool(held);
+                        let first = list.iter().find(|c| {
+                            matches!(self.memo.get(c.index()), Some(Slot::Known(v)) if *v == wanted)
+                        });
+                        stack.extend(first.copied());
                     }
                 }
                 _ => for_each_child(node, |c| stack.push(c)),

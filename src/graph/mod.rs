@@ -6,7 +6,11 @@
 //! facts) are one node, and a rule table whose exceptions are edges to other
 //! rules. Built once, evaluated for many cases.
 
+mod index;
+
 use std::collections::HashMap;
+
+pub use index::RuleIndex;
 
 use crate::ast::{ArithOp, CmpOp, Extremum, Unit};
 use crate::model::{DerivedId, Expr, FactId, Model, RemedyId, RuleId};
@@ -84,6 +88,7 @@ pub struct DecisionGraph {
     model: Model,
     nodes: Vec<Node>,
     rules: Vec<RuleNode>,
+    index: RuleIndex,
 }
 
 impl DecisionGraph {
@@ -137,10 +142,13 @@ impl DecisionGraph {
             }
         }
         let nodes = b.nodes;
+        let conditions: Vec<NodeId> = rules.iter().map(|r| r.condition).collect();
+        let index = RuleIndex::build(&nodes, &conditions);
         DecisionGraph {
             model,
             nodes,
             rules,
+            index,
         }
     }
 
@@ -152,6 +160,11 @@ impl DecisionGraph {
     /// All nodes; a node's children come before it.
     pub fn nodes(&self) -> &[Node] {
         &self.nodes
+    }
+
+    /// The index that finds the rules a case may satisfy.
+    pub fn index(&self) -> &RuleIndex {
+        &self.index
     }
 
     /// The compiled rules, indexed by [`RuleId`].

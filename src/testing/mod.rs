@@ -205,7 +205,10 @@ impl<'g> Runner<'g> {
 
     /// Run one test and count it towards coverage.
     pub fn run(&mut self, test: &Test) -> TestResult {
-        let options = Options { as_of: test.as_of };
+        let options = Options {
+            as_of: test.as_of,
+            ..Options::default()
+        };
         let (outcome, trace) = eval::evaluate_traced(self.graph, &test.case, &options);
         let atoms = self.probe.eval(&test.case, &options);
         self.tally
