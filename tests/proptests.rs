@@ -275,7 +275,7 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
     let seed = std::env::var("REDRESS_PROPTEST_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0x7265_6472_6573_73);
+        .unwrap_or(0x0072_6564_7265_7373);
     let mut runner = TestRunner::new(Config {
         cases: 512,
         failure_persistence: None,

@@ -386,8 +386,8 @@ fn convert(model: &Model, ty: Type, kind: &DocKind) -> Result<Value, Problem> {
     }
 }
 
-/// TOML text → document tree with spans.
-fn toml_doc(text: &str) -> Result<Doc, (String, Span)> {
+/// TOML text → document tree with spans (an error: its message and where).
+pub fn toml_doc(text: &str) -> Result<Doc, (String, Span)> {
     let table = toml::de::DeTable::parse(text).map_err(|e| {
         let span = e
             .span()

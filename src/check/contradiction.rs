@@ -30,27 +30,6 @@ impl Atom {
     }
 }
 
-fn flip(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Lt => CmpOp::Gt,
-        CmpOp::Le => CmpOp::Ge,
-        CmpOp::Gt => CmpOp::Lt,
-        CmpOp::Ge => CmpOp::Le,
-        other => other,
-    }
-}
-
-fn negate(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Eq => CmpOp::Ne,
-        CmpOp::Ne => CmpOp::Eq,
-        CmpOp::Lt => CmpOp::Ge,
-        CmpOp::Le => CmpOp::Gt,
-        CmpOp::Gt => CmpOp::Le,
-        CmpOp::Ge => CmpOp::Lt,
-    }
-}
-
 impl Checker<'_> {
     fn conjuncts(&self, e: &Expr, negated: bool, depth: usize, out: &mut Vec<Atom>) {
         if depth > 64 {
@@ -75,10 +54,12 @@ impl Checker<'_> {
                 out.push(Atom::Cmp(*f, CmpOp::Eq, Value::Bool(!negated)));
             }
             (Expr::Cmp(op, a, b), _) => {
-                let op = if negated { negate(*op) } else { *op };
+                let op = if negated { op.negate() } else { *op };
                 match (a.as_ref(), b.as_ref()) {
                     (Expr::Fact(f), Expr::Const(v)) => out.push(Atom::Cmp(*f, op, v.clone())),
-                    (Expr::Const(v), Expr::Fact(f)) => out.push(Atom::Cmp(*f, flip(op), v.clone())),
+                    (Expr::Const(v), Expr::Fact(f)) => {
+                        out.push(Atom::Cmp(*f, op.flip(), v.clone()))
+                    }
                     _ => {}
                 }
             }

@@ -222,7 +222,7 @@ fn atom(nodes: &[Node], id: NodeId) -> Option<(FactId, Test)> {
         Node::Cmp(op, a, b) => {
             let (f, c, op) = match (fact_of(*a), const_of(*b), fact_of(*b), const_of(*a)) {
                 (Some(f), Some(c), _, _) => (f, c, *op),
-                (_, _, Some(f), Some(c)) => (f, c, flip(*op)),
+                (_, _, Some(f), Some(c)) => (f, c, op.flip()),
                 _ => return None,
             };
             match (op, &c) {
@@ -244,15 +244,5 @@ fn atom(nodes: &[Node], id: NodeId) -> Option<(FactId, Test)> {
             }
         }
         _ => None,
-    }
-}
-
-fn flip(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Lt => CmpOp::Gt,
-        CmpOp::Le => CmpOp::Ge,
-        CmpOp::Gt => CmpOp::Lt,
-        CmpOp::Ge => CmpOp::Le,
-        other => other,
     }
 }

@@ -536,19 +536,7 @@ fn missing_side(model: &Model, atom: &Atom, want: bool) -> String {
             }
         }
         Expr::Cmp(op, a, b) if matches!(a.as_ref(), Expr::Fact(_)) => {
-            use crate::ast::CmpOp;
-            let op = if want {
-                *op
-            } else {
-                match op {
-                    CmpOp::Eq => CmpOp::Ne,
-                    CmpOp::Ne => CmpOp::Eq,
-                    CmpOp::Lt => CmpOp::Ge,
-                    CmpOp::Le => CmpOp::Gt,
-                    CmpOp::Gt => CmpOp::Le,
-                    CmpOp::Ge => CmpOp::Lt,
-                }
-            };
+            let op = if want { *op } else { op.negate() };
             format!(
                 "no test has `{} {} {}`",
                 show_expr(model, a, 0),

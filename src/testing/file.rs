@@ -87,7 +87,7 @@ pub fn parse_test(file: &Arc<SourceFile>) -> (Option<TestFile>, Vec<Diagnostic>)
     };
     let doc = match format {
         Format::Json => json::parse(file.text()).map_err(|e| (e.message, e.span)),
-        Format::Toml => toml_doc(file.text()),
+        Format::Toml => crate::case::toml_doc(file.text()),
     };
     let doc = match doc {
         Ok(d) => d,
@@ -686,51 +686,4 @@ fn number(s: &str) -> Option<Decimal> {
         .unwrap_or(t)
         .trim();
     Decimal::from_str_exact(t).ok()
-}
-
-/// TOML text → document tree with spans.
-fn toml_doc(text: &str) -> Result<Doc, (String, Span)> {
-    let table = toml::de::DeTable::parse(text).map_err(|e| {
-        let span = e
-            .span()
-            .map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
-        (e.message().to_string(), span)
-    })?;
-    let span = table.span();
-    Ok(Doc {
-        kind: toml_table(table.get_ref()),
-        span: Span::new(span.start, span.end),
-    })
-}
-
-fn toml_table(t: &toml::de::DeTable<'_>) -> DocKind {
-    DocKind::Object(
-        t.iter()
-            .map(|(k, v)| {
-                let ks = k.span();
-                (
-                    k.get_ref().to_string(),
-                    Span::new(ks.start, ks.end),
-                    toml_value(v),
-                )
-            })
-            .collect(),
-    )
-}
-
-fn toml_value(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Doc {
-    let s = v.span();
-    let kind = match v.get_ref() {
-        toml::de::DeValue::String(s) => DocKind::String(s.to_string()),
-        toml::de::DeValue::Integer(i) => DocKind::Number(i.as_str().replace('_', "")),
-        toml::de::DeValue::Float(f) => DocKind::Number(f.as_str().replace('_', "")),
-        toml::de::DeValue::Boolean(b) => DocKind::Bool(*b),
-        toml::de::DeValue::Datetime(d) => DocKind::Date(d.to_string()),
-        toml::de::DeValue::Array(a) => DocKind::Array(a.iter().map(toml_value).collect()),
-        toml::de::DeValue::Table(t) => toml_table(t),
-    };
-    Doc {
-        kind,
-        span: Span::new(s.start, s.end),
-    }
 }
