@@ -231,6 +231,11 @@ impl Model {
             .map(FactId)
     }
 
+    /// A fact's dotted name ("" for an unknown id).
+    pub fn fact_name(&self, f: FactId) -> &str {
+        self.facts.get(f.index()).map_or("", |f| f.name.as_str())
+    }
+
     /// The values of a one-of list (empty for an unknown id).
     pub fn one_of_values(&self, set: crate::value::OneOfId) -> &[String] {
         self.one_ofs.get(set.0 as usize).map_or(&[], Vec::as_slice)

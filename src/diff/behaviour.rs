@@ -566,14 +566,6 @@ struct Analysis {
     relations: Vec<Relation>,
 }
 
-fn fact_name(model: &Model, f: FactId) -> String {
-    model
-        .facts
-        .get(f.index())
-        .map(|f| f.name.clone())
-        .unwrap_or_default()
-}
-
 fn fact_type(model: &Model, f: FactId) -> Option<Type> {
     model.facts.get(f.index()).map(|f| f.ty)
 }
@@ -582,7 +574,7 @@ fn fact_type(model: &Model, f: FactId) -> Option<Type> {
 fn direct_facts(model: &Model, e: &Expr, out: &mut BTreeSet<String>) {
     match e {
         Expr::Fact(f) => {
-            out.insert(fact_name(model, *f));
+            out.insert(model.fact_name(*f).to_string());
         }
         Expr::Derived(_) | Expr::Const(_) => {}
         Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, ..) => direct_facts(model, a, out),
@@ -712,7 +704,7 @@ impl Analysis {
             }
             Expr::Not(a) => self.scan(model, a),
             Expr::Fact(f) => {
-                let p = self.probe(fact_name(model, *f));
+                let p = self.probe(model.fact_name(*f).to_string());
                 p.values.insert(CaseValue::Bool(true));
                 p.values.insert(CaseValue::Bool(false));
             }
@@ -729,7 +721,7 @@ impl Analysis {
                 subject, values, ..
             } => match subject.as_ref() {
                 Expr::Fact(f) => {
-                    let p = self.probe(fact_name(model, *f));
+                    let p = self.probe(model.fact_name(*f).to_string());
                     for v in values {
                         p.values.insert(CaseValue::from_value(model, v));
                     }
@@ -755,7 +747,7 @@ impl Analysis {
             },
             _ => return false,
         };
-        let name = fact_name(model, f);
+        let name = model.fact_name(f).to_string();
         let exact = !matches!(shift, Some((_, Unit::Months | Unit::Years)));
         let values: Vec<CaseValue> = match c {
             Value::Number(n) => around(*n, step(*n, false))
@@ -801,8 +793,8 @@ impl Analysis {
         let text = show::expr(model, e);
         let rel = match (linear(a), linear(b)) {
             (Some((fa, oa)), Some((fb, ob))) => sub(ob, oa).map(|offset| Relation {
-                a: fact_name(model, fa),
-                b: fact_name(model, fb),
+                a: model.fact_name(fa).to_string(),
+                b: model.fact_name(fb).to_string(),
                 offset,
                 text: text.clone(),
             }),
@@ -811,8 +803,8 @@ impl Analysis {
                 (Expr::DaysFrom(x, y), Expr::Const(Value::Number(c))) => {
                     match (x.as_ref(), y.as_ref(), i64::try_from(*c)) {
                         (Expr::Fact(x), Expr::Fact(y), Ok(c)) => Some(Relation {
-                            a: fact_name(model, *y),
-                            b: fact_name(model, *x),
+                            a: model.fact_name(*y).to_string(),
+                            b: model.fact_name(*x).to_string(),
                             offset: Offset::Days(c),
                             text: text.clone(),
                         }),

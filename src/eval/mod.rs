@@ -168,7 +168,9 @@ pub fn evaluate_traced(graph: &DecisionGraph, case: &Case, options: &Options) ->
                                     .filter(|(_, d)| **d)
                                     .filter_map(|(i, _)| {
                                         let f = FactId(u32::try_from(i).ok()?);
-                                        case.get(f).map(|v| (fact_name(model, f), shown(model, v)))
+                                        case.get(f).map(|v| {
+                                            (model.fact_name(f).to_string(), shown(model, v))
+                                        })
                                     })
                                     .collect(),
                             )
@@ -323,14 +325,6 @@ fn rule_applies(
         *slot = Some(result);
     }
     result
-}
-
-fn fact_name(model: &Model, f: FactId) -> String {
-    model
-        .facts
-        .get(f.index())
-        .map(|f| f.name.clone())
-        .unwrap_or_default()
 }
 
 fn names_of(model: &Model, needed: &[bool]) -> Vec<String> {
