@@ -14,6 +14,7 @@ mod diff;
 mod docs;
 mod eval;
 mod fmt;
+mod generator;
 mod limits;
 mod proptests;
 mod reference;

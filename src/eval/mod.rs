@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::ast::{ArithOp, CmpOp, Extremum, Unit};
 use crate::case::Case;
 use crate::graph::{DecisionGraph, Node, NodeId, for_each_child};
-use crate::model::{Citation, FactId, Model, Texts};
+use crate::model::{Citation, FactId, Model, RemedyId, Texts};
 use crate::outcome::{
     AppliedRemedy, Because, CitationOut, Computed, Deadline, EvalError, Ordered, Outcome,
     Overridden, RulebookInfo, Shown, Undetermined,
@@ -81,6 +81,7 @@ pub fn evaluate_traced(graph: &DecisionGraph, case: &Case, options: &Options) ->
         case,
         memo: vec![Slot::Pending; graph.nodes().len()],
         errors: Vec::new(),
+        marks: Marks::new(graph.nodes().len()),
     };
     let as_of = options
         .as_of
@@ -114,16 +115,19 @@ pub fn evaluate_traced(graph: &DecisionGraph, case: &Case, options: &Options) ->
     let mut remedies: Vec<AppliedRemedy> = Vec::new();
     let mut undetermined: Vec<Undetermined> = Vec::new();
     let mut overridden: Vec<Overridden> = Vec::new();
+    let mut seen = Marks::new(graph.nodes().len());
     for (rid, remedy) in model.remedies.iter().enumerate() {
         let mut open_rules: Vec<usize> = Vec::new();
         let mut applied_here: Vec<AppliedRemedy> = Vec::new();
-        for (i, rule) in graph.rules().iter().enumerate() {
-            let Some((remedy_id, args)) = &rule.conclusion else {
+        let remedy_id = RemedyId(u32::try_from(rid).unwrap_or(u32::MAX));
+        for rule_id in graph.rules_of(remedy_id) {
+            let i = rule_id.index();
+            let Some(rule) = graph.rules().get(i) else {
                 continue;
             };
-            if remedy_id.index() != rid {
+            let Some((_, args)) = &rule.conclusion else {
                 continue;
-            }
+            };
             match applies.get(i).copied().unwrap_or(Truth::Unknown) {
                 Truth::Yes => {
                     let params: Ordered<Computed> = Ordered(
@@ -147,7 +151,7 @@ pub fn evaluate_traced(graph: &DecisionGraph, case: &Case, options: &Options) ->
                         rule: model_rule.map(|r| r.name.clone()).unwrap_or_default(),
                         facts: {
                             let mut deciding = vec![false; model.facts.len()];
-                            let mut seen = vec![false; graph.nodes().len()];
+                            seen.fresh();
                             ev.deciding_facts(rule.condition, &mut deciding, &mut seen);
                             for e in &rule.exceptions {
                                 if applies.get(e.index()) == Some(&Truth::No) {
@@ -217,7 +221,7 @@ pub fn evaluate_traced(graph: &DecisionGraph, case: &Case, options: &Options) ->
         }
         if applied_here.is_empty() && !open_rules.is_empty() {
             let mut needed = vec![false; model.facts.len()];
-            let mut seen = vec![false; graph.nodes().len()];
+            seen.fresh();
             for &i in &open_rules {
                 ev.rule_needs(&applies, &conds, i, &mut needed, &mut seen, 0);
             }
@@ -378,6 +382,8 @@ struct Evaluator<'g> {
     case: &'g Case,
     memo: Vec<Slot>,
     errors: Vec<EvalError>,
+    /// Reused by the walks that list missing facts.
+    marks: Marks,
 }
 
 impl Evaluator<'_> {
@@ -581,8 +587,10 @@ impl Evaluator<'_> {
     fn needs_of(&mut self, id: NodeId) -> Vec<String> {
         let model = self.graph.model();
         let mut needed = vec![false; model.facts.len()];
-        let mut seen = vec![false; self.graph.nodes().len()];
+        let mut seen = std::mem::replace(&mut self.marks, Marks::new(0));
+        seen.fresh();
         self.collect_needs(id, &mut needed, &mut seen);
+        self.marks = seen;
         names_of(model, &needed)
     }
 
@@ -594,7 +602,7 @@ impl Evaluator<'_> {
         conds: &[Truth],
         applies: &[Truth],
         out: &mut [bool],
-        seen: &mut [bool],
+        seen: &mut Marks,
         depth: usize,
     ) {
         let graph = self.graph;
@@ -626,12 +634,11 @@ impl Evaluator<'_> {
     /// Mark the facts that decided a known node: all of an `and` that held,
     /// the first false part of one that failed; the first true part of an
     /// `or` that held, all of one that failed; every input of anything else.
-    fn deciding_facts(&self, root: NodeId, out: &mut [bool], seen: &mut [bool]) {
+    fn deciding_facts(&self, root: NodeId, out: &mut [bool], seen: &mut Marks) {
         let mut stack = vec![root];
         while let Some(id) = stack.pop() {
-            match seen.get_mut(id.index()) {
-                Some(s) if !*s => *s = true,
-                _ => continue,
+            if !seen.visit(id) {
+                continue;
             }
             let Some(Slot::Known(value)) = self.memo.get(id.index()) else {
                 continue;
@@ -668,12 +675,11 @@ impl Evaluator<'_> {
     }
 
     /// Mark the missing facts under an unknown node.
-    fn collect_needs(&mut self, root: NodeId, needed: &mut [bool], seen: &mut [bool]) {
+    fn collect_needs(&mut self, root: NodeId, needed: &mut [bool], seen: &mut Marks) {
         let mut stack = vec![root];
         while let Some(id) = stack.pop() {
-            match seen.get_mut(id.index()) {
-                Some(s) if !*s => *s = true,
-                _ => continue,
+            if !seen.visit(id) {
+                continue;
             }
             if !matches!(self.memo.get(id.index()), Some(Slot::Unknown)) {
                 continue;
@@ -698,7 +704,7 @@ impl Evaluator<'_> {
         conds: &[Truth],
         i: usize,
         needed: &mut [bool],
-        seen: &mut [bool],
+        seen: &mut Marks,
         depth: usize,
     ) {
         let Some(rule) = self.graph.rules().get(i) else {
@@ -750,5 +756,41 @@ fn compare(op: CmpOp, a: &Value, b: &Value) -> bool {
         CmpOp::Le => matches!(a.compare(b), Some(Less | Equal)),
         CmpOp::Gt => a.compare(b) == Some(Greater),
         CmpOp::Ge => matches!(a.compare(b), Some(Greater | Equal)),
+    }
+}
+
+/// Nodes visited by one walk over the graph: a stamp per node, so that a new
+/// walk needs no clearing (and no allocation) of its own.
+struct Marks {
+    stamps: Vec<u32>,
+    current: u32,
+}
+
+impl Marks {
+    fn new(nodes: usize) -> Marks {
+        Marks {
+            stamps: vec![0; nodes],
+            current: 1,
+        }
+    }
+
+    /// Start a new walk.
+    fn fresh(&mut self) {
+        self.current = self.current.wrapping_add(1);
+        if self.current == 0 {
+            self.stamps.iter_mut().for_each(|s| *s = 0);
+            self.current = 1;
+        }
+    }
+
+    /// True the first time a node is visited in this walk.
+    fn visit(&mut self, id: NodeId) -> bool {
+        match self.stamps.get_mut(id.index()) {
+            Some(s) if *s != self.current => {
+                *s = self.current;
+                true
+            }
+            _ => false,
+        }
     }
 }

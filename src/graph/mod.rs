@@ -89,6 +89,7 @@ pub struct DecisionGraph {
     nodes: Vec<Node>,
     rules: Vec<RuleNode>,
     index: RuleIndex,
+    by_remedy: Vec<Vec<RuleId>>,
 }
 
 impl DecisionGraph {
@@ -144,11 +145,22 @@ impl DecisionGraph {
         let nodes = b.nodes;
         let conditions: Vec<NodeId> = rules.iter().map(|r| r.condition).collect();
         let index = RuleIndex::build(&nodes, &conditions);
+        let mut by_remedy: Vec<Vec<RuleId>> = vec![Vec::new(); model.remedies.len()];
+        for (i, r) in rules.iter().enumerate() {
+            if let Some(list) = r
+                .conclusion
+                .as_ref()
+                .and_then(|(remedy, _)| by_remedy.get_mut(remedy.index()))
+            {
+                list.push(RuleId(u32::try_from(i).unwrap_or(u32::MAX)));
+            }
+        }
         DecisionGraph {
             model,
             nodes,
             rules,
             index,
+            by_remedy,
         }
     }
 
@@ -160,6 +172,13 @@ impl DecisionGraph {
     /// All nodes; a node's children come before it.
     pub fn nodes(&self) -> &[Node] {
         &self.nodes
+    }
+
+    /// The rules (and exceptions) that conclude a remedy, in declaration order.
+    pub fn rules_of(&self, remedy: RemedyId) -> &[RuleId] {
+        self.by_remedy
+            .get(remedy.index())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The index that finds the rules a case may satisfy.

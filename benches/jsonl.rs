@@ -1,0 +1,70 @@
+//! JSON Lines, one thread, in process (issue 6): serde_json parsing each
+//! line to a `Value` (the floor) next to `redress::batch::evaluate_line` +
+//! `to_json` (what `redress eval --jsonl` does per line), as throughput in
+//! cases per second. The CLI end to end, on 1 and 2 cores, is timed by
+//! `benches/run.sh`. `cargo bench --bench jsonl`.
+#![allow(
+    missing_docs,
+    clippy::panic,
+    reason = "a benchmark binary: stopping on a broken generator is right"
+)]
+
+#[path = "generator/mod.rs"]
+mod generator;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use redress::batch::evaluate_line;
+use redress::eval::Options;
+use redress::limits::Limits;
+use redress::source::SourceFile;
+
+/// Lines per iteration.
+const CASES: usize = 1_000;
+
+fn jsonl(c: &mut Criterion) {
+    let text = generator::cases(CASES, 0, generator::SEED);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut group = c.benchmark_group("jsonl");
+    group
+        .throughput(Throughput::Elements(lines.len() as u64))
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    group.bench_function("serde_json-parse-only", |b| {
+        b.iter(|| {
+            for line in &lines {
+                let value: Result<serde_json::Value, _> = serde_json::from_str(black_box(line));
+                drop(black_box(value));
+            }
+        });
+    });
+    let (options, limits) = (Options::default(), Limits::DEFAULT);
+    for rules in generator::SIZES {
+        let file = SourceFile::new(
+            "generated.rules",
+            generator::rulebook(rules, generator::SEED),
+        );
+        let Some(graph) = redress::compile(&file).0 else {
+            panic!("the generated rulebook has errors");
+        };
+        group.bench_with_input(
+            BenchmarkId::new("evaluate_line", rules),
+            &lines,
+            |b, lines| {
+                b.iter(|| {
+                    for (i, line) in lines.iter().enumerate() {
+                        let json = evaluate_line(&graph, black_box(line), i + 1, &options, &limits)
+                            .to_json();
+                        drop(black_box(json));
+                    }
+                });
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, jsonl);
+criterion_main!(benches);

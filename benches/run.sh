@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Reproduce the figures of docs/performance.md (issue 6):
+#   bash benches/run.sh [DATA_DIR]      (default target/bench-data)
+# Needs a release build (made here) and /usr/bin/time; uses hyperfine for the
+# cold start when installed (`apt-get install -y hyperfine`), else a loop.
+# Prints Markdown. The criterion benches (`cargo bench`) give the same
+# per-case means with confidence intervals; this script gives percentiles,
+# memory, the CLI end to end and the scaling over cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${1:-target/bench-data}
+
+cargo build --release --quiet --bin redress --example generate --example measure
+./target/release/examples/generate "$data" >/dev/null
+bin=./target/release/redress
+
+now() { date +%s%N; }
+# best wall time of $1 runs of the rest, in seconds (output to /dev/null)
+best_of() {
+    local runs=$1 best='' t0 t
+    shift
+    for _ in $(seq "$runs"); do
+        t0=$(now)
+        "$@" >/dev/null
+        t=$(( $(now) - t0 ))
+        if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+    done
+    awk -v ns="$best" 'BEGIN { printf "%.3f", ns / 1e9 }'
+}
+
+echo "# redress benchmarks"
+echo
+echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(rustc --version)"
+echo "- code: $(git rev-parse --short HEAD)$(git status --short src | grep -q . && echo ' + uncommitted changes in src/')"
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'), release build"
+if pgrep -f 'fuzz/target' >/dev/null; then echo "- WARNING: a fuzzer was running; figures are disturbed"; fi
+echo
+
+./target/release/examples/measure
+
+echo
+echo "## Peak memory (maximum resident set size), compile + one case"
+echo
+head -n 1 "$data/cases-10000.jsonl" >"$data/case-1.json"
+echo "| rules | wall | peak RSS |"
+echo "|---:|---:|---:|"
+for n in 100 1000 10000; do
+    /usr/bin/time -v "$bin" eval "$data/rules-$n.rules" "$data/case-1.json" --format json \
+        >/dev/null 2>"$data/time-$n.txt"
+    rss=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$data/time-$n.txt")
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$data/time-$n.txt")
+    echo "| $n | $wall | $(( rss / 1024 )) MB |"
+done
+
+echo
+echo "## CLI cold start + one case (100 rules)"
+echo
+cmd="$bin eval $data/rules-100.rules $data/case-1.json --format json"
+if command -v hyperfine >/dev/null; then
+    hyperfine -N --warmup 5 --runs 50 --style basic --export-markdown "$data/cold.md" "$cmd" >/dev/null 2>&1
+    cat "$data/cold.md"
+else
+    t0=$(now)
+    for _ in $(seq 50); do $cmd >/dev/null; done
+    awk -v ns="$(( $(now) - t0 ))" 'BEGIN { printf "mean of 50 runs: %.2f ms\n", ns / 50 / 1e6 }'
+fi
+
+echo
+echo "## redress eval --jsonl end to end (complete cases; output to /dev/null; best of 3)"
+echo
+echo "| rules | lines | --jobs 1 | --jobs 2 | 2 cores / 1 core |"
+echo "|---:|---:|---:|---:|---:|"
+for n in 100 1000 10000; do
+    # as many lines as take a few seconds at the current speed
+    lines=$(( 2000000 / n )); [ "$lines" -gt 10000 ] && lines=10000; [ "$lines" -lt 100 ] && lines=100
+    head -n "$lines" "$data/cases-10000.jsonl" >"$data/jsonl-$n.jsonl"
+    runs=3; [ "$n" -ge 10000 ] && runs=1
+    one=$(best_of "$runs" "$bin" eval "$data/rules-$n.rules" --jsonl "$data/jsonl-$n.jsonl" --jobs 1)
+    two=$(best_of "$runs" "$bin" eval "$data/rules-$n.rules" --jsonl "$data/jsonl-$n.jsonl" --jobs 2)
+    awk -v n="$n" -v l="$lines" -v a="$one" -v b="$two" 'BEGIN {
+        printf "| %d | %d | %.0f cases/s (%.3f s) | %.0f cases/s (%.3f s) | %.2f × |\n", n, l, l / a, a, l / b, b, a / b }'
+done
+echo
+echo "(wall time includes compiling the rulebook once per run; see the compile table)"
