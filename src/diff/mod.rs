@@ -361,16 +361,7 @@ fn items<T>(
                 change: Change::Removed,
             }),
             Some(nw) => {
-                let changed: Vec<Aspect> = aspects(old, o)
-                    .into_iter()
-                    .zip(aspects(new, nw))
-                    .filter(|((_, a), (_, b))| a != b)
-                    .map(|((what, a), (_, b))| Aspect {
-                        what,
-                        old: a,
-                        new: b,
-                    })
-                    .collect();
+                let changed = differing(aspects(old, o), aspects(new, nw));
                 if !changed.is_empty() {
                     out.push(ItemChange {
                         kind,
@@ -395,6 +386,19 @@ fn items<T>(
     }
 }
 
+/// The aspects whose text differs between two versions (same aspects, same order).
+fn differing(old: Vec<(&'static str, String)>, new: Vec<(&'static str, String)>) -> Vec<Aspect> {
+    old.into_iter()
+        .zip(new)
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((what, a), (_, b))| Aspect {
+            what,
+            old: a,
+            new: b,
+        })
+        .collect()
+}
+
 fn header(old: &Model, new: &Model, out: &mut Vec<ItemChange>) {
     let aspects = |m: &Model| -> Vec<(&'static str, String)> {
         let h = &m.header;
@@ -416,16 +420,7 @@ fn header(old: &Model, new: &Model, out: &mut Vec<ItemChange>) {
             ),
         ]
     };
-    let changed: Vec<Aspect> = aspects(old)
-        .into_iter()
-        .zip(aspects(new))
-        .filter(|((_, a), (_, b))| a != b)
-        .map(|((what, a), (_, b))| Aspect {
-            what,
-            old: a,
-            new: b,
-        })
-        .collect();
+    let changed = differing(aspects(old), aspects(new));
     if !changed.is_empty() {
         out.push(ItemChange {
             kind: ItemKind::Header,

@@ -123,14 +123,13 @@ impl DecisionGraph {
                     .map(|c| (c.remedy, c.args.iter().map(|a| b.expr(a)).collect()));
                 let amount = r.amount.as_ref().map(|a| b.expr(a));
                 let deadline = r.deadline.as_ref().map(|d| b.expr(d));
-                let facts = b.facts_under(condition);
                 RuleNode {
                     condition,
                     exceptions: Vec::new(),
                     conclusion,
                     amount,
                     deadline,
-                    facts,
+                    facts: Vec::new(),
                 }
             })
             .collect();
@@ -141,6 +140,11 @@ impl DecisionGraph {
                         .push(RuleId(u32::try_from(i).unwrap_or(u32::MAX)));
                 }
             }
+        }
+        let mut stamps = vec![0u32; b.nodes.len()];
+        for (i, r) in rules.iter_mut().enumerate() {
+            let walk = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            r.facts = b.facts_under(r.condition, &mut stamps, walk);
         }
         let nodes = b.nodes;
         let conditions: Vec<NodeId> = rules.iter().map(|r| r.condition).collect();
@@ -279,14 +283,15 @@ impl Builder<'_> {
         self.intern(node)
     }
 
-    /// The facts read under a node, sorted.
-    fn facts_under(&self, root: NodeId) -> Vec<FactId> {
-        let mut seen = vec![false; self.nodes.len()];
+    /// The facts read under a node, sorted. `stamps` (one per node) marks
+    /// the nodes this walk visited with `walk`, so that one vector serves
+    /// every rule.
+    fn facts_under(&self, root: NodeId, stamps: &mut [u32], walk: u32) -> Vec<FactId> {
         let mut stack = vec![root];
         let mut facts = Vec::new();
         while let Some(id) = stack.pop() {
-            match seen.get_mut(id.index()) {
-                Some(s) if !*s => *s = true,
+            match stamps.get_mut(id.index()) {
+                Some(s) if *s != walk => *s = walk,
                 _ => continue,
             }
             let Some(node) = self.nodes.get(id.index()) else {
