@@ -15,7 +15,7 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use redress::case::{Case, Format, parse_case};
-use redress::eval::{Options, evaluate};
+use redress::eval::{Evaluator, Options};
 use redress::graph::DecisionGraph;
 use redress::source::SourceFile;
 
@@ -57,9 +57,10 @@ fn eval(c: &mut Criterion) {
             assert_eq!(cases.len(), CASES);
             group.bench_with_input(BenchmarkId::from_parameter(rules), &cases, |b, cases| {
                 let mut next = cases.iter().cycle();
+                let mut evaluator = Evaluator::new(&graph);
                 b.iter(|| {
                     let case = next.next().unwrap_or_else(|| unreachable!("a cycle"));
-                    evaluate(&graph, black_box(case), &options)
+                    evaluator.evaluate(black_box(case), &options)
                 });
             });
         }

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use redress::batch::evaluate_line;
-use redress::eval::Options;
+use redress::eval::{Evaluator, Options};
 use redress::limits::Limits;
 use redress::source::SourceFile;
 
@@ -53,10 +53,17 @@ fn jsonl(c: &mut Criterion) {
             BenchmarkId::new("evaluate_line", rules),
             &lines,
             |b, lines| {
+                let mut evaluator = Evaluator::new(&graph);
                 b.iter(|| {
                     for (i, line) in lines.iter().enumerate() {
-                        let json = evaluate_line(&graph, black_box(line), i + 1, &options, &limits)
-                            .to_json();
+                        let json = evaluate_line(
+                            &mut evaluator,
+                            black_box(line),
+                            i + 1,
+                            &options,
+                            &limits,
+                        )
+                        .to_json();
                         drop(black_box(json));
                     }
                 });

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use redress::batch::evaluate_line;
 use redress::case::{Case, Format, parse_case};
-use redress::eval::{Options, evaluate};
+use redress::eval::{Evaluator, Options};
 use redress::graph::DecisionGraph;
 use redress::limits::Limits;
 use redress::source::SourceFile;
@@ -156,12 +156,14 @@ fn eval_timed(graph: &DecisionGraph, cases: &[Case], budget: Duration) -> EvalFi
     let (mut fired, mut undetermined, mut counted) = (0usize, 0usize, 0usize);
     let mut times = Vec::new();
     let mut spent = Duration::ZERO;
+    // one evaluator reused across cases, as a batch worker thread does
+    let mut evaluator = Evaluator::new(graph);
     for (i, case) in cases.iter().cycle().take(cases.len() * 30).enumerate() {
         if times.len() >= 200 && spent >= budget {
             break;
         }
         let t = Instant::now();
-        let outcome = evaluate(graph, black_box(case), &options);
+        let outcome = evaluator.evaluate(black_box(case), &options);
         let d = t.elapsed();
         if i < cases.len() {
             fired += outcome.remedies.len();
@@ -232,12 +234,16 @@ fn jsonl_timed(graph: &DecisionGraph, text: &str, rounds: usize) -> JsonlFigures
         .iter()
         .filter_map(|f| parse_case(graph.model(), f, Format::Json).0)
         .collect();
+    let mut evaluator = Evaluator::new(graph);
     let evaluate_only = best(&mut || {
         for case in &cases {
-            drop(black_box(evaluate(graph, case, &options)));
+            drop(black_box(evaluator.evaluate(case, &options)));
         }
     });
-    let outcomes: Vec<_> = cases.iter().map(|c| evaluate(graph, c, &options)).collect();
+    let outcomes: Vec<_> = cases
+        .iter()
+        .map(|c| evaluator.evaluate(c, &options))
+        .collect();
     let mut out_bytes = 0usize;
     let serialise = best(&mut || {
         out_bytes = 0;
@@ -249,7 +255,7 @@ fn jsonl_timed(graph: &DecisionGraph, text: &str, rounds: usize) -> JsonlFigures
     });
     let line = best(&mut || {
         for (i, line) in lines.iter().enumerate() {
-            let json = evaluate_line(graph, line, i + 1, &options, &limits).to_json();
+            let json = evaluate_line(&mut evaluator, line, i + 1, &options, &limits).to_json();
             drop(black_box(json));
         }
     });

@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use crate::case::{Format, parse_case_with};
 use crate::diagnostic::Diagnostic;
-use crate::eval::{Options, evaluate};
-use crate::graph::DecisionGraph;
+use crate::eval::{Evaluator, Options};
 use crate::limits::Limits;
 use crate::outcome::Outcome;
 use crate::source::SourceFile;
@@ -37,14 +36,14 @@ pub struct LineError {
 
 /// What became of one line.
 #[derive(Debug)]
-pub enum LineOutcome {
+pub enum LineOutcome<'g> {
     /// Evaluated.
-    Outcome(Box<Outcome>),
+    Outcome(Box<Outcome<'g>>),
     /// Not evaluated: the errors.
     Error(ErrorRecord),
 }
 
-impl LineOutcome {
+impl LineOutcome<'_> {
     /// The line as written to the output, without the newline.
     pub fn to_json(&self) -> String {
         let written = match self {
@@ -58,18 +57,19 @@ impl LineOutcome {
 }
 
 /// Evaluate one line of a JSON Lines file.
-pub fn evaluate_line(
-    graph: &DecisionGraph,
+pub fn evaluate_line<'g>(
+    evaluator: &mut Evaluator<'g>,
     line: &str,
     number: usize,
     options: &Options,
     limits: &Limits,
-) -> LineOutcome {
+) -> LineOutcome<'g> {
+    let graph = evaluator.graph();
     let text = line.strip_suffix('\r').unwrap_or(line);
     let file = SourceFile::new(format!("line {number}"), text);
     let (case, diagnostics) = parse_case_with(graph.model(), &file, Format::Json, limits);
     match case {
-        Some(case) => LineOutcome::Outcome(Box::new(evaluate(graph, &case, options))),
+        Some(case) => LineOutcome::Outcome(Box::new(evaluator.evaluate(&case, options))),
         None => LineOutcome::Error(ErrorRecord {
             line: number,
             errors: diagnostics

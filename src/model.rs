@@ -246,16 +246,27 @@ impl Model {
         match value {
             Value::Bool(true) => "yes".into(),
             Value::Bool(false) => "no".into(),
-            Value::Number(n) => n.normalize().to_string(),
             Value::Money(m) => format!("{} yuan", crate::value::format_money(*m)),
-            Value::Date(d) => d.to_string(),
-            Value::Text(t) => t.to_string(),
-            Value::Choice(set, i) => self
-                .one_ofs
-                .get(set.0 as usize)
-                .and_then(|v| v.get(*i as usize))
-                .cloned()
-                .unwrap_or_default(),
+            other => self.show_text(other).into_owned(),
+        }
+    }
+
+    /// The text of a number, date, text or one-of value, borrowing one-of
+    /// names from the model (yes/no and money are shown as by
+    /// [`Model::show`]).
+    pub fn show_text(&self, value: &Value) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        match value {
+            Value::Number(n) => Cow::Owned(n.normalize().to_string()),
+            Value::Date(d) => Cow::Owned(d.to_string()),
+            Value::Text(t) => Cow::Owned(t.to_string()),
+            Value::Choice(set, i) => Cow::Borrowed(
+                self.one_ofs
+                    .get(set.0 as usize)
+                    .and_then(|v| v.get(*i as usize))
+                    .map_or("", String::as_str),
+            ),
+            Value::Bool(_) | Value::Money(_) => Cow::Owned(self.show(value)),
         }
     }
 

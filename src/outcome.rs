@@ -2,15 +2,21 @@
 //!
 //! Field order and list order are part of the format: lists follow the
 //! rulebook's declaration order, maps keep the order written.
+//!
+//! An outcome borrows its names, titles and citations from the rulebook it
+//! was evaluated against (`'g`, the graph's lifetime): building one copies
+//! no text that the rulebook already holds.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
 /// Pairs serialised as a JSON object, in the order given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Ordered<V>(pub Vec<(String, V)>);
+pub struct Ordered<'g, V>(pub Vec<(&'g str, V)>);
 
-impl<V: Serialize> Serialize for Ordered<V> {
+impl<V: Serialize> Serialize for Ordered<'_, V> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {
@@ -20,92 +26,125 @@ impl<V: Serialize> Serialize for Ordered<V> {
     }
 }
 
-impl<V> Ordered<V> {
+impl<V> Ordered<'_, V> {
     /// The value of a key.
     pub fn get(&self, key: &str) -> Option<&V> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+}
+
+/// Texts by language, as the rulebook gives them (serialised as a JSON
+/// object in the order written).
+#[derive(Clone, Copy, Debug, Eq)]
+pub struct Titles<'g>(pub &'g [(String, String)]);
+
+impl PartialEq for Titles<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // the same texts of the rulebook, most of the time
+        std::ptr::eq(self.0, other.0) || self.0 == other.0
+    }
+}
+
+impl Serialize for Titles<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl Titles<'_> {
+    /// The text in a language.
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, t)| t.as_str())
     }
 }
 
 /// A fact's or parameter's value in the output.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 #[serde(untagged)]
-pub enum Shown {
+pub enum Shown<'g> {
     /// yes/no
     Bool(bool),
-    /// everything else, as text: amounts as decimals ("500.00"), dates as YYYY-MM-DD
-    Text(String),
+    /// everything else, as text: amounts as decimals ("500.00"), dates as
+    /// YYYY-MM-DD, one-of values by name (borrowed from the rulebook)
+    Text(Cow<'g, str>),
 }
 
 /// What was evaluated, against what.
 #[derive(Clone, Debug, Serialize)]
-pub struct Outcome {
+pub struct Outcome<'g> {
     /// The rulebook.
-    pub rulebook: RulebookInfo,
+    pub rulebook: RulebookInfo<'g>,
     /// The date the case was judged on, when known.
     pub as_of: Option<String>,
     /// Remedies that apply, in catalogue order.
-    pub remedies: Vec<AppliedRemedy>,
+    pub remedies: Vec<AppliedRemedy<'g>>,
     /// Remedies that may apply once more facts are known.
-    pub undetermined: Vec<Undetermined>,
+    pub undetermined: Vec<Undetermined<'g>>,
     /// Rules that applied but were set aside by an exception.
-    pub overridden: Vec<Overridden>,
+    pub overridden: Vec<Overridden<'g>>,
     /// Arithmetic that failed (overflow, division by zero).
     pub errors: Vec<EvalError>,
 }
 
 /// The rulebook's identity.
 #[derive(Clone, Debug, Serialize)]
-pub struct RulebookInfo {
+pub struct RulebookInfo<'g> {
     /// Titles by language.
-    pub title: Ordered<String>,
+    pub title: Titles<'g>,
     /// Jurisdiction.
-    pub jurisdiction: String,
+    pub jurisdiction: &'g str,
     /// Version.
-    pub version: String,
+    pub version: &'g str,
     /// Takes effect on.
     pub effective: Option<String>,
 }
 
 /// A remedy that applies.
 #[derive(Clone, Debug, Serialize)]
-pub struct AppliedRemedy {
+pub struct AppliedRemedy<'g> {
     /// Stable id.
-    pub id: String,
+    pub id: &'g str,
     /// Titles by language.
-    pub title: Ordered<String>,
+    pub title: Titles<'g>,
     /// Category.
-    pub category: String,
+    pub category: &'g str,
     /// Parameters by name.
-    pub params: Ordered<Computed>,
+    pub params: Ordered<'g, Computed<'g>>,
     /// Amount, when the rule or remedy computes one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub amount: Option<Computed>,
+    pub amount: Option<Computed<'g>>,
     /// Deadline, when the rule or remedy computes one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<Deadline>,
+    pub deadline: Option<Deadline<'g>>,
     /// The remedy's and the rules' citations, without repeats.
-    pub citations: Vec<CitationOut>,
+    pub citations: Vec<CitationOut<'g>>,
     /// The rules that gave it, and the facts they read.
-    pub because: Vec<Because>,
+    pub because: Vec<Because<'g>>,
 }
 
 /// A computed value, or what it still needs.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-pub struct Computed {
+pub struct Computed<'g> {
     /// The value, when known.
-    pub value: Option<Shown>,
+    pub value: Option<Shown<'g>>,
     /// `CNY` for money.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
+    pub currency: Option<&'static str>,
     /// Facts that would give it, when unknown.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub needs: Vec<String>,
+    pub needs: Vec<&'g str>,
 }
 
 /// A deadline.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-pub struct Deadline {
+pub struct Deadline<'g> {
     /// The last day, when known.
     pub date: Option<String>,
     /// True when the last day is before the as-of date; absent when there is no as-of date.
@@ -113,24 +152,24 @@ pub struct Deadline {
     pub expired: Option<bool>,
     /// Facts that would give it, when unknown.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub needs: Vec<String>,
+    pub needs: Vec<&'g str>,
 }
 
 /// A citation.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-pub struct CitationOut {
+pub struct CitationOut<'g> {
     /// The law's id.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub law: Option<String>,
+    pub law: Option<&'g str>,
     /// The law's titles.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<Ordered<String>>,
+    pub title: Option<Titles<'g>>,
     /// Article.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub article: Option<String>,
+    pub article: Option<&'g str>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub text: Option<&'g str>,
     /// False when the law is not in force on the as-of date (absent when
     /// either is unknown or the law has no period).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -139,44 +178,44 @@ pub struct CitationOut {
 
 /// Why a remedy applies.
 #[derive(Clone, Debug, Serialize)]
-pub struct Because {
+pub struct Because<'g> {
     /// The rule (or exception) that gave it.
-    pub rule: String,
+    pub rule: &'g str,
     /// The facts its condition read, with their values (known ones only).
-    pub facts: Ordered<Shown>,
+    pub facts: Ordered<'g, Shown<'g>>,
     /// Its exceptions, each known not to apply in this case.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub exceptions_ruled_out: Vec<String>,
+    pub exceptions_ruled_out: Vec<&'g str>,
 }
 
 /// A remedy that may apply once more facts are known.
 #[derive(Clone, Debug, Serialize)]
-pub struct Undetermined {
+pub struct Undetermined<'g> {
     /// Stable id.
-    pub id: String,
+    pub id: &'g str,
     /// Titles by language.
-    pub title: Ordered<String>,
+    pub title: Titles<'g>,
     /// Category.
-    pub category: String,
+    pub category: &'g str,
     /// Facts that would settle it, in declaration order.
-    pub needs: Vec<String>,
+    pub needs: Vec<&'g str>,
     /// The rules still open.
-    pub rules: Vec<String>,
+    pub rules: Vec<&'g str>,
 }
 
 /// A rule set aside by an exception.
 #[derive(Clone, Debug, Serialize)]
-pub struct Overridden {
+pub struct Overridden<'g> {
     /// The rule.
-    pub rule: String,
+    pub rule: &'g str,
     /// When the rule set aside is itself an exception: the rule it is an
     /// exception to (which is then not excluded by it).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exception_to: Option<String>,
+    pub exception_to: Option<&'g str>,
     /// Its remedy, if any.
-    pub remedy: Option<String>,
+    pub remedy: Option<&'g str>,
     /// The exceptions that apply.
-    pub by: Vec<String>,
+    pub by: Vec<&'g str>,
 }
 
 /// Arithmetic that failed.

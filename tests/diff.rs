@@ -77,7 +77,7 @@ fn given(graph: &DecisionGraph, json: &str) -> Vec<String> {
     evaluate(graph, &case, &EvalOptions::default())
         .remedies
         .iter()
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
         .collect()
 }
 

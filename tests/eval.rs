@@ -22,22 +22,22 @@ pub fn rulebook_for(case: &Path) -> DecisionGraph {
     graph.unwrap_or_else(|| panic!("{}", render(&diagnostics)))
 }
 
-/// Evaluate one case file.
-pub fn outcome_of(case: &Path) -> (DecisionGraph, redress::outcome::Outcome) {
+/// Read one case file, with the rulebook of its folder.
+pub fn case_of(case: &Path) -> (DecisionGraph, redress::case::Case) {
     let graph = rulebook_for(case);
     let file = source(case);
     let (parsed, diagnostics) =
         parse_case(graph.model(), &file, Format::from_path(&relative(case)));
     let parsed = parsed.unwrap_or_else(|| panic!("{}", render(&diagnostics)));
     assert!(diagnostics.is_empty(), "{}", render(&diagnostics));
-    let outcome = evaluate(&graph, &parsed, &Options::default());
-    (graph, outcome)
+    (graph, parsed)
 }
 
 #[test]
 fn outcomes() {
     insta::glob!("eval/*/*.{json,toml}", |path| {
-        let (_, outcome) = outcome_of(path);
+        let (graph, case) = case_of(path);
+        let outcome = evaluate(&graph, &case, &Options::default());
         insta::with_settings!({ snapshot_suffix => crate::snapshot_name(path, "tests/eval") }, {
             insta::assert_yaml_snapshot!(outcome);
         });
@@ -47,8 +47,10 @@ fn outcomes() {
 #[test]
 fn same_inputs_give_identical_output() {
     insta::glob!("eval/*/*.{json,toml}", |path| {
-        let (_, a) = outcome_of(path);
-        let (_, b) = outcome_of(path);
+        let (graph, case) = case_of(path);
+        let a = evaluate(&graph, &case, &Options::default());
+        let (graph, case) = case_of(path);
+        let b = evaluate(&graph, &case, &Options::default());
         assert_eq!(
             serde_json::to_string(&a).unwrap(),
             serde_json::to_string(&b).unwrap()

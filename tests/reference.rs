@@ -16,44 +16,44 @@ use redress::value::{Truth, Value, format_money};
 
 /// What both evaluators must agree on.
 #[derive(Debug, PartialEq, Eq)]
-pub struct View {
-    applied: Vec<Applied>,
-    undetermined: Vec<(String, Vec<String>)>,
-    overridden: Vec<(String, Vec<String>)>,
+pub struct View<'a> {
+    applied: Vec<Applied<'a>>,
+    undetermined: Vec<(&'a str, Vec<&'a str>)>,
+    overridden: Vec<(&'a str, Vec<&'a str>)>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
-struct Applied {
-    id: String,
-    params: Vec<(String, Computed)>,
-    amount: Option<Computed>,
-    deadline: Option<Deadline>,
-    rules: Vec<String>,
+struct Applied<'a> {
+    id: &'a str,
+    params: Vec<(&'a str, Computed<'a>)>,
+    amount: Option<Computed<'a>>,
+    deadline: Option<Deadline<'a>>,
+    rules: Vec<&'a str>,
 }
 
 /// The engine's outcome, seen as a `View`.
-pub fn view_of(outcome: &Outcome) -> View {
+pub fn view_of<'a>(outcome: &Outcome<'a>) -> View<'a> {
     View {
         applied: outcome
             .remedies
             .iter()
             .map(|r| Applied {
-                id: r.id.clone(),
+                id: r.id,
                 params: r.params.0.clone(),
                 amount: r.amount.clone(),
                 deadline: r.deadline.clone(),
-                rules: r.because.iter().map(|b| b.rule.clone()).collect(),
+                rules: r.because.iter().map(|b| b.rule).collect(),
             })
             .collect(),
         undetermined: outcome
             .undetermined
             .iter()
-            .map(|u| (u.id.clone(), u.needs.clone()))
+            .map(|u| (u.id, u.needs.clone()))
             .collect(),
         overridden: outcome
             .overridden
             .iter()
-            .map(|o| (o.rule.clone(), o.by.clone()))
+            .map(|o| (o.rule, o.by.clone()))
             .collect(),
     }
 }
@@ -79,7 +79,7 @@ fn from_truth(t: Truth) -> Option<Value> {
     }
 }
 
-impl Reference<'_> {
+impl<'a> Reference<'a> {
     fn value(&self, e: &Expr) -> Option<Value> {
         match e {
             Expr::Fact(f) => self.case.get(*f).cloned(),
@@ -257,25 +257,25 @@ impl Reference<'_> {
         }
     }
 
-    fn shown(&self, v: &Value) -> Shown {
+    fn shown(&self, v: &Value) -> Shown<'a> {
         match v {
             Value::Bool(b) => Shown::Bool(*b),
-            Value::Money(m) => Shown::Text(format_money(*m)),
-            other => Shown::Text(self.model.show(other)),
+            Value::Money(m) => Shown::Text(format_money(*m).into()),
+            other => Shown::Text(self.model.show(other).into()),
         }
     }
 
-    fn names(&self, facts: &BTreeSet<FactId>) -> Vec<String> {
+    fn names(&self, facts: &BTreeSet<FactId>) -> Vec<&'a str> {
         facts
             .iter()
-            .map(|f| self.model.facts[f.index()].name.clone())
+            .map(|f| self.model.facts[f.index()].name.as_str())
             .collect()
     }
 
-    fn computed(&self, e: &Expr) -> Computed {
+    fn computed(&self, e: &Expr) -> Computed<'a> {
         match self.value(e) {
             Some(v) => Computed {
-                currency: matches!(v, Value::Money(_)).then(|| "CNY".to_string()),
+                currency: matches!(v, Value::Money(_)).then_some("CNY"),
                 value: Some(self.shown(&v)),
                 needs: Vec::new(),
             },
@@ -291,7 +291,7 @@ impl Reference<'_> {
         }
     }
 
-    fn deadline(&self, e: &Expr) -> Deadline {
+    fn deadline(&self, e: &Expr) -> Deadline<'a> {
         let as_of = match self.model.header.as_of.and_then(|f| self.case.get(f)) {
             Some(Value::Date(d)) => Some(*d),
             _ => None,
@@ -314,7 +314,7 @@ impl Reference<'_> {
         }
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'a> {
         let mut applied: Vec<Applied> = Vec::new();
         let mut undetermined = Vec::new();
         for (rid, remedy) in self.model.remedies.iter().enumerate() {
@@ -327,24 +327,24 @@ impl Reference<'_> {
                 }
                 match self.applies(i) {
                     Truth::Yes => {
-                        let params: Vec<(String, Computed)> = remedy
+                        let params: Vec<(&'a str, Computed<'a>)> = remedy
                             .params
                             .iter()
                             .zip(&c.args)
-                            .map(|((n, _), a)| (n.clone(), self.computed(a)))
+                            .map(|((n, _), a)| (n.as_str(), self.computed(a)))
                             .collect();
                         let amount = rule.amount.as_ref().map(|a| self.computed(a));
                         let deadline = rule.deadline.as_ref().map(|d| self.deadline(d));
                         match here.iter_mut().find(|a| {
                             a.params == params && a.amount == amount && a.deadline == deadline
                         }) {
-                            Some(a) => a.rules.push(rule.name.clone()),
+                            Some(a) => a.rules.push(rule.name.as_str()),
                             None => here.push(Applied {
-                                id: remedy.id.clone(),
+                                id: remedy.id.as_str(),
                                 params,
                                 amount,
                                 deadline,
-                                rules: vec![rule.name.clone()],
+                                rules: vec![rule.name.as_str()],
                             }),
                         }
                     }
@@ -357,20 +357,20 @@ impl Reference<'_> {
                 for i in open {
                     self.rule_needs(i, &mut n);
                 }
-                undetermined.push((remedy.id.clone(), self.names(&n)));
+                undetermined.push((remedy.id.as_str(), self.names(&n)));
             }
             applied.extend(here);
         }
         let overridden = (0..self.model.rules.len())
             .filter(|i| self.scope_truth(*i) == Truth::Yes)
             .filter_map(|i| {
-                let by: Vec<String> = self
+                let by: Vec<&'a str> = self
                     .exceptions(i)
                     .into_iter()
                     .filter(|e| self.applies(*e) == Truth::Yes)
-                    .map(|e| self.model.rules[e].name.clone())
+                    .map(|e| self.model.rules[e].name.as_str())
                     .collect();
-                (!by.is_empty()).then(|| (self.model.rules[i].name.clone(), by))
+                (!by.is_empty()).then(|| (self.model.rules[i].name.as_str(), by))
             })
             .collect();
         View {
@@ -382,7 +382,7 @@ impl Reference<'_> {
 }
 
 /// The reference outcome of a case.
-pub fn reference_view(model: &Model, case: &Case) -> View {
+pub fn reference_view<'a>(model: &'a Model, case: &'a Case) -> View<'a> {
     Reference { model, case }.view()
 }
 
@@ -398,14 +398,8 @@ fn graph_agrees_with_reference_on_fixtures() {
     ] {
         let root = crate::root();
         for path in glob_files(root, pattern) {
-            let (graph, outcome) = crate::eval::outcome_of(&path);
-            let file = crate::source(&path);
-            let (case, _) = redress::case::parse_case(
-                graph.model(),
-                &file,
-                redress::case::Format::from_path(&crate::relative(&path)),
-            );
-            let case = case.unwrap();
+            let (graph, case) = crate::eval::case_of(&path);
+            let outcome = redress::eval::evaluate(&graph, &case, &Default::default());
             assert_eq!(
                 view_of(&outcome),
                 reference_view(graph.model(), &case),

@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader, BufWriter, IsTerminal as _, Write as _};
 use std::time::{Duration, Instant};
 
 use redress::batch::{ErrorRecord, LineError, LineOutcome, Tally, evaluate_line};
-use redress::eval::Options;
+use redress::eval::{Evaluator, Options};
 use redress::graph::DecisionGraph;
 
 use super::{INPUT_ERRORS, OK, USAGE};
@@ -114,7 +114,9 @@ fn evaluate_chunk(
     options: &Options,
     limits: &redress::limits::Limits,
 ) -> Vec<Done> {
-    let one = |(number, line): &(usize, Result<String, String>)| -> Done {
+    let one = |evaluator: &mut Evaluator<'_>,
+               (number, line): &(usize, Result<String, String>)|
+     -> Done {
         let outcome = match line {
             Ok(text) if text.trim().is_empty() => LineOutcome::Error(ErrorRecord {
                 line: *number,
@@ -124,7 +126,7 @@ fn evaluate_chunk(
                     column: None,
                 }],
             }),
-            Ok(text) => evaluate_line(graph, text, *number, options, limits),
+            Ok(text) => evaluate_line(evaluator, text, *number, options, limits),
             Err(message) => LineOutcome::Error(ErrorRecord {
                 line: *number,
                 errors: vec![LineError {
@@ -135,7 +137,7 @@ fn evaluate_chunk(
             }),
         };
         let remedies = match &outcome {
-            LineOutcome::Outcome(o) => Some(o.remedies.iter().map(|r| r.id.clone()).collect()),
+            LineOutcome::Outcome(o) => Some(o.remedies.iter().map(|r| r.id.to_string()).collect()),
             LineOutcome::Error(_) => None,
         };
         Done {
@@ -144,7 +146,8 @@ fn evaluate_chunk(
         }
     };
     if jobs <= 1 || lines.len() < 64 {
-        return lines.iter().map(one).collect();
+        let mut evaluator = Evaluator::new(graph);
+        return lines.iter().map(|l| one(&mut evaluator, l)).collect();
     }
     let per = lines.len().div_ceil(jobs);
     std::thread::scope(|s| {
@@ -153,7 +156,12 @@ fn evaluate_chunk(
             .map(|part| {
                 (
                     part,
-                    s.spawn(move || part.iter().map(one).collect::<Vec<_>>()),
+                    s.spawn(move || {
+                        let mut evaluator = Evaluator::new(graph);
+                        part.iter()
+                            .map(|l| one(&mut evaluator, l))
+                            .collect::<Vec<_>>()
+                    }),
                 )
             })
             .collect();

@@ -57,7 +57,7 @@ pub(crate) struct Args {
 #[derive(Serialize)]
 struct Named<'a> {
     case: &'a str,
-    outcome: &'a Outcome,
+    outcome: &'a Outcome<'a>,
 }
 
 pub(crate) fn run(args: &Args) -> u8 {

@@ -210,7 +210,7 @@ fn shown(c: &Computed) -> String {
             let mut s = match v {
                 Shown::Bool(true) => "yes".to_string(),
                 Shown::Bool(false) => "no".to_string(),
-                Shown::Text(t) => t.clone(),
+                Shown::Text(t) => t.to_string(),
             };
             if c.currency.is_some() {
                 s.push_str(" yuan");
@@ -233,7 +233,7 @@ fn summarize(model: &Model, outcome: &Outcome) -> Summary {
         let s = if !given.is_empty() {
             let mut names: Vec<String> = given
                 .iter()
-                .flat_map(|g| g.because.iter().map(|b| b.rule.clone()))
+                .flat_map(|g| g.because.iter().map(|b| b.rule.to_string()))
                 .collect();
             names.sort();
             rules.push((remedy.id.clone(), names));
@@ -245,7 +245,7 @@ fn summarize(model: &Model, outcome: &Outcome) -> Summary {
                             .params
                             .0
                             .iter()
-                            .map(|(k, v)| (k.clone(), shown(v)))
+                            .map(|(k, v)| (k.to_string(), shown(v)))
                             .collect(),
                         amount: g.amount.as_ref().map(shown),
                         deadline: g

@@ -49,9 +49,16 @@ struct FactIndex {
     all: Vec<u32>,
 }
 
+/// Space reused across cases by [`RuleIndex::candidates`] (one per thread).
+#[derive(Clone, Debug, Default)]
+pub struct IndexScratch {
+    marks: Vec<bool>,
+}
+
 /// The rule index of a graph.
 #[derive(Clone, Debug, Default)]
 pub struct RuleIndex {
+    rules: usize,
     facts: Vec<(FactId, FactIndex)>,
     /// Rules without a guard: always candidates.
     unguarded: Vec<u32>,
@@ -60,7 +67,10 @@ pub struct RuleIndex {
 impl RuleIndex {
     /// Build the index for rules with the given condition nodes.
     pub(super) fn build(nodes: &[Node], conditions: &[NodeId]) -> RuleIndex {
-        let mut index = RuleIndex::default();
+        let mut index = RuleIndex {
+            rules: conditions.len(),
+            ..RuleIndex::default()
+        };
         let mut by_fact: HashMap<FactId, usize> = HashMap::new();
         for (i, &cond) in conditions.iter().enumerate() {
             let rule = u32::try_from(i).unwrap_or(u32::MAX);
@@ -110,8 +120,29 @@ impl RuleIndex {
         index
     }
 
-    /// Mark the candidate rules for a case: `value(f)` gives a fact's value.
-    pub fn candidates<'v>(&self, value: impl Fn(FactId) -> Option<&'v Value>, out: &mut [bool]) {
+    /// The rules that the case's known facts do not rule out, in ascending
+    /// order, into `out` (cleared first). `value(f)` gives a fact's value.
+    pub fn candidates<'v>(
+        &self,
+        value: impl Fn(FactId) -> Option<&'v Value>,
+        scratch: &mut IndexScratch,
+        out: &mut Vec<u32>,
+    ) {
+        scratch.marks.clear();
+        scratch.marks.resize(self.rules, false);
+        self.mark_candidates(value, &mut scratch.marks);
+        out.clear();
+        out.extend(
+            scratch
+                .marks
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| **m)
+                .filter_map(|(i, _)| u32::try_from(i).ok()),
+        );
+    }
+
+    fn mark_candidates<'v>(&self, value: impl Fn(FactId) -> Option<&'v Value>, out: &mut [bool]) {
         fn mark<'a>(out: &mut [bool], rules: impl IntoIterator<Item = &'a u32>) {
             for r in rules {
                 if let Some(o) = out.get_mut(*r as usize) {

@@ -10,7 +10,7 @@ mod index;
 
 use std::collections::HashMap;
 
-pub use index::RuleIndex;
+pub use index::{IndexScratch, RuleIndex};
 
 use crate::ast::{ArithOp, CmpOp, Extremum, Unit};
 use crate::model::{DerivedId, Expr, FactId, Model, RemedyId, RuleId};

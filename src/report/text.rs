@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{Model, Texts};
-use crate::outcome::{AppliedRemedy, CitationOut, Computed, Ordered, Outcome, Shown};
+use crate::outcome::{AppliedRemedy, CitationOut, Computed, Outcome, Shown, Titles};
 
 /// Render an outcome. `lang` picks the language of titles (the other
 /// languages follow in brackets).
@@ -15,7 +15,7 @@ pub fn render_outcome(outcome: &Outcome, model: &Model, case_name: &str, lang: &
     let _ = writeln!(out, "{title}");
     let mut meta = vec![format!("version {}", outcome.rulebook.version)];
     if !outcome.rulebook.jurisdiction.is_empty() {
-        meta.push(outcome.rulebook.jurisdiction.clone());
+        meta.push(outcome.rulebook.jurisdiction.to_string());
     }
     if let Some(e) = &outcome.rulebook.effective {
         meta.push(format!("effective {e}"));
@@ -163,7 +163,7 @@ fn shown(v: &Shown) -> String {
     match v {
         Shown::Bool(true) => "yes".into(),
         Shown::Bool(false) => "no".into(),
-        Shown::Text(t) => t.clone(),
+        Shown::Text(t) => t.to_string(),
     }
 }
 
@@ -201,13 +201,13 @@ fn citation(c: &CitationOut, lang: &str) -> String {
     if let Some(t) = &c.title {
         parts.push(titled(t, lang));
     } else if let Some(l) = &c.law {
-        parts.push(l.clone());
+        parts.push(l.to_string());
     }
     if let Some(a) = &c.article {
         parts.push(format!("art. {a}"));
     }
     if let Some(t) = &c.text {
-        parts.push(t.clone());
+        parts.push(t.to_string());
     }
     let mut s = parts.join(", ");
     if c.in_force == Some(false) {
@@ -236,11 +236,11 @@ fn heading(category: &str) -> String {
     format!("{head}{}", chars.as_str().replace('_', " "))
 }
 
-fn pick(t: &Ordered<String>, lang: &str) -> String {
+fn pick(t: &Titles, lang: &str) -> String {
     t.get(lang)
-        .or_else(|| t.0.first().map(|(_, v)| v))
-        .cloned()
+        .or_else(|| t.0.first().map(|(_, v)| v.as_str()))
         .unwrap_or_default()
+        .to_string()
 }
 
 fn pick_texts<'a>(t: &'a Texts, lang: &str) -> Option<&'a str> {
@@ -248,7 +248,7 @@ fn pick_texts<'a>(t: &'a Texts, lang: &str) -> Option<&'a str> {
 }
 
 /// "English title (中文标题)" — the chosen language first.
-fn titled(t: &Ordered<String>, lang: &str) -> String {
+fn titled(t: &Titles, lang: &str) -> String {
     let main = pick(t, lang);
     let others: Vec<&str> =
         t.0.iter()

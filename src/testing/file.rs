@@ -46,7 +46,7 @@ pub struct RemedyDetail {
     /// Expected deadline, `YYYY-MM-DD`.
     pub deadline: Option<String>,
     /// Expected parameters, in the order written.
-    pub params: Vec<(String, Shown)>,
+    pub params: Vec<(String, Shown<'static>)>,
 }
 
 /// The expectations of a test.
@@ -648,7 +648,7 @@ impl Reader<'_> {
             let shown = match &value.kind {
                 DocKind::Bool(b) => Shown::Bool(*b),
                 DocKind::String(s) | DocKind::Number(s) | DocKind::Date(s) => {
-                    Shown::Text(s.clone())
+                    Shown::Text(s.clone().into())
                 }
                 other => {
                     self.error(

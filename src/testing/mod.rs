@@ -76,18 +76,18 @@ pub struct Runner<'g> {
 
 /// The result of one test.
 #[derive(Clone, Debug)]
-pub struct TestResult {
+pub struct TestResult<'g> {
     /// The test's name.
     pub name: String,
     /// The test file.
     pub path: String,
     /// What differs from the expectation; empty when the test passed.
-    pub mismatches: Vec<Mismatch>,
+    pub mismatches: Vec<Mismatch<'g>>,
     /// The outcome of the case.
-    pub outcome: Outcome,
+    pub outcome: Outcome<'g>,
 }
 
-impl TestResult {
+impl TestResult<'_> {
     /// True when everything expected came out.
     pub fn passed(&self) -> bool {
         self.mismatches.is_empty()
@@ -96,7 +96,7 @@ impl TestResult {
 
 /// One expectation not met.
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Mismatch {
+pub struct Mismatch<'g> {
     /// The remedy.
     pub remedy: String,
     /// What was checked: `applies`, `not_applies`, `undetermined`, `amount`,
@@ -107,12 +107,12 @@ pub struct Mismatch {
     /// What came out, in words.
     pub actual: String,
     /// The rules that gave or could give the remedy, and their exceptions.
-    pub trace: Vec<RuleTrace>,
+    pub trace: Vec<RuleTrace<'g>>,
 }
 
 /// How one rule fared in a case.
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct RuleTrace {
+pub struct RuleTrace<'g> {
     /// The rule or exception.
     pub rule: String,
     /// For an exception, its rule.
@@ -127,7 +127,7 @@ pub struct RuleTrace {
     /// Its exceptions, with whether each applies.
     pub exceptions: Vec<ExceptionState>,
     /// The facts its condition reads, with their values (`null`: unknown).
-    pub facts: Ordered<Option<String>>,
+    pub facts: Ordered<'g, Option<String>>,
 }
 
 /// An atomic condition and its truth in one case.
@@ -157,13 +157,13 @@ pub fn truth_word(t: Truth) -> &'static str {
     }
 }
 
-enum Status<'o> {
-    Applied(Vec<&'o AppliedRemedy>),
-    Undetermined(&'o [String]),
+enum Status<'o, 'g> {
+    Applied(Vec<&'o AppliedRemedy<'g>>),
+    Undetermined(&'o [&'g str]),
     NotApplied,
 }
 
-fn status<'o>(outcome: &'o Outcome, remedy: &str) -> Status<'o> {
+fn status<'o, 'g>(outcome: &'o Outcome<'g>, remedy: &str) -> Status<'o, 'g> {
     let applied: Vec<&AppliedRemedy> = outcome.remedies.iter().filter(|r| r.id == remedy).collect();
     if !applied.is_empty() {
         return Status::Applied(applied);
@@ -174,7 +174,7 @@ fn status<'o>(outcome: &'o Outcome, remedy: &str) -> Status<'o> {
     }
 }
 
-fn status_words(s: &Status<'_>) -> String {
+fn status_words(s: &Status<'_, '_>) -> String {
     match s {
         Status::Applied(_) => "applies".to_string(),
         Status::Undetermined([]) => "undetermined".to_string(),
@@ -187,7 +187,7 @@ fn shown_words(s: &Shown) -> String {
     match s {
         Shown::Bool(true) => "yes".to_string(),
         Shown::Bool(false) => "no".to_string(),
-        Shown::Text(t) => t.clone(),
+        Shown::Text(t) => t.to_string(),
     }
 }
 
@@ -204,7 +204,7 @@ impl<'g> Runner<'g> {
     }
 
     /// Run one test and count it towards coverage.
-    pub fn run(&mut self, test: &Test) -> TestResult {
+    pub fn run(&mut self, test: &Test) -> TestResult<'g> {
         let options = Options {
             as_of: test.as_of,
             ..Options::default()
@@ -216,7 +216,7 @@ impl<'g> Runner<'g> {
         let mut mismatches = Vec::new();
         let ex = &test.expect;
         let mut check =
-            |remedy: &str, what: &str, ok: &dyn Fn(&Status<'_>) -> bool, expected: &str| {
+            |remedy: &str, what: &str, ok: &dyn Fn(&Status<'_, '_>) -> bool, expected: &str| {
                 let s = status(&outcome, remedy);
                 if !ok(&s) {
                     mismatches.push(Mismatch {
@@ -292,7 +292,7 @@ impl<'g> Runner<'g> {
         case: &crate::case::Case,
         trace: &Trace,
         atoms: &[Truth],
-    ) -> Vec<RuleTrace> {
+    ) -> Vec<RuleTrace<'g>> {
         let model = self.graph.model();
         let Some(rid) = model.remedies.iter().position(|r| r.id == remedy) else {
             return Vec::new();
@@ -330,7 +330,7 @@ impl<'g> Runner<'g> {
         case: &crate::case::Case,
         trace: &Trace,
         atoms: &[Truth],
-    ) -> Option<RuleTrace> {
+    ) -> Option<RuleTrace<'g>> {
         let model = self.graph.model();
         let rule = model.rules.get(i)?;
         let node = self.graph.rules().get(i)?;
@@ -372,7 +372,7 @@ impl<'g> Runner<'g> {
                     .iter()
                     .filter_map(|f| {
                         let fact = model.facts.get(f.index())?;
-                        Some((fact.name.clone(), case.get(*f).map(|v| model.show(v))))
+                        Some((fact.name.as_str(), case.get(*f).map(|v| model.show(v))))
                     })
                     .collect(),
             ),
@@ -381,15 +381,19 @@ impl<'g> Runner<'g> {
 }
 
 /// Check an applied remedy's details against every entry given for it.
-fn details(d: &RemedyDetail, entries: &[&AppliedRemedy], out: &mut Vec<Mismatch>) {
-    let amount_of = |a: &AppliedRemedy| -> Option<Shown> { a.amount.as_ref()?.value.clone() };
+fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<Mismatch<'g>>) {
+    fn amount_of<'a>(a: &'a AppliedRemedy<'_>) -> Option<&'a Shown<'a>> {
+        a.amount.as_ref()?.value.as_ref()
+    }
+    fn param_of<'a>(a: &'a AppliedRemedy<'_>, n: &str) -> Option<&'a Shown<'a>> {
+        a.params.get(n).and_then(|c| c.value.as_ref())
+    }
     let deadline_of = |a: &AppliedRemedy| a.deadline.as_ref().and_then(|d| d.date.clone());
-    let param_of = |a: &AppliedRemedy, n: &str| a.params.get(n).and_then(|c| c.value.clone());
     let amount_ok = |a: &AppliedRemedy, want: &String| {
-        amount_of(a).is_some_and(|got| same_value(&Shown::Text(want.clone()), &got))
+        amount_of(a).is_some_and(|got| same_value(&Shown::Text(want.as_str().into()), got))
     };
     let param_ok = |a: &AppliedRemedy, n: &str, want: &Shown| {
-        param_of(a, n).is_some_and(|got| same_value(want, &got))
+        param_of(a, n).is_some_and(|got| same_value(want, got))
     };
     let all_ok = |a: &AppliedRemedy| {
         d.amount.as_ref().is_none_or(|want| amount_ok(a, want))
@@ -421,7 +425,7 @@ fn details(d: &RemedyDetail, entries: &[&AppliedRemedy], out: &mut Vec<Mismatch>
             out.push(mismatch(
                 "amount".to_string(),
                 want.clone(),
-                list(&|a| amount_of(a).map(|s| shown_words(&s))),
+                list(&|a| amount_of(a).map(shown_words)),
             ));
         }
     }
@@ -442,7 +446,7 @@ fn details(d: &RemedyDetail, entries: &[&AppliedRemedy], out: &mut Vec<Mismatch>
             out.push(mismatch(
                 format!("params.{n}"),
                 shown_words(want),
-                list(&|a| param_of(a, n).map(|s| shown_words(&s))),
+                list(&|a| param_of(a, n).map(shown_words)),
             ));
         }
     }

@@ -170,13 +170,13 @@ pub fn human_coverage(rulebook: &str, c: &CoverageReport) -> String {
 
 /// The JSON report of a whole run.
 #[derive(Clone, Debug, Serialize)]
-pub struct JsonReport {
+pub struct JsonReport<'g> {
     /// Tests that passed.
     pub passed: usize,
     /// Tests that failed or were invalid.
     pub failed: usize,
     /// Every test, by path.
-    pub tests: Vec<JsonTest>,
+    pub tests: Vec<JsonTest<'g>>,
     /// Coverage per rulebook (with `--coverage`).
     pub coverage: Vec<JsonCoverage>,
     /// The minimum asked for, if any.
@@ -185,7 +185,7 @@ pub struct JsonReport {
 
 /// One test in the JSON report.
 #[derive(Clone, Debug, Serialize)]
-pub struct JsonTest {
+pub struct JsonTest<'g> {
     /// Its name.
     pub name: String,
     /// Its file.
@@ -195,7 +195,7 @@ pub struct JsonTest {
     /// `passed`, `failed` or `invalid`.
     pub status: &'static str,
     /// What differs.
-    pub mismatches: Vec<Mismatch>,
+    pub mismatches: Vec<Mismatch<'g>>,
     /// Problems with the test file, its case, or its rulebook.
     pub diagnostics: Vec<JsonDiagnostic>,
 }

@@ -1,0 +1,221 @@
+//! One node's value: memoised, `and`/`or` stopping early, unknown spreading
+//! by Kleene's rules, arithmetic that fails recorded as an error.
+
+use std::borrow::Cow;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::ast::{ArithOp, CmpOp, Extremum, Unit};
+use crate::graph::{Node, NodeId};
+use crate::value::{Truth, Value};
+
+use super::Run;
+use super::scratch::Slot;
+
+impl<'s> Run<'_, 's> {
+    pub(super) fn truth(&mut self, id: NodeId) -> Truth {
+        match self.scratch.slot(id) {
+            Slot::Known(Value::Bool(b)) => return Truth::from_bool(*b),
+            Slot::Known(_) | Slot::Unknown => return Truth::Unknown,
+            Slot::Pending => {}
+        }
+        match self.value(id) {
+            Some(Value::Bool(b)) => Truth::from_bool(b),
+            _ => Truth::Unknown,
+        }
+    }
+
+    pub(super) fn value(&mut self, id: NodeId) -> Option<Value> {
+        match self.scratch.slot(id) {
+            Slot::Known(v) => return Some(v.clone()),
+            Slot::Unknown => return None,
+            Slot::Pending => {}
+        }
+        let graph = self.graph;
+        let result = match graph.nodes().get(id.index())? {
+            Node::Fact(f) => self.facts.get(*f).cloned(),
+            Node::Const(v) => Some(v.clone()),
+            Node::Not(a) => truth_value(!self.truth(*a)),
+            Node::And(list) => {
+                let mut acc = Truth::Yes;
+                for x in list.iter() {
+                    acc = acc.and(self.truth(*x));
+                    if acc == Truth::No {
+                        break;
+                    }
+                }
+                truth_value(acc)
+            }
+            Node::Or(list) => {
+                let mut acc = Truth::No;
+                for x in list.iter() {
+                    acc = acc.or(self.truth(*x));
+                    if acc == Truth::Yes {
+                        break;
+                    }
+                }
+                truth_value(acc)
+            }
+            Node::Cmp(op, a, b) => {
+                let (a, b) = (self.operand(*a), self.operand(*b));
+                match (a, b) {
+                    (Some(a), Some(b)) => Some(Value::Bool(compare(*op, &a, &b))),
+                    _ => None,
+                }
+            }
+            Node::In {
+                negated,
+                subject,
+                values,
+            } => self
+                .operand(*subject)
+                .map(|v| Value::Bool(values.contains(&v) != *negated)),
+            Node::Arith(op, a, b) => {
+                let (a, b) = (self.value(*a), self.value(*b));
+                match (a, b) {
+                    (Some(a), Some(b)) => self.arith(*op, &a, &b),
+                    _ => None,
+                }
+            }
+            Node::Neg(a) => match self.value(*a) {
+                Some(Value::Number(n)) => Some(Value::Number(-n)),
+                Some(Value::Money(n)) => Some(Value::Money(-n)),
+                _ => None,
+            },
+            Node::Extremum(which, list) => {
+                let mut best: Option<Value> = None;
+                let mut unknown = false;
+                for x in list.iter() {
+                    match self.value(*x) {
+                        Some(v) => {
+                            let better = best.as_ref().is_none_or(|b| {
+                                let ord = v.compare(b);
+                                match which {
+                                    Extremum::Max => ord == Some(std::cmp::Ordering::Greater),
+                                    Extremum::Min => ord == Some(std::cmp::Ordering::Less),
+                                }
+                            });
+                            if better {
+                                best = Some(v);
+                            }
+                        }
+                        None => unknown = true,
+                    }
+                }
+                if unknown { None } else { best }
+            }
+            Node::Shift(a, n, unit) => match self.value(*a) {
+                Some(Value::Date(d)) => self.shift(d, *n, *unit),
+                _ => None,
+            },
+            Node::DaysFrom(a, b) => match (self.value(*a), self.value(*b)) {
+                (Some(Value::Date(a)), Some(Value::Date(b))) => {
+                    let days = days_since_epoch(b) - days_since_epoch(a);
+                    Some(Value::Number(Decimal::from(days)))
+                }
+                _ => None,
+            },
+        };
+        let slot = match &result {
+            Some(v) => Slot::Known(v.clone()),
+            None => Slot::Unknown,
+        };
+        self.scratch.set_slot(id, slot);
+        result
+    }
+
+    /// An operand's value: a fact or a constant is read where it is, without
+    /// a copy or a memo slot of its own; anything else is evaluated.
+    fn operand(&mut self, id: NodeId) -> Option<Cow<'s, Value>> {
+        match self.graph.nodes().get(id.index())? {
+            Node::Fact(f) => self.facts.get(*f).map(Cow::Borrowed),
+            Node::Const(v) => Some(Cow::Borrowed(v)),
+            _ => self.value(id).map(Cow::Owned),
+        }
+    }
+
+    fn fail(&mut self, message: String) -> Option<Value> {
+        self.errors.push(crate::outcome::EvalError {
+            code: crate::diagnostic::Code::Arithmetic.to_string(),
+            message,
+        });
+        None
+    }
+
+    fn arith(&mut self, op: ArithOp, a: &Value, b: &Value) -> Option<Value> {
+        let (x, y, money) = match (a, b) {
+            (Value::Number(x), Value::Number(y)) => (*x, *y, false),
+            (Value::Money(x), Value::Money(y)) => (*x, *y, op != ArithOp::Div),
+            (Value::Number(x), Value::Money(y)) | (Value::Money(y), Value::Number(x))
+                if op == ArithOp::Mul =>
+            {
+                (*x, *y, true)
+            }
+            (Value::Money(x), Value::Number(y)) => (*x, *y, true),
+            _ => return None,
+        };
+        let result = match op {
+            ArithOp::Add => x.checked_add(y),
+            ArithOp::Sub => x.checked_sub(y),
+            ArithOp::Mul => x.checked_mul(y),
+            ArithOp::Div => {
+                if y.is_zero() {
+                    return self.fail(format!("division by zero: {x} / {y}"));
+                }
+                x.checked_div(y)
+            }
+        };
+        match result {
+            Some(r) if money => Some(Value::Money(r)),
+            Some(r) => Some(Value::Number(r)),
+            None => self.fail(format!(
+                "the result of {x} {} {y} is too large",
+                op.symbol()
+            )),
+        }
+    }
+
+    fn shift(&mut self, d: Date, n: i64, unit: Unit) -> Option<Value> {
+        let span = match unit {
+            Unit::Days => n.days(),
+            Unit::Weeks => n.weeks(),
+            Unit::Months => n.months(),
+            Unit::Years => n.years(),
+        };
+        match d.checked_add(span) {
+            Ok(r) => Some(Value::Date(r)),
+            Err(_) => self.fail(format!(
+                "{d} + {n} {} is outside the supported dates",
+                unit.word()
+            )),
+        }
+    }
+}
+
+/// Days since 1970-01-01 (negative before).
+fn days_since_epoch(d: Date) -> i64 {
+    let epoch = Date::constant(1970, 1, 1);
+    i64::from(epoch.until(d).map(|s| s.get_days()).unwrap_or(0))
+}
+
+fn truth_value(t: Truth) -> Option<Value> {
+    match t {
+        Truth::Yes => Some(Value::Bool(true)),
+        Truth::No => Some(Value::Bool(false)),
+        Truth::Unknown => None,
+    }
+}
+
+fn compare(op: CmpOp, a: &Value, b: &Value) -> bool {
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    match op {
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Lt => a.compare(b) == Some(Less),
+        CmpOp::Le => matches!(a.compare(b), Some(Less | Equal)),
+        CmpOp::Gt => a.compare(b) == Some(Greater),
+        CmpOp::Ge => matches!(a.compare(b), Some(Greater | Equal)),
+    }
+}

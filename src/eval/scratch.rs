@@ -1,0 +1,236 @@
+//! Space reused from one case to the next: memo slots per node and state
+//! per rule, each valid only when stamped with the current case's
+//! generation, so that starting a case clears nothing and allocates nothing.
+
+use crate::graph::{IndexScratch, NodeId};
+use crate::model::FactId;
+use crate::value::{Truth, Value};
+
+/// A node's memo slot.
+#[derive(Clone, Debug)]
+pub(super) enum Slot {
+    /// Not evaluated in this case.
+    Pending,
+    /// Evaluated, unknown.
+    Unknown,
+    /// Evaluated, known.
+    Known(Value),
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    at: u32,
+    slot: Slot,
+}
+
+/// What a rule came to in this case.
+#[derive(Clone, Copy, Debug)]
+struct RuleState {
+    at: u32,
+    /// Its condition (within its rule's scope, for an exception).
+    cond: Truth,
+    /// Whether it applies (its condition and none of its exceptions),
+    /// once worked out.
+    applies: Option<Truth>,
+}
+
+/// The space one thread needs to evaluate cases against one graph.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Scratch {
+    generation: u32,
+    memo: Vec<Entry>,
+    rules: Vec<RuleState>,
+    /// The rules the index did not rule out, ascending.
+    pub candidates: Vec<u32>,
+    pub index: IndexScratch,
+    /// Visit marks for walks over the graph.
+    pub marks: Marks,
+    /// Facts marked by a walk (deciding or needed), with a stamp per fact.
+    pub facts: FactSet,
+    /// The stack of a walk.
+    pub stack: Vec<NodeId>,
+    /// (remedy, rule) for the rules that apply or may apply.
+    pub open: Vec<(u32, u32)>,
+}
+
+impl Scratch {
+    pub fn new(nodes: usize, rules: usize, facts: usize) -> Scratch {
+        Scratch {
+            generation: 1,
+            memo: vec![
+                Entry {
+                    at: 0,
+                    slot: Slot::Pending
+                };
+                nodes
+            ],
+            rules: vec![
+                RuleState {
+                    at: 0,
+                    cond: Truth::No,
+                    applies: None,
+                };
+                rules
+            ],
+            candidates: Vec::new(),
+            index: IndexScratch::default(),
+            marks: Marks::new(nodes),
+            facts: FactSet::new(facts),
+            stack: Vec::new(),
+            open: Vec::new(),
+        }
+    }
+
+    /// Start a case: every memo slot pending, every rule's condition no
+    /// (until [`Scratch::set_cond`]).
+    pub fn start(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.memo.iter_mut().for_each(|e| e.at = 0);
+            self.rules.iter_mut().for_each(|r| r.at = 0);
+            self.generation = 1;
+        }
+    }
+
+    pub fn slot(&self, id: NodeId) -> &Slot {
+        match self.memo.get(id.index()) {
+            Some(e) if e.at == self.generation => &e.slot,
+            _ => &Slot::Pending,
+        }
+    }
+
+    pub fn set_slot(&mut self, id: NodeId, slot: Slot) {
+        let generation = self.generation;
+        if let Some(e) = self.memo.get_mut(id.index()) {
+            e.at = generation;
+            e.slot = slot;
+        }
+    }
+
+    /// A rule's condition: no unless set in this case.
+    pub fn cond(&self, rule: usize) -> Truth {
+        match self.rules.get(rule) {
+            Some(r) if r.at == self.generation => r.cond,
+            _ => Truth::No,
+        }
+    }
+
+    pub fn set_cond(&mut self, rule: usize, cond: Truth) {
+        let generation = self.generation;
+        if let Some(r) = self.rules.get_mut(rule) {
+            *r = RuleState {
+                at: generation,
+                cond,
+                applies: None,
+            };
+        }
+    }
+
+    /// Whether a rule applies, once worked out; a rule whose condition was
+    /// never set does not apply.
+    pub fn applies(&self, rule: usize) -> Option<Truth> {
+        match self.rules.get(rule) {
+            Some(r) if r.at == self.generation => r.applies,
+            _ => Some(Truth::No),
+        }
+    }
+
+    pub fn set_applies(&mut self, rule: usize, applies: Truth) {
+        let generation = self.generation;
+        if let Some(r) = self.rules.get_mut(rule) {
+            if r.at != generation {
+                *r = RuleState {
+                    at: generation,
+                    cond: Truth::No,
+                    applies: None,
+                };
+            }
+            r.applies = Some(applies);
+        }
+    }
+
+    /// Whether a rule applies (unknown if not worked out).
+    pub fn applies_or_unknown(&self, rule: usize) -> Truth {
+        self.applies(rule).unwrap_or(Truth::Unknown)
+    }
+}
+
+/// Nodes visited by one walk over the graph: a stamp per node, so that a new
+/// walk needs no clearing (and no allocation) of its own.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Marks {
+    stamps: Vec<u32>,
+    current: u32,
+}
+
+impl Marks {
+    pub fn new(nodes: usize) -> Marks {
+        Marks {
+            stamps: vec![0; nodes],
+            current: 1,
+        }
+    }
+
+    /// Start a new walk.
+    pub fn fresh(&mut self) {
+        self.current = self.current.wrapping_add(1);
+        if self.current == 0 {
+            self.stamps.iter_mut().for_each(|s| *s = 0);
+            self.current = 1;
+        }
+    }
+
+    /// True the first time a node is visited in this walk.
+    pub fn visit(&mut self, id: NodeId) -> bool {
+        match self.stamps.get_mut(id.index()) {
+            Some(s) if *s != self.current => {
+                *s = self.current;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A set of facts built by a walk, listed in declaration order on demand.
+#[derive(Clone, Debug, Default)]
+pub(super) struct FactSet {
+    stamps: Vec<u32>,
+    current: u32,
+    list: Vec<FactId>,
+}
+
+impl FactSet {
+    pub fn new(facts: usize) -> FactSet {
+        FactSet {
+            stamps: vec![0; facts],
+            current: 1,
+            list: Vec::new(),
+        }
+    }
+
+    /// Empty the set.
+    pub fn clear(&mut self) {
+        self.list.clear();
+        self.current = self.current.wrapping_add(1);
+        if self.current == 0 {
+            self.stamps.iter_mut().for_each(|s| *s = 0);
+            self.current = 1;
+        }
+    }
+
+    pub fn insert(&mut self, f: FactId) {
+        if let Some(s) = self.stamps.get_mut(f.index()) {
+            if *s != self.current {
+                *s = self.current;
+                self.list.push(f);
+            }
+        }
+    }
+
+    /// The facts, in declaration order.
+    pub fn sorted(&mut self) -> &[FactId] {
+        self.list.sort_unstable();
+        &self.list
+    }
+}
