@@ -1,6 +1,6 @@
 //! JSON Lines, one thread, in process (issue 6): serde_json parsing each
-//! line to a `Value` (the floor) next to `redress::batch::evaluate_line` +
-//! `to_json` (what `redress eval --jsonl` does per line), as throughput in
+//! line to a `Value` (the floor) next to `redress::batch::LineEvaluator` +
+//! `write_json` (what `redress eval --jsonl` does per line), as throughput in
 //! cases per second. The CLI end to end, on 1 and 2 cores, is timed by
 //! `benches/run.sh`. `cargo bench --bench jsonl`.
 #![allow(
@@ -16,8 +16,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use redress::batch::evaluate_line;
-use redress::eval::{Evaluator, Options};
+use redress::batch::LineEvaluator;
+use redress::eval::Options;
 use redress::limits::Limits;
 use redress::source::SourceFile;
 
@@ -50,21 +50,18 @@ fn jsonl(c: &mut Criterion) {
             panic!("the generated rulebook has errors");
         };
         group.bench_with_input(
-            BenchmarkId::new("evaluate_line", rules),
+            BenchmarkId::new("line_evaluator", rules),
             &lines,
             |b, lines| {
-                let mut evaluator = Evaluator::new(&graph);
+                let mut evaluator = LineEvaluator::new(&graph, options.clone(), limits);
+                let mut buffer = Vec::new();
                 b.iter(|| {
                     for (i, line) in lines.iter().enumerate() {
-                        let json = evaluate_line(
-                            &mut evaluator,
-                            black_box(line),
-                            i + 1,
-                            &options,
-                            &limits,
-                        )
-                        .to_json();
-                        drop(black_box(json));
+                        buffer.clear();
+                        evaluator
+                            .evaluate(black_box(line), i + 1)
+                            .write_json(&mut buffer);
+                        black_box(&buffer);
                     }
                 });
             },

@@ -12,8 +12,8 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use redress::batch::evaluate_line;
-use redress::case::{Case, Format, parse_case};
+use redress::batch::LineEvaluator;
+use redress::case::{Case, CaseReader, Format, parse_case};
 use redress::eval::{Evaluator, Options};
 use redress::graph::DecisionGraph;
 use redress::limits::Limits;
@@ -67,7 +67,7 @@ fn main() {
 
     println!("\n## JSON Lines, one thread, in process (complete cases)\n");
     println!(
-        "| rules | serde_json parse only | parse_case | evaluate | serialise outcome | evaluate_line + to_json | output bytes per case | of the floor |"
+        "| rules | serde_json parse only | parse_case | evaluate | serialise outcome | LineEvaluator + write_json | output bytes per case | of the floor |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (rules, graph) in &graphs {
@@ -223,11 +223,12 @@ fn jsonl_timed(graph: &DecisionGraph, text: &str, rounds: usize) -> JsonlFigures
         .enumerate()
         .map(|(i, l)| SourceFile::new(format!("line {}", i + 1), *l))
         .collect();
+    let reader = CaseReader::new(graph.model(), limits);
     let parse_only = best(&mut || {
         for (i, line) in lines.iter().enumerate() {
-            // as evaluate_line does: a named source, then the case
+            // as LineEvaluator does: a named source, then the case
             let file = SourceFile::new(format!("line {}", i + 1), *line);
-            drop(black_box(parse_case(graph.model(), &file, Format::Json)));
+            drop(black_box(reader.read(&file, Format::Json)));
         }
     });
     let cases: Vec<Case> = files
@@ -253,10 +254,14 @@ fn jsonl_timed(graph: &DecisionGraph, text: &str, rounds: usize) -> JsonlFigures
             drop(black_box(s));
         }
     });
+    let mut line_evaluator = LineEvaluator::new(graph, options.clone(), limits);
+    let mut buffer = Vec::new();
     let line = best(&mut || {
         for (i, line) in lines.iter().enumerate() {
-            let json = evaluate_line(&mut evaluator, line, i + 1, &options, &limits).to_json();
-            drop(black_box(json));
+            // as `redress eval --jsonl` does: into the output buffer
+            buffer.clear();
+            line_evaluator.evaluate(line, i + 1).write_json(&mut buffer);
+            black_box(&buffer);
         }
     });
     JsonlFigures {

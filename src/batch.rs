@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::case::{Format, parse_case_with};
+use crate::case::{CaseReader, Format};
 use crate::diagnostic::Diagnostic;
 use crate::eval::{Evaluator, Options};
+use crate::graph::DecisionGraph;
 use crate::limits::Limits;
 use crate::outcome::Outcome;
 use crate::source::SourceFile;
@@ -43,7 +44,34 @@ pub enum LineOutcome<'g> {
     Error(ErrorRecord),
 }
 
-impl LineOutcome<'_> {
+impl<'g> LineOutcome<'g> {
+    /// Append the line as written to the output, with its newline.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let before = out.len();
+        let written = match self {
+            LineOutcome::Outcome(o) => serde_json::to_writer(&mut *out, o),
+            LineOutcome::Error(e) => serde_json::to_writer(&mut *out, e),
+        };
+        if written.is_err() {
+            out.truncate(before);
+            out.extend_from_slice(self.to_json().as_bytes());
+        }
+        out.push(b'\n');
+    }
+
+    /// Count the line in a tally.
+    pub fn count(&self, tally: &mut Tally<'g>) {
+        tally.cases += 1;
+        match self {
+            LineOutcome::Outcome(o) => {
+                for r in &o.remedies {
+                    *tally.remedies.entry(r.id).or_default() += 1;
+                }
+            }
+            LineOutcome::Error(_) => tally.errors += 1,
+        }
+    }
+
     /// The line as written to the output, without the newline.
     pub fn to_json(&self) -> String {
         let written = match self {
@@ -56,28 +84,54 @@ impl LineOutcome<'_> {
     }
 }
 
-/// Evaluate one line of a JSON Lines file.
-pub fn evaluate_line<'g>(
-    evaluator: &mut Evaluator<'g>,
-    line: &str,
-    number: usize,
-    options: &Options,
-    limits: &Limits,
-) -> LineOutcome<'g> {
-    let graph = evaluator.graph();
-    let text = line.strip_suffix('\r').unwrap_or(line);
-    let file = SourceFile::new(format!("line {number}"), text);
-    let (case, diagnostics) = parse_case_with(graph.model(), &file, Format::Json, limits);
-    match case {
-        Some(case) => LineOutcome::Outcome(Box::new(evaluator.evaluate(&case, options))),
-        None => LineOutcome::Error(ErrorRecord {
-            line: number,
-            errors: diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .map(|d| line_error(d, &file))
-                .collect(),
-        }),
+/// Evaluates the lines of a JSON Lines file, keeping its working space (the
+/// evaluator's memo, the case reader's name tables) from one line to the
+/// next; one per thread.
+#[derive(Clone, Debug)]
+pub struct LineEvaluator<'g> {
+    evaluator: Evaluator<'g>,
+    reader: CaseReader<'g>,
+    options: Options,
+}
+
+impl<'g> LineEvaluator<'g> {
+    /// A line evaluator for a graph.
+    pub fn new(graph: &'g DecisionGraph, options: Options, limits: Limits) -> LineEvaluator<'g> {
+        LineEvaluator {
+            evaluator: Evaluator::new(graph),
+            reader: CaseReader::new(graph.model(), limits),
+            options,
+        }
+    }
+
+    /// Evaluate one line (`number` counts from 1).
+    pub fn evaluate(&mut self, line: &str, number: usize) -> LineOutcome<'g> {
+        let text = line.strip_suffix('\r').unwrap_or(line);
+        if text.trim().is_empty() {
+            return LineOutcome::Error(ErrorRecord {
+                line: number,
+                errors: vec![LineError {
+                    code: crate::diagnostic::Code::CaseSyntax.to_string(),
+                    message: "the line is empty; write one case (a JSON object) per line".into(),
+                    column: None,
+                }],
+            });
+        }
+        let file = SourceFile::new(format!("line {number}"), text);
+        let (case, diagnostics) = self.reader.read(&file, Format::Json);
+        match case {
+            Some(case) => {
+                LineOutcome::Outcome(Box::new(self.evaluator.evaluate(&case, &self.options)))
+            }
+            None => LineOutcome::Error(ErrorRecord {
+                line: number,
+                errors: diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(|d| line_error(d, &file))
+                    .collect(),
+            }),
+        }
     }
 }
 
@@ -91,11 +145,22 @@ fn line_error(d: &Diagnostic, file: &Arc<SourceFile>) -> LineError {
 
 /// Counts kept while a batch runs, for the summary.
 #[derive(Debug, Default)]
-pub struct Tally {
+pub struct Tally<'g> {
     /// Lines read.
     pub cases: usize,
     /// Lines that could not be evaluated.
     pub errors: usize,
-    /// How often each remedy applied, by id.
-    pub remedies: BTreeMap<String, usize>,
+    /// How often each remedy applied, by id (once per entry in `remedies`).
+    pub remedies: BTreeMap<&'g str, usize>,
+}
+
+impl<'g> Tally<'g> {
+    /// Add another tally's counts to this one.
+    pub fn merge(&mut self, other: Tally<'g>) {
+        self.cases += other.cases;
+        self.errors += other.errors;
+        for (id, n) in other.remedies {
+            *self.remedies.entry(id).or_default() += n;
+        }
+    }
 }

@@ -328,3 +328,46 @@ fn jsonl_batch_keeps_order_and_line_count() {
     let r = redress(&["eval", EXAMPLE, "--jsonl", "-"], Some(&input));
     assert_eq!(r.stdout.lines().count(), input.lines().count());
 }
+
+/// A long input, many chunks in flight on several threads: the output is
+/// the same bytes whatever the number of jobs, one line per input line, and
+/// each error record names its own line.
+#[test]
+fn jsonl_long_input_is_the_same_on_any_number_of_jobs() {
+    let lines: Vec<String> = std::fs::read_to_string(root().join("tests/cli/batch.jsonl"))
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let input: String = (0..6_000)
+        .map(|i| format!("{}\n", lines[i % lines.len()]))
+        .collect();
+    // from a file: the helper writes standard input before it reads the output
+    let path = std::env::temp_dir().join(format!("redress-long-{}.jsonl", std::process::id()));
+    std::fs::write(&path, &input).unwrap();
+    let file = path.to_str().unwrap();
+    let one = redress(&["eval", EXAMPLE, "--jsonl", file, "--jobs", "1"], None);
+    assert_eq!(one.code, 1, "{}", one.stderr);
+    assert_eq!(one.stdout.lines().count(), 6_000);
+    for (i, got) in one.stdout.lines().enumerate() {
+        let got: serde_json::Value = serde_json::from_str(got).unwrap();
+        if let Some(line) = got.get("line") {
+            assert_eq!(line, i + 1);
+        }
+    }
+    assert!(
+        one.stderr.contains("6000 cases, 3000 errors"),
+        "{}",
+        one.stderr
+    );
+    for jobs in ["2", "3"] {
+        let r = redress(&["eval", EXAMPLE, "--jsonl", file, "--jobs", jobs], None);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.stdout == one.stdout,
+            "--jobs {jobs} differs from --jobs 1"
+        );
+        assert!(r.stderr.contains("6000 cases, 3000 errors"), "{}", r.stderr);
+    }
+    std::fs::remove_file(&path).unwrap();
+}

@@ -8,7 +8,8 @@
 
 pub mod json;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -90,6 +91,57 @@ pub fn parse_case_with(
     format: Format,
     limits: &crate::limits::Limits,
 ) -> (Option<Case>, Vec<Diagnostic>) {
+    CaseReader::new(model, *limits).read(file, format)
+}
+
+/// Reads cases for one rulebook, looking fact names up in tables built once
+/// (for reading many cases, e.g. one per line of a JSON Lines file).
+#[derive(Clone, Debug)]
+pub struct CaseReader<'m> {
+    model: &'m Model,
+    limits: crate::limits::Limits,
+    /// Facts by dotted name.
+    facts: HashMap<&'m str, FactId>,
+    /// Every proper prefix of a dotted fact name (`purchase` for `purchase.price`).
+    prefixes: HashSet<&'m str>,
+}
+
+impl<'m> CaseReader<'m> {
+    /// A reader for a rulebook's cases.
+    pub fn new(model: &'m Model, limits: crate::limits::Limits) -> CaseReader<'m> {
+        let mut facts = HashMap::with_capacity(model.facts.len());
+        let mut prefixes = HashSet::new();
+        for (i, f) in model.facts.iter().enumerate() {
+            if let Ok(i) = u32::try_from(i) {
+                facts.entry(f.name.as_str()).or_insert(FactId(i));
+            }
+            for (at, _) in f.name.match_indices('.') {
+                if let Some(prefix) = f.name.get(..at) {
+                    prefixes.insert(prefix);
+                }
+            }
+        }
+        CaseReader {
+            model,
+            limits,
+            facts,
+            prefixes,
+        }
+    }
+
+    /// Read and validate a case. The case is `None` when there are errors.
+    pub fn read(&self, file: &Arc<SourceFile>, format: Format) -> (Option<Case>, Vec<Diagnostic>) {
+        read(self, file, format)
+    }
+}
+
+fn read(
+    reader: &CaseReader<'_>,
+    file: &Arc<SourceFile>,
+    format: Format,
+) -> (Option<Case>, Vec<Diagnostic>) {
+    let model = reader.model;
+    let limits = &reader.limits;
     let doc = match format {
         Format::Json => {
             json::parse_with_depth(file.text(), limits.case_depth).map_err(|e| (e.message, e.span))
@@ -120,10 +172,12 @@ pub fn parse_case_with(
     };
     let mut v = Validator {
         model,
+        reader,
         file,
         case: Case::empty(model),
         diagnostics: Vec::new(),
-        seen: HashMap::new(),
+        seen_facts: vec![None; model.facts.len()],
+        seen_other: Vec::new(),
     };
     match &doc.kind {
         DocKind::Object(_) => v.walk("", &doc),
@@ -153,10 +207,14 @@ pub fn parse_case_with(
 
 struct Validator<'a> {
     model: &'a Model,
+    reader: &'a CaseReader<'a>,
     file: &'a Arc<SourceFile>,
     case: Case,
     diagnostics: Vec<Diagnostic>,
-    seen: HashMap<String, Span>,
+    /// Where each fact was given, by fact id.
+    seen_facts: Vec<Option<Span>>,
+    /// Where each key that is not a fact was given (objects, unknown keys).
+    seen_other: Vec<(String, Span)>,
 }
 
 impl Validator<'_> {
@@ -165,12 +223,31 @@ impl Validator<'_> {
             return;
         };
         for (key, key_span, value) in entries {
-            let path = if prefix.is_empty() {
-                key.clone()
+            let path: Cow<'_, str> = if prefix.is_empty() {
+                Cow::Borrowed(key)
             } else {
-                format!("{prefix}.{key}")
+                Cow::Owned(format!("{prefix}.{key}"))
             };
-            if let Some(first) = self.seen.get(&path).copied() {
+            let id = self.reader.facts.get(&*path).copied();
+            let first = match id {
+                Some(id) => self.seen_facts.get_mut(id.index()).and_then(|s| {
+                    let first = *s;
+                    s.get_or_insert(*key_span);
+                    first
+                }),
+                None => {
+                    let first = self
+                        .seen_other
+                        .iter()
+                        .find(|(p, _)| *p == *path)
+                        .map(|(_, s)| *s);
+                    if first.is_none() {
+                        self.seen_other.push((path.to_string(), *key_span));
+                    }
+                    first
+                }
+            };
+            if let Some(first) = first {
                 self.diagnostics.push(
                     Diagnostic::error(Code::CaseDuplicateKey, format!("`{path}` is given twice"))
                         .in_file(self.file)
@@ -180,16 +257,11 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            self.seen.insert(path.clone(), *key_span);
-            if let Some(id) = self.model.fact_id(&path) {
+            if let Some(id) = id {
                 self.fact(id, &path, value);
                 continue;
             }
-            let is_prefix = self
-                .model
-                .facts
-                .iter()
-                .any(|f| f.name.starts_with(&format!("{path}.")));
+            let is_prefix = self.reader.prefixes.contains(&*path);
             match (&value.kind, is_prefix) {
                 (DocKind::Object(_), true) => self.walk(&path, value),
                 (_, true) => {
