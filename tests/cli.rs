@@ -371,3 +371,147 @@ fn jsonl_long_input_is_the_same_on_any_number_of_jobs() {
     }
     std::fs::remove_file(&path).unwrap();
 }
+
+/// Spawn `redress` with standard output a pipe, read the first line, close
+/// the pipe (as `| head -1` does) and wait, at most a minute, for the exit.
+/// `feed` (when given) is written to standard input line by line from another
+/// thread, up to `lines` times; returns the status, standard error and how
+/// many lines were written before the program stopped reading.
+fn first_line_then_close(
+    args: &[&str],
+    feed: Option<(&'static str, usize)>,
+) -> (Option<i32>, String, usize) {
+    use std::io::{BufRead as _, BufReader, Read as _};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let mut written = 0;
+        if let Some((line, lines)) = feed {
+            for _ in 0..lines {
+                // a closed pipe once the program stopped reading
+                if input.write_all(line.as_bytes()).is_err() {
+                    break;
+                }
+                written += 1;
+            }
+        }
+        written
+    });
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(!first.is_empty(), "no output from {args:?}");
+    drop(stdout);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("{args:?} went on for a minute after its reader went away");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let written = feeder.join().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (status.code(), stderr, written)
+}
+
+/// `redress … | head -1`: when the reader goes away the run ends quietly
+/// with status 0 (what ripgrep does; see src/cli/out.rs), not with a panic.
+/// The output is far larger than a pipe's buffer, so writes do fail.
+#[test]
+fn closed_stdout_pipe_ends_the_run_quietly() {
+    let cases: Vec<&str> = (0..100)
+        .flat_map(|_| {
+            [
+                "rulebooks/example/cases/fraud.json",
+                "rulebooks/example/cases/nothing-known.json",
+                "rulebooks/example/cases/return-custom-made.json",
+                "rulebooks/example/cases/return-within-7-days.json",
+            ]
+        })
+        .collect();
+    for format in ["human", "json"] {
+        let mut args = vec!["eval", "--format", format, EXAMPLE];
+        args.extend(&cases);
+        let (code, stderr, _) = first_line_then_close(&args, None);
+        assert_eq!(code, Some(0), "--format {format}: {stderr}");
+        assert_eq!(stderr, "", "--format {format}");
+    }
+}
+
+/// `redress eval --jsonl - | head -1` on a long stream stops reading and
+/// evaluating promptly (a chunk or two, not the rest of the input), joins its
+/// threads and ends quietly with status 0: no summary, no panic.
+#[test]
+fn closed_stdout_pipe_stops_a_jsonl_stream() {
+    const LINE: &str = "{\"consumer\": {\"deceived\": true}, \"items\": {\"count\": 1}, \"purchase\": {\"price\": \"120\"}, \"dispute\": {\"date\": \"2024-05-06\"}}\n";
+    const LINES: usize = 200_000;
+    for jobs in ["1", "3"] {
+        let (code, stderr, written) = first_line_then_close(
+            &["eval", EXAMPLE, "--jsonl", "-", "--jobs", jobs],
+            Some((LINE, LINES)),
+        );
+        assert_eq!(code, Some(0), "--jobs {jobs}: {stderr}");
+        assert_eq!(stderr, "", "--jobs {jobs}");
+        assert!(
+            written < LINES / 10,
+            "--jobs {jobs}: read {written} of {LINES} lines after the reader went away"
+        );
+    }
+}
+
+/// Any other failure to write standard output (a full disk) is an error on
+/// standard error with status 2, not a panic. Needs `/dev/full` (Linux, BSDs).
+#[test]
+fn full_stdout_is_an_error_not_a_panic() {
+    let open = || std::fs::OpenOptions::new().write(true).open("/dev/full");
+    if open().is_err() {
+        eprintln!("no /dev/full here: skipped");
+        return;
+    }
+    let runs: [&[&str]; 3] = [
+        &["eval", EXAMPLE, "rulebooks/example/cases/fraud.json"],
+        &[
+            "eval",
+            "--format",
+            "json",
+            EXAMPLE,
+            "rulebooks/example/cases/fraud.json",
+        ],
+        &["eval", EXAMPLE, "--jsonl", "tests/cli/batch.jsonl"],
+    ];
+    for args in runs {
+        let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+            .args(args)
+            .current_dir(root())
+            .stdin(Stdio::null())
+            .stdout(open().unwrap())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("error: cannot write to standard output: "),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("unexpectedly"), "{args:?}: {stderr}");
+    }
+}

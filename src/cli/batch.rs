@@ -9,7 +9,7 @@
 //! returned when the chunk is written), whatever the input size.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, BufWriter, IsTerminal as _, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal as _, Write};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -34,34 +34,36 @@ struct Done<'g> {
     tally: Tally<'g>,
 }
 
-/// How writing ended.
-enum Written {
-    All,
-    /// The output was closed by its reader (a closed pipe): stop quietly.
-    Closed,
-    /// Another write error, already reported.
-    Failed,
-}
-
-pub(crate) fn run(graph: &DecisionGraph, path: &str, jobs: usize, options: &Options) -> u8 {
+/// Evaluate the JSON Lines file at `path`, writing one line per input line
+/// to `out`. A failed write (the reader went away) stops reading and
+/// evaluating at once, and the threads are joined before the error is
+/// returned (see `out::finish` for what it becomes).
+pub(crate) fn run(
+    out: &mut dyn Write,
+    graph: &DecisionGraph,
+    path: &str,
+    jobs: usize,
+    options: &Options,
+) -> io::Result<u8> {
     let input: Box<dyn BufRead + Send> = if path == "-" {
         Box::new(BufReader::new(std::io::stdin()))
     } else {
         match std::fs::File::open(path) {
             Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
             Err(e) => {
-                eprintln!("error: cannot read `{path}`: {e}");
-                return USAGE;
+                errln!("error: cannot read `{path}`: {e}");
+                return Ok(USAGE);
             }
         }
     };
     let limits = super::limits();
-    let out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let out = BufWriter::with_capacity(1 << 16, out);
     let start = Instant::now();
     let mut writer = Writer {
         out,
         tally: Tally::default(),
-        progress: std::io::stderr().is_terminal(),
+        progress: io::stderr().is_terminal(),
+        shown: false,
         start,
         last_progress: start,
     };
@@ -70,26 +72,20 @@ pub(crate) fn run(graph: &DecisionGraph, path: &str, jobs: usize, options: &Opti
     } else {
         threads(graph, input, jobs, options, limits, &mut writer)
     };
-    let written = match written {
-        Written::All => writer.finish(),
-        other => other,
-    };
-    match written {
-        // the reader of our output went away: nothing more to say to anyone
-        Written::Closed => return OK,
-        Written::Failed => return INPUT_ERRORS,
-        Written::All => {}
-    }
+    // whatever happened, leave no progress line behind
+    writer.clear_progress();
+    written?;
+    writer.out.flush()?;
     if let Some((number, e)) = read_error {
-        eprintln!("error: reading `{path}` stopped at line {number}: {e}");
-        return INPUT_ERRORS;
+        errln!("error: reading `{path}` stopped at line {number}: {e}");
+        return Ok(INPUT_ERRORS);
     }
     summary(&writer.tally, start.elapsed());
-    if writer.tally.errors > 0 {
+    Ok(if writer.tally.errors > 0 {
         INPUT_ERRORS
     } else {
         OK
-    }
+    })
 }
 
 /// Writes chunks in order, tallies them, shows progress on a terminal.
@@ -97,44 +93,34 @@ struct Writer<'g, W: Write> {
     out: W,
     tally: Tally<'g>,
     progress: bool,
+    shown: bool,
     start: Instant,
     last_progress: Instant,
 }
 
 impl<'g, W: Write> Writer<'g, W> {
-    fn write(&mut self, done: Done<'g>) -> Written {
-        if let Err(e) = self.out.write_all(&done.bytes) {
-            return write_failed(&e);
-        }
+    fn write(&mut self, done: Done<'g>) -> io::Result<()> {
+        self.out.write_all(&done.bytes)?;
         self.tally.merge(done.tally);
         if self.progress && self.last_progress.elapsed() > Duration::from_millis(200) {
             self.last_progress = Instant::now();
             let rate = self.tally.cases as f64 / self.start.elapsed().as_secs_f64().max(1e-9);
-            eprint!(
+            err!(
                 "\r{} cases, {:.0} cases/s, {} errors   ",
-                self.tally.cases, rate, self.tally.errors
+                self.tally.cases,
+                rate,
+                self.tally.errors
             );
+            self.shown = true;
         }
-        Written::All
+        Ok(())
     }
 
-    fn finish(&mut self) -> Written {
-        if let Err(e) = self.out.flush() {
-            return write_failed(&e);
+    fn clear_progress(&mut self) {
+        if self.shown {
+            err!("\r{}\r", " ".repeat(60));
+            self.shown = false;
         }
-        if self.progress {
-            eprint!("\r{}\r", " ".repeat(60));
-        }
-        Written::All
-    }
-}
-
-fn write_failed(e: &std::io::Error) -> Written {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        Written::Closed
-    } else {
-        eprintln!("error: cannot write the output: {e}");
-        Written::Failed
     }
 }
 
@@ -198,18 +184,17 @@ fn one_thread<'g, W: Write>(
     options: &Options,
     limits: redress::limits::Limits,
     writer: &mut Writer<'g, W>,
-) -> (Written, ReadError) {
+) -> (io::Result<()>, ReadError) {
     let mut evaluator = LineEvaluator::new(graph, options.clone(), limits);
     let mut number = 0;
     loop {
         let lines = match read_chunk(&mut *input, &mut number) {
-            Ok(lines) if lines.is_empty() => return (Written::All, None),
+            Ok(lines) if lines.is_empty() => return (Ok(()), None),
             Ok(lines) => lines,
-            Err(e) => return (Written::All, Some(e)),
+            Err(e) => return (Ok(()), Some(e)),
         };
-        match writer.write(evaluate_chunk(&lines, &mut evaluator)) {
-            Written::All => {}
-            other => return (other, None),
+        if let Err(e) = writer.write(evaluate_chunk(&lines, &mut evaluator)) {
+            return (Err(e), None);
         }
     }
 }
@@ -221,7 +206,7 @@ fn threads<'g, W: Write>(
     options: &Options,
     limits: redress::limits::Limits,
     writer: &mut Writer<'g, W>,
-) -> (Written, ReadError) {
+) -> (io::Result<()>, ReadError) {
     let in_flight = CHUNKS_IN_FLIGHT * jobs;
     // a ticket per chunk that may exist; the writer gives one back per chunk written
     let (ticket_tx, ticket_rx) = sync_channel::<()>(in_flight);
@@ -331,21 +316,18 @@ fn write_in_order<'g, W: Write>(
     writer: &mut Writer<'g, W>,
     done: &Receiver<(usize, Done<'g>)>,
     tickets: &SyncSender<()>,
-) -> Written {
+) -> io::Result<()> {
     let mut waiting: BTreeMap<usize, Done<'g>> = BTreeMap::new();
     let mut next = 0;
     for (seq, chunk) in done {
         waiting.insert(seq, chunk);
         while let Some(chunk) = waiting.remove(&next) {
-            match writer.write(chunk) {
-                Written::All => {}
-                other => return other,
-            }
+            writer.write(chunk)?;
             next += 1;
             let _ = tickets.send(());
         }
     }
-    Written::All
+    Ok(())
 }
 
 fn summary(tally: &Tally<'_>, elapsed: Duration) {
@@ -355,11 +337,14 @@ fn summary(tally: &Tally<'_>, elapsed: Duration) {
     } else {
         0.0
     };
-    eprintln!(
+    errln!(
         "{} cases, {} errors, {:.2} s ({:.0} cases/s)",
-        tally.cases, tally.errors, secs, rate
+        tally.cases,
+        tally.errors,
+        secs,
+        rate
     );
     for (id, n) in &tally.remedies {
-        eprintln!("  {id}: {n}");
+        errln!("  {id}: {n}");
     }
 }

@@ -1,5 +1,7 @@
 //! `redress check`: report every problem in rulebooks.
 
+use std::io::{self, Write};
+
 use redress::diagnostic::Diagnostic;
 
 use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
@@ -21,7 +23,7 @@ pub(crate) struct Args {
     format: Format,
 }
 
-pub(crate) fn run(args: &Args) -> u8 {
+pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let mut errors = 0;
     let mut warnings = 0;
     let mut files: Vec<(String, Vec<Diagnostic>)> = Vec::new();
@@ -30,7 +32,7 @@ pub(crate) fn run(args: &Args) -> u8 {
         let diagnostics: Vec<Diagnostic> = match super::read_source(path) {
             Ok(file) => redress::compile_with(&file, &super::limits()).1,
             Err(ReadError::Usage(message)) => {
-                eprintln!("error: {message}");
+                errln!("error: {message}");
                 usage = true;
                 continue;
             }
@@ -40,19 +42,19 @@ pub(crate) fn run(args: &Args) -> u8 {
         errors += e;
         warnings += diagnostics.len() - e;
         if args.format == Format::Human {
-            super::print_diagnostics(&diagnostics, true);
-            println!("{path}: {}", counts(e, diagnostics.len() - e));
+            super::print_diagnostics(out, &diagnostics)?;
+            writeln!(out, "{path}: {}", counts(e, diagnostics.len() - e))?;
         }
         files.push((path.clone(), diagnostics));
     }
-    super::print_machine(&files, args.format);
-    if usage {
+    super::print_machine(out, &files, args.format)?;
+    Ok(if usage {
         USAGE
     } else if errors > 0 || (args.deny_warnings && warnings > 0) {
         INPUT_ERRORS
     } else {
         OK
-    }
+    })
 }
 
 fn counts(errors: usize, warnings: usize) -> String {

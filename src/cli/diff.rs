@@ -2,6 +2,7 @@
 //! behaviour. Reads the two versions (from files, or the old one from git)
 //! and the case corpus; the comparison is [`redress::diff`].
 
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
@@ -72,7 +73,7 @@ struct Pair {
     old_path: Option<PathBuf>,
 }
 
-pub(crate) fn run(args: &Args) -> u8 {
+pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let pairs = match &args.git {
         None => match args.paths.as_slice() {
             [old, new] => match (super::read_source(old), super::read_source(new)) {
@@ -82,37 +83,37 @@ pub(crate) fn run(args: &Args) -> u8 {
                     new_path: PathBuf::from(new),
                     old_path: Some(PathBuf::from(old)),
                 }],
-                (Err(e), _) | (_, Err(e)) => return read_error(e),
+                (Err(e), _) | (_, Err(e)) => return Ok(read_error(e)),
             },
             _ => {
-                eprintln!("error: give two rulebooks, OLD and NEW, or `--git REV [PATH]`");
-                return USAGE;
+                errln!("error: give two rulebooks, OLD and NEW, or `--git REV [PATH]`");
+                return Ok(USAGE);
             }
         },
         Some(rev) => match args.paths.as_slice() {
             [] => match from_git(rev, ".") {
                 Ok(p) => p,
-                Err(code) => return code,
+                Err(code) => return Ok(code),
             },
             [path] => match from_git(rev, path) {
                 Ok(p) => p,
-                Err(code) => return code,
+                Err(code) => return Ok(code),
             },
             _ => {
-                eprintln!("error: with --git give at most one PATH");
-                return USAGE;
+                errln!("error: with --git give at most one PATH");
+                return Ok(USAGE);
             }
         },
     };
     for dir in &args.cases {
         if !Path::new(dir).is_dir() {
-            eprintln!("error: `{dir}` is not a folder of cases");
-            return USAGE;
+            errln!("error: `{dir}` is not a folder of cases");
+            return Ok(USAGE);
         }
     }
     if pairs.is_empty() {
-        eprintln!("no rulebook changed");
-        return OK;
+        errln!("no rulebook changed");
+        return Ok(OK);
     }
     let format = match args.format {
         Format::Text => diff::Format::Text,
@@ -157,27 +158,28 @@ pub(crate) fn run(args: &Args) -> u8 {
         }
         let report = diff::diff(&old, &new, &corpus, &options);
         if i > 0 {
-            println!();
+            writeln!(out)?;
         }
-        print!(
+        write!(
+            out,
             "{}",
             report.render(format, pair.old.name(), pair.new.name())
-        );
+        )?;
         if args.fail_on_change && report.behaviour_changed() {
             status = status.max(INPUT_ERRORS);
         }
     }
-    status
+    Ok(status)
 }
 
 fn read_error(e: ReadError) -> u8 {
     match e {
         ReadError::Usage(m) => {
-            eprintln!("error: {m}");
+            errln!("error: {m}");
             USAGE
         }
         ReadError::Input(d) => {
-            super::print_diagnostics(&[d], false);
+            super::eprint_diagnostics(&[d]);
             INPUT_ERRORS
         }
     }
@@ -186,8 +188,8 @@ fn read_error(e: ReadError) -> u8 {
 fn compile(file: &Arc<SourceFile>) -> Option<DecisionGraph> {
     let (graph, diagnostics) = redress::compile(file);
     if graph.is_none() {
-        super::print_diagnostics(&diagnostics, false);
-        eprintln!(
+        super::eprint_diagnostics(&diagnostics);
+        errln!(
             "{}: the rulebook has errors; fix them before comparing",
             file.name()
         );
@@ -232,7 +234,7 @@ fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
         vec![path.to_string()]
     } else {
         let listed = git(&["diff", "--name-only", "--relative", rev, "--", path]).map_err(|e| {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             USAGE
         })?;
         String::from_utf8_lossy(&listed)
@@ -244,7 +246,7 @@ fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
     let mut pairs = Vec::new();
     for file in files {
         if !Path::new(&file).is_file() {
-            eprintln!("{file}: removed since {rev}; nothing to compare");
+            errln!("{file}: removed since {rev}; nothing to compare");
             continue;
         }
         let spec = format!("{rev}:./{file}");
@@ -259,15 +261,15 @@ fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
                 ])
                 .is_err()
                 {
-                    eprintln!("error: `{rev}` is not a git revision: {e}");
+                    errln!("error: `{rev}` is not a git revision: {e}");
                     return Err(USAGE);
                 }
-                eprintln!("{file}: not in {rev}; a new rulebook, nothing to compare");
+                errln!("{file}: not in {rev}; a new rulebook, nothing to compare");
                 continue;
             }
         };
         let Ok(old_text) = String::from_utf8(old_text) else {
-            eprintln!("error: {file} as of {rev} is not UTF-8 text");
+            errln!("error: {file} as of {rev} is not UTF-8 text");
             return Err(INPUT_ERRORS);
         };
         let new = super::read_source(&file).map_err(read_error)?;

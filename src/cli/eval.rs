@@ -1,5 +1,7 @@
 //! `redress eval`: evaluate case files against a rulebook.
 
+use std::io::{self, Write};
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -60,26 +62,27 @@ struct Named<'a> {
     outcome: &'a Outcome<'a>,
 }
 
-pub(crate) fn run(args: &Args) -> u8 {
+pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let rulebook = match super::read_source(&args.rulebook) {
         Ok(f) => f,
         Err(ReadError::Usage(m)) => {
-            eprintln!("error: {m}");
-            return USAGE;
+            errln!("error: {m}");
+            return Ok(USAGE);
         }
         Err(ReadError::Input(d)) => {
-            super::print_diagnostics(&[d], false);
-            return INPUT_ERRORS;
+            super::eprint_diagnostics(&[d]);
+            return Ok(INPUT_ERRORS);
         }
     };
     let (graph, diagnostics) = redress::compile_with(&rulebook, &super::limits());
     let Some(graph) = graph else {
-        super::print_diagnostics(&diagnostics, false);
-        eprintln!(
+        super::eprint_diagnostics(&diagnostics);
+        errln!(
             "{}: the rulebook has errors; run `redress check {}`",
-            args.rulebook, args.rulebook
+            args.rulebook,
+            args.rulebook
         );
-        return INPUT_ERRORS;
+        return Ok(INPUT_ERRORS);
     };
     let model = graph.model();
     let lang = args.lang.clone().unwrap_or_else(|| {
@@ -99,7 +102,7 @@ pub(crate) fn run(args: &Args) -> u8 {
             || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
             usize::from,
         );
-        return super::batch::run(&graph, path, jobs, &options);
+        return super::batch::run(out, &graph, path, jobs, &options);
     }
     let mut status = OK;
     let mut outcomes: Vec<(String, Outcome)> = Vec::new();
@@ -107,19 +110,19 @@ pub(crate) fn run(args: &Args) -> u8 {
         let file = match super::read_source(path) {
             Ok(f) => f,
             Err(ReadError::Usage(m)) => {
-                eprintln!("error: {m}");
+                errln!("error: {m}");
                 status = USAGE;
                 continue;
             }
             Err(ReadError::Input(d)) => {
-                super::print_diagnostics(&[d], false);
+                super::eprint_diagnostics(&[d]);
                 status = status.max(INPUT_ERRORS);
                 continue;
             }
         };
         let (case, case_diagnostics): (_, Vec<Diagnostic>) =
             case::parse_case_with(model, &file, CaseFormat::from_path(path), &super::limits());
-        super::print_diagnostics(&case_diagnostics, false);
+        super::eprint_diagnostics(&case_diagnostics);
         let Some(case) = case else {
             status = status.max(INPUT_ERRORS);
             continue;
@@ -131,12 +134,13 @@ pub(crate) fn run(args: &Args) -> u8 {
         match args.format {
             Format::Human => {
                 if i > 0 {
-                    println!("\n{}\n", "─".repeat(60));
+                    writeln!(out, "\n{}\n", "─".repeat(60))?;
                 }
-                print!(
+                write!(
+                    out,
                     "{}",
                     text::render_outcome(&outcome, model, file.name(), &lang)
-                );
+                )?;
             }
             Format::Json => outcomes.push((file.name().to_string(), outcome)),
         }
@@ -155,9 +159,9 @@ pub(crate) fn run(args: &Args) -> u8 {
             serde_json::to_string_pretty(&named)
         };
         match printed {
-            Ok(s) => println!("{s}"),
-            Err(e) => eprintln!("error: {e}"),
+            Ok(s) => writeln!(out, "{s}")?,
+            Err(e) => errln!("error: {e}"),
         }
     }
-    status
+    Ok(status)
 }

@@ -1,6 +1,7 @@
 //! `redress fmt`: lay rulebooks out the one canonical way, or check that
 //! they are.
 
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use redress::diagnostic::{Code, Diagnostic};
@@ -35,7 +36,7 @@ const DIFF_LINES: usize = 6;
 /// Beyond this many differing lines a side, the diff is not minimised.
 const DIFF_LIMIT: usize = 2000;
 
-pub(crate) fn run(args: &Args) -> u8 {
+pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let mut usage = false;
     let mut failed = false;
     let mut files = Vec::new();
@@ -52,7 +53,7 @@ pub(crate) fn run(args: &Args) -> u8 {
                 f.strip_prefix(".").unwrap_or(f).display().to_string()
             }));
         } else {
-            eprintln!("error: cannot read `{path}`: no such file or folder");
+            errln!("error: cannot read `{path}`: no such file or folder");
             usage = true;
         }
     }
@@ -62,13 +63,13 @@ pub(crate) fn run(args: &Args) -> u8 {
         let file = match super::read_source(path) {
             Ok(file) => file,
             Err(ReadError::Usage(message)) => {
-                eprintln!("error: {message}");
+                errln!("error: {message}");
                 usage = true;
                 continue;
             }
             Err(ReadError::Input(d)) => {
                 if human {
-                    super::print_diagnostics(std::slice::from_ref(&d), false);
+                    super::eprint_diagnostics(std::slice::from_ref(&d));
                 }
                 reports.push((path.clone(), vec![d]));
                 failed = true;
@@ -79,8 +80,8 @@ pub(crate) fn run(args: &Args) -> u8 {
             Ok(text) => text,
             Err(diagnostics) => {
                 if human {
-                    super::print_diagnostics(&diagnostics, false);
-                    eprintln!("{path}: not formatted: fix the errors above first");
+                    super::eprint_diagnostics(&diagnostics);
+                    errln!("{path}: not formatted: fix the errors above first");
                 }
                 reports.push((path.clone(), diagnostics));
                 failed = true;
@@ -91,8 +92,8 @@ pub(crate) fn run(args: &Args) -> u8 {
         if args.check {
             if changed {
                 if human {
-                    println!("{path}: not formatted");
-                    print!("{}", short_diff(file.text(), &formatted));
+                    writeln!(out, "{path}: not formatted")?;
+                    write!(out, "{}", short_diff(file.text(), &formatted))?;
                 }
                 let at = first_difference(file.text(), &formatted);
                 let line_end = file
@@ -111,27 +112,27 @@ pub(crate) fn run(args: &Args) -> u8 {
                 failed = true;
             }
         } else if path == "-" {
-            print!("{formatted}");
+            write!(out, "{formatted}")?;
         } else if changed {
             match std::fs::write(path, &formatted) {
-                Ok(()) => println!("formatted {path}"),
+                Ok(()) => writeln!(out, "formatted {path}")?,
                 Err(e) => {
-                    eprintln!("error: cannot write `{path}`: {e}");
+                    errln!("error: cannot write `{path}`: {e}");
                     usage = true;
                 }
             }
         }
     }
     if args.check {
-        super::print_machine(&reports, args.format);
+        super::print_machine(out, &reports, args.format)?;
     }
-    if usage {
+    Ok(if usage {
         USAGE
     } else if failed {
         INPUT_ERRORS
     } else {
         OK
-    }
+    })
 }
 
 /// The byte offset of the start of the first line that differs.

@@ -1,6 +1,10 @@
 //! Command-line interface: argument parsing and file I/O around the library.
 //! Each verb is a file; each returns an exit code: 0 ok, 1 errors in the
-//! input, 2 usage errors.
+//! input, 2 usage errors. Output goes to a `&mut dyn Write`, never through
+//! `println!`; see `out` for closed pipes and other write errors.
+
+#[macro_use]
+mod out;
 
 mod batch;
 mod check;
@@ -9,7 +13,7 @@ mod eval;
 mod fmt;
 mod test;
 
-use std::io::{IsTerminal as _, Read as _};
+use std::io::{self, IsTerminal as _, Read as _, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -100,17 +104,24 @@ pub fn run() -> ExitCode {
     // A roomy stack, so that raised limits stay safe; the defaults need 2 MiB.
     let worker = std::thread::Builder::new()
         .stack_size(256 << 20)
-        .spawn(move || match command {
-            Command::Check(args) => check::run(&args),
-            Command::Diff(args) => diff::run(&args),
-            Command::Eval(args) => eval::run(&args),
-            Command::Fmt(args) => fmt::run(&args),
-            Command::Test(args) => test::run(&args),
+        .spawn(move || {
+            // line-buffered, as `println!` is, so that it keeps its place
+            // among the messages on standard error
+            let mut stdout = io::stdout().lock();
+            let out: &mut dyn Write = &mut stdout;
+            let result = match command {
+                Command::Check(args) => check::run(out, &args),
+                Command::Diff(args) => diff::run(out, &args),
+                Command::Eval(args) => eval::run(out, &args),
+                Command::Fmt(args) => fmt::run(out, &args),
+                Command::Test(args) => test::run(out, &args),
+            };
+            out::finish(result.and_then(|code| out.flush().map(|()| code)))
         });
     let code = match worker.map(std::thread::JoinHandle::join) {
         Ok(Ok(code)) => code,
         Ok(Err(_)) | Err(_) => {
-            eprintln!(
+            errln!(
                 "error: redress stopped unexpectedly; please report this with the input that caused it"
             );
             INPUT_ERRORS
@@ -156,7 +167,11 @@ pub(crate) fn read_source(path: &str) -> Result<Arc<SourceFile>, ReadError> {
 
 /// Print the diagnostics of several files for tools: `json` (one report),
 /// `github` (annotation lines) or `sarif` (one log). `human` prints nothing.
-pub(crate) fn print_machine(files: &[(String, Vec<Diagnostic>)], format: Format) {
+pub(crate) fn print_machine(
+    out: &mut dyn Write,
+    files: &[(String, Vec<Diagnostic>)],
+    format: Format,
+) -> io::Result<()> {
     use redress::report::ci::{self, CiFormat};
     match format {
         Format::Human => {}
@@ -179,36 +194,39 @@ pub(crate) fn print_machine(files: &[(String, Vec<Diagnostic>)], format: Format)
                 "warnings": total - errors,
             });
             match serde_json::to_string_pretty(&report) {
-                Ok(s) => println!("{s}"),
-                Err(e) => eprintln!("error: {e}"),
+                Ok(s) => writeln!(out, "{s}")?,
+                Err(e) => errln!("error: {e}"),
             }
         }
         Format::Github => {
             for (_, d) in files {
-                print!("{}", ci::render(d, CiFormat::Github));
+                write!(out, "{}", ci::render(d, CiFormat::Github))?;
             }
         }
         Format::Sarif => {
             let all: Vec<Diagnostic> = files.iter().flat_map(|(_, d)| d.iter().cloned()).collect();
-            print!("{}", ci::render(&all, CiFormat::Sarif));
+            write!(out, "{}", ci::render(&all, CiFormat::Sarif))?;
         }
     }
+    Ok(())
 }
 
-/// Print diagnostics for people on the given stream.
-pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], to_stdout: bool) {
+/// Print diagnostics for people on standard output.
+pub(crate) fn print_diagnostics(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
+    let color = io::stdout().is_terminal();
+    let text = report::render_diagnostics(diagnostics, Style { color, width: 100 });
+    write!(out, "{text}")
+}
+
+/// Print diagnostics for people on standard error.
+pub(crate) fn eprint_diagnostics(diagnostics: &[Diagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
-    let color = if to_stdout {
-        std::io::stdout().is_terminal()
-    } else {
-        std::io::stderr().is_terminal()
-    };
+    let color = io::stderr().is_terminal();
     let text = report::render_diagnostics(diagnostics, Style { color, width: 100 });
-    if to_stdout {
-        print!("{text}");
-    } else {
-        eprint!("{text}");
-    }
+    err!("{text}");
 }

@@ -1,5 +1,6 @@
 //! `redress test`: run rulebook tests and measure coverage by rule and condition.
 
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -65,13 +66,13 @@ struct Book {
     diagnostics: Vec<Diagnostic>,
 }
 
-pub(crate) fn run(args: &Args) -> u8 {
+pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     if args
         .min_coverage
         .is_some_and(|p| !(0.0..=100.0).contains(&p))
     {
-        eprintln!("error: --min-coverage takes a percentage from 0 to 100");
-        return USAGE;
+        errln!("error: --min-coverage takes a percentage from 0 to 100");
+        return Ok(USAGE);
     }
     let roots = if args.paths.is_empty() {
         vec![".".to_string()]
@@ -86,8 +87,8 @@ pub(crate) fn run(args: &Args) -> u8 {
         } else if path.is_dir() {
             walk(path, &mut files, 0);
         } else {
-            eprintln!("error: cannot read `{root}`: no such file or folder");
-            return USAGE;
+            errln!("error: cannot read `{root}`: no such file or folder");
+            return Ok(USAGE);
         }
     }
     files.sort();
@@ -107,8 +108,8 @@ pub(crate) fn run(args: &Args) -> u8 {
         let file = match super::read_source(&path) {
             Ok(file) => file,
             Err(ReadError::Usage(m)) => {
-                eprintln!("error: {m}");
-                return USAGE;
+                errln!("error: {m}");
+                return Ok(USAGE);
             }
             Err(ReadError::Input(d)) => {
                 f.diagnostics.push(d);
@@ -179,11 +180,11 @@ pub(crate) fn run(args: &Args) -> u8 {
             .as_ref()
             .map(|p| format!(" matching `{p}`"))
             .unwrap_or_default();
-        eprintln!(
+        errln!(
             "error: no tests (*.test.toml, *.test.json){filter} under {}",
             roots.join(", ")
         );
-        return INPUT_ERRORS;
+        return Ok(INPUT_ERRORS);
     }
 
     let mut runners: Vec<Option<Runner<'_>>> = books
@@ -193,7 +194,7 @@ pub(crate) fn run(args: &Args) -> u8 {
     let human = args.format == Format::Human;
     for b in &books {
         if human && !b.diagnostics.is_empty() {
-            super::print_diagnostics(&b.diagnostics, true);
+            super::print_diagnostics(out, &b.diagnostics)?;
         }
     }
     let (mut passed, mut failed) = (0, 0);
@@ -210,7 +211,7 @@ pub(crate) fn run(args: &Args) -> u8 {
             machine.push((f.path.clone(), f.diagnostics.clone()));
         }
         if human {
-            super::print_diagnostics(&f.diagnostics, true);
+            super::print_diagnostics(out, &f.diagnostics)?;
         }
         let runner = f
             .rulebook
@@ -222,7 +223,7 @@ pub(crate) fn run(args: &Args) -> u8 {
                 if human {
                     let text = render::human_result(&result);
                     spaced = text.ends_with("\n\n");
-                    print!("{text}");
+                    write!(out, "{text}")?;
                 }
                 if result.passed() {
                     passed += 1;
@@ -264,10 +265,10 @@ pub(crate) fn run(args: &Args) -> u8 {
                 failed += 1;
                 if human {
                     if f.name.is_empty() {
-                        println!("FAIL {}: invalid test\n", f.path);
+                        writeln!(out, "FAIL {}: invalid test\n", f.path)?;
                         spaced = true;
                     } else {
-                        println!("FAIL {} ({}): invalid test\n", f.name, f.path);
+                        writeln!(out, "FAIL {} ({}): invalid test\n", f.name, f.path)?;
                         spaced = true;
                     }
                 }
@@ -295,9 +296,9 @@ pub(crate) fn run(args: &Args) -> u8 {
             let c = runner.coverage();
             if human {
                 if !spaced {
-                    println!();
+                    writeln!(out)?;
                 }
-                print!("{}", render::human_coverage(&book.path, &c));
+                write!(out, "{}", render::human_coverage(&book.path, &c))?;
                 spaced = false;
             }
             if let Some(min) = args.min_coverage {
@@ -305,9 +306,10 @@ pub(crate) fn run(args: &Args) -> u8 {
                 if r < min || k < min {
                     under = true;
                     if human {
-                        println!(
+                        writeln!(
+                            out,
                             "  under the minimum of {min}%: rules {r:.1}%, conditions {k:.1}%"
-                        );
+                        )?;
                     }
                 }
             }
@@ -318,12 +320,12 @@ pub(crate) fn run(args: &Args) -> u8 {
     match args.format {
         Format::Human => {
             if !spaced {
-                println!();
+                writeln!(out)?;
             }
-            println!("{}", render::summary(passed, failed));
+            writeln!(out, "{}", render::summary(passed, failed))?;
         }
-        Format::Github => super::print_machine(&machine, super::Format::Github),
-        Format::Sarif => super::print_machine(&machine, super::Format::Sarif),
+        Format::Github => super::print_machine(out, &machine, super::Format::Github)?,
+        Format::Sarif => super::print_machine(out, &machine, super::Format::Sarif)?,
         Format::Json => {
             let report = JsonReport {
                 passed,
@@ -333,16 +335,16 @@ pub(crate) fn run(args: &Args) -> u8 {
                 min_coverage: args.min_coverage,
             };
             match serde_json::to_string_pretty(&report) {
-                Ok(s) => println!("{s}"),
-                Err(e) => eprintln!("error: {e}"),
+                Ok(s) => writeln!(out, "{s}")?,
+                Err(e) => errln!("error: {e}"),
             }
         }
     }
-    if failed > 0 || under {
+    Ok(if failed > 0 || under {
         INPUT_ERRORS
     } else {
         OK
-    }
+    })
 }
 
 fn selected(args: &Args, path: &str, name: Option<&str>) -> bool {
