@@ -358,7 +358,14 @@ impl<'g> Run<'g, '_> {
         // the facts that decided it, and why its exceptions do not apply
         self.scratch.marks.fresh();
         self.scratch.facts.clear();
-        self.deciding_facts(rule.condition);
+        if rule.plain {
+            // every part of a conjunction that held decided it
+            for f in &rule.facts {
+                self.scratch.facts.insert(*f);
+            }
+        } else {
+            self.deciding_facts(rule.condition);
+        }
         for e in &rule.exceptions {
             if self.scratch.applies_or_unknown(e.index()) == Truth::No {
                 self.why_not(e.index(), 0);

@@ -118,11 +118,7 @@ impl<'s> Run<'_, 's> {
                 _ => None,
             },
         };
-        let slot = match &result {
-            Some(v) => Slot::Known(v.clone()),
-            None => Slot::Unknown,
-        };
-        self.scratch.set_slot(id, slot);
+        self.scratch.set_slot(id, result.as_ref());
         result
     }
 

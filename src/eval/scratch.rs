@@ -1,27 +1,37 @@
 //! Space reused from one case to the next: memo slots per node and state
 //! per rule, each valid only when stamped with the current case's
 //! generation, so that starting a case clears nothing and allocates nothing.
+//!
+//! A node's memo is one `u32`: the generation in the high bits, and whether
+//! the node is unknown, no, yes, or has a value kept on the side (numbers,
+//! dates, texts) in the low two. Most nodes are conditions, so the memo a
+//! case touches stays four bytes a node, small enough to stay in cache.
 
 use crate::graph::{IndexScratch, NodeId};
 use crate::model::FactId;
 use crate::value::{Truth, Value};
 
 /// A node's memo slot.
-#[derive(Clone, Debug)]
-pub(super) enum Slot {
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Slot<'a> {
     /// Not evaluated in this case.
     Pending,
     /// Evaluated, unknown.
     Unknown,
     /// Evaluated, known.
-    Known(Value),
+    Known(&'a Value),
 }
 
-#[derive(Clone, Debug)]
-struct Entry {
-    at: u32,
-    slot: Slot,
-}
+static YES: Value = Value::Bool(true);
+static NO: Value = Value::Bool(false);
+
+/// The low bits of a memo word.
+const UNKNOWN: u32 = 0;
+const FALSE: u32 = 1;
+const TRUE: u32 = 2;
+const VALUE: u32 = 3;
+/// Generations live in the high 30 bits.
+const GENERATIONS: u32 = 1 << 30;
 
 /// What a rule came to in this case.
 #[derive(Clone, Copy, Debug)]
@@ -38,7 +48,10 @@ struct RuleState {
 #[derive(Clone, Debug, Default)]
 pub(super) struct Scratch {
     generation: u32,
-    memo: Vec<Entry>,
+    /// Per node: `generation << 2 | UNKNOWN/FALSE/TRUE/VALUE`.
+    memo: Vec<u32>,
+    /// Per node: its value, when the memo says `VALUE`.
+    values: Vec<Value>,
     rules: Vec<RuleState>,
     /// The rules the index did not rule out, ascending.
     pub candidates: Vec<u32>,
@@ -57,13 +70,8 @@ impl Scratch {
     pub fn new(nodes: usize, rules: usize, facts: usize) -> Scratch {
         Scratch {
             generation: 1,
-            memo: vec![
-                Entry {
-                    at: 0,
-                    slot: Slot::Pending
-                };
-                nodes
-            ],
+            memo: vec![0; nodes],
+            values: vec![Value::Bool(false); nodes],
             rules: vec![
                 RuleState {
                     at: 0,
@@ -84,26 +92,45 @@ impl Scratch {
     /// Start a case: every memo slot pending, every rule's condition no
     /// (until [`Scratch::set_cond`]).
     pub fn start(&mut self) {
-        self.generation = self.generation.wrapping_add(1);
-        if self.generation == 0 {
-            self.memo.iter_mut().for_each(|e| e.at = 0);
+        self.generation += 1;
+        if self.generation >= GENERATIONS {
+            self.memo.iter_mut().for_each(|m| *m = 0);
             self.rules.iter_mut().for_each(|r| r.at = 0);
             self.generation = 1;
         }
     }
 
-    pub fn slot(&self, id: NodeId) -> &Slot {
+    pub fn slot(&self, id: NodeId) -> Slot<'_> {
         match self.memo.get(id.index()) {
-            Some(e) if e.at == self.generation => &e.slot,
-            _ => &Slot::Pending,
+            Some(m) if m >> 2 == self.generation => match m & 3 {
+                FALSE => Slot::Known(&NO),
+                TRUE => Slot::Known(&YES),
+                VALUE => self
+                    .values
+                    .get(id.index())
+                    .map_or(Slot::Unknown, Slot::Known),
+                _ => Slot::Unknown,
+            },
+            _ => Slot::Pending,
         }
     }
 
-    pub fn set_slot(&mut self, id: NodeId, slot: Slot) {
-        let generation = self.generation;
-        if let Some(e) = self.memo.get_mut(id.index()) {
-            e.at = generation;
-            e.slot = slot;
+    pub fn set_slot(&mut self, id: NodeId, value: Option<&Value>) {
+        let low = match value {
+            None => UNKNOWN,
+            Some(Value::Bool(false)) => FALSE,
+            Some(Value::Bool(true)) => TRUE,
+            Some(v) => match self.values.get_mut(id.index()) {
+                Some(slot) => {
+                    slot.clone_from(v);
+                    VALUE
+                }
+                None => UNKNOWN,
+            },
+        };
+        let word = self.generation << 2 | low;
+        if let Some(m) = self.memo.get_mut(id.index()) {
+            *m = word;
         }
     }
 

@@ -80,6 +80,9 @@ pub struct RuleNode {
     pub deadline: Option<NodeId>,
     /// The facts its condition reads, in declaration order.
     pub facts: Vec<FactId>,
+    /// True when its condition is a conjunction (nested `and`s) of parts with
+    /// no `and`/`or` inside: when it holds, every fact it reads decided it.
+    pub plain: bool,
 }
 
 /// The compiled rulebook.
@@ -130,6 +133,7 @@ impl DecisionGraph {
                     amount,
                     deadline,
                     facts: Vec::new(),
+                    plain: false,
                 }
             })
             .collect();
@@ -145,6 +149,7 @@ impl DecisionGraph {
         for (i, r) in rules.iter_mut().enumerate() {
             let walk = u32::try_from(i + 1).unwrap_or(u32::MAX);
             r.facts = b.facts_under(r.condition, &mut stamps, walk);
+            r.plain = plain(&b.nodes, r.condition);
         }
         let nodes = b.nodes;
         let conditions: Vec<NodeId> = rules.iter().map(|r| r.condition).collect();
@@ -306,6 +311,32 @@ impl Builder<'_> {
         facts.dedup();
         facts
     }
+}
+
+/// Whether a condition is a conjunction of parts without `and`/`or` (see
+/// [`RuleNode::plain`]).
+fn plain(nodes: &[Node], root: NodeId) -> bool {
+    let mut conjuncts = vec![root];
+    let mut inside = Vec::new();
+    while let Some(id) = conjuncts.pop() {
+        match nodes.get(id.index()) {
+            Some(Node::And(list)) => conjuncts.extend(list.iter().copied()),
+            Some(_) => inside.push(id),
+            None => return false,
+        }
+    }
+    // a shared sub-expression is looked at once
+    let mut seen = std::collections::HashSet::new();
+    while let Some(id) = inside.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        match nodes.get(id.index()) {
+            Some(Node::And(_) | Node::Or(_)) | None => return false,
+            Some(node) => for_each_child(node, |c| inside.push(c)),
+        }
+    }
+    true
 }
 
 /// Call `f` on each child of a node.
