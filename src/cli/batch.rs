@@ -21,7 +21,7 @@ use redress::graph::DecisionGraph;
 use super::{INPUT_ERRORS, OK, USAGE};
 
 /// Lines per chunk handed to a worker.
-const LINES_PER_CHUNK: usize = 256;
+const LINES_PER_CHUNK: usize = 64;
 /// Chunks per job that may be read, evaluated or waiting to be written.
 const CHUNKS_IN_FLIGHT: usize = 4;
 
