@@ -44,6 +44,56 @@ fn outcomes() {
     });
 }
 
+/// One evaluator reused across every case of a rulebook, in two orders, gives
+/// each case the outcome a fresh evaluation gives.
+#[test]
+fn a_reused_evaluator_forgets_the_previous_case() {
+    let mut by_rulebook: std::collections::BTreeMap<std::path::PathBuf, Vec<std::path::PathBuf>> =
+        Default::default();
+    for pattern in [
+        "tests/eval/*/*.json",
+        "tests/eval/*/*.toml",
+        "rulebooks/*/cases/*.json",
+    ] {
+        for path in crate::reference::glob_files(crate::root(), pattern) {
+            let dir = path.parent().unwrap().to_path_buf();
+            by_rulebook.entry(dir).or_default().push(path);
+        }
+    }
+    assert!(by_rulebook.len() >= 3);
+    for paths in by_rulebook.values() {
+        let graph = &rulebook_for(&paths[0]);
+        let parsed: Vec<_> = paths
+            .iter()
+            .map(|p| {
+                let file = source(p);
+                let format = Format::from_path(&relative(p));
+                parse_case(graph.model(), &file, format).0.unwrap()
+            })
+            .collect();
+        let fresh: Vec<String> = parsed
+            .iter()
+            .map(|c| serde_json::to_string(&evaluate(graph, c, &Options::default())).unwrap())
+            .collect();
+        let mut evaluator = redress::eval::Evaluator::new(graph);
+        for order in [false, true] {
+            let mut indexes: Vec<usize> = (0..parsed.len()).collect();
+            if order {
+                indexes.reverse();
+            }
+            for i in indexes {
+                let again = evaluator.evaluate(&parsed[i], &Options::default());
+                assert_eq!(
+                    serde_json::to_string(&again).unwrap(),
+                    fresh[i],
+                    "{}",
+                    relative(&paths[i])
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn same_inputs_give_identical_output() {
     insta::glob!("eval/*/*.{json,toml}", |path| {

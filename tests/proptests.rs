@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
 use redress::case::{Format, parse_case};
-use redress::eval::{Options, evaluate};
+use redress::eval::{Evaluator, Options, evaluate};
 use redress::source::SourceFile;
 
 use crate::reference::{reference_view, view_of};
@@ -291,6 +291,9 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
             // Contradictory conditions are refused by the checker; skip those.
             let Some(graph) = graph else { return Ok(()) };
             compiled.set(compiled.get() + 1);
+            // one evaluator for all the cases, alternating with and without the
+            // index: what it keeps from one case must never leak into the next
+            let mut shared = Evaluator::new(&graph);
             for c in &cases {
                 let cf = SourceFile::new("case.json", c.clone());
                 let (case, diagnostics) = parse_case(graph.model(), &cf, Format::Json);
@@ -301,7 +304,23 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
                     without_index: true,
                     ..Options::default()
                 };
+                let reused_plain = shared.evaluate(&case, &plain);
+                let reused = shared.evaluate(&case, &Options::default());
+                prop_assert_eq!(
+                    serde_json::to_string(&reused).unwrap(),
+                    serde_json::to_string(&indexed).unwrap(),
+                    "\nrulebook:\n{}\ncase: {}",
+                    text,
+                    c
+                );
                 let mut plain = evaluate(&graph, &case, &plain);
+                prop_assert_eq!(
+                    serde_json::to_string(&reused_plain).unwrap(),
+                    serde_json::to_string(&plain).unwrap(),
+                    "\nrulebook:\n{}\ncase: {}",
+                    text,
+                    c
+                );
                 // The rule index changes the work, never the outcome (explanations
                 // included). Errors are reported for the computations attempted,
                 // and the index attempts fewer: compare everything else.

@@ -424,7 +424,7 @@ fn graph_agrees_with_reference_on_fixtures() {
 }
 
 /// The files matching `dir/*/file` style patterns (one `*` per level), sorted.
-fn glob_files(root: &std::path::Path, pattern: &str) -> Vec<std::path::PathBuf> {
+pub(crate) fn glob_files(root: &std::path::Path, pattern: &str) -> Vec<std::path::PathBuf> {
     let mut paths = vec![root.to_path_buf()];
     for part in pattern.split('/') {
         let mut next = Vec::new();

@@ -261,3 +261,33 @@ impl FactSet {
         &self.list
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Past the last generation everything is cleared, so nothing from an old
+    /// case looks current again.
+    #[test]
+    fn generations_wrap_without_stale_state() {
+        let mut s = Scratch::new(3, 2, 1);
+        s.generation = GENERATIONS - 2;
+        s.start();
+        let node = NodeId(1);
+        s.set_slot(node, Some(&Value::Bool(true)));
+        s.set_cond(0, Truth::Yes);
+        assert!(matches!(s.slot(node), Slot::Known(Value::Bool(true))));
+        assert_eq!(s.cond(0), Truth::Yes);
+        s.start(); // wraps: generation 1, all stamps cleared
+        assert_eq!(s.generation, 1);
+        assert!(matches!(s.slot(node), Slot::Pending));
+        assert_eq!(s.cond(0), Truth::No);
+        assert_eq!(s.applies(0), Some(Truth::No));
+        s.set_slot(node, Some(&Value::Number(rust_decimal::Decimal::from(7))));
+        assert!(
+            matches!(s.slot(node), Slot::Known(Value::Number(n)) if *n == rust_decimal::Decimal::from(7))
+        );
+        s.start();
+        assert!(matches!(s.slot(node), Slot::Pending));
+    }
+}
