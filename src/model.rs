@@ -243,17 +243,10 @@ impl Model {
 
     /// The text of a value, for people (one-of values by their name).
     pub fn show(&self, value: &Value) -> String {
-        match value {
-            Value::Bool(true) => "yes".into(),
-            Value::Bool(false) => "no".into(),
-            Value::Money(m) => format!("{} yuan", crate::value::format_money(*m)),
-            other => self.show_text(other).into_owned(),
-        }
+        self.show_text(value).into_owned()
     }
 
-    /// The text of a number, date, text or one-of value, borrowing one-of
-    /// names from the model (yes/no and money are shown as by
-    /// [`Model::show`]).
+    /// [`Model::show`], borrowing one-of names and yes/no from the model.
     pub fn show_text(&self, value: &Value) -> std::borrow::Cow<'_, str> {
         use std::borrow::Cow;
         match value {
@@ -266,7 +259,8 @@ impl Model {
                     .and_then(|v| v.get(*i as usize))
                     .map_or("", String::as_str),
             ),
-            Value::Bool(_) | Value::Money(_) => Cow::Owned(self.show(value)),
+            Value::Bool(b) => Cow::Borrowed(if *b { "yes" } else { "no" }),
+            Value::Money(m) => Cow::Owned(format!("{} yuan", crate::value::format_money(*m))),
         }
     }
 

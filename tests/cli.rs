@@ -12,15 +12,20 @@ struct Run {
     stderr: String,
 }
 
-fn redress(args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+/// `redress ARGS` from the repository root, with all three streams piped.
+fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_redress"))
         .args(args)
         .current_dir(root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+fn redress(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = spawn(args);
     let mut input = child.stdin.take().unwrap();
     if let Some(s) = stdin {
         // the program may exit before reading (a usage error): ignore a broken pipe
@@ -383,14 +388,7 @@ fn first_line_then_close(
 ) -> (Option<i32>, String, usize) {
     use std::io::{BufRead as _, BufReader, Read as _};
     use std::time::{Duration, Instant};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(args);
     let mut input = child.stdin.take().unwrap();
     let feeder = std::thread::spawn(move || {
         let mut written = 0;

@@ -131,78 +131,69 @@ impl<'m> CaseReader<'m> {
 
     /// Read and validate a case. The case is `None` when there are errors.
     pub fn read(&self, file: &Arc<SourceFile>, format: Format) -> (Option<Case>, Vec<Diagnostic>) {
-        read(self, file, format)
+        let model = self.model;
+        let limits = &self.limits;
+        let doc = match format {
+            Format::Json => json::parse_with_depth(file.text(), limits.case_depth)
+                .map_err(|e| (e.message, e.span)),
+            Format::Toml => toml_doc(file.text()),
+        };
+        let doc = match doc {
+            Ok(d) => d,
+            Err((message, span)) => {
+                let what = if format == Format::Json {
+                    "JSON"
+                } else {
+                    "TOML"
+                };
+                let d = Diagnostic::error(
+                    Code::CaseSyntax,
+                    format!("the case file is not valid {what}: {message}"),
+                )
+                .in_file(file)
+                .label(span, message)
+                .help(if format == Format::Json {
+                    "a case is a JSON object: {\"purchase\": {\"price\": \"120.00\"}}"
+                } else {
+                    "a case is a TOML table: [purchase] price = \"120.00\""
+                });
+                return (None, vec![d]);
+            }
+        };
+        let mut v = Validator {
+            model,
+            reader: self,
+            file,
+            case: Case::empty(model),
+            diagnostics: Vec::new(),
+            seen_facts: vec![None; model.facts.len()],
+            seen_other: Vec::new(),
+        };
+        match &doc.kind {
+            DocKind::Object(_) => v.walk("", &doc),
+            other => {
+                let d = Diagnostic::error(
+                    Code::CaseType,
+                    format!(
+                        "a case must be an object of facts, but this is {}",
+                        other.describe()
+                    ),
+                )
+                .in_file(file)
+                .label(doc.span, "not an object")
+                .help("write the facts as an object: {\"consumer\": {\"deceived\": true}}");
+                v.diagnostics.push(d);
+            }
+        }
+        let Validator {
+            case,
+            mut diagnostics,
+            ..
+        } = v;
+        diagnostics.sort_by_key(|d| d.primary_span().map_or(0, |s| s.start));
+        let ok = !diagnostics.iter().any(Diagnostic::is_error);
+        (ok.then_some(case), diagnostics)
     }
-}
-
-fn read(
-    reader: &CaseReader<'_>,
-    file: &Arc<SourceFile>,
-    format: Format,
-) -> (Option<Case>, Vec<Diagnostic>) {
-    let model = reader.model;
-    let limits = &reader.limits;
-    let doc = match format {
-        Format::Json => {
-            json::parse_with_depth(file.text(), limits.case_depth).map_err(|e| (e.message, e.span))
-        }
-        Format::Toml => toml_doc(file.text()),
-    };
-    let doc = match doc {
-        Ok(d) => d,
-        Err((message, span)) => {
-            let what = if format == Format::Json {
-                "JSON"
-            } else {
-                "TOML"
-            };
-            let d = Diagnostic::error(
-                Code::CaseSyntax,
-                format!("the case file is not valid {what}: {message}"),
-            )
-            .in_file(file)
-            .label(span, message)
-            .help(if format == Format::Json {
-                "a case is a JSON object: {\"purchase\": {\"price\": \"120.00\"}}"
-            } else {
-                "a case is a TOML table: [purchase] price = \"120.00\""
-            });
-            return (None, vec![d]);
-        }
-    };
-    let mut v = Validator {
-        model,
-        reader,
-        file,
-        case: Case::empty(model),
-        diagnostics: Vec::new(),
-        seen_facts: vec![None; model.facts.len()],
-        seen_other: Vec::new(),
-    };
-    match &doc.kind {
-        DocKind::Object(_) => v.walk("", &doc),
-        other => {
-            let d = Diagnostic::error(
-                Code::CaseType,
-                format!(
-                    "a case must be an object of facts, but this is {}",
-                    other.describe()
-                ),
-            )
-            .in_file(file)
-            .label(doc.span, "not an object")
-            .help("write the facts as an object: {\"consumer\": {\"deceived\": true}}");
-            v.diagnostics.push(d);
-        }
-    }
-    let Validator {
-        case,
-        mut diagnostics,
-        ..
-    } = v;
-    diagnostics.sort_by_key(|d| d.primary_span().map_or(0, |s| s.start));
-    let ok = !diagnostics.iter().any(Diagnostic::is_error);
-    (ok.then_some(case), diagnostics)
 }
 
 struct Validator<'a> {
