@@ -8,9 +8,14 @@
 //! no text that the rulebook already holds.
 
 use std::borrow::Cow;
+use std::fmt;
 
+use jiff::civil::Date;
+use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::SerializeMap;
+
+use crate::value::MoneyText;
 
 /// Pairs serialised as a JSON object, in the order given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -66,14 +71,56 @@ impl Titles<'_> {
 }
 
 /// A fact's or parameter's value in the output.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-#[serde(untagged)]
+///
+/// Numbers, amounts and dates are kept as values and written out as text
+/// only when shown or serialised, so building an outcome formats nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Shown<'g> {
-    /// yes/no
+    /// yes/no (a JSON boolean)
     Bool(bool),
-    /// everything else, as text: amounts as decimals ("500.00"), dates as
-    /// YYYY-MM-DD, one-of values by name (borrowed from the rulebook)
+    /// a number, shown normalised (`2.50` as `"2.5"`)
+    Number(Decimal),
+    /// an amount of money, shown with two decimals, more only when they
+    /// matter (`"500.00"`, `"0.125"`)
+    Money(Decimal),
+    /// a date, shown as YYYY-MM-DD
+    Date(Date),
+    /// text, and one-of values by name (borrowed from the rulebook)
     Text(Cow<'g, str>),
+}
+
+impl Shown<'_> {
+    /// The value as a text: as serialised, with yes/no for booleans.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Shown::Bool(b) => Cow::Borrowed(if *b { "yes" } else { "no" }),
+            Shown::Text(t) => Cow::Borrowed(t),
+            other => Cow::Owned(other.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    /// As serialised, with yes/no for booleans.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Shown::Bool(b) => f.write_str(if *b { "yes" } else { "no" }),
+            Shown::Number(n) => fmt::Display::fmt(&n.normalize(), f),
+            Shown::Money(m) => fmt::Display::fmt(&MoneyText(*m), f),
+            Shown::Date(d) => fmt::Display::fmt(d, f),
+            Shown::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+impl Serialize for Shown<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Shown::Bool(b) => serializer.serialize_bool(*b),
+            Shown::Text(t) => serializer.serialize_str(t),
+            other => serializer.collect_str(other),
+        }
+    }
 }
 
 /// What was evaluated, against what.

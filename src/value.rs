@@ -85,11 +85,21 @@ impl Value {
 
 /// Money as shown to people: two decimals, more only when they matter.
 pub fn format_money(amount: Decimal) -> String {
-    let normal = amount.normalize();
-    if normal.scale() <= 2 {
-        format!("{normal:.2}")
-    } else {
-        normal.to_string()
+    MoneyText(amount).to_string()
+}
+
+/// Money as shown to people, written where it goes (see [`format_money`]).
+#[derive(Clone, Copy, Debug)]
+pub struct MoneyText(pub Decimal);
+
+impl std::fmt::Display for MoneyText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let normal = self.0.normalize();
+        if normal.scale() <= 2 {
+            write!(f, "{normal:.2}")
+        } else {
+            write!(f, "{normal}")
+        }
     }
 }
 

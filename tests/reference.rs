@@ -39,8 +39,8 @@ pub fn view_of<'a>(outcome: &Outcome<'a>) -> View<'a> {
             .iter()
             .map(|r| Applied {
                 id: r.id,
-                params: r.params.0.clone(),
-                amount: r.amount.clone(),
+                params: r.params.0.iter().map(|(k, c)| (*k, as_text(c))).collect(),
+                amount: r.amount.as_ref().map(as_text),
                 deadline: r.deadline.clone(),
                 rules: r.because.iter().map(|b| b.rule).collect(),
             })
@@ -55,6 +55,19 @@ pub fn view_of<'a>(outcome: &Outcome<'a>) -> View<'a> {
             .iter()
             .map(|o| (o.rule, o.by.clone()))
             .collect(),
+    }
+}
+
+/// A computed value with its value as text, as the reference shows values
+/// (the engine keeps numbers, amounts and dates as values).
+fn as_text<'a>(c: &Computed<'a>) -> Computed<'a> {
+    Computed {
+        value: c.value.as_ref().map(|v| match v {
+            Shown::Bool(b) => Shown::Bool(*b),
+            other => Shown::Text(other.to_string().into()),
+        }),
+        currency: c.currency,
+        needs: c.needs.clone(),
     }
 }
 

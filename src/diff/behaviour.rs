@@ -14,7 +14,7 @@ use crate::case::{self, Case, Format};
 use crate::eval::{self, Options as EvalOptions};
 use crate::graph::DecisionGraph;
 use crate::model::{Expr, FactId, Model, Rule};
-use crate::outcome::{Computed, Outcome, Shown};
+use crate::outcome::{Computed, Outcome};
 use crate::source::SourceFile;
 use crate::value::{Type, Value};
 
@@ -207,11 +207,7 @@ struct Summary {
 fn shown(c: &Computed) -> String {
     match &c.value {
         Some(v) => {
-            let mut s = match v {
-                Shown::Bool(true) => "yes".to_string(),
-                Shown::Bool(false) => "no".to_string(),
-                Shown::Text(t) => t.to_string(),
-            };
+            let mut s = v.to_string();
             if c.currency.is_some() {
                 s.push_str(" yuan");
             }

@@ -16,8 +16,6 @@ mod explain;
 mod node;
 mod scratch;
 
-use std::borrow::Cow;
-
 use jiff::civil::Date;
 
 use crate::case::Case;
@@ -27,7 +25,7 @@ use crate::outcome::{
     AppliedRemedy, Because, CitationOut, Computed, Deadline, EvalError, Ordered, Outcome,
     Overridden, RulebookInfo, Shown, Titles, Undetermined,
 };
-use crate::value::{Truth, Value, format_money};
+use crate::value::{Truth, Value};
 
 use scratch::Scratch;
 
@@ -482,7 +480,9 @@ impl<'g> Run<'g, '_> {
 fn shown<'g>(model: &'g Model, v: &Value) -> Shown<'g> {
     match v {
         Value::Bool(b) => Shown::Bool(*b),
-        Value::Money(m) => Shown::Text(Cow::Owned(format_money(*m))),
+        Value::Number(n) => Shown::Number(*n),
+        Value::Money(m) => Shown::Money(*m),
+        Value::Date(d) => Shown::Date(*d),
         other => Shown::Text(model.show_text(other)),
     }
 }

@@ -160,11 +160,7 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
 }
 
 fn shown(v: &Shown) -> String {
-    match v {
-        Shown::Bool(true) => "yes".into(),
-        Shown::Bool(false) => "no".into(),
-        Shown::Text(t) => t.to_string(),
-    }
+    v.to_string()
 }
 
 /// `40000.00` → `40,000.00`.

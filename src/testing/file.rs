@@ -671,10 +671,11 @@ impl Reader<'_> {
 pub fn same_value(expected: &Shown, actual: &Shown) -> bool {
     match (expected, actual) {
         (Shown::Bool(a), Shown::Bool(b)) => a == b,
-        (Shown::Text(a), Shown::Text(b)) => {
-            a == b || matches!((number(a), number(b)), (Some(x), Some(y)) if x == y)
+        (Shown::Bool(_), _) | (_, Shown::Bool(_)) => false,
+        (a, b) => {
+            let (a, b) = (a.text(), b.text());
+            a == b || matches!((number(&a), number(&b)), (Some(x), Some(y)) if x == y)
         }
-        _ => false,
     }
 }
 

@@ -184,11 +184,7 @@ fn status_words(s: &Status<'_, '_>) -> String {
 }
 
 fn shown_words(s: &Shown) -> String {
-    match s {
-        Shown::Bool(true) => "yes".to_string(),
-        Shown::Bool(false) => "no".to_string(),
-        Shown::Text(t) => t.to_string(),
-    }
+    s.to_string()
 }
 
 impl<'g> Runner<'g> {
