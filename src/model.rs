@@ -79,7 +79,7 @@ pub struct Law {
 }
 
 /// A citation.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Citation {
     /// The law, when declared.
     pub law: Option<LawId>,

@@ -351,57 +351,47 @@ impl<'g> Run<'g, '_> {
         );
         let amount = rule.amount.map(|a| self.computed(a));
         let deadline = rule.deadline.map(|d| self.deadline(d, as_of));
-        let model_rule = model.rules.get(i);
 
         // the facts that decided it, and why its exceptions do not apply
-        self.scratch.marks.fresh();
-        self.scratch.facts.clear();
-        if rule.plain {
-            // every part of a conjunction that held decided it
-            for f in &rule.facts {
-                self.scratch.facts.insert(*f);
-            }
+        let facts = if rule.plain && rule.exceptions.is_empty() {
+            // every part of a conjunction that held decided it (the rule's
+            // facts are in declaration order already)
+            self.shown_facts(&rule.facts)
         } else {
-            self.deciding_facts(rule.condition);
-        }
-        for e in &rule.exceptions {
-            if self.scratch.applies_or_unknown(e.index()) == Truth::No {
-                self.why_not(e.index(), 0);
+            self.scratch.marks.fresh();
+            self.scratch.facts.clear();
+            if rule.plain {
+                for f in &rule.facts {
+                    self.scratch.facts.insert(*f);
+                }
+            } else {
+                self.deciding_facts(rule.condition);
             }
-        }
-        let facts = Ordered(
-            self.scratch
-                .facts
-                .sorted()
-                .iter()
-                .filter_map(|f| {
-                    self.facts
-                        .get(*f)
-                        .map(|v| (model.fact_name(*f), shown(model, v)))
-                })
-                .collect(),
-        );
+            for e in &rule.exceptions {
+                if self.scratch.applies_or_unknown(e.index()) == Truth::No {
+                    self.why_not(e.index(), 0);
+                }
+            }
+            let mut marked = std::mem::take(&mut self.scratch.facts);
+            let facts = self.shown_facts(marked.sorted());
+            self.scratch.facts = marked;
+            facts
+        };
         let because = Because {
-            rule: model_rule.map_or("", |r| r.name.as_str()),
+            rule: &rule.name,
             facts,
             exceptions_ruled_out: rule
                 .exceptions
                 .iter()
                 .filter(|e| self.scratch.applies_or_unknown(e.index()) == Truth::No)
-                .filter_map(|e| model.rules.get(e.index()).map(|r| r.name.as_str()))
+                .filter_map(|e| graph.rules().get(e.index()).map(|r| &*r.name))
                 .collect(),
         };
-        let mut cites: Vec<CitationOut<'g>> = remedy
-            .cites
+        let cites: Vec<CitationOut<'g>> = rule
+            .citations
             .iter()
             .map(|c| citation(model, c, as_of))
             .collect();
-        for c in model_rule.map(|r| r.cites.as_slice()).unwrap_or(&[]) {
-            let c = citation(model, c, as_of);
-            if !cites.contains(&c) {
-                cites.push(c);
-            }
-        }
         let same = remedies
             .iter_mut()
             .skip(first)
@@ -456,6 +446,18 @@ impl<'g> Run<'g, '_> {
                 needs: self.needs_of(id),
             },
         }
+    }
+
+    /// The known ones of some facts, with their values, in the order given.
+    fn shown_facts(&self, facts: &[FactId]) -> Ordered<'g, Shown<'g>> {
+        let model = self.graph.model();
+        let mut shown_facts = Vec::with_capacity(facts.len());
+        for f in facts {
+            if let Some(v) = self.facts.get(*f) {
+                shown_facts.push((model.fact_name(*f), shown(model, v)));
+            }
+        }
+        Ordered(shown_facts)
     }
 
     fn needs_of(&mut self, id: NodeId) -> Vec<&'g str> {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 pub use index::{IndexScratch, RuleIndex};
 
 use crate::ast::{ArithOp, CmpOp, Extremum, Unit};
-use crate::model::{DerivedId, Expr, FactId, Model, RemedyId, RuleId};
+use crate::model::{Citation, DerivedId, Expr, FactId, Model, RemedyId, RuleId};
 use crate::value::Value;
 
 /// Index of a node in [`DecisionGraph::nodes`].
@@ -83,6 +83,12 @@ pub struct RuleNode {
     /// True when its condition is a conjunction (nested `and`s) of parts with
     /// no `and`/`or` inside: when it holds, every fact it reads decided it.
     pub plain: bool,
+    /// Its name (as in the model; kept here so that an outcome is built from
+    /// this record and the remedy's, without a visit to the model's rule).
+    pub name: Box<str>,
+    /// The citations an applied remedy shows for it: its remedy's, then its
+    /// own that the remedy does not already give.
+    pub citations: Box<[Citation]>,
 }
 
 /// The compiled rulebook.
@@ -126,6 +132,17 @@ impl DecisionGraph {
                     .map(|c| (c.remedy, c.args.iter().map(|a| b.expr(a)).collect()));
                 let amount = r.amount.as_ref().map(|a| b.expr(a));
                 let deadline = r.deadline.as_ref().map(|d| b.expr(d));
+                let mut citations: Vec<Citation> = r
+                    .conclusion
+                    .as_ref()
+                    .and_then(|c| model.remedies.get(c.remedy.index()))
+                    .map(|remedy| remedy.cites.clone())
+                    .unwrap_or_default();
+                for c in &r.cites {
+                    if !citations.contains(c) {
+                        citations.push(c.clone());
+                    }
+                }
                 RuleNode {
                     condition,
                     exceptions: Vec::new(),
@@ -134,6 +151,8 @@ impl DecisionGraph {
                     deadline,
                     facts: Vec::new(),
                     plain: false,
+                    name: r.name.as_str().into(),
+                    citations: citations.into(),
                 }
             })
             .collect();
