@@ -156,3 +156,33 @@ fn shared_conditions_are_one_node() {
         "different periods, different conditions"
     );
 }
+
+/// A case built in code may hold a value of the wrong type. A yes/no fact
+/// holding a number is not yes or no: the rule that tests it stays
+/// undetermined, although the rule index (which rules out nothing on it)
+/// keeps the rule as a candidate.
+#[test]
+fn a_mistyped_yes_no_value_leaves_the_rule_undetermined() {
+    let graph = rulebook_for(&crate::root().join("tests/eval/basics/empty.json"));
+    let model = graph.model();
+    let mut case = redress::case::Case::empty(model);
+    case.set(
+        model.fact_id("a").unwrap(),
+        redress::value::Value::Number(1.into()),
+    );
+    case.set(
+        model.fact_id("b").unwrap(),
+        redress::value::Value::Bool(true),
+    );
+    for without_index in [false, true] {
+        let options = Options {
+            without_index,
+            ..Options::default()
+        };
+        let outcome = evaluate(&graph, &case, &options);
+        let applied: Vec<&str> = outcome.remedies.iter().map(|r| r.id).collect();
+        assert!(!applied.contains(&"both_remedy"), "{applied:?}");
+        let open: Vec<&str> = outcome.undetermined.iter().map(|u| u.id).collect();
+        assert!(open.contains(&"both_remedy"), "{open:?}");
+    }
+}

@@ -25,7 +25,7 @@ use crate::outcome::{
     AppliedRemedy, Because, CitationOut, Computed, Deadline, EvalError, Ordered, Outcome,
     Overridden, RulebookInfo, Shown, Titles, Undetermined,
 };
-use crate::value::{Truth, Value};
+use crate::value::{Truth, Type, Value};
 
 use scratch::Scratch;
 
@@ -143,7 +143,12 @@ impl<'g> Evaluator<'g> {
         };
         for &i in &candidates {
             if let Some(rule) = graph.rules().get(i as usize) {
-                let cond = run.truth(rule.condition);
+                // the index kept it: each of its atoms on a known fact holds
+                let cond = if rule.atomic && !options.without_index && run.all_known(&rule.facts) {
+                    Truth::Yes
+                } else {
+                    run.truth(rule.condition)
+                };
                 run.scratch.set_cond(i as usize, cond);
             }
         }
@@ -446,6 +451,20 @@ impl<'g> Run<'g, '_> {
                 needs: self.needs_of(id),
             },
         }
+    }
+
+    /// Whether each of these facts is known, and those of type yes/no as
+    /// yes or no (so that a test of them is known).
+    fn all_known(&self, facts: &[FactId]) -> bool {
+        let model = self.graph.model();
+        facts.iter().all(|f| match self.facts.get(*f) {
+            Some(Value::Bool(_)) => true,
+            Some(_) => model
+                .facts
+                .get(f.index())
+                .is_some_and(|d| d.ty != Type::Bool),
+            None => false,
+        })
     }
 
     /// The known ones of some facts, with their values, in the order given.

@@ -790,6 +790,13 @@ fn meets(v: &Value, c: &Value, strict: bool, want: Ordering) -> bool {
     }
 }
 
+/// Whether every conjunct of a condition is an atom.
+pub(super) fn atomic(nodes: &[Node], cond: NodeId) -> bool {
+    let mut conjuncts = Vec::new();
+    flatten(nodes, cond, &mut conjuncts);
+    conjuncts.iter().all(|c| atom(nodes, *c).is_some())
+}
+
 /// The conjuncts of a condition (nested `and`s flattened) into `out`.
 fn flatten(nodes: &[Node], cond: NodeId, out: &mut Vec<NodeId>) {
     out.clear();

@@ -83,6 +83,11 @@ pub struct RuleNode {
     /// True when its condition is a conjunction (nested `and`s) of parts with
     /// no `and`/`or` inside: when it holds, every fact it reads decided it.
     pub plain: bool,
+    /// True when every conjunct of its condition is an atom of the rule
+    /// index (one fact tested against constants): a rule the index keeps
+    /// whose facts are all known (yes/no ones as yes or no) then holds, with
+    /// nothing left to evaluate.
+    pub atomic: bool,
     /// Its name (as in the model; kept here so that an outcome is built from
     /// this record and the remedy's, without a visit to the model's rule).
     pub name: Box<str>,
@@ -151,6 +156,7 @@ impl DecisionGraph {
                     deadline,
                     facts: Vec::new(),
                     plain: false,
+                    atomic: false,
                     name: r.name.as_str().into(),
                     citations: citations.into(),
                 }
@@ -169,6 +175,7 @@ impl DecisionGraph {
             let walk = u32::try_from(i + 1).unwrap_or(u32::MAX);
             r.facts = b.facts_under(r.condition, &mut stamps, walk);
             r.plain = plain(&b.nodes, r.condition);
+            r.atomic = r.plain && index::atomic(&b.nodes, r.condition);
         }
         let nodes = b.nodes;
         let conditions: Vec<NodeId> = rules.iter().map(|r| r.condition).collect();
