@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::SerializeMap;
+use smallvec::SmallVec;
 
 use crate::value::MoneyText;
 
@@ -170,10 +171,12 @@ pub struct AppliedRemedy<'g> {
     /// Deadline, when the rule or remedy computes one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Deadline<'g>>,
-    /// The remedy's and the rules' citations, without repeats.
-    pub citations: Vec<CitationOut<'g>>,
-    /// The rules that gave it, and the facts they read.
-    pub because: Vec<Because<'g>>,
+    /// The remedy's and the rules' citations, without repeats (two or
+    /// fewer, the usual number, are kept without an allocation).
+    pub citations: SmallVec<[CitationOut<'g>; 2]>,
+    /// The rules that gave it, and the facts they read (one, the usual
+    /// number, is kept without an allocation).
+    pub because: SmallVec<[Because<'g>; 1]>,
 }
 
 /// A computed value, or what it still needs.

@@ -57,9 +57,9 @@ pub(crate) struct Args {
 }
 
 #[derive(Serialize)]
-struct Named<'a> {
+struct Named<'a, 'g> {
     case: &'a str,
-    outcome: &'a Outcome<'a>,
+    outcome: &'a Outcome<'g>,
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
@@ -149,7 +149,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         let printed = if let [(_, only)] = outcomes.as_slice() {
             serde_json::to_string_pretty(only)
         } else {
-            let named: Vec<Named<'_>> = outcomes
+            let named: Vec<Named<'_, '_>> = outcomes
                 .iter()
                 .map(|(c, o)| Named {
                     case: c,

@@ -28,6 +28,7 @@ use crate::outcome::{
 use crate::value::{Truth, Type, Value};
 
 use scratch::Scratch;
+use smallvec::SmallVec;
 
 use crate::graph::NodeId;
 
@@ -234,7 +235,7 @@ impl<'g> Run<'g, '_> {
         }
         open.sort_unstable();
 
-        let mut remedies: Vec<AppliedRemedy<'g>> = Vec::new();
+        let mut remedies: Vec<AppliedRemedy<'g>> = Vec::with_capacity(open.len());
         let mut undetermined: Vec<Undetermined<'g>> = Vec::new();
         let mut start = 0;
         while let Some(&(remedy_index, _)) = open.get(start) {
@@ -392,7 +393,7 @@ impl<'g> Run<'g, '_> {
                 .filter_map(|e| graph.rules().get(e.index()).map(|r| &*r.name))
                 .collect(),
         };
-        let cites: Vec<CitationOut<'g>> = rule
+        let cites: SmallVec<[CitationOut<'g>; 2]> = rule
             .citations
             .iter()
             .map(|c| citation(model, c, as_of))
@@ -418,7 +419,7 @@ impl<'g> Run<'g, '_> {
                 amount,
                 deadline,
                 citations: cites,
-                because: vec![because],
+                because: smallvec::smallvec![because],
             }),
         }
     }
