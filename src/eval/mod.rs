@@ -19,7 +19,7 @@ mod scratch;
 use jiff::civil::Date;
 
 use crate::case::Case;
-use crate::graph::DecisionGraph;
+use crate::graph::{DecisionGraph, RemedyShown};
 use crate::model::{Citation, FactId, Model};
 use crate::outcome::{
     AppliedRemedy, Because, CitationOut, Computed, Deadline, EvalError, Ordered, Outcome,
@@ -246,7 +246,12 @@ impl<'g> Run<'g, '_> {
                 .map_or(open.len(), |n| start + n);
             let group = open.get(start..end).unwrap_or(&[]);
             start = end;
-            let Some(remedy) = model.remedies.get(remedy_index as usize) else {
+            // what the remedy shows, from the record of its first rule
+            let Some(shows) = group
+                .first()
+                .and_then(|(_, i)| graph.rules().get(*i as usize))
+                .and_then(|r| r.shows.as_ref())
+            else {
                 continue;
             };
             let first_applied = remedies.len();
@@ -254,7 +259,7 @@ impl<'g> Run<'g, '_> {
             for &(_, i) in group {
                 let i = i as usize;
                 match self.scratch.applies_or_unknown(i) {
-                    Truth::Yes => self.applied(remedy, i, first_applied, &mut remedies, as_of),
+                    Truth::Yes => self.applied(shows, i, first_applied, &mut remedies, as_of),
                     Truth::Unknown => open_rules.push(i),
                     Truth::No => {}
                 }
@@ -266,9 +271,9 @@ impl<'g> Run<'g, '_> {
                     self.rule_needs(i, 0);
                 }
                 undetermined.push(Undetermined {
-                    id: &remedy.id,
-                    title: Titles(&remedy.titles),
-                    category: &remedy.category,
+                    id: &shows.id,
+                    title: Titles(&shows.titles),
+                    category: &shows.category,
                     needs: self.fact_names(),
                     rules: open_rules
                         .iter()
@@ -333,7 +338,7 @@ impl<'g> Run<'g, '_> {
     /// amount and deadline.
     fn applied(
         &mut self,
-        remedy: &'g crate::model::Remedy,
+        shows: &'g RemedyShown,
         i: usize,
         first: usize,
         remedies: &mut Vec<AppliedRemedy<'g>>,
@@ -344,17 +349,21 @@ impl<'g> Run<'g, '_> {
         let Some(rule) = graph.rules().get(i) else {
             return;
         };
-        let Some((_, args)) = &rule.conclusion else {
+        let Some((remedy, args)) = &rule.conclusion else {
             return;
         };
-        let params: Ordered<'g, Computed<'g>> = Ordered(
-            remedy
-                .params
+        let mut params: Ordered<'g, Computed<'g>> = Ordered(Vec::new());
+        if !args.is_empty() {
+            let names = model
+                .remedies
+                .get(remedy.index())
+                .map_or(&[][..], |r| &r.params);
+            params.0 = names
                 .iter()
                 .zip(args)
                 .map(|((name, _), node)| (name.as_str(), self.computed(*node)))
-                .collect(),
-        );
+                .collect();
+        }
         let amount = rule.amount.map(|a| self.computed(a));
         let deadline = rule.deadline.map(|d| self.deadline(d, as_of));
 
@@ -412,9 +421,9 @@ impl<'g> Run<'g, '_> {
                 a.because.push(because);
             }
             None => remedies.push(AppliedRemedy {
-                id: &remedy.id,
-                title: Titles(&remedy.titles),
-                category: &remedy.category,
+                id: &shows.id,
+                title: Titles(&shows.titles),
+                category: &shows.category,
                 params,
                 amount,
                 deadline,

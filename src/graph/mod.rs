@@ -11,6 +11,7 @@ mod index;
 use std::collections::HashMap;
 
 pub use index::{IndexScratch, RuleIndex};
+use smallvec::SmallVec;
 
 use crate::ast::{ArithOp, CmpOp, Extremum, Unit};
 use crate::model::{Citation, DerivedId, Expr, FactId, Model, RemedyId, RuleId};
@@ -64,7 +65,10 @@ pub enum Node {
     DaysFrom(NodeId, NodeId),
 }
 
-/// A rule, compiled.
+/// A rule, compiled: what evaluating it and showing its remedy read, in
+/// one record (the facts, citations and remedy texts copied in), so that a
+/// rule that applies costs a visit to its record rather than to half a
+/// dozen scattered objects of the model.
 #[derive(Clone, Debug)]
 pub struct RuleNode {
     /// Its condition (with its period of force); for an exception, also its
@@ -79,7 +83,7 @@ pub struct RuleNode {
     /// Deadline.
     pub deadline: Option<NodeId>,
     /// The facts its condition reads, in declaration order.
-    pub facts: Vec<FactId>,
+    pub facts: SmallVec<[FactId; 6]>,
     /// True when its condition is a conjunction (nested `and`s) of parts with
     /// no `and`/`or` inside: when it holds, every fact it reads decided it.
     pub plain: bool,
@@ -93,7 +97,20 @@ pub struct RuleNode {
     pub name: Box<str>,
     /// The citations an applied remedy shows for it: its remedy's, then its
     /// own that the remedy does not already give.
-    pub citations: Box<[Citation]>,
+    pub citations: SmallVec<[Citation; 1]>,
+    /// What an applied remedy shows of its remedy, when it has one.
+    pub shows: Option<RemedyShown>,
+}
+
+/// The texts of a remedy that an outcome shows, copied from the model.
+#[derive(Clone, Debug)]
+pub struct RemedyShown {
+    /// Stable id.
+    pub id: Box<str>,
+    /// Category.
+    pub category: Box<str>,
+    /// Titles by language.
+    pub titles: Box<[(String, String)]>,
 }
 
 /// The compiled rulebook.
@@ -137,11 +154,12 @@ impl DecisionGraph {
                     .map(|c| (c.remedy, c.args.iter().map(|a| b.expr(a)).collect()));
                 let amount = r.amount.as_ref().map(|a| b.expr(a));
                 let deadline = r.deadline.as_ref().map(|d| b.expr(d));
-                let mut citations: Vec<Citation> = r
+                let remedy = r
                     .conclusion
                     .as_ref()
-                    .and_then(|c| model.remedies.get(c.remedy.index()))
-                    .map(|remedy| remedy.cites.clone())
+                    .and_then(|c| model.remedies.get(c.remedy.index()));
+                let mut citations: SmallVec<[Citation; 1]> = remedy
+                    .map(|m| m.cites.iter().cloned().collect())
                     .unwrap_or_default();
                 for c in &r.cites {
                     if !citations.contains(c) {
@@ -154,11 +172,16 @@ impl DecisionGraph {
                     conclusion,
                     amount,
                     deadline,
-                    facts: Vec::new(),
+                    facts: SmallVec::new(),
                     plain: false,
                     atomic: false,
                     name: r.name.as_str().into(),
-                    citations: citations.into(),
+                    citations,
+                    shows: remedy.map(|m| RemedyShown {
+                        id: m.id.as_str().into(),
+                        category: m.category.as_str().into(),
+                        titles: m.titles.clone().into(),
+                    }),
                 }
             })
             .collect();
@@ -173,7 +196,7 @@ impl DecisionGraph {
         let mut stamps = vec![0u32; b.nodes.len()];
         for (i, r) in rules.iter_mut().enumerate() {
             let walk = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            r.facts = b.facts_under(r.condition, &mut stamps, walk);
+            r.facts = b.facts_under(r.condition, &mut stamps, walk).into();
             r.plain = plain(&b.nodes, r.condition);
             r.atomic = r.plain && index::atomic(&b.nodes, r.condition);
         }
