@@ -16,6 +16,8 @@ impl Run<'_, '_> {
     /// the first false part of one that failed; the first true part of an
     /// `or` that held, all of one that failed; every input of anything else.
     pub(super) fn deciding_facts(&mut self, root: NodeId) {
+        // a condition the rule index decided has no node evaluated yet
+        self.truth(root);
         let graph = self.graph;
         let facts = self.facts;
         let s = &mut *self.scratch;
@@ -96,6 +98,8 @@ impl Run<'_, '_> {
 
     /// Mark the missing facts under an unknown node.
     pub(super) fn collect_needs(&mut self, root: NodeId) {
+        // a condition the rule index decided has no node evaluated yet
+        let _ = self.value(root);
         let graph = self.graph;
         let facts = self.facts;
         let s = &mut *self.scratch;
@@ -135,7 +139,17 @@ impl Run<'_, '_> {
         }
         let cond = self.scratch.cond(i);
         if cond == Truth::Unknown {
-            self.collect_needs(rule.condition);
+            if rule.atomic {
+                // a conjunction of tests of one fact each, none false: those
+                // on missing facts are what is unknown
+                for f in &rule.facts {
+                    if self.facts.get(*f).is_none() {
+                        self.scratch.facts.insert(*f);
+                    }
+                }
+            } else {
+                self.collect_needs(rule.condition);
+            }
         }
         if cond == Truth::No {
             return;

@@ -144,9 +144,14 @@ impl<'g> Evaluator<'g> {
         };
         for &i in &candidates {
             if let Some(rule) = graph.rules().get(i as usize) {
-                // the index kept it: each of its atoms on a known fact holds
-                let cond = if rule.atomic && !options.without_index && run.all_known(&rule.facts) {
-                    Truth::Yes
+                let cond = if rule.atomic && !options.without_index {
+                    // the index kept it: each of its tests on a known fact
+                    // holds, those on missing facts are unknown
+                    if run.all_known(&rule.facts) {
+                        Truth::Yes
+                    } else {
+                        Truth::Unknown
+                    }
                 } else {
                     run.truth(rule.condition)
                 };
