@@ -260,30 +260,32 @@ impl<'g> Run<'g, '_> {
                 continue;
             };
             let first_applied = remedies.len();
-            let mut open_rules: Vec<usize> = Vec::new();
+            let mut open_rules = 0;
             for &(_, i) in group {
-                let i = i as usize;
-                match self.scratch.applies_or_unknown(i) {
-                    Truth::Yes => self.applied(shows, i, first_applied, &mut remedies, as_of),
-                    Truth::Unknown => open_rules.push(i),
+                match self.scratch.applies_or_unknown(i as usize) {
+                    Truth::Yes => {
+                        self.applied(shows, i as usize, first_applied, &mut remedies, as_of);
+                    }
+                    Truth::Unknown => open_rules += 1,
                     Truth::No => {}
                 }
             }
-            if remedies.len() == first_applied && !open_rules.is_empty() {
+            if remedies.len() == first_applied && open_rules > 0 {
                 self.scratch.marks.fresh();
                 self.scratch.facts.clear();
-                for &i in &open_rules {
-                    self.rule_needs(i, 0);
+                let mut rules = Vec::with_capacity(open_rules);
+                for &(_, i) in group {
+                    if self.scratch.applies_or_unknown(i as usize) == Truth::Unknown {
+                        self.rule_needs(i as usize, 0);
+                        rules.extend(graph.rules().get(i as usize).map(|r| &*r.name));
+                    }
                 }
                 undetermined.push(Undetermined {
                     id: &shows.id,
                     title: Titles(&shows.titles),
                     category: &shows.category,
                     needs: self.fact_names(),
-                    rules: open_rules
-                        .iter()
-                        .filter_map(|i| model.rules.get(*i).map(|r| r.name.as_str()))
-                        .collect(),
+                    rules,
                 });
             }
         }

@@ -70,20 +70,12 @@ pub enum Node {
 /// rule that applies costs a visit to its record rather than to half a
 /// dozen scattered objects of the model.
 #[derive(Clone, Debug)]
+// the fields first read for every candidate rule come first, in one cache line
+#[repr(C)]
 pub struct RuleNode {
     /// Its condition (with its period of force); for an exception, also its
     /// rule's condition, since an exception applies only within its rule.
     pub condition: NodeId,
-    /// Exceptions to it, in declaration order.
-    pub exceptions: Vec<RuleId>,
-    /// The remedy and one node per parameter.
-    pub conclusion: Option<(RemedyId, Vec<NodeId>)>,
-    /// Amount.
-    pub amount: Option<NodeId>,
-    /// Deadline.
-    pub deadline: Option<NodeId>,
-    /// The facts its condition reads, in declaration order.
-    pub facts: SmallVec<[FactId; 6]>,
     /// True when its condition is a conjunction (nested `and`s) of parts with
     /// no `and`/`or` inside: when it holds, every fact it reads decided it.
     pub plain: bool,
@@ -92,14 +84,24 @@ pub struct RuleNode {
     /// whose facts are all known (yes/no ones as yes or no) then holds, with
     /// nothing left to evaluate.
     pub atomic: bool,
+    /// The facts its condition reads, in declaration order.
+    pub facts: SmallVec<[FactId; 6]>,
+    /// The remedy and one node per parameter.
+    pub conclusion: Option<(RemedyId, Vec<NodeId>)>,
+    /// Exceptions to it, in declaration order.
+    pub exceptions: Vec<RuleId>,
+    /// Amount.
+    pub amount: Option<NodeId>,
+    /// Deadline.
+    pub deadline: Option<NodeId>,
     /// Its name (as in the model; kept here so that an outcome is built from
     /// this record and the remedy's, without a visit to the model's rule).
     pub name: Box<str>,
+    /// What an applied remedy shows of its remedy, when it has one.
+    pub shows: Option<RemedyShown>,
     /// The citations an applied remedy shows for it: its remedy's, then its
     /// own that the remedy does not already give.
     pub citations: SmallVec<[Citation; 1]>,
-    /// What an applied remedy shows of its remedy, when it has one.
-    pub shows: Option<RemedyShown>,
 }
 
 /// The texts of a remedy that an outcome shows, copied from the model.
