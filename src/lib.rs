@@ -46,7 +46,7 @@
 //! let empty = SourceFile::new("empty.json", "{}");
 //! let (case, _) = case::parse_case(graph.model(), &empty, case::Format::Json);
 //! let outcome = eval::evaluate(&graph, &case.expect("valid"), &eval::Options::default());
-//! assert_eq!(outcome.undetermined[0].needs, ["consumer.deceived"]);
+//! assert_eq!(outcome.undetermined[0].needs[..], ["consumer.deceived"]);
 //! ```
 #![warn(missing_docs)]
 

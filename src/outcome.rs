@@ -247,10 +247,11 @@ pub struct Undetermined<'g> {
     pub title: Titles<'g>,
     /// Category.
     pub category: &'g str,
-    /// Facts that would settle it, in declaration order.
-    pub needs: Vec<&'g str>,
-    /// The rules still open.
-    pub rules: Vec<&'g str>,
+    /// Facts that would settle it, in declaration order (two or fewer are
+    /// kept without an allocation).
+    pub needs: SmallVec<[&'g str; 2]>,
+    /// The rules still open (one is kept without an allocation).
+    pub rules: SmallVec<[&'g str; 1]>,
 }
 
 /// A rule set aside by an exception.

@@ -48,7 +48,7 @@ pub fn view_of<'a>(outcome: &Outcome<'a>) -> View<'a> {
         undetermined: outcome
             .undetermined
             .iter()
-            .map(|u| (u.id, u.needs.clone()))
+            .map(|u| (u.id, u.needs.to_vec()))
             .collect(),
         overridden: outcome
             .overridden

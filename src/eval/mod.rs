@@ -273,7 +273,7 @@ impl<'g> Run<'g, '_> {
             if remedies.len() == first_applied && open_rules > 0 {
                 self.scratch.marks.fresh();
                 self.scratch.facts.clear();
-                let mut rules = Vec::with_capacity(open_rules);
+                let mut rules = SmallVec::with_capacity(open_rules);
                 for &(_, i) in group {
                     if self.scratch.applies_or_unknown(i as usize) == Truth::Unknown {
                         self.rule_needs(i as usize, 0);
@@ -504,7 +504,7 @@ impl<'g> Run<'g, '_> {
     }
 
     /// The names of the facts marked, in declaration order.
-    fn fact_names(&mut self) -> Vec<&'g str> {
+    fn fact_names<C: FromIterator<&'g str>>(&mut self) -> C {
         let model = self.graph.model();
         self.scratch
             .facts
