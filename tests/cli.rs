@@ -377,6 +377,36 @@ fn jsonl_long_input_is_the_same_on_any_number_of_jobs() {
     std::fs::remove_file(&path).unwrap();
 }
 
+/// A line that is not UTF-8 is one error record (naming the first invalid
+/// byte's column), between the outcomes of its neighbours, on any number of
+/// jobs; a last line without a newline is read too.
+#[test]
+fn jsonl_line_that_is_not_utf8_is_an_error_record() {
+    let path = std::env::temp_dir().join(format!("redress-utf8-{}.jsonl", std::process::id()));
+    std::fs::write(&path, b"{}\n{\"a\": \"\xff\xfe\"}\n{}").unwrap();
+    let file = path.to_str().unwrap();
+    for jobs in ["1", "2"] {
+        let r = redress(&["eval", EXAMPLE, "--jsonl", file, "--jobs", jobs], None);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let out: Vec<serde_json::Value> = r
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(out.len(), 3, "--jobs {jobs}");
+        assert!(out[0].get("remedies").is_some());
+        assert!(out[2].get("remedies").is_some());
+        assert_eq!(out[1]["line"], 2);
+        assert_eq!(out[1]["errors"][0]["code"], "redress::io");
+        assert_eq!(
+            out[1]["errors"][0]["message"],
+            "the line is not UTF-8 text (invalid byte at column 8)"
+        );
+        assert!(r.stderr.contains("3 cases, 1 errors"), "{}", r.stderr);
+    }
+    std::fs::remove_file(&path).unwrap();
+}
+
 /// Spawn `redress` with standard output a pipe, read the first line, close
 /// the pipe (as `| head -1` does) and wait, at most a minute, for the exit.
 /// `feed` (when given) is written to standard input line by line from another

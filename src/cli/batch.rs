@@ -2,11 +2,12 @@
 //! all cores, in input order, in bounded memory.
 //!
 //! With one job, one thread reads, evaluates and writes. With more, a reader
-//! thread cuts the input into numbered chunks, `jobs` workers (each with its
-//! own [`LineEvaluator`]) turn a chunk into its output bytes and counts, and
-//! this thread writes the chunks back in input order. At most
-//! [`CHUNKS_IN_FLIGHT`] chunks per job exist at once (a ticket per chunk,
-//! returned when the chunk is written), whatever the input size.
+//! thread fills numbered chunks of lines, `jobs` workers (each with its own
+//! [`LineEvaluator`]) turn a chunk's lines into its output bytes and counts,
+//! and this thread writes the chunks back in input order. There are
+//! [`CHUNKS_IN_FLIGHT`] chunks per job, made once: the writer hands each
+//! written chunk back to the reader empty, so memory stays bounded whatever
+//! the input size and buffers are reused rather than allocated per line.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal as _, Write};
@@ -24,14 +25,45 @@ use super::{INPUT_ERRORS, OK, USAGE};
 const LINES_PER_CHUNK: usize = 64;
 /// Chunks per job that may be read, evaluated or waiting to be written.
 const CHUNKS_IN_FLIGHT: usize = 4;
+/// A chunk buffer grown past this (by very long lines or outcomes) is not
+/// kept for the next chunk.
+const KEEP_BUFFER_BYTES: usize = 8 << 20;
 
-/// A line as read: its number, and its text or why it is not text.
-type Line = (usize, Result<String, String>);
-
-/// A chunk's output: the bytes to write and what the summary needs.
-struct Done<'g> {
-    bytes: Vec<u8>,
+/// Lines on their way through the pipeline: read into `text`, evaluated
+/// into `out` and `tally`, written, then handed back to the reader empty, so
+/// that a run allocates its buffers once rather than per line or chunk.
+struct Chunk<'g> {
+    /// The lines' bytes one after the other, without their newlines.
+    text: Vec<u8>,
+    /// Each line's number and where it is in `text`.
+    lines: Vec<(usize, std::ops::Range<usize>)>,
+    /// The output lines, each with its newline.
+    out: Vec<u8>,
+    /// What the summary needs.
     tally: Tally<'g>,
+}
+
+impl<'g> Chunk<'g> {
+    fn new() -> Chunk<'g> {
+        Chunk {
+            text: Vec::new(),
+            lines: Vec::with_capacity(LINES_PER_CHUNK),
+            out: Vec::new(),
+            tally: Tally::default(),
+        }
+    }
+
+    /// Empty, for the next lines.
+    fn clear(&mut self) {
+        for buffer in [&mut self.text, &mut self.out] {
+            if buffer.capacity() > KEEP_BUFFER_BYTES {
+                *buffer = Vec::new();
+            }
+            buffer.clear();
+        }
+        self.lines.clear();
+        self.tally = Tally::default();
+    }
 }
 
 /// Evaluate the JSON Lines file at `path`, writing one line per input line
@@ -99,9 +131,11 @@ struct Writer<'g, W: Write> {
 }
 
 impl<'g, W: Write> Writer<'g, W> {
-    fn write(&mut self, done: Done<'g>) -> io::Result<()> {
-        self.out.write_all(&done.bytes)?;
-        self.tally.merge(done.tally);
+    /// Write a chunk's output and count it; the chunk is left empty.
+    fn write(&mut self, chunk: &mut Chunk<'g>) -> io::Result<()> {
+        self.out.write_all(&chunk.out)?;
+        self.tally.merge(std::mem::take(&mut chunk.tally));
+        chunk.clear();
         if self.progress && self.last_progress.elapsed() > Duration::from_millis(200) {
             self.last_progress = Instant::now();
             let rate = self.tally.cases as f64 / self.start.elapsed().as_secs_f64().max(1e-9);
@@ -124,56 +158,59 @@ impl<'g, W: Write> Writer<'g, W> {
     }
 }
 
-/// Read up to a chunk of lines (as bytes, so that invalid UTF-8 is one bad
-/// line, not the end). `Err` carries the number of the line that failed.
+/// Read up to a chunk of lines into an empty chunk (as bytes, so that
+/// invalid UTF-8 is one bad line, not the end). `Err` carries the number of
+/// the line that failed.
 fn read_chunk(
     input: &mut dyn BufRead,
     number: &mut usize,
-) -> Result<Vec<Line>, (usize, std::io::Error)> {
-    let mut lines = Vec::with_capacity(LINES_PER_CHUNK);
-    while lines.len() < LINES_PER_CHUNK {
-        let mut buf = Vec::new();
-        match input.read_until(b'\n', &mut buf) {
+    chunk: &mut Chunk<'_>,
+) -> Result<(), (usize, std::io::Error)> {
+    while chunk.lines.len() < LINES_PER_CHUNK {
+        let start = chunk.text.len();
+        match input.read_until(b'\n', &mut chunk.text) {
             Ok(0) => break,
             Ok(_) => {
                 *number += 1;
-                if buf.last() == Some(&b'\n') {
-                    buf.pop();
+                if chunk.text.last() == Some(&b'\n') {
+                    chunk.text.pop();
                 }
-                let line = String::from_utf8(buf).map_err(|e| {
-                    format!(
-                        "the line is not UTF-8 text (invalid byte at column {})",
-                        e.utf8_error().valid_up_to() + 1
-                    )
-                });
-                lines.push((*number, line));
+                chunk.lines.push((*number, start..chunk.text.len()));
             }
             Err(e) => return Err((*number + 1, e)),
         }
     }
-    Ok(lines)
+    Ok(())
 }
 
-/// Evaluate a chunk into its output bytes and counts.
-fn evaluate_chunk<'g>(lines: &[Line], evaluator: &mut LineEvaluator<'g>) -> Done<'g> {
-    let mut bytes = Vec::with_capacity(lines.len() * 256);
-    let mut tally = Tally::default();
-    for (number, line) in lines {
-        let outcome = match line {
-            Ok(text) => evaluator.evaluate(text, *number),
-            Err(message) => LineOutcome::Error(ErrorRecord {
+/// Evaluate a chunk's lines into its output bytes and counts.
+fn evaluate_chunk<'g>(chunk: &mut Chunk<'g>, evaluator: &mut LineEvaluator<'g>) {
+    let Chunk {
+        text,
+        lines,
+        out,
+        tally,
+    } = chunk;
+    out.reserve(lines.len() * 256);
+    for (number, range) in lines.iter() {
+        let bytes = text.get(range.clone()).unwrap_or_default();
+        let outcome = match std::str::from_utf8(bytes) {
+            Ok(line) => evaluator.evaluate(line, *number),
+            Err(e) => LineOutcome::Error(ErrorRecord {
                 line: *number,
                 errors: vec![LineError {
                     code: "redress::io".into(),
-                    message: message.clone(),
+                    message: format!(
+                        "the line is not UTF-8 text (invalid byte at column {})",
+                        e.valid_up_to() + 1
+                    ),
                     column: None,
                 }],
             }),
         };
-        outcome.count(&mut tally);
-        outcome.write_json(&mut bytes);
+        outcome.count(tally);
+        outcome.write_json(out);
     }
-    Done { bytes, tally }
 }
 
 type ReadError = Option<(usize, std::io::Error)>;
@@ -187,13 +224,16 @@ fn one_thread<'g, W: Write>(
 ) -> (io::Result<()>, ReadError) {
     let mut evaluator = LineEvaluator::new(graph, options.clone(), limits);
     let mut number = 0;
+    let mut chunk = Chunk::new();
     loop {
-        let lines = match read_chunk(&mut *input, &mut number) {
-            Ok(lines) if lines.is_empty() => return (Ok(()), None),
-            Ok(lines) => lines,
-            Err(e) => return (Ok(()), Some(e)),
-        };
-        if let Err(e) = writer.write(evaluate_chunk(&lines, &mut evaluator)) {
+        if let Err(e) = read_chunk(&mut *input, &mut number, &mut chunk) {
+            return (Ok(()), Some(e));
+        }
+        if chunk.lines.is_empty() {
+            return (Ok(()), None);
+        }
+        evaluate_chunk(&mut chunk, &mut evaluator);
+        if let Err(e) = writer.write(&mut chunk) {
             return (Err(e), None);
         }
     }
@@ -208,16 +248,16 @@ fn threads<'g, W: Write>(
     writer: &mut Writer<'g, W>,
 ) -> (io::Result<()>, ReadError) {
     let in_flight = CHUNKS_IN_FLIGHT * jobs;
-    // a ticket per chunk that may exist; the writer gives one back per chunk written
-    let (ticket_tx, ticket_rx) = sync_channel::<()>(in_flight);
+    // the chunks that may exist, empty; the writer gives one back per chunk written
+    let (empty_tx, empty_rx) = sync_channel::<Chunk<'g>>(in_flight);
     for _ in 0..in_flight {
-        let _ = ticket_tx.send(());
+        let _ = empty_tx.send(Chunk::new());
     }
-    let (chunk_tx, chunk_rx) = sync_channel::<(usize, Vec<Line>)>(in_flight);
+    let (chunk_tx, chunk_rx) = sync_channel::<(usize, Chunk<'g>)>(in_flight);
     let chunk_rx = Arc::new(Mutex::new(chunk_rx));
-    let (done_tx, done_rx) = sync_channel::<(usize, Done<'g>)>(in_flight);
+    let (done_tx, done_rx) = sync_channel::<(usize, Chunk<'g>)>(in_flight);
     std::thread::scope(|s| {
-        let reader = s.spawn(move || read_all(&mut *input, &ticket_rx, &chunk_tx));
+        let reader = s.spawn(move || read_all(&mut *input, &empty_rx, &chunk_tx));
         for _ in 0..jobs {
             let chunk_rx = Arc::clone(&chunk_rx);
             let done_tx = done_tx.clone();
@@ -228,34 +268,31 @@ fn threads<'g, W: Write>(
         // stop, the reader's sends fail; when they all stop, the writer's loop ends
         drop(chunk_rx);
         drop(done_tx);
-        let written = write_in_order(writer, &done_rx, &ticket_tx);
+        let written = write_in_order(writer, &done_rx, &empty_tx);
         // stop the reader and the workers if writing stopped early
-        drop(ticket_tx);
+        drop(empty_tx);
         drop(done_rx);
         let read_error = reader.join().unwrap_or(None);
         (written, read_error)
     })
 }
 
-/// The reader thread: a chunk per ticket, numbered from 0.
-fn read_all(
+/// The reader thread: fills each empty chunk it is given, numbered from 0.
+fn read_all<'g>(
     input: &mut dyn BufRead,
-    tickets: &Receiver<()>,
-    chunks: &SyncSender<(usize, Vec<Line>)>,
+    empty: &Receiver<Chunk<'g>>,
+    chunks: &SyncSender<(usize, Chunk<'g>)>,
 ) -> ReadError {
     let mut number = 0;
     for seq in 0.. {
-        if tickets.recv().is_err() {
+        let Ok(mut chunk) = empty.recv() else {
             return None; // the writer stopped
+        };
+        if let Err(e) = read_chunk(input, &mut number, &mut chunk) {
+            return Some(e);
         }
-        match read_chunk(input, &mut number) {
-            Ok(lines) if lines.is_empty() => return None,
-            Ok(lines) => {
-                if chunks.send((seq, lines)).is_err() {
-                    return None;
-                }
-            }
-            Err(e) => return Some(e),
+        if chunk.lines.is_empty() || chunks.send((seq, chunk)).is_err() {
+            return None;
         }
     }
     None
@@ -266,8 +303,8 @@ fn work<'g>(
     graph: &'g DecisionGraph,
     options: Options,
     limits: redress::limits::Limits,
-    chunks: &Mutex<Receiver<(usize, Vec<Line>)>>,
-    done: &SyncSender<(usize, Done<'g>)>,
+    chunks: &Mutex<Receiver<(usize, Chunk<'g>)>>,
+    done: &SyncSender<(usize, Chunk<'g>)>,
 ) {
     let mut evaluator = LineEvaluator::new(graph, options, limits);
     loop {
@@ -275,56 +312,57 @@ fn work<'g>(
             Ok(rx) => rx.recv(),
             Err(_) => return,
         };
-        let Ok((seq, lines)) = next else {
+        let Ok((seq, mut chunk)) = next else {
             return; // the reader is done
         };
-        let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            evaluate_chunk(&lines, &mut evaluator)
-        }))
-        // one record per line, whatever happens (each case starts afresh, so
-        // the evaluator can go on)
-        .unwrap_or_else(|_| worker_failed(&lines));
-        if done.send((seq, out)).is_err() {
+        let evaluated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            evaluate_chunk(&mut chunk, &mut evaluator);
+        }));
+        if evaluated.is_err() {
+            // one record per line, whatever happens (each case starts afresh,
+            // so the evaluator can go on)
+            worker_failed(&mut chunk);
+        }
+        if done.send((seq, chunk)).is_err() {
             return; // the writer stopped
         }
     }
 }
 
-fn worker_failed<'g>(lines: &[Line]) -> Done<'g> {
-    let mut bytes = Vec::new();
-    for (n, _) in lines {
-        bytes.extend_from_slice(
+/// Replace a chunk's output with an error record per line.
+fn worker_failed(chunk: &mut Chunk<'_>) {
+    chunk.out.clear();
+    for (n, _) in &chunk.lines {
+        chunk.out.extend_from_slice(
             format!(
                 r#"{{"line":{n},"errors":[{{"code":"redress::io","message":"a worker stopped unexpectedly"}}]}}"#
             )
             .as_bytes(),
         );
-        bytes.push(b'\n');
+        chunk.out.push(b'\n');
     }
-    Done {
-        bytes,
-        tally: Tally {
-            cases: lines.len(),
-            errors: lines.len(),
-            remedies: BTreeMap::new(),
-        },
-    }
+    chunk.tally = Tally {
+        cases: chunk.lines.len(),
+        errors: chunk.lines.len(),
+        remedies: BTreeMap::new(),
+    };
 }
 
-/// Write the chunks in input order as they come back; a ticket back per chunk.
+/// Write the chunks in input order as they come back, and give each back
+/// empty.
 fn write_in_order<'g, W: Write>(
     writer: &mut Writer<'g, W>,
-    done: &Receiver<(usize, Done<'g>)>,
-    tickets: &SyncSender<()>,
+    done: &Receiver<(usize, Chunk<'g>)>,
+    empty: &SyncSender<Chunk<'g>>,
 ) -> io::Result<()> {
-    let mut waiting: BTreeMap<usize, Done<'g>> = BTreeMap::new();
+    let mut waiting: BTreeMap<usize, Chunk<'g>> = BTreeMap::new();
     let mut next = 0;
     for (seq, chunk) in done {
         waiting.insert(seq, chunk);
-        while let Some(chunk) = waiting.remove(&next) {
-            writer.write(chunk)?;
+        while let Some(mut chunk) = waiting.remove(&next) {
+            writer.write(&mut chunk)?;
             next += 1;
-            let _ = tickets.send(());
+            let _ = empty.send(chunk);
         }
     }
     Ok(())
