@@ -1,7 +1,6 @@
 //! One case per line: a JSON line → one JSON line, the outcome or an error
 //! record. The CLI streams a file through this on all cores, in input order.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -11,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::eval::{Evaluator, Options};
 use crate::graph::DecisionGraph;
 use crate::limits::Limits;
+use crate::model::Model;
 use crate::outcome::Outcome;
 use crate::source::SourceFile;
 
@@ -60,12 +60,18 @@ impl<'g> LineOutcome<'g> {
     }
 
     /// Count the line in a tally.
-    pub fn count(&self, tally: &mut Tally<'g>) {
+    pub fn count(&self, tally: &mut Tally) {
         tally.cases += 1;
         match self {
             LineOutcome::Outcome(o) => {
                 for r in &o.remedies {
-                    *tally.remedies.entry(r.id).or_default() += 1;
+                    let i = r.remedy.index();
+                    if tally.remedies.len() <= i {
+                        tally.remedies.resize(i + 1, 0);
+                    }
+                    if let Some(n) = tally.remedies.get_mut(i) {
+                        *n += 1;
+                    }
                 }
             }
             LineOutcome::Error(_) => tally.errors += 1,
@@ -144,23 +150,47 @@ fn line_error(d: &Diagnostic, file: &Arc<SourceFile>) -> LineError {
 }
 
 /// Counts kept while a batch runs, for the summary.
-#[derive(Debug, Default)]
-pub struct Tally<'g> {
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
     /// Lines read.
     pub cases: usize,
     /// Lines that could not be evaluated.
     pub errors: usize,
-    /// How often each remedy applied, by id (once per entry in `remedies`).
-    pub remedies: BTreeMap<&'g str, usize>,
+    /// How often each remedy applied (once per entry in an outcome's
+    /// `remedies`), by [`RemedyId`](crate::model::RemedyId); remedies past the end never applied.
+    pub remedies: Vec<usize>,
 }
 
-impl<'g> Tally<'g> {
+impl Tally {
     /// Add another tally's counts to this one.
-    pub fn merge(&mut self, other: Tally<'g>) {
+    pub fn merge(&mut self, other: &Tally) {
         self.cases += other.cases;
         self.errors += other.errors;
-        for (id, n) in other.remedies {
-            *self.remedies.entry(id).or_default() += n;
+        if self.remedies.len() < other.remedies.len() {
+            self.remedies.resize(other.remedies.len(), 0);
         }
+        for (n, m) in self.remedies.iter_mut().zip(&other.remedies) {
+            *n += m;
+        }
+    }
+
+    /// Zero every count (keeping the space).
+    pub fn clear(&mut self) {
+        self.cases = 0;
+        self.errors = 0;
+        self.remedies.fill(0);
+    }
+
+    /// The remedies that applied, with how often, ordered by id.
+    pub fn by_id<'g>(&self, model: &'g Model) -> Vec<(&'g str, usize)> {
+        let mut counts: Vec<(&'g str, usize)> = self
+            .remedies
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .filter_map(|(i, n)| model.remedies.get(i).map(|r| (r.id.as_str(), *n)))
+            .collect();
+        counts.sort_unstable();
+        counts
     }
 }

@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 use smallvec::SmallVec;
 
+use crate::model::RemedyId;
 use crate::value::MoneyText;
 
 /// Pairs serialised as a JSON object, in the order given.
@@ -157,6 +158,9 @@ pub struct RulebookInfo<'g> {
 /// A remedy that applies.
 #[derive(Clone, Debug, Serialize)]
 pub struct AppliedRemedy<'g> {
+    /// The remedy in the rulebook's catalogue (not serialised: `id` names it).
+    #[serde(skip)]
+    pub remedy: RemedyId,
     /// Stable id.
     pub id: &'g str,
     /// Titles by language.

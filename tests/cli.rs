@@ -328,6 +328,14 @@ fn jsonl_batch_keeps_order_and_line_count() {
             );
         }
         assert!(r.stderr.contains("8 cases, 4 errors"), "{}", r.stderr);
+        // the summary counts each remedy that applied, ordered by id
+        assert!(
+            r.stderr.ends_with(
+                "\n  forward_to_association_at_operator_location: 1\n  punitive_damages_fraud: 1\n"
+            ),
+            "{}",
+            r.stderr
+        );
     }
     // standard input works too
     let r = redress(&["eval", EXAMPLE, "--jsonl", "-"], Some(&input));

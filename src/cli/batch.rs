@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use redress::batch::{ErrorRecord, LineError, LineEvaluator, LineOutcome, Tally};
 use redress::eval::Options;
 use redress::graph::DecisionGraph;
+use redress::model::Model;
 
 use super::{INPUT_ERRORS, OK, USAGE};
 
@@ -32,7 +33,7 @@ const KEEP_BUFFER_BYTES: usize = 8 << 20;
 /// Lines on their way through the pipeline: read into `text`, evaluated
 /// into `out` and `tally`, written, then handed back to the reader empty, so
 /// that a run allocates its buffers once rather than per line or chunk.
-struct Chunk<'g> {
+struct Chunk {
     /// The lines' bytes one after the other, without their newlines.
     text: Vec<u8>,
     /// Each line's number and where it is in `text`.
@@ -40,11 +41,11 @@ struct Chunk<'g> {
     /// The output lines, each with its newline.
     out: Vec<u8>,
     /// What the summary needs.
-    tally: Tally<'g>,
+    tally: Tally,
 }
 
-impl<'g> Chunk<'g> {
-    fn new() -> Chunk<'g> {
+impl Chunk {
+    fn new() -> Chunk {
         Chunk {
             text: Vec::new(),
             lines: Vec::with_capacity(LINES_PER_CHUNK),
@@ -62,7 +63,7 @@ impl<'g> Chunk<'g> {
             buffer.clear();
         }
         self.lines.clear();
-        self.tally = Tally::default();
+        self.tally.clear();
     }
 }
 
@@ -112,7 +113,7 @@ pub(crate) fn run(
         errln!("error: reading `{path}` stopped at line {number}: {e}");
         return Ok(INPUT_ERRORS);
     }
-    summary(&writer.tally, start.elapsed());
+    summary(&writer.tally, graph.model(), start.elapsed());
     Ok(if writer.tally.errors > 0 {
         INPUT_ERRORS
     } else {
@@ -121,20 +122,20 @@ pub(crate) fn run(
 }
 
 /// Writes chunks in order, tallies them, shows progress on a terminal.
-struct Writer<'g, W: Write> {
+struct Writer<W: Write> {
     out: W,
-    tally: Tally<'g>,
+    tally: Tally,
     progress: bool,
     shown: bool,
     start: Instant,
     last_progress: Instant,
 }
 
-impl<'g, W: Write> Writer<'g, W> {
+impl<W: Write> Writer<W> {
     /// Write a chunk's output and count it; the chunk is left empty.
-    fn write(&mut self, chunk: &mut Chunk<'g>) -> io::Result<()> {
+    fn write(&mut self, chunk: &mut Chunk) -> io::Result<()> {
         self.out.write_all(&chunk.out)?;
-        self.tally.merge(std::mem::take(&mut chunk.tally));
+        self.tally.merge(&chunk.tally);
         chunk.clear();
         if self.progress && self.last_progress.elapsed() > Duration::from_millis(200) {
             self.last_progress = Instant::now();
@@ -164,7 +165,7 @@ impl<'g, W: Write> Writer<'g, W> {
 fn read_chunk(
     input: &mut dyn BufRead,
     number: &mut usize,
-    chunk: &mut Chunk<'_>,
+    chunk: &mut Chunk,
 ) -> Result<(), (usize, std::io::Error)> {
     while chunk.lines.len() < LINES_PER_CHUNK {
         let start = chunk.text.len();
@@ -184,7 +185,7 @@ fn read_chunk(
 }
 
 /// Evaluate a chunk's lines into its output bytes and counts.
-fn evaluate_chunk<'g>(chunk: &mut Chunk<'g>, evaluator: &mut LineEvaluator<'g>) {
+fn evaluate_chunk<'g>(chunk: &mut Chunk, evaluator: &mut LineEvaluator<'g>) {
     let Chunk {
         text,
         lines,
@@ -215,12 +216,12 @@ fn evaluate_chunk<'g>(chunk: &mut Chunk<'g>, evaluator: &mut LineEvaluator<'g>) 
 
 type ReadError = Option<(usize, std::io::Error)>;
 
-fn one_thread<'g, W: Write>(
-    graph: &'g DecisionGraph,
+fn one_thread<W: Write>(
+    graph: &DecisionGraph,
     mut input: Box<dyn BufRead + Send>,
     options: &Options,
     limits: redress::limits::Limits,
-    writer: &mut Writer<'g, W>,
+    writer: &mut Writer<W>,
 ) -> (io::Result<()>, ReadError) {
     let mut evaluator = LineEvaluator::new(graph, options.clone(), limits);
     let mut number = 0;
@@ -239,23 +240,23 @@ fn one_thread<'g, W: Write>(
     }
 }
 
-fn threads<'g, W: Write>(
-    graph: &'g DecisionGraph,
+fn threads<W: Write>(
+    graph: &DecisionGraph,
     mut input: Box<dyn BufRead + Send>,
     jobs: usize,
     options: &Options,
     limits: redress::limits::Limits,
-    writer: &mut Writer<'g, W>,
+    writer: &mut Writer<W>,
 ) -> (io::Result<()>, ReadError) {
     let in_flight = CHUNKS_IN_FLIGHT * jobs;
     // the chunks that may exist, empty; the writer gives one back per chunk written
-    let (empty_tx, empty_rx) = sync_channel::<Chunk<'g>>(in_flight);
+    let (empty_tx, empty_rx) = sync_channel::<Chunk>(in_flight);
     for _ in 0..in_flight {
         let _ = empty_tx.send(Chunk::new());
     }
-    let (chunk_tx, chunk_rx) = sync_channel::<(usize, Chunk<'g>)>(in_flight);
+    let (chunk_tx, chunk_rx) = sync_channel::<(usize, Chunk)>(in_flight);
     let chunk_rx = Arc::new(Mutex::new(chunk_rx));
-    let (done_tx, done_rx) = sync_channel::<(usize, Chunk<'g>)>(in_flight);
+    let (done_tx, done_rx) = sync_channel::<(usize, Chunk)>(in_flight);
     std::thread::scope(|s| {
         let reader = s.spawn(move || read_all(&mut *input, &empty_rx, &chunk_tx));
         for _ in 0..jobs {
@@ -278,10 +279,10 @@ fn threads<'g, W: Write>(
 }
 
 /// The reader thread: fills each empty chunk it is given, numbered from 0.
-fn read_all<'g>(
+fn read_all(
     input: &mut dyn BufRead,
-    empty: &Receiver<Chunk<'g>>,
-    chunks: &SyncSender<(usize, Chunk<'g>)>,
+    empty: &Receiver<Chunk>,
+    chunks: &SyncSender<(usize, Chunk)>,
 ) -> ReadError {
     let mut number = 0;
     for seq in 0.. {
@@ -299,12 +300,12 @@ fn read_all<'g>(
 }
 
 /// A worker thread: evaluate chunks until there are none.
-fn work<'g>(
-    graph: &'g DecisionGraph,
+fn work(
+    graph: &DecisionGraph,
     options: Options,
     limits: redress::limits::Limits,
-    chunks: &Mutex<Receiver<(usize, Chunk<'g>)>>,
-    done: &SyncSender<(usize, Chunk<'g>)>,
+    chunks: &Mutex<Receiver<(usize, Chunk)>>,
+    done: &SyncSender<(usize, Chunk)>,
 ) {
     let mut evaluator = LineEvaluator::new(graph, options, limits);
     loop {
@@ -330,7 +331,7 @@ fn work<'g>(
 }
 
 /// Replace a chunk's output with an error record per line.
-fn worker_failed(chunk: &mut Chunk<'_>) {
+fn worker_failed(chunk: &mut Chunk) {
     chunk.out.clear();
     for (n, _) in &chunk.lines {
         chunk.out.extend_from_slice(
@@ -341,21 +342,19 @@ fn worker_failed(chunk: &mut Chunk<'_>) {
         );
         chunk.out.push(b'\n');
     }
-    chunk.tally = Tally {
-        cases: chunk.lines.len(),
-        errors: chunk.lines.len(),
-        remedies: BTreeMap::new(),
-    };
+    chunk.tally.clear();
+    chunk.tally.cases = chunk.lines.len();
+    chunk.tally.errors = chunk.lines.len();
 }
 
 /// Write the chunks in input order as they come back, and give each back
 /// empty.
-fn write_in_order<'g, W: Write>(
-    writer: &mut Writer<'g, W>,
-    done: &Receiver<(usize, Chunk<'g>)>,
-    empty: &SyncSender<Chunk<'g>>,
+fn write_in_order<W: Write>(
+    writer: &mut Writer<W>,
+    done: &Receiver<(usize, Chunk)>,
+    empty: &SyncSender<Chunk>,
 ) -> io::Result<()> {
-    let mut waiting: BTreeMap<usize, Chunk<'g>> = BTreeMap::new();
+    let mut waiting: BTreeMap<usize, Chunk> = BTreeMap::new();
     let mut next = 0;
     for (seq, chunk) in done {
         waiting.insert(seq, chunk);
@@ -368,7 +367,7 @@ fn write_in_order<'g, W: Write>(
     Ok(())
 }
 
-fn summary(tally: &Tally<'_>, elapsed: Duration) {
+fn summary(tally: &Tally, model: &Model, elapsed: Duration) {
     let secs = elapsed.as_secs_f64();
     let rate = if secs > 0.0 {
         tally.cases as f64 / secs
@@ -382,7 +381,7 @@ fn summary(tally: &Tally<'_>, elapsed: Duration) {
         secs,
         rate
     );
-    for (id, n) in &tally.remedies {
+    for (id, n) in tally.by_id(model) {
         errln!("  {id}: {n}");
     }
 }

@@ -428,6 +428,7 @@ impl<'g> Run<'g, '_> {
                 a.because.push(because);
             }
             None => remedies.push(AppliedRemedy {
+                remedy: *remedy,
                 id: &shows.id,
                 title: Titles(&shows.titles),
                 category: &shows.category,
