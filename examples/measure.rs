@@ -67,9 +67,9 @@ fn main() {
 
     println!("\n## JSON Lines, one thread, in process (complete cases)\n");
     println!(
-        "| rules | serde_json parse only | parse_case | evaluate | serialise outcome | LineEvaluator + write_json | output bytes per case | of the floor |"
+        "| rules | serde_json parse only | parse_case | evaluate | serialise (serde_json) | serialise (write_json) | LineEvaluator + write_json | output bytes per case | of the floor |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (rules, graph) in &graphs {
         // as many lines as take about a second per step (evaluation may be slow)
         let lines = (1_000_000 / (*rules as u64).max(1)).clamp(100, generator::CASES as u64);
@@ -80,10 +80,11 @@ fn main() {
             .collect();
         let j = jsonl_timed(graph, &head, if quick || *rules > 1_000 { 1 } else { 3 });
         println!(
-            "| {rules} | {} | {} | {} | {} | {} | {:.0} | {:.0} % |",
+            "| {rules} | {} | {} | {} | {} | {} | {} | {:.0} | {:.0} % |",
             rate(j.floor),
             rate(j.parse_case),
             rate(j.evaluate),
+            rate(j.serde),
             rate(j.serialise),
             rate(j.line),
             j.out_bytes,
@@ -192,6 +193,7 @@ struct JsonlFigures {
     floor: Duration,
     parse_case: Duration,
     evaluate: Duration,
+    serde: Duration,
     serialise: Duration,
     line: Duration,
     out_bytes: f64,
@@ -248,12 +250,20 @@ fn jsonl_timed(graph: &DecisionGraph, text: &str, rounds: usize) -> JsonlFigures
         .map(|c| evaluator.evaluate(c, &options))
         .collect();
     let mut out_bytes = 0usize;
+    let serde = best(&mut || {
+        for o in &outcomes {
+            drop(black_box(serde_json::to_string(o).unwrap_or_default()));
+        }
+    });
+    let mut out = Vec::new();
     let serialise = best(&mut || {
         out_bytes = 0;
         for o in &outcomes {
-            let s = serde_json::to_string(o).unwrap_or_default();
-            out_bytes += s.len() + 1;
-            drop(black_box(s));
+            // as `redress eval --jsonl` does: appended to the output buffer
+            out.clear();
+            o.write_json(&mut out);
+            out_bytes += out.len() + 1;
+            black_box(&out);
         }
     });
     let mut line_evaluator = LineEvaluator::new(graph, options.clone(), limits);
@@ -270,6 +280,7 @@ fn jsonl_timed(graph: &DecisionGraph, text: &str, rounds: usize) -> JsonlFigures
         floor,
         parse_case: parse_only,
         evaluate: evaluate_only,
+        serde,
         serialise,
         line,
         out_bytes: out_bytes as f64 / f64::from(n),

@@ -48,13 +48,14 @@ impl<'g> LineOutcome<'g> {
     /// Append the line as written to the output, with its newline.
     pub fn write_json(&self, out: &mut Vec<u8>) {
         let before = out.len();
-        let written = match self {
-            LineOutcome::Outcome(o) => serde_json::to_writer(&mut *out, o),
-            LineOutcome::Error(e) => serde_json::to_writer(&mut *out, e),
-        };
-        if written.is_err() {
-            out.truncate(before);
-            out.extend_from_slice(self.to_json().as_bytes());
+        match self {
+            LineOutcome::Outcome(o) => o.write_json(out),
+            LineOutcome::Error(e) => {
+                if serde_json::to_writer(&mut *out, e).is_err() {
+                    out.truncate(before);
+                    out.extend_from_slice(self.to_json().as_bytes());
+                }
+            }
         }
         out.push(b'\n');
     }

@@ -73,8 +73,9 @@ fn indexed_evaluation_equals_plain_on_generated_tables() {
             let file = SourceFile::new(format!("line {}", i + 1), line);
             let (case, _) = parse_case(graph.model(), &file, Format::Json);
             let case = case.unwrap();
-            let indexed =
-                serde_json::to_string(&evaluate(&graph, &case, &Options::default())).unwrap();
+            let outcome = evaluate(&graph, &case, &Options::default());
+            crate::reference::assert_same_json(&outcome, &format!("line {}", i + 1));
+            let indexed = serde_json::to_string(&outcome).unwrap();
             let unindexed = serde_json::to_string(&evaluate(&graph, &case, &plain)).unwrap();
             assert_eq!(indexed, unindexed, "line {} (missing {missing}‰)", i + 1);
         }

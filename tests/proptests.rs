@@ -337,6 +337,7 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
                 prop_assert!(diagnostics.is_empty(), "{c}");
                 let case = case.unwrap();
                 let indexed = evaluate(&graph, &case, &Options::default());
+                crate::reference::assert_same_json(&indexed, c);
                 let plain = Options {
                     without_index: true,
                     ..Options::default()

@@ -419,6 +419,7 @@ fn graph_agrees_with_reference_on_fixtures() {
                 "{}",
                 crate::relative(&path)
             );
+            assert_same_json(&outcome, &crate::relative(&path));
             let plain = redress::eval::Options {
                 without_index: true,
                 ..Default::default()
@@ -434,6 +435,20 @@ fn graph_agrees_with_reference_on_fixtures() {
         }
     }
     assert!(checked >= 10, "only {checked} cases");
+}
+
+/// `Outcome::write_json` (the JSON Lines writer) writes what serde_json
+/// writes for the outcome, byte for byte.
+pub(crate) fn assert_same_json(outcome: &Outcome<'_>, what: &str) {
+    let mut ours = Vec::new();
+    outcome.write_json(&mut ours);
+    let serde = serde_json::to_vec(outcome).unwrap();
+    assert!(
+        ours == serde,
+        "{what}: Outcome::write_json differs from serde_json\nours:  {}\nserde: {}",
+        String::from_utf8_lossy(&ours),
+        String::from_utf8_lossy(&serde)
+    );
 }
 
 /// The files matching `dir/*/file` style patterns (one `*` per level), sorted.

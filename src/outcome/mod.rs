@@ -7,6 +7,8 @@
 //! was evaluated against (`'g`, the graph's lifetime): building one copies
 //! no text that the rulebook already holds.
 
+mod json;
+
 use std::borrow::Cow;
 use std::fmt;
 

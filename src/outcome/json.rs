@@ -1,0 +1,301 @@
+//! Outcomes as compact JSON, written straight into a byte buffer, for
+//! `eval --jsonl`: byte for byte what `serde_json::to_writer` writes for the
+//! same outcome (tested on every fixture, shipped case and random rulebook),
+//! at less cost: keys are written as literals, a string with nothing to
+//! escape is copied as it is, and values are formatted in place.
+//!
+//! A field added to an outcome type must be added here too; the tests that
+//! compare both writers fail until it is.
+
+use std::io::Write as _;
+
+use super::{
+    AppliedRemedy, Because, CitationOut, Computed, Deadline, EvalError, Ordered, Outcome,
+    Overridden, RulebookInfo, Shown, Titles, Undetermined,
+};
+
+impl Outcome<'_> {
+    /// Append the outcome as compact JSON, without a newline.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"rulebook\":");
+        rulebook(out, &self.rulebook);
+        out.extend_from_slice(b",\"as_of\":");
+        opt_str(out, self.as_of.as_deref());
+        out.extend_from_slice(b",\"remedies\":");
+        list(out, &self.remedies, applied);
+        out.extend_from_slice(b",\"undetermined\":");
+        list(out, &self.undetermined, undetermined);
+        out.extend_from_slice(b",\"overridden\":");
+        list(out, &self.overridden, overridden);
+        out.extend_from_slice(b",\"errors\":");
+        list(out, &self.errors, eval_error);
+        out.push(b'}');
+    }
+}
+
+fn rulebook(out: &mut Vec<u8>, r: &RulebookInfo<'_>) {
+    out.extend_from_slice(b"{\"title\":");
+    titles(out, r.title);
+    out.extend_from_slice(b",\"jurisdiction\":");
+    string(out, r.jurisdiction);
+    out.extend_from_slice(b",\"version\":");
+    string(out, r.version);
+    out.extend_from_slice(b",\"effective\":");
+    opt_str(out, r.effective.as_deref());
+    out.push(b'}');
+}
+
+fn applied(out: &mut Vec<u8>, a: &AppliedRemedy<'_>) {
+    out.extend_from_slice(b"{\"id\":");
+    string(out, a.id);
+    out.extend_from_slice(b",\"title\":");
+    titles(out, a.title);
+    out.extend_from_slice(b",\"category\":");
+    string(out, a.category);
+    out.extend_from_slice(b",\"params\":");
+    ordered(out, &a.params, computed);
+    if let Some(amount) = &a.amount {
+        out.extend_from_slice(b",\"amount\":");
+        computed(out, amount);
+    }
+    if let Some(d) = &a.deadline {
+        out.extend_from_slice(b",\"deadline\":");
+        deadline(out, d);
+    }
+    out.extend_from_slice(b",\"citations\":");
+    list(out, &a.citations, citation);
+    out.extend_from_slice(b",\"because\":");
+    list(out, &a.because, because);
+    out.push(b'}');
+}
+
+fn computed(out: &mut Vec<u8>, c: &Computed<'_>) {
+    out.extend_from_slice(b"{\"value\":");
+    match &c.value {
+        Some(v) => shown(out, v),
+        None => out.extend_from_slice(b"null"),
+    }
+    if let Some(currency) = c.currency {
+        out.extend_from_slice(b",\"currency\":");
+        string(out, currency);
+    }
+    if !c.needs.is_empty() {
+        out.extend_from_slice(b",\"needs\":");
+        strings(out, &c.needs);
+    }
+    out.push(b'}');
+}
+
+fn deadline(out: &mut Vec<u8>, d: &Deadline<'_>) {
+    out.extend_from_slice(b"{\"date\":");
+    opt_str(out, d.date.as_deref());
+    if let Some(expired) = d.expired {
+        out.extend_from_slice(b",\"expired\":");
+        boolean(out, expired);
+    }
+    if !d.needs.is_empty() {
+        out.extend_from_slice(b",\"needs\":");
+        strings(out, &d.needs);
+    }
+    out.push(b'}');
+}
+
+fn citation(out: &mut Vec<u8>, c: &CitationOut<'_>) {
+    out.push(b'{');
+    let mut first = true;
+    let mut key = |out: &mut Vec<u8>, name: &[u8]| {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        out.extend_from_slice(name);
+    };
+    if let Some(law) = c.law {
+        key(out, b"\"law\":");
+        string(out, law);
+    }
+    if let Some(t) = c.title {
+        key(out, b"\"title\":");
+        titles(out, t);
+    }
+    if let Some(article) = c.article {
+        key(out, b"\"article\":");
+        string(out, article);
+    }
+    if let Some(text) = c.text {
+        key(out, b"\"text\":");
+        string(out, text);
+    }
+    if let Some(in_force) = c.in_force {
+        key(out, b"\"in_force\":");
+        boolean(out, in_force);
+    }
+    out.push(b'}');
+}
+
+fn because(out: &mut Vec<u8>, b: &Because<'_>) {
+    out.extend_from_slice(b"{\"rule\":");
+    string(out, b.rule);
+    out.extend_from_slice(b",\"facts\":");
+    ordered(out, &b.facts, shown);
+    if !b.exceptions_ruled_out.is_empty() {
+        out.extend_from_slice(b",\"exceptions_ruled_out\":");
+        strings(out, &b.exceptions_ruled_out);
+    }
+    out.push(b'}');
+}
+
+fn undetermined(out: &mut Vec<u8>, u: &Undetermined<'_>) {
+    out.extend_from_slice(b"{\"id\":");
+    string(out, u.id);
+    out.extend_from_slice(b",\"title\":");
+    titles(out, u.title);
+    out.extend_from_slice(b",\"category\":");
+    string(out, u.category);
+    out.extend_from_slice(b",\"needs\":");
+    strings(out, &u.needs);
+    out.extend_from_slice(b",\"rules\":");
+    strings(out, &u.rules);
+    out.push(b'}');
+}
+
+fn overridden(out: &mut Vec<u8>, o: &Overridden<'_>) {
+    out.extend_from_slice(b"{\"rule\":");
+    string(out, o.rule);
+    if let Some(to) = o.exception_to {
+        out.extend_from_slice(b",\"exception_to\":");
+        string(out, to);
+    }
+    out.extend_from_slice(b",\"remedy\":");
+    opt_str(out, o.remedy);
+    out.extend_from_slice(b",\"by\":");
+    strings(out, &o.by);
+    out.push(b'}');
+}
+
+fn eval_error(out: &mut Vec<u8>, e: &EvalError) {
+    out.extend_from_slice(b"{\"code\":");
+    string(out, &e.code);
+    out.extend_from_slice(b",\"message\":");
+    string(out, &e.message);
+    out.push(b'}');
+}
+
+fn shown(out: &mut Vec<u8>, v: &Shown<'_>) {
+    match v {
+        Shown::Bool(b) => boolean(out, *b),
+        Shown::Text(t) => string(out, t),
+        // digits, signs, points and dashes: nothing to escape
+        other => {
+            out.push(b'"');
+            let _ = write!(out, "{other}");
+            out.push(b'"');
+        }
+    }
+}
+
+fn titles(out: &mut Vec<u8>, t: Titles<'_>) {
+    out.push(b'{');
+    for (i, (lang, text)) in t.0.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        string(out, lang);
+        out.push(b':');
+        string(out, text);
+    }
+    out.push(b'}');
+}
+
+fn ordered<V>(out: &mut Vec<u8>, map: &Ordered<'_, V>, value: fn(&mut Vec<u8>, &V)) {
+    out.push(b'{');
+    for (i, (k, v)) in map.0.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        string(out, k);
+        out.push(b':');
+        value(out, v);
+    }
+    out.push(b'}');
+}
+
+fn list<T>(out: &mut Vec<u8>, items: &[T], item: fn(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        item(out, x);
+    }
+    out.push(b']');
+}
+
+fn strings(out: &mut Vec<u8>, items: &[&str]) {
+    list(out, items, |out, s| string(out, s));
+}
+
+fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => string(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn boolean(out: &mut Vec<u8>, b: bool) {
+    out.extend_from_slice(if b { b"true" } else { b"false" });
+}
+
+/// A JSON string, escaped as serde_json escapes: `"` and `\`, the control
+/// characters (`\b \t \n \f \r` by name, the others as `\u00xx`), nothing else.
+fn string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x09 => out.extend_from_slice(b"\\t"),
+            0x0a => out.extend_from_slice(b"\\n"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            0x0d => out.extend_from_slice(b"\\r"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0'));
+                out.push(HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0'));
+            }
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character that needs escaping, and some that do not, escaped as
+    /// serde_json escapes them.
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut all: String = (0u8..0x80).map(char::from).collect();
+        all.push_str("é中文\u{2028}\u{200f}𝄞\"\\");
+        for s in [all.as_str(), "", "plain", "\"", "\\", "a\u{0}b", "end\n"] {
+            let mut out = Vec::new();
+            string(&mut out, s);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(s).unwrap(),
+                "{s:?}"
+            );
+        }
+    }
+}
