@@ -124,20 +124,25 @@ impl<'g> LineEvaluator<'g> {
                 }],
             });
         }
-        let file = SourceFile::new(format!("line {number}"), text);
-        let (case, diagnostics) = self.reader.read(&file, Format::Json);
+        // the source file is named and copied only for a line with diagnostics
+        let (case, diagnostics) =
+            self.reader
+                .read_str(text, &|| format!("line {number}"), Format::Json);
         match case {
             Some(case) => {
                 LineOutcome::Outcome(Box::new(self.evaluator.evaluate(&case, &self.options)))
             }
-            None => LineOutcome::Error(ErrorRecord {
-                line: number,
-                errors: diagnostics
-                    .iter()
-                    .filter(|d| d.is_error())
-                    .map(|d| line_error(d, &file))
-                    .collect(),
-            }),
+            None => {
+                let file = SourceFile::new(format!("line {number}"), text);
+                LineOutcome::Error(ErrorRecord {
+                    line: number,
+                    errors: diagnostics
+                        .iter()
+                        .filter(|d| d.is_error())
+                        .map(|d| line_error(d, &file))
+                        .collect(),
+                })
+            }
         }
     }
 }

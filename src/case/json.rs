@@ -1,7 +1,16 @@
 //! A small JSON reader that keeps byte spans, so that a case-file error can
 //! point at the offending key or value. Depth is limited; duplicate keys are
 //! kept for the validator to report.
+//!
+//! Two readers share the grammar: [`parse`] builds a [`Doc`] tree (for test
+//! files), and `read_case` hands each key and value of a case to the case
+//! validator as it reads them, borrowing text without escapes from the input
+//! instead of building a tree. Both accept and reject the same texts, with the
+//! same errors.
 
+use std::borrow::Cow;
+
+use super::{Entry, Validator};
 use crate::source::Span;
 
 /// A value with its span.
@@ -35,14 +44,54 @@ pub enum DocKind {
 impl DocKind {
     /// What it is, in words.
     pub fn describe(&self) -> &'static str {
+        self.shape().describe()
+    }
+
+    /// The value as the case validator sees it.
+    pub(super) fn shape(&self) -> Shape<'_> {
         match self {
-            DocKind::Null => "null",
-            DocKind::Bool(_) => "true/false",
-            DocKind::Number(_) => "a number",
-            DocKind::String(_) => "a text",
-            DocKind::Date(_) => "a date",
-            DocKind::Array(_) => "a list",
-            DocKind::Object(_) => "an object",
+            DocKind::Null => Shape::Null,
+            DocKind::Bool(b) => Shape::Bool(*b),
+            DocKind::Number(n) => Shape::Number(n),
+            DocKind::String(s) => Shape::String(Cow::Borrowed(s)),
+            DocKind::Date(d) => Shape::Date(d),
+            DocKind::Array(_) => Shape::Array,
+            DocKind::Object(_) => Shape::Object,
+        }
+    }
+}
+
+/// A value as the case validator sees it: scalars (borrowed where they can
+/// be), lists and objects only by kind.
+#[derive(Debug)]
+pub(super) enum Shape<'a> {
+    /// null
+    Null,
+    /// true / false
+    Bool(bool),
+    /// a number, as written
+    Number(&'a str),
+    /// a string, escapes decoded
+    String(Cow<'a, str>),
+    /// a TOML date
+    Date(&'a str),
+    /// a list
+    Array,
+    /// an object
+    Object,
+}
+
+impl Shape<'_> {
+    /// What it is, in words.
+    pub(super) fn describe(&self) -> &'static str {
+        match self {
+            Shape::Null => "null",
+            Shape::Bool(_) => "true/false",
+            Shape::Number(_) => "a number",
+            Shape::String(_) => "a text",
+            Shape::Date(_) => "a date",
+            Shape::Array => "a list",
+            Shape::Object => "an object",
         }
     }
 }
@@ -82,6 +131,44 @@ pub fn parse_with_depth(text: &str, max_depth: usize) -> Result<Doc, JsonError> 
     Ok(doc)
 }
 
+/// Read a JSON case into the validator, nested at most `max_depth` deep: the
+/// same texts as [`parse_with_depth`] are accepted, with the same errors, and
+/// the validator sees the keys and values the tree walk would, in the same
+/// order. On an error, what the validator was told is to be discarded.
+pub(super) fn read_case(
+    text: &str,
+    max_depth: usize,
+    v: &mut Validator<'_>,
+) -> Result<(), JsonError> {
+    let mut p = Parser {
+        s: text.as_bytes(),
+        text,
+        i: 0,
+        max_depth,
+    };
+    p.skip_ws();
+    if p.peek() == Some(0xEF) && text.get(p.i..).is_some_and(|r| r.starts_with('\u{FEFF}')) {
+        p.i += 3;
+        p.skip_ws();
+    }
+    p.check_depth(0)?;
+    p.skip_ws();
+    let other = if p.peek() == Some(b'{') {
+        p.case_object(v, "", 0)?;
+        None
+    } else {
+        Some(p.scan(0)?)
+    };
+    p.skip_ws();
+    if p.i < p.s.len() {
+        return Err(p.err("unexpected text after the end of the case"));
+    }
+    if let Some((shape, span)) = other {
+        v.not_a_case(&shape, span);
+    }
+    Ok(())
+}
+
 struct Parser<'a> {
     s: &'a [u8],
     text: &'a str,
@@ -89,7 +176,7 @@ struct Parser<'a> {
     max_depth: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
@@ -112,24 +199,29 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Doc, JsonError> {
+    fn check_depth(&self, depth: usize) -> Result<(), JsonError> {
         if depth > self.max_depth {
             return Err(self.err(&format!(
                 "the case nests lists or objects more than {} deep",
                 self.max_depth
             )));
         }
+        Ok(())
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Doc, JsonError> {
+        self.check_depth(depth)?;
         self.skip_ws();
         let start = self.i;
         let kind = match self.peek() {
             Some(b'{') => self.object(depth)?,
             Some(b'[') => self.array(depth)?,
-            Some(b'"') => DocKind::String(self.string()?),
-            Some(b't') => self.word("true", DocKind::Bool(true))?,
-            Some(b'f') => self.word("false", DocKind::Bool(false))?,
-            Some(b'n') => self.word("null", DocKind::Null)?,
-            Some(b'-' | b'0'..=b'9') => self.number()?,
-            Some(_) => return Err(self.err("expected a value (text in quotes, a number, true, false, null, an object or a list)")),
+            Some(b'"') => DocKind::String(self.string_cow()?.into_owned()),
+            Some(b't') => self.word("true").map(|()| DocKind::Bool(true))?,
+            Some(b'f') => self.word("false").map(|()| DocKind::Bool(false))?,
+            Some(b'n') => self.word("null").map(|()| DocKind::Null)?,
+            Some(b'-' | b'0'..=b'9') => DocKind::Number(self.number()?.to_string()),
+            Some(_) => return Err(self.not_a_value()),
             None => return Err(self.err("the case ends where a value was expected")),
         };
         Ok(Doc {
@@ -138,16 +230,48 @@ impl Parser<'_> {
         })
     }
 
-    fn word(&mut self, w: &str, kind: DocKind) -> Result<DocKind, JsonError> {
+    fn not_a_value(&self) -> JsonError {
+        self.err(
+            "expected a value (text in quotes, a number, true, false, null, an object or a list)",
+        )
+    }
+
+    /// A value as [`Parser::value`] reads it, without building it: scalars
+    /// as they are, lists and objects only checked.
+    fn scan(&mut self, depth: usize) -> Result<(Shape<'a>, Span), JsonError> {
+        self.check_depth(depth)?;
+        self.skip_ws();
+        let start = self.i;
+        let shape = match self.peek() {
+            Some(b'{') => {
+                self.skip_object(depth)?;
+                Shape::Object
+            }
+            Some(b'[') => {
+                self.skip_array(depth)?;
+                Shape::Array
+            }
+            Some(b'"') => Shape::String(self.string_cow()?),
+            Some(b't') => self.word("true").map(|()| Shape::Bool(true))?,
+            Some(b'f') => self.word("false").map(|()| Shape::Bool(false))?,
+            Some(b'n') => self.word("null").map(|()| Shape::Null)?,
+            Some(b'-' | b'0'..=b'9') => Shape::Number(self.number()?),
+            Some(_) => return Err(self.not_a_value()),
+            None => return Err(self.err("the case ends where a value was expected")),
+        };
+        Ok((shape, Span::new(start, self.i)))
+    }
+
+    fn word(&mut self, w: &str) -> Result<(), JsonError> {
         if self.s.get(self.i..self.i + w.len()) == Some(w.as_bytes()) {
             self.i += w.len();
-            Ok(kind)
+            Ok(())
         } else {
             Err(self.err("expected true, false or null; text must be in double quotes"))
         }
     }
 
-    fn number(&mut self) -> Result<DocKind, JsonError> {
+    fn number(&mut self) -> Result<&'a str, JsonError> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.i += 1;
@@ -162,7 +286,29 @@ impl Parser<'_> {
         if raw.is_empty() || raw == "-" {
             return Err(self.err("expected a number"));
         }
-        Ok(DocKind::Number(raw.to_string()))
+        Ok(raw)
+    }
+
+    /// A string, borrowed from the text when it has no escapes (and no
+    /// control characters or missing closing quote, left to [`Parser::string`]
+    /// to report).
+    fn string_cow(&mut self) -> Result<Cow<'a, str>, JsonError> {
+        let from = self.i + 1;
+        let mut j = from;
+        while let Some(&b) = self.s.get(j) {
+            match b {
+                b'"' => {
+                    if let Some(text) = self.text.get(from..j) {
+                        self.i = j + 1;
+                        return Ok(Cow::Borrowed(text));
+                    }
+                    break;
+                }
+                b'\\' | 0..0x20 => break,
+                _ => j += 1,
+            }
+        }
+        self.string().map(Cow::Owned)
     }
 
     fn string(&mut self) -> Result<String, JsonError> {
@@ -287,6 +433,119 @@ impl Parser<'_> {
                 Some(b'}') => {
                     self.i += 1;
                     return Ok(DocKind::Object(entries));
+                }
+                _ => return Err(self.err("expected `,` or `}` in an object")),
+            }
+        }
+    }
+
+    /// [`Parser::array`], without building the items.
+    fn skip_array(&mut self, depth: usize) -> Result<(), JsonError> {
+        self.i += 1;
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            self.scan(depth + 1)?;
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.err("expected `,` or `]` in a list")),
+            }
+        }
+    }
+
+    /// [`Parser::object`], without building the entries.
+    fn skip_object(&mut self, depth: usize) -> Result<(), JsonError> {
+        self.i += 1;
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.err("expected a key in double quotes"));
+            }
+            self.string_cow()?;
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.err("expected `:` after the key"));
+            }
+            self.i += 1;
+            self.scan(depth + 1)?;
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.err("expected `,` or `}` in an object")),
+            }
+        }
+    }
+
+    /// [`Parser::object`] for an object of facts (the case, or a dotted
+    /// prefix of fact names): each entry goes to the validator, which says
+    /// what to do with its value.
+    fn case_object(
+        &mut self,
+        v: &mut Validator<'_>,
+        prefix: &str,
+        depth: usize,
+    ) -> Result<(), JsonError> {
+        self.i += 1;
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.err("expected a key in double quotes"));
+            }
+            let start = self.i;
+            let key = self.string_cow()?;
+            let key_span = Span::new(start, self.i);
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.err("expected `:` after the key"));
+            }
+            self.i += 1;
+            match v.entry(prefix, &key, key_span) {
+                Entry::Fact(id, path) => {
+                    let (shape, span) = self.scan(depth + 1)?;
+                    v.fact(id, &path, &shape, span);
+                }
+                Entry::Prefix(path) => {
+                    self.check_depth(depth + 1)?;
+                    self.skip_ws();
+                    if self.peek() == Some(b'{') {
+                        self.case_object(v, &path, depth + 1)?;
+                    } else {
+                        let (shape, span) = self.scan(depth + 1)?;
+                        v.not_an_object(&path, &shape, span);
+                    }
+                }
+                Entry::Skip => {
+                    self.scan(depth + 1)?;
+                }
+            }
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(());
                 }
                 _ => return Err(self.err("expected `,` or `}` in an object")),
             }

@@ -7,19 +7,22 @@
 //! absent keys are unknown.
 
 pub mod json;
+#[cfg(test)]
+mod tests;
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
 use std::sync::Arc;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Code, Diagnostic, suggestion};
 use crate::model::{FactId, Model};
 use crate::source::{SourceFile, Span};
 use crate::value::{Type, Value};
-use json::{Doc, DocKind};
+use json::{Doc, DocKind, Shape};
 
 /// The facts of one case, by [`FactId`]; `None` is unknown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -101,16 +104,16 @@ pub struct CaseReader<'m> {
     model: &'m Model,
     limits: crate::limits::Limits,
     /// Facts by dotted name.
-    facts: HashMap<&'m str, FactId>,
+    facts: FxHashMap<&'m str, FactId>,
     /// Every proper prefix of a dotted fact name (`purchase` for `purchase.price`).
-    prefixes: HashSet<&'m str>,
+    prefixes: FxHashSet<&'m str>,
 }
 
 impl<'m> CaseReader<'m> {
     /// A reader for a rulebook's cases.
     pub fn new(model: &'m Model, limits: crate::limits::Limits) -> CaseReader<'m> {
-        let mut facts = HashMap::with_capacity(model.facts.len());
-        let mut prefixes = HashSet::new();
+        let mut facts = FxHashMap::with_capacity_and_hasher(model.facts.len(), Default::default());
+        let mut prefixes = FxHashSet::default();
         for (i, f) in model.facts.iter().enumerate() {
             if let Ok(i) = u32::try_from(i) {
                 facts.entry(f.name.as_str()).or_insert(FactId(i));
@@ -131,59 +134,72 @@ impl<'m> CaseReader<'m> {
 
     /// Read and validate a case. The case is `None` when there are errors.
     pub fn read(&self, file: &Arc<SourceFile>, format: Format) -> (Option<Case>, Vec<Diagnostic>) {
+        self.read_in(CaseFile::Shared(file), format)
+    }
+
+    /// [`CaseReader::read`] from a text, naming the source file (`name`) only
+    /// when there is a diagnostic to point into it: the diagnostics are those
+    /// `read` gives for `SourceFile::new(name(), text)`.
+    pub fn read_str(
+        &self,
+        text: &str,
+        name: &dyn Fn() -> String,
+        format: Format,
+    ) -> (Option<Case>, Vec<Diagnostic>) {
+        self.read_in(
+            CaseFile::Lazy {
+                text,
+                name,
+                made: OnceCell::new(),
+            },
+            format,
+        )
+    }
+
+    fn read_in(&self, file: CaseFile<'_>, format: Format) -> (Option<Case>, Vec<Diagnostic>) {
+        let depth = self.limits.case_depth;
+        self.read_with(file, format, &|text, v| match format {
+            Format::Json => json::read_case(text, depth, v).map_err(|e| (e.message, e.span)),
+            Format::Toml => toml_doc(text).map(|doc| v.top(&doc)),
+        })
+    }
+
+    /// Read a case with `read`, which hands what it reads to the validator.
+    fn read_with(
+        &self,
+        file: CaseFile<'_>,
+        format: Format,
+        read: &ReadFn<'_>,
+    ) -> (Option<Case>, Vec<Diagnostic>) {
         let model = self.model;
-        let limits = &self.limits;
-        let doc = match format {
-            Format::Json => json::parse_with_depth(file.text(), limits.case_depth)
-                .map_err(|e| (e.message, e.span)),
-            Format::Toml => toml_doc(file.text()),
-        };
-        let doc = match doc {
-            Ok(d) => d,
-            Err((message, span)) => {
-                let what = if format == Format::Json {
-                    "JSON"
-                } else {
-                    "TOML"
-                };
-                let d = Diagnostic::error(
-                    Code::CaseSyntax,
-                    format!("the case file is not valid {what}: {message}"),
-                )
-                .in_file(file)
-                .label(span, message)
-                .help(if format == Format::Json {
-                    "a case is a JSON object: {\"purchase\": {\"price\": \"120.00\"}}"
-                } else {
-                    "a case is a TOML table: [purchase] price = \"120.00\""
-                });
-                return (None, vec![d]);
-            }
-        };
+        let text = file.text();
         let mut v = Validator {
             model,
             reader: self,
-            file,
+            file: &file,
             case: Case::empty(model),
             diagnostics: Vec::new(),
             seen_facts: vec![None; model.facts.len()],
             seen_other: Vec::new(),
         };
-        match &doc.kind {
-            DocKind::Object(_) => v.walk("", &doc),
-            other => {
-                let d = Diagnostic::error(
-                    Code::CaseType,
-                    format!(
-                        "a case must be an object of facts, but this is {}",
-                        other.describe()
-                    ),
-                )
-                .in_file(file)
-                .label(doc.span, "not an object")
-                .help("write the facts as an object: {\"consumer\": {\"deceived\": true}}");
-                v.diagnostics.push(d);
-            }
+        if let Err((message, span)) = read(text, &mut v) {
+            let what = if format == Format::Json {
+                "JSON"
+            } else {
+                "TOML"
+            };
+            let d = Diagnostic::error(
+                Code::CaseSyntax,
+                format!("the case file is not valid {what}: {message}"),
+            )
+            .in_file(file.get())
+            .label(span, message)
+            .help(if format == Format::Json {
+                "a case is a JSON object: {\"purchase\": {\"price\": \"120.00\"}}"
+            } else {
+                "a case is a TOML table: [purchase] price = \"120.00\""
+            });
+            return (None, vec![d]);
         }
         let Validator {
             case,
@@ -196,10 +212,51 @@ impl<'m> CaseReader<'m> {
     }
 }
 
+/// Reads a case text into the validator; a syntax error is its message and where.
+type ReadFn<'r> = dyn Fn(&str, &mut Validator<'_>) -> Result<(), (String, Span)> + 'r;
+
+/// The source file diagnostics point into: given, or made on first use.
+enum CaseFile<'a> {
+    Shared(&'a Arc<SourceFile>),
+    Lazy {
+        text: &'a str,
+        name: &'a dyn Fn() -> String,
+        made: OnceCell<Arc<SourceFile>>,
+    },
+}
+
+impl<'a> CaseFile<'a> {
+    fn text(&self) -> &'a str {
+        match self {
+            CaseFile::Shared(file) => file.text(),
+            CaseFile::Lazy { text, .. } => text,
+        }
+    }
+
+    fn get(&self) -> &Arc<SourceFile> {
+        match self {
+            CaseFile::Shared(file) => file,
+            CaseFile::Lazy { text, name, made } => {
+                made.get_or_init(|| SourceFile::new(name(), *text))
+            }
+        }
+    }
+}
+
+/// What to do with the value of a key of an object of facts.
+enum Entry<'k> {
+    /// Read it as this fact's value (the dotted name given).
+    Fact(FactId, Cow<'k, str>),
+    /// An object of the facts under this prefix is expected.
+    Prefix(Cow<'k, str>),
+    /// Nothing (a key given twice, or unknown: reported already).
+    Skip,
+}
+
 struct Validator<'a> {
     model: &'a Model,
     reader: &'a CaseReader<'a>,
-    file: &'a Arc<SourceFile>,
+    file: &'a CaseFile<'a>,
     case: Case,
     diagnostics: Vec<Diagnostic>,
     /// Where each fact was given, by fact id.
@@ -209,101 +266,135 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
+    /// A case's document tree (TOML).
+    fn top(&mut self, doc: &Doc) {
+        match &doc.kind {
+            DocKind::Object(_) => self.walk("", doc),
+            other => self.not_a_case(&other.shape(), doc.span),
+        }
+    }
+
     fn walk(&mut self, prefix: &str, doc: &Doc) {
         let DocKind::Object(entries) = &doc.kind else {
             return;
         };
         for (key, key_span, value) in entries {
-            let path: Cow<'_, str> = if prefix.is_empty() {
-                Cow::Borrowed(key)
-            } else {
-                Cow::Owned(format!("{prefix}.{key}"))
-            };
-            let id = self.reader.facts.get(&*path).copied();
-            let first = match id {
-                Some(id) => self.seen_facts.get_mut(id.index()).and_then(|s| {
-                    let first = *s;
-                    s.get_or_insert(*key_span);
-                    first
-                }),
-                None => {
-                    let first = self
-                        .seen_other
-                        .iter()
-                        .find(|(p, _)| *p == *path)
-                        .map(|(_, s)| *s);
-                    if first.is_none() {
-                        self.seen_other.push((path.to_string(), *key_span));
-                    }
-                    first
-                }
-            };
-            if let Some(first) = first {
-                self.diagnostics.push(
-                    Diagnostic::error(Code::CaseDuplicateKey, format!("`{path}` is given twice"))
-                        .in_file(self.file)
-                        .label(*key_span, "given again")
-                        .label(first, "first given here")
-                        .help("keep one value for each fact"),
-                );
-                continue;
-            }
-            if let Some(id) = id {
-                self.fact(id, &path, value);
-                continue;
-            }
-            let is_prefix = self.reader.prefixes.contains(&*path);
-            match (&value.kind, is_prefix) {
-                (DocKind::Object(_), true) => self.walk(&path, value),
-                (_, true) => {
-                    let under: Vec<&str> = self
-                        .model
-                        .facts
-                        .iter()
-                        .filter(|f| f.name.starts_with(&format!("{path}.")))
-                        .map(|f| f.name.as_str())
-                        .take(4)
-                        .collect();
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            Code::CaseType,
-                            format!(
-                                "`{path}` must be an object of facts, but the case gives {}",
-                                value.kind.describe()
-                            ),
-                        )
-                        .in_file(self.file)
-                        .label(value.span, "not an object")
-                        .help(format!("facts under `{path}`: {}", under.join(", "))),
-                    );
-                }
-                (_, false) => {
-                    let help = suggestion(&path, self.model.facts.iter().map(|f| f.name.as_str()))
-                        .unwrap_or_else(|| {
-                            "the rulebook declares no such fact; it is ignored".to_string()
-                        });
-                    self.diagnostics.push(
-                        Diagnostic::warning(
-                            Code::CaseUnknownKey,
-                            format!("`{path}` is not a fact of this rulebook"),
-                        )
-                        .in_file(self.file)
-                        .label(*key_span, "unknown key, ignored")
-                        .help(help),
-                    );
-                }
+            match self.entry(prefix, key, *key_span) {
+                Entry::Fact(id, path) => self.fact(id, &path, &value.kind.shape(), value.span),
+                Entry::Prefix(path) => match &value.kind {
+                    DocKind::Object(_) => self.walk(&path, value),
+                    other => self.not_an_object(&path, &other.shape(), value.span),
+                },
+                Entry::Skip => {}
             }
         }
     }
 
-    fn fact(&mut self, id: FactId, path: &str, doc: &Doc) {
+    /// The case is not an object.
+    fn not_a_case(&mut self, shape: &Shape<'_>, span: Span) {
+        let d = Diagnostic::error(
+            Code::CaseType,
+            format!(
+                "a case must be an object of facts, but this is {}",
+                shape.describe()
+            ),
+        )
+        .in_file(self.file.get())
+        .label(span, "not an object")
+        .help("write the facts as an object: {\"consumer\": {\"deceived\": true}}");
+        self.diagnostics.push(d);
+    }
+
+    /// A key of an object of facts (under `prefix`): what to do with its
+    /// value; a key given twice, or unknown, is reported here.
+    fn entry<'k>(&mut self, prefix: &str, key: &'k str, key_span: Span) -> Entry<'k> {
+        let path: Cow<'k, str> = if prefix.is_empty() {
+            Cow::Borrowed(key)
+        } else {
+            Cow::Owned(format!("{prefix}.{key}"))
+        };
+        let id = self.reader.facts.get(&*path).copied();
+        let first = match id {
+            Some(id) => self.seen_facts.get_mut(id.index()).and_then(|s| {
+                let first = *s;
+                s.get_or_insert(key_span);
+                first
+            }),
+            None => {
+                let first = self
+                    .seen_other
+                    .iter()
+                    .find(|(p, _)| *p == *path)
+                    .map(|(_, s)| *s);
+                if first.is_none() {
+                    self.seen_other.push((path.to_string(), key_span));
+                }
+                first
+            }
+        };
+        if let Some(first) = first {
+            self.diagnostics.push(
+                Diagnostic::error(Code::CaseDuplicateKey, format!("`{path}` is given twice"))
+                    .in_file(self.file.get())
+                    .label(key_span, "given again")
+                    .label(first, "first given here")
+                    .help("keep one value for each fact"),
+            );
+            return Entry::Skip;
+        }
+        if let Some(id) = id {
+            return Entry::Fact(id, path);
+        }
+        if self.reader.prefixes.contains(&*path) {
+            return Entry::Prefix(path);
+        }
+        let help = suggestion(&path, self.model.facts.iter().map(|f| f.name.as_str()))
+            .unwrap_or_else(|| "the rulebook declares no such fact; it is ignored".to_string());
+        self.diagnostics.push(
+            Diagnostic::warning(
+                Code::CaseUnknownKey,
+                format!("`{path}` is not a fact of this rulebook"),
+            )
+            .in_file(self.file.get())
+            .label(key_span, "unknown key, ignored")
+            .help(help),
+        );
+        Entry::Skip
+    }
+
+    /// The value of a prefix of fact names is not an object.
+    fn not_an_object(&mut self, path: &str, shape: &Shape<'_>, span: Span) {
+        let under: Vec<&str> = self
+            .model
+            .facts
+            .iter()
+            .filter(|f| f.name.starts_with(&format!("{path}.")))
+            .map(|f| f.name.as_str())
+            .take(4)
+            .collect();
+        self.diagnostics.push(
+            Diagnostic::error(
+                Code::CaseType,
+                format!(
+                    "`{path}` must be an object of facts, but the case gives {}",
+                    shape.describe()
+                ),
+            )
+            .in_file(self.file.get())
+            .label(span, "not an object")
+            .help(format!("facts under `{path}`: {}", under.join(", "))),
+        );
+    }
+
+    /// A fact's value.
+    fn fact(&mut self, id: FactId, path: &str, shape: &Shape<'_>, span: Span) {
         let Some(fact) = self.model.facts.get(id.index()) else {
             return;
         };
-        if matches!(doc.kind, DocKind::Null) {
+        if matches!(shape, Shape::Null) {
             return;
         }
-        match convert(self.model, fact.ty, &doc.kind) {
+        match convert(self.model, fact.ty, shape) {
             Ok(v) => self.case.set(id, v),
             Err(Problem::Type) => {
                 let want = type_words(self.model, fact.ty);
@@ -312,19 +403,19 @@ impl Validator<'_> {
                         Code::CaseType,
                         format!(
                             "`{path}` must be {want}, but the case gives {}",
-                            shown(&doc.kind)
+                            shown(shape)
                         ),
                     )
-                    .in_file(self.file)
-                    .label(doc.span, format!("expected {want}"))
+                    .in_file(self.file.get())
+                    .label(span, format!("expected {want}"))
                     .help(example(fact.ty)),
                 );
             }
             Err(Problem::Value(message)) => {
                 self.diagnostics.push(
                     Diagnostic::error(Code::CaseType, format!("`{path}`: {message}"))
-                        .in_file(self.file)
-                        .label(doc.span, "this value")
+                        .in_file(self.file.get())
+                        .label(span, "this value")
                         .help(example(fact.ty)),
                 );
             }
@@ -339,8 +430,8 @@ impl Validator<'_> {
                         Code::CaseInvalidValue,
                         format!("`{path}` cannot be `{given}`"),
                     )
-                    .in_file(self.file)
-                    .label(doc.span, "not one of the allowed values")
+                    .in_file(self.file.get())
+                    .label(span, "not one of the allowed values")
                     .help(help),
                 );
             }
@@ -354,11 +445,11 @@ enum Problem {
     Choice(String),
 }
 
-fn shown(kind: &DocKind) -> String {
-    match kind {
-        DocKind::String(s) => format!("the text \"{s}\""),
-        DocKind::Number(n) => format!("the number {n}"),
-        DocKind::Bool(b) => format!("{b}"),
+fn shown(shape: &Shape<'_>) -> String {
+    match shape {
+        Shape::String(s) => format!("the text \"{s}\""),
+        Shape::Number(n) => format!("the number {n}"),
+        Shape::Bool(b) => format!("{b}"),
         other => other.describe().to_string(),
     }
 }
@@ -408,13 +499,14 @@ fn decimal(raw: &str) -> Result<Decimal, Problem> {
     })
 }
 
-fn convert(model: &Model, ty: Type, kind: &DocKind) -> Result<Value, Problem> {
-    match (ty, kind) {
-        (Type::Bool, DocKind::Bool(b)) => Ok(Value::Bool(*b)),
-        (Type::Bool, DocKind::String(s)) if s == "yes" || s == "no" => Ok(Value::Bool(s == "yes")),
-        (Type::Number, DocKind::Number(n) | DocKind::String(n)) => decimal(n).map(Value::Number),
-        (Type::Money, DocKind::Number(n)) => decimal(n).map(Value::Money),
-        (Type::Money, DocKind::String(s)) => {
+fn convert(model: &Model, ty: Type, shape: &Shape<'_>) -> Result<Value, Problem> {
+    match (ty, shape) {
+        (Type::Bool, Shape::Bool(b)) => Ok(Value::Bool(*b)),
+        (Type::Bool, Shape::String(s)) if s == "yes" || s == "no" => Ok(Value::Bool(s == "yes")),
+        (Type::Number, Shape::Number(n)) => decimal(n).map(Value::Number),
+        (Type::Number, Shape::String(n)) => decimal(n).map(Value::Number),
+        (Type::Money, Shape::Number(n)) => decimal(n).map(Value::Money),
+        (Type::Money, Shape::String(s)) => {
             let t = s.trim();
             let t = t.trim_start_matches(['¥', '￥']).trim();
             let t = ["yuan", "CNY", "元"]
@@ -429,24 +521,27 @@ fn convert(model: &Model, ty: Type, kind: &DocKind) -> Result<Value, Problem> {
                 other => other,
             })
         }
-        (Type::Date, DocKind::String(s) | DocKind::Date(s)) => {
-            s.trim().parse::<Date>().map(Value::Date).map_err(|_| {
-                Problem::Value(format!(
-                    "`{s}` is not a date that exists (write YYYY-MM-DD)"
-                ))
-            })
-        }
-        (Type::Text, DocKind::String(s)) => Ok(Value::Text(s.as_str().into())),
-        (Type::OneOf(set), DocKind::String(s)) => {
+        (Type::Date, Shape::String(s)) => date(s),
+        (Type::Date, Shape::Date(s)) => date(s),
+        (Type::Text, Shape::String(s)) => Ok(Value::Text((&**s).into())),
+        (Type::OneOf(set), Shape::String(s)) => {
             let values = model.one_ofs.get(set.0 as usize).ok_or(Problem::Type)?;
             values
                 .iter()
-                .position(|v| v == s)
+                .position(|v| *v == **s)
                 .map(|i| Value::Choice(set, u32::try_from(i).unwrap_or(u32::MAX)))
-                .ok_or_else(|| Problem::Choice(s.clone()))
+                .ok_or_else(|| Problem::Choice(s.to_string()))
         }
         _ => Err(Problem::Type),
     }
+}
+
+fn date(s: &str) -> Result<Value, Problem> {
+    s.trim().parse::<Date>().map(Value::Date).map_err(|_| {
+        Problem::Value(format!(
+            "`{s}` is not a date that exists (write YYYY-MM-DD)"
+        ))
+    })
 }
 
 /// TOML text → document tree with spans (an error: its message and where).

@@ -1,0 +1,97 @@
+//! The JSON case reader that validates while it reads gives what reading the
+//! document tree first and walking it gives, on valid, invalid and broken
+//! texts.
+
+use super::{CaseFile, CaseReader, Format, json};
+use crate::limits::Limits;
+use crate::source::SourceFile;
+
+const RULEBOOK: &str = r#"rulebook
+  title en "Case fixture"
+  jurisdiction "CN"
+  version "1"
+  effective 2024-01-01
+
+law crpl
+  title en "Consumer Rights and Interests Protection Law"
+
+fact purchase.price: money
+fact purchase.date: date
+fact purchase.channel: one of online_platform, own_website, offline
+fact consumer.deceived: yes/no
+fact consumer.location: text
+fact items.count: number
+fact a.b.c: yes/no
+
+remedy refund
+  title en "Refund"
+  category civil
+  cite crpl article 24
+
+rule refund_rule
+  consumer.deceived and purchase.channel is online_platform and purchase.price > 0 yuan and purchase.date > 2020-01-01 and consumer.location = "Hangzhou" and items.count > 0 and a.b.c => refund
+  cite crpl article 24
+"#;
+
+const TEXTS: &[&str] = &[
+    r#"{"purchase": {"price": "120.00", "date": "2024-05-01", "channel": "online_platform"}, "consumer": {"deceived": true, "location": "Hangzhou"}, "items": {"count": 3}, "a": {"b": {"c": false}}}"#,
+    r#"{"purchase.price": 120.5, "purchase.date": "2024-02-30", "purchase.channel": "onlin_platform", "consumer.deceived": "yes", "items.count": "1e3", "a.b": {"c": null}}"#,
+    r#"{"purchase": {"price": "¥12 yuan", "price": 3}, "purchase": 4, "consumer": [1, {"x": [true, null]}], "zzz": {"q": 1}, "consumer.decieved": true}"#,
+    r#"{"items": {"count": "\u0031\u0032"}, "consumer": {"location": "杭\"州\\/\n", "deceived": "no"}, "a": {"b": 7}, "a": {"b": {"c": "x"}}}"#,
+    r#" ﻿ {"\u0061": {"b": {"c": true}}, "items.count": 99999999999999999999999999999999, "purchase.price": -1e2, "purchase.date": 20240501}"#,
+    "\u{feff}{\"consumer\": {\"location\": \"\\ud83d\\ude00\", \"deceived\": tru}}",
+    r#"[{"a": 1}]"#,
+    r#""just a text""#,
+    r#"{"a": {"b": {"c": [[[[[]]]]]}}, "x": {"y": {"z": [{"w": [1, 2, {"v": "\t"}]}]}}} "#,
+    "{\"consumer\": {\"location\": \"a\u{1}b\"}}",
+    "{\"k\": \"\\ud800\", \"j\": \"\\q\"}",
+];
+
+fn texts() -> Vec<String> {
+    let mut all: Vec<String> = TEXTS.iter().map(|t| (*t).to_string()).collect();
+    for text in TEXTS {
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (n, &i) in bounds.iter().enumerate() {
+            // every prefix and every text with one character cut out
+            all.push(text.get(..i).unwrap_or("").to_string());
+            if let (Some(head), Some(tail)) = (
+                text.get(..i),
+                bounds.get(n + 1).and_then(|&j| text.get(j..)),
+            ) {
+                all.push(format!("{head}{tail}"));
+                for insert in ["{", "}", "[", "]", ",", ":", "\"", "\\", "1", " "] {
+                    all.push(format!("{head}{insert}{tail}"));
+                }
+            }
+        }
+    }
+    all
+}
+
+#[test]
+fn reading_while_validating_gives_what_the_tree_walk_gives() {
+    let rules = SourceFile::new("fixture.rules", RULEBOOK);
+    let (graph, diagnostics) = crate::compile(&rules);
+    let graph = graph.unwrap_or_else(|| panic!("{diagnostics:?}"));
+    for case_depth in [Limits::DEFAULT.case_depth, 0, 1, 2, 3] {
+        let limits = Limits {
+            case_depth,
+            ..Limits::DEFAULT
+        };
+        let reader = CaseReader::new(graph.model(), limits);
+        for text in texts() {
+            let file = SourceFile::new("case.json", text.as_str());
+            let streamed = reader.read(&file, Format::Json);
+            let walked = reader.read_with(CaseFile::Shared(&file), Format::Json, &|text, v| {
+                json::parse_with_depth(text, limits.case_depth)
+                    .map(|doc| v.top(&doc))
+                    .map_err(|e| (e.message, e.span))
+            });
+            assert_eq!(format!("{streamed:?}"), format!("{walked:?}"), "{text}");
+            let lazy = reader.read_str(&text, &|| "case.json".to_string(), Format::Json);
+            assert_eq!(format!("{lazy:?}"), format!("{walked:?}"), "{text}");
+        }
+    }
+}
