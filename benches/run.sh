@@ -15,18 +15,6 @@ cargo build --release --quiet --bin redress --example generate --example measure
 bin=./target/release/redress
 
 now() { date +%s%N; }
-# best wall time of $1 runs of the rest, in seconds (output to /dev/null)
-best_of() {
-    local runs=$1 best='' t0 t
-    shift
-    for _ in $(seq "$runs"); do
-        t0=$(now)
-        "$@" >/dev/null
-        t=$(( $(now) - t0 ))
-        if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
-    done
-    awk -v ns="$best" 'BEGIN { printf "%.3f", ns / 1e9 }'
-}
 
 echo "# redress benchmarks"
 echo
@@ -66,34 +54,36 @@ else
 fi
 
 echo
-echo "## redress eval --jsonl end to end (complete cases; output to /dev/null; best of 3)"
+echo "## redress eval --jsonl end to end (complete cases; output to /dev/null; best of 5, one and two jobs in turn)"
 echo
 echo "Wall: the whole command, compiling the rulebook included. Stream: the rate redress reports on standard error,"
 echo "timed from the first line read to the last line written (the rulebook already compiled)."
 echo
 echo "| rules | lines | --jobs 1 wall | --jobs 1 stream | --jobs 2 wall | --jobs 2 stream | 2 jobs / 1 (stream) |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
-# best stream rate (cases/s) of $1 runs of the rest, from the summary line on standard error
-best_rate() {
-    local runs=$1 best=0 r
-    shift
-    for _ in $(seq "$runs"); do
-        r=$("$@" 2>&1 >/dev/null | awk '/ cases, .* errors, / { gsub(/[()]/, "", $7); print $7; exit }')
-        best=$(awk -v a="$best" -v b="$r" 'BEGIN { print (b > a ? b : a) }')
-    done
-    echo "$best"
+# one run: "wall-seconds stream-rate" (the rate redress reports on standard error)
+run_once() {
+    local t0 t r
+    t0=$(now)
+    r=$("$@" 2>&1 >/dev/null | awk '/ cases, .* errors, / { gsub(/[()]/, "", $7); print $7; exit }')
+    t=$(( $(now) - t0 ))
+    awk -v ns="$t" -v r="$r" 'BEGIN { printf "%.4f %s\n", ns / 1e9, r }'
 }
 for n in 100 1000 10000; do
-    # a few seconds of work on one core: the case file repeated as needed
-    lines=$(( 20000000 / n )); [ "$lines" -gt 100000 ] && lines=100000; [ "$lines" -lt 2000 ] && lines=2000
+    # seconds of work on one core: the case file repeated as needed
+    lines=$(( 60000000 / n )); [ "$lines" -gt 300000 ] && lines=300000; [ "$lines" -lt 3000 ] && lines=3000
     : >"$data/jsonl-$n.jsonl"
     while [ "$(wc -l <"$data/jsonl-$n.jsonl")" -lt "$lines" ]; do cat "$data/cases-10000.jsonl" >>"$data/jsonl-$n.jsonl"; done
     head -n "$lines" "$data/jsonl-$n.jsonl" >"$data/jsonl-$n.tmp" && mv "$data/jsonl-$n.tmp" "$data/jsonl-$n.jsonl"
-    runs=3
-    one=$(best_of "$runs" "$bin" eval "$data/rules-$n.rules" --jsonl "$data/jsonl-$n.jsonl" --jobs 1 2>/dev/null)
-    two=$(best_of "$runs" "$bin" eval "$data/rules-$n.rules" --jsonl "$data/jsonl-$n.jsonl" --jobs 2 2>/dev/null)
-    s1=$(best_rate "$runs" "$bin" eval "$data/rules-$n.rules" --jsonl "$data/jsonl-$n.jsonl" --jobs 1)
-    s2=$(best_rate "$runs" "$bin" eval "$data/rules-$n.rules" --jsonl "$data/jsonl-$n.jsonl" --jobs 2)
-    awk -v n="$n" -v l="$lines" -v a="$one" -v b="$two" -v s1="$s1" -v s2="$s2" 'BEGIN {
-        printf "| %d | %d | %.0f cases/s (%.2f s) | %.0f cases/s | %.0f cases/s (%.2f s) | %.0f cases/s | %.2f × |\n", n, l, l / a, a, s1, l / b, b, s2, s2 / s1 }'
+    # one and two jobs taken in turn, best of 5 each, so that a slow spell of
+    # the machine does not fall on one of them only
+    best1="9e9 0"; best2="9e9 0"
+    for _ in 1 2 3 4 5; do
+        r1=$(run_once "$bin" eval "$data/rules-$n.rules" --jsonl "$data/jsonl-$n.jsonl" --jobs 1)
+        r2=$(run_once "$bin" eval "$data/rules-$n.rules" --jsonl "$data/jsonl-$n.jsonl" --jobs 2)
+        best1=$(echo "$best1 $r1" | awk '{ printf "%s %s", ($3 < $1 ? $3 : $1), ($4 > $2 ? $4 : $2) }')
+        best2=$(echo "$best2 $r2" | awk '{ printf "%s %s", ($3 < $1 ? $3 : $1), ($4 > $2 ? $4 : $2) }')
+    done
+    echo "$n $lines $best1 $best2" | awk '{
+        printf "| %d | %d | %.0f cases/s (%.2f s) | %.0f cases/s | %.0f cases/s (%.2f s) | %.0f cases/s | %.2f × |\n", $1, $2, $2 / $3, $3, $4, $2 / $5, $5, $6, $6 / $4 }'
 done

@@ -7,7 +7,10 @@
 //! and this thread writes the chunks back in input order. There are
 //! [`CHUNKS_IN_FLIGHT`] chunks per job, made once: the writer hands each
 //! written chunk back to the reader empty, so memory stays bounded whatever
-//! the input size and buffers are reused rather than allocated per line.
+//! the input size and buffers are reused rather than allocated per line. A
+//! chunk holds about a megabyte of output (16 to 1,024 lines, as the lines
+//! of the rulebook at hand turn out), so that threads hand over work rarely
+//! when outcomes are small and memory stays low when they are large.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal as _, Write};
@@ -22,8 +25,15 @@ use redress::model::Model;
 
 use super::{INPUT_ERRORS, OK, USAGE};
 
-/// Lines per chunk handed to a worker.
-const LINES_PER_CHUNK: usize = 64;
+/// Lines in the first chunks handed to the workers; later chunks hold as
+/// many lines as give about [`CHUNK_BYTES`] of output, within
+/// [`MIN_LINES_PER_CHUNK`]..=[`MAX_LINES_PER_CHUNK`] (many small outcomes per
+/// chunk keep the threads' hand-overs rare; few large ones keep memory low).
+const FIRST_LINES_PER_CHUNK: usize = 64;
+const MIN_LINES_PER_CHUNK: usize = 16;
+const MAX_LINES_PER_CHUNK: usize = 1024;
+/// About this much output, and at most this much input, per chunk.
+const CHUNK_BYTES: usize = 1 << 20;
 /// Chunks per job that may be read, evaluated or waiting to be written.
 const CHUNKS_IN_FLIGHT: usize = 4;
 /// A chunk buffer grown past this (by very long lines or outcomes) is not
@@ -42,20 +52,29 @@ struct Chunk {
     out: Vec<u8>,
     /// What the summary needs.
     tally: Tally,
+    /// How many lines to read into it next.
+    next_lines: usize,
 }
 
 impl Chunk {
     fn new() -> Chunk {
         Chunk {
             text: Vec::new(),
-            lines: Vec::with_capacity(LINES_PER_CHUNK),
+            lines: Vec::with_capacity(FIRST_LINES_PER_CHUNK),
             out: Vec::new(),
             tally: Tally::default(),
+            next_lines: FIRST_LINES_PER_CHUNK,
         }
     }
 
-    /// Empty, for the next lines.
+    /// Empty, for the next lines: as many as gave about [`CHUNK_BYTES`] of
+    /// output this time.
     fn clear(&mut self) {
+        if !self.lines.is_empty() {
+            let per_line = (self.out.len() / self.lines.len()).max(1);
+            self.next_lines =
+                (CHUNK_BYTES / per_line).clamp(MIN_LINES_PER_CHUNK, MAX_LINES_PER_CHUNK);
+        }
         for buffer in [&mut self.text, &mut self.out] {
             if buffer.capacity() > KEEP_BUFFER_BYTES {
                 *buffer = Vec::new();
@@ -167,7 +186,7 @@ fn read_chunk(
     number: &mut usize,
     chunk: &mut Chunk,
 ) -> Result<(), (usize, std::io::Error)> {
-    while chunk.lines.len() < LINES_PER_CHUNK {
+    while chunk.lines.len() < chunk.next_lines && chunk.text.len() < CHUNK_BYTES {
         let start = chunk.text.len();
         match input.read_until(b'\n', &mut chunk.text) {
             Ok(0) => break,
@@ -191,6 +210,7 @@ fn evaluate_chunk<'g>(chunk: &mut Chunk, evaluator: &mut LineEvaluator<'g>) {
         lines,
         out,
         tally,
+        ..
     } = chunk;
     out.reserve(lines.len() * 256);
     for (number, range) in lines.iter() {
