@@ -26,7 +26,26 @@ fuzz_target!(|data: &[u8]| {
         let (case, diagnostics) = parse_case(graph.model(), &file, format);
         let _ = redress::report::render_diagnostics(&diagnostics, redress::report::Style::default());
         if let Some(case) = case {
-            let _ = redress::eval::evaluate(graph, &case, &redress::eval::Options::default());
+            let outcome = redress::eval::evaluate(graph, &case, &redress::eval::Options::default());
+            // the JSON Lines writer writes what serde_json writes
+            let mut ours = Vec::new();
+            outcome.write_json(&mut ours);
+            assert_eq!(ours, serde_json::to_vec(&outcome).expect("serialises"));
         }
+    }
+    // as `eval --jsonl` reads a line: the same case and diagnostics as a named file
+    let reader = redress::case::CaseReader::new(graph.model(), redress::limits::Limits::DEFAULT);
+    let named = reader.read(&SourceFile::new("line 1", text), Format::Json);
+    let lazy = reader.read_str(text, &|| "line 1".to_string(), Format::Json);
+    assert_eq!(format!("{named:?}"), format!("{lazy:?}"));
+    if !text.contains('\n') {
+        let mut line = redress::batch::LineEvaluator::new(
+            graph,
+            redress::eval::Options::default(),
+            redress::limits::Limits::DEFAULT,
+        );
+        let mut out = Vec::new();
+        line.evaluate(text, 1).write_json(&mut out);
+        assert_eq!(out.last(), Some(&b'\n'));
     }
 });
