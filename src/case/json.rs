@@ -382,125 +382,37 @@ impl<'a> Parser<'a> {
         char::from_u32(hi).ok_or_else(|| self.err("invalid escaped character"))
     }
 
-    fn array(&mut self, depth: usize) -> Result<DocKind, JsonError> {
-        self.i += 1;
-        let mut items = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(b']') {
-            self.i += 1;
-            return Ok(DocKind::Array(items));
-        }
-        loop {
-            items.push(self.value(depth + 1)?);
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(DocKind::Array(items));
-                }
-                _ => return Err(self.err("expected `,` or `]` in a list")),
-            }
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<DocKind, JsonError> {
-        self.i += 1;
-        let mut entries = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            return Ok(DocKind::Object(entries));
-        }
-        loop {
-            self.skip_ws();
-            if self.peek() != Some(b'"') {
-                return Err(self.err("expected a key in double quotes"));
-            }
-            let start = self.i;
-            let key = self.string()?;
-            let key_span = Span::new(start, self.i);
-            self.skip_ws();
-            if self.peek() != Some(b':') {
-                return Err(self.err("expected `:` after the key"));
-            }
-            self.i += 1;
-            let value = self.value(depth + 1)?;
-            entries.push((key, key_span, value));
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(DocKind::Object(entries));
-                }
-                _ => return Err(self.err("expected `,` or `}` in an object")),
-            }
-        }
-    }
-
-    /// [`Parser::array`], without building the items.
-    fn skip_array(&mut self, depth: usize) -> Result<(), JsonError> {
-        self.i += 1;
-        self.skip_ws();
-        if self.peek() == Some(b']') {
-            self.i += 1;
-            return Ok(());
-        }
-        loop {
-            self.scan(depth + 1)?;
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                _ => return Err(self.err("expected `,` or `]` in a list")),
-            }
-        }
-    }
-
-    /// [`Parser::object`], without building the entries.
-    fn skip_object(&mut self, depth: usize) -> Result<(), JsonError> {
-        self.i += 1;
-        self.skip_ws();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            return Ok(());
-        }
-        loop {
-            self.skip_ws();
-            if self.peek() != Some(b'"') {
-                return Err(self.err("expected a key in double quotes"));
-            }
-            self.string_cow()?;
-            self.skip_ws();
-            if self.peek() != Some(b':') {
-                return Err(self.err("expected `:` after the key"));
-            }
-            self.i += 1;
-            self.scan(depth + 1)?;
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                _ => return Err(self.err("expected `,` or `}` in an object")),
-            }
-        }
-    }
-
-    /// [`Parser::object`] for an object of facts (the case, or a dotted
-    /// prefix of fact names): each entry goes to the validator, which says
-    /// what to do with its value.
-    fn case_object(
+    /// At `[`: each item is read by `item`; the commas and the closing `]`
+    /// are read here.
+    fn items(
         &mut self,
-        v: &mut Validator<'_>,
-        prefix: &str,
-        depth: usize,
+        mut item: impl FnMut(&mut Self) -> Result<(), JsonError>,
+    ) -> Result<(), JsonError> {
+        self.i += 1;
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            item(self)?;
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.err("expected `,` or `]` in a list")),
+            }
+        }
+    }
+
+    /// At `{`: each key, with its span, goes to `entry`, which reads its
+    /// value; the quotes, colons, commas and the closing `}` are read here.
+    fn entries(
+        &mut self,
+        mut entry: impl FnMut(&mut Self, Cow<'a, str>, Span) -> Result<(), JsonError>,
     ) -> Result<(), JsonError> {
         self.i += 1;
         self.skip_ws();
@@ -521,25 +433,7 @@ impl<'a> Parser<'a> {
                 return Err(self.err("expected `:` after the key"));
             }
             self.i += 1;
-            match v.entry(prefix, &key, key_span) {
-                Entry::Fact(id, path) => {
-                    let (shape, span) = self.scan(depth + 1)?;
-                    v.fact(id, &path, &shape, span);
-                }
-                Entry::Prefix(path) => {
-                    self.check_depth(depth + 1)?;
-                    self.skip_ws();
-                    if self.peek() == Some(b'{') {
-                        self.case_object(v, &path, depth + 1)?;
-                    } else {
-                        let (shape, span) = self.scan(depth + 1)?;
-                        v.not_an_object(&path, &shape, span);
-                    }
-                }
-                Entry::Skip => {
-                    self.scan(depth + 1)?;
-                }
-            }
+            entry(self, key, key_span)?;
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -550,6 +444,67 @@ impl<'a> Parser<'a> {
                 _ => return Err(self.err("expected `,` or `}` in an object")),
             }
         }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<DocKind, JsonError> {
+        let mut items = Vec::new();
+        self.items(|p| {
+            items.push(p.value(depth + 1)?);
+            Ok(())
+        })?;
+        Ok(DocKind::Array(items))
+    }
+
+    fn object(&mut self, depth: usize) -> Result<DocKind, JsonError> {
+        let mut entries = Vec::new();
+        self.entries(|p, key, key_span| {
+            entries.push((key.into_owned(), key_span, p.value(depth + 1)?));
+            Ok(())
+        })?;
+        Ok(DocKind::Object(entries))
+    }
+
+    /// [`Parser::array`], without building the items.
+    fn skip_array(&mut self, depth: usize) -> Result<(), JsonError> {
+        self.items(|p| p.scan(depth + 1).map(|_| ()))
+    }
+
+    /// [`Parser::object`], without building the entries.
+    fn skip_object(&mut self, depth: usize) -> Result<(), JsonError> {
+        self.entries(|p, _, _| p.scan(depth + 1).map(|_| ()))
+    }
+
+    /// [`Parser::object`] for an object of facts (the case, or a dotted
+    /// prefix of fact names): each entry goes to the validator, which says
+    /// what to do with its value.
+    fn case_object(
+        &mut self,
+        v: &mut Validator<'_>,
+        prefix: &str,
+        depth: usize,
+    ) -> Result<(), JsonError> {
+        self.entries(|p, key, key_span| {
+            match v.entry(prefix, &key, key_span) {
+                Entry::Fact(id, path) => {
+                    let (shape, span) = p.scan(depth + 1)?;
+                    v.fact(id, &path, &shape, span);
+                }
+                Entry::Prefix(path) => {
+                    p.check_depth(depth + 1)?;
+                    p.skip_ws();
+                    if p.peek() == Some(b'{') {
+                        p.case_object(v, &path, depth + 1)?;
+                    } else {
+                        let (shape, span) = p.scan(depth + 1)?;
+                        v.not_an_object(&path, &shape, span);
+                    }
+                }
+                Entry::Skip => {
+                    p.scan(depth + 1)?;
+                }
+            }
+            Ok(())
+        })
     }
 }
 
