@@ -15,10 +15,12 @@ mod docs;
 mod eval;
 mod fmt;
 mod generator;
+mod hostile;
 mod limits;
 mod proptests;
 mod reference;
 mod rulebooks;
+mod support;
 mod testing;
 
 use std::path::Path;

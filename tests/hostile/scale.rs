@@ -1,0 +1,1 @@
+//! Hostile inputs: see tests/hostile/mod.rs.
