@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::source::Span;
+use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
 
 /// A name as written, with where.
 #[derive(Clone, Debug)]
@@ -251,119 +252,6 @@ pub struct Rule {
     pub cites: Vec<Cite>,
     /// Periods of force.
     pub in_force: Vec<Period>,
-}
-
-/// Comparison operators.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CmpOp {
-    /// `=` or `is`
-    Eq,
-    /// `!=` or `is not`
-    Ne,
-    /// `<`
-    Lt,
-    /// `<=`
-    Le,
-    /// `>`
-    Gt,
-    /// `>=`
-    Ge,
-}
-
-impl CmpOp {
-    /// The same test with its sides swapped: `a < b` is `b > a`.
-    pub fn flip(self) -> CmpOp {
-        match self {
-            CmpOp::Lt => CmpOp::Gt,
-            CmpOp::Le => CmpOp::Ge,
-            CmpOp::Gt => CmpOp::Lt,
-            CmpOp::Ge => CmpOp::Le,
-            other => other,
-        }
-    }
-
-    /// The opposite test: `not (a < b)` is `a >= b`.
-    pub fn negate(self) -> CmpOp {
-        match self {
-            CmpOp::Eq => CmpOp::Ne,
-            CmpOp::Ne => CmpOp::Eq,
-            CmpOp::Lt => CmpOp::Ge,
-            CmpOp::Le => CmpOp::Gt,
-            CmpOp::Gt => CmpOp::Le,
-            CmpOp::Ge => CmpOp::Lt,
-        }
-    }
-
-    /// As written in the language.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            CmpOp::Eq => "=",
-            CmpOp::Ne => "!=",
-            CmpOp::Lt => "<",
-            CmpOp::Le => "<=",
-            CmpOp::Gt => ">",
-            CmpOp::Ge => ">=",
-        }
-    }
-}
-
-/// Arithmetic operators.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ArithOp {
-    /// `+`
-    Add,
-    /// `-`
-    Sub,
-    /// `*` or `×`
-    Mul,
-    /// `/` or `÷`
-    Div,
-}
-
-impl ArithOp {
-    /// As written in the language.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            ArithOp::Add => "+",
-            ArithOp::Sub => "-",
-            ArithOp::Mul => "*",
-            ArithOp::Div => "/",
-        }
-    }
-}
-
-/// Units of a duration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Unit {
-    /// days
-    Days,
-    /// weeks
-    Weeks,
-    /// months
-    Months,
-    /// years
-    Years,
-}
-
-impl Unit {
-    /// Plural word.
-    pub fn word(self) -> &'static str {
-        match self {
-            Unit::Days => "days",
-            Unit::Weeks => "weeks",
-            Unit::Months => "months",
-            Unit::Years => "years",
-        }
-    }
-}
-
-/// `min` or `max`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Extremum {
-    /// The smallest.
-    Min,
-    /// The largest.
-    Max,
 }
 
 /// An expression with its span.

@@ -67,6 +67,7 @@ pub mod source;
 pub mod syntax;
 pub mod testing;
 pub mod value;
+pub mod vocab;
 
 use std::sync::Arc;
 

@@ -6,8 +6,8 @@
 
 use jiff::civil::Date;
 
-use crate::ast::{ArithOp, CmpOp, Extremum, Unit};
 use crate::value::{Type, Value};
+use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
 
 macro_rules! id {
     ($(#[$doc:meta])* $name:ident) => {

@@ -8,11 +8,11 @@
 use std::collections::BTreeSet;
 
 use jiff::ToSpan;
-use redress::ast::{ArithOp, CmpOp, Extremum, Unit};
 use redress::case::Case;
 use redress::model::{Expr, FactId, Model};
 use redress::outcome::{Computed, Deadline, Outcome, Shown};
 use redress::value::{Truth, Value, format_money};
+use redress::vocab::{ArithOp, CmpOp, Extremum, Unit};
 
 /// What both evaluators must agree on.
 #[derive(Debug, PartialEq, Eq)]

@@ -8,10 +8,10 @@
 
 use std::cmp::Ordering;
 
-use crate::ast::CmpOp;
 use crate::diagnostic::Code;
 use crate::model::{Expr, FactId, Model};
 use crate::value::{Type, Value};
+use crate::vocab::CmpOp;
 
 use super::Checker;
 

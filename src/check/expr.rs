@@ -1,9 +1,10 @@
 //! Resolving and typing expressions.
 
-use crate::ast::{self, ArithOp, CmpOp, ExprKind};
+use crate::ast::{self, ExprKind};
 use crate::diagnostic::{Code, suggestion};
 use crate::model::Expr;
 use crate::value::{OneOfId, Type, Value};
+use crate::vocab::{ArithOp, CmpOp, Extremum};
 
 use super::{Checker, ValueName};
 
@@ -108,8 +109,8 @@ impl Checker<'_> {
             }
             ExprKind::Extremum(which, args) => {
                 let word = match which {
-                    ast::Extremum::Max => "max",
-                    ast::Extremum::Min => "min",
+                    Extremum::Max => "max",
+                    Extremum::Min => "min",
                 };
                 let mut out = Vec::new();
                 let mut first: Option<(Type, &ast::Expr)> = None;

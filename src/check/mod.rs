@@ -988,14 +988,14 @@ impl<'a> Checker<'a> {
         let date = || Box::new(model::Expr::Fact(as_of));
         if let Some(from) = from {
             parts.push(model::Expr::Cmp(
-                ast::CmpOp::Ge,
+                crate::vocab::CmpOp::Ge,
                 date(),
                 Box::new(model::Expr::Const(crate::value::Value::Date(from))),
             ));
         }
         if let Some(until) = until {
             parts.push(model::Expr::Cmp(
-                ast::CmpOp::Le,
+                crate::vocab::CmpOp::Le,
                 date(),
                 Box::new(model::Expr::Const(crate::value::Value::Date(until))),
             ));

@@ -9,7 +9,6 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::{Options, show};
-use crate::ast::{ArithOp, CmpOp, Unit};
 use crate::case::{self, Case, Format};
 use crate::eval::{self, Options as EvalOptions};
 use crate::graph::DecisionGraph;
@@ -17,6 +16,7 @@ use crate::model::{Expr, FactId, Model, Rule};
 use crate::outcome::{Computed, Outcome};
 use crate::source::SourceFile;
 use crate::value::{Type, Value};
+use crate::vocab::{ArithOp, CmpOp, Unit};
 
 // ------------------------------------------------------------- outcomes
 

@@ -1,9 +1,9 @@
 //! Model parts as text with names, so two versions of a rulebook (whose ids
 //! differ) can be compared and shown to reviewers.
 
-use crate::ast::ArithOp;
 use crate::model::{Citation, Expr, Model, Rule, Texts};
 use crate::value::{Type, Value};
+use crate::vocab::ArithOp;
 
 /// A value as written in a rulebook (`500.00 yuan`, `2024-01-01`, `"Beijing"`).
 pub(crate) fn value(model: &Model, v: &Value) -> String {
@@ -110,8 +110,8 @@ fn write(model: &Model, e: &Expr, out: &mut String) {
         }
         Expr::Extremum(which, list) => {
             out.push_str(match which {
-                crate::ast::Extremum::Max => "max(",
-                crate::ast::Extremum::Min => "min(",
+                crate::vocab::Extremum::Max => "max(",
+                crate::vocab::Extremum::Min => "min(",
             });
             for (i, x) in list.iter().enumerate() {
                 if i > 0 {

@@ -7,9 +7,9 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::ast::{ArithOp, CmpOp, Extremum, Unit};
 use crate::graph::{Node, NodeId};
 use crate::value::{Truth, Value};
+use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
 
 use super::Run;
 use super::scratch::Slot;

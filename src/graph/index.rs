@@ -41,9 +41,9 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use crate::ast::CmpOp;
 use crate::model::FactId;
 use crate::value::{OneOfId, Value};
+use crate::vocab::CmpOp;
 
 use super::{Node, NodeId};
 

@@ -13,9 +13,9 @@ use std::collections::HashMap;
 pub use index::{IndexScratch, RuleIndex};
 use smallvec::SmallVec;
 
-use crate::ast::{ArithOp, CmpOp, Extremum, Unit};
 use crate::model::{Citation, DerivedId, Expr, FactId, Model, RemedyId, RuleId};
 use crate::value::Value;
+use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
 
 /// Index of a node in [`DecisionGraph::nodes`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

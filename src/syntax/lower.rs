@@ -8,11 +8,12 @@ use rust_decimal::Decimal;
 
 use super::Rule;
 use crate::ast::{
-    ArithOp, Cite, CmpOp, Conclusion, DateLit, Define, Expr, ExprKind, Extremum, Fact, Header,
-    Ident, Item, LangText, Law, Param, Period, Remedy, Rule as RuleItem, TypeExpr, Unit, Word,
+    Cite, Conclusion, DateLit, Define, Expr, ExprKind, Fact, Header, Ident, Item, LangText, Law,
+    Param, Period, Remedy, Rule as RuleItem, TypeExpr, Word,
 };
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{SourceFile, Span};
+use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
 
 pub(super) struct Lowerer<'a> {
     pub file: &'a Arc<SourceFile>,

@@ -195,8 +195,8 @@ pub(crate) fn show_expr(model: &Model, e: &Expr, depth: usize) -> String {
         Expr::Neg(a) => format!("-{}", show(a)),
         Expr::Extremum(w, l) => {
             let name = match w {
-                crate::ast::Extremum::Max => "max",
-                crate::ast::Extremum::Min => "min",
+                crate::vocab::Extremum::Max => "max",
+                crate::vocab::Extremum::Min => "min",
             };
             format!("{name}({})", join(l, ", "))
         }
