@@ -273,3 +273,196 @@ impl Model {
             .map(|(_, t)| t.as_str())
     }
 }
+
+// ------------------------------------------------------------ walking
+
+impl Expr {
+    /// The direct sub-expressions, left to right. Derived facts are not
+    /// entered: their definitions are in [`Model::derived`].
+    pub fn children(&self) -> impl DoubleEndedIterator<Item = &Expr> {
+        let (first, second, list): (Option<&Expr>, Option<&Expr>, &[Expr]) = match self {
+            Expr::Fact(_) | Expr::Derived(_) | Expr::Const(_) => (None, None, &[]),
+            Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, _, _) => (Some(a), None, &[]),
+            Expr::In { subject, .. } => (Some(subject), None, &[]),
+            Expr::And(list) | Expr::Or(list) | Expr::Extremum(_, list) => (None, None, list),
+            Expr::Cmp(_, a, b) | Expr::Arith(_, a, b) | Expr::DaysFrom(a, b) => {
+                (Some(a), Some(b), &[])
+            }
+        };
+        first.into_iter().chain(second).chain(list)
+    }
+
+    /// This expression and every sub-expression, parents before children,
+    /// left to right, each with its depth (0 for this one). Iterative, so
+    /// no expression overflows the stack.
+    pub fn walk(&self) -> Walk<'_> {
+        Walk {
+            stack: vec![(0, self)],
+        }
+    }
+}
+
+/// The iterator of [`Expr::walk`].
+#[derive(Debug)]
+pub struct Walk<'e> {
+    stack: Vec<(usize, &'e Expr)>,
+}
+
+impl<'e> Iterator for Walk<'e> {
+    type Item = (usize, &'e Expr);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (depth, e) = self.stack.pop()?;
+        self.stack
+            .extend(e.children().rev().map(|child| (depth + 1, child)));
+        Some((depth, e))
+    }
+}
+
+// ----------------------------------------------------------- printing
+
+impl Model {
+    /// An expression as a rulebook would write it: facts and derived facts by
+    /// name, text quoted, parentheses only where they are needed (and around
+    /// `and`/`or` mixed or under `not`, for readers).
+    pub fn expr_text<'m>(&'m self, expr: &'m Expr) -> ExprText<'m> {
+        ExprText { model: self, expr }
+    }
+
+    /// A value as a rulebook would write it (`500.00 yuan`, `2024-01-01`,
+    /// `"Beijing"`).
+    pub fn value_text(&self, value: &Value) -> String {
+        match value {
+            Value::Text(t) => format!("{t:?}"),
+            other => self.show(other),
+        }
+    }
+}
+
+/// The printed form of an expression: see [`Model::expr_text`].
+#[derive(Clone, Copy, Debug)]
+pub struct ExprText<'m> {
+    model: &'m Model,
+    expr: &'m Expr,
+}
+
+impl std::fmt::Display for ExprText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_expr(self.model, self.expr, f)
+    }
+}
+
+/// How tightly an expression binds: a child is put in parentheses when it
+/// binds less tightly than its place needs.
+fn binding(e: &Expr) -> u8 {
+    match e {
+        Expr::Or(_) => 1,
+        Expr::And(_) => 2,
+        Expr::Not(_) => 3,
+        Expr::Cmp(..) | Expr::In { .. } | Expr::DaysFrom(..) => 4,
+        Expr::Arith(ArithOp::Add | ArithOp::Sub, ..) | Expr::Shift(..) => 5,
+        Expr::Arith(ArithOp::Mul | ArithOp::Div, ..) => 6,
+        Expr::Fact(_) | Expr::Derived(_) | Expr::Const(_) | Expr::Neg(_) | Expr::Extremum(..) => 7,
+    }
+}
+
+fn write_child(
+    model: &Model,
+    e: &Expr,
+    min: u8,
+    f: &mut std::fmt::Formatter<'_>,
+) -> std::fmt::Result {
+    if binding(e) < min {
+        f.write_str("(")?;
+        write_expr(model, e, f)?;
+        f.write_str(")")
+    } else {
+        write_expr(model, e, f)
+    }
+}
+
+fn write_list(
+    model: &Model,
+    list: &[Expr],
+    sep: &str,
+    min: u8,
+    f: &mut std::fmt::Formatter<'_>,
+) -> std::fmt::Result {
+    for (i, x) in list.iter().enumerate() {
+        if i > 0 {
+            f.write_str(sep)?;
+        }
+        write_child(model, x, min, f)?;
+    }
+    Ok(())
+}
+
+fn write_expr(model: &Model, e: &Expr, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    match e {
+        Expr::Fact(id) => f.write_str(model.facts.get(id.index()).map_or("?", |x| &x.name)),
+        Expr::Derived(id) => f.write_str(model.derived.get(id.index()).map_or("?", |x| &x.name)),
+        Expr::Const(v) => f.write_str(&model.value_text(v)),
+        Expr::Not(a) => {
+            f.write_str("not ")?;
+            write_child(model, a, 7, f)
+        }
+        Expr::And(list) => write_list(model, list, " and ", 3, f),
+        Expr::Or(list) => write_list(model, list, " or ", 3, f),
+        Expr::Cmp(op, a, b) => {
+            write_child(model, a, 5, f)?;
+            write!(f, " {} ", op.symbol())?;
+            write_child(model, b, 5, f)
+        }
+        Expr::In {
+            negated,
+            subject,
+            values,
+        } => {
+            write_child(model, subject, 5, f)?;
+            f.write_str(if *negated {
+                " is not one of "
+            } else {
+                " is one of "
+            })?;
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                f.write_str(&model.value_text(v))?;
+            }
+            Ok(())
+        }
+        Expr::Arith(op, a, b) => {
+            let (left, right) = match op {
+                ArithOp::Add | ArithOp::Sub => (5, 6),
+                ArithOp::Mul | ArithOp::Div => (6, 7),
+            };
+            write_child(model, a, left, f)?;
+            write!(f, " {} ", op.symbol())?;
+            write_child(model, b, right, f)
+        }
+        Expr::Neg(a) => {
+            f.write_str("-")?;
+            write_child(model, a, 7, f)
+        }
+        Expr::Extremum(which, list) => {
+            f.write_str(match which {
+                Extremum::Max => "max(",
+                Extremum::Min => "min(",
+            })?;
+            write_list(model, list, ", ", 0, f)?;
+            f.write_str(")")
+        }
+        Expr::Shift(a, n, unit) => {
+            write_child(model, a, 5, f)?;
+            let sign = if *n < 0 { '-' } else { '+' };
+            write!(f, " {sign} {} {}", n.unsigned_abs(), unit.word())
+        }
+        Expr::DaysFrom(a, b) => {
+            f.write_str("days from ")?;
+            write_child(model, a, 7, f)?;
+            f.write_str(" to ")?;
+            write_child(model, b, 7, f)
+        }
+    }
+}

@@ -17,6 +17,7 @@ mod fmt;
 mod generator;
 mod hostile;
 mod limits;
+mod print;
 mod proptests;
 mod reference;
 mod rulebooks;

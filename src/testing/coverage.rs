@@ -117,12 +117,12 @@ fn collect_atoms(
         Expr::Const(_) => {}
         other => {
             let mut facts = Vec::new();
-            facts_of(model, other, &mut facts, 0);
+            facts_of(model, other, &mut facts);
             facts.sort();
             facts.dedup();
             out.push(Atom {
                 rule,
-                text: show_expr(model, other, 0),
+                text: model.expr_text(other).to_string(),
                 via: via.map(str::to_string),
                 expr: other.clone(),
                 facts,
@@ -131,90 +131,25 @@ fn collect_atoms(
     }
 }
 
-fn facts_of(model: &Model, e: &Expr, out: &mut Vec<FactId>, depth: usize) {
-    if depth > 1_000 {
-        return;
-    }
-    let mut go = |x: &Expr| facts_of(model, x, out, depth + 1);
-    match e {
-        Expr::Fact(f) => out.push(*f),
-        Expr::Derived(d) => {
-            if let Some(def) = model.derived.get(d.index()) {
-                facts_of(model, &def.expr, out, depth + 1);
+/// The facts an expression reads, through the derived facts it uses.
+fn facts_of(model: &Model, e: &Expr, out: &mut Vec<FactId>) {
+    let mut seen = vec![false; model.derived.len()];
+    let mut pending = vec![e];
+    while let Some(e) = pending.pop() {
+        for (_, x) in e.walk() {
+            match x {
+                Expr::Fact(f) => out.push(*f),
+                Expr::Derived(d) => {
+                    if let (Some(done @ false), Some(def)) =
+                        (seen.get_mut(d.index()), model.derived.get(d.index()))
+                    {
+                        *done = true;
+                        pending.push(&def.expr);
+                    }
+                }
+                _ => {}
             }
         }
-        Expr::Const(_) => {}
-        Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, _, _) => go(a),
-        Expr::In { subject, .. } => go(subject),
-        Expr::And(l) | Expr::Or(l) | Expr::Extremum(_, l) => l.iter().for_each(go),
-        Expr::Cmp(_, a, b) | Expr::Arith(_, a, b) | Expr::DaysFrom(a, b) => {
-            go(a);
-            go(b);
-        }
-    }
-}
-
-/// An expression in the rule language (derived facts by name).
-pub(crate) fn show_expr(model: &Model, e: &Expr, depth: usize) -> String {
-    if depth > 64 {
-        return "…".to_string();
-    }
-    let show = |x: &Expr| show_expr(model, x, depth + 1);
-    let join = |l: &[Expr], sep: &str| l.iter().map(show).collect::<Vec<_>>().join(sep);
-    match e {
-        Expr::Fact(f) => model
-            .facts
-            .get(f.index())
-            .map(|f| f.name.clone())
-            .unwrap_or_default(),
-        Expr::Derived(d) => model
-            .derived
-            .get(d.index())
-            .map(|d| d.name.clone())
-            .unwrap_or_default(),
-        Expr::Const(v) => show_value(model, v),
-        Expr::Not(a) => format!("not {}", show(a)),
-        Expr::And(l) => format!("({})", join(l, " and ")),
-        Expr::Or(l) => format!("({})", join(l, " or ")),
-        Expr::Cmp(op, a, b) => format!("{} {} {}", show(a), op.symbol(), show(b)),
-        Expr::In {
-            negated,
-            subject,
-            values,
-        } => format!(
-            "{} is {}one of {}",
-            show(subject),
-            if *negated { "not " } else { "" },
-            values
-                .iter()
-                .map(|v| show_value(model, v))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Expr::Arith(op, a, b) => format!("({} {} {})", show(a), op.symbol(), show(b)),
-        Expr::Neg(a) => format!("-{}", show(a)),
-        Expr::Extremum(w, l) => {
-            let name = match w {
-                crate::vocab::Extremum::Max => "max",
-                crate::vocab::Extremum::Min => "min",
-            };
-            format!("{name}({})", join(l, ", "))
-        }
-        Expr::Shift(a, n, u) => {
-            if *n < 0 {
-                format!("{} - {} {}", show(a), n.unsigned_abs(), u.word())
-            } else {
-                format!("{} + {n} {}", show(a), u.word())
-            }
-        }
-        Expr::DaysFrom(a, b) => format!("days from {} to {}", show(a), show(b)),
-    }
-}
-
-fn show_value(model: &Model, v: &Value) -> String {
-    match v {
-        Value::Text(t) => format!("\"{t}\""),
-        other => model.show(other),
     }
 }
 
@@ -505,7 +440,7 @@ fn missing_side(model: &Model, atom: &Atom, want: bool) -> String {
             };
             let inside = want != *negated;
             let chosen: Vec<String> = if inside {
-                values.iter().map(|v| show_value(model, v)).collect()
+                values.iter().map(|v| model.value_text(v)).collect()
             } else {
                 let Some(Type::OneOf(set)) = model.facts.get(f.index()).map(|f| f.ty) else {
                     return generic();
@@ -539,9 +474,9 @@ fn missing_side(model: &Model, atom: &Atom, want: bool) -> String {
             let op = if want { *op } else { op.negate() };
             format!(
                 "no test has `{} {} {}`",
-                show_expr(model, a, 0),
+                model.expr_text(a),
                 op.symbol(),
-                show_expr(model, b, 0)
+                model.expr_text(b)
             )
         }
         _ => generic(),
