@@ -4,20 +4,21 @@
 //! `docs/language.md` ("Formatting") describes, or the syntax diagnostics when
 //! it does not parse: a broken rulebook is never formatted.
 //!
-//! The formatter works on the text, line by line and token by token, guided by
-//! the parser (its split into items and the spans of the syntax tree), rather
-//! than printing the syntax tree, which drops comments. It changes only white
-//! space: it never joins or splits a line, never touches the inside of a
-//! quoted text or a comment, never reorders anything, keeps every line that
-//! starts an item at column 0 and indents every other line, so the text splits
-//! into the same items and each item reads as the same tokens as before.
+//! The formatter lays out what the grammar reads: the items as `syntax::chunks`
+//! cuts them, each item's tokens with its comments and line breaks as
+//! `syntax::tokens` gives them, and the spans of the syntax tree (which
+//! constructs run over several lines). It changes only white space: it never
+//! joins or splits a line, never touches the inside of a quoted text or a
+//! comment, never reorders anything, keeps every line that starts an item at
+//! column 0 and indents every other line, so the text splits into the same
+//! items and each item reads as the same tokens as before.
 
 use std::sync::Arc;
 
 use crate::ast;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceFile, Span};
-use crate::syntax;
+use crate::syntax::{self, Token, TokenKind};
 
 /// Indentation of an attribute line, and of the first line of a condition.
 const ATTRIBUTE: &str = "  ";
@@ -38,7 +39,12 @@ pub fn format(file: &Arc<SourceFile>) -> Result<String, Vec<Diagnostic>> {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
-    let lines = split_lines(file.text());
+    let text = file.text();
+    let Some(lines) = split_lines(text) else {
+        // Text that parses always reads as tokens; should it ever not, leave
+        // it exactly as it is rather than guess.
+        return Ok(text.to_string());
+    };
     let continued = continued_lines(&lines, &construct_spans(&rulebook));
     Ok(layout(&lines, &continued))
 }
@@ -60,66 +66,92 @@ enum Kind {
 #[derive(Debug)]
 struct Line<'a> {
     kind: Kind,
-    /// The text without the line break and surrounding white space.
-    text: &'a str,
-    /// Byte offset (in the file) of `text`.
+    /// The tokens, without the line break.
+    tokens: Vec<(TokenKind, &'a str)>,
+    /// Byte offset (in the file) of the first token.
     start: usize,
     /// The line started with white space.
     indented: bool,
 }
 
-/// White space around tokens: what the grammar skips, and what `str::trim`
-/// does.
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{FEFF}'
-}
-
-/// The same test as the item split in `syntax`: an item keyword at the very
-/// start of the line, followed by white space or nothing.
-fn starts_item(line: &str) -> bool {
-    syntax::ITEM_KEYWORDS.iter().any(|kw| {
-        line.strip_prefix(kw)
-            .is_some_and(|rest| rest.chars().next().is_none_or(char::is_whitespace))
-    })
-}
-
-fn split_lines(text: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
-    let mut offset = 0;
-    let mut seen_item = false;
-    for raw in text.split_inclusive('\n') {
-        let mut start = offset;
-        offset += raw.len();
-        let mut line = raw.strip_suffix('\n').unwrap_or(raw);
-        if start == 0 {
-            if let Some(rest) = line.strip_prefix('\u{FEFF}') {
-                line = rest;
-                start += '\u{FEFF}'.len_utf8();
-            }
+impl<'a> Line<'a> {
+    /// The first token's text, if it is a word.
+    fn first_word(&self) -> Option<&'a str> {
+        match self.tokens.first() {
+            Some((TokenKind::Word, w)) => Some(w),
+            _ => None,
         }
-        let text = line.trim_matches(is_space);
-        let lead = line.len() - line.trim_start_matches(is_space).len();
-        let kind = if text.is_empty() {
-            Kind::Blank
-        } else if text.starts_with('#') {
-            Kind::Comment
-        } else if starts_item(line) || !seen_item {
+    }
+}
+
+/// The lines of the text with their tokens, item by item; `None` when some
+/// item does not read as tokens.
+fn split_lines(text: &str) -> Option<Vec<Line<'_>>> {
+    let mut lines = Vec::new();
+    let mut seen_item = false;
+    for (index, chunk) in syntax::chunks(text).into_iter().enumerate() {
+        let tokens = syntax::tokens(text.get(chunk.clone())?, chunk.start)?;
+        let mut line_start = chunk.start;
+        let mut first_line = true;
+        let mut rest = tokens.as_slice();
+        while line_start < chunk.end {
+            let end = rest
+                .iter()
+                .position(|t| t.kind == TokenKind::LineBreak)
+                .unwrap_or(rest.len());
+            let (on_line, after) = rest.split_at(end);
+            let line_end = after.first().map_or(chunk.end, |t| t.span.end);
+            lines.push(line(
+                text,
+                line_start,
+                on_line,
+                index > 0 && first_line,
+                &mut seen_item,
+            ));
+            rest = after.get(1..).unwrap_or(&[]);
+            line_start = line_end;
+            first_line = false;
+        }
+    }
+    Some(lines)
+}
+
+/// One line from its tokens. `starts_item`: the first line of an item chunk.
+fn line<'a>(
+    text: &'a str,
+    line_start: usize,
+    tokens: &[Token],
+    starts_item: bool,
+    seen_item: &mut bool,
+) -> Line<'a> {
+    let start = tokens.first().map_or(line_start, |t| t.span.start);
+    // A byte-order mark at the start of the file is not indentation.
+    let bom = if line_start == 0 && text.starts_with('\u{FEFF}') {
+        '\u{FEFF}'.len_utf8()
+    } else {
+        0
+    };
+    let kind = match tokens.first() {
+        None => Kind::Blank,
+        Some(t) if t.kind == TokenKind::Comment => Kind::Comment,
+        Some(_) if starts_item || !*seen_item => {
             // The first code line starts the first item even when it is
             // indented: the parser reads the text before the first item
             // keyword at a line start as an item of its own.
-            seen_item = true;
+            *seen_item = true;
             Kind::Item
-        } else {
-            Kind::Code
-        };
-        lines.push(Line {
-            kind,
-            text,
-            start: start + lead,
-            indented: lead > 0,
-        });
+        }
+        Some(_) => Kind::Code,
+    };
+    Line {
+        kind,
+        tokens: tokens
+            .iter()
+            .map(|t| (t.kind, text.get(t.span.start..t.span.end).unwrap_or("")))
+            .collect(),
+        start,
+        indented: start > line_start + bom,
     }
-    lines
 }
 
 /// Where the constructs that may run over several lines are, and where
@@ -221,9 +253,10 @@ fn continued_lines(lines: &[Line<'_>], spans: &Spans) -> Vec<bool> {
         .iter()
         .zip(inside)
         .map(|(line, inside)| {
-            let first_word = line.text.split(|c: char| !is_word_char(c)).next();
             let attribute = !inside
-                && (first_word.is_some_and(|w| ATTRIBUTE_KEYWORDS.contains(&w))
+                && (line
+                    .first_word()
+                    .is_some_and(|w| ATTRIBUTE_KEYWORDS.contains(&w))
                     || spans.conditions.binary_search(&line.start).is_ok());
             line.kind == Kind::Code && !attribute
         })
@@ -308,7 +341,7 @@ fn layout(lines: &[Line<'_>], continued: &[bool]) -> String {
 /// `define`, …) written one after another stay together without blank lines.
 fn one_line_item<'a>(body: &[Line<'a>]) -> Option<&'a str> {
     match body {
-        [line] => line.text.split(is_space).next(),
+        [line] => line.first_word(),
         _ => None,
     }
 }
@@ -325,7 +358,7 @@ fn gap_comments(out: &mut String, gap: &[Line<'_>], blank_before_item: bool) {
                 if blank && any {
                     out.push('\n');
                 }
-                out.push_str(comment(line.text));
+                out.push_str(comment(line));
                 out.push('\n');
                 any = true;
                 blank = false;
@@ -358,270 +391,76 @@ fn body(out: &mut String, lines: &[Line<'_>], continued: &[bool], range: std::op
         let Some(line) = lines.get(i) else { continue };
         match line.kind {
             Kind::Blank => continue,
-            Kind::Item => out.push_str(&code_line(line.text, false)),
+            Kind::Item => out.push_str(&code_line(line, false)),
             Kind::Code => {
                 out.push_str(indent);
-                out.push_str(&code_line(line.text, indent == CONTINUATION));
+                out.push_str(&code_line(line, indent == CONTINUATION));
             }
             Kind::Comment => {
                 out.push_str(indent);
-                out.push_str(comment(line.text));
+                out.push_str(comment(line));
             }
         }
         out.push('\n');
     }
 }
 
-/// A comment as written, without trailing white space.
-fn comment(text: &str) -> &str {
-    text.trim_end()
+/// A comment line's comment as written, without trailing white space.
+fn comment<'a>(line: &Line<'a>) -> &'a str {
+    line.tokens.first().map_or("", |(_, text)| text.trim_end())
 }
 
 // ------------------------------------------------------------------ tokens
 
 /// A code line with its end-of-line comment. `continued`: the line
 /// continues an expression, so a `-` at its start subtracts.
-fn code_line(text: &str, continued: bool) -> String {
-    let (code, note) = split_comment(text);
-    let code = code.trim_matches(is_space);
-    let mut out = match tokens(code) {
-        Some(tokens) => join(&tokens, continued),
-        // Something the tokenizer does not know: leave the line as written.
-        None => code.to_string(),
+fn code_line(line: &Line<'_>, continued: bool) -> String {
+    let (code, note) = match line.tokens.split_last() {
+        Some(((TokenKind::Comment, note), code)) => (code, Some(note.trim_end())),
+        _ => (line.tokens.as_slice(), None),
     };
+    let mut out = join(code, continued);
     if let Some(note) = note {
         if !out.is_empty() {
             out.push_str(BEFORE_COMMENT);
         }
-        out.push_str(comment(note));
+        out.push_str(note);
     }
     out
 }
 
-/// The code and the comment (from `#` outside quotes) of a line.
-fn split_comment(text: &str) -> (&str, Option<&str>) {
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, c) in text.char_indices() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-        } else if c == '#' {
-            if let Some((code, note)) = text.split_at_checked(i) {
-                return (code, Some(note));
-            }
-        }
-    }
-    (text, None)
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Tok<'a> {
-    /// A name, keyword, number, date or article number.
-    Word(&'a str),
-    /// A quoted text, quotes included.
-    Quoted(&'a str),
-    /// An operator, `=>` included.
-    Op(&'a str),
-    /// `¥` or `￥`.
-    Yen(&'a str),
-    Comma,
-    Colon,
-    Open,
-    Close,
-    /// The remedy phrase after `=>`, its words separated by one space.
-    Phrase(String),
-}
-
-impl Tok<'_> {
-    fn text(&self) -> &str {
-        match self {
-            Tok::Word(s) | Tok::Quoted(s) | Tok::Op(s) | Tok::Yen(s) => s,
-            Tok::Comma => ",",
-            Tok::Colon => ":",
-            Tok::Open => "(",
-            Tok::Close => ")",
-            Tok::Phrase(s) => s,
-        }
-    }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '.'
-}
-
-const OPERATORS: &[&str] = &[
-    "=>", "!=", "<=", ">=", "=", "<", ">", "≠", "≤", "≥", "+", "-", "*", "/", "×", "÷",
-];
-
-/// Split code into tokens; `None` for anything the tokenizer does not know
-/// (the line is then left as written).
-fn tokens(code: &str) -> Option<Vec<Tok<'_>>> {
-    let mut tokens = Vec::new();
-    let mut rest = code;
-    while let Some(c) = rest.chars().next() {
-        let len = if is_space(c) {
-            c.len_utf8()
-        } else if c == '"' {
-            let len = quoted_len(rest)?;
-            tokens.push(Tok::Quoted(rest.get(..len)?));
-            len
-        } else if is_word_char(c) {
-            let len = word_len(rest, tokens.last());
-            tokens.push(Tok::Word(rest.get(..len)?));
-            len
-        } else if let Some(tok) = match c {
-            ',' => Some(Tok::Comma),
-            ':' => Some(Tok::Colon),
-            '(' => Some(Tok::Open),
-            ')' => Some(Tok::Close),
-            '¥' | '￥' => Some(Tok::Yen(rest.get(..c.len_utf8())?)),
-            _ => None,
-        } {
-            tokens.push(tok);
-            c.len_utf8()
-        } else {
-            let op = OPERATORS.iter().find(|op| rest.starts_with(**op))?;
-            tokens.push(Tok::Op(op));
-            if *op == "=>" {
-                let after = rest.get(op.len()..)?.trim_start_matches([' ', '\t']);
-                let word = after.len() - after.trim_start_matches(is_word_char).len();
-                if word == 0 || !after.get(word..)?.starts_with('(') {
-                    // not a call `remedy_id(…)`: a phrase, to the end
-                    tokens.push(Tok::Phrase(phrase(after)?));
-                    return Some(tokens);
-                }
-            }
-            op.len()
-        };
-        rest = rest.get(len..)?;
-    }
-    Some(tokens)
-}
-
-/// Length of the quoted text at the start of `s`, quotes included.
-fn quoted_len(s: &str) -> Option<usize> {
-    let mut escaped = false;
-    for (i, c) in s.char_indices().skip(1) {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == '"' {
-            return Some(i + 1);
-        }
-    }
-    None
-}
-
-/// Length of the word at the start of `s`, taking a date `2024-07-01` or,
-/// after `article`, an article number `25(1)` whole, as the grammar does.
-fn word_len(s: &str, previous: Option<&Tok<'_>>) -> usize {
-    let len = s.len() - s.trim_start_matches(is_word_char).len();
-    let word = s.get(..len).unwrap_or("");
-    let rest = s.get(len..).unwrap_or("");
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    if word.len() == 4 && digits(word) {
-        let b = rest.as_bytes();
-        let date = b.len() >= 6
-            && b.first() == Some(&b'-')
-            && b.get(3) == Some(&b'-')
-            && rest.get(1..3).is_some_and(digits)
-            && rest.get(4..6).is_some_and(digits)
-            && !rest
-                .get(6..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(|c| c.is_alphanumeric() || c == '_');
-        if date {
-            return len + 6;
-        }
-    }
-    if digits(word) && previous == Some(&Tok::Word("article")) {
-        let mut len = len;
-        let mut rest = rest;
-        while let Some(inner) = rest.strip_prefix('(') {
-            let n = inner.len()
-                - inner
-                    .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
-                    .len();
-            if n == 0 || !inner.get(n..).is_some_and(|r| r.starts_with(')')) {
-                break;
-            }
-            len += n + 2;
-            rest = inner.get(n + 1..).unwrap_or("");
-        }
-        return len;
-    }
-    len
-}
-
-/// The words of a remedy phrase separated by one space; `None` when the text
-/// holds white space other than spaces and tabs, or nothing.
-fn phrase(text: &str) -> Option<String> {
-    let mut words: Vec<&str> = Vec::new();
-    let mut rest = text;
-    loop {
-        rest = rest.trim_start_matches([' ', '\t']);
-        if rest.is_empty() {
-            break;
-        }
-        let mut len = 0;
-        while let Some(c) = rest.get(len..).and_then(|r| r.chars().next()) {
-            if c == ' ' || c == '\t' {
-                break;
-            }
-            if is_space(c) {
-                return None;
-            }
-            len += if c == '"' {
-                quoted_len(rest.get(len..)?)?
-            } else {
-                c.len_utf8()
-            };
-        }
-        let (word, tail) = rest.split_at_checked(len)?;
-        words.push(word);
-        rest = tail;
-    }
-    (!words.is_empty()).then(|| words.join(" "))
-}
+type Tok<'a> = (TokenKind, &'a str);
 
 /// Tokens with single spaces between them, and none inside `(…)`, before
 /// `,` and `:`, after a unary `-` or `¥`, between `max`/`min` or a remedy id
 /// and `(`, and in `yes/no`.
 fn join(tokens: &[Tok<'_>], continued: bool) -> String {
     let mut out = String::new();
-    for (i, tok) in tokens.iter().enumerate() {
+    for (i, (_, text)) in tokens.iter().enumerate() {
         if i > 0 && space_before(tokens, i, continued) {
             out.push(' ');
         }
-        out.push_str(tok.text());
+        out.push_str(text);
     }
     out
 }
 
 fn space_before(tokens: &[Tok<'_>], i: usize, continued: bool) -> bool {
-    let at = |j: Option<usize>| j.and_then(|j| tokens.get(j));
-    let (Some(prev), Some(cur)) = (at(i.checked_sub(1)), tokens.get(i)) else {
+    use TokenKind::{Arrow, Close, Colon, Comma, Op, Open, Word, Yen};
+    let at = |j: Option<usize>| j.and_then(|j| tokens.get(j)).copied();
+    let (Some(prev), Some(cur)) = (at(i.checked_sub(1)), tokens.get(i).copied()) else {
         return false;
     };
     let before_prev = at(i.checked_sub(2));
-    let next = tokens.get(i + 1);
+    let next = tokens.get(i + 1).copied();
     match (prev, cur) {
-        (_, Tok::Comma | Tok::Colon | Tok::Close) | (Tok::Open | Tok::Yen(_), _) => false,
-        (Tok::Op("-"), _) if unary(tokens, i - 1, continued) => false,
-        (Tok::Word(w), Tok::Open) => {
-            !(*w == "max" || *w == "min" || before_prev == Some(&Tok::Op("=>")))
+        ((_, _), (Comma | Colon | Close, _)) | ((Open | Yen, _), _) => false,
+        ((Op, "-"), _) if unary(tokens, i - 1, continued) => false,
+        ((Word, w), (Open, _)) => {
+            !(w == "max" || w == "min" || before_prev.is_some_and(|(k, _)| k == Arrow))
         }
-        (Tok::Word("yes"), Tok::Op("/")) => next != Some(&Tok::Word("no")),
-        (Tok::Op("/"), Tok::Word("no")) => before_prev != Some(&Tok::Word("yes")),
+        ((Word, "yes"), (Op, "/")) => next != Some((Word, "no")),
+        ((Op, "/"), (Word, "no")) => before_prev != Some((Word, "yes")),
         _ => true,
     }
 }
@@ -631,13 +470,20 @@ fn unary(tokens: &[Tok<'_>], i: usize, continued: bool) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|j| tokens.get(j)) else {
         return !continued;
     };
-    match prev {
-        Tok::Op(_) | Tok::Open | Tok::Comma | Tok::Colon => true,
-        Tok::Word(w) => {
+    match *prev {
+        (
+            TokenKind::Op
+            | TokenKind::Arrow
+            | TokenKind::Open
+            | TokenKind::Comma
+            | TokenKind::Colon,
+            _,
+        ) => true,
+        (TokenKind::Word, w) => {
             matches!(
-                *w,
+                w,
                 "and" | "or" | "not" | "is" | "of" | "when" | "to" | "from" | "as"
-            ) || (i == 1 && matches!(*w, "amount" | "deadline"))
+            ) || (i == 1 && matches!(w, "amount" | "deadline"))
         }
         _ => false,
     }

@@ -128,3 +128,14 @@ fn deeply_nested_case_json() {
     assert!(case.is_none());
     assert_eq!(diagnostics[0].code, Code::CaseSyntax);
 }
+
+/// Parentheses inside a quoted text (after an escaped quote) are text, not
+/// nesting: the nesting limit counts what the grammar reads.
+#[test]
+fn a_title_with_an_escaped_quote_and_120_parentheses() {
+    let text = HEADER.replace(
+        "title en \"R\"",
+        &format!("title en \"a \\\" {}\"", "(".repeat(120)),
+    );
+    assert!(codes(text).is_empty());
+}

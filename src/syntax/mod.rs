@@ -1,18 +1,21 @@
 //! Text → syntax tree.
 //!
 //! Input: a [`SourceFile`]. Output: an [`ast::Rulebook`] and the syntax
-//! diagnostics. This is the only module that knows pest exists.
-//!
-//! The text is split into items at lines that start with an item keyword, and
-//! each item is parsed on its own, so one run reports a syntax error in every
-//! broken item, not only the first.
+//! diagnostics. This is the only module that knows pest exists, and the
+//! grammar is the only reader of rulebook text: its `chunks` reading cuts the
+//! file into items, `item` parses each item on its own (so one run reports a
+//! syntax error in every broken item, not only the first), and `tokens` reads
+//! an item as a flat list of tokens with its comments and line breaks (for
+//! [`crate::fmt`], and to find where an item nests too deep).
 
 mod lower;
 mod words;
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use pest::Parser as _;
+use pest::iterators::Pairs;
 
 use crate::ast;
 use crate::diagnostic::{Code, Diagnostic};
@@ -28,17 +31,6 @@ mod generated {
 }
 use generated::{Grammar, Rule};
 
-/// The keywords that start an item at the beginning of a line.
-pub const ITEM_KEYWORDS: &[&str] = &[
-    "rulebook",
-    "law",
-    "fact",
-    "define",
-    "remedy",
-    "rule",
-    "exception",
-];
-
 /// Parse a rulebook. Always returns a tree of the items that parsed, with a
 /// diagnostic for each item that did not.
 pub fn parse(file: &Arc<SourceFile>) -> (ast::Rulebook, Vec<Diagnostic>) {
@@ -50,147 +42,289 @@ pub fn parse_with(file: &Arc<SourceFile>, limits: &Limits) -> (ast::Rulebook, Ve
     let text = file.text();
     let mut rulebook = ast::Rulebook::default();
     let mut diagnostics = bidi_controls(file);
-    for (start, end) in split_items(text) {
-        let Some(chunk) = text.get(start..end) else {
+    for (index, range) in chunks(text).into_iter().enumerate() {
+        let Some(chunk) = text.get(range.clone()) else {
             continue;
         };
-        if is_blank(chunk) {
+        // Only the first chunk can lack an item keyword.
+        if index == 0 && is_blank(chunk) {
             continue;
         }
-        if let Some(d) = nesting_guard(file, chunk, start, limits) {
-            diagnostics.push(d);
-            continue;
-        }
-        match Grammar::parse(Rule::item, chunk) {
-            Ok(mut pairs) => {
-                let mut lowerer = lower::Lowerer {
-                    file,
-                    offset: start,
-                    diagnostics: &mut diagnostics,
-                };
-                if let Some(item) = pairs.next().and_then(|p| lowerer.item(p)) {
-                    rulebook.items.push(item);
-                }
-            }
-            Err(e) => diagnostics.push(syntax_error(file, chunk, start, &e)),
+        if let Some(item) = parse_item(file, chunk, range.start, limits, &mut diagnostics) {
+            rulebook.items.push(item);
         }
     }
     (rulebook, diagnostics)
 }
 
-/// Byte ranges of the items: each starts at a line beginning with an item
-/// keyword; text before the first keyword is a range of its own.
-fn split_items(text: &str) -> Vec<(usize, usize)> {
-    let mut starts = vec![0];
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        if line_start > 0 && starts_item(line) {
-            starts.push(line_start);
-        }
-        line_start += line.len();
-    }
-    let mut ranges = Vec::with_capacity(starts.len());
-    for (i, &s) in starts.iter().enumerate() {
-        let e = starts.get(i + 1).copied().unwrap_or(text.len());
-        ranges.push((s, e));
-    }
-    ranges
-}
-
-fn starts_item(line: &str) -> bool {
-    ITEM_KEYWORDS.iter().any(|kw| {
-        line.strip_prefix(kw)
-            .is_some_and(|rest| rest.chars().next().is_none_or(char::is_whitespace))
-    })
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// True when the chunk holds only white space and comments.
-fn is_blank(chunk: &str) -> bool {
-    chunk.lines().all(|l| {
-        let l = l.trim_start_matches('\u{FEFF}').trim();
-        l.is_empty() || l.starts_with('#')
-    })
-}
-
-/// Refuse an item nested deeper than [`Limits::nesting`] before the recursive
-/// parser sees it, so no input can overflow the stack.
-fn nesting_guard(
+/// Parse one item (`chunk`, at byte `offset` of the file); its diagnostics
+/// go to `diagnostics`.
+fn parse_item(
     file: &Arc<SourceFile>,
     chunk: &str,
     offset: usize,
     limits: &Limits,
-) -> Option<Diagnostic> {
-    let (max_nesting, max_operators) = (limits.nesting, limits.operators);
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut in_comment = false;
-    let mut prev_not = 0usize;
-    let mut word = String::new();
-    let mut operators = 0usize;
-    let mut prev = ' ';
-    let mut chars = chunk.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |(_, n)| *n);
-        let before = prev;
-        prev = c;
-        if in_comment {
-            in_comment = c != '\n';
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ast::Item> {
+    match Grammar::parse(Rule::item, chunk) {
+        Ok(mut pairs) => {
+            if let Some(d) = nesting_guard(file, pairs.clone(), offset, limits) {
+                diagnostics.push(d);
+                return None;
+            }
+            let mut lowerer = lower::Lowerer {
+                file,
+                offset,
+                diagnostics,
+            };
+            pairs.next().and_then(|p| lowerer.item(p))
+        }
+        Err(e) => {
+            diagnostics.push(match e.variant {
+                // pest ran short of stack: the item nests deeper than this
+                // thread can hold
+                pest::error::ErrorVariant::CustomError { .. } => {
+                    too_deep(file, chunk, offset, limits)
+                }
+                _ => syntax_error(file, chunk, offset, &e),
+            });
+            None
+        }
+    }
+}
+
+/// Byte ranges of the items, as the grammar's `chunks` reading cuts them:
+/// each starts at a line beginning with an item keyword; text before the
+/// first keyword is a range of its own.
+pub fn chunks(text: &str) -> Vec<Range<usize>> {
+    let Ok(pairs) = Grammar::parse(Rule::chunks, text) else {
+        // `chunks` accepts every text; one range is the safe answer anyway.
+        return std::iter::once(0..text.len()).collect();
+    };
+    pairs
+        .flatten()
+        .filter(|p| matches!(p.as_rule(), Rule::chunk | Rule::item_chunk))
+        .map(|p| p.as_span().start()..p.as_span().end())
+        .collect()
+}
+
+/// What a token of [`tokens`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A name, keyword, number, date or article number.
+    Word,
+    /// A quoted text, quotes included.
+    Quoted,
+    /// A comparison or arithmetic sign.
+    Op,
+    /// `=>`.
+    Arrow,
+    /// A word of a remedy phrase after `=>`.
+    PhraseWord,
+    /// `¥` or `￥`.
+    Yen,
+    /// `,`
+    Comma,
+    /// `:`
+    Colon,
+    /// `(`
+    Open,
+    /// `)`
+    Close,
+    /// A comment, from `#` to the end of its line.
+    Comment,
+    /// The end of a line.
+    LineBreak,
+}
+
+/// A token of an item and where it is (bytes of the file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The tokens of `text` (which starts at byte `offset` of its file), with its
+/// comments and line breaks, in order, as the grammar's `tokens` reading
+/// gives them; `None` for text that holds something no token reads.
+pub fn tokens(text: &str, offset: usize) -> Option<Vec<Token>> {
+    let pairs = Grammar::parse(Rule::tokens, text).ok()?;
+    Some(collect_tokens(pairs, offset))
+}
+
+/// The tokens read from the start of `text` up to the first thing no token
+/// reads, and where that is (bytes of `text`).
+fn lex(text: &str) -> (Vec<Token>, usize) {
+    match Grammar::parse(Rule::lexemes, text) {
+        Ok(pairs) => {
+            let end = pairs.clone().next().map_or(0, |p| p.as_span().end());
+            (collect_tokens(pairs, 0), end)
+        }
+        Err(_) => (Vec::new(), 0),
+    }
+}
+
+fn collect_tokens(pairs: Pairs<'_, Rule>, offset: usize) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    for p in pairs.flatten() {
+        // a text inside a phrase word is part of that word
+        if out
+            .last()
+            .is_some_and(|t| offset + p.as_span().start() < t.span.end)
+        {
             continue;
         }
-        if in_string {
-            in_string = c != '"';
-            continue;
-        }
-        if is_word_char(c) {
-            word.push(c);
-            continue;
-        }
-        if word == "not" {
-            prev_not += 1;
-        } else if !word.is_empty() {
-            prev_not = 0;
-        }
-        word.clear();
-        match c {
-            '"' => in_string = true,
-            '#' => in_comment = true,
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            '+' | '*' | '/' | '×' | '÷' => operators += 1,
-            // a minus, but not the dashes of a date
-            '-' if !(before.is_ascii_digit() && next.is_ascii_digit()) => operators += 1,
+        let kind = match p.as_rule() {
+            Rule::word | Rule::date | Rule::kw_article | Rule::article_num => TokenKind::Word,
+            Rule::string => TokenKind::Quoted,
+            Rule::cmp_op | Rule::add_op | Rule::mul_op => TokenKind::Op,
+            Rule::arrow => TokenKind::Arrow,
+            Rule::phrase_word => TokenKind::PhraseWord,
+            Rule::yen => TokenKind::Yen,
+            Rule::comma => TokenKind::Comma,
+            Rule::colon => TokenKind::Colon,
+            Rule::lparen => TokenKind::Open,
+            Rule::rparen => TokenKind::Close,
+            Rule::comment => TokenKind::Comment,
+            Rule::line_break => TokenKind::LineBreak,
+            // the pairs that hold tokens, and the inside of a text
+            _ => continue,
+        };
+        let span = p.as_span();
+        out.push(Token {
+            kind,
+            span: Span::new(offset + span.start(), offset + span.end()),
+        });
+    }
+    out
+}
+
+/// True when the chunk holds only white space and comments.
+fn is_blank(chunk: &str) -> bool {
+    tokens(chunk, 0).is_some_and(|t| {
+        t.iter()
+            .all(|t| matches!(t.kind, TokenKind::Comment | TokenKind::LineBreak))
+    })
+}
+
+/// What nests in an item: parentheses, and `not`s in a row.
+#[derive(Default)]
+struct Nesting {
+    depth: usize,
+    nots: usize,
+    operators: usize,
+}
+
+impl Nesting {
+    /// Count one token; `Err` with the message and label when a limit is
+    /// passed at it.
+    fn step(
+        &mut self,
+        read: Rule,
+        limits: &Limits,
+    ) -> Result<(), (String, &'static str, &'static str)> {
+        match read {
+            Rule::lparen => self.depth += 1,
+            Rule::rparen => self.depth = self.depth.saturating_sub(1),
+            Rule::kw_not => self.nots += 1,
+            Rule::add_op | Rule::mul_op | Rule::neg => self.operators += 1,
+            Rule::name | Rule::ident | Rule::number | Rule::digits | Rule::date | Rule::string => {
+                self.nots = 0;
+            }
             _ => {}
         }
-        if operators > max_operators {
-            let at = offset + i;
-            return Some(
-                Diagnostic::error(
-                    Code::LimitExceeded,
-                    format!("this item has more than {max_operators} arithmetic operators"),
-                )
-                .in_file(file)
-                .label(Span::new(at, at + c.len_utf8()), "one too many here")
-                .help("split the computation into named derived facts with `define`"),
-            );
+        if self.operators > limits.operators {
+            return Err((
+                format!(
+                    "this item has more than {} arithmetic operators",
+                    limits.operators
+                ),
+                "one too many here",
+                "split the computation into named derived facts with `define`",
+            ));
         }
-        if depth + prev_not > max_nesting {
-            let at = offset + i;
-            return Some(
-                Diagnostic::error(
-                    Code::LimitExceeded,
-                    format!("this item nests parentheses or `not` more than {max_nesting} deep"),
-                )
-                .in_file(file)
-                .label(Span::new(at, at + c.len_utf8()), "too deep here")
-                .help("split the condition into named derived facts with `define`"),
-            );
+        if self.depth + self.nots > limits.nesting {
+            return Err((
+                format!(
+                    "this item nests parentheses or `not` more than {} deep",
+                    limits.nesting
+                ),
+                "too deep here",
+                "split the condition into named derived facts with `define`",
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn limit_diagnostic(
+    file: &Arc<SourceFile>,
+    span: Span,
+    (message, label, help): (String, &'static str, &'static str),
+) -> Diagnostic {
+    Diagnostic::error(Code::LimitExceeded, message)
+        .in_file(file)
+        .label(span, label)
+        .help(help)
+}
+
+/// Refuse an item nested deeper than [`Limits::nesting`], or with more than
+/// [`Limits::operators`] arithmetic operators, before anything recurses
+/// through its tree. Reads the parse in order, without recursion.
+fn nesting_guard(
+    file: &Arc<SourceFile>,
+    pairs: Pairs<'_, Rule>,
+    offset: usize,
+    limits: &Limits,
+) -> Option<Diagnostic> {
+    let mut nesting = Nesting::default();
+    for p in pairs.flatten() {
+        if let Err(e) = nesting.step(p.as_rule(), limits) {
+            let span = p.as_span();
+            return Some(limit_diagnostic(
+                file,
+                Span::new(offset + span.start(), offset + span.end()),
+                e,
+            ));
         }
     }
     None
+}
+
+/// The diagnostic for an item the parser could not read for lack of stack:
+/// where its tokens pass the nesting limit, or the whole item when they do
+/// not (a limit raised beyond what the stack holds).
+fn too_deep(file: &Arc<SourceFile>, chunk: &str, offset: usize, limits: &Limits) -> Diagnostic {
+    let mut nesting = Nesting::default();
+    for t in tokens(chunk, offset).unwrap_or_default() {
+        let text = file.slice(t.span);
+        let read = match (t.kind, text) {
+            (TokenKind::Open, _) => Rule::lparen,
+            (TokenKind::Close, _) => Rule::rparen,
+            (TokenKind::Word, "not") => Rule::kw_not,
+            (TokenKind::Word | TokenKind::Quoted, _) => Rule::name,
+            (TokenKind::Op, "+" | "-" | "*" | "/" | "×" | "÷") => Rule::add_op,
+            _ => continue,
+        };
+        if let Err(e) = nesting.step(read, limits) {
+            return limit_diagnostic(file, t.span, e);
+        }
+    }
+    let end = floor_char_boundary(
+        chunk,
+        chunk.len().min(chunk.find('\n').unwrap_or(chunk.len())),
+    );
+    limit_diagnostic(
+        file,
+        Span::new(offset, offset + end),
+        (
+            "this item nests deeper than the parser's stack holds".to_string(),
+            "this item",
+            "split the condition into named derived facts with `define`",
+        ),
+    )
 }
 
 fn syntax_error(
@@ -204,20 +338,25 @@ fn syntax_error(
         pest::error::InputLocation::Span((s, _)) => s,
     };
     let pos = floor_char_boundary(chunk, pos);
-    let after_arrow = chunk
-        .get(..pos)
-        .is_some_and(|before| before.trim_end().ends_with("=>"));
-    let pos = skip_blank(chunk, pos);
+    // Everything before the error parsed, so it reads as tokens.
+    let (lexed, lexed_end) = lex(chunk);
+    let after_arrow = lexed
+        .iter()
+        .rev()
+        .find(|t| t.span.end <= pos && t.kind != TokenKind::LineBreak)
+        .is_some_and(|t| t.kind == TokenKind::Arrow);
+    let pos = skip_blank(&lexed, lexed_end, pos, after_arrow);
     let (expected, context) = match &error.variant {
         _ if after_arrow => words::after_arrow(),
         pest::error::ErrorVariant::ParsingError { positives, .. } => words::expected(positives),
         pest::error::ErrorVariant::CustomError { message } => (message.clone(), None),
     };
-    let found = found_token(chunk, pos);
+    let found = found_token(&lexed, chunk, pos);
     let span = Span::new(offset + pos, offset + pos + found.len());
-    let at_line_end = chunk
-        .get(pos..)
-        .is_some_and(|r| r.starts_with(['\n', '\r']));
+    let at_line_end = lexed
+        .iter()
+        .any(|t| t.kind == TokenKind::LineBreak && t.span.start == pos)
+        || chunk.get(pos..).is_some_and(|r| r.starts_with("\r\n"));
     let found_words = if at_line_end {
         "the end of the line".to_string()
     } else if found.is_empty() {
@@ -249,49 +388,41 @@ fn syntax_error(
     d
 }
 
-/// The token at `pos`: a word, a quoted string's first line, or one character.
-fn found_token(chunk: &str, pos: usize) -> &str {
-    let rest = chunk.get(pos..).unwrap_or("");
-    let mut end = 0;
-    for (i, c) in rest.char_indices() {
-        if is_word_char(c) || (c == '.' && i > 0) {
-            end = i + c.len_utf8();
-        } else {
-            if i == 0 {
-                end = if c == '\n' || c == '\r' {
-                    0
-                } else {
-                    c.len_utf8()
-                };
-            }
-            break;
-        }
-    }
-    rest.get(..end).unwrap_or("")
+/// The token found at `pos`: the rest of a word, or one character (nothing
+/// at the end of a line or of the item).
+fn found_token<'c>(lexed: &[Token], chunk: &'c str, pos: usize) -> &'c str {
+    let end = match lexed
+        .iter()
+        .find(|t| t.span.start <= pos && pos < t.span.end)
+    {
+        Some(t) if t.kind == TokenKind::Word => t.span.end,
+        Some(t) if t.kind == TokenKind::LineBreak => pos,
+        _ => chunk
+            .get(pos..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| *c != '\r' && *c != '\n')
+            .map_or(pos, |c| pos + c.len_utf8()),
+    };
+    chunk.get(pos..end).unwrap_or("")
 }
 
-/// Move past spaces and, when the line holds nothing more, past blank lines
-/// and comments, to the next token (or the end).
-fn skip_blank(chunk: &str, mut pos: usize) -> usize {
-    let rest = chunk.get(pos..).unwrap_or("");
-    let same_line = rest.trim_start_matches([' ', '\t']);
-    if same_line.starts_with(['\n', '\r'])
-        && chunk
-            .get(..pos)
-            .is_some_and(|b| b.trim_end().ends_with("=>"))
-    {
-        return pos + rest.len() - same_line.len();
+/// Where to point for an error at `pos`: past spaces and, when the line holds
+/// nothing more, past blank lines and comments, to the next token (or where
+/// reading stopped). Right after `=>`, the end of that line.
+fn skip_blank(lexed: &[Token], lexed_end: usize, pos: usize, after_arrow: bool) -> usize {
+    let mut next = lexed.iter().filter(|t| t.span.end > pos).peekable();
+    if next.peek().is_some_and(|t| t.span.start <= pos) {
+        // inside or at the start of a token
+        return pos;
     }
-    loop {
-        let rest = chunk.get(pos..).unwrap_or("");
-        let trimmed = rest.trim_start();
-        pos += rest.len() - trimmed.len();
-        if trimmed.starts_with('#') {
-            pos += trimmed.find('\n').unwrap_or(trimmed.len());
-        } else {
-            return pos;
+    for t in next {
+        match t.kind {
+            TokenKind::LineBreak if after_arrow => return t.span.start,
+            TokenKind::LineBreak | TokenKind::Comment => {}
+            _ => return t.span.start,
         }
     }
+    lexed_end.max(pos)
 }
 
 /// Warn about invisible characters that reorder text (the "Trojan Source"
@@ -314,13 +445,13 @@ fn bidi_controls(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse, split_items};
+    use super::{chunks, parse};
     use crate::source::SourceFile;
 
     #[test]
     fn items_split_at_keywords_at_line_start() {
         let text = "# intro\nrulebook\n  title \"x\"\nfact a: yes/no\n  question \"rule of thumb\"\nrule r\n  a => b\n";
-        let starts: Vec<usize> = split_items(text).into_iter().map(|(s, _)| s).collect();
+        let starts: Vec<usize> = chunks(text).into_iter().map(|r| r.start).collect();
         let lines: Vec<&str> = starts
             .iter()
             .map(|s| text[*s..].lines().next().unwrap())

@@ -45,8 +45,19 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
     );
     match r {
         Rule::EOI => ("the end of the item", None),
-        Rule::WHITESPACE | Rule::hspace => ("a space", None),
-        Rule::COMMENT => ("a comment", None),
+        Rule::WHITESPACE | Rule::hspace | Rule::space => ("a space", None),
+        Rule::COMMENT | Rule::comment => ("a comment", None),
+        Rule::chunks | Rule::chunk | Rule::item_chunk | Rule::item_keyword | Rule::lines => (
+            "`rulebook`, `law`, `fact`, `define`, `remedy`, `rule` or `exception` at the start of a line",
+            None,
+        ),
+        Rule::tokens | Rule::lexemes | Rule::token | Rule::word => {
+            ("a word, number, quoted text or sign", None)
+        }
+        Rule::line_break | Rule::line_rest => ("the end of the line", None),
+        Rule::arrow_phrase => ("a remedy phrase after `=>`", CONCLUSION),
+        Rule::cite_article => ("`article` and its number", None),
+        Rule::yen => ("`¥`", None),
         Rule::item => (
             "`rulebook`, `law`, `fact`, `define`, `remedy`, `rule` or `exception` at the start of a line",
             None,
