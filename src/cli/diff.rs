@@ -198,22 +198,17 @@ fn compile(file: &Arc<SourceFile>) -> Option<DecisionGraph> {
     graph
 }
 
-/// Case files under a folder, sorted, recursively.
+/// Case files under a folder, sorted, recursively (see [`super::files::walk`]).
 fn collect_cases(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+    let wanted = |name: &OsStr| {
+        let name = name.to_string_lossy();
+        (name.ends_with(".json") || name.ends_with(".toml")) && !name.ends_with(".test.toml")
     };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            collect_cases(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json" || e == "toml")
-            && !p.to_string_lossy().ends_with(".test.toml")
-        {
-            out.push(p);
-        }
-    }
+    let walk = super::files::walk(dir, &wanted, &|_| false);
+    walk.report_skipped();
+    let mut files = walk.files;
+    files.sort();
+    out.extend(files);
 }
 
 /// Run git in the current folder and return its standard output. Path

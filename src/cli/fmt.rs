@@ -1,6 +1,7 @@
 //! `redress fmt`: lay rulebooks out the one canonical way, or check that
 //! they are.
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -39,18 +40,26 @@ const DIFF_LIMIT: usize = 2000;
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let mut usage = false;
     let mut failed = false;
-    let mut files = Vec::new();
+    // each file as read and as shown
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
     for path in &args.paths {
         let p = Path::new(path);
         if path == "-" || p.is_file() {
-            files.push(path.clone());
+            files.push((p.to_path_buf(), path.clone()));
         } else if p.is_dir() {
-            let mut found = Vec::new();
-            rules_under(p, &mut found);
+            let hidden = |name: &OsStr| name.as_encoded_bytes().starts_with(b".");
+            let rules = |name: &OsStr| {
+                !hidden(name) && Path::new(name).extension() == Some(OsStr::new("rules"))
+            };
+            let walk = super::files::walk(p, &rules, &hidden);
+            walk.report_skipped();
+            let mut found = walk.files;
             found.sort();
-            files.extend(found.iter().map(|f| {
+            files.extend(found.into_iter().map(|f| {
                 // `./a.rules` as `a.rules`
-                f.strip_prefix(".").unwrap_or(f).display().to_string()
+                let f = f.strip_prefix(".").map(Path::to_path_buf).unwrap_or(f);
+                let shown = f.to_string_lossy().into_owned();
+                (f, shown)
             }));
         } else {
             errln!("error: cannot read `{path}`: no such file or folder");
@@ -59,8 +68,8 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     }
     let human = args.format == Format::Human;
     let mut reports: Vec<(String, Vec<Diagnostic>)> = Vec::new();
-    for path in &files {
-        let file = match super::read_source(path) {
+    for (real, path) in &files {
+        let file = match super::read_source(real) {
             Ok(file) => file,
             Err(ReadError::Usage(message)) => {
                 errln!("error: {message}");
@@ -114,7 +123,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         } else if path == "-" {
             write!(out, "{formatted}")?;
         } else if changed {
-            match std::fs::write(path, &formatted) {
+            match std::fs::write(real, &formatted) {
                 Ok(()) => writeln!(out, "formatted {path}")?,
                 Err(e) => {
                     errln!("error: cannot write `{path}`: {e}");
@@ -145,25 +154,6 @@ fn first_difference(old: &str, new: &str) -> usize {
         offset += a.len();
     }
     offset.min(old.len())
-}
-
-/// Every `*.rules` file under a folder, hidden folders and files skipped;
-/// symbolic links to folders are not followed.
-fn rules_under(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            rules_under(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rules") && path.is_file() {
-            found.push(path);
-        }
-    }
 }
 
 /// The first changed lines, removed (`-`) and added (`+`), with their

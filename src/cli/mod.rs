@@ -10,6 +10,7 @@ mod batch;
 mod check;
 mod diff;
 mod eval;
+mod files;
 mod fmt;
 mod test;
 

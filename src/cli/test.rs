@@ -1,5 +1,6 @@
 //! `redress test`: run rulebook tests and measure coverage by rule and condition.
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -79,24 +80,33 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     } else {
         args.paths.clone()
     };
-    let mut files: Vec<String> = Vec::new();
+    // each test file: as shown, and as read
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
     for root in &roots {
         let path = Path::new(root);
         if path.is_file() {
-            files.push(display(path));
+            files.push((display(path), path.to_path_buf()));
         } else if path.is_dir() {
-            walk(path, &mut files, 0);
+            let hidden = |name: &OsStr| name.as_encoded_bytes().starts_with(b".");
+            let skip = |name: &OsStr| hidden(name) || name == "target";
+            let wanted = |name: &OsStr| {
+                let name = name.to_string_lossy();
+                name.ends_with(".test.toml") || name.ends_with(".test.json")
+            };
+            let walk = super::files::walk(path, &wanted, &skip);
+            walk.report_skipped();
+            files.extend(walk.files.into_iter().map(|f| (display(&f), f)));
         } else {
             errln!("error: cannot read `{root}`: no such file or folder");
             return Ok(USAGE);
         }
     }
     files.sort();
-    files.dedup();
+    files.dedup_by(|a, b| a.0 == b.0);
 
     let mut books: Vec<Book> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
-    for path in files {
+    for (path, real) in files {
         let mut f = Found {
             path: path.clone(),
             file: None,
@@ -105,7 +115,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             name: String::new(),
             diagnostics: Vec::new(),
         };
-        let file = match super::read_source(&path) {
+        let file = match super::read_source(&real) {
             Ok(file) => file,
             Err(ReadError::Usage(m)) => {
                 errln!("error: {m}");
@@ -351,27 +361,6 @@ fn selected(args: &Args, path: &str, name: Option<&str>) -> bool {
     args.filter
         .as_ref()
         .is_none_or(|p| path.contains(p.as_str()) || name.is_some_and(|n| n.contains(p.as_str())))
-}
-
-/// Test files under a folder, recursively; hidden folders and `target` are skipped.
-fn walk(dir: &Path, out: &mut Vec<String>, depth: usize) {
-    if depth > 64 {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if path.is_dir() {
-            if !name.starts_with('.') && name != "target" {
-                walk(&path, out, depth + 1);
-            }
-        } else if name.ends_with(".test.toml") || name.ends_with(".test.json") {
-            out.push(display(&path));
-        }
-    }
 }
 
 /// A path for people: `/` separators, no `./` in front, `..` resolved where it can be.

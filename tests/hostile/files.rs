@@ -174,3 +174,105 @@ fn diff_git_with_an_absolute_path_from_a_subfolder() {
         r.stderr
     );
 }
+
+/// The example rulebook with white space at the end of every line: valid,
+/// not formatted, and longer than 512 bytes formatted.
+fn unformatted() -> String {
+    fs::read_to_string(root().join("rulebooks/example/example.rules"))
+        .unwrap()
+        .lines()
+        .map(|l| format!("{l}   \n"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn rules_links_to_files_outside_the_folder_given_to_fmt() {
+    let scratch = Scratch::new("fmt-outside");
+    let secret = format!("# SECRET-TOKEN-4242\n{}", unformatted());
+    let outside = scratch.write("outside/secret.rules", &secret);
+    scratch.write("books/own.rules", &unformatted());
+    std::os::unix::fs::symlink(&outside, scratch.path("books/secret.rules")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", scratch.path("books/environ.rules")).unwrap();
+    let env = [("REDRESS_HOSTILE_SECRET", "hunter2-hunter2")];
+    let program = Path::new(env!("CARGO_BIN_EXE_redress"));
+    for args in [&["fmt", "--check", "books"][..], &["fmt", "books"]] {
+        let r = run_in(&scratch.0, program, args, &env);
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(!all.contains("SECRET-TOKEN"), "{all}");
+        assert!(!all.contains("hunter2"), "{all}");
+        for link in ["books/secret.rules", "books/environ.rules"] {
+            assert!(
+                r.stderr.contains(&format!(
+                    "note: skipped `{link}`: a symbolic link to a file outside the folder given"
+                )),
+                "{}",
+                r.stderr
+            );
+        }
+        assert!(all.contains("books/own.rules"), "{all}");
+    }
+    assert_eq!(fs::read_to_string(&outside).unwrap(), secret);
+}
+
+#[cfg(unix)]
+#[test]
+fn pipe_named_like_a_rulebook_in_a_folder_given_to_fmt() {
+    let scratch = Scratch::new("fmt-fifo");
+    fs::create_dir_all(scratch.path("books")).unwrap();
+    let made = run_in(&scratch.0, Path::new("mkfifo"), &["books/pipe.rules"], &[]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let r = redress_in(&scratch.0, &["fmt", "--check", "books"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("note: skipped `books/pipe.rules`: not a regular file"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A file name that is not UTF-8 (Latin-1 `café`), as Linux allows.
+#[cfg(target_os = "linux")]
+fn latin1(dir: &Path, stem: &str, ext: &str) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt as _;
+    let mut name = stem.as_bytes().to_vec();
+    name.push(0xe9);
+    name.extend_from_slice(ext.as_bytes());
+    dir.join(std::ffi::OsStr::from_bytes(&name))
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn rulebook_and_test_file_names_that_are_not_utf8_in_folder_walks() {
+    let scratch = Scratch::new("walk-latin1");
+    fs::create_dir_all(scratch.path("books")).unwrap();
+    fs::write(
+        latin1(&scratch.path("books"), "caf", ".rules"),
+        unformatted(),
+    )
+    .unwrap();
+    let r = redress_in(&scratch.0, &["fmt", "--check", "books"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(!r.stderr.contains("No such file"), "{}", r.stderr);
+    assert!(
+        r.stdout.contains("books/caf\u{fffd}.rules: not formatted"),
+        "{}",
+        r.stdout
+    );
+
+    let example = root().join("rulebooks/example");
+    scratch.write(
+        "suite/example.rules",
+        &fs::read_to_string(example.join("example.rules")).unwrap(),
+    );
+    fs::create_dir_all(scratch.path("suite/tests")).unwrap();
+    fs::write(
+        latin1(&scratch.path("suite/tests"), "caf", ".test.toml"),
+        fs::read(example.join("tests/fraud-minimum.test.toml")).unwrap(),
+    )
+    .unwrap();
+    let r = redress_in(&scratch.0, &["test", "suite"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.ends_with("1 passed, 0 failed\n"), "{}", r.stdout);
+}
