@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use redress::diagnostic::{Code, Diagnostic};
 use redress::source::Span;
 
+use super::files::Replaced;
 use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
 
 /// Format rulebooks in place (every `*.rules` file under a folder), or with
@@ -123,10 +124,16 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         } else if path == "-" {
             write!(out, "{formatted}")?;
         } else if changed {
-            match std::fs::write(real, &formatted) {
-                Ok(()) => writeln!(out, "formatted {path}")?,
+            match super::files::replace(real, file.text().as_bytes(), formatted.as_bytes()) {
+                Ok(Replaced::Done) => writeln!(out, "formatted {path}")?,
+                Ok(Replaced::Changed) => {
+                    errln!(
+                        "error: `{path}` changed while it was being formatted; left it as it is"
+                    );
+                    usage = true;
+                }
                 Err(e) => {
-                    errln!("error: cannot write `{path}`: {e}");
+                    errln!("error: cannot write `{path}`: {e}; the file is unchanged");
                     usage = true;
                 }
             }

@@ -185,6 +185,70 @@ fn unformatted() -> String {
         .collect()
 }
 
+/// The names in a folder, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A full disk cannot be made in a test, but a file size limit
+/// (`ulimit -f`) fails a write part-way just as ENOSPC does: `fmt` used to
+/// truncate the rulebook and then fail, leaving it cut after 512 bytes.
+#[cfg(unix)]
+#[test]
+fn fmt_of_a_rulebook_when_the_write_fails_part_way() {
+    let scratch = Scratch::new("fmt-full");
+    let text = unformatted();
+    let book = scratch.write("book.rules", &text);
+    let script = "trap '' XFSZ; ulimit -f 1; exec \"$0\" fmt book.rules";
+    let r = run_in(
+        &scratch.0,
+        Path::new("sh"),
+        &["-c", script, env!("CARGO_BIN_EXE_redress")],
+        &[],
+    );
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("error: cannot write `book.rules`: ")
+            && r.stderr.contains("; the file is unchanged"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(fs::read_to_string(&book).unwrap(), text);
+    assert_eq!(
+        names(&scratch.0),
+        ["book.rules"],
+        "a temporary file is left"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_of_a_rulebook_with_restricted_permissions_and_a_link_to_it() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let scratch = Scratch::new("fmt-link");
+    let book = scratch.write("books/real.rules", &unformatted());
+    fs::set_permissions(&book, fs::Permissions::from_mode(0o640)).unwrap();
+    std::os::unix::fs::symlink("real.rules", scratch.path("books/link.rules")).unwrap();
+    let r = redress_in(&scratch.0, &["fmt", "books/link.rules"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.stdout, "formatted books/link.rules\n");
+    let link = fs::symlink_metadata(scratch.path("books/link.rules")).unwrap();
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    let meta = fs::metadata(&book).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o640);
+    let formatted = fs::read_to_string(&book).unwrap();
+    assert!(!formatted.contains("   \n"), "{formatted}");
+    assert_eq!(names(&scratch.path("books")), ["link.rules", "real.rules"]);
+}
+
 #[cfg(unix)]
 #[test]
 fn rules_links_to_files_outside_the_folder_given_to_fmt() {
