@@ -1,6 +1,7 @@
 //! What the CLI reads and writes on the host: the folder walk that finds
-//! rulebooks, tests and cases (which files, following which links), and the
-//! atomic replacement of a file by `fmt`. See docs/security.md.
+//! rulebooks, tests and cases (which files, following which links), the
+//! check that a path stays inside a folder, and the atomic replacement of a
+//! file by `fmt`. See docs/security.md.
 
 use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
@@ -87,6 +88,13 @@ fn walk_into(
             }
         }
     }
+}
+
+/// Whether `path`, with every link resolved, is inside one of `folders`
+/// (themselves resolved).
+pub(crate) fn inside(path: &Path, folders: &[PathBuf]) -> bool {
+    path.canonicalize()
+        .is_ok_and(|p| folders.iter().any(|f| p.starts_with(f)))
 }
 
 /// How [`replace`] ended.

@@ -296,6 +296,101 @@ fn pipe_named_like_a_rulebook_in_a_folder_given_to_fmt() {
     );
 }
 
+/// A test whose case and expectations are empty, naming `rulebook`.
+fn test_naming(rulebook: &str) -> String {
+    format!("rulebook = {rulebook:?}\n\n[case]\n\n[expect]\n")
+}
+
+#[cfg(unix)]
+#[test]
+fn test_files_naming_proc_self_environ_as_their_rulebook() {
+    let scratch = Scratch::new("test-environ");
+    let up = "../".repeat(30);
+    scratch.write("t/absolute.test.toml", &test_naming("/proc/self/environ"));
+    scratch.write(
+        "t/escaping.test.toml",
+        &test_naming(&format!("{up}proc/self/environ")),
+    );
+    scratch.write("t/linked.test.toml", &test_naming("environ.rules"));
+    std::os::unix::fs::symlink("/proc/self/environ", scratch.path("t/environ.rules")).unwrap();
+    let env = [("REDRESS_HOSTILE_SECRET", "hunter2-hunter2")];
+    let program = Path::new(env!("CARGO_BIN_EXE_redress"));
+    for format in ["human", "json"] {
+        let r = run_in(
+            &scratch.0,
+            program,
+            &["test", "--format", format, "t"],
+            &env,
+        );
+        assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(!all.contains("hunter2"), "{all}");
+    }
+    let r = run_in(
+        &scratch.0,
+        program,
+        &["test", "--format", "json", "t"],
+        &env,
+    );
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let messages: Vec<(&str, &str)> = report["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["path"].as_str().unwrap(),
+                t["diagnostics"][0]["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let escaping = format!(
+        "the rulebook `{}proc/self/environ` is outside the folder tested and the current folder",
+        "../".repeat(29)
+    );
+    assert_eq!(
+        messages,
+        [
+            (
+                "t/absolute.test.toml",
+                "the rulebook `/proc/self/environ` is an absolute path; a test names its rulebook relative to the test file"
+            ),
+            ("t/escaping.test.toml", escaping.as_str()),
+            (
+                "t/linked.test.toml",
+                "the rulebook `t/environ.rules` is outside the folder tested and the current folder"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn test_file_naming_a_rulebook_that_is_not_a_rulebook() {
+    let scratch = Scratch::new("test-not-rules");
+    let long = "SECRETWORD ".repeat(10_000);
+    scratch.write("notes.txt", &format!("{long}\n"));
+    scratch.write("t/notes.test.toml", &test_naming("../notes.txt"));
+    scratch.write("t/folder.test.toml", &test_naming("../t"));
+    for format in ["human", "json"] {
+        let r = redress_in(&scratch.0, &["test", "--format", format, "t"]);
+        assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(!all.contains("SECRETWORD"), "{all}");
+        if format == "human" {
+            assert!(
+                all.contains("the rulebook `notes.txt` has an error at line 1, column 1"),
+                "{all}"
+            );
+            assert!(all.contains("redress::syntax_error"), "{all}");
+        }
+        assert!(all.contains("the rulebook `notes.txt` has errors"), "{all}");
+        assert!(
+            all.contains("the rulebook `t` is not a regular file"),
+            "{all}"
+        );
+    }
+}
+
 /// A file name that is not UTF-8 (Latin-1 `café`), as Linux allows.
 #[cfg(target_os = "linux")]
 fn latin1(dir: &Path, stem: &str, ext: &str) -> PathBuf {
@@ -339,4 +434,36 @@ fn rulebook_and_test_file_names_that_are_not_utf8_in_folder_walks() {
     let r = redress_in(&scratch.0, &["test", "suite"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.ends_with("1 passed, 0 failed\n"), "{}", r.stdout);
+}
+
+#[test]
+fn tests_folder_of_a_rulebook_given_from_another_folder() {
+    let scratch = Scratch::new("test-elsewhere");
+    let example = root().join("rulebooks/example");
+    scratch.write(
+        "suite/example.rules",
+        &fs::read_to_string(example.join("example.rules")).unwrap(),
+    );
+    scratch.write(
+        "suite/tests/minimum.test.toml",
+        &fs::read_to_string(example.join("tests/fraud-minimum.test.toml")).unwrap(),
+    );
+    fs::create_dir_all(scratch.path("elsewhere")).unwrap();
+    let r = redress_in(&scratch.path("elsewhere"), &["test", "../suite/tests"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.ends_with("1 passed, 0 failed\n"), "{}", r.stdout);
+    // but not two folders up
+    scratch.write("secret.rules", "SECRETWORD\n");
+    scratch.write(
+        "suite/tests/up.test.toml",
+        &test_naming("../../secret.rules"),
+    );
+    let r = redress_in(&scratch.path("elsewhere"), &["test", "../suite/tests"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(!r.stdout.contains("SECRETWORD"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("is outside the folder tested"),
+        "{}",
+        r.stdout
+    );
 }
