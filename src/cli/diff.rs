@@ -301,7 +301,8 @@ fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
     let top = top
         .canonicalize()
         .map_err(|e| usage(format!("cannot read `{}`: {e}", top.display())))?;
-    let files: Vec<PathBuf> = if Path::new(path).is_file() {
+    let named = Path::new(path).is_file();
+    let files: Vec<PathBuf> = if named {
         vec![PathBuf::from(path)]
     } else {
         let args = [
@@ -327,6 +328,12 @@ fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
         let shown = file.to_string_lossy();
         if !file.is_file() {
             errln!("{shown}: removed since {rev}; nothing to compare");
+            continue;
+        }
+        // a file found by git that is a link leading out of the repository
+        // is not read, as in a folder walk
+        if !named && !super::files::inside(&file, std::slice::from_ref(&top)) {
+            errln!("note: skipped `{shown}`: a symbolic link to a file outside the repository");
             continue;
         }
         let Some(in_repo) = in_repository(&top, &file) else {

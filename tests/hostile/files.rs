@@ -175,6 +175,26 @@ fn diff_git_with_an_absolute_path_from_a_subfolder() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn diff_git_of_a_rulebook_replaced_by_a_link_out_of_the_repository() {
+    let scratch = Scratch::new("diff-link-out");
+    let repo = repository(&scratch, "book.rules");
+    let secret = scratch.write("secret.rules", "SECRETWORD SECRETWORD\n");
+    fs::remove_file(repo.join("book.rules")).unwrap();
+    std::os::unix::fs::symlink(&secret, repo.join("book.rules")).unwrap();
+    let r = redress_in(&repo, &["diff", "--git", "HEAD", "--fail-on-change"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(!format!("{}{}", r.stdout, r.stderr).contains("SECRETWORD"));
+    assert!(
+        r.stderr.contains(
+            "note: skipped `book.rules`: a symbolic link to a file outside the repository"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
 /// The example rulebook with white space at the end of every line: valid,
 /// not formatted, and longer than 512 bytes formatted.
 fn unformatted() -> String {
