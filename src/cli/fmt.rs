@@ -19,7 +19,9 @@ use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
 )]
 pub(crate) struct Args {
     /// Rulebook files, or folders to search for `*.rules` files (hidden
-    /// folders are skipped); `-` formats standard input to standard output.
+    /// folders, links to folders and links to files outside the folder are
+    /// skipped); `-` formats standard input to standard output. A file is
+    /// replaced atomically (see docs/security.md).
     #[arg(value_name = "PATH", default_value = ".")]
     paths: Vec<String>,
     /// Write nothing: list each file that is not formatted, with its first
