@@ -2,6 +2,7 @@
 //! behaviour. Reads the two versions (from files, or the old one from git)
 //! and the case corpus; the comparison is [`redress::diff`].
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -148,7 +149,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         files.dedup();
         let mut corpus = Vec::new();
         for f in &files {
-            match super::read_source(&f.to_string_lossy()) {
+            match super::read_source(f) {
                 Ok(s) => corpus.push(s),
                 Err(e) => {
                     let code = read_error(e);
@@ -197,26 +198,25 @@ fn compile(file: &Arc<SourceFile>) -> Option<DecisionGraph> {
     graph
 }
 
-/// Case files under a folder, sorted, recursively.
+/// Case files under a folder, sorted, recursively (see [`super::files::walk`]).
 fn collect_cases(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+    let wanted = |name: &OsStr| {
+        let name = name.to_string_lossy();
+        (name.ends_with(".json") || name.ends_with(".toml")) && !name.ends_with(".test.toml")
     };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            collect_cases(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json" || e == "toml")
-            && !p.to_string_lossy().ends_with(".test.toml")
-        {
-            out.push(p);
-        }
-    }
+    let walk = super::files::walk(dir, &wanted, &|_| false);
+    walk.report_skipped();
+    let mut files = walk.files;
+    files.sort();
+    out.extend(files);
 }
 
-fn git(args: &[&str]) -> Result<Vec<u8>, String> {
+/// Run git in the current folder and return its standard output. Path
+/// arguments are taken literally (no pathspec magic), and neither the
+/// file-system monitor nor an external diff program is started.
+fn git(args: &[&OsStr]) -> Result<Vec<u8>, String> {
     let out = Command::new("git")
+        .args(["--literal-pathspecs", "-c", "core.fsmonitor=false"])
         .args(args)
         .output()
         .map_err(|e| format!("cannot run git: {e}"))?;
@@ -227,56 +227,139 @@ fn git(args: &[&str]) -> Result<Vec<u8>, String> {
     }
 }
 
+/// Bytes from git as a path (git's paths are bytes; on Unix so are the OS's).
+fn os_path(bytes: &[u8]) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        PathBuf::from(OsStr::from_bytes(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+    }
+}
+
+/// The commit `rev` names, checked before it is used: a revision that
+/// starts with `-` would be read by git as an option, so it is refused,
+/// and the name is resolved after `--end-of-options`.
+fn resolve(rev: &str) -> Result<String, u8> {
+    if rev.starts_with('-') {
+        errln!("error: `{rev}` is not a git revision: a revision cannot start with `-`");
+        return Err(USAGE);
+    }
+    let spec = format!("{rev}^{{commit}}");
+    let args = [
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        &spec,
+    ];
+    let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    let commit = git(&args)
+        .ok()
+        .map(|out| String::from_utf8_lossy(&out).trim().to_string())
+        .filter(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_hexdigit()));
+    commit.ok_or_else(|| {
+        errln!("error: `{rev}` is not a git revision (a commit, branch or tag)");
+        USAGE
+    })
+}
+
+/// A file's path from the top of the git repository, with `/`: its folder
+/// resolved (links included), the file name kept; `None` outside `top`.
+fn in_repository(top: &Path, file: &Path) -> Option<Vec<u8>> {
+    let name = file.file_name()?;
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let folder = folder.canonicalize().ok()?;
+    let rel = folder.strip_prefix(top).ok()?.join(name);
+    let mut bytes = Vec::new();
+    for part in rel.components() {
+        if !bytes.is_empty() {
+            bytes.push(b'/');
+        }
+        bytes.extend_from_slice(part.as_os_str().as_encoded_bytes());
+    }
+    Some(bytes)
+}
+
 /// The rulebooks at `path` (a file, or the changed `.rules` files under a
-/// folder), each as of `rev` and in the working tree.
+/// folder), each as of `rev` and in the working tree. Paths come from git
+/// raw (`-z`), so names that git would quote are found too.
 fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
-    let files: Vec<String> = if Path::new(path).is_file() {
-        vec![path.to_string()]
+    let commit = resolve(rev)?;
+    let usage = |e: String| {
+        errln!("error: {e}");
+        USAGE
+    };
+    let top = git(&[OsStr::new("rev-parse"), OsStr::new("--show-toplevel")]).map_err(usage)?;
+    let top = os_path(top.strip_suffix(b"\n").unwrap_or(&top));
+    let top = top
+        .canonicalize()
+        .map_err(|e| usage(format!("cannot read `{}`: {e}", top.display())))?;
+    let named = Path::new(path).is_file();
+    let files: Vec<PathBuf> = if named {
+        vec![PathBuf::from(path)]
     } else {
-        let listed = git(&["diff", "--name-only", "--relative", rev, "--", path]).map_err(|e| {
-            errln!("error: {e}");
-            USAGE
-        })?;
-        String::from_utf8_lossy(&listed)
-            .lines()
-            .filter(|l| l.ends_with(".rules"))
-            .map(str::to_string)
+        let args = [
+            "diff",
+            "-z",
+            "--name-only",
+            "--relative",
+            "--no-ext-diff",
+            &commit,
+            "--",
+            path,
+        ];
+        let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+        let listed = git(&args).map_err(usage)?;
+        listed
+            .split(|b| *b == 0)
+            .filter(|p| p.ends_with(b".rules"))
+            .map(os_path)
             .collect()
     };
     let mut pairs = Vec::new();
     for file in files {
-        if !Path::new(&file).is_file() {
-            errln!("{file}: removed since {rev}; nothing to compare");
+        let shown = file.to_string_lossy();
+        if !file.is_file() {
+            errln!("{shown}: removed since {rev}; nothing to compare");
             continue;
         }
-        let spec = format!("{rev}:./{file}");
-        let old_text = match git(&["show", &spec]) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                if git(&[
-                    "rev-parse",
-                    "--verify",
-                    "--quiet",
-                    &format!("{rev}^{{commit}}"),
-                ])
-                .is_err()
-                {
-                    errln!("error: `{rev}` is not a git revision: {e}");
-                    return Err(USAGE);
-                }
-                errln!("{file}: not in {rev}; a new rulebook, nothing to compare");
-                continue;
-            }
+        // a file found by git that is a link leading out of the repository
+        // is not read, as in a folder walk
+        if !named && !super::files::inside(&file, std::slice::from_ref(&top)) {
+            errln!("note: skipped `{shown}`: a symbolic link to a file outside the repository");
+            continue;
+        }
+        let Some(in_repo) = in_repository(&top, &file) else {
+            errln!(
+                "error: `{shown}` is not in the git repository at `{}`",
+                top.display()
+            );
+            return Err(USAGE);
+        };
+        let mut spec = format!("{commit}:").into_bytes();
+        spec.extend_from_slice(&in_repo);
+        let spec = os_path(&spec);
+        let args = [OsStr::new("cat-file"), OsStr::new("blob"), spec.as_os_str()];
+        let Ok(old_text) = git(&args) else {
+            errln!("{shown}: not in {rev}; a new rulebook, nothing to compare");
+            continue;
         };
         let Ok(old_text) = String::from_utf8(old_text) else {
-            errln!("error: {file} as of {rev} is not UTF-8 text");
+            errln!("error: {shown} as of {rev} is not UTF-8 text");
             return Err(INPUT_ERRORS);
         };
         let new = super::read_source(&file).map_err(read_error)?;
         pairs.push(Pair {
-            old: SourceFile::new(format!("{rev}:{file}"), old_text),
+            old: SourceFile::new(format!("{rev}:{shown}"), old_text),
             new,
-            new_path: PathBuf::from(&file),
+            new_path: file.clone(),
             old_path: None,
         });
     }

@@ -1,12 +1,14 @@
 //! `redress fmt`: lay rulebooks out the one canonical way, or check that
 //! they are.
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use redress::diagnostic::{Code, Diagnostic};
 use redress::source::Span;
 
+use super::files::Replaced;
 use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
 
 /// Format rulebooks in place (every `*.rules` file under a folder), or with
@@ -17,7 +19,9 @@ use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
 )]
 pub(crate) struct Args {
     /// Rulebook files, or folders to search for `*.rules` files (hidden
-    /// folders are skipped); `-` formats standard input to standard output.
+    /// folders, links to folders and links to files outside the folder are
+    /// skipped); `-` formats standard input to standard output. A file is
+    /// replaced atomically (see docs/security.md).
     #[arg(value_name = "PATH", default_value = ".")]
     paths: Vec<String>,
     /// Write nothing: list each file that is not formatted, with its first
@@ -39,18 +43,26 @@ const DIFF_LIMIT: usize = 2000;
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let mut usage = false;
     let mut failed = false;
-    let mut files = Vec::new();
+    // each file as read and as shown
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
     for path in &args.paths {
         let p = Path::new(path);
         if path == "-" || p.is_file() {
-            files.push(path.clone());
+            files.push((p.to_path_buf(), path.clone()));
         } else if p.is_dir() {
-            let mut found = Vec::new();
-            rules_under(p, &mut found);
+            let hidden = |name: &OsStr| name.as_encoded_bytes().starts_with(b".");
+            let rules = |name: &OsStr| {
+                !hidden(name) && Path::new(name).extension() == Some(OsStr::new("rules"))
+            };
+            let walk = super::files::walk(p, &rules, &hidden);
+            walk.report_skipped();
+            let mut found = walk.files;
             found.sort();
-            files.extend(found.iter().map(|f| {
+            files.extend(found.into_iter().map(|f| {
                 // `./a.rules` as `a.rules`
-                f.strip_prefix(".").unwrap_or(f).display().to_string()
+                let f = f.strip_prefix(".").map(Path::to_path_buf).unwrap_or(f);
+                let shown = f.to_string_lossy().into_owned();
+                (f, shown)
             }));
         } else {
             errln!("error: cannot read `{path}`: no such file or folder");
@@ -59,8 +71,8 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     }
     let human = args.format == Format::Human;
     let mut reports: Vec<(String, Vec<Diagnostic>)> = Vec::new();
-    for path in &files {
-        let file = match super::read_source(path) {
+    for (real, path) in &files {
+        let file = match super::read_source(real) {
             Ok(file) => file,
             Err(ReadError::Usage(message)) => {
                 errln!("error: {message}");
@@ -114,10 +126,16 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         } else if path == "-" {
             write!(out, "{formatted}")?;
         } else if changed {
-            match std::fs::write(path, &formatted) {
-                Ok(()) => writeln!(out, "formatted {path}")?,
+            match super::files::replace(real, file.text().as_bytes(), formatted.as_bytes()) {
+                Ok(Replaced::Done) => writeln!(out, "formatted {path}")?,
+                Ok(Replaced::Changed) => {
+                    errln!(
+                        "error: `{path}` changed while it was being formatted; left it as it is"
+                    );
+                    usage = true;
+                }
                 Err(e) => {
-                    errln!("error: cannot write `{path}`: {e}");
+                    errln!("error: cannot write `{path}`: {e}; the file is unchanged");
                     usage = true;
                 }
             }
@@ -145,25 +163,6 @@ fn first_difference(old: &str, new: &str) -> usize {
         offset += a.len();
     }
     offset.min(old.len())
-}
-
-/// Every `*.rules` file under a folder, hidden folders and files skipped;
-/// symbolic links to folders are not followed.
-fn rules_under(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            rules_under(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rules") && path.is_file() {
-            found.push(path);
-        }
-    }
 }
 
 /// The first changed lines, removed (`-`) and added (`+`), with their

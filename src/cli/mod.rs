@@ -10,6 +10,7 @@ mod batch;
 mod check;
 mod diff;
 mod eval;
+mod files;
 mod fmt;
 mod test;
 
@@ -138,8 +139,13 @@ pub(crate) enum ReadError {
     Input(Diagnostic),
 }
 
-/// Read a file (or standard input for `-`) as UTF-8 text.
-pub(crate) fn read_source(path: &str) -> Result<Arc<SourceFile>, ReadError> {
+/// Read a file (or standard input for `-`) as UTF-8 text. A path that is
+/// not UTF-8 (found by a folder walk) is read as it is and named by its
+/// lossy form.
+pub(crate) fn read_source(path: impl AsRef<std::path::Path>) -> Result<Arc<SourceFile>, ReadError> {
+    let real = path.as_ref();
+    let lossy = real.to_string_lossy();
+    let path: &str = &lossy;
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -147,7 +153,7 @@ pub(crate) fn read_source(path: &str) -> Result<Arc<SourceFile>, ReadError> {
             .map_err(|e| ReadError::Usage(format!("cannot read standard input: {e}")))?;
         buf
     } else {
-        std::fs::read(path).map_err(|e| ReadError::Usage(format!("cannot read `{path}`: {e}")))?
+        std::fs::read(real).map_err(|e| ReadError::Usage(format!("cannot read `{path}`: {e}")))?
     };
     let name = if path == "-" { "<stdin>" } else { path };
     match String::from_utf8(bytes) {

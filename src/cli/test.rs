@@ -1,5 +1,6 @@
 //! `redress test`: run rulebook tests and measure coverage by rule and condition.
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -79,24 +80,56 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     } else {
         args.paths.clone()
     };
-    let mut files: Vec<String> = Vec::new();
+    // where a test's rulebook may be: the current folder, the folder the
+    // test was found under and, if that is not above the current folder,
+    // the folder that holds it
+    let here: Vec<PathBuf> = Path::new(".").canonicalize().into_iter().collect();
+    // each test file: as shown, as read, and the folders its rulebook may be in
+    let mut files: Vec<(String, PathBuf, Vec<PathBuf>)> = Vec::new();
     for root in &roots {
         let path = Path::new(root);
+        let folder = if path.is_dir() {
+            path
+        } else {
+            path.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+        };
+        let mut allowed = here.clone();
+        if let Ok(folder) = folder.canonicalize() {
+            // a book's `tests/` folder given from elsewhere: the book is above it
+            if !here.iter().any(|h| h.starts_with(&folder)) {
+                allowed.extend(folder.parent().map(Path::to_path_buf));
+            }
+            allowed.push(folder);
+        }
         if path.is_file() {
-            files.push(display(path));
+            files.push((display(path), path.to_path_buf(), allowed));
         } else if path.is_dir() {
-            walk(path, &mut files, 0);
+            let hidden = |name: &OsStr| name.as_encoded_bytes().starts_with(b".");
+            let skip = |name: &OsStr| hidden(name) || name == "target";
+            let wanted = |name: &OsStr| {
+                let name = name.to_string_lossy();
+                name.ends_with(".test.toml") || name.ends_with(".test.json")
+            };
+            let walk = super::files::walk(path, &wanted, &skip);
+            walk.report_skipped();
+            files.extend(
+                walk.files
+                    .into_iter()
+                    .map(|f| (display(&f), f, allowed.clone())),
+            );
         } else {
             errln!("error: cannot read `{root}`: no such file or folder");
             return Ok(USAGE);
         }
     }
     files.sort();
-    files.dedup();
+    files.dedup_by(|a, b| a.0 == b.0);
 
     let mut books: Vec<Book> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
-    for path in files {
+    for (path, real, allowed) in files {
         let mut f = Found {
             path: path.clone(),
             file: None,
@@ -105,7 +138,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             name: String::new(),
             diagnostics: Vec::new(),
         };
-        let file = match super::read_source(&path) {
+        let file = match super::read_source(&real) {
             Ok(file) => file,
             Err(ReadError::Usage(m)) => {
                 errln!("error: {m}");
@@ -132,12 +165,13 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         if !selected(args, &f.path, Some(&f.name)) {
             continue;
         }
-        match rulebook_of(&path, test_file.rulebook.as_ref().map(|(p, _)| p.as_str())) {
-            Ok(book_path) => {
+        let named = test_file.rulebook.as_ref().map(|(p, _)| p.as_str());
+        match rulebook_of(&real, named, &allowed) {
+            Ok((book_path, book_real)) => {
                 let i = match books.iter().position(|b| b.path == book_path) {
                     Some(i) => i,
                     None => {
-                        books.push(compile(&book_path));
+                        books.push(compile(&book_path, &book_real));
                         books.len() - 1
                     }
                 };
@@ -353,27 +387,6 @@ fn selected(args: &Args, path: &str, name: Option<&str>) -> bool {
         .is_none_or(|p| path.contains(p.as_str()) || name.is_some_and(|n| n.contains(p.as_str())))
 }
 
-/// Test files under a folder, recursively; hidden folders and `target` are skipped.
-fn walk(dir: &Path, out: &mut Vec<String>, depth: usize) {
-    if depth > 64 {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if path.is_dir() {
-            if !name.starts_with('.') && name != "target" {
-                walk(&path, out, depth + 1);
-            }
-        } else if name.ends_with(".test.toml") || name.ends_with(".test.json") {
-            out.push(display(&path));
-        }
-    }
-}
-
 /// A path for people: `/` separators, no `./` in front, `..` resolved where it can be.
 fn display(path: &Path) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -400,17 +413,39 @@ fn display(path: &Path) -> String {
     }
 }
 
-/// The rulebook of a test: as named (relative to the test file's folder),
-/// else the one `.rules` file in the test's folder or, if none, its parent.
-fn rulebook_of(test: &str, named: Option<&str>) -> Result<String, String> {
-    let dir = Path::new(test).parent().unwrap_or(Path::new(""));
+/// The rulebook of a test (as shown, and the file to read): as named,
+/// relative to the test file's folder, else the one `.rules` file in the
+/// test's folder or, if none, its parent. It must be a regular file inside
+/// one of the `allowed` folders, with every link resolved: a test file
+/// cannot make redress read a file elsewhere on the host.
+fn rulebook_of(
+    test: &Path,
+    named: Option<&str>,
+    allowed: &[PathBuf],
+) -> Result<(String, PathBuf), String> {
+    let dir = test.parent().unwrap_or(Path::new(""));
+    let regular = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.is_file());
     if let Some(named) = named {
-        let path = dir.join(named);
-        return if path.is_file() {
-            Ok(display(&path))
-        } else {
-            Err(format!("the rulebook `{}` does not exist", display(&path)))
+        let written = Path::new(named);
+        if written.has_root() || written.is_absolute() {
+            return Err(format!(
+                "the rulebook `{named}` is an absolute path; a test names its rulebook relative to the test file"
+            ));
+        }
+        let path = dir.join(written);
+        let shown = display(&path);
+        let Ok(real) = path.canonicalize() else {
+            return Err(format!("the rulebook `{shown}` does not exist"));
         };
+        if !super::files::inside(&real, allowed) {
+            return Err(format!(
+                "the rulebook `{shown}` is outside the folder tested and the current folder"
+            ));
+        }
+        if !regular(&real) {
+            return Err(format!("the rulebook `{shown}` is not a regular file"));
+        }
+        return Ok((shown, real));
     }
     let mut looked = Vec::new();
     for d in [dir.to_path_buf(), dir.join("..")] {
@@ -420,13 +455,17 @@ fn rulebook_of(test: &str, named: Option<&str>) -> Result<String, String> {
         } else {
             d
         };
-        let mut rules: Vec<String> = std::fs::read_dir(&d)
+        if !super::files::inside(&d, allowed) {
+            continue;
+        }
+        let mut rules: Vec<(String, PathBuf)> = std::fs::read_dir(&d)
             .map(|entries| {
                 entries
                     .flatten()
                     .map(|e| e.path())
-                    .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "rules"))
-                    .map(|p| display(&p))
+                    .filter(|p| p.extension().is_some_and(|x| x == "rules"))
+                    .filter_map(|p| p.canonicalize().ok().map(|real| (display(&p), real)))
+                    .filter(|(_, real)| super::files::inside(real, allowed) && regular(real))
                     .collect()
             })
             .unwrap_or_default();
@@ -439,10 +478,11 @@ fn rulebook_of(test: &str, named: Option<&str>) -> Result<String, String> {
             }),
             [one] => return Ok(one.clone()),
             many => {
+                let names: Vec<&str> = many.iter().map(|(n, _)| n.as_str()).collect();
                 return Err(format!(
                     "the test does not name its rulebook, and `{}` has several: {}",
                     if shown.is_empty() { "." } else { &shown },
-                    many.join(", ")
+                    names.join(", ")
                 ));
             }
         }
@@ -453,14 +493,23 @@ fn rulebook_of(test: &str, named: Option<&str>) -> Result<String, String> {
     ))
 }
 
-fn compile(path: &str) -> Book {
-    let file: Arc<SourceFile> = match super::read_source(path) {
+/// Errors of a rulebook named by a test, listed at most.
+const BOOK_ERRORS: usize = 10;
+
+/// Compile a test's rulebook. Its errors are kept as code and position
+/// only: the file may not be a rulebook at all, and the test report must
+/// not show its content (`redress check` shows the errors in full).
+fn compile(path: &str, real: &Path) -> Book {
+    let file: Arc<SourceFile> = match super::read_source(real) {
         Ok(f) => f,
         Err(ReadError::Usage(m)) => {
             return Book {
                 path: path.to_string(),
                 graph: None,
-                diagnostics: vec![Diagnostic::error(Code::Io, m)],
+                diagnostics: vec![Diagnostic::error(
+                    Code::Io,
+                    m.replace(&*real.to_string_lossy(), path),
+                )],
             };
         }
         Err(ReadError::Input(d)) => {
@@ -472,16 +521,33 @@ fn compile(path: &str) -> Book {
         }
     };
     let (graph, diagnostics) = redress::compile(&file);
+    let errors: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    let mut shown: Vec<Diagnostic> = errors
+        .iter()
+        .take(BOOK_ERRORS)
+        .map(|d| {
+            let message = match (&d.file, d.primary_span()) {
+                (Some(f), Some(span)) => {
+                    let (line, column) = f.line_col(span.start);
+                    format!("the rulebook `{path}` has an error at line {line}, column {column}")
+                }
+                _ => format!("the rulebook `{path}` has an error"),
+            };
+            Diagnostic::error(d.code, message).help(format!("run `redress check {path}` to see it"))
+        })
+        .collect();
+    if errors.len() > BOOK_ERRORS {
+        shown.push(Diagnostic::error(
+            Code::TestRulebook,
+            format!("`{path}`: {} more errors", errors.len() - BOOK_ERRORS),
+        ));
+    }
     Book {
         path: path.to_string(),
-        diagnostics: if graph.is_some() {
-            Vec::new()
-        } else {
-            diagnostics
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .collect()
-        },
+        diagnostics: if graph.is_some() { Vec::new() } else { shown },
         graph,
     }
 }
