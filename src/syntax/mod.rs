@@ -38,23 +38,96 @@ pub fn parse(file: &Arc<SourceFile>) -> (ast::Rulebook, Vec<Diagnostic>) {
 }
 
 /// [`parse`], with limits other than the defaults.
+///
+/// Items are independent, so a large rulebook's items are parsed on several
+/// threads (one per core, each taking a run of consecutive items); the tree
+/// and the diagnostics come out in the order of the text either way.
 pub fn parse_with(file: &Arc<SourceFile>, limits: &Limits) -> (ast::Rulebook, Vec<Diagnostic>) {
     let text = file.text();
-    let mut rulebook = ast::Rulebook::default();
     let mut diagnostics = bidi_controls(file);
-    for (index, range) in chunks(text).into_iter().enumerate() {
-        let Some(chunk) = text.get(range.clone()) else {
-            continue;
-        };
-        // Only the first chunk can lack an item keyword.
-        if index == 0 && is_blank(chunk) {
-            continue;
-        }
-        if let Some(item) = parse_item(file, chunk, range.start, limits, &mut diagnostics) {
-            rulebook.items.push(item);
-        }
+    let mut chunks = chunks(text);
+    // Only the first chunk can lack an item keyword.
+    if chunks
+        .first()
+        .and_then(|r| text.get(r.clone()))
+        .is_some_and(is_blank)
+    {
+        chunks.remove(0);
+    }
+    let parts = parallel_parts(&chunks, limits);
+    let mut rulebook = ast::Rulebook::default();
+    let mut add = |(items, found): (Vec<ast::Item>, Vec<Diagnostic>)| {
+        rulebook.items.extend(items);
+        diagnostics.extend(found);
+    };
+    if parts.len() <= 1 {
+        add(parse_run(file, &chunks, limits));
+    } else {
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = parts
+                .iter()
+                .map(|part| {
+                    let run = chunks.get(part.clone()).unwrap_or(&[]);
+                    let worker = std::thread::Builder::new()
+                        .stack_size(PARSER_STACK)
+                        .spawn_scoped(scope, move || parse_run(file, run, limits));
+                    (run, worker)
+                })
+                .collect();
+            for (run, worker) in workers {
+                // A thread that could not start, or stopped: parse its run here.
+                match worker.map(std::thread::ScopedJoinHandle::join) {
+                    Ok(Ok(parsed)) => add(parsed),
+                    _ => add(parse_run(file, run, limits)),
+                }
+            }
+        });
     }
     (rulebook, diagnostics)
+}
+
+/// Parse a run of chunks: their items and diagnostics, in order.
+fn parse_run(
+    file: &Arc<SourceFile>,
+    run: &[Range<usize>],
+    limits: &Limits,
+) -> (Vec<ast::Item>, Vec<Diagnostic>) {
+    let (mut items, mut diagnostics) = (Vec::with_capacity(run.len()), Vec::new());
+    for range in run {
+        let chunk = file.text().get(range.clone()).unwrap_or("");
+        if let Some(item) = parse_item(file, chunk, range.start, limits, &mut diagnostics) {
+            items.push(item);
+        }
+    }
+    (items, diagnostics)
+}
+
+/// Items below this many are parsed on the calling thread.
+const PARALLEL_ITEMS: usize = 1_000;
+
+/// The stack of a parsing thread: room for the default limits many times over.
+const PARSER_STACK: usize = 8 << 20;
+
+/// Runs of consecutive chunks of about equal size, one per core, or a single
+/// run for a small rulebook or raised limits (which need the caller's stack).
+fn parallel_parts(chunks: &[Range<usize>], limits: &Limits) -> Vec<Range<usize>> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let parts = cores.min(chunks.len() / PARALLEL_ITEMS).max(1);
+    if parts == 1 || *limits != Limits::DEFAULT {
+        return std::iter::once(0..chunks.len()).collect();
+    }
+    let total: usize = chunks.iter().map(ExactSizeIterator::len).sum();
+    let mut out = Vec::with_capacity(parts);
+    let (mut start, mut bytes) = (0, 0);
+    for (i, chunk) in chunks.iter().enumerate() {
+        bytes += chunk.len();
+        if bytes * parts >= total * (out.len() + 1) && out.len() + 1 < parts {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    out.push(start..chunks.len());
+    out
 }
 
 /// Parse one item (`chunk`, at byte `offset` of the file); its diagnostics

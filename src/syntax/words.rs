@@ -54,7 +54,7 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::tokens | Rule::lexemes | Rule::token | Rule::word => {
             ("a word, number, quoted text or sign", None)
         }
-        Rule::line_break | Rule::line_rest => ("the end of the line", None),
+        Rule::line_break => ("the end of the line", None),
         Rule::arrow_phrase => ("a remedy phrase after `=>`", CONCLUSION),
         Rule::cite_article => ("`article` and its number", None),
         Rule::yen => ("`¥`", None),
