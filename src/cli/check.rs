@@ -42,7 +42,10 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         errors += e;
         warnings += diagnostics.len() - e;
         if args.format == Format::Human {
-            super::print_diagnostics(out, &diagnostics)?;
+            // Errors and warnings on standard error, so that `check … | head`
+            // or `> log` keeps them in view; the one-line result per file is
+            // the command's output, on standard output.
+            super::eprint_diagnostics(&diagnostics);
             writeln!(out, "{path}: {}", counts(e, diagnostics.len() - e))?;
         }
         files.push((path.clone(), diagnostics));
