@@ -166,7 +166,7 @@ impl Excerpt {
         points.sort_unstable();
         points.dedup();
         let mut excerpt = Excerpt {
-            name: name.to_string(),
+            name: visible(name).into_owned(),
             text: String::new(),
             first_line,
             points: Vec::with_capacity(points.len()),

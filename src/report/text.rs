@@ -8,8 +8,15 @@ use crate::model::{Model, Texts};
 use crate::outcome::{AppliedRemedy, CitationOut, Computed, Outcome, Shown, Titles};
 
 /// Render an outcome. `lang` picks the language of titles (the other
-/// languages follow in brackets).
+/// languages follow in brackets). Control characters in case values,
+/// titles and names are made visible ([`super::visible`]); a line break in a
+/// case value is shown as `\u{a}`, so that a value cannot start a line.
 pub fn render_outcome(outcome: &Outcome, model: &Model, case_name: &str, lang: &str) -> String {
+    let text = advice(outcome, model, case_name, lang);
+    super::visible(&text).into_owned()
+}
+
+fn advice(outcome: &Outcome, model: &Model, case_name: &str, lang: &str) -> String {
     let mut out = String::new();
     let title = pick(&outcome.rulebook.title, lang);
     let _ = writeln!(out, "{title}");
@@ -160,7 +167,10 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
 }
 
 fn shown(v: &Shown) -> String {
-    v.to_string()
+    match v {
+        Shown::Text(t) => super::visible_inline(t).into_owned(),
+        other => other.to_string(),
+    }
 }
 
 /// `40000.00` → `40,000.00`.

@@ -42,18 +42,20 @@ pub fn summary(passed: usize, failed: usize) -> String {
 
 /// One line for a test that passed, or the differences and traces of one
 /// that failed.
+/// Control characters in names and values are made visible
+/// ([`crate::report::visible`]).
 pub fn human_result(r: &TestResult) -> String {
     let mut out = String::new();
     if r.passed() {
         let _ = writeln!(out, "ok   {} ({})", r.name, r.path);
-        return out;
+    } else {
+        let _ = writeln!(out, "FAIL {} ({})", r.name, r.path);
+        for m in &r.mismatches {
+            mismatch(&mut out, m);
+        }
+        out.push('\n');
     }
-    let _ = writeln!(out, "FAIL {} ({})", r.name, r.path);
-    for m in &r.mismatches {
-        mismatch(&mut out, m);
-    }
-    out.push('\n');
-    out
+    crate::report::visible(&out).into_owned()
 }
 
 fn mismatch(out: &mut String, m: &Mismatch) {
@@ -165,7 +167,7 @@ pub fn human_coverage(rulebook: &str, c: &CoverageReport) -> String {
             let _ = writeln!(out, "      {}", a.reason);
         }
     }
-    out
+    crate::report::visible(&out).into_owned()
 }
 
 /// The JSON report of a whole run.

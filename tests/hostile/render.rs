@@ -141,3 +141,109 @@ fn rulebook_line_of_70000_characters_with_an_error_at_its_end() {
         assert!(r.stdout.contains("70014"), "{format}: {}", r.stdout);
     }
 }
+
+/// What a terminal would act on: escape sequences, OSC 8 links, bells,
+/// carriage returns, right-to-left overrides.
+fn assert_no_terminal_controls(text: &str) {
+    for c in ['\u{1b}', '\u{7}', '\r', '\u{202e}', '\u{9b}'] {
+        assert!(!text.contains(c), "{c:?} reaches the terminal: {text:?}");
+    }
+}
+
+#[test]
+fn case_values_with_escape_sequences_links_carriage_returns_and_bidi_overrides() {
+    let dir = Scratch::new("escapes");
+    let case = dir.file(
+        "case.json",
+        r#"{
+  "consumer": { "location": "Shang\u001b[2Jhai\r\n  - Refund [ok]\u202e", "deceived": true },
+  "operator": { "location": "Hangzhou\u001b]8;;https://evil.example\u0007x\u001b]8;;\u0007" },
+  "purchase": { "channel": "online_platform", "price": "120.00" },
+  "goods": { "received_date": "2024-05-01", "category": "general" },
+  "items": { "count": 1 },
+  "dispute": { "date": "2024-05-06" },
+  "no\u009bkey": 1
+}
+"#,
+    );
+    let r = redress(&["eval", EXAMPLE, &case], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_no_terminal_controls(&r.stdout);
+    assert_no_terminal_controls(&r.stderr);
+    assert!(
+        r.stdout.contains(
+            "consumer.location = Shang\\u{1b}[2Jhai\\u{d}\\u{a}  - Refund [ok]\\u{202e}, "
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "location: Hangzhou\\u{1b}]8;;https://evil.example\\u{7}x\\u{1b}]8;;\\u{7}\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains("`no\\u{9b}key` is not a fact"),
+        "{}",
+        r.stderr
+    );
+    // JSON keeps the exact value (JSON escapes the C0 controls)
+    let r = redress(&["eval", "--format", "json", EXAMPLE, &case], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stdout.contains(['\u{1b}', '\u{7}', '\r']),
+        "{}",
+        r.stdout
+    );
+    let outcome: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        outcome["remedies"][0]["because"][0]["facts"]["consumer.location"],
+        "Shang\u{1b}[2Jhai\r\n  - Refund [ok]\u{202e}"
+    );
+}
+
+#[test]
+fn case_file_with_a_raw_escape_character_inside_a_string() {
+    let dir = Scratch::new("raw-escape");
+    let case = dir.file(
+        "case.json",
+        "{\"consumer\": {\"location\": \"a\u{1b}[2J\u{1b}]8;;https://evil.example\u{7}b\"}}\n",
+    );
+    let r = redress(&["eval", EXAMPLE, &case], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("redress::case_syntax"), "{}", r.stderr);
+    assert!(r.stderr.contains("\"a\\u{1b}[2J"), "{}", r.stderr);
+    assert_no_terminal_controls(&r.stderr);
+}
+
+#[test]
+fn rulebook_with_control_characters_in_a_title_and_a_comment() {
+    let r = redress(
+        &["check", "tests/diagnostics/control_character.rules"],
+        None,
+    );
+    assert_eq!(r.code, 0, "warnings only: {}", r.stderr);
+    assert_eq!(r.stderr.matches("redress::control_character").count(), 3);
+    assert!(
+        r.stderr
+            .contains("4 control characters (U+001B, U+0007) are in this line"),
+        "{}",
+        r.stderr
+    );
+    assert_no_terminal_controls(&r.stderr);
+    assert_eq!(
+        r.stdout,
+        "tests/diagnostics/control_character.rules: 0 errors, 3 warnings\n"
+    );
+    let r = redress(
+        &[
+            "check",
+            "--deny-warnings",
+            "tests/diagnostics/control_character.rules",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1);
+}
