@@ -137,7 +137,7 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
             (Some(date), Some(true)) => format!("{date} — EXPIRED"),
             (Some(date), Some(false)) => format!("{date} (still open)"),
             (Some(date), None) => date.clone(),
-            (None, _) => format!("unknown — needs {}", d.needs.join(", ")),
+            (None, _) => unknown(&d.needs, d.error.as_deref()),
         };
         let _ = writeln!(out, "      deadline: {text}");
     }
@@ -198,7 +198,19 @@ fn computed(c: &Computed) -> String {
             Some(_) => format!("{} yuan", grouped(&shown(v))),
             None => shown(v),
         },
-        None => format!("unknown — needs {}", c.needs.join(", ")),
+        None => unknown(&c.needs, c.error.as_deref()),
+    }
+}
+
+/// An amount, deadline or parameter that could not be computed: what failed,
+/// or the facts it needs.
+fn unknown(needs: &[&str], error: Option<&str>) -> String {
+    match error {
+        Some(e) => format!("unknown — {e}"),
+        None if needs.is_empty() => {
+            "unknown — a computation failed (see the errors below)".to_string()
+        }
+        None => format!("unknown — needs {}", needs.join(", ")),
     }
 }
 

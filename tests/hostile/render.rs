@@ -247,3 +247,67 @@ fn rulebook_with_control_characters_in_a_title_and_a_comment() {
     );
     assert_eq!(r.code, 1);
 }
+
+#[test]
+fn case_whose_amount_and_deadline_overflow() {
+    let rulebook = "tests/eval/basics/basics.rules";
+    let case = "tests/eval/basics/arithmetic-overflow.json";
+    let r = redress(&["eval", rulebook, case], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "      amount: unknown — the computation overflowed: the result of 3 * 30000000000000000000000000000 is too large\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "      deadline: unknown — the computation overflowed: 9999-12-30 + 7 days is outside the supported dates\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("needs \n"), "{}", r.stdout);
+    let r = redress(&["eval", "--format", "json", rulebook, case], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let outcome: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let remedy = |id: &str| {
+        outcome["remedies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let amount = &remedy("damages")["amount"];
+    assert_eq!(amount["value"], serde_json::Value::Null);
+    assert!(
+        amount["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("the computation overflowed"),
+        "{amount}"
+    );
+    let deadline = &remedy("return_goods")["deadline"];
+    assert_eq!(deadline["date"], serde_json::Value::Null);
+    assert!(
+        deadline["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("the computation overflowed"),
+        "{deadline}"
+    );
+    assert_eq!(outcome["errors"].as_array().unwrap().len(), 2);
+    // --jsonl writes the same fields
+    let line = std::fs::read_to_string(crate::root().join(case))
+        .unwrap()
+        .replace('\n', "");
+    let r = redress(
+        &["eval", rulebook, "--jsonl", "-"],
+        Some(&format!("{line}\n")),
+    );
+    let batch: serde_json::Value = serde_json::from_str(r.stdout.trim_end()).unwrap();
+    assert_eq!(batch, outcome);
+}
