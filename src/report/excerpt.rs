@@ -25,6 +25,22 @@ const WINDOW: usize = 120;
 /// starting this many characters before the first label on it.
 const LEAD: usize = 40;
 
+/// Messages, labels and help longer than this many characters (a message
+/// quoting a 70,000-character key) keep their start and end around a `…`.
+pub const SHORTEN_AT: usize = 400;
+
+/// A text of at most [`SHORTEN_AT`] characters (and one for the `…`).
+fn shorten(text: Cow<'_, str>) -> Cow<'_, str> {
+    let chars = text.chars().count();
+    if chars <= SHORTEN_AT {
+        return text;
+    }
+    let half = SHORTEN_AT / 2;
+    let head: String = text.chars().take(half).collect();
+    let tail: String = text.chars().skip(chars - half).collect();
+    Cow::Owned(format!("{head}…{tail}"))
+}
+
 /// A diagnostic as the graphical report shows it.
 #[derive(Debug)]
 pub struct Excerpted<'a> {
@@ -40,8 +56,8 @@ impl<'a> Excerpted<'a> {
     pub fn new(diagnostic: &'a Diagnostic) -> Self {
         let mut shown = Excerpted {
             diagnostic,
-            message: visible(&diagnostic.message),
-            help: diagnostic.help.as_deref().map(visible),
+            message: shorten(visible(&diagnostic.message)),
+            help: diagnostic.help.as_deref().map(|h| shorten(visible(h))),
             excerpt: None,
             labels: Vec::new(),
         };
@@ -70,7 +86,8 @@ impl<'a> Excerpted<'a> {
             .map(|(i, (label, span))| {
                 let start = excerpt.view_offset(span.start);
                 let end = excerpt.view_offset(span.end).max(start);
-                let text = Some(visible(&label.text).into_owned()).filter(|t| !t.is_empty());
+                let text =
+                    Some(shorten(visible(&label.text)).into_owned()).filter(|t| !t.is_empty());
                 if i == 0 {
                     miette::LabeledSpan::new_primary_with_span(text, (start, end - start))
                 } else {

@@ -108,6 +108,23 @@ fn case_line_of_70000_characters_with_an_unknown_key() {
 }
 
 #[test]
+fn case_key_of_70000_characters() {
+    let dir = Scratch::new("long-key");
+    let key = "k".repeat(70_000);
+    let case = dir.file("case.json", &format!("{{\"{key}\": 1}}\n"));
+    let r = redress(&["eval", EXAMPLE, &case], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("redress::case_unknown_key"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("` is not a fact of"), "{}", r.stderr);
+    assert!(r.stderr.len() < 5_000, "{}", r.stderr.len());
+    assert_clipped(&r.stderr);
+}
+
+#[test]
 fn rulebook_line_of_70000_characters_with_an_error_at_its_end() {
     let dir = Scratch::new("long-rulebook");
     let text = std::fs::read_to_string(crate::root().join(EXAMPLE)).unwrap();
