@@ -33,7 +33,7 @@ use serde::Serialize;
 
 use super::coverage::{CoverageReport, Ratio};
 use super::{Mismatch, RuleTrace, TestResult};
-use crate::report::JsonDiagnostic;
+use crate::report::{JsonDiagnostic, visible_inline};
 
 /// The summary line: `N passed, M failed`.
 pub fn summary(passed: usize, failed: usize) -> String {
@@ -64,8 +64,9 @@ fn mismatch(out: &mut String, m: &Mismatch) {
         other => format!(", {other}"),
     };
     let _ = writeln!(out, "  {}{what}:", m.remedy);
-    let _ = writeln!(out, "    - expected: {}", m.expected);
-    let _ = writeln!(out, "    + actual:   {}", m.actual);
+    // values from the test file and the case: one line each
+    let _ = writeln!(out, "    - expected: {}", visible_inline(&m.expected));
+    let _ = writeln!(out, "    + actual:   {}", visible_inline(&m.actual));
     for t in &m.trace {
         rule_trace(out, t);
     }
@@ -113,7 +114,10 @@ fn rule_trace(out: &mut String, t: &RuleTrace) {
             .facts
             .0
             .iter()
-            .map(|(n, v)| format!("{n} = {}", v.as_deref().unwrap_or("unknown")))
+            .map(|(n, v)| {
+                let v = v.as_deref().map_or("unknown".into(), visible_inline);
+                format!("{n} = {v}")
+            })
             .collect();
         let _ = writeln!(out, "      facts read: {}", facts.join(", "));
     }

@@ -328,3 +328,61 @@ fn case_whose_amount_and_deadline_overflow() {
     let batch: serde_json::Value = serde_json::from_str(r.stdout.trim_end()).unwrap();
     assert_eq!(batch, outcome);
 }
+
+#[test]
+fn test_file_with_escape_sequences_in_its_name_and_case_values() {
+    let dir = Scratch::new("test-report");
+    let rulebook = crate::root().join(EXAMPLE);
+    let test = format!(
+        r#"name = "evil \u001B[2J name"
+rulebook = "{}"
+
+[case]
+consumer.location = "Shang\u001B[2Jhai\r\n    + actual:   Hangzhou"
+consumer.deceived = true
+operator.location = "Hangzhou\u001B]8;;https://evil.example\u0007x\u001B]8;;\u0007"
+purchase.channel = "online_platform"
+purchase.price = "120.00"
+goods.received_date = 2024-05-01
+goods.category = "general"
+items.count = 1
+dispute.date = 2024-05-06
+
+[expect]
+applies = ["forward_to_association_at_operator_location"]
+
+[expect.remedy.forward_to_association_at_operator_location]
+params.location = "Hangzhou"
+"#,
+        rulebook.display().to_string().replace('\\', "\\\\")
+    );
+    dir.file("evil.test.toml", &test);
+    let path = dir.0.to_string_lossy().into_owned();
+    let r = redress(&["test", &path], None);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert_no_terminal_controls(&r.stdout);
+    assert!(
+        r.stdout.contains("FAIL evil \\u{1b}[2J name"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "    + actual:   Hangzhou\\u{1b}]8;;https://evil.example\\u{7}x\\u{1b}]8;;\\u{7}\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    // a line break in a value cannot start a line of the report
+    assert_eq!(
+        r.stdout.matches("\n    + actual:").count(),
+        1,
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("hai\\u{d}\\u{a}    + actual:"),
+        "{}",
+        r.stdout
+    );
+}
