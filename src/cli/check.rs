@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use redress::diagnostic::Diagnostic;
+use redress::report::visible;
 
 use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
 
@@ -46,7 +47,8 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             // or `> log` keeps them in view; the one-line result per file is
             // the command's output, on standard output.
             super::eprint_diagnostics(&diagnostics);
-            writeln!(out, "{path}: {}", counts(e, diagnostics.len() - e))?;
+            let counts = counts(e, diagnostics.len() - e);
+            writeln!(out, "{}: {counts}", visible(path))?;
         }
         files.push((path.clone(), diagnostics));
     }

@@ -81,7 +81,10 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             Err(diagnostics) => {
                 if human {
                     super::eprint_diagnostics(&diagnostics);
-                    errln!("{path}: not formatted: fix the errors above first");
+                    errln!(
+                        "{}: not formatted: fix the errors above first",
+                        redress::report::visible(path)
+                    );
                 }
                 reports.push((path.clone(), diagnostics));
                 failed = true;
@@ -92,8 +95,9 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         if args.check {
             if changed {
                 if human {
-                    writeln!(out, "{path}: not formatted")?;
-                    write!(out, "{}", short_diff(file.text(), &formatted))?;
+                    writeln!(out, "{}: not formatted", redress::report::visible(path))?;
+                    let diff = short_diff(file.text(), &formatted);
+                    write!(out, "{}", redress::report::visible(&diff))?;
                 }
                 let at = first_difference(file.text(), &formatted);
                 let line_end = file
@@ -115,7 +119,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             write!(out, "{formatted}")?;
         } else if changed {
             match std::fs::write(path, &formatted) {
-                Ok(()) => writeln!(out, "formatted {path}")?,
+                Ok(()) => writeln!(out, "formatted {}", redress::report::visible(path))?,
                 Err(e) => {
                     errln!("error: cannot write `{path}`: {e}");
                     usage = true;

@@ -386,3 +386,31 @@ params.location = "Hangzhou"
         r.stdout
     );
 }
+
+#[test]
+fn rulebook_named_with_an_escape_sequence_holding_one_in_an_unformatted_line() {
+    let dir = Scratch::new("fmt-escape");
+    let text = std::fs::read_to_string(crate::root().join(EXAMPLE)).unwrap();
+    let text = format!(
+        "{text}\n#   note \u{1b}[2J\u{1b}]8;;https://evil.example\u{7}\nfact   spaced:  yes/no\n"
+    );
+    let path = dir.file("evil\u{1b}[31m.rules", &text);
+    let r = redress(&["fmt", "--check", &path], None);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert_no_terminal_controls(&r.stdout);
+    assert_no_terminal_controls(&r.stderr);
+    assert!(
+        r.stdout.contains("evil\\u{1b}[31m.rules: not formatted"),
+        "{}",
+        r.stdout
+    );
+    let r = redress(&["check", &path], None);
+    assert_no_terminal_controls(&r.stdout);
+    assert_no_terminal_controls(&r.stderr);
+    assert!(r.stdout.contains("evil\\u{1b}[31m.rules: "), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("redress::control_character"),
+        "{}",
+        r.stderr
+    );
+}
