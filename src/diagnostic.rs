@@ -98,6 +98,8 @@ codes! {
     UnusedRemedy => "unused_remedy",
     /// A name that looks like another but differs in invisible or look-alike characters.
     ConfusableText => "confusable_text",
+    /// A control character (escape, carriage return, …) in the text of a rulebook.
+    ControlCharacter => "control_character",
     /// A case file that is not valid JSON or TOML.
     CaseSyntax => "case_syntax",
     /// A case value of the wrong type.

@@ -20,14 +20,14 @@ fn check_reports_every_error_and_exits_1() {
     let r = redress(&["check", "tests/diagnostics/type_mismatch.rules"], None);
     assert_eq!(r.code, 1);
     assert_eq!(
-        r.stdout.matches("redress::type_mismatch").count(),
+        r.stderr.matches("redress::type_mismatch").count(),
         3,
         "{}",
-        r.stdout
+        r.stderr
     );
-    assert!(
-        r.stdout
-            .ends_with("tests/diagnostics/type_mismatch.rules: 3 errors, 0 warnings\n")
+    assert_eq!(
+        r.stdout,
+        "tests/diagnostics/type_mismatch.rules: 3 errors, 0 warnings\n"
     );
 }
 
@@ -90,7 +90,7 @@ fn help_has_examples_and_exits_0() {
 fn io_not_utf8_is_an_input_error() {
     let r = redress(&["check", "tests/cli/io_not_utf8.rules"], None);
     assert_eq!(r.code, 1);
-    assert!(r.stdout.contains("redress::io"), "{}", r.stdout);
+    assert!(r.stderr.contains("redress::io"), "{}", r.stderr);
 }
 
 #[test]
@@ -229,7 +229,7 @@ fn limits_can_be_raised_from_the_command_line() {
     let path = path.to_string_lossy().into_owned();
     let r = redress(&["check", &path], None);
     assert_eq!(r.code, 1);
-    assert!(r.stdout.contains("redress::limit_exceeded"), "{}", r.stdout);
+    assert!(r.stderr.contains("redress::limit_exceeded"), "{}", r.stderr);
     let r = redress(
         &[
             "check",
@@ -241,7 +241,7 @@ fn limits_can_be_raised_from_the_command_line() {
         ],
         None,
     );
-    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         redress(&["check", "--limit", "depht=1000", &path], None).code,
         2

@@ -41,7 +41,7 @@ pub fn view_of<'a>(outcome: &Outcome<'a>) -> View<'a> {
                 id: r.id,
                 params: r.params.0.iter().map(|(k, c)| (*k, as_text(c))).collect(),
                 amount: r.amount.as_ref().map(as_text),
-                deadline: r.deadline.clone(),
+                deadline: r.deadline.clone().map(|d| Deadline { error: None, ..d }),
                 rules: r.because.iter().map(|b| b.rule).collect(),
             })
             .collect(),
@@ -68,6 +68,8 @@ fn as_text<'a>(c: &Computed<'a>) -> Computed<'a> {
         }),
         currency: c.currency,
         needs: c.needs.clone(),
+        // the reference does not say why a computation failed
+        error: None,
     }
 }
 
@@ -291,6 +293,7 @@ impl<'a> Reference<'a> {
                 currency: matches!(v, Value::Money(_)).then_some("CNY"),
                 value: Some(self.shown(&v)),
                 needs: Vec::new(),
+                error: None,
             },
             None => {
                 let mut n = BTreeSet::new();
@@ -299,6 +302,7 @@ impl<'a> Reference<'a> {
                     value: None,
                     currency: None,
                     needs: self.names(&n),
+                    error: None,
                 }
             }
         }
@@ -314,6 +318,7 @@ impl<'a> Reference<'a> {
                 date: Some(d.to_string()),
                 expired: as_of.map(|a| d < a),
                 needs: Vec::new(),
+                error: None,
             },
             _ => {
                 let mut n = BTreeSet::new();
@@ -322,6 +327,7 @@ impl<'a> Reference<'a> {
                     date: None,
                     expired: None,
                     needs: self.names(&n),
+                    error: None,
                 }
             }
         }

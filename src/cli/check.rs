@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use redress::diagnostic::Diagnostic;
+use redress::report::visible;
 
 use super::{Format, INPUT_ERRORS, OK, ReadError, USAGE};
 
@@ -42,8 +43,12 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         errors += e;
         warnings += diagnostics.len() - e;
         if args.format == Format::Human {
-            super::print_diagnostics(out, &diagnostics)?;
-            writeln!(out, "{path}: {}", counts(e, diagnostics.len() - e))?;
+            // Errors and warnings on standard error, so that `check … | head`
+            // or `> log` keeps them in view; the one-line result per file is
+            // the command's output, on standard output.
+            super::eprint_diagnostics(&diagnostics);
+            let counts = counts(e, diagnostics.len() - e);
+            writeln!(out, "{}: {counts}", visible(path))?;
         }
         files.push((path.clone(), diagnostics));
     }

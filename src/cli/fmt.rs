@@ -93,7 +93,10 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             Err(diagnostics) => {
                 if human {
                     super::eprint_diagnostics(&diagnostics);
-                    errln!("{path}: not formatted: fix the errors above first");
+                    errln!(
+                        "{}: not formatted: fix the errors above first",
+                        redress::report::visible(path)
+                    );
                 }
                 reports.push((path.clone(), diagnostics));
                 failed = true;
@@ -104,8 +107,9 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         if args.check {
             if changed {
                 if human {
-                    writeln!(out, "{path}: not formatted")?;
-                    write!(out, "{}", short_diff(file.text(), &formatted))?;
+                    writeln!(out, "{}: not formatted", redress::report::visible(path))?;
+                    let diff = short_diff(file.text(), &formatted);
+                    write!(out, "{}", redress::report::visible(&diff))?;
                 }
                 let at = first_difference(file.text(), &formatted);
                 let line_end = file
@@ -127,7 +131,9 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             write!(out, "{formatted}")?;
         } else if changed {
             match super::files::replace(real, file.text().as_bytes(), formatted.as_bytes()) {
-                Ok(Replaced::Done) => writeln!(out, "formatted {path}")?,
+                Ok(Replaced::Done) => {
+                    writeln!(out, "formatted {}", redress::report::visible(path))?
+                }
                 Ok(Replaced::Changed) => {
                     errln!(
                         "error: `{path}` changed while it was being formatted; left it as it is"

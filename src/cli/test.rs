@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use redress::diagnostic::{Code, Diagnostic};
 use redress::graph::DecisionGraph;
-use redress::report;
+use redress::report::{self, visible};
 use redress::source::SourceFile;
 use redress::testing::render::{self, JsonCoverage, JsonReport, JsonTest};
 use redress::testing::{Runner, Test, parse_test};
@@ -299,10 +299,15 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 failed += 1;
                 if human {
                     if f.name.is_empty() {
-                        writeln!(out, "FAIL {}: invalid test\n", f.path)?;
+                        writeln!(out, "FAIL {}: invalid test\n", visible(&f.path))?;
                         spaced = true;
                     } else {
-                        writeln!(out, "FAIL {} ({}): invalid test\n", f.name, f.path)?;
+                        writeln!(
+                            out,
+                            "FAIL {} ({}): invalid test\n",
+                            visible(&f.name),
+                            visible(&f.path)
+                        )?;
                         spaced = true;
                     }
                 }

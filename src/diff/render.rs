@@ -20,8 +20,9 @@ pub enum Format {
 
 pub(super) fn render(report: &Report, format: Format, old: &str, new: &str) -> String {
     match format {
-        Format::Text => text(report, old, new),
-        Format::Markdown => markdown(report, old, new),
+        // for a terminal: control characters in case values made visible
+        Format::Text => crate::report::visible(&text(report, old, new)).into_owned(),
+        Format::Markdown => crate::report::visible(&markdown(report, old, new)).into_owned(),
         Format::Json => {
             let mut s =
                 serde_json::to_string_pretty(&to_json(report, old, new)).unwrap_or_default();

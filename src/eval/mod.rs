@@ -141,6 +141,7 @@ impl<'g> Evaluator<'g> {
             facts,
             scratch: s,
             errors: Vec::new(),
+            failed: Vec::new(),
         };
         for &i in &candidates {
             if let Some(rule) = graph.rules().get(i as usize) {
@@ -189,6 +190,8 @@ struct Run<'g: 's, 's> {
     facts: Facts<'s>,
     scratch: &'s mut Scratch,
     errors: Vec<EvalError>,
+    /// The node whose computation failed, for each of `errors`.
+    failed: Vec<NodeId>,
 }
 
 /// Whether a rule applies: its condition holds and none of its exceptions
@@ -447,12 +450,17 @@ impl<'g> Run<'g, '_> {
                 currency: matches!(v, Value::Money(_)).then_some("CNY"),
                 value: Some(shown(self.graph.model(), &v)),
                 needs: Vec::new(),
+                error: None,
             },
-            None => Computed {
-                value: None,
-                currency: None,
-                needs: self.needs_of(id),
-            },
+            None => {
+                let needs = self.needs_of(id);
+                Computed {
+                    value: None,
+                    currency: None,
+                    needs,
+                    error: self.failure_walked(),
+                }
+            }
         }
     }
 
@@ -462,12 +470,17 @@ impl<'g> Run<'g, '_> {
                 date: Some(d.to_string()),
                 expired: as_of.map(|a| d < a),
                 needs: Vec::new(),
+                error: None,
             },
-            _ => Deadline {
-                date: None,
-                expired: None,
-                needs: self.needs_of(id),
-            },
+            _ => {
+                let needs = self.needs_of(id);
+                Deadline {
+                    date: None,
+                    expired: None,
+                    needs,
+                    error: self.failure_walked(),
+                }
+            }
         }
     }
 
@@ -495,6 +508,16 @@ impl<'g> Run<'g, '_> {
             }
         }
         Ordered(shown_facts)
+    }
+
+    /// The message of the first failed computation among the unknown nodes
+    /// the last [`Self::needs_of`] walked (those under an unknown value).
+    fn failure_walked(&self) -> Option<String> {
+        self.failed
+            .iter()
+            .zip(&self.errors)
+            .find(|(node, _)| self.scratch.marks.visited(**node))
+            .map(|(_, e)| e.message.clone())
     }
 
     fn needs_of(&mut self, id: NodeId) -> Vec<&'g str> {

@@ -118,6 +118,11 @@ impl<'s> Run<'_, 's> {
                 _ => None,
             },
         };
+        // an error pushed by this node's own computation (its children
+        // have recorded theirs already) belongs to it
+        if self.errors.len() > self.failed.len() {
+            self.failed.push(id);
+        }
         self.scratch.set_slot(id, result.as_ref());
         result
     }
@@ -167,7 +172,7 @@ impl<'s> Run<'_, 's> {
             Some(r) if money => Some(Value::Money(r)),
             Some(r) => Some(Value::Number(r)),
             None => self.fail(format!(
-                "the result of {x} {} {y} is too large",
+                "the computation overflowed: the result of {x} {} {y} is too large",
                 op.symbol()
             )),
         }
@@ -183,7 +188,7 @@ impl<'s> Run<'_, 's> {
         match d.checked_add(span) {
             Ok(r) => Some(Value::Date(r)),
             Err(_) => self.fail(format!(
-                "{d} + {n} {} is outside the supported dates",
+                "the computation overflowed: {d} + {n} {} is outside the supported dates",
                 unit.word()
             )),
         }

@@ -207,6 +207,11 @@ impl Marks {
         }
     }
 
+    /// True when a node has been visited in this walk.
+    pub fn visited(&self, id: NodeId) -> bool {
+        self.stamps.get(id.index()) == Some(&self.current)
+    }
+
     /// True the first time a node is visited in this walk.
     pub fn visit(&mut self, id: NodeId) -> bool {
         match self.stamps.get_mut(id.index()) {

@@ -83,6 +83,10 @@ fn computed(out: &mut Vec<u8>, c: &Computed<'_>) {
         out.extend_from_slice(b",\"needs\":");
         strings(out, &c.needs);
     }
+    if let Some(error) = &c.error {
+        out.extend_from_slice(b",\"error\":");
+        string(out, error);
+    }
     out.push(b'}');
 }
 
@@ -96,6 +100,10 @@ fn deadline(out: &mut Vec<u8>, d: &Deadline<'_>) {
     if !d.needs.is_empty() {
         out.extend_from_slice(b",\"needs\":");
         strings(out, &d.needs);
+    }
+    if let Some(error) = &d.error {
+        out.extend_from_slice(b",\"error\":");
+        string(out, error);
     }
     out.push(b'}');
 }

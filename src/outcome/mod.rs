@@ -196,6 +196,10 @@ pub struct Computed<'g> {
     /// Facts that would give it, when unknown.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<&'g str>,
+    /// When unknown because a computation failed (it overflowed, or divided
+    /// by zero): what failed, as in `errors`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// A deadline.
@@ -209,6 +213,10 @@ pub struct Deadline<'g> {
     /// Facts that would give it, when unknown.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<&'g str>,
+    /// When unknown because a computation failed (a date out of range, an
+    /// overflow): what failed, as in `errors`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// A citation.

@@ -3,7 +3,11 @@
 //! (GitHub annotations, SARIF) in [`ci`].
 
 pub mod ci;
+pub mod excerpt;
 pub mod text;
+pub mod visible;
+
+pub use visible::{visible, visible_inline};
 
 use std::fmt::Write as _;
 
@@ -30,6 +34,8 @@ impl Default for Style {
 }
 
 /// Render diagnostics with source excerpts and carets, one after another.
+/// Control characters are shown as escapes and very long lines are clipped
+/// around the labels ([`excerpt`]).
 pub fn render_diagnostics(diagnostics: &[Diagnostic], style: Style) -> String {
     let theme = if style.color {
         miette::GraphicalTheme::unicode()
@@ -41,8 +47,9 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], style: Style) -> String {
         .with_links(false);
     let mut out = String::new();
     for d in diagnostics {
-        if handler.render_report(&mut out, d).is_err() {
-            let _ = writeln!(out, "{}: {}", d.code, d.message);
+        let shown = excerpt::Excerpted::new(d);
+        if handler.render_report(&mut out, &shown).is_err() {
+            let _ = writeln!(out, "{}: {}", d.code, visible(&d.message));
         }
         out.push('\n');
     }

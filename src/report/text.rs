@@ -8,8 +8,15 @@ use crate::model::{Model, Texts};
 use crate::outcome::{AppliedRemedy, CitationOut, Computed, Outcome, Shown, Titles};
 
 /// Render an outcome. `lang` picks the language of titles (the other
-/// languages follow in brackets).
+/// languages follow in brackets). Control characters in case values,
+/// titles and names are made visible ([`super::visible`]); a line break in a
+/// case value is shown as `\u{a}`, so that a value cannot start a line.
 pub fn render_outcome(outcome: &Outcome, model: &Model, case_name: &str, lang: &str) -> String {
+    let text = advice(outcome, model, case_name, lang);
+    super::visible(&text).into_owned()
+}
+
+fn advice(outcome: &Outcome, model: &Model, case_name: &str, lang: &str) -> String {
     let mut out = String::new();
     let title = pick(&outcome.rulebook.title, lang);
     let _ = writeln!(out, "{title}");
@@ -130,7 +137,7 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
             (Some(date), Some(true)) => format!("{date} — EXPIRED"),
             (Some(date), Some(false)) => format!("{date} (still open)"),
             (Some(date), None) => date.clone(),
-            (None, _) => format!("unknown — needs {}", d.needs.join(", ")),
+            (None, _) => unknown(&d.needs, d.error.as_deref()),
         };
         let _ = writeln!(out, "      deadline: {text}");
     }
@@ -160,7 +167,10 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
 }
 
 fn shown(v: &Shown) -> String {
-    v.to_string()
+    match v {
+        Shown::Text(t) => super::visible_inline(t).into_owned(),
+        other => other.to_string(),
+    }
 }
 
 /// `40000.00` → `40,000.00`.
@@ -188,7 +198,19 @@ fn computed(c: &Computed) -> String {
             Some(_) => format!("{} yuan", grouped(&shown(v))),
             None => shown(v),
         },
-        None => format!("unknown — needs {}", c.needs.join(", ")),
+        None => unknown(&c.needs, c.error.as_deref()),
+    }
+}
+
+/// An amount, deadline or parameter that could not be computed: what failed,
+/// or the facts it needs.
+fn unknown(needs: &[&str], error: Option<&str>) -> String {
+    match error {
+        Some(e) => format!("unknown — {e}"),
+        None if needs.is_empty() => {
+            "unknown — a computation failed (see the errors below)".to_string()
+        }
+        None => format!("unknown — needs {}", needs.join(", ")),
     }
 }
 

@@ -45,6 +45,7 @@ pub fn parse(file: &Arc<SourceFile>) -> (ast::Rulebook, Vec<Diagnostic>) {
 pub fn parse_with(file: &Arc<SourceFile>, limits: &Limits) -> (ast::Rulebook, Vec<Diagnostic>) {
     let text = file.text();
     let mut diagnostics = bidi_controls(file);
+    diagnostics.extend(control_characters(file));
     let mut chunks = chunks(text);
     // Only the first chunk can lack an item keyword.
     if chunks
@@ -514,6 +515,59 @@ fn bidi_controls(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
             .help("it can make the text display differently from how redress reads it; delete it")
         })
         .collect()
+}
+
+/// Warn about control characters (escape, backspace, a carriage return not
+/// ending a line, …) in the text: a terminal acts on them, so the rulebook,
+/// its titles and its comments can look different from what redress reads.
+/// Line breaks and tabs are layout, not warned about. One warning per line,
+/// with a label on each such character.
+fn control_characters(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
+    let text = file.text();
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut chars: Vec<(usize, char)> = Vec::new();
+        for (i, c) in line.char_indices() {
+            let ends_line = c == '\r' && line.get(i + 1..) == Some("\n");
+            if c.is_control() && c != '\n' && c != '\t' && !ends_line {
+                chars.push((line_start + i, c));
+            }
+        }
+        line_start += line.len();
+        let Some(&(first, c)) = chars.first() else {
+            continue;
+        };
+        let mut codes: Vec<String> = Vec::new();
+        for (_, c) in &chars {
+            let code = format!("U+{:04X}", *c as u32);
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+        let message = if chars.len() == 1 {
+            format!("a control character ({}) is in the text", codes.join(", "))
+        } else {
+            format!(
+                "{} control characters ({}) are in this line",
+                chars.len(),
+                codes.join(", ")
+            )
+        };
+        let mut d = Diagnostic::warning(Code::ControlCharacter, message)
+            .in_file(file)
+            .label(
+                Span::new(first, first + c.len_utf8()),
+                "control character here",
+            );
+        for &(i, c) in chars.iter().skip(1) {
+            d = d.label(Span::new(i, i + c.len_utf8()), "");
+        }
+        found.push(d.help(
+            "a terminal acts on control characters (moving the cursor, changing colours, hiding text), so the text can look different from what redress reads; delete them",
+        ));
+    }
+    found
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ use serde::Serialize;
 
 use super::coverage::{CoverageReport, Ratio};
 use super::{Mismatch, RuleTrace, TestResult};
-use crate::report::JsonDiagnostic;
+use crate::report::{JsonDiagnostic, visible_inline};
 
 /// The summary line: `N passed, M failed`.
 pub fn summary(passed: usize, failed: usize) -> String {
@@ -42,18 +42,20 @@ pub fn summary(passed: usize, failed: usize) -> String {
 
 /// One line for a test that passed, or the differences and traces of one
 /// that failed.
+/// Control characters in names and values are made visible
+/// ([`crate::report::visible`]).
 pub fn human_result(r: &TestResult) -> String {
     let mut out = String::new();
     if r.passed() {
         let _ = writeln!(out, "ok   {} ({})", r.name, r.path);
-        return out;
+    } else {
+        let _ = writeln!(out, "FAIL {} ({})", r.name, r.path);
+        for m in &r.mismatches {
+            mismatch(&mut out, m);
+        }
+        out.push('\n');
     }
-    let _ = writeln!(out, "FAIL {} ({})", r.name, r.path);
-    for m in &r.mismatches {
-        mismatch(&mut out, m);
-    }
-    out.push('\n');
-    out
+    crate::report::visible(&out).into_owned()
 }
 
 fn mismatch(out: &mut String, m: &Mismatch) {
@@ -62,8 +64,9 @@ fn mismatch(out: &mut String, m: &Mismatch) {
         other => format!(", {other}"),
     };
     let _ = writeln!(out, "  {}{what}:", m.remedy);
-    let _ = writeln!(out, "    - expected: {}", m.expected);
-    let _ = writeln!(out, "    + actual:   {}", m.actual);
+    // values from the test file and the case: one line each
+    let _ = writeln!(out, "    - expected: {}", visible_inline(&m.expected));
+    let _ = writeln!(out, "    + actual:   {}", visible_inline(&m.actual));
     for t in &m.trace {
         rule_trace(out, t);
     }
@@ -111,7 +114,10 @@ fn rule_trace(out: &mut String, t: &RuleTrace) {
             .facts
             .0
             .iter()
-            .map(|(n, v)| format!("{n} = {}", v.as_deref().unwrap_or("unknown")))
+            .map(|(n, v)| {
+                let v = v.as_deref().map_or("unknown".into(), visible_inline);
+                format!("{n} = {v}")
+            })
             .collect();
         let _ = writeln!(out, "      facts read: {}", facts.join(", "));
     }
@@ -165,7 +171,7 @@ pub fn human_coverage(rulebook: &str, c: &CoverageReport) -> String {
             let _ = writeln!(out, "      {}", a.reason);
         }
     }
-    out
+    crate::report::visible(&out).into_owned()
 }
 
 /// The JSON report of a whole run.
