@@ -145,3 +145,60 @@ fn jsonl_line_with_128000_unknown_keys() {
         assert!(v["remedies"].is_array(), "{line}");
     }
 }
+
+#[test]
+fn eval_json_of_two_cases_of_which_one_is_broken() {
+    let good = "rulebooks/example/cases/fraud.json";
+    let broken = "tests/case_diagnostics/case_syntax.json";
+    let r = run(&["eval", "--format", "json", EXAMPLE, good, broken]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let entries = v.as_array().expect("an array, one entry per case");
+    assert_eq!(entries.len(), 2, "{}", r.stdout);
+    assert_eq!(entries[0]["case"], good);
+    assert!(entries[0]["outcome"]["remedies"].is_array());
+    assert_eq!(entries[1]["case"], broken);
+    assert!(entries[1].get("outcome").is_none());
+    assert_eq!(entries[1]["errors"][0]["code"], "redress::case_syntax");
+    assert_eq!(entries[1]["errors"][0]["severity"], "error");
+}
+
+#[test]
+fn eval_json_of_two_cases_that_both_fail() {
+    let broken = "tests/case_diagnostics/case_syntax.json";
+    let missing = "no/such/case.json";
+    let r = run(&["eval", "--format", "json", EXAMPLE, broken, missing]);
+    assert_eq!(
+        r.code, 2,
+        "an unreadable path is a usage error: {}",
+        r.stderr
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let entries = v.as_array().expect("an array, not []");
+    assert_eq!(entries.len(), 2, "{}", r.stdout);
+    assert_eq!(entries[0]["errors"][0]["code"], "redress::case_syntax");
+    assert_eq!(entries[1]["case"], missing);
+    assert_eq!(entries[1]["errors"][0]["code"], "redress::io");
+    assert!(
+        entries[1]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cannot read `no/such/case.json`"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn eval_json_of_one_broken_case() {
+    let r = run(&[
+        "eval",
+        "--format",
+        "json",
+        EXAMPLE,
+        "tests/case_diagnostics/case_syntax.json",
+    ]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "", "no outcome, and not `[]`");
+    assert!(r.stderr.contains("redress::case_syntax"), "{}", r.stderr);
+}
