@@ -117,7 +117,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     // for `--format json`: each case's name and outcome, or its errors
     let mut outcomes: Vec<(String, Result<Outcome, Vec<Diagnostic>>)> = Vec::new();
     for (i, path) in args.cases.iter().enumerate() {
-        let file = match super::read_source(path) {
+        let file = match super::read_case_source(path) {
             Ok(f) => f,
             Err(ReadError::Usage(m)) => {
                 errln!("error: {m}");

@@ -202,3 +202,59 @@ fn eval_json_of_one_broken_case() {
     assert_eq!(r.stdout, "", "no outcome, and not `[]`");
     assert!(r.stderr.contains("redress::case_syntax"), "{}", r.stderr);
 }
+
+#[test]
+fn case_file_dev_zero() {
+    let r = run(&["eval", EXAMPLE, "/dev/zero"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("redress::limit_exceeded"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("`/dev/zero` is larger than 2,097,152 bytes, the limit for it"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--limit case_bytes=N"), "{}", r.stderr);
+}
+
+#[test]
+fn rulebook_larger_than_a_lowered_file_limit() {
+    let case = "rulebooks/example/cases/fraud.json";
+    let r = run(&["--limit", "file_bytes=1000", "eval", EXAMPLE, case]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!(
+            "`{EXAMPLE}` is larger than 1,000 bytes, the limit for it"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--limit file_bytes=N"), "{}", r.stderr);
+}
+
+#[test]
+fn eval_with_too_little_address_space_for_a_thread() {
+    // `ulimit -v`: the binary loads, but a thread's stack (redress works on
+    // a 256 MiB one) cannot be mapped
+    let script = format!(
+        "ulimit -v 131072 && exec {} eval {EXAMPLE} rulebooks/example/cases/fraud.json",
+        env!("CARGO_BIN_EXE_redress")
+    );
+    let child = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let r = finish(child);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("error: cannot start redress's working thread"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+}
