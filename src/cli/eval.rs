@@ -107,10 +107,18 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         ..Options::default()
     };
     if let Some(path) = &args.jsonl {
-        let jobs = args.jobs.map_or_else(
-            || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-            usize::from,
-        );
+        // more threads than cores only adds hand-overs (and thousands of
+        // them may not be startable at all)
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let jobs = match args.jobs.map(usize::from) {
+            Some(asked) if asked > cores => {
+                errln!(
+                    "note: `--jobs {asked}` is more than the {cores} cores of this machine; using {cores}"
+                );
+                cores
+            }
+            asked => asked.unwrap_or(cores),
+        };
         return super::batch::run(out, &graph, path, jobs, &options);
     }
     let mut status = OK;

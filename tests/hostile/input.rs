@@ -258,3 +258,235 @@ fn eval_with_too_little_address_space_for_a_thread() {
     );
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
 }
+
+/// Every line of `--jsonl` output, parsed; fails on a line that is not
+/// complete JSON, or output that does not end with a newline.
+fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    assert!(
+        stdout.is_empty() || stdout.ends_with('\n'),
+        "the output ends in the middle of a line: …{}",
+        &stdout[stdout.len().saturating_sub(80)..]
+    );
+    stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str(l)
+                .unwrap_or_else(|e| panic!("not a complete JSON line ({e}): {l:.200}"))
+        })
+        .collect()
+}
+
+/// A good case of the example rulebook, one line.
+const GOOD_LINE: &str = r#"{"consumer": {"deceived": true}, "items": {"count": 1}, "purchase": {"price": "120"}, "dispute": {"date": "2024-05-06"}}"#;
+
+#[test]
+fn jsonl_line_of_3_megabytes_between_good_lines() {
+    let dir = TempDir::new("long-line");
+    let long = format!("{{\"x\": \"{}\"}}", "a".repeat(3 << 20));
+    let file = dir.file("cases.jsonl", format!("{GOOD_LINE}\n{long}\n{GOOD_LINE}\n"));
+    for jobs in ["1", "2"] {
+        let r = run(&["eval", EXAMPLE, "--jsonl", &file, "--jobs", jobs]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let lines = json_lines(&r.stdout);
+        assert_eq!(lines.len(), 3, "one line per input line");
+        assert!(lines[0]["remedies"].is_array());
+        assert_eq!(lines[1]["line"], 2);
+        assert_eq!(lines[1]["errors"][0]["code"], "redress::limit_exceeded");
+        assert_eq!(
+            lines[1]["errors"][0]["message"],
+            "the line is longer than 2,097,152 bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`"
+        );
+        assert!(lines[2]["remedies"].is_array());
+    }
+    // the limit can be raised
+    let r = run(&[
+        "eval",
+        EXAMPLE,
+        "--jsonl",
+        &file,
+        "--limit",
+        "case_bytes=4000000",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        json_lines(&r.stdout)
+            .iter()
+            .all(|l| l["remedies"].is_array())
+    );
+}
+
+/// Kilobytes from a line of `/proc/PID/status` (`VmHWM:  1234 kB`).
+fn proc_kb(pid: u32, file: &str, key: &str) -> u64 {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/{file}")).unwrap_or_default();
+    text.lines()
+        .find_map(|l| l.strip_prefix(key))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn jsonl_from_dev_zero() {
+    // one endless line: read on, and dropped as it comes, in bounded memory
+    let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args(["eval", EXAMPLE, "--jsonl", "/dev/zero", "--jobs", "1"])
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let start = Instant::now();
+    // until it has read 256 MiB (`rchar` counts bytes read, in bytes)
+    let read = loop {
+        let read = proc_kb(pid, "io", "rchar:");
+        if read > 256 << 20 || start.elapsed() > WATCHDOG {
+            break read;
+        }
+        if child.try_wait().unwrap().is_some() {
+            panic!("redress stopped reading /dev/zero");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let peak_kb = proc_kb(pid, "status", "VmHWM:");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        read > 256 << 20,
+        "only {read} bytes read within {WATCHDOG:?}"
+    );
+    assert!(
+        peak_kb < 128 << 10,
+        "{peak_kb} kB resident after reading {read} bytes of one line"
+    );
+}
+
+/// A standard input that gives `lines` and then fails: one end of a TCP
+/// connection whose other end resets it, which a read reports as
+/// ECONNRESET (as a failing disk or a hung-up terminal gives EIO). The reset
+/// is honest TCP: a socket closed with data it never read sends a reset
+/// instead of an end, and Linux hands out the data received before the
+/// reset first.
+fn stdin_that_fails_after(lines: &[&str]) -> Stdio {
+    use std::io::Write as _;
+    use std::net::{TcpListener, TcpStream};
+    use std::os::fd::OwnedFd;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut ours = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+    let (mut theirs, _) = listener.accept().unwrap();
+    theirs.write_all(b"unread").unwrap();
+    ours.peek(&mut [0u8; 1]).unwrap(); // it has arrived, and stays unread
+    for line in lines {
+        writeln!(ours, "{line}").unwrap();
+    }
+    drop(ours);
+    Stdio::from(OwnedFd::from(theirs))
+}
+
+#[test]
+fn jsonl_stdin_that_fails_after_5_lines() {
+    for jobs in ["1", "2"] {
+        let child = Command::new(env!("CARGO_BIN_EXE_redress"))
+            .args(["eval", EXAMPLE, "--jsonl", "-", "--jobs", jobs])
+            .current_dir(root())
+            .stdin(stdin_that_fails_after(&[GOOD_LINE; 5]))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let r = finish(child);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        let lines = json_lines(&r.stdout);
+        assert_eq!(lines.len(), 5, "jobs {jobs}: {}", r.stdout);
+        assert!(lines.iter().all(|l| l["remedies"].is_array()));
+        assert!(
+            r.stderr.contains(
+                "error: reading standard input stopped at line 6: Connection reset by peer"
+            ),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("5 cases, 0 errors"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn jsonl_path_that_is_a_folder() {
+    let r = run(&["eval", EXAMPLE, "--jsonl", "tests"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    assert!(
+        r.stderr
+            .contains("error: cannot read `tests`: it is a folder, not a file"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn jsonl_with_jobs_2000() {
+    let dir = TempDir::new("jobs");
+    let file = dir.file("cases.jsonl", format!("{GOOD_LINE}\n").repeat(300));
+    let r = run(&["eval", EXAMPLE, "--jsonl", &file, "--jobs", "2000"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(json_lines(&r.stdout).len(), 300);
+    let cores = std::thread::available_parallelism().unwrap().get();
+    assert!(
+        r.stderr.contains(&format!(
+            "note: `--jobs 2000` is more than the {cores} cores of this machine; using {cores}"
+        )),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn sigint_during_jsonl_on_one_job() {
+    use std::io::Write as _;
+    let child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args(["eval", EXAMPLE, "--jsonl", "-", "--jobs", "1"])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let mut child = child;
+    // an endless stream of cases, until redress stops reading
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let block = format!("{GOOD_LINE}\n").repeat(1000);
+        while stdin.write_all(block.as_bytes()).is_ok() {}
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut out = vec![0u8; 0];
+    let mut buf = vec![0u8; 1 << 16];
+    while out.len() < 256 << 10 {
+        let n = stdout.read(&mut buf).unwrap();
+        assert!(n > 0, "redress ended early");
+        out.extend_from_slice(&buf[..n]);
+    }
+    // stop reading for a moment, so that redress is in the middle of a
+    // write to a full pipe when the signal comes
+    std::thread::sleep(Duration::from_millis(300));
+    let kill = Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    child.stdout = Some(stdout);
+    let mut r = finish(child);
+    feeder.join().unwrap();
+    r.stdout = String::from_utf8(out).unwrap() + &r.stdout;
+    assert_eq!(r.code, 130, "128 + SIGINT: {}", r.stderr);
+    let lines = json_lines(&r.stdout);
+    assert!(lines.len() > 100);
+    assert!(lines.iter().all(|l| l["remedies"].is_array()));
+    assert!(
+        r.stderr
+            .contains("interrupted: the output ends with the last complete line"),
+        "{}",
+        r.stderr
+    );
+}
