@@ -358,11 +358,9 @@ impl Validator<'_> {
             Some(_) => None,
             None => self.reader.prefixes.get(&*path).copied(),
         };
-        let slot = match (id, prefix) {
-            (Some(id), _) => Some(id.index()),
-            (None, Some(p)) => Some(self.model.facts.len() + p),
-            (None, None) => None,
-        };
+        let slot = id
+            .map(FactId::index)
+            .or(prefix.map(|p| self.model.facts.len() + p));
         let first = match slot {
             Some(slot) => self.seen.get_mut(slot).and_then(|s| {
                 let first = *s;

@@ -10,7 +10,10 @@
 //! the input size and buffers are reused rather than allocated per line. A
 //! chunk holds about a megabyte of output (16 to 1,024 lines, as the lines
 //! of the rulebook at hand turn out), so that threads hand over work rarely
-//! when outcomes are small and memory stays low when they are large.
+//! when outcomes are small and memory stays low when they are large. A line
+//! keeps at most the `case_bytes` limit in memory (a longer one is read on
+//! and dropped, and becomes an error record), so a chunk holds at most about
+//! a megabyte plus one line.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, IsTerminal as _, Write};
@@ -392,40 +395,43 @@ fn evaluate_chunk<'g>(chunk: &mut Chunk, evaluator: &mut LineEvaluator<'g>, max_
     } = chunk;
     out.reserve(lines.len() * 256);
     for (number, range) in lines.iter() {
-        let Some(range) = range else {
-            let outcome = LineOutcome::Error(ErrorRecord {
-                line: *number,
-                errors: vec![LineError {
-                    code: Code::LimitExceeded.to_string(),
-                    message: format!(
-                        "the line is longer than {} bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`",
-                        grouped(max_line)
-                    ),
-                    column: None,
-                }],
-            });
-            outcome.count(tally);
-            outcome.write_json(out);
-            continue;
-        };
-        let bytes = text.get(range.clone()).unwrap_or_default();
-        let outcome = match std::str::from_utf8(bytes) {
-            Ok(line) => evaluator.evaluate(line, *number),
-            Err(e) => LineOutcome::Error(ErrorRecord {
-                line: *number,
-                errors: vec![LineError {
-                    code: "redress::io".into(),
-                    message: format!(
-                        "the line is not UTF-8 text (invalid byte at column {})",
-                        e.valid_up_to() + 1
-                    ),
-                    column: None,
-                }],
-            }),
+        let bytes = range
+            .as_ref()
+            .map(|r| text.get(r.clone()).unwrap_or_default());
+        let outcome = match bytes.map(std::str::from_utf8) {
+            Some(Ok(line)) => evaluator.evaluate(line, *number),
+            Some(Err(e)) => line_error(
+                *number,
+                "redress::io".into(),
+                format!(
+                    "the line is not UTF-8 text (invalid byte at column {})",
+                    e.valid_up_to() + 1
+                ),
+            ),
+            None => line_error(
+                *number,
+                Code::LimitExceeded.to_string(),
+                format!(
+                    "the line is longer than {} bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`",
+                    grouped(max_line)
+                ),
+            ),
         };
         outcome.count(tally);
         outcome.write_json(out);
     }
+}
+
+/// The record of a line that was not evaluated, with one error.
+fn line_error<'g>(line: usize, code: String, message: String) -> LineOutcome<'g> {
+    LineOutcome::Error(ErrorRecord {
+        line,
+        errors: vec![LineError {
+            code,
+            message,
+            column: None,
+        }],
+    })
 }
 
 fn one_thread(
