@@ -24,6 +24,11 @@ pub struct Limits {
     pub exception_depth: usize,
     /// Lists and objects nested in a JSON case file.
     pub case_depth: usize,
+    /// Bytes in one case: a case file, or a line of `eval --jsonl` (checked
+    /// while reading, before more is kept).
+    pub case_bytes: usize,
+    /// Bytes in any other file read (a rulebook, a test file).
+    pub file_bytes: usize,
 }
 
 impl Limits {
@@ -35,10 +40,13 @@ impl Limits {
         depth: 256,
         exception_depth: 64,
         case_depth: 128,
+        case_bytes: 2 << 20,
+        file_bytes: 64 << 20,
     };
 
     /// Set a limit by name (`nesting`, `operators`, `check_depth`, `depth`,
-    /// `exception_depth`, `case_depth`); `false` for an unknown name.
+    /// `exception_depth`, `case_depth`, `case_bytes`, `file_bytes`); `false`
+    /// for an unknown name.
     pub fn set(&mut self, name: &str, value: usize) -> bool {
         let slot = match name {
             "nesting" => &mut self.nesting,
@@ -47,6 +55,8 @@ impl Limits {
             "depth" => &mut self.depth,
             "exception_depth" => &mut self.exception_depth,
             "case_depth" => &mut self.case_depth,
+            "case_bytes" => &mut self.case_bytes,
+            "file_bytes" => &mut self.file_bytes,
             _ => return false,
         };
         *slot = value;

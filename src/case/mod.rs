@@ -16,9 +16,9 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use crate::diagnostic::{Code, Diagnostic, suggestion};
+use crate::diagnostic::{Code, Diagnostic, grouped, suggestion};
 use crate::model::{FactId, Model};
 use crate::source::{SourceFile, Span};
 use crate::value::{Type, Value};
@@ -105,22 +105,31 @@ pub struct CaseReader<'m> {
     limits: crate::limits::Limits,
     /// Facts by dotted name.
     facts: FxHashMap<&'m str, FactId>,
-    /// Every proper prefix of a dotted fact name (`purchase` for `purchase.price`).
-    prefixes: FxHashSet<&'m str>,
+    /// Every proper prefix of a dotted fact name (`purchase` for
+    /// `purchase.price`), numbered after the facts: its place in
+    /// [`Validator::seen`] is the number of facts plus its number.
+    prefixes: FxHashMap<&'m str, usize>,
 }
+
+/// Unknown keys, and keys given twice, reported one by one in a case; past
+/// this many of either, one more diagnostic counts the rest (a case of a
+/// million unknown keys is a million lines of warnings nobody reads, and a
+/// "did you mean" search each).
+pub const REPORTED_PER_CASE: usize = 50;
 
 impl<'m> CaseReader<'m> {
     /// A reader for a rulebook's cases.
     pub fn new(model: &'m Model, limits: crate::limits::Limits) -> CaseReader<'m> {
         let mut facts = FxHashMap::with_capacity_and_hasher(model.facts.len(), Default::default());
-        let mut prefixes = FxHashSet::default();
+        let mut prefixes = FxHashMap::default();
         for (i, f) in model.facts.iter().enumerate() {
             if let Ok(i) = u32::try_from(i) {
                 facts.entry(f.name.as_str()).or_insert(FactId(i));
             }
             for (at, _) in f.name.match_indices('.') {
                 if let Some(prefix) = f.name.get(..at) {
-                    prefixes.insert(prefix);
+                    let next = prefixes.len();
+                    prefixes.entry(prefix).or_insert(next);
                 }
             }
         }
@@ -179,8 +188,10 @@ impl<'m> CaseReader<'m> {
             file: &file,
             case: Case::empty(model),
             diagnostics: Vec::new(),
-            seen_facts: vec![None; model.facts.len()],
-            seen_other: Vec::new(),
+            seen: vec![None; model.facts.len() + self.prefixes.len()],
+            seen_unknown: FxHashMap::default(),
+            unknown: Overflow::default(),
+            duplicate: Overflow::default(),
         };
         if let Err((message, span)) = read(text, &mut v) {
             let what = if format == Format::Json {
@@ -201,6 +212,7 @@ impl<'m> CaseReader<'m> {
             });
             return (None, vec![d]);
         }
+        v.counted_overflows();
         let Validator {
             case,
             mut diagnostics,
@@ -259,10 +271,38 @@ struct Validator<'a> {
     file: &'a CaseFile<'a>,
     case: Case,
     diagnostics: Vec<Diagnostic>,
-    /// Where each fact was given, by fact id.
-    seen_facts: Vec<Option<Span>>,
-    /// Where each key that is not a fact was given (objects, unknown keys).
-    seen_other: Vec<(String, Span)>,
+    /// Where each fact (by id) and each prefix of fact names (after the
+    /// facts, see [`CaseReader::prefixes`]) was given.
+    seen: Vec<Option<Span>>,
+    /// Where each unknown key was given (by dotted path): empty, and not
+    /// allocated, unless the case has unknown keys.
+    seen_unknown: FxHashMap<String, Span>,
+    /// Unknown keys past [`REPORTED_PER_CASE`].
+    unknown: Overflow,
+    /// Keys given twice past [`REPORTED_PER_CASE`].
+    duplicate: Overflow,
+}
+
+/// Diagnostics of one kind: how many were reported, and how many more were
+/// only counted (with where the first of those is).
+#[derive(Default)]
+struct Overflow {
+    reported: usize,
+    more: usize,
+    first_more: Option<Span>,
+}
+
+impl Overflow {
+    /// Whether to report one more, or only count it.
+    fn report(&mut self, span: Span) -> bool {
+        if self.reported < REPORTED_PER_CASE {
+            self.reported += 1;
+            return true;
+        }
+        self.more += 1;
+        self.first_more.get_or_insert(span);
+        false
+    }
 }
 
 impl Validator<'_> {
@@ -314,39 +354,47 @@ impl Validator<'_> {
             Cow::Owned(format!("{prefix}.{key}"))
         };
         let id = self.reader.facts.get(&*path).copied();
-        let first = match id {
-            Some(id) => self.seen_facts.get_mut(id.index()).and_then(|s| {
+        let prefix = match id {
+            Some(_) => None,
+            None => self.reader.prefixes.get(&*path).copied(),
+        };
+        let slot = id
+            .map(FactId::index)
+            .or(prefix.map(|p| self.model.facts.len() + p));
+        let first = match slot {
+            Some(slot) => self.seen.get_mut(slot).and_then(|s| {
                 let first = *s;
                 s.get_or_insert(key_span);
                 first
             }),
-            None => {
-                let first = self
-                    .seen_other
-                    .iter()
-                    .find(|(p, _)| *p == *path)
-                    .map(|(_, s)| *s);
-                if first.is_none() {
-                    self.seen_other.push((path.to_string(), key_span));
+            None => match self.seen_unknown.get(&*path) {
+                Some(first) => Some(*first),
+                None => {
+                    self.seen_unknown.insert(path.to_string(), key_span);
+                    None
                 }
-                first
-            }
+            },
         };
         if let Some(first) = first {
-            self.diagnostics.push(
-                Diagnostic::error(Code::CaseDuplicateKey, format!("`{path}` is given twice"))
-                    .in_file(self.file.get())
-                    .label(key_span, "given again")
-                    .label(first, "first given here")
-                    .help("keep one value for each fact"),
-            );
+            if self.duplicate.report(key_span) {
+                self.diagnostics.push(
+                    Diagnostic::error(Code::CaseDuplicateKey, format!("`{path}` is given twice"))
+                        .in_file(self.file.get())
+                        .label(key_span, "given again")
+                        .label(first, "first given here")
+                        .help("keep one value for each fact"),
+                );
+            }
             return Entry::Skip;
         }
         if let Some(id) = id {
             return Entry::Fact(id, path);
         }
-        if self.reader.prefixes.contains(&*path) {
+        if prefix.is_some() {
             return Entry::Prefix(path);
+        }
+        if !self.unknown.report(key_span) {
+            return Entry::Skip;
         }
         let help = suggestion(&path, self.model.facts.iter().map(|f| f.name.as_str()))
             .unwrap_or_else(|| "the rulebook declares no such fact; it is ignored".to_string());
@@ -360,6 +408,41 @@ impl Validator<'_> {
             .help(help),
         );
         Entry::Skip
+    }
+
+    /// One diagnostic each for the unknown keys and the keys given twice
+    /// that were only counted, at the first of them.
+    fn counted_overflows(&mut self) {
+        if let Some(span) = self.unknown.first_more {
+            let more = grouped(self.unknown.more);
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::CaseUnknownKey,
+                    format!(
+                        "and {more} more unknown {} (the first {REPORTED_PER_CASE} are reported one by one)",
+                        if self.unknown.more == 1 { "key" } else { "keys" }
+                    ),
+                )
+                .in_file(self.file.get())
+                .label(span, format!("the first of {more} more unknown keys, ignored"))
+                .help("the rulebook declares no such facts; they are ignored"),
+            );
+        }
+        if let Some(span) = self.duplicate.first_more {
+            let more = grouped(self.duplicate.more);
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::CaseDuplicateKey,
+                    format!(
+                        "and {more} more {} given twice (the first {REPORTED_PER_CASE} are reported one by one)",
+                        if self.duplicate.more == 1 { "key" } else { "keys" }
+                    ),
+                )
+                .in_file(self.file.get())
+                .label(span, format!("the first of {more} more keys given again"))
+                .help("keep one value for each fact"),
+            );
+        }
     }
 
     /// The value of a prefix of fact names is not an object.

@@ -10,15 +10,21 @@
 //! the input size and buffers are reused rather than allocated per line. A
 //! chunk holds about a megabyte of output (16 to 1,024 lines, as the lines
 //! of the rulebook at hand turn out), so that threads hand over work rarely
-//! when outcomes are small and memory stays low when they are large.
+//! when outcomes are small and memory stays low when they are large. A line
+//! keeps at most the `case_bytes` limit in memory (a longer one is read on
+//! and dropped, and becomes an error record), so a chunk holds at most about
+//! a megabyte plus one line.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal as _, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal as _, Write};
+use std::ops::Range;
+use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use redress::batch::{ErrorRecord, LineError, LineEvaluator, LineOutcome, Tally};
+use redress::diagnostic::{Code, grouped};
 use redress::eval::Options;
 use redress::graph::DecisionGraph;
 use redress::model::Model;
@@ -46,8 +52,9 @@ const KEEP_BUFFER_BYTES: usize = 8 << 20;
 struct Chunk {
     /// The lines' bytes one after the other, without their newlines.
     text: Vec<u8>,
-    /// Each line's number and where it is in `text`.
-    lines: Vec<(usize, std::ops::Range<usize>)>,
+    /// Each line's number and where it is in `text` (`None`: the line is
+    /// longer than the `case_bytes` limit, and was not kept).
+    lines: Vec<(usize, Option<Range<usize>>)>,
     /// The output lines, each with its newline.
     out: Vec<u8>,
     /// What the summary needs.
@@ -86,10 +93,25 @@ impl Chunk {
     }
 }
 
+/// How a run ended, when standard output did not fail.
+enum End {
+    /// Every line was read and written.
+    Done,
+    /// Reading stopped at this line with this error; every complete line
+    /// before it was written.
+    ReadFailed(usize, io::Error),
+    /// A thread could not be started; nothing was read.
+    SpawnFailed(io::Error),
+}
+
 /// Evaluate the JSON Lines file at `path`, writing one line per input line
 /// to `out`. A failed write (the reader went away) stops reading and
 /// evaluating at once, and the threads are joined before the error is
-/// returned (see `out::finish` for what it becomes).
+/// returned (see `out::finish` for what it becomes). A read error ends the
+/// run after every complete line read before it is written (status 2, as
+/// for any input that cannot be read). SIGINT or SIGTERM end it after the
+/// chunk being written, so that the output ends with a complete line (see
+/// [`Interrupt`]).
 pub(crate) fn run(
     out: &mut dyn Write,
     graph: &DecisionGraph,
@@ -97,11 +119,21 @@ pub(crate) fn run(
     jobs: usize,
     options: &Options,
 ) -> io::Result<u8> {
+    let what = if path == "-" {
+        "standard input".to_string()
+    } else {
+        format!("`{path}`")
+    };
     let input: Box<dyn BufRead + Send> = if path == "-" {
         Box::new(BufReader::new(std::io::stdin()))
     } else {
-        match std::fs::File::open(path) {
-            Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
+        let opened = std::fs::File::open(path).and_then(|f| f.metadata().map(|m| (f, m)));
+        match opened {
+            Ok((_, meta)) if meta.is_dir() => {
+                errln!("error: cannot read `{path}`: it is a folder, not a file");
+                return Ok(USAGE);
+            }
+            Ok((f, _)) => Box::new(BufReader::with_capacity(1 << 16, f)),
             Err(e) => {
                 errln!("error: cannot read `{path}`: {e}");
                 return Ok(USAGE);
@@ -109,28 +141,43 @@ pub(crate) fn run(
         }
     };
     let limits = super::limits();
-    let out = BufWriter::with_capacity(1 << 16, out);
     let start = Instant::now();
+    let writing = Arc::new(Mutex::new(()));
+    let interrupt = Interrupt::install(&writing);
     let mut writer = Writer {
         out,
+        writing,
         tally: Tally::default(),
         progress: io::stderr().is_terminal(),
         shown: false,
         start,
         last_progress: start,
     };
-    let (written, read_error) = if jobs <= 1 {
+    let ended = if jobs <= 1 {
         one_thread(graph, input, options, limits, &mut writer)
     } else {
         threads(graph, input, jobs, options, limits, &mut writer)
     };
     // whatever happened, leave no progress line behind
     writer.clear_progress();
-    written?;
+    if let Some(interrupt) = interrupt {
+        interrupt.uninstall();
+    }
+    let ended = ended?;
     writer.out.flush()?;
-    if let Some((number, e)) = read_error {
-        errln!("error: reading `{path}` stopped at line {number}: {e}");
-        return Ok(INPUT_ERRORS);
+    match ended {
+        End::Done => {}
+        End::ReadFailed(number, e) => {
+            summary(&writer.tally, graph.model(), start.elapsed());
+            errln!(
+                "error: reading {what} stopped at line {number}: {e}; every line before it was evaluated and written"
+            );
+            return Ok(USAGE);
+        }
+        End::SpawnFailed(e) => {
+            errln!("error: cannot start a thread for `--jobs {jobs}`: {e}");
+            return Ok(USAGE);
+        }
     }
     summary(&writer.tally, graph.model(), start.elapsed());
     Ok(if writer.tally.errors > 0 {
@@ -140,9 +187,77 @@ pub(crate) fn run(
     })
 }
 
+/// SIGINT and SIGTERM while a stream runs: a thread waits for the signal,
+/// then for the chunk being written (the writer holds `writing` while it
+/// writes one, and writes nothing unbuffered in between), and ends the
+/// process with status 128 + the signal, so the output ends with a complete
+/// line. Killed by the default action instead, the process could stop in
+/// the middle of a write of many lines (a write to a pipe that is full
+/// blocks, and a signal ends it after part of the bytes). A second signal
+/// ends the process at once (the user insists: say, the output is a pipe
+/// that nobody reads).
+struct Interrupt {
+    handle: signal_hook::iterator::Handle,
+    thread: std::thread::JoinHandle<()>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Interrupt {
+    /// `None` when the handlers cannot be set up: signals then do what
+    /// they do by default.
+    fn install(writing: &Arc<Mutex<()>>) -> Option<Interrupt> {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        let second = Arc::new(AtomicBool::new(false));
+        let mut ids = Vec::new();
+        for signal in [SIGINT, SIGTERM] {
+            // in this order: the first signal finds the flag unset, then sets it
+            let exit = signal_hook::flag::register_conditional_shutdown(
+                signal,
+                128 + signal,
+                Arc::clone(&second),
+            );
+            let flag = signal_hook::flag::register(signal, Arc::clone(&second));
+            ids.extend(exit.iter().chain(flag.iter()).copied());
+        }
+        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]).ok()?;
+        let handle = signals.handle();
+        let writing = Arc::clone(writing);
+        let thread = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    // held until the process ends: no chunk starts after this
+                    let _writing = writing.lock().unwrap_or_else(PoisonError::into_inner);
+                    errln!("interrupted: the output ends with the last complete line");
+                    std::process::exit(128 + signal);
+                }
+            })
+            .ok()?;
+        Some(Interrupt {
+            handle,
+            thread,
+            ids,
+        })
+    }
+
+    /// Signals do what they do by default again.
+    fn uninstall(self) {
+        self.handle.close();
+        let _ = self.thread.join();
+        for id in self.ids {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
 /// Writes chunks in order, tallies them, shows progress on a terminal.
-struct Writer<W: Write> {
-    out: W,
+struct Writer<'o> {
+    /// Standard output, which holds no incomplete line between writes (it
+    /// is line-buffered, and a chunk ends with a newline): no `BufWriter`
+    /// here, so that what a chunk write leaves behind is only complete lines.
+    out: &'o mut dyn Write,
+    /// Held while a chunk is written (see [`Interrupt`]).
+    writing: Arc<Mutex<()>>,
     tally: Tally,
     progress: bool,
     shown: bool,
@@ -150,10 +265,13 @@ struct Writer<W: Write> {
     last_progress: Instant,
 }
 
-impl<W: Write> Writer<W> {
+impl Writer<'_> {
     /// Write a chunk's output and count it; the chunk is left empty.
     fn write(&mut self, chunk: &mut Chunk) -> io::Result<()> {
-        self.out.write_all(&chunk.out)?;
+        {
+            let _writing = self.writing.lock().unwrap_or_else(PoisonError::into_inner);
+            self.out.write_all(&chunk.out)?;
+        }
         self.tally.merge(&chunk.tally);
         chunk.clear();
         if self.progress && self.last_progress.elapsed() > Duration::from_millis(200) {
@@ -179,32 +297,95 @@ impl<W: Write> Writer<W> {
 }
 
 /// Read up to a chunk of lines into an empty chunk (as bytes, so that
-/// invalid UTF-8 is one bad line, not the end). `Err` carries the number of
-/// the line that failed.
+/// invalid UTF-8 is one bad line, not the end), keeping at most `max_line`
+/// bytes of a line. `Err` carries the number of the line that failed; the
+/// complete lines before it stay in the chunk.
 fn read_chunk(
     input: &mut dyn BufRead,
     number: &mut usize,
     chunk: &mut Chunk,
-) -> Result<(), (usize, std::io::Error)> {
+    max_line: usize,
+) -> Result<(), (usize, io::Error)> {
     while chunk.lines.len() < chunk.next_lines && chunk.text.len() < CHUNK_BYTES {
         let start = chunk.text.len();
-        match input.read_until(b'\n', &mut chunk.text) {
-            Ok(0) => break,
-            Ok(_) => {
+        match read_line(input, &mut chunk.text, max_line) {
+            Ok(Line::End) => break,
+            Ok(Line::Kept) => {
                 *number += 1;
-                if chunk.text.last() == Some(&b'\n') {
-                    chunk.text.pop();
-                }
-                chunk.lines.push((*number, start..chunk.text.len()));
+                chunk.lines.push((*number, Some(start..chunk.text.len())));
             }
-            Err(e) => return Err((*number + 1, e)),
+            Ok(Line::TooLong) => {
+                *number += 1;
+                chunk.lines.push((*number, None));
+            }
+            Err(e) => {
+                chunk.text.truncate(start);
+                return Err((*number + 1, e));
+            }
         }
     }
     Ok(())
 }
 
-/// Evaluate a chunk's lines into its output bytes and counts.
-fn evaluate_chunk<'g>(chunk: &mut Chunk, evaluator: &mut LineEvaluator<'g>) {
+/// What [`read_line`] read.
+enum Line {
+    /// The end of the input: no more lines.
+    End,
+    /// A line, appended.
+    Kept,
+    /// A line longer than the limit: read to its end, nothing appended.
+    TooLong,
+}
+
+/// Read a line (up to a newline or the end of the input) and append it to
+/// `buf` without its newline, unless it is longer than `max` bytes: then
+/// the rest of it is read and dropped as it comes, so that no line, however
+/// long (`/dev/zero`), takes more than `max` bytes of memory.
+fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
+    let start = buf.len();
+    let mut read_any = false;
+    let mut too_long = false;
+    loop {
+        let available = match input.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                buf.truncate(start);
+                return Err(e);
+            }
+        };
+        if available.is_empty() {
+            // the end of the input, after a last line without a newline or not
+            return Ok(match (read_any, too_long) {
+                (false, _) => Line::End,
+                (true, false) => Line::Kept,
+                (true, true) => Line::TooLong,
+            });
+        }
+        read_any = true;
+        let newline = available.iter().position(|&b| b == b'\n');
+        let text = available
+            .get(..newline.unwrap_or(available.len()))
+            .unwrap_or_default();
+        if !too_long {
+            if buf.len() - start + text.len() > max {
+                too_long = true;
+                buf.truncate(start);
+            } else {
+                buf.extend_from_slice(text);
+            }
+        }
+        let used = newline.map_or(available.len(), |at| at + 1);
+        input.consume(used);
+        if newline.is_some() {
+            return Ok(if too_long { Line::TooLong } else { Line::Kept });
+        }
+    }
+}
+
+/// Evaluate a chunk's lines into its output bytes and counts (`max_line`:
+/// the limit a line that was not kept went past).
+fn evaluate_chunk<'g>(chunk: &mut Chunk, evaluator: &mut LineEvaluator<'g>, max_line: usize) {
     let Chunk {
         text,
         lines,
@@ -214,60 +395,77 @@ fn evaluate_chunk<'g>(chunk: &mut Chunk, evaluator: &mut LineEvaluator<'g>) {
     } = chunk;
     out.reserve(lines.len() * 256);
     for (number, range) in lines.iter() {
-        let bytes = text.get(range.clone()).unwrap_or_default();
-        let outcome = match std::str::from_utf8(bytes) {
-            Ok(line) => evaluator.evaluate(line, *number),
-            Err(e) => LineOutcome::Error(ErrorRecord {
-                line: *number,
-                errors: vec![LineError {
-                    code: "redress::io".into(),
-                    message: format!(
-                        "the line is not UTF-8 text (invalid byte at column {})",
-                        e.valid_up_to() + 1
-                    ),
-                    column: None,
-                }],
-            }),
+        let bytes = range
+            .as_ref()
+            .map(|r| text.get(r.clone()).unwrap_or_default());
+        let outcome = match bytes.map(std::str::from_utf8) {
+            Some(Ok(line)) => evaluator.evaluate(line, *number),
+            Some(Err(e)) => line_error(
+                *number,
+                "redress::io".into(),
+                format!(
+                    "the line is not UTF-8 text (invalid byte at column {})",
+                    e.valid_up_to() + 1
+                ),
+            ),
+            None => line_error(
+                *number,
+                Code::LimitExceeded.to_string(),
+                format!(
+                    "the line is longer than {} bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`",
+                    grouped(max_line)
+                ),
+            ),
         };
         outcome.count(tally);
         outcome.write_json(out);
     }
 }
 
-type ReadError = Option<(usize, std::io::Error)>;
+/// The record of a line that was not evaluated, with one error.
+fn line_error<'g>(line: usize, code: String, message: String) -> LineOutcome<'g> {
+    LineOutcome::Error(ErrorRecord {
+        line,
+        errors: vec![LineError {
+            code,
+            message,
+            column: None,
+        }],
+    })
+}
 
-fn one_thread<W: Write>(
+fn one_thread(
     graph: &DecisionGraph,
     mut input: Box<dyn BufRead + Send>,
     options: &Options,
     limits: redress::limits::Limits,
-    writer: &mut Writer<W>,
-) -> (io::Result<()>, ReadError) {
+    writer: &mut Writer<'_>,
+) -> io::Result<End> {
     let mut evaluator = LineEvaluator::new(graph, options.clone(), limits);
     let mut number = 0;
     let mut chunk = Chunk::new();
     loop {
-        if let Err(e) = read_chunk(&mut *input, &mut number, &mut chunk) {
-            return (Ok(()), Some(e));
+        let read = read_chunk(&mut *input, &mut number, &mut chunk, limits.case_bytes);
+        if !chunk.lines.is_empty() {
+            evaluate_chunk(&mut chunk, &mut evaluator, limits.case_bytes);
+            writer.write(&mut chunk)?;
+        } else if read.is_ok() {
+            return Ok(End::Done);
         }
-        if chunk.lines.is_empty() {
-            return (Ok(()), None);
-        }
-        evaluate_chunk(&mut chunk, &mut evaluator);
-        if let Err(e) = writer.write(&mut chunk) {
-            return (Err(e), None);
+        if let Err((number, e)) = read {
+            return Ok(End::ReadFailed(number, e));
         }
     }
 }
 
-fn threads<W: Write>(
+fn threads(
     graph: &DecisionGraph,
     mut input: Box<dyn BufRead + Send>,
     jobs: usize,
     options: &Options,
     limits: redress::limits::Limits,
-    writer: &mut Writer<W>,
-) -> (io::Result<()>, ReadError) {
+    writer: &mut Writer<'_>,
+) -> io::Result<End> {
     let in_flight = CHUNKS_IN_FLIGHT * jobs;
     // the chunks that may exist, empty; the writer gives one back per chunk written
     let (empty_tx, empty_rx) = sync_channel::<Chunk>(in_flight);
@@ -278,42 +476,66 @@ fn threads<W: Write>(
     let chunk_rx = Arc::new(Mutex::new(chunk_rx));
     let (done_tx, done_rx) = sync_channel::<(usize, Chunk)>(in_flight);
     std::thread::scope(|s| {
-        let reader = s.spawn(move || read_all(&mut *input, &empty_rx, &chunk_tx));
+        // the workers first, then the reader: if one cannot be started,
+        // the others end as their channels close, and nothing was read
+        let mut spawned = Ok(());
         for _ in 0..jobs {
             let chunk_rx = Arc::clone(&chunk_rx);
             let done_tx = done_tx.clone();
             let options = options.clone();
-            s.spawn(move || work(graph, options, limits, &chunk_rx, &done_tx));
+            spawned = std::thread::Builder::new()
+                .spawn_scoped(s, move || work(graph, options, limits, &chunk_rx, &done_tx))
+                .map(|_| ());
+            if spawned.is_err() {
+                break;
+            }
         }
+        let reader = match spawned {
+            Ok(()) => std::thread::Builder::new().spawn_scoped(s, move || {
+                read_all(&mut *input, &empty_rx, &chunk_tx, limits.case_bytes)
+            }),
+            Err(e) => Err(e),
+        };
         // the workers hold the only receivers and senders now: when they
         // stop, the reader's sends fail; when they all stop, the writer's loop ends
         drop(chunk_rx);
         drop(done_tx);
+        let reader = match reader {
+            Ok(reader) => reader,
+            Err(e) => return Ok(End::SpawnFailed(e)),
+        };
         let written = write_in_order(writer, &done_rx, &empty_tx);
         // stop the reader and the workers if writing stopped early
         drop(empty_tx);
         drop(done_rx);
         let read_error = reader.join().unwrap_or(None);
-        (written, read_error)
+        written?;
+        Ok(match read_error {
+            Some((number, e)) => End::ReadFailed(number, e),
+            None => End::Done,
+        })
     })
 }
 
 /// The reader thread: fills each empty chunk it is given, numbered from 0.
+/// On a read error, the complete lines read before it are sent on.
 fn read_all(
     input: &mut dyn BufRead,
     empty: &Receiver<Chunk>,
     chunks: &SyncSender<(usize, Chunk)>,
-) -> ReadError {
+    max_line: usize,
+) -> Option<(usize, io::Error)> {
     let mut number = 0;
     for seq in 0.. {
         let Ok(mut chunk) = empty.recv() else {
             return None; // the writer stopped
         };
-        if let Err(e) = read_chunk(input, &mut number, &mut chunk) {
-            return Some(e);
-        }
+        let read = read_chunk(input, &mut number, &mut chunk, max_line);
         if chunk.lines.is_empty() || chunks.send((seq, chunk)).is_err() {
-            return None;
+            return read.err();
+        }
+        if let Err(e) = read {
+            return Some(e);
         }
     }
     None
@@ -337,7 +559,7 @@ fn work(
             return; // the reader is done
         };
         let evaluated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            evaluate_chunk(&mut chunk, &mut evaluator);
+            evaluate_chunk(&mut chunk, &mut evaluator, limits.case_bytes);
         }));
         if evaluated.is_err() {
             // one record per line, whatever happens (each case starts afresh,
@@ -369,8 +591,8 @@ fn worker_failed(chunk: &mut Chunk) {
 
 /// Write the chunks in input order as they come back, and give each back
 /// empty.
-fn write_in_order<W: Write>(
-    writer: &mut Writer<W>,
+fn write_in_order(
+    writer: &mut Writer<'_>,
     done: &Receiver<(usize, Chunk)>,
     empty: &SyncSender<Chunk>,
 ) -> io::Result<()> {

@@ -6,10 +6,10 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use redress::case::{self, Format as CaseFormat};
-use redress::diagnostic::Diagnostic;
+use redress::diagnostic::{Code, Diagnostic};
 use redress::eval::{self, Options};
 use redress::outcome::Outcome;
-use redress::report::text;
+use redress::report::{JsonDiagnostic, json_diagnostic, text};
 
 use super::{INPUT_ERRORS, OK, ReadError, USAGE};
 
@@ -56,10 +56,19 @@ pub(crate) struct Args {
     lang: Option<String>,
 }
 
+/// An entry of `--format json` for several cases: the outcome, or why there
+/// is none (the error diagnostics).
 #[derive(Serialize)]
-struct Named<'a, 'g> {
-    case: &'a str,
-    outcome: &'a Outcome<'g>,
+#[serde(untagged)]
+enum Named<'a, 'g> {
+    Outcome {
+        case: &'a str,
+        outcome: &'a Outcome<'g>,
+    },
+    Errors {
+        case: &'a str,
+        errors: Vec<JsonDiagnostic>,
+    },
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
@@ -98,25 +107,37 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         ..Options::default()
     };
     if let Some(path) = &args.jsonl {
-        let jobs = args.jobs.map_or_else(
-            || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-            usize::from,
-        );
+        // more threads than cores only adds hand-overs (and thousands of
+        // them may not be startable at all)
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let jobs = match args.jobs.map(usize::from) {
+            Some(asked) if asked > cores => {
+                errln!(
+                    "note: `--jobs {asked}` is more than the {cores} cores of this machine; using {cores}"
+                );
+                cores
+            }
+            asked => asked.unwrap_or(cores),
+        };
         return super::batch::run(out, &graph, path, jobs, &options);
     }
     let mut status = OK;
-    let mut outcomes: Vec<(String, Outcome)> = Vec::new();
+    // for `--format json`: each case's name and outcome, or its errors
+    let mut outcomes: Vec<(String, Result<Outcome, Vec<Diagnostic>>)> = Vec::new();
     for (i, path) in args.cases.iter().enumerate() {
-        let file = match super::read_source(path) {
+        let file = match super::read_case_source(path) {
             Ok(f) => f,
             Err(ReadError::Usage(m)) => {
                 errln!("error: {m}");
                 status = USAGE;
+                let d = Diagnostic::error(Code::Io, m);
+                outcomes.push((path.clone(), Err(vec![d])));
                 continue;
             }
             Err(ReadError::Input(d)) => {
-                super::eprint_diagnostics(&[d]);
+                super::eprint_diagnostics(std::slice::from_ref(&d));
                 status = status.max(INPUT_ERRORS);
+                outcomes.push((path.clone(), Err(vec![d])));
                 continue;
             }
         };
@@ -125,6 +146,8 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         super::eprint_diagnostics(&case_diagnostics);
         let Some(case) = case else {
             status = status.max(INPUT_ERRORS);
+            let errors = case_diagnostics.into_iter().filter(Diagnostic::is_error);
+            outcomes.push((file.name().to_string(), Err(errors.collect())));
             continue;
         };
         let outcome = eval::evaluate(&graph, &case, &options);
@@ -142,25 +165,34 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                     text::render_outcome(&outcome, model, file.name(), &lang)
                 )?;
             }
-            Format::Json => outcomes.push((file.name().to_string(), outcome)),
+            Format::Json => outcomes.push((file.name().to_string(), Ok(outcome))),
         }
     }
     if args.format == Format::Json {
-        let printed = if let [(_, only)] = outcomes.as_slice() {
-            serde_json::to_string_pretty(only)
+        // one case: its outcome, or nothing (the errors are on standard
+        // error); several: always the array, with an entry for each case
+        let printed = if let [_] = args.cases.as_slice() {
+            match outcomes.first() {
+                Some((_, Ok(only))) => Some(serde_json::to_string_pretty(only)),
+                _ => None,
+            }
         } else {
             let named: Vec<Named<'_, '_>> = outcomes
                 .iter()
-                .map(|(c, o)| Named {
-                    case: c,
-                    outcome: o,
+                .map(|(case, result)| match result {
+                    Ok(outcome) => Named::Outcome { case, outcome },
+                    Err(errors) => Named::Errors {
+                        case,
+                        errors: errors.iter().map(json_diagnostic).collect(),
+                    },
                 })
                 .collect();
-            serde_json::to_string_pretty(&named)
+            Some(serde_json::to_string_pretty(&named))
         };
         match printed {
-            Ok(s) => writeln!(out, "{s}")?,
-            Err(e) => errln!("error: {e}"),
+            Some(Ok(s)) => writeln!(out, "{s}")?,
+            Some(Err(e)) => errln!("error: {e}"),
+            None => {}
         }
     }
     Ok(status)

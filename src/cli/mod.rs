@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use redress::diagnostic::{Code, Diagnostic};
+use redress::diagnostic::{Code, Diagnostic, grouped};
 use redress::report::{self, Style};
 use redress::source::SourceFile;
 
@@ -30,8 +30,9 @@ use redress::source::SourceFile;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// Raise (or lower) a limit for `check` and `eval`: nesting, operators, check_depth, depth,
-    /// exception_depth or case_depth (see docs/language.md, "Limits"). Repeatable.
+    /// Raise (or lower) a limit: nesting, operators, check_depth, depth, exception_depth,
+    /// case_depth, case_bytes (a case file or a `--jsonl` line; default 2 MiB) or file_bytes
+    /// (any other file read; default 64 MiB). See docs/language.md, "Limits". Repeatable.
     #[arg(long = "limit", value_name = "NAME=N", global = true, value_parser = parse_limit)]
     limits: Vec<(String, usize)>,
 }
@@ -47,7 +48,7 @@ fn parse_limit(s: &str) -> Result<(String, usize), String> {
         .set(name.trim(), value)
     {
         return Err(format!(
-            "`{name}` is not a limit (nesting, operators, check_depth, depth, exception_depth, case_depth)"
+            "`{name}` is not a limit (nesting, operators, check_depth, depth, exception_depth, case_depth, case_bytes, file_bytes)"
         ));
     }
     Ok((name.trim().to_string(), value))
@@ -121,7 +122,11 @@ pub fn run() -> ExitCode {
         });
     let code = match worker.map(std::thread::JoinHandle::join) {
         Ok(Ok(code)) => code,
-        Ok(Err(_)) | Err(_) => {
+        Err(e) => {
+            errln!("error: cannot start redress's working thread: {e}");
+            USAGE
+        }
+        Ok(Err(_)) => {
             errln!(
                 "error: redress stopped unexpectedly; please report this with the input that caused it"
             );
@@ -139,24 +144,73 @@ pub(crate) enum ReadError {
     Input(Diagnostic),
 }
 
-/// Read a file (or standard input for `-`) as UTF-8 text. A path that is
-/// not UTF-8 (found by a folder walk) is read as it is and named by its
-/// lossy form.
+/// Read a file (or standard input for `-`) as UTF-8 text, at most the
+/// `file_bytes` limit. A path that is not UTF-8 (found by a folder walk) is
+/// read as it is and named by its lossy form.
 pub(crate) fn read_source(path: impl AsRef<std::path::Path>) -> Result<Arc<SourceFile>, ReadError> {
-    let real = path.as_ref();
+    read_capped(path.as_ref(), limits().file_bytes, "file_bytes")
+}
+
+/// Read a case file (or standard input for `-`) as UTF-8 text, at most the
+/// `case_bytes` limit.
+pub(crate) fn read_case_source(path: &str) -> Result<Arc<SourceFile>, ReadError> {
+    read_capped(
+        std::path::Path::new(path),
+        limits().case_bytes,
+        "case_bytes",
+    )
+}
+
+/// Read at most `max` bytes (the limit called `limit`): a longer file is a
+/// `limit_exceeded` diagnostic, found out before more than `max + 1` bytes
+/// are kept (so `/dev/zero` or an endless pipe cannot exhaust memory).
+fn read_capped(
+    real: &std::path::Path,
+    max: usize,
+    limit: &str,
+) -> Result<Arc<SourceFile>, ReadError> {
     let lossy = real.to_string_lossy();
     let path: &str = &lossy;
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
+    let name = if path == "-" { "<stdin>" } else { path };
+    let too_large = || {
+        ReadError::Input(
+            Diagnostic::error(
+                Code::LimitExceeded,
+                format!(
+                    "`{name}` is larger than {} bytes, the limit for it",
+                    grouped(max)
+                ),
+            )
+            .help(format!(
+                "split it, or raise the limit for this run: `--limit {limit}=N`"
+            )),
+        )
+    };
+    let cap = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    let mut buf = Vec::new();
+    if path == "-" {
         std::io::stdin()
+            .take(cap)
             .read_to_end(&mut buf)
             .map_err(|e| ReadError::Usage(format!("cannot read standard input: {e}")))?;
-        buf
     } else {
-        std::fs::read(real).map_err(|e| ReadError::Usage(format!("cannot read `{path}`: {e}")))?
-    };
-    let name = if path == "-" { "<stdin>" } else { path };
-    match String::from_utf8(bytes) {
+        let cannot = |e: io::Error| ReadError::Usage(format!("cannot read `{path}`: {e}"));
+        let file = std::fs::File::open(real).map_err(cannot)?;
+        let meta = file.metadata().map_err(cannot)?;
+        if meta.is_dir() {
+            return Err(ReadError::Usage(format!(
+                "cannot read `{path}`: it is a folder, not a file"
+            )));
+        }
+        if meta.is_file() && meta.len() >= cap {
+            return Err(too_large());
+        }
+        file.take(cap).read_to_end(&mut buf).map_err(cannot)?;
+    }
+    if buf.len() > max {
+        return Err(too_large());
+    }
+    match String::from_utf8(buf) {
         Ok(text) => Ok(SourceFile::new(name, text)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
