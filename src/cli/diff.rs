@@ -331,10 +331,13 @@ fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
             continue;
         }
         // a file found by git that is a link leading out of the repository
-        // is not read, as in a folder walk
+        // is not read, as in a folder walk; but a changed rulebook that
+        // cannot be compared must not pass as "no change"
         if !named && !super::files::inside(&file, std::slice::from_ref(&top)) {
-            errln!("note: skipped `{shown}`: a symbolic link to a file outside the repository");
-            continue;
+            errln!(
+                "error: `{shown}` is a symbolic link to a file outside the repository; not read, so it cannot be compared"
+            );
+            return Err(USAGE);
         }
         let Some(in_repo) = in_repository(&top, &file) else {
             errln!(

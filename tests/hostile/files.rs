@@ -184,11 +184,12 @@ fn diff_git_of_a_rulebook_replaced_by_a_link_out_of_the_repository() {
     fs::remove_file(repo.join("book.rules")).unwrap();
     std::os::unix::fs::symlink(&secret, repo.join("book.rules")).unwrap();
     let r = redress_in(&repo, &["diff", "--git", "HEAD", "--fail-on-change"]);
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // not read, and not passed off as "no change" either
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
     assert!(!format!("{}{}", r.stdout, r.stderr).contains("SECRETWORD"));
     assert!(
         r.stderr.contains(
-            "note: skipped `book.rules`: a symbolic link to a file outside the repository"
+            "error: `book.rules` is a symbolic link to a file outside the repository; not read"
         ),
         "{}",
         r.stderr
