@@ -81,9 +81,12 @@ pub fn github(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
-/// Escape the message of a workflow command: `%`, carriage return, newline.
+/// Escape the message of a workflow command: `%`, carriage return, newline;
+/// other control and bidi characters are shown as `\u{…}`, since GitHub's
+/// log acts on terminal escapes.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::visible::escape(s, |c| matches!(c, '\r' | '\n' | '\t'))
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -202,6 +205,7 @@ mod tests {
     #[test]
     fn escapes_as_github_documents() {
         assert_eq!(escape_data("50% off\r\nnow"), "50%25 off%0D%0Anow");
+        assert_eq!(escape_data("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
     }
 }

@@ -51,7 +51,7 @@ pub(crate) fn push_visible(out: &mut String, c: char) {
     }
 }
 
-fn escape(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
+pub(crate) fn escape(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !text.chars().any(|c| is_hidden(c) && !keep(c)) {
         return Cow::Borrowed(text);
     }
