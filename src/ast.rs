@@ -306,3 +306,264 @@ pub enum ExprKind {
     /// `days from a to b`
     DaysFrom(Box<Expr>, Box<Expr>),
 }
+
+// ------------------------------------------------------------- moving
+
+/// Every span of a node, moved from one place of the text to another: an
+/// item parsed at byte `from` and found again, unchanged, at byte `to` (see
+/// `syntax::ItemCache`). Fields are destructured whole, so a new field with a
+/// span does not compile until it moves too.
+pub(crate) trait Rebase {
+    /// Move every span by `to - from` bytes.
+    fn rebase(&mut self, from: usize, to: usize);
+}
+
+impl Rebase for Span {
+    fn rebase(&mut self, from: usize, to: usize) {
+        *self = Span::new(
+            self.start.saturating_sub(from) + to,
+            self.end.saturating_sub(from) + to,
+        );
+    }
+}
+
+impl<T: Rebase> Rebase for Vec<T> {
+    fn rebase(&mut self, from: usize, to: usize) {
+        for x in self {
+            x.rebase(from, to);
+        }
+    }
+}
+
+impl<T: Rebase> Rebase for Option<T> {
+    fn rebase(&mut self, from: usize, to: usize) {
+        if let Some(x) = self {
+            x.rebase(from, to);
+        }
+    }
+}
+
+impl Rebase for Ident {
+    fn rebase(&mut self, from: usize, to: usize) {
+        let Ident { text: _, span } = self;
+        span.rebase(from, to);
+    }
+}
+
+impl Rebase for LangText {
+    fn rebase(&mut self, from: usize, to: usize) {
+        let LangText {
+            lang,
+            text: _,
+            span,
+        } = self;
+        lang.rebase(from, to);
+        span.rebase(from, to);
+    }
+}
+
+impl Rebase for DateLit {
+    fn rebase(&mut self, from: usize, to: usize) {
+        let DateLit { date: _, span } = self;
+        span.rebase(from, to);
+    }
+}
+
+impl Rebase for Period {
+    fn rebase(&mut self, from: usize, to: usize) {
+        let Period {
+            from: start,
+            until,
+            span,
+        } = self;
+        start.rebase(from, to);
+        until.rebase(from, to);
+        span.rebase(from, to);
+    }
+}
+
+impl Rebase for TypeExpr {
+    fn rebase(&mut self, from: usize, to: usize) {
+        match self {
+            TypeExpr::YesNo
+            | TypeExpr::Number
+            | TypeExpr::Money
+            | TypeExpr::Date
+            | TypeExpr::Text => {}
+            TypeExpr::OneOf(values) => values.rebase(from, to),
+        }
+    }
+}
+
+impl Rebase for Cite {
+    fn rebase(&mut self, from: usize, to: usize) {
+        let Cite {
+            law,
+            article: _,
+            text: _,
+            span,
+        } = self;
+        law.rebase(from, to);
+        span.rebase(from, to);
+    }
+}
+
+impl Rebase for Param {
+    fn rebase(&mut self, from: usize, to: usize) {
+        let Param { name, ty, ty_span } = self;
+        name.rebase(from, to);
+        ty.rebase(from, to);
+        ty_span.rebase(from, to);
+    }
+}
+
+impl Rebase for Word {
+    fn rebase(&mut self, from: usize, to: usize) {
+        let Word {
+            text: _,
+            quoted: _,
+            span,
+        } = self;
+        span.rebase(from, to);
+    }
+}
+
+impl Rebase for Conclusion {
+    fn rebase(&mut self, from: usize, to: usize) {
+        match self {
+            Conclusion::Call { name, args, span } => {
+                name.rebase(from, to);
+                args.rebase(from, to);
+                span.rebase(from, to);
+            }
+            Conclusion::Phrase { words, span } => {
+                words.rebase(from, to);
+                span.rebase(from, to);
+            }
+        }
+    }
+}
+
+impl Rebase for Expr {
+    /// Without recursion: an item may hold a thousand operators in a row.
+    fn rebase(&mut self, from: usize, to: usize) {
+        let mut stack: Vec<&mut Expr> = vec![self];
+        while let Some(e) = stack.pop() {
+            e.span.rebase(from, to);
+            match &mut e.kind {
+                ExprKind::Name(_)
+                | ExprKind::Bool(_)
+                | ExprKind::Number(_)
+                | ExprKind::Money(_)
+                | ExprKind::Date(_)
+                | ExprKind::Duration(..)
+                | ExprKind::Text(_) => {}
+                ExprKind::Not(a) | ExprKind::Neg(a) => stack.push(a),
+                ExprKind::And(list) | ExprKind::Or(list) | ExprKind::Extremum(_, list) => {
+                    stack.extend(list.iter_mut());
+                }
+                ExprKind::Cmp(_, a, b) | ExprKind::Arith(_, a, b) | ExprKind::DaysFrom(a, b) => {
+                    stack.push(a);
+                    stack.push(b);
+                }
+                ExprKind::OneOf {
+                    negated: _,
+                    subject,
+                    choices,
+                } => {
+                    stack.push(subject);
+                    stack.extend(choices.iter_mut());
+                }
+            }
+        }
+    }
+}
+
+impl Rebase for Item {
+    fn rebase(&mut self, from: usize, to: usize) {
+        match self {
+            Item::Header(Header {
+                span,
+                titles,
+                jurisdiction,
+                version,
+                effective,
+                languages,
+                as_of,
+            }) => {
+                span.rebase(from, to);
+                titles.rebase(from, to);
+                jurisdiction.rebase(from, to);
+                version.rebase(from, to);
+                effective.rebase(from, to);
+                languages.rebase(from, to);
+                as_of.rebase(from, to);
+            }
+            Item::Law(Law {
+                name,
+                titles,
+                in_force,
+            }) => {
+                name.rebase(from, to);
+                titles.rebase(from, to);
+                in_force.rebase(from, to);
+            }
+            Item::Fact(Fact {
+                name,
+                ty,
+                ty_span,
+                questions,
+                labels,
+            }) => {
+                name.rebase(from, to);
+                ty.rebase(from, to);
+                ty_span.rebase(from, to);
+                questions.rebase(from, to);
+                labels.rebase(from, to);
+            }
+            Item::Define(Define { name, expr, labels }) => {
+                name.rebase(from, to);
+                expr.rebase(from, to);
+                labels.rebase(from, to);
+            }
+            Item::Remedy(Remedy {
+                name,
+                titles,
+                category,
+                phrases,
+                params,
+                amount,
+                deadline,
+                cites,
+            }) => {
+                name.rebase(from, to);
+                titles.rebase(from, to);
+                category.rebase(from, to);
+                phrases.rebase(from, to);
+                params.rebase(from, to);
+                amount.rebase(from, to);
+                deadline.rebase(from, to);
+                cites.rebase(from, to);
+            }
+            Item::Rule(Rule {
+                name,
+                exception_to,
+                condition,
+                conclusion,
+                amount,
+                deadline,
+                cites,
+                in_force,
+            }) => {
+                name.rebase(from, to);
+                exception_to.rebase(from, to);
+                condition.rebase(from, to);
+                conclusion.rebase(from, to);
+                amount.rebase(from, to);
+                deadline.rebase(from, to);
+                cites.rebase(from, to);
+                in_force.rebase(from, to);
+            }
+        }
+    }
+}

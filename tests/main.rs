@@ -7,6 +7,7 @@
     clippy::indexing_slicing
 )]
 
+mod cache;
 mod ci;
 mod cli;
 mod diagnostics;

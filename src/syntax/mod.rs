@@ -17,7 +17,7 @@ use std::sync::Arc;
 use pest::Parser as _;
 use pest::iterators::Pairs;
 
-use crate::ast;
+use crate::ast::{self, Rebase as _};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::limits::Limits;
 use crate::source::{SourceFile, Span, floor_char_boundary};
@@ -43,6 +43,17 @@ pub fn parse(file: &Arc<SourceFile>) -> (ast::Rulebook, Vec<Diagnostic>) {
 /// threads (one per core, each taking a run of consecutive items); the tree
 /// and the diagnostics come out in the order of the text either way.
 pub fn parse_with(file: &Arc<SourceFile>, limits: &Limits) -> (ast::Rulebook, Vec<Diagnostic>) {
+    let (mut diagnostics, chunks) = prepare(file);
+    let mut rulebook = ast::Rulebook::default();
+    for parsed in parse_chunks(file, &chunks, limits) {
+        rulebook.items.extend(parsed.item);
+        diagnostics.extend(parsed.diagnostics);
+    }
+    (rulebook, diagnostics)
+}
+
+/// The diagnostics about the whole text, and its item chunks.
+fn prepare(file: &Arc<SourceFile>) -> (Vec<Diagnostic>, Vec<Range<usize>>) {
     let text = file.text();
     let mut diagnostics = bidi_controls(file);
     diagnostics.extend(control_characters(file));
@@ -55,52 +66,128 @@ pub fn parse_with(file: &Arc<SourceFile>, limits: &Limits) -> (ast::Rulebook, Ve
     {
         chunks.remove(0);
     }
-    let parts = parallel_parts(&chunks, limits);
+    (diagnostics, chunks)
+}
+
+/// Parsed items kept by their text, so that parsing a rulebook again after an
+/// edit parses only the items whose text changed (an editor re-checking as
+/// one types, a server reloading a rulebook). Items are independent: an
+/// unchanged item parses to the same tree wherever it moved, its spans moved
+/// with it. Holds the items of the last text parsed, no more.
+#[derive(Debug, Default)]
+pub struct ItemCache {
+    items: rustc_hash::FxHashMap<Box<str>, (usize, ast::Item)>,
+    limits: Option<Limits>,
+}
+
+/// [`parse_with`], taking unchanged items from `cache` and keeping this
+/// text's items in it. Gives what [`parse_with`] gives.
+pub fn parse_cached(
+    file: &Arc<SourceFile>,
+    limits: &Limits,
+    cache: &mut ItemCache,
+) -> (ast::Rulebook, Vec<Diagnostic>) {
+    if cache.limits != Some(*limits) {
+        cache.items.clear();
+        cache.limits = Some(*limits);
+    }
+    let text = file.text();
+    let (mut diagnostics, chunks) = prepare(file);
+    let mut old = std::mem::take(&mut cache.items);
+    let hit: Vec<bool> = chunks
+        .iter()
+        .map(|r| old.contains_key(text.get(r.clone()).unwrap_or("")))
+        .collect();
+    let misses: Vec<Range<usize>> = chunks
+        .iter()
+        .zip(&hit)
+        .filter(|(_, hit)| !**hit)
+        .map(|(r, _)| r.clone())
+        .collect();
+    let mut parsed = parse_chunks(file, &misses, limits).into_iter();
     let mut rulebook = ast::Rulebook::default();
-    let mut add = |(items, found): (Vec<ast::Item>, Vec<Diagnostic>)| {
-        rulebook.items.extend(items);
+    for (range, hit) in chunks.iter().zip(hit) {
+        let chunk = text.get(range.clone()).unwrap_or("");
+        if hit {
+            // the same text twice: the second takes it from the new cache
+            #[expect(
+                clippy::expect_used,
+                reason = "a hit was in the old cache, and a second copy of its text finds it moved to the new one"
+            )]
+            let (at, item) = old
+                .remove(chunk)
+                .or_else(|| cache.items.get(chunk).cloned())
+                .expect("a cached item");
+            let mut moved = item.clone();
+            moved.rebase(at, range.start);
+            rulebook.items.push(moved);
+            cache.items.insert(chunk.into(), (at, item));
+            continue;
+        }
+        #[expect(
+            clippy::expect_used,
+            reason = "one parse for each miss, in the order of the misses"
+        )]
+        let Parsed {
+            item,
+            diagnostics: found,
+        } = parsed.next().expect("a parse of each miss");
+        if let (Some(item), true) = (&item, found.is_empty()) {
+            cache
+                .items
+                .insert(chunk.into(), (range.start, item.clone()));
+        }
+        rulebook.items.extend(item);
         diagnostics.extend(found);
-    };
-    if parts.len() <= 1 {
-        add(parse_run(file, &chunks, limits));
-    } else {
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = parts
-                .iter()
-                .map(|part| {
-                    let run = chunks.get(part.clone()).unwrap_or(&[]);
-                    let worker = std::thread::Builder::new()
-                        .stack_size(PARSER_STACK)
-                        .spawn_scoped(scope, move || parse_run(file, run, limits));
-                    (run, worker)
-                })
-                .collect();
-            for (run, worker) in workers {
-                // A thread that could not start, or stopped: parse its run here.
-                match worker.map(std::thread::ScopedJoinHandle::join) {
-                    Ok(Ok(parsed)) => add(parsed),
-                    _ => add(parse_run(file, run, limits)),
-                }
-            }
-        });
     }
     (rulebook, diagnostics)
 }
 
-/// Parse a run of chunks: their items and diagnostics, in order.
-fn parse_run(
-    file: &Arc<SourceFile>,
-    run: &[Range<usize>],
-    limits: &Limits,
-) -> (Vec<ast::Item>, Vec<Diagnostic>) {
-    let (mut items, mut diagnostics) = (Vec::with_capacity(run.len()), Vec::new());
-    for range in run {
-        let chunk = file.text().get(range.clone()).unwrap_or("");
-        if let Some(item) = parse_item(file, chunk, range.start, limits, &mut diagnostics) {
-            items.push(item);
-        }
+/// One chunk parsed: its item (when it parsed) and its diagnostics.
+struct Parsed {
+    item: Option<ast::Item>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Parse chunks, on one thread per core when there are many, in order.
+fn parse_chunks(file: &Arc<SourceFile>, chunks: &[Range<usize>], limits: &Limits) -> Vec<Parsed> {
+    let parts = parallel_parts(chunks, limits);
+    if parts.len() <= 1 {
+        return parse_run(file, chunks, limits);
     }
-    (items, diagnostics)
+    let mut out = Vec::with_capacity(chunks.len());
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = parts
+            .iter()
+            .map(|part| {
+                let run = chunks.get(part.clone()).unwrap_or(&[]);
+                let worker = std::thread::Builder::new()
+                    .stack_size(PARSER_STACK)
+                    .spawn_scoped(scope, move || parse_run(file, run, limits));
+                (run, worker)
+            })
+            .collect();
+        for (run, worker) in workers {
+            // A thread that could not start, or stopped: parse its run here.
+            match worker.map(std::thread::ScopedJoinHandle::join) {
+                Ok(Ok(parsed)) => out.extend(parsed),
+                _ => out.extend(parse_run(file, run, limits)),
+            }
+        }
+    });
+    out
+}
+
+/// Parse a run of chunks, in order.
+fn parse_run(file: &Arc<SourceFile>, run: &[Range<usize>], limits: &Limits) -> Vec<Parsed> {
+    run.iter()
+        .map(|range| {
+            let chunk = file.text().get(range.clone()).unwrap_or("");
+            let mut diagnostics = Vec::new();
+            let item = parse_item(file, chunk, range.start, limits, &mut diagnostics);
+            Parsed { item, diagnostics }
+        })
+        .collect()
 }
 
 /// Items below this many are parsed on the calling thread.
