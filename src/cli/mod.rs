@@ -194,12 +194,13 @@ fn read_capped(
             .read_to_end(&mut buf)
             .map_err(|e| ReadError::Usage(format!("cannot read standard input: {e}")))?;
     } else {
-        let cannot = |e: io::Error| ReadError::Usage(format!("cannot read `{path}`: {e}"));
+        let shown = redress::report::visible(path);
+        let cannot = |e: io::Error| ReadError::Usage(format!("cannot read `{shown}`: {e}"));
         let file = std::fs::File::open(real).map_err(cannot)?;
         let meta = file.metadata().map_err(cannot)?;
         if meta.is_dir() {
             return Err(ReadError::Usage(format!(
-                "cannot read `{path}`: it is a folder, not a file"
+                "cannot read `{shown}`: it is a folder, not a file"
             )));
         }
         if meta.is_file() && meta.len() >= cap {
