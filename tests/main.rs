@@ -8,6 +8,7 @@
 )]
 
 mod cache;
+mod calendar;
 mod ci;
 mod cli;
 mod diagnostics;
