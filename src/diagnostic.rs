@@ -100,6 +100,8 @@ codes! {
     ConfusableText => "confusable_text",
     /// A control character (escape, carriage return, …) in the text of a rulebook.
     ControlCharacter => "control_character",
+    /// A one-of value spelled like a fact or derived fact.
+    NameClash => "name_clash",
     /// A case file that is not valid JSON or TOML.
     CaseSyntax => "case_syntax",
     /// A case value of the wrong type.

@@ -13,6 +13,7 @@ mod cli;
 mod diagnostics;
 mod diff;
 mod docs;
+mod editor_diagnostics;
 mod eval;
 mod fmt;
 mod generator;

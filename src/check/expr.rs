@@ -11,6 +11,10 @@ use super::{Checker, ValueName};
 type Typed = Option<(Expr, Type)>;
 
 fn a_type(name: &str) -> String {
+    // "one" is said with a w: "a one-of value", not "an one of"
+    if let Some(values) = name.strip_prefix("one of ") {
+        return format!("a one-of value ({values})");
+    }
     let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
@@ -195,6 +199,14 @@ impl Checker<'_> {
     }
 
     fn name(&mut self, name: &str, e: &ast::Expr, hint: Option<Type>) -> Typed {
+        // After `is` (or `=`) with a one-of fact, a value of that fact is
+        // read as the value, even when a fact or derived fact has its name
+        // (the declaration warns about the clash).
+        if let Some(Type::OneOf(set)) = hint
+            && self.model.one_of_values(set).iter().any(|v| v == name)
+        {
+            return self.choice(set, name, e);
+        }
         if let Some(found) = self.values.get(name).copied() {
             return match found {
                 ValueName::Fact(f) => {
