@@ -1,12 +1,14 @@
-//! Diagnostics a legal editor understands (issue 13, section 2): a one-of
-//! value spelled like a derived fact is read by its position.
+//! Diagnostics a legal editor understands (issue 13, section 2): full-width
+//! punctuation and unclosed quotes are said as such, with
+//! fixes an editor can apply from `check --format json`; a one-of value
+//! spelled like a derived fact is read by its position.
 
 use std::path::PathBuf;
 
 use serde_json::Value;
 
 use crate::root;
-use crate::support::redress;
+use crate::support::{Run, redress};
 
 /// A temporary folder removed when dropped.
 struct TempDir(PathBuf);
@@ -29,6 +31,108 @@ impl Drop for TempDir {
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(root().join("tests/diagnostics").join(name)).unwrap()
+}
+
+fn check_json(path: &std::path::Path) -> (Run, Value) {
+    let run = redress(&["check", "--format", "json", path.to_str().unwrap()], None);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    (run, json)
+}
+
+fn diagnostics(json: &Value) -> Vec<Value> {
+    json["files"][0]["diagnostics"].as_array().unwrap().clone()
+}
+
+/// Every fix of every diagnostic, as (byte start, byte end, replacement).
+fn fixes(json: &Value) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for d in diagnostics(json) {
+        for f in d["fixes"].as_array().into_iter().flatten() {
+            let bytes = f["bytes"].as_array().unwrap();
+            out.push((
+                usize::try_from(bytes[0].as_u64().unwrap()).unwrap(),
+                usize::try_from(bytes[1].as_u64().unwrap()).unwrap(),
+                f["replacement"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// Apply the fixes `check --format json` offers, as an editor would, until
+/// it offers none; the text at the end.
+fn apply_fixes_until_none(name: &str, text: &str) -> (String, Run) {
+    let dir = TempDir::new(name);
+    let path = dir.0.join("book.rules");
+    let mut text = text.to_string();
+    for _ in 0..10 {
+        std::fs::write(&path, &text).unwrap();
+        let (run, json) = check_json(&path);
+        let mut found = fixes(&json);
+        if found.is_empty() {
+            return (text, run);
+        }
+        // from the end, so that earlier offsets stay valid
+        found.sort_by_key(|f| std::cmp::Reverse(f.0));
+        for (start, end, replacement) in found {
+            text.replace_range(start..end, &replacement);
+        }
+    }
+    panic!("fixes were still offered after ten rounds:\n{text}");
+}
+
+#[test]
+fn rulebook_typed_with_a_chinese_input_method() {
+    let dir = TempDir::new("full-width");
+    let path = dir.0.join("book.rules");
+    std::fs::write(&path, fixture("full_width_punctuation.rules")).unwrap();
+    let (run, json) = check_json(&path);
+    assert_eq!(run.code, 1);
+    let colon = diagnostics(&json)
+        .into_iter()
+        .find(|d| d["message"] == "this is a full-width colon `：`; use `:`")
+        .unwrap();
+    assert_eq!(colon["code"], "redress::full_width_punctuation");
+    assert_eq!(colon["fixes"][0]["replacement"], ":");
+    // positions count characters: `fact 价格：` puts the colon in column 8
+    assert_eq!(colon["fixes"][0]["start"]["column"], 8);
+    assert_eq!(colon["fixes"][0]["end"]["column"], 9);
+
+    let (fixed, run) =
+        apply_fixes_until_none("full-width-fixed", &fixture("full_width_punctuation.rules"));
+    assert_eq!(run.code, 0, "{}\n{fixed}", run.stdout);
+    assert!(fixed.contains("title zh \"消费者权益保护法\""), "{fixed}");
+    assert!(fixed.contains("fact 价格:money"), "{fixed}");
+    assert!(fixed.contains("fact 商品.类别: one of"), "{fixed}");
+    assert!(fixed.contains("one of 损坏,完好"), "{fixed}");
+    assert!(fixed.contains("(价格 > 100 yuan) => refund"), "{fixed}");
+    // quoted text and comments keep their full-width punctuation
+    assert!(fixed.contains("\"价格是多少？\""), "{fixed}");
+}
+
+#[test]
+fn quoted_title_not_closed_on_its_line() {
+    let text = fixture("unclosed_quote.rules");
+    let dir = TempDir::new("unclosed");
+    let path = dir.0.join("book.rules");
+    std::fs::write(&path, &text).unwrap();
+    let run = redress(&["check", path.to_str().unwrap()], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("this quoted text is not closed on its line"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("the closing `\"` is missing here"));
+    let (fixed, run) = apply_fixes_until_none("unclosed-fixed", &text);
+    assert_eq!(run.code, 0, "{}\n{fixed}", run.stdout);
+    assert!(fixed.contains("title zh \"三包规则\"\n"), "{fixed}");
+    // the quote closes after the text, not after the trailing spaces
+    assert!(
+        fixed.contains("question en \"How much was paid?\"   \n"),
+        "{fixed}"
+    );
 }
 
 #[test]

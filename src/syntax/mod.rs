@@ -512,6 +512,13 @@ fn syntax_error(
         pest::error::ErrorVariant::ParsingError { positives, .. } => words::expected(positives),
         pest::error::ErrorVariant::CustomError { message } => (message.clone(), None),
     };
+    // What the parser could not read, described from the grammar's
+    // readings of the mistakes at that place.
+    if lexed_end <= pos
+        && let Some(d) = unreadable(file, chunk, offset, lexed_end)
+    {
+        return d;
+    }
     let found = found_token(&lexed, chunk, pos);
     let span = Span::new(offset + pos, offset + pos + found.len());
     let at_line_end = lexed
@@ -548,6 +555,84 @@ fn syntax_error(
     d = d.maybe_help(help);
     d
 }
+
+/// The span of `pair`, in bytes of the file.
+fn file_span(pair: &pest::iterators::Pair<'_, Rule>, offset: usize) -> Span {
+    let s = pair.as_span();
+    Span::new(offset + s.start(), offset + s.end())
+}
+
+/// What no token reads at `at` (where reading the item as tokens stopped):
+/// full-width punctuation, or a quoted text its line does not close.
+fn unreadable(file: &Arc<SourceFile>, chunk: &str, offset: usize, at: usize) -> Option<Diagnostic> {
+    let rest = chunk.get(at..)?;
+    if let Ok(mut pairs) = Grammar::parse(Rule::full_width_quoted, rest) {
+        let quoted = pairs.next()?;
+        let inner = quoted.clone().into_inner().next()?.as_str();
+        let span = file_span(&quoted, offset + at);
+        let replacement = format!("\"{}\"", inner.replace('\\', "\\\\").replace('"', "\\\""));
+        return Some(
+            Diagnostic::error(
+                Code::FullWidthPunctuation,
+                "these are full-width quotation marks `“…”`; use `\"`",
+            )
+            .in_file(file)
+            .label(span, "full-width quotation marks")
+            .help(FULL_WIDTH_HELP)
+            .fix(span, replacement, "replace `“` and `”` with `\"`"),
+        );
+    }
+    if let Ok(mut pairs) = Grammar::parse(Rule::full_width, rest) {
+        let mark = pairs.next()?;
+        let (name, ascii) = match mark.as_str() {
+            "：" => ("colon", ":"),
+            "，" => ("comma", ","),
+            "。" => ("full stop", "."),
+            "（" => ("opening parenthesis", "("),
+            "）" => ("closing parenthesis", ")"),
+            "“" => ("opening quotation mark", "\""),
+            _ => ("closing quotation mark", "\""),
+        };
+        let text = mark.as_str();
+        let span = file_span(&mark, offset + at);
+        return Some(
+            Diagnostic::error(
+                Code::FullWidthPunctuation,
+                format!("this is a full-width {name} `{text}`; use `{ascii}`"),
+            )
+            .in_file(file)
+            .label(span, format!("full-width {name}"))
+            .help(FULL_WIDTH_HELP)
+            .fix(span, ascii, format!("replace `{text}` with `{ascii}`")),
+        );
+    }
+    if let Ok(mut pairs) = Grammar::parse(Rule::unclosed_string, rest) {
+        let quoted = pairs.next()?;
+        let open = Span::new(offset + at, offset + at + 1);
+        // the quote closes after the text, before spaces and a carriage return
+        let text = quoted.as_str().trim_end_matches([' ', '\t', '\r']);
+        let end = open.start + text.len();
+        return Some(
+            Diagnostic::error(
+                Code::UnclosedQuote,
+                "this quoted text is not closed on its line",
+            )
+            .in_file(file)
+            .label(Span::new(end, end), "the closing `\"` is missing here")
+            .label(open, "the quote opens here")
+            .help("a quoted text ends with `\"` on the line where it starts")
+            .fix(
+                Span::new(end, end),
+                "\"",
+                "close the quote at the end of the line",
+            ),
+        );
+    }
+    None
+}
+
+const FULL_WIDTH_HELP: &str = "a Chinese input method types full-width punctuation; outside quoted \
+     text and comments, write ASCII punctuation (switch the input method to half-width or English)";
 
 /// The token found at `pos`: the rest of a word, or one character (nothing
 /// at the end of a line or of the item).

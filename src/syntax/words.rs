@@ -172,5 +172,9 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::kw_money => ("`money`", None),
         Rule::kw_date => ("`date`", None),
         Rule::kw_text => ("`text`", None),
+        Rule::full_width | Rule::full_width_quoted | Rule::full_width_inner => {
+            ("ASCII punctuation", None)
+        }
+        Rule::unclosed_string | Rule::unclosed_inner => ("a quoted text", None),
     }
 }
