@@ -1,5 +1,5 @@
 //! Diagnostics a legal editor understands (issue 13, section 2): full-width
-//! punctuation and unclosed quotes are said as such, with
+//! punctuation, unclosed quotes and malformed dates are said as such, with
 //! fixes an editor can apply from `check --format json`; a one-of value
 //! spelled like a derived fact is read by its position.
 
@@ -136,6 +136,40 @@ fn quoted_title_not_closed_on_its_line() {
 }
 
 #[test]
+fn effective_date_with_a_one_digit_day_and_slashes() {
+    let dir = TempDir::new("dates");
+    let path = dir.0.join("book.rules");
+    std::fs::write(&path, fixture("syntax_error_date.rules")).unwrap();
+    let (run, json) = check_json(&path);
+    assert_eq!(run.code, 1);
+    let found = diagnostics(&json);
+    let messages: Vec<&str> = found
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`2001-11-5` is not a date: its day `5` must have two digits",
+            "`2001/11/15` is not a date: its parts are separated by `/`, not `-`",
+            "`2009-123-4` is not a date: its month `123` must have two digits, and its day `4` must have two digits",
+        ]
+    );
+    // the whole date is pointed at, not the year
+    assert_eq!(found[0]["start"]["column"], 13);
+    assert_eq!(found[0]["end"]["column"], 22);
+    assert_eq!(found[0]["fixes"][0]["replacement"], "2001-11-05");
+    assert_eq!(found[1]["fixes"][0]["replacement"], "2001-11-15");
+    // no date is meant plainly enough to fix
+    assert!(found[2].get("fixes").is_none());
+    // help about the date, not about where items start
+    for d in &found {
+        let help = d["help"].as_str().unwrap();
+        assert!(help.starts_with("write dates as year-month-day"), "{help}");
+    }
+}
+
+#[test]
 fn derived_fact_named_like_a_value_of_a_one_of_fact() {
     let rulebook = root().join("tests/diagnostics/name_clash.rules");
     let rulebook = rulebook.to_str().unwrap();
@@ -186,4 +220,30 @@ fn one_of_fact_compared_with_a_number() {
         run.stderr
     );
     assert!(!run.stderr.contains("an one of"), "{}", run.stderr);
+}
+
+#[test]
+fn fact_type_written_without_a_colon() {
+    let dir = TempDir::new("no-colon");
+    let path = dir.0.join("book.rules");
+    let text = fixture("name_clash.rules").replace(
+        "fact fault.kind: one of broken, fine",
+        "fact fault.kind one of broken, fine",
+    );
+    std::fs::write(&path, text).unwrap();
+    let run = redress(&["check", path.to_str().unwrap()], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("expected `:`, found `one`"),
+        "{}",
+        run.stderr
+    );
+    // the help is about the colon, not about where items start
+    assert!(
+        run.stderr
+            .contains("help: write the type after a colon: `fact purchase.price: money`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("each item starts"), "{}", run.stderr);
 }

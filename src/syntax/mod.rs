@@ -519,6 +519,12 @@ fn syntax_error(
     {
         return d;
     }
+    if let pest::error::ErrorVariant::ParsingError { positives, .. } = &error.variant
+        && positives.contains(&Rule::date)
+        && let Some(d) = bad_date(file, chunk, offset, pos)
+    {
+        return d;
+    }
     let found = found_token(&lexed, chunk, pos);
     let span = Span::new(offset + pos, offset + pos + found.len());
     let at_line_end = lexed
@@ -545,12 +551,19 @@ fn syntax_error(
             "unexpected here".to_string()
         },
     );
+    // Where items start is worth saying only where a line starts, or where
+    // an item keyword is found inside an item.
+    let at_line_start = pos == 0 || chunk.get(..pos).is_some_and(|b| b.ends_with('\n'));
+    let item_keyword = matches!(
+        found,
+        "rulebook" | "law" | "fact" | "define" | "remedy" | "rule" | "exception"
+    );
     let help = context.map(str::to_string).or_else(|| {
-        Some(
+        (at_line_start || item_keyword).then(|| {
             "each item starts at the beginning of a line with `rulebook`, `law`, `fact`, \
              `define`, `remedy`, `rule` or `exception`; see docs/language.md"
-                .to_string(),
-        )
+                .to_string()
+        })
     });
     d = d.maybe_help(help);
     d
@@ -633,6 +646,54 @@ fn unreadable(file: &Arc<SourceFile>, chunk: &str, offset: usize, at: usize) -> 
 
 const FULL_WIDTH_HELP: &str = "a Chinese input method types full-width punctuation; outside quoted \
      text and comments, write ASCII punctuation (switch the input method to half-width or English)";
+
+/// A malformed date at `pos` (`2001-11-5`, `2001/11/15`): the whole of it,
+/// what is wrong with it, and the date meant when that is plain.
+fn bad_date(file: &Arc<SourceFile>, chunk: &str, offset: usize, pos: usize) -> Option<Diagnostic> {
+    let whole = Grammar::parse(Rule::bad_date, chunk.get(pos..)?)
+        .ok()?
+        .next()?;
+    let parts: Vec<&str> = whole.clone().into_inner().map(|p| p.as_str()).collect();
+    let [year, sep1, month, sep2, day] = parts.as_slice() else {
+        return None;
+    };
+    let mut wrong: Vec<String> = Vec::new();
+    if *sep1 != "-" || *sep2 != "-" {
+        let sep = if *sep1 == "-" { sep2 } else { sep1 };
+        wrong.push(format!("its parts are separated by `{sep}`, not `-`"));
+    }
+    for (what, part) in [("month", month), ("day", day)] {
+        if part.len() != 2 {
+            wrong.push(format!("its {what} `{part}` must have two digits"));
+        }
+    }
+    if wrong.is_empty() {
+        return None;
+    }
+    let text = whole.as_str();
+    let span = file_span(&whole, offset + pos);
+    let meant = match (month.parse::<u8>(), day.parse::<u8>()) {
+        (Ok(m @ 1..=12), Ok(d @ 1..=31)) if month.len() <= 2 && day.len() <= 2 => {
+            Some(format!("{year}-{m:02}-{d:02}"))
+        }
+        _ => None,
+    };
+    let mut d = Diagnostic::error(
+        Code::Syntax,
+        format!("`{text}` is not a date: {}", wrong.join(", and ")),
+    )
+    .in_file(file)
+    .label(span, "not a date");
+    d = match meant {
+        Some(meant) => d
+            .help(format!(
+                "write dates as year-month-day, with two digits for the month and the day: `{meant}`"
+            ))
+            .fix(span, meant.clone(), format!("write `{meant}`")),
+        None => d.help("write dates as year-month-day with two-digit month and day: `2024-07-01`"),
+    };
+    Some(d)
+}
 
 /// The token found at `pos`: the rest of a word, or one character (nothing
 /// at the end of a line or of the item).

@@ -119,7 +119,10 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
             ("a remedy phrase after `=>`", CONCLUSION)
         }
         Rule::arrow => ("`=>` and the remedy", CONCLUSION),
-        Rule::colon => ("`:`", None),
+        Rule::colon => (
+            "`:`",
+            Some("write the type after a colon: `fact purchase.price: money`"),
+        ),
         Rule::comma => ("`,`", None),
         Rule::slash => ("`/`", None),
         Rule::lparen => ("`(`", None),
@@ -172,6 +175,9 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::kw_money => ("`money`", None),
         Rule::kw_date => ("`date`", None),
         Rule::kw_text => ("`text`", None),
+        Rule::bad_date | Rule::date_year | Rule::date_sep | Rule::date_part => {
+            ("a date such as `2024-07-01`", None)
+        }
         Rule::full_width | Rule::full_width_quoted | Rule::full_width_inner => {
             ("ASCII punctuation", None)
         }
