@@ -247,3 +247,34 @@ fn fact_type_written_without_a_colon() {
     );
     assert!(!run.stderr.contains("each item starts"), "{}", run.stderr);
 }
+
+#[test]
+fn condition_comparing_a_date_with_2001_11_5_and_2001_slash_11_slash_15() {
+    let dir = TempDir::new("date-in-condition");
+    let path = dir.0.join("book.rules");
+    std::fs::write(&path, fixture("type_mismatch_date.rules")).unwrap();
+    let (run, json) = check_json(&path);
+    assert_eq!(run.code, 1);
+    let found = diagnostics(&json);
+    let messages: Vec<&str> = found
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`2001-11-5` is not a date: its day `5` must have two digits",
+            "`2001/11/15` is not a date: its parts are separated by `/`, not `-`",
+        ]
+    );
+    assert_eq!(found[0]["code"], "redress::type_mismatch");
+    let (fixed, run) = apply_fixes_until_none(
+        "date-in-condition-fixed",
+        &fixture("type_mismatch_date.rules"),
+    );
+    assert_eq!(run.code, 0, "{}\n{fixed}", run.stdout);
+    assert!(
+        fixed.contains("purchase.date > 2001-11-05 and 2001-11-15 < purchase.date"),
+        "{fixed}"
+    );
+}

@@ -266,6 +266,28 @@ impl Checker<'_> {
     }
 
     fn mismatch(&mut self, what: &str, ta: Type, a: &ast::Expr, tb: Type, b: &ast::Expr) {
+        // A date written wrongly reads as arithmetic (`2001-11-5` is 1985):
+        // say it is a malformed date, not a number.
+        let number = match (ta, tb) {
+            (Type::Date, Type::Number) => Some(b),
+            (Type::Number, Type::Date) => Some(a),
+            _ => None,
+        };
+        let file = self.file;
+        if let Some(number) = number
+            && let Some(found) = crate::syntax::malformed_date(file.slice(number.span))
+                .filter(|f| f.len == number.span.len())
+        {
+            let mut d = self
+                .error(Code::TypeMismatch, found.message.clone())
+                .label(number.span, "not a date: this reads as a number")
+                .help(found.help());
+            if let Some(meant) = found.meant {
+                d = d.fix(number.span, meant.clone(), format!("write `{meant}`"));
+            }
+            d.emit();
+            return;
+        }
         let (na, nb) = (self.type_name(ta), self.type_name(tb));
         let help = match (ta, tb) {
             (Type::Money, Type::Number) | (Type::Number, Type::Money) => {

@@ -1288,6 +1288,16 @@ impl DiagBuilder<'_, '_> {
         self
     }
 
+    pub(crate) fn fix(
+        mut self,
+        span: Span,
+        replacement: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        self.d = self.d.take().map(|d| d.fix(span, replacement, message));
+        self
+    }
+
     pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.d = self.d.take().map(|d| d.help(help));
         self

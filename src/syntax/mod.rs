@@ -647,12 +647,36 @@ fn unreadable(file: &Arc<SourceFile>, chunk: &str, offset: usize, at: usize) -> 
 const FULL_WIDTH_HELP: &str = "a Chinese input method types full-width punctuation; outside quoted \
      text and comments, write ASCII punctuation (switch the input method to half-width or English)";
 
-/// A malformed date at `pos` (`2001-11-5`, `2001/11/15`): the whole of it,
-/// what is wrong with it, and the date meant when that is plain.
-fn bad_date(file: &Arc<SourceFile>, chunk: &str, offset: usize, pos: usize) -> Option<Diagnostic> {
-    let whole = Grammar::parse(Rule::bad_date, chunk.get(pos..)?)
-        .ok()?
-        .next()?;
+/// A date written wrongly (`2001-11-5`, `2001/11/15`), as the grammar's
+/// `bad_date` reads it: what is wrong with it, and the date meant when that
+/// is plain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MalformedDate {
+    /// How many bytes of the text it is.
+    pub len: usize,
+    /// The message: "`2001-11-5` is not a date: its day `5` must have two digits".
+    pub message: String,
+    /// The date meant, `2001-11-05`, when the parts say it plainly.
+    pub meant: Option<String>,
+}
+
+impl MalformedDate {
+    /// The help that goes with it.
+    pub fn help(&self) -> String {
+        match &self.meant {
+            Some(meant) => format!(
+                "write dates as year-month-day, with two digits for the month and the day: `{meant}`"
+            ),
+            None => "write dates as year-month-day with two-digit month and day: `2024-07-01`"
+                .to_string(),
+        }
+    }
+}
+
+/// The malformed date at the start of `text`, if one is there (a well-formed
+/// date is not one).
+pub fn malformed_date(text: &str) -> Option<MalformedDate> {
+    let whole = Grammar::parse(Rule::bad_date, text).ok()?.next()?;
     let parts: Vec<&str> = whole.clone().into_inner().map(|p| p.as_str()).collect();
     let [year, sep1, month, sep2, day] = parts.as_slice() else {
         return None;
@@ -670,28 +694,36 @@ fn bad_date(file: &Arc<SourceFile>, chunk: &str, offset: usize, pos: usize) -> O
     if wrong.is_empty() {
         return None;
     }
-    let text = whole.as_str();
-    let span = file_span(&whole, offset + pos);
     let meant = match (month.parse::<u8>(), day.parse::<u8>()) {
         (Ok(m @ 1..=12), Ok(d @ 1..=31)) if month.len() <= 2 && day.len() <= 2 => {
             Some(format!("{year}-{m:02}-{d:02}"))
         }
         _ => None,
     };
-    let mut d = Diagnostic::error(
-        Code::Syntax,
-        format!("`{text}` is not a date: {}", wrong.join(", and ")),
-    )
-    .in_file(file)
-    .label(span, "not a date");
-    d = match meant {
-        Some(meant) => d
-            .help(format!(
-                "write dates as year-month-day, with two digits for the month and the day: `{meant}`"
-            ))
-            .fix(span, meant.clone(), format!("write `{meant}`")),
-        None => d.help("write dates as year-month-day with two-digit month and day: `2024-07-01`"),
-    };
+    Some(MalformedDate {
+        len: whole.as_str().len(),
+        // said without spaces, so that the message stays the same when
+        // `fmt` lays the text out as arithmetic (`2001 - 11 - 5`)
+        message: format!(
+            "`{year}{sep1}{month}{sep2}{day}` is not a date: {}",
+            wrong.join(", and ")
+        ),
+        meant,
+    })
+}
+
+/// A malformed date at `pos` (`2001-11-5`, `2001/11/15`): the whole of it,
+/// what is wrong with it, and the date meant when that is plain.
+fn bad_date(file: &Arc<SourceFile>, chunk: &str, offset: usize, pos: usize) -> Option<Diagnostic> {
+    let found = malformed_date(chunk.get(pos..)?)?;
+    let span = Span::new(offset + pos, offset + pos + found.len);
+    let mut d = Diagnostic::error(Code::Syntax, found.message.clone())
+        .in_file(file)
+        .label(span, "not a date")
+        .help(found.help());
+    if let Some(meant) = found.meant {
+        d = d.fix(span, meant.clone(), format!("write `{meant}`"));
+    }
     Some(d)
 }
 
