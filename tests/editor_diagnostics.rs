@@ -278,3 +278,25 @@ fn condition_comparing_a_date_with_2001_11_5_and_2001_slash_11_slash_15() {
         "{fixed}"
     );
 }
+
+#[test]
+fn unclosed_quote_in_sarif_carries_its_fix() {
+    let dir = TempDir::new("sarif");
+    let path = dir.0.join("book.rules");
+    std::fs::write(&path, fixture("unclosed_quote.rules")).unwrap();
+    let run = redress(
+        &["check", "--format", "sarif", path.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    let log: Value = serde_json::from_str(&run.stdout).unwrap();
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "redress::unclosed_quote");
+    let replacement = &result["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "\"");
+    // an insertion: an empty region after `"三包规则` (columns in characters)
+    let region = &replacement["deletedRegion"];
+    assert_eq!(region["startLine"], 4);
+    assert_eq!(region["startColumn"], 17);
+    assert_eq!(region["endColumn"], 17);
+}
