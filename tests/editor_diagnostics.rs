@@ -300,3 +300,28 @@ fn unclosed_quote_in_sarif_carries_its_fix() {
     assert_eq!(region["startColumn"], 17);
     assert_eq!(region["endColumn"], 17);
 }
+
+#[test]
+fn title_of_70000_characters_with_an_unclosed_quote() {
+    let dir = TempDir::new("long-unclosed");
+    let path = dir.0.join("book.rules");
+    let long = "三包".repeat(35_000);
+    let text = fixture("unclosed_quote.rules")
+        .replace("title zh \"三包规则\n", &format!("title zh \"{long}\n"));
+    std::fs::write(&path, &text).unwrap();
+    let run = redress(&["check", path.to_str().unwrap()], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("this quoted text is not closed on its line"),
+        "{}",
+        &run.stderr[..run.stderr.len().min(2000)]
+    );
+    // the report shows a window of the line, not all of it
+    assert!(run.stderr.len() < 10_000, "{} bytes", run.stderr.len());
+    let (_, json) = check_json(&path);
+    let fix = &diagnostics(&json)[0]["fixes"][0];
+    assert_eq!(fix["replacement"], "\"");
+    // `  title zh "` is 12 characters: the quote closes in column 12 + 70,000 + 1
+    assert_eq!(fix["start"]["column"], 70_000 + 13);
+}
