@@ -106,6 +106,8 @@ fn rulebook_typed_with_a_chinese_input_method() {
     assert!(fixed.contains("fact 商品.类别: one of"), "{fixed}");
     assert!(fixed.contains("one of 损坏,完好"), "{fixed}");
     assert!(fixed.contains("(价格 > 100 yuan) => refund"), "{fixed}");
+    assert!(fixed.contains("one of 完好,破损"), "{fixed}");
+    assert!(fixed.contains("价格 > 500 yuan => refund"), "{fixed}");
     // quoted text and comments keep their full-width punctuation
     assert!(fixed.contains("\"价格是多少？\""), "{fixed}");
 }

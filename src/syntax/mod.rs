@@ -598,23 +598,29 @@ fn unreadable(file: &Arc<SourceFile>, chunk: &str, offset: usize, at: usize) -> 
     if let Ok(mut pairs) = Grammar::parse(Rule::full_width, rest) {
         let mark = pairs.next()?;
         let (name, ascii) = match mark.as_str() {
-            "：" => ("colon", ":"),
-            "，" => ("comma", ","),
-            "。" => ("full stop", "."),
-            "（" => ("opening parenthesis", "("),
-            "）" => ("closing parenthesis", ")"),
-            "“" => ("opening quotation mark", "\""),
-            _ => ("closing quotation mark", "\""),
+            "：" => ("full-width colon", ":"),
+            "，" => ("full-width comma", ","),
+            "、" => ("Chinese enumeration comma", ","),
+            "《" => ("Chinese book-title mark", "<"),
+            "》" => ("Chinese book-title mark", ">"),
+            "＜" => ("full-width less-than sign", "<"),
+            "＞" => ("full-width greater-than sign", ">"),
+            "＝" => ("full-width equals sign", "="),
+            "。" => ("full-width full stop", "."),
+            "（" => ("full-width opening parenthesis", "("),
+            "）" => ("full-width closing parenthesis", ")"),
+            "“" => ("full-width opening quotation mark", "\""),
+            _ => ("full-width closing quotation mark", "\""),
         };
         let text = mark.as_str();
         let span = file_span(&mark, offset + at);
         return Some(
             Diagnostic::error(
                 Code::FullWidthPunctuation,
-                format!("this is a full-width {name} `{text}`; use `{ascii}`"),
+                format!("this is a {name} `{text}`; use `{ascii}`"),
             )
             .in_file(file)
-            .label(span, format!("full-width {name}"))
+            .label(span, name)
             .help(FULL_WIDTH_HELP)
             .fix(span, ascii, format!("replace `{text}` with `{ascii}`")),
         );

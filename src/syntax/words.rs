@@ -8,14 +8,24 @@ use super::Rule;
 /// How to describe what the parser expected, and a hint for some places.
 pub(super) fn expected(positives: &[Rule]) -> (String, Option<&'static str>) {
     let mut words: Vec<&'static str> = Vec::new();
-    let mut hint = None;
+    let mut hints: Vec<&'static str> = Vec::new();
     for r in positives {
         let (w, h) = describe(*r);
         if !words.contains(&w) {
             words.push(w);
         }
-        hint = hint.or(h);
+        if let Some(h) = h
+            && !hints.contains(&h)
+        {
+            hints.push(h);
+        }
     }
+    // A hint only when it is about everything that was expected: where
+    // either a condition or `=>` could go on, neither hint is the one.
+    let hint = match hints.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    };
     if words.len() > 6 {
         words.truncate(6);
         words.push("…");
