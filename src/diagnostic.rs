@@ -100,6 +100,12 @@ codes! {
     ConfusableText => "confusable_text",
     /// A control character (escape, carriage return, …) in the text of a rulebook.
     ControlCharacter => "control_character",
+    /// Full-width punctuation (typed by a Chinese input method) where the language wants ASCII punctuation.
+    FullWidthPunctuation => "full_width_punctuation",
+    /// A quoted text not closed on its line.
+    UnclosedQuote => "unclosed_quote",
+    /// A one-of value spelled like a fact or derived fact.
+    NameClash => "name_clash",
     /// A case file that is not valid JSON or TOML.
     CaseSyntax => "case_syntax",
     /// A case value of the wrong type.
@@ -145,6 +151,18 @@ pub struct Label {
     pub text: String,
 }
 
+/// A machine-applicable fix: replace the text at `span` with `replacement`
+/// (an empty span inserts it there).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, in words.
+    pub message: String,
+    /// The text replaced.
+    pub span: Span,
+    /// What replaces it.
+    pub replacement: String,
+}
+
 /// A problem found in a rulebook or a case file.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
@@ -160,6 +178,8 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// What to do about it.
     pub help: Option<String>,
+    /// Edits that fix it, for an editor to apply (none for most diagnostics).
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -172,6 +192,7 @@ impl Diagnostic {
             file: None,
             labels: Vec::new(),
             help: None,
+            fixes: Vec::new(),
         }
     }
 
@@ -201,6 +222,21 @@ impl Diagnostic {
     /// Set the help text.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Add a machine-applicable fix.
+    pub fn fix(
+        mut self,
+        span: Span,
+        replacement: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        self.fixes.push(Fix {
+            message: message.into(),
+            span,
+            replacement: replacement.into(),
+        });
         self
     }
 

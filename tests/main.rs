@@ -14,6 +14,7 @@ mod cli;
 mod diagnostics;
 mod diff;
 mod docs;
+mod editor_diagnostics;
 mod eval;
 mod fmt;
 mod generator;

@@ -11,6 +11,10 @@ use super::{Checker, ValueName};
 type Typed = Option<(Expr, Type)>;
 
 fn a_type(name: &str) -> String {
+    // "one" is said with a w: "a one-of value", not "an one of"
+    if let Some(values) = name.strip_prefix("one of ") {
+        return format!("a one-of value ({values})");
+    }
     let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
@@ -195,6 +199,14 @@ impl Checker<'_> {
     }
 
     fn name(&mut self, name: &str, e: &ast::Expr, hint: Option<Type>) -> Typed {
+        // After `is` (or `=`) with a one-of fact, a value of that fact is
+        // read as the value, even when a fact or derived fact has its name
+        // (the declaration warns about the clash).
+        if let Some(Type::OneOf(set)) = hint
+            && self.model.one_of_values(set).iter().any(|v| v == name)
+        {
+            return self.choice(set, name, e);
+        }
         if let Some(found) = self.values.get(name).copied() {
             return match found {
                 ValueName::Fact(f) => {
@@ -254,6 +266,28 @@ impl Checker<'_> {
     }
 
     fn mismatch(&mut self, what: &str, ta: Type, a: &ast::Expr, tb: Type, b: &ast::Expr) {
+        // A date written wrongly reads as arithmetic (`2001-11-5` is 1985):
+        // say it is a malformed date, not a number.
+        let number = match (ta, tb) {
+            (Type::Date, Type::Number) => Some(b),
+            (Type::Number, Type::Date) => Some(a),
+            _ => None,
+        };
+        let file = self.file;
+        if let Some(number) = number
+            && let Some(found) = crate::syntax::malformed_date(file.slice(number.span))
+                .filter(|f| f.len == number.span.len())
+        {
+            let mut d = self
+                .error(Code::TypeMismatch, found.message.clone())
+                .label(number.span, "not a date: this reads as a number")
+                .help(found.help());
+            if let Some(meant) = found.meant {
+                d = d.fix(number.span, meant.clone(), format!("write `{meant}`"));
+            }
+            d.emit();
+            return;
+        }
         let (na, nb) = (self.type_name(ta), self.type_name(tb));
         let help = match (ta, tb) {
             (Type::Money, Type::Number) | (Type::Number, Type::Money) => {

@@ -146,6 +146,7 @@ impl<'a> Checker<'a> {
     fn run(&mut self) {
         self.header();
         self.declare();
+        self.value_name_clashes();
         self.laws();
         for i in 0..self.defines.len() {
             self.derived(DerivedId(id32(i)));
@@ -491,6 +492,48 @@ impl<'a> Checker<'a> {
                     }
                 };
                 Type::OneOf(OneOfId(id32(id)))
+            }
+        }
+    }
+
+    /// Warn about one-of values spelled like a fact or derived fact: after
+    /// `is` the value is meant, elsewhere the fact, which a reader cannot
+    /// tell apart. One warning per value listed.
+    fn value_name_clashes(&mut self) {
+        let rulebook = self.ast;
+        for item in &rulebook.items {
+            let ast::Item::Fact(f) = item else { continue };
+            let ast::TypeExpr::OneOf(values) = &f.ty else {
+                continue;
+            };
+            for v in values {
+                let Some(found) = self.values.get(&v.text).copied() else {
+                    continue;
+                };
+                let (what, at) = match found {
+                    ValueName::Fact(id) => ("fact", self.fact_spans.get(id.index()).copied()),
+                    ValueName::Derived(id) => (
+                        "derived fact",
+                        self.defines.get(id.index()).map(|d| d.name.span),
+                    ),
+                };
+                let mut d = self
+                    .warning(
+                        Code::NameClash,
+                        format!(
+                            "`{}` is both a value of `{}` and a {what}",
+                            v.text, f.name.text
+                        ),
+                    )
+                    .label(v.span, format!("a value of `{}`", f.name.text));
+                if let Some(at) = at {
+                    d = d.label(at, format!("the {what} `{}`", v.text));
+                }
+                d.help(format!(
+                    "after `is`, `{}` means the value; anywhere else it means the {what}; rename one of them so that a reader can tell them apart",
+                    v.text
+                ))
+                .emit();
             }
         }
     }
@@ -1242,6 +1285,16 @@ pub(crate) struct DiagBuilder<'c, 'a> {
 impl DiagBuilder<'_, '_> {
     pub(crate) fn label(mut self, span: Span, text: impl Into<String>) -> Self {
         self.d = self.d.take().map(|d| d.label(span, text));
+        self
+    }
+
+    pub(crate) fn fix(
+        mut self,
+        span: Span,
+        replacement: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        self.d = self.d.take().map(|d| d.fix(span, replacement, message));
         self
     }
 

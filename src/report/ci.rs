@@ -180,7 +180,36 @@ fn result(d: &Diagnostic) -> Json {
             loc
         })
         .collect();
+    // SARIF's `fixes`: each a replacement of a region of the file (an empty
+    // region inserts), not widened as a label is.
+    let fixes: Vec<Json> = d
+        .fixes
+        .iter()
+        .filter_map(|f| {
+            let file = d.file.as_ref()?;
+            let (line, col) = file.line_col(f.span.start);
+            let (end_line, end_col) = file.line_col(f.span.end);
+            Some(json!({
+                "description": { "text": f.message },
+                "artifactChanges": [{
+                    "artifactLocation": { "uri": uri(file.name()) },
+                    "replacements": [{
+                        "deletedRegion": {
+                            "startLine": line,
+                            "startColumn": col,
+                            "endLine": end_line,
+                            "endColumn": end_col,
+                        },
+                        "insertedContent": { "text": f.replacement },
+                    }],
+                }],
+            }))
+        })
+        .collect();
     if let Some(obj) = r.as_object_mut() {
+        if !fixes.is_empty() {
+            obj.insert("fixes".into(), Json::Array(fixes));
+        }
         if let Some(p) = primary {
             obj.insert("locations".into(), json!([p]));
         }

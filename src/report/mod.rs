@@ -84,6 +84,25 @@ pub struct JsonDiagnostic {
     pub labels: Vec<JsonLabel>,
     /// Help.
     pub help: Option<String>,
+    /// Edits an editor can apply to fix it; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<JsonFix>,
+}
+
+/// A machine-applicable fix in the JSON format: replace the text from
+/// `start` to `end` with `replacement` (equal positions insert it).
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonFix {
+    /// What it does.
+    pub message: String,
+    /// Start of the text replaced.
+    pub start: Position,
+    /// End of the text replaced.
+    pub end: Position,
+    /// Byte offsets of the text replaced, `[start, end)`.
+    pub bytes: [usize; 2],
+    /// The new text.
+    pub replacement: String,
 }
 
 /// A label in the JSON format.
@@ -128,5 +147,18 @@ pub fn json_diagnostic(d: &Diagnostic) -> JsonDiagnostic {
             })
             .collect(),
         help: d.help.clone(),
+        fixes: d
+            .fixes
+            .iter()
+            .filter_map(|f| {
+                Some(JsonFix {
+                    message: f.message.clone(),
+                    start: pos(f.span.start)?,
+                    end: pos(f.span.end)?,
+                    bytes: [f.span.start, f.span.end],
+                    replacement: f.replacement.clone(),
+                })
+            })
+            .collect(),
     }
 }

@@ -512,6 +512,19 @@ fn syntax_error(
         pest::error::ErrorVariant::ParsingError { positives, .. } => words::expected(positives),
         pest::error::ErrorVariant::CustomError { message } => (message.clone(), None),
     };
+    // What the parser could not read, described from the grammar's
+    // readings of the mistakes at that place.
+    if lexed_end <= pos
+        && let Some(d) = unreadable(file, chunk, offset, lexed_end)
+    {
+        return d;
+    }
+    if let pest::error::ErrorVariant::ParsingError { positives, .. } = &error.variant
+        && positives.contains(&Rule::date)
+        && let Some(d) = bad_date(file, chunk, offset, pos)
+    {
+        return d;
+    }
     let found = found_token(&lexed, chunk, pos);
     let span = Span::new(offset + pos, offset + pos + found.len());
     let at_line_end = lexed
@@ -538,15 +551,186 @@ fn syntax_error(
             "unexpected here".to_string()
         },
     );
+    // Where items start is worth saying only where a line starts, or where
+    // an item keyword is found inside an item.
+    let at_line_start = pos == 0 || chunk.get(..pos).is_some_and(|b| b.ends_with('\n'));
+    let item_keyword = matches!(
+        found,
+        "rulebook" | "law" | "fact" | "define" | "remedy" | "rule" | "exception"
+    );
     let help = context.map(str::to_string).or_else(|| {
-        Some(
+        (at_line_start || item_keyword).then(|| {
             "each item starts at the beginning of a line with `rulebook`, `law`, `fact`, \
              `define`, `remedy`, `rule` or `exception`; see docs/language.md"
-                .to_string(),
-        )
+                .to_string()
+        })
     });
     d = d.maybe_help(help);
     d
+}
+
+/// The span of `pair`, in bytes of the file.
+fn file_span(pair: &pest::iterators::Pair<'_, Rule>, offset: usize) -> Span {
+    let s = pair.as_span();
+    Span::new(offset + s.start(), offset + s.end())
+}
+
+/// What no token reads at `at` (where reading the item as tokens stopped):
+/// full-width punctuation, or a quoted text its line does not close.
+fn unreadable(file: &Arc<SourceFile>, chunk: &str, offset: usize, at: usize) -> Option<Diagnostic> {
+    let rest = chunk.get(at..)?;
+    if let Ok(mut pairs) = Grammar::parse(Rule::full_width_quoted, rest) {
+        let quoted = pairs.next()?;
+        let inner = quoted.clone().into_inner().next()?.as_str();
+        let span = file_span(&quoted, offset + at);
+        let replacement = format!("\"{}\"", inner.replace('\\', "\\\\").replace('"', "\\\""));
+        return Some(
+            Diagnostic::error(
+                Code::FullWidthPunctuation,
+                "these are full-width quotation marks `“…”`; use `\"`",
+            )
+            .in_file(file)
+            .label(span, "full-width quotation marks")
+            .help(FULL_WIDTH_HELP)
+            .fix(span, replacement, "replace `“` and `”` with `\"`"),
+        );
+    }
+    if let Ok(mut pairs) = Grammar::parse(Rule::full_width, rest) {
+        let mark = pairs.next()?;
+        let (name, ascii) = match mark.as_str() {
+            "：" => ("full-width colon", ":"),
+            "，" => ("full-width comma", ","),
+            "、" => ("Chinese enumeration comma", ","),
+            "《" => ("Chinese book-title mark", "<"),
+            "》" => ("Chinese book-title mark", ">"),
+            "＜" => ("full-width less-than sign", "<"),
+            "＞" => ("full-width greater-than sign", ">"),
+            "＝" => ("full-width equals sign", "="),
+            "。" => ("full-width full stop", "."),
+            "（" => ("full-width opening parenthesis", "("),
+            "）" => ("full-width closing parenthesis", ")"),
+            "“" => ("full-width opening quotation mark", "\""),
+            _ => ("full-width closing quotation mark", "\""),
+        };
+        let text = mark.as_str();
+        let span = file_span(&mark, offset + at);
+        return Some(
+            Diagnostic::error(
+                Code::FullWidthPunctuation,
+                format!("this is a {name} `{text}`; use `{ascii}`"),
+            )
+            .in_file(file)
+            .label(span, name)
+            .help(FULL_WIDTH_HELP)
+            .fix(span, ascii, format!("replace `{text}` with `{ascii}`")),
+        );
+    }
+    if let Ok(mut pairs) = Grammar::parse(Rule::unclosed_string, rest) {
+        let quoted = pairs.next()?;
+        let open = Span::new(offset + at, offset + at + 1);
+        // the quote closes after the text, before spaces and a carriage return
+        let text = quoted.as_str().trim_end_matches([' ', '\t', '\r']);
+        let end = open.start + text.len();
+        return Some(
+            Diagnostic::error(
+                Code::UnclosedQuote,
+                "this quoted text is not closed on its line",
+            )
+            .in_file(file)
+            .label(Span::new(end, end), "the closing `\"` is missing here")
+            .label(open, "the quote opens here")
+            .help("a quoted text ends with `\"` on the line where it starts")
+            .fix(
+                Span::new(end, end),
+                "\"",
+                "close the quote at the end of the line",
+            ),
+        );
+    }
+    None
+}
+
+const FULL_WIDTH_HELP: &str = "a Chinese input method types full-width punctuation; outside quoted \
+     text and comments, write ASCII punctuation (switch the input method to half-width or English)";
+
+/// A date written wrongly (`2001-11-5`, `2001/11/15`), as the grammar's
+/// `bad_date` reads it: what is wrong with it, and the date meant when that
+/// is plain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MalformedDate {
+    /// How many bytes of the text it is.
+    pub len: usize,
+    /// The message: "`2001-11-5` is not a date: its day `5` must have two digits".
+    pub message: String,
+    /// The date meant, `2001-11-05`, when the parts say it plainly.
+    pub meant: Option<String>,
+}
+
+impl MalformedDate {
+    /// The help that goes with it.
+    pub fn help(&self) -> String {
+        match &self.meant {
+            Some(meant) => format!(
+                "write dates as year-month-day, with two digits for the month and the day: `{meant}`"
+            ),
+            None => "write dates as year-month-day with two-digit month and day: `2024-07-01`"
+                .to_string(),
+        }
+    }
+}
+
+/// The malformed date at the start of `text`, if one is there (a well-formed
+/// date is not one).
+pub fn malformed_date(text: &str) -> Option<MalformedDate> {
+    let whole = Grammar::parse(Rule::bad_date, text).ok()?.next()?;
+    let parts: Vec<&str> = whole.clone().into_inner().map(|p| p.as_str()).collect();
+    let [year, sep1, month, sep2, day] = parts.as_slice() else {
+        return None;
+    };
+    let mut wrong: Vec<String> = Vec::new();
+    if *sep1 != "-" || *sep2 != "-" {
+        let sep = if *sep1 == "-" { sep2 } else { sep1 };
+        wrong.push(format!("its parts are separated by `{sep}`, not `-`"));
+    }
+    for (what, part) in [("month", month), ("day", day)] {
+        if part.len() != 2 {
+            wrong.push(format!("its {what} `{part}` must have two digits"));
+        }
+    }
+    if wrong.is_empty() {
+        return None;
+    }
+    let meant = match (month.parse::<u8>(), day.parse::<u8>()) {
+        (Ok(m @ 1..=12), Ok(d @ 1..=31)) if month.len() <= 2 && day.len() <= 2 => {
+            Some(format!("{year}-{m:02}-{d:02}"))
+        }
+        _ => None,
+    };
+    Some(MalformedDate {
+        len: whole.as_str().len(),
+        // said without spaces, so that the message stays the same when
+        // `fmt` lays the text out as arithmetic (`2001 - 11 - 5`)
+        message: format!(
+            "`{year}{sep1}{month}{sep2}{day}` is not a date: {}",
+            wrong.join(", and ")
+        ),
+        meant,
+    })
+}
+
+/// A malformed date at `pos` (`2001-11-5`, `2001/11/15`): the whole of it,
+/// what is wrong with it, and the date meant when that is plain.
+fn bad_date(file: &Arc<SourceFile>, chunk: &str, offset: usize, pos: usize) -> Option<Diagnostic> {
+    let found = malformed_date(chunk.get(pos..)?)?;
+    let span = Span::new(offset + pos, offset + pos + found.len);
+    let mut d = Diagnostic::error(Code::Syntax, found.message.clone())
+        .in_file(file)
+        .label(span, "not a date")
+        .help(found.help());
+    if let Some(meant) = found.meant {
+        d = d.fix(span, meant.clone(), format!("write `{meant}`"));
+    }
+    Some(d)
 }
 
 /// The token found at `pos`: the rest of a word, or one character (nothing

@@ -8,14 +8,24 @@ use super::Rule;
 /// How to describe what the parser expected, and a hint for some places.
 pub(super) fn expected(positives: &[Rule]) -> (String, Option<&'static str>) {
     let mut words: Vec<&'static str> = Vec::new();
-    let mut hint = None;
+    let mut hints: Vec<&'static str> = Vec::new();
     for r in positives {
         let (w, h) = describe(*r);
         if !words.contains(&w) {
             words.push(w);
         }
-        hint = hint.or(h);
+        if let Some(h) = h
+            && !hints.contains(&h)
+        {
+            hints.push(h);
+        }
     }
+    // A hint only when it is about everything that was expected: where
+    // either a condition or `=>` could go on, neither hint is the one.
+    let hint = match hints.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    };
     if words.len() > 6 {
         words.truncate(6);
         words.push("…");
@@ -119,7 +129,10 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
             ("a remedy phrase after `=>`", CONCLUSION)
         }
         Rule::arrow => ("`=>` and the remedy", CONCLUSION),
-        Rule::colon => ("`:`", None),
+        Rule::colon => (
+            "`:`",
+            Some("write the type after a colon: `fact purchase.price: money`"),
+        ),
         Rule::comma => ("`,`", None),
         Rule::slash => ("`/`", None),
         Rule::lparen => ("`(`", None),
@@ -172,5 +185,12 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::kw_money => ("`money`", None),
         Rule::kw_date => ("`date`", None),
         Rule::kw_text => ("`text`", None),
+        Rule::bad_date | Rule::date_year | Rule::date_sep | Rule::date_part => {
+            ("a date such as `2024-07-01`", None)
+        }
+        Rule::full_width | Rule::full_width_quoted | Rule::full_width_inner => {
+            ("ASCII punctuation", None)
+        }
+        Rule::unclosed_string | Rule::unclosed_inner => ("a quoted text", None),
     }
 }
