@@ -194,3 +194,102 @@ fn a_rulebook_of_100000_rules_with_one_changed_rule() {
     let shown = wide.render(diff::Format::Text, "old", "new");
     assert!(shown.contains("r50000: given → not given"), "{shown}");
 }
+
+const ONE_RULE: &str = "\nremedy r\n  title en \"R\"\n  cite l\n";
+
+/// A depth limit raised past what the CLI's stack holds once crashed on deep
+/// input (`case_depth=10000000` and a case nested a million deep overflowed
+/// the stack); now it is refused as a usage error naming the most it may be.
+#[test]
+fn limit_case_depth_raised_to_ten_million() {
+    let dir = TempDir::new("case-depth");
+    let book = dir.write(
+        "book.rules",
+        &format!("{HEADER}{ONE_RULE}\nrule x\n  b and n > 1 => r\n  cite l\n"),
+    );
+    let deep = format!(
+        "{{\"b\": {}1{}}}",
+        "[".repeat(1_000_000),
+        "]".repeat(1_000_000)
+    );
+    let case = dir.write("deep.json", &deep);
+    let r = redress(
+        &["eval", "--limit", "case_depth=10000000", &book, &case],
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "case_depth can be raised to at most 16384: deeper input would overflow the stack"
+        ),
+        "{}",
+        r.stderr
+    );
+    // at its most, the deep case is an error in the case, not a crash
+    let r = redress(&["eval", "--limit", "case_depth=16384", &book, &case], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        format!("{}{}", r.stdout, r.stderr).contains("redress::case_syntax"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Parentheses 6,000 deep with `--limit nesting=100000` overflowed the
+/// stack in a debug build (the parser takes some 50 KiB a level there).
+#[test]
+fn parentheses_6000_deep_with_nesting_raised() {
+    let dir = TempDir::new("nesting");
+    let rule = |depth: usize| {
+        format!(
+            "{HEADER}{ONE_RULE}\nrule x\n  {}b{} and n > 1 => r\n  cite l\n",
+            "(".repeat(depth),
+            ")".repeat(depth)
+        )
+    };
+    let deep = dir.write("deep.rules", &rule(6_000));
+    let r = redress(&["check", "--limit", "nesting=100000", &deep], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "nesting can be raised to at most 2048: deeper input would overflow the stack"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = redress(&["check", "--limit", "nesting=2048", &deep], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.contains("redress::limit_exceeded"), "{}", r.stdout);
+    let at_most = dir.write("at-most.rules", &rule(2_048));
+    let r = redress(&["check", "--limit", "nesting=2048", &at_most], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
+
+/// Checking a chain of 8,000 derived facts (limits raised to allow it)
+/// took 21 s in a release build: the unused-name pass walked every
+/// definition once per level of the chain. Now each definition once.
+#[test]
+fn a_chain_of_8000_derived_facts_with_raised_limits() {
+    let dir = TempDir::new("chain");
+    let mut text = format!("{HEADER}{ONE_RULE}\ndefine k0 as b\n");
+    for i in 1..8_000 {
+        text.push_str(&format!("define k{i} as k{} and n > {i}\n", i - 1));
+    }
+    text.push_str("\nrule x\n  k7999 => r\n  cite l\n");
+    let path = dir.write("chain.rules", &text);
+    let r = within_watchdog("check of 8,000 chained derived facts", move || {
+        redress(
+            &[
+                "check",
+                "--limit",
+                "depth=20000",
+                "--limit",
+                "check_depth=40000",
+                &path,
+            ],
+            None,
+        )
+    });
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("chain.rules: ok"), "{}", r.stdout);
+}
