@@ -156,6 +156,22 @@ pub fn rulebook(rules: usize, seed: u64) -> String {
     out
 }
 
+/// [`rulebook`] with one rule changed, as a reviewer's diff would see it:
+/// the middle rule also needs `n07 >= 1`.
+pub fn rulebook_with_one_change(rules: usize, seed: u64) -> String {
+    let mut text = rulebook(rules, seed);
+    let rule = format!("rule t{:05}\n", (rules / 2).max(1));
+    let at = text.find(&rule).and_then(|start| {
+        text.get(start..)
+            .and_then(|rest| rest.find(" => "))
+            .map(|arrow| start + arrow)
+    });
+    if let Some(at) = at {
+        text.insert_str(at, " and n07 >= 1");
+    }
+    text
+}
+
 /// One condition on fact `f`.
 fn condition(rng: &mut Rng, f: usize) -> String {
     let (kind, name) = fact(f);

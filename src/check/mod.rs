@@ -1156,7 +1156,10 @@ impl<'a> Checker<'a> {
         {
             *u = true;
         }
-        let mut mark = |e: &model::Expr| mark_used(e, &mut used_facts, &mut used_derived);
+        // derived facts newly marked, whose definitions are still to walk
+        let mut pending: Vec<usize> = Vec::new();
+        let mut mark =
+            |e: &model::Expr| mark_used(e, &mut used_facts, &mut used_derived, &mut pending);
         for r in &self.model.rules {
             mark(&r.condition);
             if let Some(c) = &r.conclusion {
@@ -1169,19 +1172,20 @@ impl<'a> Checker<'a> {
             r.amount.iter().for_each(&mut mark);
             r.deadline.iter().for_each(&mut mark);
         }
-        // Derived facts used by used derived facts: iterate to a fixpoint.
-        loop {
-            let before = used_derived.clone();
-            for d in &self.model.derived {
-                let id = self.values.get(&d.name).copied();
-                if let Some(ValueName::Derived(id)) = id {
-                    if before.get(id.index()).copied().unwrap_or(false) {
-                        mark_used(&d.expr, &mut used_facts, &mut used_derived);
-                    }
+        // Derived facts used by used derived facts: a worklist, so each
+        // definition is walked once (a pass per level of a chain of derived
+        // facts was quadratic in the chain's length).
+        let mut definition: Vec<Option<&model::Expr>> = vec![None; used_derived.len()];
+        for d in &self.model.derived {
+            if let Some(ValueName::Derived(id)) = self.values.get(&d.name).copied() {
+                if let Some(slot) = definition.get_mut(id.index()) {
+                    *slot = Some(&d.expr);
                 }
             }
-            if before == used_derived {
-                break;
+        }
+        while let Some(i) = pending.pop() {
+            if let Some(Some(expr)) = definition.get(i) {
+                mark_used(expr, &mut used_facts, &mut used_derived, &mut pending);
             }
         }
         for (i, used) in used_facts.iter().enumerate() {
@@ -1236,7 +1240,9 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn mark_used(e: &model::Expr, facts: &mut [bool], derived: &mut [bool]) {
+/// Mark the facts and derived facts an expression reads; a derived fact
+/// marked for the first time is added to `newly`.
+fn mark_used(e: &model::Expr, facts: &mut [bool], derived: &mut [bool], newly: &mut Vec<usize>) {
     match e {
         model::Expr::Fact(f) => {
             if let Some(u) = facts.get_mut(f.index()) {
@@ -1245,22 +1251,25 @@ fn mark_used(e: &model::Expr, facts: &mut [bool], derived: &mut [bool]) {
         }
         model::Expr::Derived(d) => {
             if let Some(u) = derived.get_mut(d.index()) {
-                *u = true;
+                if !*u {
+                    *u = true;
+                    newly.push(d.index());
+                }
             }
         }
         model::Expr::Const(_) => {}
         model::Expr::Not(a) | model::Expr::Neg(a) | model::Expr::Shift(a, _, _) => {
-            mark_used(a, facts, derived)
+            mark_used(a, facts, derived, newly)
         }
-        model::Expr::In { subject, .. } => mark_used(subject, facts, derived),
+        model::Expr::In { subject, .. } => mark_used(subject, facts, derived, newly),
         model::Expr::And(list) | model::Expr::Or(list) | model::Expr::Extremum(_, list) => {
             for x in list {
-                mark_used(x, facts, derived);
+                mark_used(x, facts, derived, newly);
             }
         }
         model::Expr::Cmp(_, a, b) | model::Expr::Arith(_, a, b) | model::Expr::DaysFrom(a, b) => {
-            mark_used(a, facts, derived);
-            mark_used(b, facts, derived);
+            mark_used(a, facts, derived, newly);
+            mark_used(b, facts, derived, newly);
         }
     }
 }

@@ -43,16 +43,26 @@ fn parse_limit(s: &str) -> Result<(String, usize), String> {
         .trim()
         .parse()
         .map_err(|_| format!("`{value}` is not a whole number"))?;
-    if !redress::limits::Limits::DEFAULT
-        .clone()
-        .set(name.trim(), value)
-    {
+    let name = name.trim();
+    if !redress::limits::Limits::DEFAULT.clone().set(name, value) {
         return Err(format!(
             "`{name}` is not a limit (nesting, operators, check_depth, depth, exception_depth, case_depth, case_bytes, file_bytes)"
         ));
     }
-    Ok((name.trim().to_string(), value))
+    if let Some(most) = redress::limits::Limits::max_on_stack(name, STACK) {
+        if value > most {
+            return Err(format!(
+                "{name} can be raised to at most {most}: deeper input would overflow the stack"
+            ));
+        }
+    }
+    Ok((name.to_string(), value))
 }
+
+/// The stack the commands run on: roomy, so that raised limits stay safe
+/// (the defaults need 2 MiB); `--limit` may raise a depth limit only as far
+/// as this stack holds (`Limits::max_on_stack`).
+const STACK: usize = 256 << 20;
 
 static LIMITS: std::sync::OnceLock<redress::limits::Limits> = std::sync::OnceLock::new();
 
@@ -103,9 +113,8 @@ pub fn run() -> ExitCode {
     }
     let _ = LIMITS.set(limits);
     let command = cli.command;
-    // A roomy stack, so that raised limits stay safe; the defaults need 2 MiB.
     let worker = std::thread::Builder::new()
-        .stack_size(256 << 20)
+        .stack_size(STACK)
         .spawn(move || {
             // line-buffered, as `println!` is, so that it keeps its place
             // among the messages on standard error

@@ -12,7 +12,7 @@ use super::{Options, show};
 use crate::case::{self, Case, Format};
 use crate::eval::{self, Options as EvalOptions};
 use crate::graph::DecisionGraph;
-use crate::model::{Expr, FactId, Model, Rule};
+use crate::model::{Expr, FactId, Model, Rule, RuleId};
 use crate::outcome::{Computed, Outcome};
 use crate::source::SourceFile;
 use crate::value::{Type, Value};
@@ -217,16 +217,23 @@ fn shown(c: &Computed) -> String {
     }
 }
 
-fn summarize(model: &Model, outcome: &Outcome) -> Summary {
+/// The outcome reduced to the remedies at `remedies` (indexes into the
+/// model's catalogue, in catalogue order). Linear in those remedies and the
+/// outcome: the given and undetermined remedies are looked up by id.
+fn summarize(
+    model: &Model,
+    outcome: &Outcome,
+    remedies: impl IntoIterator<Item = usize>,
+) -> Summary {
+    let mut given_by_id: HashMap<&str, Vec<&crate::outcome::AppliedRemedy<'_>>> = HashMap::new();
+    for g in &outcome.remedies {
+        given_by_id.entry(g.id).or_default().push(g);
+    }
+    let undetermined: HashSet<&str> = outcome.undetermined.iter().map(|u| u.id).collect();
     let mut status = Vec::new();
     let mut rules = Vec::new();
-    for remedy in &model.remedies {
-        let given: Vec<_> = outcome
-            .remedies
-            .iter()
-            .filter(|r| r.id == remedy.id)
-            .collect();
-        let s = if !given.is_empty() {
+    for remedy in remedies.into_iter().filter_map(|i| model.remedies.get(i)) {
+        let s = if let Some(given) = given_by_id.get(remedy.id.as_str()) {
             let mut names: Vec<String> = given
                 .iter()
                 .flat_map(|g| g.because.iter().map(|b| b.rule.to_string()))
@@ -251,7 +258,7 @@ fn summarize(model: &Model, outcome: &Outcome) -> Summary {
                     })
                     .collect(),
             )
-        } else if outcome.undetermined.iter().any(|u| u.id == remedy.id) {
+        } else if undetermined.contains(remedy.id.as_str()) {
             Status::Undetermined
         } else {
             Status::NotGiven
@@ -261,23 +268,26 @@ fn summarize(model: &Model, outcome: &Outcome) -> Summary {
     Summary { status, rules }
 }
 
-/// The remedies whose status differs, old catalogue order first.
+/// The remedies whose status differs, old catalogue order first; linear in
+/// the two summaries (looked up by id).
 fn compare(old: &Summary, new: &Summary) -> Vec<RemedyChange> {
+    let old_by_id: HashMap<&str, &Status> =
+        old.status.iter().map(|(id, s)| (id.as_str(), s)).collect();
+    let new_by_id: HashMap<&str, &Status> =
+        new.status.iter().map(|(id, s)| (id.as_str(), s)).collect();
     let mut ids: Vec<&String> = old.status.iter().map(|(id, _)| id).collect();
+    let mut listed: HashSet<&str> = old_by_id.keys().copied().collect();
     for (id, _) in &new.status {
-        if !ids.contains(&id) {
+        if listed.insert(id.as_str()) {
             ids.push(id);
         }
     }
-    let get = |s: &Summary, id: &str| {
-        s.status
-            .iter()
-            .find(|(i, _)| i == id)
-            .map_or(Status::NotGiven, |(_, st)| st.clone())
+    let get = |m: &HashMap<&str, &Status>, id: &str| {
+        m.get(id).map_or(Status::NotGiven, |st| (*st).clone())
     };
     ids.into_iter()
         .filter_map(|id| {
-            let (o, n) = (get(old, id), get(new, id));
+            let (o, n) = (get(&old_by_id, id), get(&new_by_id, id));
             (o != n).then(|| RemedyChange {
                 remedy: id.clone(),
                 old: o,
@@ -324,6 +334,7 @@ fn run_file(graph: &DecisionGraph, file: &Arc<SourceFile>) -> Result<Summary, St
         Some(c) => Ok(summarize(
             graph.model(),
             &eval::evaluate(graph, &c, &EvalOptions::default()),
+            0..graph.model().remedies.len(),
         )),
         None => Err(diagnostics
             .iter()
@@ -480,22 +491,65 @@ fn insert(
     }
 }
 
-/// A version, ready to run generated cases.
+/// A version, ready to run generated cases: the version cut down to the
+/// rules that decide the affected remedies (every fact, derived fact and
+/// remedy kept, so ids and case validation are the version's own), so a
+/// case costs what those rules cost, not what the rulebook costs.
 struct Side<'g> {
-    graph: &'g DecisionGraph,
+    graph: DecisionGraph,
     ids: HashMap<&'g str, FactId>,
+    /// The affected remedies, as indexes into the catalogue.
+    remedies: Vec<usize>,
 }
 
 impl<'g> Side<'g> {
-    fn new(graph: &'g DecisionGraph) -> Self {
-        let ids = graph
-            .model()
+    fn new(graph: &'g DecisionGraph, rules: &[usize], affected: &BTreeSet<String>) -> Self {
+        let model = graph.model();
+        let ids = model
             .facts
             .iter()
             .enumerate()
             .filter_map(|(i, f)| Some((f.name.as_str(), FactId(u32::try_from(i).ok()?))))
             .collect();
-        Side { graph, ids }
+        // rules keep their order; an exception's rule is in its tree, so kept
+        let mut renumbered: Vec<Option<u32>> = vec![None; model.rules.len()];
+        for (new_index, &i) in rules.iter().enumerate() {
+            if let (Some(slot), Ok(n)) = (renumbered.get_mut(i), u32::try_from(new_index)) {
+                *slot = Some(n);
+            }
+        }
+        let kept = rules
+            .iter()
+            .filter_map(|&i| model.rules.get(i))
+            .map(|r| Rule {
+                exception_to: r
+                    .exception_to
+                    .and_then(|up| renumbered.get(up.index()).copied().flatten())
+                    .map(RuleId),
+                ..r.clone()
+            })
+            .collect();
+        let cut = Model {
+            header: model.header.clone(),
+            laws: model.laws.clone(),
+            one_ofs: model.one_ofs.clone(),
+            facts: model.facts.clone(),
+            derived: model.derived.clone(),
+            remedies: model.remedies.clone(),
+            rules: kept,
+        };
+        let remedies = model
+            .remedies
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| affected.contains(&r.id))
+            .map(|(i, _)| i)
+            .collect();
+        Side {
+            graph: DecisionGraph::compile(cut),
+            ids,
+            remedies,
+        }
     }
 
     fn run(&self, facts: &Facts) -> Result<Summary, String> {
@@ -522,7 +576,8 @@ impl<'g> Side<'g> {
         }
         Ok(summarize(
             model,
-            &eval::evaluate(self.graph, &case, &EvalOptions::default()),
+            &eval::evaluate(&self.graph, &case, &EvalOptions::default()),
+            self.remedies.iter().copied(),
         ))
     }
 }
@@ -537,6 +592,17 @@ struct Probe {
     /// False when some condition reads the fact in a way the values do not
     /// partition (arithmetic, another fact, months).
     incomplete: Vec<String>,
+    /// The same texts, to keep the list free of repeats in linear time.
+    noted: HashSet<String>,
+}
+
+impl Probe {
+    /// Note a condition that reads the fact in a way the values do not partition.
+    fn note(&mut self, text: &str) {
+        if self.noted.insert(text.to_string()) {
+            self.incomplete.push(text.to_string());
+        }
+    }
 }
 
 /// `a + a_off ⋈ b + b_off` between two facts.
@@ -618,43 +684,76 @@ struct Reads {
 
 impl Reads {
     fn new(model: &Model) -> Reads {
-        // derived facts are declared before use or not: iterate to a fixpoint
-        // (the checker ruled out cycles, so this ends)
-        let mut facts: HashMap<String, BTreeSet<String>> = HashMap::new();
-        let mut derived: HashMap<String, BTreeSet<String>> = HashMap::new();
-        for d in &model.derived {
-            let mut f = BTreeSet::new();
-            direct_facts(model, &d.expr, &mut f);
-            let mut ds = BTreeSet::new();
-            direct_derived(model, &d.expr, &mut ds);
-            facts.insert(d.name.clone(), f);
-            derived.insert(d.name.clone(), ds);
-        }
-        for _ in 0..=model.derived.len() {
-            let mut grew = false;
-            for d in &model.derived {
-                let inner: Vec<String> = derived
-                    .get(&d.name)
-                    .map(|s| s.iter().cloned().collect())
-                    .unwrap_or_default();
-                for i in inner {
-                    let add_f = facts.get(&i).cloned().unwrap_or_default();
-                    let add_d = derived.get(&i).cloned().unwrap_or_default();
-                    if let Some(f) = facts.get_mut(&d.name) {
-                        let before = f.len();
-                        f.extend(add_f);
-                        grew |= f.len() != before;
+        // derived facts are declared before use or not: each is completed
+        // after the ones it reads (a depth-first walk without recursion,
+        // each definition visited once; the checker ruled out cycles, and a
+        // definition met again while open is skipped)
+        let index: HashMap<&str, usize> = model
+            .derived
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.name.as_str(), i))
+            .collect();
+        let direct: Vec<(BTreeSet<String>, Vec<usize>)> = model
+            .derived
+            .iter()
+            .map(|d| {
+                let mut f = BTreeSet::new();
+                direct_facts(model, &d.expr, &mut f);
+                let mut ds = BTreeSet::new();
+                direct_derived(model, &d.expr, &mut ds);
+                let inner = ds
+                    .iter()
+                    .filter_map(|n| index.get(n.as_str()).copied())
+                    .collect();
+                (f, inner)
+            })
+            .collect();
+        let n = model.derived.len();
+        let mut done: Vec<Option<(BTreeSet<String>, BTreeSet<String>)>> = vec![None; n];
+        let mut open = vec![false; n];
+        for start in 0..n {
+            let mut stack = vec![(start, false)];
+            while let Some((i, expanded)) = stack.pop() {
+                if done.get(i).is_some_and(Option::is_some) {
+                    continue;
+                }
+                let Some((f, inner)) = direct.get(i) else {
+                    continue;
+                };
+                if !expanded {
+                    if open.get(i).copied().unwrap_or(true) {
+                        continue;
                     }
-                    if let Some(ds) = derived.get_mut(&d.name) {
-                        let before = ds.len();
-                        ds.extend(add_d);
-                        grew |= ds.len() != before;
+                    if let Some(o) = open.get_mut(i) {
+                        *o = true;
+                    }
+                    stack.push((i, true));
+                    stack.extend(inner.iter().map(|&j| (j, false)));
+                    continue;
+                }
+                let mut facts = f.clone();
+                let mut derived = BTreeSet::new();
+                for &j in inner {
+                    if let Some(name) = model.derived.get(j).map(|d| d.name.clone()) {
+                        derived.insert(name);
+                    }
+                    if let Some(Some((jf, jd))) = done.get(j) {
+                        facts.extend(jf.iter().cloned());
+                        derived.extend(jd.iter().cloned());
                     }
                 }
+                if let Some(slot) = done.get_mut(i) {
+                    *slot = Some((facts, derived));
+                }
             }
-            if !grew {
-                break;
-            }
+        }
+        let mut facts = HashMap::new();
+        let mut derived = HashMap::new();
+        for (d, sets) in model.derived.iter().zip(done) {
+            let (f, ds) = sets.unwrap_or_default();
+            facts.insert(d.name.clone(), f);
+            derived.insert(d.name.clone(), ds);
         }
         Reads { facts, derived }
     }
@@ -684,9 +783,7 @@ impl Analysis {
         let text = show::expr(model, e);
         for f in facts {
             let p = self.probe(f);
-            if !p.incomplete.contains(&text) {
-                p.incomplete.push(text.clone());
-            }
+            p.note(&text);
         }
     }
 
@@ -778,8 +875,8 @@ impl Analysis {
         );
         let p = self.probe(name);
         p.values.extend(values);
-        if !exact && !p.incomplete.contains(&text) {
-            p.incomplete.push(text);
+        if !exact {
+            p.note(&text);
         }
         true
     }
@@ -813,9 +910,7 @@ impl Analysis {
         let Some(rel) = rel else { return false };
         for f in [&rel.a, &rel.b] {
             let p = self.probe(f.clone());
-            if !p.incomplete.contains(&text) {
-                p.incomplete.push(text.clone());
-            }
+            p.note(&text);
         }
         self.relations.push(rel);
         true
@@ -961,23 +1056,129 @@ pub struct Search {
     pub truncated: bool,
 }
 
-fn root_remedies(model: &Model, rule: &Rule) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = Some(rule);
-    let mut guard = 0;
-    while let Some(r) = current {
-        if let Some(c) = &r.conclusion {
-            if let Some(rem) = model.remedies.get(c.remedy.index()) {
-                out.push(rem.id.clone());
+/// The rule each rule's exception chain starts from (itself for a rule),
+/// by index. Linear: a chain is walked up to the first rule whose root is
+/// known, then every rule on the way is given that root.
+fn tree_roots(model: &Model) -> Vec<usize> {
+    let n = model.rules.len();
+    let mut root: Vec<Option<usize>> = vec![None; n];
+    let mut path = Vec::new();
+    for i in 0..n {
+        let mut at = i;
+        let found = loop {
+            if let Some(r) = root.get(at).copied().flatten() {
+                break r;
+            }
+            path.push(at);
+            // the checker ruled out loops; the length guards the walk anyway
+            match model.rules.get(at).and_then(|r| r.exception_to) {
+                Some(up) if up.index() < n && path.len() <= n => at = up.index(),
+                _ => break at,
+            }
+        };
+        for p in path.drain(..) {
+            if let Some(slot) = root.get_mut(p) {
+                *slot = Some(found);
             }
         }
-        guard += 1;
-        if guard > 1_000 {
-            break;
+    }
+    root.into_iter()
+        .enumerate()
+        .map(|(i, r)| r.unwrap_or(i))
+        .collect()
+}
+
+/// The exception trees (by root) that hold a changed rule.
+fn changed_trees(model: &Model, roots: &[usize], changed: &HashSet<&str>) -> HashSet<usize> {
+    model
+        .rules
+        .iter()
+        .zip(roots)
+        .filter(|(r, _)| changed.contains(r.name.as_str()))
+        .map(|(_, &t)| t)
+        .collect()
+}
+
+fn remedy_id<'m>(model: &'m Model, r: &Rule) -> Option<&'m str> {
+    let c = r.conclusion.as_ref()?;
+    model.remedies.get(c.remedy.index()).map(|m| m.id.as_str())
+}
+
+/// The remedies the changed rules can change: each remedy given by a
+/// changed rule, by a rule above it (which it sets aside) or by an exception
+/// below it (whose scope it is). Linear: each rule is visited at most once
+/// upwards and once downwards.
+fn affected_remedies(old: &Model, new: &Model, changed: &HashSet<&str>) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for model in [old, new] {
+        let n = model.rules.len();
+        let mut below: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, r) in model.rules.iter().enumerate() {
+            if let Some(list) = r.exception_to.and_then(|up| below.get_mut(up.index())) {
+                list.push(i);
+            }
         }
-        current = r.exception_to.and_then(|e| model.rules.get(e.index()));
+        let mut seen_up = vec![false; n];
+        let mut seen_down = vec![false; n];
+        let give = |k: usize, out: &mut BTreeSet<String>| {
+            if let Some(id) = model.rules.get(k).and_then(|r| remedy_id(model, r)) {
+                out.insert(id.to_string());
+            }
+        };
+        for (i, _) in model
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| changed.contains(r.name.as_str()))
+        {
+            let mut at = Some(i);
+            while let Some(k) = at {
+                match seen_up.get_mut(k) {
+                    Some(seen) if !*seen => *seen = true,
+                    _ => break,
+                }
+                give(k, &mut out);
+                at = model
+                    .rules
+                    .get(k)
+                    .and_then(|r| r.exception_to)
+                    .map(RuleId::index);
+            }
+            let mut stack = vec![i];
+            while let Some(k) = stack.pop() {
+                match seen_down.get_mut(k) {
+                    Some(seen) if !*seen => *seen = true,
+                    _ => continue,
+                }
+                give(k, &mut out);
+                stack.extend(below.get(k).into_iter().flatten());
+            }
+        }
     }
     out
+}
+
+/// The rules (indexes, in declaration order) that decide the affected
+/// remedies: every exception tree that gives one of them or holds a
+/// changed rule. No other rule can change their outcome.
+fn deciding_rules(
+    model: &Model,
+    changed: &HashSet<&str>,
+    affected: &BTreeSet<String>,
+) -> Vec<usize> {
+    let roots = tree_roots(model);
+    let mut trees = changed_trees(model, &roots, changed);
+    for (r, &t) in model.rules.iter().zip(&roots) {
+        if remedy_id(model, r).is_some_and(|id| affected.contains(id)) {
+            trees.insert(t);
+        }
+    }
+    roots
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| trees.contains(t))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Atoms of a condition (comparisons, one-of tests, yes/no facts, derived
@@ -1026,8 +1227,11 @@ impl Versions<'_> {
 /// Facts whose type differs, or that only one version declares.
 fn retyped_facts(old: &Model, new: &Model) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
+    let new_by_name: HashMap<&str, &crate::model::Fact> =
+        new.facts.iter().map(|f| (f.name.as_str(), f)).collect();
+    let old_names: HashSet<&str> = old.facts.iter().map(|f| f.name.as_str()).collect();
     for f in &old.facts {
-        match new.facts.iter().find(|g| g.name == f.name) {
+        match new_by_name.get(f.name.as_str()) {
             Some(g) if show::ty(old, f.ty) == show::ty(new, g.ty) => {}
             _ => {
                 out.insert(f.name.clone());
@@ -1035,7 +1239,7 @@ fn retyped_facts(old: &Model, new: &Model) -> BTreeSet<String> {
         }
     }
     for g in &new.facts {
-        if !old.facts.iter().any(|f| f.name == g.name) {
+        if !old_names.contains(g.name.as_str()) {
             out.insert(g.name.clone());
         }
     }
@@ -1047,8 +1251,11 @@ fn retyped_facts(old: &Model, new: &Model) -> BTreeSet<String> {
 fn changed_derived(v: &Versions<'_>, retyped: &BTreeSet<String>) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let (old, new) = (v.old, v.new);
+    let new_by_name: HashMap<&str, &crate::model::Derived> =
+        new.derived.iter().map(|d| (d.name.as_str(), d)).collect();
+    let old_names: HashSet<&str> = old.derived.iter().map(|d| d.name.as_str()).collect();
     for d in &old.derived {
-        match new.derived.iter().find(|e| e.name == d.name) {
+        match new_by_name.get(d.name.as_str()) {
             Some(e)
                 if show::expr(old, &d.expr) == show::expr(new, &e.expr)
                     && show::ty(old, d.ty) == show::ty(new, e.ty) => {}
@@ -1058,7 +1265,7 @@ fn changed_derived(v: &Versions<'_>, retyped: &BTreeSet<String>) -> BTreeSet<Str
         }
     }
     for e in &new.derived {
-        if !old.derived.iter().any(|d| d.name == e.name) {
+        if !old_names.contains(e.name.as_str()) {
             out.insert(e.name.clone());
         }
     }
@@ -1119,6 +1326,10 @@ struct Plan {
     relations: Vec<Relation>,
     /// The default value of a fact's type (an anchor for relations).
     anchors: HashMap<String, CaseValue>,
+    /// The rules deciding the affected remedies (indexes, old then new).
+    rules: [Vec<usize>; 2],
+    /// The remedies the changed rules can change (ids).
+    affected: BTreeSet<String>,
 }
 
 fn plan(old: &Model, new: &Model) -> Plan {
@@ -1136,18 +1347,32 @@ fn plan(old: &Model, new: &Model) -> Plan {
         .extend(derived.iter().map(|d| format!("define {d}")));
 
     let mut focus: BTreeSet<String> = retyped.clone();
-    let mut affected: BTreeSet<String> = BTreeSet::new();
     let mut value_changed: Vec<String> = Vec::new();
-    let mut names: Vec<&str> = old.rules.iter().map(|r| r.name.as_str()).collect();
-    for r in &new.rules {
-        if !names.contains(&r.name.as_str()) {
-            names.push(&r.name);
-        }
-    }
+    let mut changed_conditions: HashSet<String> = HashSet::new();
+    // rules matched by name with a map, old order first: linear in rules
+    let old_by_name: HashMap<&str, &Rule> =
+        old.rules.iter().map(|r| (r.name.as_str(), r)).collect();
+    let new_by_name: HashMap<&str, &Rule> =
+        new.rules.iter().map(|r| (r.name.as_str(), r)).collect();
+    let names: Vec<&str> = old
+        .rules
+        .iter()
+        .map(|r| r.name.as_str())
+        .chain(
+            new.rules
+                .iter()
+                .map(|r| r.name.as_str())
+                .filter(|n| !old_by_name.contains_key(n)),
+        )
+        .collect();
+    let mut changed_rules: HashSet<&str> = HashSet::new();
     for name in names {
-        let o = old.rules.iter().find(|r| r.name == name);
-        let n = new.rules.iter().find(|r| r.name == name);
+        let o = old_by_name.get(name).copied();
+        let n = new_by_name.get(name).copied();
         let reads_changed = |model: &Model, r: &Rule| {
+            if retyped.is_empty() && derived.is_empty() {
+                return false;
+            }
             let mut exprs = vec![&r.condition];
             exprs.extend(value_exprs(r));
             exprs.into_iter().any(|e| {
@@ -1172,15 +1397,14 @@ fn plan(old: &Model, new: &Model) -> Plan {
             "rule"
         };
         search.changed_items.push(format!("{kind} {name}"));
+        changed_rules.insert(name);
         let mut old_atoms = BTreeSet::new();
         let mut new_atoms = BTreeSet::new();
         if let Some(o) = o {
             atoms(old, &o.condition, &mut old_atoms, 0);
-            affected.extend(root_remedies(old, o));
         }
         if let Some(n) = n {
             atoms(new, &n.condition, &mut new_atoms, 0);
-            affected.extend(root_remedies(new, n));
         }
         for (model, r, mine, theirs, label) in [
             (old, o, &old_atoms, &new_atoms, "old"),
@@ -1189,7 +1413,7 @@ fn plan(old: &Model, new: &Model) -> Plan {
             let Some(r) = r else { continue };
             for a in mine.difference(theirs) {
                 let line = format!("{label}: {a} (in {name})");
-                if !search.changed_conditions.contains(&line) {
+                if changed_conditions.insert(line.clone()) {
                     search.changed_conditions.push(line);
                 }
             }
@@ -1236,41 +1460,57 @@ fn plan(old: &Model, new: &Model) -> Plan {
             }
         }
     }
-    // context: every fact read by a rule of an affected remedy
+    let affected = affected_remedies(old, new, &changed_rules);
+    let rules = [
+        deciding_rules(old, &changed_rules, &affected),
+        deciding_rules(new, &changed_rules, &affected),
+    ];
+    // context: every fact read by a rule deciding an affected remedy
     let mut context: BTreeSet<String> = BTreeSet::new();
-    for (model, reads) in [(old, &v.old_reads), (new, &v.new_reads)] {
-        for r in &model.rules {
-            if root_remedies(model, r).iter().any(|x| affected.contains(x)) {
-                context.extend(reads.of(model, &r.condition).0);
-                for e in value_exprs(r) {
-                    context.extend(reads.of(model, e).0);
-                }
+    for ((model, reads), rules) in [(old, &v.old_reads), (new, &v.new_reads)]
+        .into_iter()
+        .zip(&rules)
+    {
+        for r in rules.iter().filter_map(|&i| model.rules.get(i)) {
+            context.extend(reads.of(model, &r.condition).0);
+            for e in value_exprs(r) {
+                context.extend(reads.of(model, e).0);
             }
         }
     }
     search.affected_remedies = affected.iter().cloned().collect();
 
-    // the values: scan every condition and definition of both versions
+    // the values: scan the conditions of the rules deciding the affected
+    // remedies, and the definitions they read, in both versions (the other
+    // rules cannot change those remedies, so their conditions split no case
+    // the search needs apart)
     let mut analysis = Analysis::default();
-    for model in [old, new] {
-        for r in &model.rules {
+    for ((model, reads), rules) in [(old, &v.old_reads), (new, &v.new_reads)]
+        .into_iter()
+        .zip(&rules)
+    {
+        // derived facts read by the conditions, and by anything of the rules
+        let mut in_conditions: BTreeSet<String> = BTreeSet::new();
+        let mut read: BTreeSet<String> = BTreeSet::new();
+        for r in rules.iter().filter_map(|&i| model.rules.get(i)) {
             analysis.scan(model, &r.condition);
+            let (_, ds) = reads.of(model, &r.condition);
+            read.extend(ds.iter().cloned());
+            in_conditions.extend(ds);
+            for e in value_exprs(r) {
+                read.extend(reads.of(model, e).1);
+            }
         }
-        for d in &model.derived {
+        for d in model.derived.iter().filter(|d| read.contains(&d.name)) {
             if d.ty == Type::Bool {
                 analysis.scan(model, &d.expr);
-            } else if !matches!(d.expr, Expr::Fact(_) | Expr::Const(_)) {
+            } else if !matches!(d.expr, Expr::Fact(_) | Expr::Const(_))
+                && in_conditions.contains(&d.name)
+            {
                 // a number, amount or date defined from facts: compared
                 // somewhere as a whole, so the facts under it are not
                 // partitioned by constants alone
-                let mut used = false;
-                for r in &model.rules {
-                    let (_, ds) = v.reads(model).of(model, &r.condition);
-                    used |= ds.contains(&d.name);
-                }
-                if used {
-                    analysis.incomplete(model, &d.expr);
-                }
+                analysis.incomplete(model, &d.expr);
             }
         }
         // every one-of fact: all its values
@@ -1294,13 +1534,11 @@ fn plan(old: &Model, new: &Model) -> Plan {
         .or(old.header.effective)
         .unwrap_or(Date::constant(2024, 1, 1));
     let mut anchors = HashMap::new();
-    let type_of = |name: &str| {
-        new.facts
-            .iter()
-            .find(|f| f.name == name)
-            .map(|f| f.ty)
-            .or_else(|| old.facts.iter().find(|f| f.name == name).map(|f| f.ty))
-    };
+    let new_types: HashMap<&str, Type> =
+        new.facts.iter().map(|f| (f.name.as_str(), f.ty)).collect();
+    let old_types: HashMap<&str, Type> =
+        old.facts.iter().map(|f| (f.name.as_str(), f.ty)).collect();
+    let type_of = |name: &str| new_types.get(name).or_else(|| old_types.get(name)).copied();
     let default_for = |name: &str| -> Option<CaseValue> {
         Some(match type_of(name)? {
             Type::Bool => CaseValue::Bool(true),
@@ -1309,9 +1547,8 @@ fn plan(old: &Model, new: &Model) -> Plan {
             Type::Date => CaseValue::Date(anchor_date),
             Type::Text => CaseValue::Text("example".to_string()),
             Type::OneOf(set) => CaseValue::Choice(
-                new.facts
-                    .iter()
-                    .find(|f| f.name == name)
+                new_types
+                    .get(name)
                     .map(|_| new.one_of_values(set))
                     .unwrap_or_else(|| old.one_of_values(set))
                     .first()
@@ -1322,6 +1559,7 @@ fn plan(old: &Model, new: &Model) -> Plan {
     };
 
     let mut facts = Vec::new();
+    let mut reasons: HashSet<String> = HashSet::new();
     for (is_focus, set) in [(true, &focus), (false, &context)] {
         for name in set.iter() {
             if !is_focus && focus.contains(name) {
@@ -1338,7 +1576,7 @@ fn plan(old: &Model, new: &Model) -> Plan {
                 for why in &p.incomplete {
                     let reason =
                         format!("`{name}` is read by `{why}`, which boundary values do not settle");
-                    if !search.not_exhaustive.contains(&reason) {
+                    if reasons.insert(reason.clone()) {
                         search.not_exhaustive.push(reason);
                     }
                 }
@@ -1368,8 +1606,9 @@ fn plan(old: &Model, new: &Model) -> Plan {
         .into_iter()
         .filter(|r| varied.contains(&r.a) || varied.contains(&r.b))
         .collect();
+    let mut shown: HashSet<&str> = HashSet::new();
     for r in &relations {
-        if !search.relations.contains(&r.text) {
+        if shown.insert(&r.text) {
             search.relations.push(r.text.clone());
         }
     }
@@ -1378,6 +1617,8 @@ fn plan(old: &Model, new: &Model) -> Plan {
         facts,
         relations,
         anchors,
+        rules,
+        affected,
     }
 }
 
@@ -1423,8 +1664,9 @@ pub(super) fn search(
         facts,
         relations,
         anchors,
+        rules: [old_rules, new_rules],
+        affected,
     } = plan(old.model(), new.model());
-    let (old_side, new_side) = (Side::new(old), Side::new(new));
 
     // seeds: the empty case, then each corpus case one version accepts
     let mut seeds: Vec<(String, Facts)> = vec![("the empty case".to_string(), Facts::new())];
@@ -1443,6 +1685,8 @@ pub(super) fn search(
         search.exhaustive = true;
         return search;
     }
+    let old_side = Side::new(old, &old_rules, &affected);
+    let new_side = Side::new(new, &new_rules, &affected);
 
     let mut seen: HashSet<Facts> = HashSet::new();
     let mut groups: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -1621,10 +1865,14 @@ pub(super) fn search(
     }
 
     let mut merged: Vec<Found> = Vec::new();
+    let mut by_case: HashMap<String, usize> = HashMap::new();
     for f in std::mem::take(&mut search.found) {
-        match merged.iter_mut().find(|m| m.case_json == f.case_json) {
+        match by_case.get(&f.case_json).and_then(|&i| merged.get_mut(i)) {
             Some(m) => m.similar += f.similar,
-            None => merged.push(f),
+            None => {
+                by_case.insert(f.case_json.clone(), merged.len());
+                merged.push(f);
+            }
         }
     }
     merged.sort_by_key(|f| f.in_corpus);
