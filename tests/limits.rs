@@ -139,3 +139,21 @@ fn a_title_with_an_escaped_quote_and_120_parentheses() {
     );
     assert!(codes(text).is_empty());
 }
+
+/// Parentheses (or `not`s) exactly as deep as the limit allows compile on an
+/// ordinary 2 MiB thread, in a debug build too (lowering once recursed
+/// through every level of precedence for each parenthesis and overflowed).
+#[test]
+fn a_hundred_parentheses_deep() {
+    let parens = format!(
+        "{HEADER}\nrule x\n  {}b{} => r\n  cite l\n",
+        "(".repeat(100),
+        ")".repeat(100)
+    );
+    assert_eq!(codes(parens), []);
+    let nots = format!(
+        "{HEADER}\nrule x\n  {}b => r\n  cite l\n",
+        "not ".repeat(100)
+    );
+    assert_eq!(codes(nots), []);
+}

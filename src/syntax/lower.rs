@@ -397,7 +397,30 @@ impl Lowerer<'_> {
 
     // ------------------------------------------------------------ expressions
 
-    fn expr(&mut self, p: P<'_>) -> Expr {
+    fn expr(&mut self, mut p: P<'_>) -> Expr {
+        // An operand alone at a level of precedence is a rule with one child:
+        // go down such chains in a loop, so that only real nesting (a
+        // parenthesis, a `not`) recurses, and the nesting limit holds on a
+        // small stack.
+        while matches!(
+            p.as_rule(),
+            Rule::expr
+                | Rule::or_expr
+                | Rule::and_expr
+                | Rule::not_expr
+                | Rule::comparison
+                | Rule::sum
+                | Rule::product
+                | Rule::unary
+        ) {
+            let mut inner = p.clone().into_inner();
+            match (inner.next(), inner.next()) {
+                (Some(only), None) if !matches!(only.as_rule(), Rule::kw_not | Rule::neg) => {
+                    p = only;
+                }
+                _ => break,
+            }
+        }
         let span = self.span(&p);
         match p.as_rule() {
             Rule::expr => match p.into_inner().next() {

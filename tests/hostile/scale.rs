@@ -259,7 +259,8 @@ fn parentheses_6000_deep_with_nesting_raised() {
     );
     let r = redress(&["check", "--limit", "nesting=2048", &deep], None);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stdout.contains("redress::limit_exceeded"), "{}", r.stdout);
+    // check's diagnostics go to standard error
+    assert!(r.stderr.contains("redress::limit_exceeded"), "{}", r.stderr);
     let at_most = dir.write("at-most.rules", &rule(2_048));
     let r = redress(&["check", "--limit", "nesting=2048", &at_most], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
