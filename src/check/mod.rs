@@ -707,34 +707,15 @@ impl<'a> Checker<'a> {
     /// The longest chain of operations under an expression, counting the
     /// derived facts it uses at their own depth. Computed without recursion.
     fn combined_depth(&self, root: &model::Expr) -> usize {
-        let mut max = 0;
-        let mut stack = vec![(root, 1usize)];
-        while let Some((e, d)) = stack.pop() {
-            let here = match e {
+        root.walk()
+            .map(|(depth, e)| match e {
                 model::Expr::Derived(x) => {
-                    d + self.derived_depth.get(x.index()).copied().unwrap_or(0)
+                    depth + 1 + self.derived_depth.get(x.index()).copied().unwrap_or(0)
                 }
-                _ => d,
-            };
-            max = max.max(here);
-            match e {
-                model::Expr::Fact(_) | model::Expr::Derived(_) | model::Expr::Const(_) => {}
-                model::Expr::Not(a) | model::Expr::Neg(a) | model::Expr::Shift(a, _, _) => {
-                    stack.push((a, d + 1))
-                }
-                model::Expr::In { subject, .. } => stack.push((subject, d + 1)),
-                model::Expr::And(list) | model::Expr::Or(list) | model::Expr::Extremum(_, list) => {
-                    stack.extend(list.iter().map(|x| (x, d + 1)));
-                }
-                model::Expr::Cmp(_, a, b)
-                | model::Expr::Arith(_, a, b)
-                | model::Expr::DaysFrom(a, b) => {
-                    stack.push((a, d + 1));
-                    stack.push((b, d + 1));
-                }
-            }
-        }
-        max
+                _ => depth + 1,
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     fn too_deep(&mut self, span: Span, depth: usize) {
@@ -1243,33 +1224,22 @@ impl<'a> Checker<'a> {
 /// Mark the facts and derived facts an expression reads; a derived fact
 /// marked for the first time is added to `newly`.
 fn mark_used(e: &model::Expr, facts: &mut [bool], derived: &mut [bool], newly: &mut Vec<usize>) {
-    match e {
-        model::Expr::Fact(f) => {
-            if let Some(u) = facts.get_mut(f.index()) {
-                *u = true;
-            }
-        }
-        model::Expr::Derived(d) => {
-            if let Some(u) = derived.get_mut(d.index()) {
-                if !*u {
+    for (_, x) in e.walk() {
+        match x {
+            model::Expr::Fact(f) => {
+                if let Some(u) = facts.get_mut(f.index()) {
                     *u = true;
-                    newly.push(d.index());
                 }
             }
-        }
-        model::Expr::Const(_) => {}
-        model::Expr::Not(a) | model::Expr::Neg(a) | model::Expr::Shift(a, _, _) => {
-            mark_used(a, facts, derived, newly)
-        }
-        model::Expr::In { subject, .. } => mark_used(subject, facts, derived, newly),
-        model::Expr::And(list) | model::Expr::Or(list) | model::Expr::Extremum(_, list) => {
-            for x in list {
-                mark_used(x, facts, derived, newly);
+            model::Expr::Derived(d) => {
+                if let Some(u) = derived.get_mut(d.index()) {
+                    if !*u {
+                        *u = true;
+                        newly.push(d.index());
+                    }
+                }
             }
-        }
-        model::Expr::Cmp(_, a, b) | model::Expr::Arith(_, a, b) | model::Expr::DaysFrom(a, b) => {
-            mark_used(a, facts, derived, newly);
-            mark_used(b, facts, derived, newly);
+            _ => {}
         }
     }
 }

@@ -634,45 +634,22 @@ fn fact_type(model: &Model, f: FactId) -> Option<Type> {
 
 /// Facts an expression reads directly (not through derived facts).
 fn direct_facts(model: &Model, e: &Expr, out: &mut BTreeSet<String>) {
-    match e {
-        Expr::Fact(f) => {
+    for (_, x) in e.walk() {
+        if let Expr::Fact(f) = x {
             out.insert(model.fact_name(*f).to_string());
         }
-        Expr::Derived(_) | Expr::Const(_) => {}
-        Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, ..) => direct_facts(model, a, out),
-        Expr::And(l) | Expr::Or(l) | Expr::Extremum(_, l) => {
-            for x in l {
-                direct_facts(model, x, out);
-            }
-        }
-        Expr::Cmp(_, a, b) | Expr::Arith(_, a, b) | Expr::DaysFrom(a, b) => {
-            direct_facts(model, a, out);
-            direct_facts(model, b, out);
-        }
-        Expr::In { subject, .. } => direct_facts(model, subject, out),
     }
 }
 
 /// Derived facts an expression reads directly.
 fn direct_derived(model: &Model, e: &Expr, out: &mut BTreeSet<String>) {
-    match e {
-        Expr::Derived(d) => {
-            if let Some(d) = model.derived.get(d.index()) {
-                out.insert(d.name.clone());
-            }
+    for (_, x) in e.walk() {
+        if let Some(d) = match x {
+            Expr::Derived(d) => model.derived.get(d.index()),
+            _ => None,
+        } {
+            out.insert(d.name.clone());
         }
-        Expr::Fact(_) | Expr::Const(_) => {}
-        Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, ..) => direct_derived(model, a, out),
-        Expr::And(l) | Expr::Or(l) | Expr::Extremum(_, l) => {
-            for x in l {
-                direct_derived(model, x, out);
-            }
-        }
-        Expr::Cmp(_, a, b) | Expr::Arith(_, a, b) | Expr::DaysFrom(a, b) => {
-            direct_derived(model, a, out);
-            direct_derived(model, b, out);
-        }
-        Expr::In { subject, .. } => direct_derived(model, subject, out),
     }
 }
 
