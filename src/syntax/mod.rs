@@ -105,7 +105,10 @@ pub fn parse_cached(
         .map(|(r, _)| r.clone())
         .collect();
     let mut parsed = parse_chunks(file, &misses, limits).into_iter();
-    let mut rulebook = ast::Rulebook::default();
+    let mut rulebook = ast::Rulebook {
+        items: Vec::with_capacity(chunks.len()),
+    };
+    cache.items.reserve(chunks.len());
     for (range, hit) in chunks.iter().zip(hit) {
         let chunk = text.get(range.clone()).unwrap_or("");
         if hit {
@@ -114,14 +117,17 @@ pub fn parse_cached(
                 clippy::expect_used,
                 reason = "a hit was in the old cache, and a second copy of its text finds it moved to the new one"
             )]
-            let (at, item) = old
-                .remove(chunk)
-                .or_else(|| cache.items.get(chunk).cloned())
+            let (key, (at, item)) = old
+                .remove_entry(chunk)
+                .or_else(|| {
+                    let (key, value) = cache.items.get_key_value(chunk)?;
+                    Some((key.clone(), value.clone()))
+                })
                 .expect("a cached item");
             let mut moved = item.clone();
             moved.rebase(at, range.start);
             rulebook.items.push(moved);
-            cache.items.insert(chunk.into(), (at, item));
+            cache.items.insert(key, (at, item));
             continue;
         }
         #[expect(
