@@ -1048,71 +1048,111 @@ impl<'a> Checker<'a> {
 
     /// Exceptions must not form a loop.
     fn exception_loops(&mut self) {
-        let n = self.model.rules.len();
-        let mut reported = vec![false; n];
+        #[derive(Clone, Copy, PartialEq)]
+        enum Walk {
+            New,
+            OnPath,
+            Done,
+        }
+        let rules = &self.model.rules;
+        let n = rules.len();
+        let target = |i: usize| rules.get(i).and_then(|r| r.exception_to).map(|t| t.index());
+        // Each rule has at most one rule it is an exception to, so following
+        // those links from every rule once, marking the rules on the current
+        // path, finds every loop and every rule's distance to its general
+        // rule in time linear in the rules (`None`: in or into a loop).
+        let mut walk = vec![Walk::New; n];
+        let mut depth: Vec<Option<usize>> = vec![None; n];
+        let mut loops: Vec<Vec<usize>> = Vec::new();
         for start in 0..n {
-            let mut seen = vec![start];
-            let mut cur = start;
-            while let Some(next) = self.model.rules.get(cur).and_then(|r| r.exception_to) {
-                let next = next.index();
-                if next == start {
-                    if seen
-                        .iter()
-                        .any(|i| reported.get(*i).copied().unwrap_or(true))
-                    {
-                        break;
-                    }
-                    for i in &seen {
-                        if let Some(r) = reported.get_mut(*i) {
-                            *r = true;
+            if walk.get(start) != Some(&Walk::New) {
+                continue;
+            }
+            let mut path = Vec::new();
+            let mut cur = Some(start);
+            let mut last = None;
+            while let Some(i) = cur {
+                match walk.get(i) {
+                    Some(Walk::New) => {
+                        if let Some(w) = walk.get_mut(i) {
+                            *w = Walk::OnPath;
+                        }
+                        path.push(i);
+                        cur = target(i);
+                        if cur.is_none() {
+                            last = Some(0);
                         }
                     }
-                    let names: Vec<String> = seen
-                        .iter()
-                        .chain(std::iter::once(&start))
-                        .filter_map(|i| self.model.rules.get(*i).map(|r| r.name.clone()))
-                        .collect();
-                    let span = self
-                        .rule_decls
-                        .get(start)
-                        .map_or(Span::default(), |r| r.name.span);
-                    self.error(
-                        Code::Cycle,
-                        format!("exceptions form a loop: {}", names.join(" → ")),
-                    )
-                    .label(
-                        span,
-                        "this exception is, in the end, an exception to itself",
-                    )
-                    .help("an exception must lead back to a general rule")
-                    .emit();
-                    break;
-                }
-                if seen.contains(&next) {
-                    break;
-                }
-                seen.push(next);
-                cur = next;
-                if seen.len() > self.limits.exception_depth {
-                    if !self.too_deep_reported {
-                        self.too_deep_reported = true;
-                        let span = self
-                            .rule_decls
-                            .get(start)
-                            .map_or(Span::default(), |r| r.name.span);
-                        self.error(
-                            Code::LimitExceeded,
-                            format!(
-                                "exceptions to exceptions are chained more than {} deep",
-                                self.limits.exception_depth
-                            ),
-                        )
-                        .label(span, "this exception is too far from its general rule")
-                        .help("statutes rarely need more than a few levels; restructure the rules")
-                        .emit();
+                    Some(Walk::OnPath) => {
+                        let at = path.iter().position(|&p| p == i).unwrap_or(0);
+                        loops.push(path.get(at..).unwrap_or(&[]).to_vec());
+                        break;
                     }
-                    break;
+                    Some(Walk::Done) => {
+                        last = depth.get(i).copied().flatten().map(|d| d + 1);
+                        break;
+                    }
+                    None => break,
                 }
+            }
+            let mut d = last;
+            for &i in path.iter().rev() {
+                if let (Some(slot), Some(w)) = (depth.get_mut(i), walk.get_mut(i)) {
+                    *slot = d;
+                    *w = Walk::Done;
+                }
+                d = d.map(|d| d + 1);
+            }
+        }
+        // Each loop once, named from its first rule in declaration order.
+        for cycle in &mut loops {
+            let first = cycle
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, i)| **i)
+                .map_or(0, |(k, _)| k);
+            cycle.rotate_left(first);
+        }
+        loops.sort();
+        for cycle in loops {
+            let Some(&start) = cycle.first() else {
+                continue;
+            };
+            let names: Vec<String> = cycle
+                .iter()
+                .chain(std::iter::once(&start))
+                .filter_map(|i| self.model.rules.get(*i).map(|r| r.name.clone()))
+                .collect();
+            let span = self
+                .rule_decls
+                .get(start)
+                .map_or(Span::default(), |r| r.name.span);
+            self.error(
+                Code::Cycle,
+                format!("exceptions form a loop: {}", names.join(" → ")),
+            )
+            .label(
+                span,
+                "this exception is, in the end, an exception to itself",
+            )
+            .help("an exception must lead back to a general rule")
+            .emit();
+        }
+        let limit = self.limits.exception_depth;
+        if let Some(start) = depth.iter().position(|d| d.is_some_and(|d| d >= limit)) {
+            if !self.too_deep_reported {
+                self.too_deep_reported = true;
+                let span = self
+                    .rule_decls
+                    .get(start)
+                    .map_or(Span::default(), |r| r.name.span);
+                self.error(
+                    Code::LimitExceeded,
+                    format!("exceptions to exceptions are chained more than {limit} deep"),
+                )
+                .label(span, "this exception is too far from its general rule")
+                .help("statutes rarely need more than a few levels; restructure the rules")
+                .emit();
             }
         }
     }
