@@ -75,6 +75,9 @@ struct Pair {
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
+    // rulebooks added or removed since the revision: changes with nothing to
+    // compare them to
+    let mut added_or_removed = 0;
     let pairs = match &args.git {
         None => match args.paths.as_slice() {
             [old, new] => match (super::read_source(old), super::read_source(new)) {
@@ -93,11 +96,17 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         },
         Some(rev) => match args.paths.as_slice() {
             [] => match from_git(rev, ".") {
-                Ok(p) => p,
+                Ok((p, n)) => {
+                    added_or_removed = n;
+                    p
+                }
                 Err(code) => return Ok(code),
             },
             [path] => match from_git(rev, path) {
-                Ok(p) => p,
+                Ok((p, n)) => {
+                    added_or_removed = n;
+                    p
+                }
                 Err(code) => return Ok(code),
             },
             _ => {
@@ -112,9 +121,17 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             return Ok(USAGE);
         }
     }
+    // A rulebook added or removed changes what cases get, whatever else did.
+    let whole = if args.fail_on_change && added_or_removed > 0 {
+        INPUT_ERRORS
+    } else {
+        OK
+    };
     if pairs.is_empty() {
-        errln!("no rulebook changed");
-        return Ok(OK);
+        if added_or_removed == 0 {
+            errln!("no rulebook changed");
+        }
+        return Ok(whole);
     }
     let format = match args.format {
         Format::Text => diff::Format::Text,
@@ -125,7 +142,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         max_cases: args.max_cases,
         ..Options::default()
     };
-    let mut status = OK;
+    let mut status = whole;
     for (i, pair) in pairs.iter().enumerate() {
         let (Some(old), Some(new)) = (compile(&pair.old), compile(&pair.new)) else {
             status = INPUT_ERRORS;
@@ -290,7 +307,9 @@ fn in_repository(top: &Path, file: &Path) -> Option<Vec<u8>> {
 /// The rulebooks at `path` (a file, or the changed `.rules` files under a
 /// folder), each as of `rev` and in the working tree. Paths come from git
 /// raw (`-z`), so names that git would quote are found too.
-fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
+/// Also counts the rulebooks added or removed since `rev` (said on standard
+/// error; nothing to compare them with).
+fn from_git(rev: &str, path: &str) -> Result<(Vec<Pair>, usize), u8> {
     let commit = resolve(rev)?;
     let usage = |e: String| {
         errln!("error: {e}");
@@ -324,10 +343,14 @@ fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
             .collect()
     };
     let mut pairs = Vec::new();
+    let mut added_or_removed = 0;
     for file in files {
         let shown = file.to_string_lossy();
         if !file.is_file() {
-            errln!("{shown}: removed since {rev}; nothing to compare");
+            errln!(
+                "{shown}: removed since {rev}; every remedy it gave is gone (a change; nothing to compare it with)"
+            );
+            added_or_removed += 1;
             continue;
         }
         // a file found by git that is a link leading out of the repository
@@ -351,7 +374,8 @@ fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
         let spec = os_path(&spec);
         let args = [OsStr::new("cat-file"), OsStr::new("blob"), spec.as_os_str()];
         let Ok(old_text) = git(&args) else {
-            errln!("{shown}: not in {rev}; a new rulebook, nothing to compare");
+            errln!("{shown}: not in {rev}; a new rulebook (a change; nothing to compare it with)");
+            added_or_removed += 1;
             continue;
         };
         let Ok(old_text) = String::from_utf8(old_text) else {
@@ -366,5 +390,5 @@ fn from_git(rev: &str, path: &str) -> Result<Vec<Pair>, u8> {
             old_path: None,
         });
     }
-    Ok(pairs)
+    Ok((pairs, added_or_removed))
 }

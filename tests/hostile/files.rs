@@ -488,3 +488,38 @@ fn tests_folder_of_a_rulebook_given_from_another_folder() {
         r.stdout
     );
 }
+
+/// A rulebook deleted, or a new one added, since the revision: nothing to
+/// compare, but not "no change" either. `--fail-on-change` said exit 0.
+#[test]
+fn diff_git_after_a_rulebook_was_deleted_or_added() {
+    let scratch = Scratch::new("diff-removed");
+    let repo = repository(&scratch, "book.rules");
+    fs::remove_file(repo.join("book.rules")).unwrap();
+    let r = redress_in(&repo, &["diff", "--git", "HEAD", "--fail-on-change"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("book.rules: removed since HEAD; every remedy it gave is gone"),
+        "{}",
+        r.stderr
+    );
+    // without --fail-on-change it is said, and the run succeeds
+    let r = redress_in(&repo, &["diff", "--git", "HEAD"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+
+    let scratch = Scratch::new("diff-added");
+    let repo = repository(&scratch, "book.rules");
+    git(&repo, &["checkout", "--quiet", "--", "book.rules"]);
+    let example = fs::read_to_string(root().join("rulebooks/example/example.rules")).unwrap();
+    fs::write(repo.join("other.rules"), example).unwrap();
+    git(&repo, &["add", "other.rules"]);
+    let r = redress_in(&repo, &["diff", "--git", "HEAD", "--fail-on-change"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("other.rules: not in HEAD; a new rulebook (a change"),
+        "{}",
+        r.stderr
+    );
+}
