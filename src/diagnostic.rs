@@ -122,6 +122,8 @@ codes! {
     NotFormatted => "not_formatted",
     /// A rulebook test whose outcome differs from what it expects.
     TestFailed => "test_failed",
+    /// Tests that cover fewer rules or conditions than `--min-coverage` asks.
+    CoverageBelowMinimum => "coverage_below_minimum",
     /// Arithmetic that overflows or divides by zero while evaluating.
     Arithmetic => "arithmetic",
     /// A test file that is not valid TOML or JSON.

@@ -522,3 +522,59 @@ fn full_stdout_is_an_error_not_a_panic() {
         assert!(!stderr.contains("unexpectedly"), "{args:?}: {stderr}");
     }
 }
+
+/// `test --min-coverage` under the minimum in the formats CI reads: each rule
+/// never applied and each condition not seen both ways is an error at the
+/// rule, not an exit 1 with nothing printed.
+#[test]
+fn coverage_under_the_minimum_in_github_and_sarif() {
+    let dir = "tests/cli/coverage_below_minimum";
+    let r = redress(
+        &["test", dir, "--min-coverage", "100", "--format", "github"],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 10, "{}", r.stdout);
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with(&format!("::error file={dir}/book.rules,line=")))
+    );
+    assert!(
+        r.stdout.contains(
+            "title=redress%3A%3Acoverage_below_minimum::no test applies `fraud`: its condition was never true"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("under the minimum of 100%25"),
+        "{}",
+        r.stdout
+    );
+
+    let r = redress(
+        &["test", dir, "--min-coverage", "100", "--format", "sarif"],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 10);
+    let first = &results[0];
+    assert_eq!(first["ruleId"], "redress::coverage_below_minimum");
+    let location = &first["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        format!("{dir}/book.rules")
+    );
+    assert_eq!(location["region"]["startLine"], 102);
+
+    // at a minimum the tests reach, nothing is said and the run passes
+    let r = redress(
+        &["test", dir, "--min-coverage", "40", "--format", "github"],
+        None,
+    );
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+}

@@ -63,6 +63,8 @@ struct Found {
 /// A rulebook named by some test.
 struct Book {
     path: String,
+    /// The rulebook's text, once it compiled (coverage points into it).
+    file: Option<Arc<SourceFile>>,
     graph: Option<DecisionGraph>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -344,6 +346,9 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 let (r, k) = (c.rules.percent(), c.conditions.percent());
                 if r < min || k < min {
                     under = true;
+                    if !human {
+                        machine.push((book.path.clone(), below_minimum(book, &c, min)));
+                    }
                     if human {
                         writeln!(
                             out,
@@ -384,6 +389,61 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     } else {
         OK
     })
+}
+
+/// What the machine formats (GitHub annotations, SARIF) say of coverage
+/// under the minimum: one error per rule never applied and per condition not
+/// seen both ways, at the rule's name in the rulebook.
+fn below_minimum(
+    book: &Book,
+    coverage: &redress::testing::CoverageReport,
+    min: f64,
+) -> Vec<Diagnostic> {
+    let Some(file) = &book.file else {
+        return Vec::new();
+    };
+    let (tree, _) = redress::syntax::parse(file);
+    let at = |rule: &str| {
+        tree.items.iter().find_map(|item| match item {
+            redress::ast::Item::Rule(r) if r.name.text == rule => Some(r.name.span),
+            _ => None,
+        })
+    };
+    let with_span = |d: Diagnostic, rule: &str, label: &str| match at(rule) {
+        Some(span) => d.in_file(file).label(span, label.to_string()),
+        None => d.in_file(file),
+    };
+    let under = format!(
+        "tests cover rules {:.1}% and conditions {:.1}%, under the minimum of {min}%",
+        coverage.rules.percent(),
+        coverage.conditions.percent()
+    );
+    let mut out = Vec::new();
+    for r in &coverage.uncovered_rules {
+        let d = Diagnostic::error(
+            Code::CoverageBelowMinimum,
+            format!("no test applies `{}`: {}", r.rule, r.reason),
+        )
+        .help(format!("{under}; add a test whose case it applies to"));
+        out.push(with_span(d, &r.rule, "never applied in the tests"));
+    }
+    for c in &coverage.uncovered_conditions {
+        let d = Diagnostic::error(
+            Code::CoverageBelowMinimum,
+            format!(
+                "condition `{}` of `{}` is not seen both true and false: {}",
+                c.condition, c.rule, c.reason
+            ),
+        )
+        .help(format!(
+            "{under}; add a test that makes it go the other way"
+        ));
+        out.push(with_span(d, &c.rule, "a condition of this rule"));
+    }
+    if out.is_empty() {
+        out.push(Diagnostic::error(Code::CoverageBelowMinimum, under).in_file(file));
+    }
+    out
 }
 
 fn selected(args: &Args, path: &str, name: Option<&str>) -> bool {
@@ -510,6 +570,7 @@ fn compile(path: &str, real: &Path) -> Book {
         Err(ReadError::Usage(m)) => {
             return Book {
                 path: path.to_string(),
+                file: None,
                 graph: None,
                 diagnostics: vec![Diagnostic::error(
                     Code::Io,
@@ -520,6 +581,7 @@ fn compile(path: &str, real: &Path) -> Book {
         Err(ReadError::Input(d)) => {
             return Book {
                 path: path.to_string(),
+                file: None,
                 graph: None,
                 diagnostics: vec![d],
             };
@@ -552,6 +614,10 @@ fn compile(path: &str, real: &Path) -> Book {
     }
     Book {
         path: path.to_string(),
+        // named as the report names it, not by the path it was read from
+        file: graph
+            .is_some()
+            .then(|| SourceFile::new(path.to_string(), file.text())),
         diagnostics: if graph.is_some() { Vec::new() } else { shown },
         graph,
     }
