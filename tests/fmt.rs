@@ -301,13 +301,21 @@ fn check_lists_unformatted_files_and_exits_1() {
     assert_eq!(
         r.stdout,
         "sub/messy.rules: not formatted
-      2 -  title en  \"T\"
-      3 -  jurisdiction \"CN\"
-      4 -  version \"1\"
-      5 -  effective 2024-07-01
-      6 - fact a:yes/no
-      2 +   title en \"T\"
-        … 5 more changed lines
+--- sub/messy.rules
++++ sub/messy.rules (formatted)
+@@ -1,6 +1,7 @@
+ rulebook
+- title en  \"T\"
+- jurisdiction \"CN\"
+- version \"1\"
+- effective 2024-07-01
+-fact a:yes/no
++  title en \"T\"
++  jurisdiction \"CN\"
++  version \"1\"
++  effective 2024-07-01
++
++fact a: yes/no
 "
     );
     // nothing written
@@ -409,4 +417,29 @@ fn language_reference_before_and_after() {
     let before = SourceFile::new("before", block("\nBefore:\n"));
     let after = block("\nAfter `redress fmt`:\n");
     assert_eq!(redress::fmt::format(&before).unwrap(), after);
+}
+
+/// A long unformatted file: the diff stops after 40 lines and says how many
+/// more changed lines there are.
+#[test]
+fn check_of_a_long_unformatted_file_cuts_its_diff() {
+    let dir = scratch("check-long");
+    let mut messy = String::from(MESSY);
+    for i in 0..60 {
+        messy.push_str(&format!("fact f{i}:yes/no\n"));
+    }
+    std::fs::write(dir.join("long.rules"), messy).unwrap();
+    let r = redress(&dir, &["fmt", "--check", "long.rules"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    // the header, `---`, `+++`, 40 lines of diff (a hunk header, a line of
+    // context, 38 of the 131 changed lines), and the count
+    assert_eq!(lines.len(), 44, "{}", r.stdout);
+    assert_eq!(
+        lines.last(),
+        Some(&"… 93 more changed lines"),
+        "{}",
+        r.stdout
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

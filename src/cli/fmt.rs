@@ -34,11 +34,11 @@ pub(crate) struct Args {
     format: Format,
 }
 
-/// Changed lines shown for an unformatted file.
-const DIFF_LINES: usize = 6;
+/// Lines of diff (changed and context) shown for an unformatted file.
+const DIFF_LINES: usize = 40;
 
-/// Beyond this many differing lines a side, the diff is not minimised.
-const DIFF_LIMIT: usize = 2000;
+/// Unchanged lines shown around each change.
+const CONTEXT: usize = 2;
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let mut usage = false;
@@ -108,7 +108,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             if changed {
                 if human {
                     writeln!(out, "{}: not formatted", redress::report::visible(path))?;
-                    let diff = short_diff(file.text(), &formatted);
+                    let diff = unified_diff(path, file.text(), &formatted);
                     write!(out, "{}", redress::report::visible(&diff))?;
                 }
                 let at = first_difference(file.text(), &formatted);
@@ -171,79 +171,58 @@ fn first_difference(old: &str, new: &str) -> usize {
     offset.min(old.len())
 }
 
-/// The first changed lines, removed (`-`) and added (`+`), with their
-/// line numbers, and how many more changed lines follow.
-fn short_diff(old: &str, new: &str) -> String {
-    let old: Vec<&str> = old.split('\n').collect();
-    let new: Vec<&str> = new.split('\n').collect();
-    let changes = changed_lines(&old, &new);
-    let mut out = String::new();
-    for (sign, number, line) in changes.iter().take(DIFF_LINES) {
-        out.push_str(&format!("  {number:>5} {sign} {}\n", visible(line)));
+/// What formatting changes, as a unified diff (`---`/`+++`, then `@@` hunks
+/// with two lines of context), trailing white space made visible; at most
+/// [`DIFF_LINES`] lines of it, then how many more changed lines follow.
+fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_lines(old, new);
+    let mut out = format!("--- {path}\n+++ {path} (formatted)\n");
+    let mut shown = 0;
+    let mut more = 0;
+    for group in diff.grouped_ops(CONTEXT) {
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+            continue;
+        };
+        let (old_range, new_range) = (
+            first.old_range().start..last.old_range().end,
+            first.new_range().start..last.new_range().end,
+        );
+        let hunk = |r: &std::ops::Range<usize>| match r.len() {
+            0 => format!("{},0", r.start),
+            1 => format!("{}", r.start + 1),
+            n => format!("{},{n}", r.start + 1),
+        };
+        let mut lines = vec![format!("@@ -{} +{} @@", hunk(&old_range), hunk(&new_range))];
+        for op in &group {
+            for change in diff.iter_changes(op) {
+                let sign = match change.tag() {
+                    ChangeTag::Equal => ' ',
+                    ChangeTag::Delete => '-',
+                    ChangeTag::Insert => '+',
+                };
+                let line = change.value();
+                let line = line.strip_suffix('\n').unwrap_or(line);
+                lines.push(format!("{sign}{}", visible(line)));
+            }
+        }
+        for line in lines {
+            if shown < DIFF_LINES {
+                out.push_str(&line);
+                out.push('\n');
+                shown += 1;
+            } else if line.starts_with(['-', '+']) {
+                more += 1;
+            }
+        }
     }
-    if changes.len() > DIFF_LINES {
-        let more = changes.len() - DIFF_LINES;
+    if more > 0 {
         out.push_str(&format!(
-            "        … {more} more changed line{}\n",
+            "… {more} more changed line{}\n",
             if more == 1 { "" } else { "s" }
         ));
     }
     out
-}
-
-/// The lines removed from `old` and added in `new`, in order, from a
-/// longest common subsequence of the part between the common first and
-/// last lines.
-fn changed_lines<'a>(old: &[&'a str], new: &[&'a str]) -> Vec<(char, usize, &'a str)> {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let suffix = old
-        .iter()
-        .rev()
-        .zip(new.iter().rev())
-        .take(old.len().min(new.len()) - prefix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let a = old.get(prefix..old.len() - suffix).unwrap_or(&[]);
-    let b = new.get(prefix..new.len() - suffix).unwrap_or(&[]);
-    let removed = |i: usize| ('-', prefix + i + 1, a.get(i).copied().unwrap_or(""));
-    let added = |j: usize| ('+', prefix + j + 1, b.get(j).copied().unwrap_or(""));
-    if a.len() > DIFF_LIMIT || b.len() > DIFF_LIMIT {
-        return (0..a.len())
-            .map(removed)
-            .chain((0..b.len()).map(added))
-            .collect();
-    }
-    // lcs[i][j]: length of a longest common subsequence of a[i..] and b[j..]
-    let width = b.len() + 1;
-    let mut lcs = vec![0usize; (a.len() + 1) * width];
-    let at = |lcs: &[usize], i: usize, j: usize| lcs.get(i * width + j).copied().unwrap_or(0);
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            let value = if a.get(i) == b.get(j) {
-                at(&lcs, i + 1, j + 1) + 1
-            } else {
-                at(&lcs, i + 1, j).max(at(&lcs, i, j + 1))
-            };
-            if let Some(cell) = lcs.get_mut(i * width + j) {
-                *cell = value;
-            }
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut changes = Vec::new();
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a.get(i) == b.get(j) {
-            i += 1;
-            j += 1;
-        } else if i < a.len() && (j == b.len() || at(&lcs, i + 1, j) >= at(&lcs, i, j + 1)) {
-            changes.push(removed(i));
-            i += 1;
-        } else {
-            changes.push(added(j));
-            j += 1;
-        }
-    }
-    changes
 }
 
 /// A line with its trailing white space made visible.
