@@ -166,7 +166,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         files.dedup();
         let mut corpus = Vec::new();
         for f in &files {
-            match super::read_source(f) {
+            match super::read_case_source(f) {
                 Ok(s) => corpus.push(s),
                 Err(e) => {
                     let code = read_error(e);
@@ -346,9 +346,11 @@ fn from_git(rev: &str, path: &str) -> Result<(Vec<Pair>, usize), u8> {
     let mut added_or_removed = 0;
     for file in files {
         let shown = file.to_string_lossy();
+        // the name as said to a terminal
+        let said = redress::report::visible_inline(&shown);
         if !file.is_file() {
             errln!(
-                "{shown}: removed since {rev}; every remedy it gave is gone (a change; nothing to compare it with)"
+                "{said}: removed since {rev}; every remedy it gave is gone (a change; nothing to compare it with)"
             );
             added_or_removed += 1;
             continue;
@@ -358,13 +360,13 @@ fn from_git(rev: &str, path: &str) -> Result<(Vec<Pair>, usize), u8> {
         // cannot be compared must not pass as "no change"
         if !named && !super::files::inside(&file, std::slice::from_ref(&top)) {
             errln!(
-                "error: `{shown}` is a symbolic link to a file outside the repository; not read, so it cannot be compared"
+                "error: `{said}` is a symbolic link to a file outside the repository; not read, so it cannot be compared"
             );
             return Err(USAGE);
         }
         let Some(in_repo) = in_repository(&top, &file) else {
             errln!(
-                "error: `{shown}` is not in the git repository at `{}`",
+                "error: `{said}` is not in the git repository at `{}`",
                 top.display()
             );
             return Err(USAGE);
@@ -374,12 +376,12 @@ fn from_git(rev: &str, path: &str) -> Result<(Vec<Pair>, usize), u8> {
         let spec = os_path(&spec);
         let args = [OsStr::new("cat-file"), OsStr::new("blob"), spec.as_os_str()];
         let Ok(old_text) = git(&args) else {
-            errln!("{shown}: not in {rev}; a new rulebook (a change; nothing to compare it with)");
+            errln!("{said}: not in {rev}; a new rulebook (a change; nothing to compare it with)");
             added_or_removed += 1;
             continue;
         };
         let Ok(old_text) = String::from_utf8(old_text) else {
-            errln!("error: {shown} as of {rev} is not UTF-8 text");
+            errln!("error: {said} as of {rev} is not UTF-8 text");
             return Err(INPUT_ERRORS);
         };
         let new = super::read_source(&file).map_err(read_error)?;

@@ -24,7 +24,10 @@ impl Walk {
     /// Tell the user on standard error which files were skipped and why.
     pub(crate) fn report_skipped(&self) {
         for (path, why) in &self.skipped {
-            errln!("note: skipped `{}`: {why}", path.to_string_lossy());
+            errln!(
+                "note: skipped `{}`: {why}",
+                redress::report::visible_inline(&path.to_string_lossy())
+            );
         }
     }
 }
@@ -131,6 +134,14 @@ pub(crate) fn replace_with(
         return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a file"));
     };
     let permissions = fs::metadata(&target)?.permissions();
+    // Renaming needs only the folder's permission: a file made read-only on
+    // purpose (vendored, generated) is refused as writing it would be.
+    if permissions.readonly() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "it is read-only",
+        ));
+    }
     let (mut file, temp) = temporary(folder, name)?;
     let result = (|| {
         file.set_permissions(permissions)?;

@@ -65,7 +65,10 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 (f, shown)
             }));
         } else {
-            errln!("error: cannot read `{path}`: no such file or folder");
+            errln!(
+                "error: cannot read `{}`: no such file or folder",
+                redress::report::visible_inline(path)
+            );
             usage = true;
         }
     }
@@ -136,12 +139,16 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 }
                 Ok(Replaced::Changed) => {
                     errln!(
-                        "error: `{path}` changed while it was being formatted; left it as it is"
+                        "error: `{}` changed while it was being formatted; left it as it is",
+                        redress::report::visible_inline(path)
                     );
                     usage = true;
                 }
                 Err(e) => {
-                    errln!("error: cannot write `{path}`: {e}; the file is unchanged");
+                    errln!(
+                        "error: cannot write `{}`: {e}; the file is unchanged",
+                        redress::report::visible_inline(path)
+                    );
                     usage = true;
                 }
             }

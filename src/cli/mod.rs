@@ -162,12 +162,10 @@ pub(crate) fn read_source(path: impl AsRef<std::path::Path>) -> Result<Arc<Sourc
 
 /// Read a case file (or standard input for `-`) as UTF-8 text, at most the
 /// `case_bytes` limit.
-pub(crate) fn read_case_source(path: &str) -> Result<Arc<SourceFile>, ReadError> {
-    read_capped(
-        std::path::Path::new(path),
-        limits().case_bytes,
-        "case_bytes",
-    )
+pub(crate) fn read_case_source(
+    path: impl AsRef<std::path::Path>,
+) -> Result<Arc<SourceFile>, ReadError> {
+    read_capped(path.as_ref(), limits().case_bytes, "case_bytes")
 }
 
 /// Read at most `max` bytes (the limit called `limit`): a longer file is a

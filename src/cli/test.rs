@@ -99,9 +99,17 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         };
         let mut allowed = here.clone();
         if let Ok(folder) = folder.canonicalize() {
-            // a book's `tests/` folder given from elsewhere: the book is above it
-            if !here.iter().any(|h| h.starts_with(&folder)) {
-                allowed.extend(folder.parent().map(Path::to_path_buf));
+            // a book's `tests/` folder given from elsewhere: the book is above
+            // it (never the top of the file system: that would allow all)
+            if !here.iter().any(|h| h.starts_with(&folder))
+                && folder.file_name().is_some_and(|n| n == "tests")
+            {
+                allowed.extend(
+                    folder
+                        .parent()
+                        .filter(|p| p.parent().is_some())
+                        .map(Path::to_path_buf),
+                );
             }
             allowed.push(folder);
         }

@@ -779,29 +779,59 @@ fn skip_blank(lexed: &[Token], lexed_end: usize, pos: usize, after_arrow: bool) 
 /// Warn about invisible characters that reorder text (the "Trojan Source"
 /// trick): what the editor sees is not what redress reads.
 fn bidi_controls(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
-    file.text()
+    let found: Vec<(usize, char)> = file
+        .text()
         .char_indices()
         .filter(|(_, c)| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}'))
-        .map(|(i, c)| {
+        .collect();
+    let mut out: Vec<Diagnostic> = found
+        .iter()
+        .take(TEXT_WARNINGS)
+        .map(|&(i, c)| {
             Diagnostic::warning(
                 Code::ConfusableText,
-                format!("an invisible right-to-left control character (U+{:04X}) is in the text", c as u32),
+                format!(
+                    "an invisible right-to-left control character (U+{:04X}) is in the text",
+                    c as u32
+                ),
             )
             .in_file(file)
             .label(Span::new(i, i + c.len_utf8()), "invisible character here")
             .help("it can make the text display differently from how redress reads it; delete it")
         })
-        .collect()
+        .collect();
+    if found.len() > TEXT_WARNINGS {
+        out.push(
+            Diagnostic::warning(
+                Code::ConfusableText,
+                format!(
+                    "and {} more invisible right-to-left control characters (the first {TEXT_WARNINGS} are reported one by one)",
+                    crate::diagnostic::grouped(found.len() - TEXT_WARNINGS)
+                ),
+            )
+            .in_file(file),
+        );
+    }
+    out
 }
+
+/// Warnings of one kind about the text reported one by one; the rest are
+/// counted in one more (so that no text makes the report grow without end).
+const TEXT_WARNINGS: usize = 50;
+
+/// Characters labelled in one line's control-character warning.
+const LINE_LABELS: usize = 10;
 
 /// Warn about control characters (escape, backspace, a carriage return not
 /// ending a line, …) in the text: a terminal acts on them, so the rulebook,
 /// its titles and its comments can look different from what redress reads.
 /// Line breaks and tabs are layout, not warned about. One warning per line,
-/// with a label on each such character.
+/// with a label on each of its first ten such characters; the first 50 lines
+/// one by one, then one warning counting the rest.
 fn control_characters(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     let text = file.text();
     let mut found: Vec<Diagnostic> = Vec::new();
+    let mut more_lines = 0usize;
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let mut chars: Vec<(usize, char)> = Vec::new();
@@ -815,6 +845,10 @@ fn control_characters(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         let Some(&(first, c)) = chars.first() else {
             continue;
         };
+        if found.len() == TEXT_WARNINGS {
+            more_lines += 1;
+            continue;
+        }
         let mut codes: Vec<String> = Vec::new();
         for (_, c) in &chars {
             let code = format!("U+{:04X}", *c as u32);
@@ -837,12 +871,24 @@ fn control_characters(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
                 Span::new(first, first + c.len_utf8()),
                 "control character here",
             );
-        for &(i, c) in chars.iter().skip(1) {
+        for &(i, c) in chars.iter().skip(1).take(LINE_LABELS - 1) {
             d = d.label(Span::new(i, i + c.len_utf8()), "");
         }
         found.push(d.help(
             "a terminal acts on control characters (moving the cursor, changing colours, hiding text), so the text can look different from what redress reads; delete them",
         ));
+    }
+    if more_lines > 0 {
+        found.push(
+            Diagnostic::warning(
+                Code::ControlCharacter,
+                format!(
+                    "and {} more lines with control characters (the first {TEXT_WARNINGS} are reported one by one)",
+                    crate::diagnostic::grouped(more_lines)
+                ),
+            )
+            .in_file(file),
+        );
     }
     found
 }

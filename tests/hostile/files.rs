@@ -523,3 +523,43 @@ fn diff_git_after_a_rulebook_was_deleted_or_added() {
         r.stderr
     );
 }
+
+/// A folder tested from elsewhere whose name is not `tests` (`redress test
+/// /src` run from another folder): its test files may not reach the folder
+/// above it — which, for a folder at the top of the file system, was the
+/// whole file system.
+#[test]
+fn folder_tested_from_elsewhere_naming_a_rulebook_beside_it() {
+    let scratch = Scratch::new("test-beside");
+    scratch.write("secret.rules", "SECRETWORD\n");
+    scratch.write("suite/beside.test.toml", &test_naming("../secret.rules"));
+    fs::create_dir_all(scratch.path("elsewhere")).unwrap();
+    let r = redress_in(&scratch.path("elsewhere"), &["test", "../suite"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(!r.stdout.contains("SECRETWORD"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("is outside the folder tested"),
+        "{}",
+        r.stdout
+    );
+}
+
+/// A rulebook made read-only on purpose: formatting it through a temporary
+/// file and a rename needs only the folder's permission, and rewrote it.
+#[cfg(unix)]
+#[test]
+fn fmt_of_a_read_only_rulebook() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let scratch = Scratch::new("fmt-read-only");
+    let path = scratch.write("book.rules", &unformatted());
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let r = redress_in(&scratch.0, &["fmt", "book.rules"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("cannot write `book.rules`: it is read-only; the file is unchanged"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), unformatted());
+}

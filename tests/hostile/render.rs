@@ -418,3 +418,51 @@ fn rulebook_named_with_an_escape_sequence_holding_one_in_an_unformatted_line() {
         r.stderr
     );
 }
+
+/// A rulebook with a line of 300,000 control characters and 20,000 lines
+/// holding one each: drawing a label per character took time growing with
+/// the square of their number (a hang). Now a line labels its first ten, the
+/// first 50 lines are reported, and one more warning counts the rest.
+#[test]
+fn rulebook_with_300000_control_characters_on_a_line_and_20000_such_lines() {
+    let dir = Scratch::new("many-controls");
+    let text = std::fs::read_to_string(crate::root().join(EXAMPLE)).unwrap();
+    let mut text = format!("{text}\n# {}\n", "\u{1}".repeat(300_000));
+    for _ in 0..20_000 {
+        text.push_str("# \u{7}\n");
+    }
+    let path = dir.file("controls.rules", &text);
+    let mut child = crate::support::spawn(&["check", &path]);
+    drop(child.stdin.take());
+    let mut stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut s).unwrap();
+        s
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("check of many control characters still running after a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let stderr = reader.join().unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert_no_terminal_controls(&stderr);
+    assert_eq!(
+        stderr.matches("redress::control_character").count(),
+        51,
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(
+        stderr.contains("and 19,951 more lines with control characters"),
+        "{}",
+        &stderr[stderr.len().saturating_sub(2000)..]
+    );
+}
