@@ -196,7 +196,9 @@ impl Excerpt {
             // break belongs to the line's end)
             let mut here: Vec<usize> = Vec::new();
             while let Some(p) = pending.next_if(|p| *p < at + line.len() || ending.is_empty()) {
-                here.push(p.saturating_sub(at).min(content.len()));
+                // (a point in the line break keeps its offset: it is shown at
+                // the line's end, and found again by where it is in the file)
+                here.push(p.saturating_sub(at));
             }
             excerpt.push_line(content, &here, at);
             excerpt.text.push_str(ending);
@@ -218,9 +220,11 @@ impl Excerpt {
     fn push_line(&mut self, content: &str, points: &[usize], line_at: usize) {
         let chars = content.chars().count();
         let (from, to) = if chars > CLIP_AT {
-            let first = points
-                .first()
-                .map_or(0, |p| content.get(..*p).map_or(0, |b| b.chars().count()));
+            let first = points.first().map_or(0, |p| {
+                content
+                    .get(..(*p).min(content.len()))
+                    .map_or(0, |b| b.chars().count())
+            });
             let from = first.saturating_sub(LEAD);
             (from, (from + WINDOW).min(chars))
         } else {

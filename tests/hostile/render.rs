@@ -466,3 +466,16 @@ fn rulebook_with_300000_control_characters_on_a_line_and_20000_such_lines() {
         &stderr[stderr.len().saturating_sub(2000)..]
     );
 }
+
+/// A rulebook with Windows line ends and nothing after `=>`: the error is
+/// at the line break, and the report showed it on another line (8:1).
+#[test]
+fn rulebook_with_crlf_line_ends_and_nothing_after_the_arrow() {
+    let dir = Scratch::new("crlf");
+    let text = "rulebook\r\n  title en \"T\"\r\n  jurisdiction \"CN\"\r\n  version \"1\"\r\n  effective 2024-07-01\r\n\r\nfact a: yes/no\r\n\r\nrule r\r\n  a =>\r\n  cite \"x\"\r\n";
+    let path = dir.file("crlf.rules", text);
+    let r = redress(&["check", &path], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("crlf.rules:10:8]"), "{}", r.stderr);
+    assert!(r.stderr.contains(" 10 │   a =>\n"), "{}", r.stderr);
+}
