@@ -175,7 +175,7 @@ pub(crate) fn run(
             return Ok(USAGE);
         }
         End::SpawnFailed(e) => {
-            errln!("error: cannot start a thread for `--jobs {jobs}`: {e}");
+            errln!("error: cannot start the {jobs} threads that evaluate: {e}");
             return Ok(USAGE);
         }
     }
@@ -207,18 +207,6 @@ impl Interrupt {
     /// they do by default.
     fn install(writing: &Arc<Mutex<()>>) -> Option<Interrupt> {
         use signal_hook::consts::{SIGINT, SIGTERM};
-        let second = Arc::new(AtomicBool::new(false));
-        let mut ids = Vec::new();
-        for signal in [SIGINT, SIGTERM] {
-            // in this order: the first signal finds the flag unset, then sets it
-            let exit = signal_hook::flag::register_conditional_shutdown(
-                signal,
-                128 + signal,
-                Arc::clone(&second),
-            );
-            let flag = signal_hook::flag::register(signal, Arc::clone(&second));
-            ids.extend(exit.iter().chain(flag.iter()).copied());
-        }
         let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]).ok()?;
         let handle = signals.handle();
         let writing = Arc::clone(writing);
@@ -233,6 +221,20 @@ impl Interrupt {
                 }
             })
             .ok()?;
+        // Only once the thread that handles the first signal runs: the second
+        // one ends the process at once.
+        let second = Arc::new(AtomicBool::new(false));
+        let mut ids = Vec::new();
+        for signal in [SIGINT, SIGTERM] {
+            // in this order: the first signal finds the flag unset, then sets it
+            let exit = signal_hook::flag::register_conditional_shutdown(
+                signal,
+                128 + signal,
+                Arc::clone(&second),
+            );
+            let flag = signal_hook::flag::register(signal, Arc::clone(&second));
+            ids.extend(exit.iter().chain(flag.iter()).copied());
+        }
         Some(Interrupt {
             handle,
             thread,
@@ -240,7 +242,10 @@ impl Interrupt {
         })
     }
 
-    /// Signals do what they do by default again.
+    /// Stop handling signals: the handling thread ends and the actions are
+    /// removed. (signal-hook keeps its low-level handler installed, so a
+    /// signal from here until the process exits is ignored; the run is
+    /// ending anyway.)
     fn uninstall(self) {
         self.handle.close();
         let _ = self.thread.join();

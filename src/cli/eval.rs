@@ -112,8 +112,13 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let jobs = match args.jobs.map(usize::from) {
             Some(asked) if asked > cores => {
+                let cores_said = if cores == 1 {
+                    "the one core".to_string()
+                } else {
+                    format!("the {cores} cores")
+                };
                 errln!(
-                    "note: `--jobs {asked}` is more than the {cores} cores of this machine; using {cores}"
+                    "note: `--jobs {asked}` is more than {cores_said} of this machine; using {cores}"
                 );
                 cores
             }
