@@ -57,9 +57,16 @@ fn walk_into(
     found: &mut Walk,
 ) {
     if depth > MAX_DEPTH {
+        found.skipped.push((
+            dir.to_path_buf(),
+            "folders nested deeper than the walk goes",
+        ));
         return;
     }
     let Ok(entries) = fs::read_dir(dir) else {
+        found
+            .skipped
+            .push((dir.to_path_buf(), "a folder that cannot be read"));
         return;
     };
     for entry in entries.flatten() {

@@ -563,3 +563,22 @@ fn fmt_of_a_read_only_rulebook() {
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), unformatted());
 }
+
+/// Folders nested deeper than the walk goes: skipped with a note, not
+/// silently (a CI step would pass without looking at them).
+#[test]
+fn rulebook_seventy_folders_deep() {
+    let scratch = Scratch::new("deep-folders");
+    let deep: PathBuf = std::iter::once("books".to_string())
+        .chain((0..70).map(|i| format!("d{i}")))
+        .collect();
+    scratch.write(&deep.join("book.rules").to_string_lossy(), &unformatted());
+    let r = redress_in(&scratch.0, &["fmt", "--check", "books"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("folders nested deeper than the walk goes"),
+        "{}",
+        r.stderr
+    );
+}
