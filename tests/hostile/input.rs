@@ -3,17 +3,13 @@
 
 use std::io::Read as _;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::root;
-use crate::support::Run;
+use crate::support::{Run, WATCHDOG, finish};
 
 const EXAMPLE: &str = "rulebooks/example/example.rules";
-
-/// A generous bound for a child that might hang: it is killed, and the test
-/// fails, after this long.
-const WATCHDOG: Duration = Duration::from_secs(60);
 
 /// A folder of its own in the temp dir, removed when dropped.
 struct TempDir(PathBuf);
@@ -39,40 +35,6 @@ impl TempDir {
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Wait for a child whose stdin is already dealt with, reading both its
-/// streams, killing it (and failing) after [`WATCHDOG`].
-fn finish(mut child: Child) -> Run {
-    let mut stdout = child.stdout.take().unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let out = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = stdout.read_to_end(&mut b);
-        b
-    });
-    let err = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = stderr.read_to_end(&mut b);
-        b
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > WATCHDOG {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("redress did not finish within {WATCHDOG:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.join().unwrap()).into_owned(),
-        stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
     }
 }
 

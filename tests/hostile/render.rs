@@ -434,25 +434,9 @@ fn rulebook_with_300000_control_characters_on_a_line_and_20000_such_lines() {
     let path = dir.file("controls.rules", &text);
     let mut child = crate::support::spawn(&["check", &path]);
     drop(child.stdin.take());
-    let mut stderr = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut stderr, &mut s).unwrap();
-        s
-    });
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if std::time::Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("check of many control characters still running after a minute");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
-    let stderr = reader.join().unwrap();
-    assert_eq!(status.code(), Some(0), "{stderr}");
+    let r = crate::support::finish(child);
+    let stderr = r.stderr;
+    assert_eq!(r.code, 0, "{stderr}");
     assert_no_terminal_controls(&stderr);
     assert_eq!(
         stderr.matches("redress::control_character").count(),
