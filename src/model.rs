@@ -456,7 +456,13 @@ fn write_expr(model: &Model, e: &Expr, f: &mut std::fmt::Formatter<'_>) -> std::
         Expr::Shift(a, n, unit) => {
             write_child(model, a, 5, f)?;
             let sign = if *n < 0 { '-' } else { '+' };
-            write!(f, " {sign} {} {}", n.unsigned_abs(), unit.word())
+            let word = unit.word();
+            // `1 month`, not `1 months`
+            let word = match n.unsigned_abs() {
+                1 => word.strip_suffix('s').unwrap_or(word),
+                _ => word,
+            };
+            write!(f, " {sign} {} {word}", n.unsigned_abs())
         }
         Expr::DaysFrom(a, b) => {
             f.write_str("days from ")?;

@@ -3,31 +3,97 @@
 //! A condition is read as a conjunction of simple tests on single facts
 //! (`price > 500`, `category is food`, `deceived`), looking through derived
 //! facts; if the tests on one fact leave no value possible, the condition can
-//! never be true. Tests this cannot read are ignored, so this finds
-//! contradictions, never false alarms.
+//! never be true. Tests between dates (`dispute.date <= purchase.date + 7
+//! days`, `days from a to b > 15`) are also read as difference constraints
+//! (`difference.rs`): when they cannot all hold, the message shows the chain
+//! of dates that would have to come after itself. Tests this cannot read are
+//! ignored, so this finds contradictions, never false alarms.
 
 use std::cmp::Ordering;
 
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use super::difference::{Constraint, Var, negative_cycle};
 use crate::diagnostic::Code;
 use crate::model::{Expr, FactId, Model};
 use crate::value::{Type, Value};
-use crate::vocab::CmpOp;
+use crate::vocab::{CmpOp, Unit};
 
 use super::Checker;
 
-/// A simple test on one fact.
+/// A simple test on one fact, or a test between dates.
 #[derive(Clone, Debug)]
 enum Atom {
     Cmp(FactId, CmpOp, Value),
     In(FactId, bool, Vec<Value>),
+    /// Tests between dates as `x - y <= c` days, and the test as written.
+    Dates(Vec<Constraint>, Expr),
 }
 
 impl Atom {
-    fn fact(&self) -> FactId {
+    fn fact(&self) -> Option<FactId> {
         match self {
-            Atom::Cmp(f, ..) | Atom::In(f, ..) => *f,
+            Atom::Cmp(f, ..) | Atom::In(f, ..) => Some(*f),
+            Atom::Dates(..) => None,
         }
     }
+}
+
+/// Why a condition can never be true: the tests that cannot all hold, and
+/// for tests between dates the chain that proves it.
+struct Proof {
+    tests: String,
+    /// The chain of dates, and how many days before itself it puts its first.
+    chain: Option<(String, i128)>,
+}
+
+impl Proof {
+    fn sentence(&self) -> String {
+        match &self.chain {
+            None => format!("{} cannot all hold", self.tests),
+            Some((chain, days)) => format!(
+                "{} cannot all hold: together they need {chain}, and no date is {} before itself",
+                self.tests,
+                days_text(*days)
+            ),
+        }
+    }
+}
+
+/// A date expression read as a variable plus an offset between `lo` and `hi`
+/// days: `purchase.date + 30 days` is (purchase.date, 30, 30); `+ 1 month`
+/// adds 28 to 31 days; a constant date is the fixed point plus its days since
+/// 1970-01-01.
+type Term = (Var, i128, i128);
+
+/// The days `n` units can add: exact for days and weeks, a range for months
+/// and years (month ends are clamped: 31 January + 1 month is 28 February).
+fn unit_days(n: i64, unit: Unit) -> (i128, i128) {
+    let n = i128::from(n);
+    let (lo, hi) = match unit {
+        Unit::Days => (n, n),
+        Unit::Weeks => (7 * n, 7 * n),
+        Unit::Months => (28 * n, 31 * n),
+        Unit::Years => (365 * n, 366 * n),
+    };
+    (lo.min(hi), lo.max(hi))
+}
+
+/// Days since 1970-01-01.
+fn day_number(d: Date) -> i128 {
+    let epoch = Date::constant(1970, 1, 1);
+    i128::from(epoch.until(d).map(|s| s.get_days()).unwrap_or(0))
+}
+
+/// Constraints no wider than an `i64`, else none.
+fn constraint(x: Var, y: Var, c: i128) -> Option<Constraint> {
+    Some(Constraint {
+        x,
+        y,
+        c: i64::try_from(c).ok()?,
+        test: 0,
+    })
 }
 
 impl Checker<'_> {
@@ -62,6 +128,11 @@ impl Checker<'_> {
                     }
                     _ => {}
                 }
+                let dates = self.date_constraints(op, a, b);
+                if !dates.is_empty() {
+                    let shown = Expr::Cmp(op, a.clone(), b.clone());
+                    out.push(Atom::Dates(dates, shown));
+                }
             }
             (
                 Expr::In {
@@ -79,18 +150,179 @@ impl Checker<'_> {
         }
     }
 
-    /// The first fact whose tests leave no value, with those tests.
-    fn infeasible(&self, atoms: &[Atom]) -> Option<(FactId, Vec<Atom>)> {
-        let mut facts: Vec<FactId> = atoms.iter().map(Atom::fact).collect();
+    /// A date expression as a variable and an offset range, looking through
+    /// derived facts; `None` for anything else.
+    fn date_term(&self, e: &Expr, depth: usize) -> Option<Term> {
+        if depth > 64 {
+            return None;
+        }
+        match e {
+            Expr::Fact(f) if self.model.facts.get(f.index()).map(|f| f.ty) == Some(Type::Date) => {
+                Some((Some(*f), 0, 0))
+            }
+            Expr::Const(Value::Date(d)) => {
+                let n = day_number(*d);
+                Some((None, n, n))
+            }
+            Expr::Derived(d) => {
+                let def = self.derived_done.get(d.index())?.as_ref()?;
+                self.date_term(&def.expr, depth + 1)
+            }
+            Expr::Shift(a, n, unit) => {
+                let (v, lo, hi) = self.date_term(a, depth + 1)?;
+                let (dlo, dhi) = unit_days(*n, *unit);
+                Some((v, lo + dlo, hi + dhi))
+            }
+            _ => None,
+        }
+    }
+
+    /// The difference constraints a comparison implies (none when it is not
+    /// between dates, or not between a fact and anything).
+    fn date_constraints(&self, op: CmpOp, a: &Expr, b: &Expr) -> Vec<Constraint> {
+        let mut out = Vec::new();
+        let mut push = |k: Option<Constraint>| out.extend(k.filter(|k| k.x != k.y || k.c < 0));
+        if let (Some((x, l1, h1)), Some((y, l2, h2))) = (self.date_term(a, 0), self.date_term(b, 0))
+        {
+            if x.is_none() && y.is_none() {
+                return out;
+            }
+            // x + o1 op y + o2, with o1 in l1..=h1 and o2 in l2..=h2
+            let le = |strict: i128| constraint(x, y, h2 - l1 - strict);
+            let ge = |strict: i128| constraint(y, x, h1 - l2 - strict);
+            match op {
+                CmpOp::Le => push(le(0)),
+                CmpOp::Lt => push(le(1)),
+                CmpOp::Ge => push(ge(0)),
+                CmpOp::Gt => push(ge(1)),
+                CmpOp::Eq => {
+                    push(le(0));
+                    push(ge(0));
+                }
+                CmpOp::Ne => {}
+            }
+            return out;
+        }
+        // days from A to B op n (or n op days from A to B)
+        let (days, n, op) = match (a, b) {
+            (Expr::DaysFrom(..), Expr::Const(Value::Number(n))) => (a, *n, op),
+            (Expr::Const(Value::Number(n)), Expr::DaysFrom(..)) => (b, *n, op.flip()),
+            _ => return out,
+        };
+        let Expr::DaysFrom(from, to) = days else {
+            return out;
+        };
+        let (Some((x, l1, h1)), Some((y, l2, h2))) =
+            (self.date_term(from, 0), self.date_term(to, 0))
+        else {
+            return out;
+        };
+        if x.is_none() && y.is_none() {
+            return out;
+        }
+        let whole = |d: Decimal| i64::try_from(d).ok().map(i128::from);
+        let (Some(floor), Some(ceil)) = (whole(n.floor()), whole(n.ceil())) else {
+            return out;
+        };
+        // days = (y + o2) - (x + o1): at most `m` days gives y - x <= m - l2 + h1,
+        // at least `m` gives x - y <= h2 - l1 - m
+        let at_most = |m: i128| constraint(y, x, m - l2 + h1);
+        let at_least = |m: i128| constraint(x, y, h2 - l1 - m);
+        match op {
+            CmpOp::Le => push(at_most(floor)),
+            CmpOp::Lt => push(at_most(ceil - 1)),
+            CmpOp::Ge => push(at_least(ceil)),
+            CmpOp::Gt => push(at_least(floor + 1)),
+            CmpOp::Eq => {
+                push(at_most(floor));
+                push(at_least(ceil));
+            }
+            CmpOp::Ne => {}
+        }
+        out
+    }
+
+    /// The first fact whose tests leave no value, or else tests between dates
+    /// that cannot all hold, with the proof.
+    fn infeasible(&self, atoms: &[Atom]) -> Option<Proof> {
+        let mut facts: Vec<FactId> = atoms.iter().filter_map(Atom::fact).collect();
         facts.sort();
         facts.dedup();
         for f in facts {
-            let on: Vec<Atom> = atoms.iter().filter(|a| a.fact() == f).cloned().collect();
+            let on: Vec<Atom> = atoms
+                .iter()
+                .filter(|a| a.fact() == Some(f))
+                .cloned()
+                .collect();
             if !satisfiable(&self.model, f, &on) {
-                return Some((f, on));
+                return Some(Proof {
+                    tests: self.show_atoms(f, &on),
+                    chain: None,
+                });
             }
         }
-        None
+        self.dates_infeasible(atoms)
+    }
+
+    /// Tests between dates that cannot all hold: the tests, and the chain of
+    /// dates that would have to come after itself.
+    fn dates_infeasible(&self, atoms: &[Atom]) -> Option<Proof> {
+        let mut shown: Vec<&Expr> = Vec::new();
+        let mut constraints = Vec::new();
+        for a in atoms {
+            if let Atom::Dates(ks, test) = a {
+                constraints.extend(ks.iter().map(|k| Constraint {
+                    test: shown.len(),
+                    ..*k
+                }));
+                shown.push(test);
+            }
+        }
+        let cycle = negative_cycle(&constraints)?;
+        let mut used: Vec<usize> = cycle.iter().map(|k| k.test).collect();
+        used.sort_unstable();
+        used.dedup();
+        let tests: Vec<String> = used
+            .iter()
+            .filter_map(|i| shown.get(*i))
+            .map(|e| format!("`{}`", self.model.expr_text(e)))
+            .collect();
+        // x0 <= x1 + c0 <= x2 + c0 + c1 <= ... <= x0 + sum
+        let mut chain = vec![self.show_term(cycle.first()?.x, 0)];
+        let mut offset: i128 = 0;
+        for k in &cycle {
+            offset += i128::from(k.c);
+            chain.push(self.show_term(k.y, offset));
+        }
+        Some(Proof {
+            tests: join_and(&tests),
+            chain: Some((chain.join(" ≤ "), -offset)),
+        })
+    }
+
+    /// `purchase.date + 24 days`, or the date the fixed point plus `offset` is.
+    fn show_term(&self, v: Var, offset: i128) -> String {
+        match v {
+            None => i64::try_from(offset)
+                .ok()
+                .and_then(|n| {
+                    Date::constant(1970, 1, 1)
+                        .checked_add(jiff::Span::new().try_days(n).ok()?)
+                        .ok()
+                })
+                .map_or_else(
+                    || format!("{offset} days after 1970-01-01"),
+                    |d| d.to_string(),
+                ),
+            Some(f) => {
+                let name = self.model.fact_name(f);
+                match offset.cmp(&0) {
+                    Ordering::Equal => name.to_string(),
+                    Ordering::Greater => format!("{name} + {}", days_text(offset)),
+                    Ordering::Less => format!("{name} - {}", days_text(-offset)),
+                }
+            }
+        }
     }
 
     fn show_atoms(&self, f: FactId, atoms: &[Atom]) -> String {
@@ -108,6 +340,7 @@ impl Checker<'_> {
                     (CmpOp::Eq, Value::Bool(false)) => format!("`not {name}`"),
                     _ => format!("`{name} {} {}`", op.symbol(), self.model.show(v)),
                 },
+                Atom::Dates(_, test) => format!("`{}`", self.model.expr_text(test)),
                 Atom::In(_, neg, vs) => {
                     let list = vs
                         .iter()
@@ -133,8 +366,8 @@ impl Checker<'_> {
             };
             let mut atoms = Vec::new();
             self.conjuncts(&rule.condition, false, 0, &mut atoms);
-            if let Some((f, on)) = self.infeasible(&atoms) {
-                let shown = self.show_atoms(f, &on);
+            if let Some(proof) = self.infeasible(&atoms) {
+                let shown = proof.sentence();
                 let what = if rule.exception_to.is_some() {
                     "exception"
                 } else {
@@ -146,7 +379,7 @@ impl Checker<'_> {
                 }
                 self.error(
                     Code::Contradiction,
-                    format!("the {what} `{name}` can never apply: {shown} cannot all hold"),
+                    format!("the {what} `{name}` can never apply: {shown}"),
                 )
                 .label(decl.condition.span, "this condition is never true")
                 .help("check the limits and values; as written, no case can satisfy it")
@@ -171,8 +404,8 @@ impl Checker<'_> {
             let mut atoms = Vec::new();
             self.conjuncts(&t.condition, false, 0, &mut atoms);
             self.conjuncts(&rule.condition, false, 0, &mut atoms);
-            if let Some((f, on)) = self.infeasible(&atoms) {
-                let shown = self.show_atoms(f, &on);
+            if let Some(proof) = self.infeasible(&atoms) {
+                let shown = proof.sentence();
                 let (name, tname) = (rule.name.clone(), t.name.clone());
                 let span = self
                     .rule_decls
@@ -181,7 +414,7 @@ impl Checker<'_> {
                     .unwrap_or_default();
                 self.warning(
                     Code::ExceptionNeverApplies,
-                    format!("the exception `{name}` can never apply when `{tname}` does: {shown} cannot all hold"),
+                    format!("the exception `{name}` can never apply when `{tname}` does: {shown}"),
                 )
                 .label(span, format!("never true together with `{tname}`"))
                 .help("an exception should narrow its rule; check that both talk about the same cases")
@@ -208,6 +441,7 @@ fn satisfiable(model: &Model, f: FactId, atoms: &[Atom]) -> bool {
     let mut upper: Option<(Value, bool)> = None;
     for a in atoms {
         match a {
+            Atom::Dates(..) => {}
             Atom::Cmp(_, CmpOp::Eq, v) => {
                 allowed = Some(intersect(allowed, std::slice::from_ref(v)))
             }
@@ -251,6 +485,24 @@ fn satisfiable(model: &Model, f: FactId, atoms: &[Atom]) -> bool {
     }
 }
 
+/// `1 day`, `24 days`.
+fn days_text(n: i128) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 fn intersect(allowed: Option<Vec<Value>>, with: &[Value]) -> Vec<Value> {
     match allowed {
         None => with.to_vec(),
@@ -267,5 +519,34 @@ fn tighter(old: Option<(Value, bool)>, v: &Value, strict: bool, keep: Ordering) 
             Some(Ordering::Equal) => (o, os || strict),
             _ => (o, os),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::Date;
+    use proptest::prelude::*;
+
+    use super::{day_number, unit_days};
+    use crate::vocab::Unit;
+
+    proptest! {
+        /// The offset range of `+ n months` / `+ n years` holds what the
+        /// evaluator's date arithmetic (jiff, month ends clamped) adds.
+        #[test]
+        fn month_and_year_offsets_lie_in_their_day_range(
+            year in 1990i16..2060, month in 1i8..=12, day in 1i8..=31, n in -40i64..40,
+        ) {
+            let Ok(d) = Date::new(year, month, day) else { return Ok(()); };
+            for (unit, span) in [
+                (Unit::Months, jiff::Span::new().months(n)),
+                (Unit::Years, jiff::Span::new().years(n)),
+            ] {
+                let shifted = d.checked_add(span).unwrap();
+                let days = day_number(shifted) - day_number(d);
+                let (lo, hi) = unit_days(n, unit);
+                prop_assert!(lo <= days && days <= hi, "{d} + {n} {unit:?}: {days} not in {lo}..={hi}");
+            }
+        }
     }
 }

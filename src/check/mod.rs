@@ -9,6 +9,7 @@
 //! phrases, periods, exception loops) → contradictions → unused names.
 
 mod contradiction;
+mod difference;
 mod expr;
 mod phrase;
 
