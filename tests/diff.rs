@@ -272,3 +272,83 @@ fn git_compares_a_revision_with_the_working_tree() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Each threshold moved in `date_threshold` (a derived `days from`, dates a
+/// month apart, a sum of two amounts, a derived deadline) is found by the
+/// search with a case that, run, gets the remedy under one version only.
+#[test]
+fn thresholds_behind_date_arithmetic_and_sums_are_found() {
+    let (old, new, report) = report("date_threshold");
+    assert!(report.behaviour_changed());
+    assert!(!report.undecided());
+    for remedy in ["refund", "return_goods", "compensation", "complaint"] {
+        let found = report
+            .search
+            .found
+            .iter()
+            .find(|f| f.changes.iter().any(|c| c.remedy == remedy))
+            .unwrap_or_else(|| panic!("no case found for {remedy}"));
+        let (o, n) = (given(&old, &found.case_json), given(&new, &found.case_json));
+        let r = remedy.to_string();
+        assert_ne!(
+            o.contains(&r),
+            n.contains(&r),
+            "{remedy}: {}",
+            found.case_json
+        );
+    }
+    // the repair sent 16 to 30 days before the dispute: refunded only now
+    let refund = report
+        .search
+        .found
+        .iter()
+        .find(|f| f.changes.iter().any(|c| c.remedy == "refund"))
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&refund.case_json).unwrap();
+    let day = |s: &serde_json::Value| s.as_str().unwrap().parse::<jiff::civil::Date>().unwrap();
+    let waited = day(&v["repair"]["sent_date"])
+        .until(day(&v["dispute"]["date"]))
+        .unwrap()
+        .get_days();
+    assert!((16..=30).contains(&waited), "{waited}");
+}
+
+/// A threshold on a product of two facts is not linear: the report leads
+/// with "Undecided" and names it, and `--fail-on-undecided` fails on it.
+#[test]
+fn a_search_that_cannot_decide_says_so_first_and_can_fail() {
+    let (_, _, report) = report("undecided");
+    assert!(!report.behaviour_changed());
+    assert!(report.undecided());
+    assert_eq!(report.search.unreached.len(), 2);
+    let args = [
+        "diff",
+        "tests/diff/undecided/old.rules",
+        "tests/diff/undecided/new.rules",
+    ];
+    let (code, stdout, _) = redress(&args, root());
+    assert_eq!(code, 0);
+    let verdict = stdout.lines().nth(2).unwrap();
+    assert!(
+        verdict.starts_with("Undecided:")
+            && verdict.contains("`unit.price * items.count > 5000.00 yuan`"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("No behavioural change"), "{stdout}");
+    let with = |extra: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend_from_slice(extra);
+        redress(&all, root())
+    };
+    assert_eq!(with(&["--fail-on-change"]).0, 0);
+    assert_eq!(with(&["--fail-on-change", "--fail-on-undecided"]).0, 1);
+    // --fail-on-undecided only qualifies --fail-on-change
+    assert_eq!(with(&["--fail-on-undecided"]).0, 2);
+    let (_, json, _) = with(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["undecided"], true);
+    assert_eq!(v["search"]["unreached"].as_array().unwrap().len(), 2);
+    let (_, md, _) = with(&["--format", "markdown"]);
+    assert!(md.contains("\nUndecided:"), "{md}");
+    assert!(!md.contains("**Undecided"), "{md}");
+}

@@ -24,14 +24,20 @@ use super::{INPUT_ERRORS, OK, ReadError, USAGE};
 conditions over their boundary values (c-1, c, c+1 in the smallest step; the day before, of and after), every value of \
 their one-ofs, yes and no, and unknown.
 
+Comparisons through derived facts and arithmetic (`days from A to B > 30`, `price + fee > 500 yuan`) are solved for \
+dates and amounts on each side of their boundary. When no change is found but the search was not exhaustive, the \
+report leads with \"Undecided\" and names the conditions it could not aim at.
+
 Exit codes: 0 when no behavioural change was found (or without --fail-on-change), 1 when behaviour changed and \
---fail-on-change is given (or a rulebook has errors), 2 for usage errors.
+--fail-on-change is given, or the search was undecided and --fail-on-undecided is given too (or a rulebook has \
+errors), 2 for usage errors.
 
 Examples:
   redress diff old.rules new.rules
   redress diff old.rules new.rules --cases more-cases/ --format markdown
   redress diff --git origin/main rulebooks/cn-online-shopping/cn-online-shopping.rules
-  redress diff --git HEAD~1 --fail-on-change      # every .rules file changed since HEAD~1"
+  redress diff --git HEAD~1 --fail-on-change      # every .rules file changed since HEAD~1
+  redress diff --git origin/main --fail-on-change --fail-on-undecided"
 )]
 pub(crate) struct Args {
     /// OLD and NEW rulebooks; with --git, the rulebook (or a folder of rulebooks; default: the current folder).
@@ -49,6 +55,10 @@ pub(crate) struct Args {
     /// Exit 1 when behaviour changed.
     #[arg(long)]
     fail_on_change: bool,
+    /// With --fail-on-change: also exit 1 when the search found no change but
+    /// could not decide (it was not exhaustive).
+    #[arg(long, requires = "fail_on_change")]
+    fail_on_undecided: bool,
     /// Stop the search after this many generated cases.
     #[arg(long, value_name = "N", default_value_t = Options::default().max_cases)]
     max_cases: usize,
@@ -183,7 +193,9 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             "{}",
             report.render(format, pair.old.name(), pair.new.name())
         )?;
-        if args.fail_on_change && report.behaviour_changed() {
+        if args.fail_on_change
+            && (report.behaviour_changed() || (args.fail_on_undecided && report.undecided()))
+        {
             status = status.max(INPUT_ERRORS);
         }
     }

@@ -8,7 +8,7 @@ use jiff::ToSpan as _;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::{Options, show};
+use super::{Options, linear, show};
 use crate::case::{self, Case, Format};
 use crate::eval::{self, Options as EvalOptions};
 use crate::graph::DecisionGraph;
@@ -16,7 +16,7 @@ use crate::model::{Expr, FactId, Model, Rule, RuleId};
 use crate::outcome::{Computed, Outcome};
 use crate::source::SourceFile;
 use crate::value::{Type, Value};
-use crate::vocab::{ArithOp, CmpOp, Unit};
+use crate::vocab::{CmpOp, Unit};
 
 // ------------------------------------------------------------- outcomes
 
@@ -605,20 +605,40 @@ impl Probe {
     }
 }
 
-/// `a + a_off ⋈ b + b_off` between two facts.
+/// Where a comparison between facts puts its boundary for the fact `a`.
 #[derive(Clone, Debug)]
 struct Relation {
     a: String,
-    b: String,
-    /// `b + offset` is the boundary for `a` (days for dates).
-    offset: Offset,
+    to: Target,
     text: String,
 }
 
-#[derive(Clone, Copy, Debug)]
-enum Offset {
-    Days(i64),
-    Amount(Decimal),
+#[derive(Clone, Debug)]
+enum Target {
+    /// `a = b` between facts of a type without order: `a` equal to `b`, and not.
+    Same(String),
+    /// `a ⋈ b + months + days` between dates, with whole months (a month
+    /// is 28 to 31 days, so this is not linear): `a` the day before, of and
+    /// after that date.
+    Calendar { b: String, months: i64, days: i64 },
+    /// `a ⋈ Σ scale · other + offset` (dates in days): `a` a step below, on
+    /// and above the boundary, the others at their seed or anchor values.
+    Linear {
+        others: Vec<(String, Decimal)>,
+        offset: Decimal,
+        /// The type of `a`.
+        ty: Type,
+    },
+}
+
+impl Relation {
+    /// The facts it reads besides `a`.
+    fn others(&self) -> Vec<&String> {
+        match &self.to {
+            Target::Same(b) | Target::Calendar { b, .. } => vec![b],
+            Target::Linear { others, .. } => others.iter().map(|(n, _)| n).collect(),
+        }
+    }
 }
 
 /// What the conditions of both versions say about each fact.
@@ -626,6 +646,9 @@ enum Offset {
 struct Analysis {
     probes: BTreeMap<String, Probe>,
     relations: Vec<Relation>,
+    /// Conditions the search has no way to put on either side: not a
+    /// comparison with a constant, nor linear in facts (in order, once).
+    unreached: Vec<String>,
 }
 
 fn fact_type(model: &Model, f: FactId) -> Option<Type> {
@@ -754,6 +777,16 @@ impl Analysis {
         self.probes.entry(name).or_default()
     }
 
+    /// A condition the search cannot aim at: noted on its facts, and as
+    /// unreached.
+    fn unreached(&mut self, model: &Model, e: &Expr) {
+        let text = show::expr(model, e);
+        if !self.unreached.contains(&text) {
+            self.unreached.push(text);
+        }
+        self.incomplete(model, e);
+    }
+
     fn incomplete(&mut self, model: &Model, e: &Expr) {
         let mut facts = BTreeSet::new();
         direct_facts(model, e, &mut facts);
@@ -784,7 +817,7 @@ impl Analysis {
                     || self.against_const(model, *op, b, a)
                     || self.relation(model, e, a, b))
                 {
-                    self.incomplete(model, e);
+                    self.unreached(model, e);
                 }
             }
             Expr::In {
@@ -799,9 +832,9 @@ impl Analysis {
                         p.values.insert(other_text(values));
                     }
                 }
-                _ => self.incomplete(model, e),
+                _ => self.unreached(model, e),
             },
-            _ => self.incomplete(model, e),
+            _ => self.unreached(model, e),
         }
     }
 
@@ -858,75 +891,135 @@ impl Analysis {
         true
     }
 
-    /// `fact ± k ⋈ fact ± k` or `days from fact to fact ⋈ constant`.
+    /// A comparison of a fact with other facts, or with a constant through
+    /// derived facts or arithmetic: read as a linear form (`linear.rs`), it
+    /// gives the boundary values of one fact, or a relation between facts
+    /// that the search solves at each seed. False when it is not linear.
     fn relation(&mut self, model: &Model, e: &Expr, a: &Expr, b: &Expr) -> bool {
         let text = show::expr(model, e);
-        let rel = match (linear(a), linear(b)) {
-            (Some((fa, oa)), Some((fb, ob))) => sub(ob, oa).map(|offset| Relation {
-                a: model.fact_name(fa).to_string(),
-                b: model.fact_name(fb).to_string(),
-                offset,
-                text: text.clone(),
-            }),
-            _ => match (a, b) {
-                // days from x to y ⋈ c  ⇔  y ⋈ x + c days
-                (Expr::DaysFrom(x, y), Expr::Const(Value::Number(c))) => {
-                    match (x.as_ref(), y.as_ref(), i64::try_from(*c)) {
-                        (Expr::Fact(x), Expr::Fact(y), Ok(c)) => Some(Relation {
-                            a: model.fact_name(*y).to_string(),
-                            b: model.fact_name(*x).to_string(),
-                            offset: Offset::Days(c),
-                            text: text.clone(),
-                        }),
-                        _ => None,
-                    }
+        // facts without order compared with each other
+        if let (Expr::Fact(fa), Expr::Fact(fb)) = (a, b) {
+            if fact_type(model, *fa).is_some_and(|t| !t.is_ordered()) {
+                let rel = Relation {
+                    a: model.fact_name(*fa).to_string(),
+                    to: Target::Same(model.fact_name(*fb).to_string()),
+                    text: text.clone(),
+                };
+                for f in [model.fact_name(*fa), model.fact_name(*fb)] {
+                    self.probe(f.to_string()).note(&text);
                 }
-                _ => None,
-            },
-        };
-        let Some(rel) = rel else { return false };
-        for f in [&rel.a, &rel.b] {
-            let p = self.probe(f.clone());
-            p.note(&text);
+                self.relations.push(rel);
+                return true;
+            }
         }
-        self.relations.push(rel);
+        let (Some(fa), Some(fb)) = (linear::form(model, a, 0), linear::form(model, b, 0)) else {
+            // dates months or years apart
+            let (Some((x, xm, xd)), Some((y, ym, yd))) =
+                (linear::calendar(model, a, 0), linear::calendar(model, b, 0))
+            else {
+                return false;
+            };
+            if x == y {
+                return false;
+            }
+            let (Some(months), Some(days)) = (ym.checked_sub(xm), yd.checked_sub(xd)) else {
+                return false;
+            };
+            for f in [x, y] {
+                self.probe(model.fact_name(f).to_string()).note(&text);
+            }
+            self.relations.push(Relation {
+                a: model.fact_name(x).to_string(),
+                to: Target::Calendar {
+                    b: model.fact_name(y).to_string(),
+                    months,
+                    days,
+                },
+                text,
+            });
+            return true;
+        };
+        let Some(form) = linear::Form::difference(&fa, &fb) else {
+            return false;
+        };
+        // solve for a fact of coefficient ±1 if there is one (a date fact
+        // first: other dates and numbers are then counted in days from it)
+        let pick = form
+            .terms
+            .iter()
+            .position(|(f, c)| c.abs() == Decimal::ONE && fact_type(model, *f) == Some(Type::Date))
+            .or_else(|| form.terms.iter().position(|(_, c)| c.abs() == Decimal::ONE))
+            .or(if form.terms.is_empty() { None } else { Some(0) });
+        let Some((target, coef)) = pick.and_then(|i| form.terms.get(i)).copied() else {
+            return false;
+        };
+        let Some(ty) = fact_type(model, target) else {
+            return false;
+        };
+        // target ⋈ -(constant + Σ others) / coef
+        let scale = |c: Decimal| (-c).checked_div(coef);
+        let Some(offset) = scale(form.constant) else {
+            return false;
+        };
+        let mut others = Vec::new();
+        for (f, c) in &form.terms {
+            if *f != target {
+                let Some(k) = scale(*c) else { return false };
+                others.push((model.fact_name(*f).to_string(), k));
+            }
+        }
+        let name = model.fact_name(target).to_string();
+        if others.is_empty() {
+            // one fact against a constant: its boundary values now
+            let values = boundary(ty, offset);
+            let p = self.probe(name);
+            p.values.extend(values);
+            if coef.abs() != Decimal::ONE {
+                p.note(&text);
+            }
+            return true;
+        }
+        self.probe(name.clone()).note(&text);
+        for (o, _) in &others {
+            self.probe(o.clone()).note(&text);
+        }
+        self.relations.push(Relation {
+            a: name,
+            to: Target::Linear { others, offset, ty },
+            text,
+        });
         true
     }
 }
 
-fn linear(e: &Expr) -> Option<(FactId, Offset)> {
-    match e {
-        Expr::Fact(f) => Some((*f, Offset::Amount(Decimal::ZERO))),
-        Expr::Shift(inner, n, Unit::Days) => match inner.as_ref() {
-            Expr::Fact(f) => Some((*f, Offset::Days(*n))),
-            _ => None,
-        },
-        Expr::Shift(inner, n, Unit::Weeks) => match inner.as_ref() {
-            Expr::Fact(f) => Some((*f, Offset::Days(n.checked_mul(7)?))),
-            _ => None,
-        },
-        Expr::Arith(op @ (ArithOp::Add | ArithOp::Sub), x, k) => match (x.as_ref(), k.as_ref()) {
-            (Expr::Fact(f), Expr::Const(Value::Number(k) | Value::Money(k))) => Some((
-                *f,
-                Offset::Amount(if *op == ArithOp::Add { *k } else { -*k }),
-            )),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// `b_off - a_off`, when both are of one kind (a zero amount fits either).
-fn sub(b: Offset, a: Offset) -> Option<Offset> {
-    match (b, a) {
-        (Offset::Days(x), Offset::Days(y)) => Some(Offset::Days(x.checked_sub(y)?)),
-        (Offset::Amount(x), Offset::Amount(y)) => Some(Offset::Amount(x.checked_sub(y)?)),
-        (Offset::Days(x), Offset::Amount(y)) | (Offset::Amount(y), Offset::Days(x))
-            if y.is_zero() =>
-        {
-            Some(Offset::Days(x))
+/// A step below, on and a step above `at` (days for a date, a fen for
+/// money, the last digit of `at` for a number).
+fn boundary(ty: Type, at: Decimal) -> Vec<CaseValue> {
+    match ty {
+        Type::Date => {
+            let (lo, hi) = (at.floor(), at.ceil());
+            let mut days = vec![lo - Decimal::ONE, lo, hi, hi + Decimal::ONE];
+            days.dedup();
+            days.into_iter()
+                .filter_map(linear::date_of)
+                .map(CaseValue::Date)
+                .collect()
         }
-        _ => None,
+        Type::Money => {
+            let at = at.round_dp(2);
+            around(at, step(at, true))
+                .into_iter()
+                .map(CaseValue::Money)
+                .collect()
+        }
+        Type::Number => {
+            let at = at.round_dp(10).normalize();
+            around(at, step(at, false).min(Decimal::ONE))
+                .into_iter()
+                .map(CaseValue::Number)
+                .collect()
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -1029,6 +1122,10 @@ pub struct Search {
     pub exhaustive: bool,
     /// Why it was not exhaustive (empty when it was).
     pub not_exhaustive: Vec<String>,
+    /// The conditions the search had no way to aim at (not comparisons
+    /// with constants, nor linear in facts): cases on their other side may
+    /// not have been tried.
+    pub unreached: Vec<String>,
     /// True when it stopped at the case limit.
     pub truncated: bool,
 }
@@ -1487,7 +1584,11 @@ fn plan(old: &Model, new: &Model) -> Plan {
                 // a number, amount or date defined from facts: compared
                 // somewhere as a whole, so the facts under it are not
                 // partitioned by constants alone
-                analysis.incomplete(model, &d.expr);
+                if linear::form(model, &d.expr, 0).is_some() {
+                    analysis.incomplete(model, &d.expr);
+                } else {
+                    analysis.unreached(model, &d.expr);
+                }
             }
         }
         // every one-of fact: all its values
@@ -1577,11 +1678,12 @@ fn plan(old: &Model, new: &Model) -> Plan {
             "an amount, deadline or parameter of `{name}` changed and is computed from facts"
         ));
     }
+    search.unreached = std::mem::take(&mut analysis.unreached);
     let varied: BTreeSet<&String> = facts.iter().map(|(n, _)| n).collect();
     let relations: Vec<Relation> = analysis
         .relations
         .into_iter()
-        .filter(|r| varied.contains(&r.a) || varied.contains(&r.b))
+        .filter(|r| varied.contains(&r.a) || r.others().iter().any(|o| varied.contains(o)))
         .collect();
     let mut shown: HashSet<&str> = HashSet::new();
     for r in &relations {
@@ -1896,43 +1998,64 @@ fn kind_keys(changes: &[RemedyChange], rejected: Option<&String>) -> Vec<(String
     keys
 }
 
-/// The seed with `rel.a` moved to just below, at and just above `rel.b + offset`.
+/// The seed with `rel.a` moved to just below, at and just above its boundary,
+/// the other facts of the relation at their seed (or anchor) values.
 fn at_boundary(seed: &Facts, rel: &Relation, anchors: &HashMap<String, CaseValue>) -> Vec<Facts> {
     let mut base = seed.clone();
-    let b = match seed.get(&rel.b).or_else(|| anchors.get(&rel.b)) {
-        Some(b) => b.clone(),
-        None => return Vec::new(),
-    };
-    base.insert(rel.b.clone(), b.clone());
-    let values: Vec<CaseValue> = match (&b, rel.offset) {
-        (CaseValue::Date(d), Offset::Days(n)) => [-1i64, 0, 1]
-            .into_iter()
-            .filter_map(|k| d.checked_add((n + k).days()).ok())
-            .map(CaseValue::Date)
-            .collect(),
-        (CaseValue::Number(x), Offset::Amount(k)) => x
-            .checked_add(k)
-            .map(|c| around(c, step(c, false)))
-            .unwrap_or_default()
-            .into_iter()
-            .map(CaseValue::Number)
-            .collect(),
-        (CaseValue::Money(x), Offset::Amount(k)) => x
-            .checked_add(k)
-            .map(|c| around(c, step(c, true)))
-            .unwrap_or_default()
-            .into_iter()
-            .map(CaseValue::Money)
-            .collect(),
-        (CaseValue::Text(_) | CaseValue::Choice(_) | CaseValue::Bool(_), _) => {
-            let other = match &b {
+    let values: Vec<CaseValue> = match &rel.to {
+        Target::Same(b) => {
+            let Some(v) = seed.get(b).or_else(|| anchors.get(b)).cloned() else {
+                return Vec::new();
+            };
+            base.insert(b.clone(), v.clone());
+            let other = match &v {
                 CaseValue::Text(t) => CaseValue::Text(format!("{t} (other)")),
                 CaseValue::Bool(x) => CaseValue::Bool(!x),
-                _ => b.clone(),
+                _ => v.clone(),
             };
-            vec![b.clone(), other]
+            vec![v, other]
         }
-        _ => Vec::new(),
+        Target::Calendar { b, months, days } => {
+            let Some(v) = seed.get(b).or_else(|| anchors.get(b)).cloned() else {
+                return Vec::new();
+            };
+            let CaseValue::Date(d) = v else {
+                return Vec::new();
+            };
+            base.insert(b.clone(), v);
+            let Some(at) = jiff::Span::new()
+                .try_months(*months)
+                .ok()
+                .and_then(|m| d.checked_add(m).ok())
+                .and_then(|x| x.checked_add(days.days()).ok())
+            else {
+                return Vec::new();
+            };
+            [-1i64, 0, 1]
+                .into_iter()
+                .filter_map(|k| at.checked_add(k.days()).ok())
+                .map(CaseValue::Date)
+                .collect()
+        }
+        Target::Linear { others, offset, ty } => {
+            let mut at = *offset;
+            for (name, k) in others {
+                let Some(v) = seed.get(name).or_else(|| anchors.get(name)).cloned() else {
+                    return Vec::new();
+                };
+                let x = match &v {
+                    CaseValue::Date(d) => linear::day_number(*d),
+                    CaseValue::Number(n) | CaseValue::Money(n) => *n,
+                    _ => return Vec::new(),
+                };
+                base.insert(name.clone(), v);
+                let Some(next) = x.checked_mul(*k).and_then(|y| at.checked_add(y)) else {
+                    return Vec::new();
+                };
+                at = next;
+            }
+            boundary(*ty, at)
+        }
     };
     values
         .into_iter()

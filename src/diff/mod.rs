@@ -31,6 +31,7 @@
 //! ```
 
 mod behaviour;
+mod linear;
 mod render;
 mod show;
 
@@ -151,6 +152,12 @@ impl Report {
     /// outcome under the two versions.
     pub fn behaviour_changed(&self) -> bool {
         !self.replay.changed.is_empty() || !self.search.found.is_empty()
+    }
+
+    /// True when no change was found but the search was not exhaustive: it
+    /// cannot say there is none (`diff --fail-on-undecided`).
+    pub fn undecided(&self) -> bool {
+        !self.behaviour_changed() && !self.search.exhaustive
     }
 
     /// Render the report for people (`Text`, `Markdown`) or tools (`Json`).

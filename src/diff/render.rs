@@ -32,6 +32,15 @@ pub(super) fn render(report: &Report, format: Format, old: &str, new: &str) -> S
     }
 }
 
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -72,8 +81,33 @@ fn verdict(report: &Report) -> String {
         } else {
             "No behavioural change: the search was exhaustive for the changed conditions (every combination of their boundary values and unknown, from the empty case).".to_string()
         }
+    } else if s.unreached.is_empty() {
+        format!(
+            "Undecided: the search found no behavioural change, but it was not exhaustive ({}), so cases it did not try may behave differently.",
+            s.not_exhaustive.first().map_or("see below", String::as_str)
+        )
     } else {
-        "No behavioural change found, but the search was not exhaustive, so there may be cases it missed.".to_string()
+        let list: Vec<String> = s
+            .unreached
+            .iter()
+            .take(5)
+            .map(|c| format!("`{c}`"))
+            .collect();
+        let more = s.unreached.len().saturating_sub(5);
+        let more = if more > 0 {
+            format!(" and {}", plural(more, "more", "more"))
+        } else {
+            String::new()
+        };
+        format!(
+            "Undecided: the search found no behavioural change, but it could not aim at {} {}{more}, so cases on their other side may behave differently.",
+            if s.unreached.len() == 1 {
+                "the condition"
+            } else {
+                "the conditions"
+            },
+            join_and(&list)
+        )
     }
 }
 
@@ -152,6 +186,8 @@ fn searched(s: &Search) -> Vec<String> {
 fn text(report: &Report, old: &str, new: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "redress diff {old} → {new}\n");
+    // the verdict first: a CI log is read from the top
+    let _ = writeln!(out, "{}\n", verdict(report));
     structure_text(&report.structure, &mut out);
 
     let r = &report.replay;
@@ -191,7 +227,6 @@ fn text(report: &Report, old: &str, new: &str) -> String {
             let _ = writeln!(out, "    - {why}");
         }
     }
-    let _ = writeln!(out, "\n{}", verdict(report));
     out
 }
 
@@ -275,7 +310,12 @@ fn cell(s: &str) -> String {
 fn markdown(report: &Report, old: &str, new: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "### redress diff: {} → {}\n", code(old), code(new));
-    let _ = writeln!(out, "**{}**\n", verdict(report));
+    if report.undecided() {
+        // not in bold: it is not a finding
+        let _ = writeln!(out, "{}\n", verdict(report));
+    } else {
+        let _ = writeln!(out, "**{}**\n", verdict(report));
+    }
 
     let _ = writeln!(out, "#### Structure\n");
     if report.structure.is_empty() {
@@ -395,6 +435,7 @@ fn to_json(report: &Report, old: &str, new: &str) -> Json {
         "old": old,
         "new": new,
         "behaviour_changed": report.behaviour_changed(),
+        "undecided": report.undecided(),
         "verdict": verdict(report),
         "structure": report.structure.iter().map(|i| {
             let mut v = json!({
@@ -432,6 +473,7 @@ fn to_json(report: &Report, old: &str, new: &str) -> Json {
             "combinations": s.combinations,
             "exhaustive": s.exhaustive,
             "not_exhaustive": s.not_exhaustive,
+            "unreached": s.unreached,
             "truncated": s.truncated,
             "found": s.found.iter().map(|f| json!({
                 "from": f.from,
