@@ -15,7 +15,7 @@ use crate::graph::DecisionGraph;
 use crate::model::{Expr, FactId, Model, Rule, RuleId};
 use crate::outcome::{Computed, Outcome};
 use crate::source::SourceFile;
-use crate::value::{Type, Value};
+use crate::value::{Truth, Type, Value};
 use crate::vocab::{CmpOp, Unit};
 
 // ------------------------------------------------------------- outcomes
@@ -500,10 +500,18 @@ struct Side<'g> {
     ids: HashMap<&'g str, FactId>,
     /// The affected remedies, as indexes into the catalogue.
     remedies: Vec<usize>,
+    /// The watched conditions are the rules from this index on, with no
+    /// conclusion: the trace says what each came to.
+    watched_from: usize,
 }
 
 impl<'g> Side<'g> {
-    fn new(graph: &'g DecisionGraph, rules: &[usize], affected: &BTreeSet<String>) -> Self {
+    fn new(
+        graph: &'g DecisionGraph,
+        rules: &[usize],
+        affected: &BTreeSet<String>,
+        watched: &[(String, Expr)],
+    ) -> Self {
         let model = graph.model();
         let ids = model
             .facts
@@ -518,7 +526,7 @@ impl<'g> Side<'g> {
                 *slot = Some(n);
             }
         }
-        let kept = rules
+        let mut kept: Vec<Rule> = rules
             .iter()
             .filter_map(|&i| model.rules.get(i))
             .map(|r| Rule {
@@ -529,6 +537,17 @@ impl<'g> Side<'g> {
                 ..r.clone()
             })
             .collect();
+        let watched_from = kept.len();
+        kept.extend(watched.iter().enumerate().map(|(k, (_, e))| Rule {
+            name: format!("watched {k}"),
+            exception_to: None,
+            condition: e.clone(),
+            conclusion: None,
+            amount: None,
+            deadline: None,
+            cites: Vec::new(),
+            period: None,
+        }));
         let cut = Model {
             header: model.header.clone(),
             laws: model.laws.clone(),
@@ -549,10 +568,13 @@ impl<'g> Side<'g> {
             graph: DecisionGraph::compile(cut),
             ids,
             remedies,
+            watched_from,
         }
     }
 
-    fn run(&self, facts: &Facts) -> Result<Summary, String> {
+    /// The case's outcome for the affected remedies, and what each watched
+    /// condition came to (none when the version rejects the case).
+    fn run(&self, facts: &Facts) -> (Result<Summary, String>, Vec<Truth>) {
         let model = self.graph.model();
         let mut case = Case::empty(model);
         for (name, value) in facts {
@@ -566,19 +588,25 @@ impl<'g> Side<'g> {
             match value.to_value(model, fact.ty) {
                 Some(v) => case.set(id, v),
                 None => {
-                    return Err(format!(
+                    let why = format!(
                         "`{name}` cannot be {} here: it is {}",
                         value.show(),
                         show::ty(model, fact.ty)
-                    ));
+                    );
+                    return (Err(why), Vec::new());
                 }
             }
         }
-        Ok(summarize(
-            model,
-            &eval::evaluate(&self.graph, &case, &EvalOptions::default()),
-            self.remedies.iter().copied(),
-        ))
+        let (outcome, trace) = eval::evaluate_traced(&self.graph, &case, &EvalOptions::default());
+        let watched = trace
+            .conditions
+            .get(self.watched_from..)
+            .unwrap_or_default()
+            .to_vec();
+        (
+            Ok(summarize(model, &outcome, self.remedies.iter().copied())),
+            watched,
+        )
     }
 }
 
@@ -1257,7 +1285,7 @@ fn deciding_rules(
 
 /// Atoms of a condition (comparisons, one-of tests, yes/no facts, derived
 /// facts that are not yes/no), through yes/no derived facts.
-fn atoms(model: &Model, e: &Expr, out: &mut BTreeSet<String>, depth: usize) {
+fn atoms(model: &Model, e: &Expr, out: &mut BTreeMap<String, Expr>, depth: usize) {
     if depth > 1_000 {
         return;
     }
@@ -1271,12 +1299,12 @@ fn atoms(model: &Model, e: &Expr, out: &mut BTreeSet<String>, depth: usize) {
         Expr::Derived(d) => match model.derived.get(d.index()) {
             Some(def) if def.ty == Type::Bool => atoms(model, &def.expr, out, depth + 1),
             _ => {
-                out.insert(show::expr(model, e));
+                out.insert(show::expr(model, e), e.clone());
             }
         },
         Expr::Const(_) => {}
         other => {
-            out.insert(show::expr(model, other));
+            out.insert(show::expr(model, other), other.clone());
         }
     }
 }
@@ -1404,6 +1432,9 @@ struct Plan {
     rules: [Vec<usize>; 2],
     /// The remedies the changed rules can change (ids).
     affected: BTreeSet<String>,
+    /// The conditions only one version has (old, new): the search should
+    /// see each both true and false.
+    watched: [Vec<(String, Expr)>; 2],
 }
 
 fn plan(old: &Model, new: &Model) -> Plan {
@@ -1440,6 +1471,8 @@ fn plan(old: &Model, new: &Model) -> Plan {
         )
         .collect();
     let mut changed_rules: HashSet<&str> = HashSet::new();
+    // the changed conditions of each version, to see each made true and false
+    let mut watched: [Vec<(String, Expr)>; 2] = [Vec::new(), Vec::new()];
     for name in names {
         let o = old_by_name.get(name).copied();
         let n = new_by_name.get(name).copied();
@@ -1472,23 +1505,31 @@ fn plan(old: &Model, new: &Model) -> Plan {
         };
         search.changed_items.push(format!("{kind} {name}"));
         changed_rules.insert(name);
-        let mut old_atoms = BTreeSet::new();
-        let mut new_atoms = BTreeSet::new();
+        let mut old_atoms = BTreeMap::new();
+        let mut new_atoms = BTreeMap::new();
         if let Some(o) = o {
             atoms(old, &o.condition, &mut old_atoms, 0);
         }
         if let Some(n) = n {
             atoms(new, &n.condition, &mut new_atoms, 0);
         }
-        for (model, r, mine, theirs, label) in [
+        for (side, (model, r, mine, theirs, label)) in [
             (old, o, &old_atoms, &new_atoms, "old"),
             (new, n, &new_atoms, &old_atoms, "new"),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
             let Some(r) = r else { continue };
-            for a in mine.difference(theirs) {
+            for (a, e) in mine.iter().filter(|(a, _)| !theirs.contains_key(*a)) {
                 let line = format!("{label}: {a} (in {name})");
                 if changed_conditions.insert(line.clone()) {
                     search.changed_conditions.push(line);
+                }
+                if let Some(list) = watched.get_mut(side) {
+                    if !list.iter().any(|(t, _)| t == a) {
+                        list.push((a.clone(), e.clone()));
+                    }
                 }
             }
             let reads = v.reads(model);
@@ -1498,7 +1539,7 @@ fn plan(old: &Model, new: &Model) -> Plan {
             let mut per_atom = Vec::new();
             atom_facts(model, reads, &r.condition, &mut per_atom, 0);
             for (atom, facts) in per_atom {
-                if !theirs.contains(&atom) || mine == theirs {
+                if !theirs.contains_key(&atom) || mine.keys().eq(theirs.keys()) {
                     focus.extend(facts);
                 }
             }
@@ -1698,6 +1739,7 @@ fn plan(old: &Model, new: &Model) -> Plan {
         anchors,
         rules,
         affected,
+        watched,
     }
 }
 
@@ -1745,6 +1787,7 @@ pub(super) fn search(
         anchors,
         rules: [old_rules, new_rules],
         affected,
+        watched,
     } = plan(old.model(), new.model());
 
     // seeds: the empty case, then each corpus case one version accepts
@@ -1764,8 +1807,14 @@ pub(super) fn search(
         search.exhaustive = true;
         return search;
     }
-    let old_side = Side::new(old, &old_rules, &affected);
-    let new_side = Side::new(new, &new_rules, &affected);
+    let [old_watched, new_watched] = &watched;
+    let old_side = Side::new(old, &old_rules, &affected, old_watched);
+    let new_side = Side::new(new, &new_rules, &affected, new_watched);
+    // each watched condition: seen true, seen false
+    let mut seen_ways: [Vec<(bool, bool)>; 2] = [
+        vec![(false, false); old_watched.len()],
+        vec![(false, false); new_watched.len()],
+    ];
 
     let mut seen: HashSet<Facts> = HashSet::new();
     let mut groups: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -1792,7 +1841,15 @@ pub(super) fn search(
             return true;
         }
         search.tried += 1;
-        match compare_results(old_side.run(&facts_now), new_side.run(&facts_now)) {
+        let (old_result, old_truths) = old_side.run(&facts_now);
+        let (new_result, new_truths) = new_side.run(&facts_now);
+        for (ways, truths) in seen_ways.iter_mut().zip([old_truths, new_truths]) {
+            for (w, t) in ways.iter_mut().zip(truths) {
+                w.0 |= t == Truth::Yes;
+                w.1 |= t == Truth::No;
+            }
+        }
+        match compare_results(old_result, new_result) {
             Compared::Same { silent: s } => silent |= s,
             Compared::BothInvalid(_) => {}
             Compared::Changed(changes, rejected) => {
@@ -1975,6 +2032,26 @@ pub(super) fn search(
             "the search stopped after {} cases",
             options.max_cases
         ));
+    }
+    // the bar: every changed condition seen both true and false
+    // (when the classes argument does not already prove the search complete)
+    if !search.not_exhaustive.is_empty() {
+        for ((list, ways), label) in watched.iter().zip(&seen_ways).zip(["old", "new"]) {
+            for ((text, _), (yes, no)) in list.iter().zip(ways) {
+                let missing = match (yes, no) {
+                    (true, true) => continue,
+                    (false, true) => "true",
+                    (true, false) => "false",
+                    (false, false) => "true or false",
+                };
+                search.not_exhaustive.push(format!(
+                    "no case tried made `{text}` ({label} version) {missing}"
+                ));
+                if !search.unreached.contains(text) {
+                    search.unreached.push(text.clone());
+                }
+            }
+        }
     }
     search.exhaustive = search.not_exhaustive.is_empty();
     search
