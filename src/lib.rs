@@ -63,6 +63,7 @@ pub mod limits;
 pub mod model;
 pub mod outcome;
 pub mod report;
+pub mod schema;
 pub mod source;
 pub mod syntax;
 pub mod testing;

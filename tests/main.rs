@@ -16,6 +16,7 @@ mod diff;
 mod docs;
 mod editor_diagnostics;
 mod eval;
+mod facts;
 mod fmt;
 mod generator;
 mod hostile;

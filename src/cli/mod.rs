@@ -10,6 +10,7 @@ mod batch;
 mod check;
 mod diff;
 mod eval;
+mod facts;
 mod files;
 mod fmt;
 mod test;
@@ -76,6 +77,7 @@ enum Command {
     Check(check::Args),
     Diff(diff::Args),
     Eval(eval::Args),
+    Facts(facts::Args),
     Fmt(fmt::Args),
     Test(test::Args),
 }
@@ -91,6 +93,32 @@ pub(crate) enum Format {
     Github,
     /// SARIF 2.1.0, for code-scanning uploads.
     Sarif,
+}
+
+/// Read and compile a rulebook; on failure, report it on standard error and
+/// give the exit code (1 for errors in the rulebook, 2 for a path that cannot
+/// be read).
+pub(crate) fn compile_or_report(path: &str) -> Result<redress::graph::DecisionGraph, u8> {
+    let file = match read_source(path) {
+        Ok(f) => f,
+        Err(ReadError::Usage(m)) => {
+            errln!("error: {m}");
+            return Err(USAGE);
+        }
+        Err(ReadError::Input(d)) => {
+            eprint_diagnostics(&[d]);
+            return Err(INPUT_ERRORS);
+        }
+    };
+    let (graph, diagnostics) = redress::compile_with(&file, &limits());
+    match graph {
+        Some(g) => Ok(g),
+        None => {
+            eprint_diagnostics(&diagnostics);
+            errln!("{path}: the rulebook has errors; run `redress check {path}`");
+            Err(INPUT_ERRORS)
+        }
+    }
 }
 
 /// Exit codes.
@@ -124,6 +152,7 @@ pub fn run() -> ExitCode {
                 Command::Check(args) => check::run(out, &args),
                 Command::Diff(args) => diff::run(out, &args),
                 Command::Eval(args) => eval::run(out, &args),
+                Command::Facts(args) => facts::run(out, &args),
                 Command::Fmt(args) => fmt::run(out, &args),
                 Command::Test(args) => test::run(out, &args),
             };

@@ -1,0 +1,179 @@
+//! The facts a rulebook asks for, for other programs: each fact with its
+//! type, questions, labels and allowed values (`redress facts --format
+//! json`), and a JSON Schema of a valid case file (`--format jsonschema`), so
+//! that a form or a case-management system can validate a case before it
+//! calls redress.
+//!
+//! Both are built from the checked [`Model`], in declaration order.
+
+use serde_json::{Map, Value as Json, json};
+
+use crate::model::{Model, Texts};
+use crate::value::Type;
+
+/// Texts by language as a JSON object (`{"zh": "…", "en": "…"}`; a text
+/// with no language under `""`), in the order written.
+fn texts(t: &Texts) -> Json {
+    let mut m = Map::new();
+    for (lang, text) in t {
+        m.entry(lang.clone())
+            .or_insert_with(|| Json::String(text.clone()));
+    }
+    Json::Object(m)
+}
+
+/// The type's name for programs.
+fn type_name(ty: Type) -> &'static str {
+    match ty {
+        Type::Bool => "yes_no",
+        Type::Number => "number",
+        Type::Money => "money",
+        Type::Date => "date",
+        Type::Text => "text",
+        Type::OneOf(_) => "one_of",
+        Type::Duration => "duration",
+    }
+}
+
+/// The facts of a rulebook: `{"rulebook": …, "facts": [...], "derived": [...]}`.
+pub fn facts_json(model: &Model) -> Json {
+    let facts: Vec<Json> = model
+        .facts
+        .iter()
+        .map(|f| {
+            let mut o = Map::new();
+            o.insert("name".into(), json!(f.name));
+            o.insert("type".into(), json!(type_name(f.ty)));
+            if f.ty == Type::Money {
+                o.insert("currency".into(), json!("CNY"));
+            }
+            if let Type::OneOf(set) = f.ty {
+                let values: Vec<Json> = model
+                    .one_of_values(set)
+                    .iter()
+                    .map(|v| json!({ "value": v }))
+                    .collect();
+                o.insert("values".into(), Json::Array(values));
+            }
+            o.insert("question".into(), texts(&f.questions));
+            o.insert("label".into(), texts(&f.labels));
+            if model
+                .header
+                .as_of
+                .is_some_and(|a| model.fact_name(a) == f.name)
+            {
+                o.insert("as_of".into(), json!(true));
+            }
+            Json::Object(o)
+        })
+        .collect();
+    let derived: Vec<Json> = model
+        .derived
+        .iter()
+        .map(|d| {
+            json!({
+                "name": d.name,
+                "type": type_name(d.ty),
+                "definition": model.expr_text(&d.expr).to_string(),
+                "label": texts(&d.labels),
+            })
+        })
+        .collect();
+    json!({
+        "rulebook": {
+            "title": texts(&model.header.titles),
+            "jurisdiction": model.header.jurisdiction,
+            "version": model.header.version,
+            "languages": model.header.languages,
+        },
+        "facts": facts,
+        "derived": derived,
+    })
+}
+
+/// The schema of one fact's value in a case file: what the case reader
+/// accepts, and `null` (unknown).
+fn value_schema(model: &Model, ty: Type) -> Json {
+    let known = match ty {
+        Type::Bool => json!({ "anyOf": [{ "type": "boolean" }, { "enum": ["yes", "no"] }] }),
+        Type::Number => json!({ "anyOf": [
+            { "type": "number" },
+            { "type": "string", "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$" },
+        ] }),
+        Type::Money => json!({ "anyOf": [
+            { "type": "number" },
+            {
+                "type": "string",
+                "pattern": "^\\s*[¥￥]?\\s*-?[0-9]+(\\.[0-9]+)?\\s*(yuan|CNY|元)?\\s*$",
+            },
+        ] }),
+        Type::Date => json!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^\\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\\s*$",
+        }),
+        Type::Text => json!({ "type": "string" }),
+        Type::OneOf(set) => json!({ "enum": model.one_of_values(set) }),
+        Type::Duration => json!(false),
+    };
+    json!({ "anyOf": [known, { "type": "null" }] })
+}
+
+/// Put a fact's schema under every key a case file may give it by: each
+/// part of the dotted name a nested object, or several parts joined by dots
+/// in one key (`{"purchase": {"price": …}}`, `{"purchase.price": …}`).
+/// Names have few parts, so the ways stay few.
+fn insert(node: &mut Map<String, Json>, parts: &[&str], schema: &Json) {
+    for k in 1..=parts.len() {
+        let (head, rest) = parts.split_at(k);
+        let key = head.join(".");
+        if rest.is_empty() {
+            node.insert(key, schema.clone());
+            continue;
+        }
+        let entry = node.entry(key).or_insert_with(
+            || json!({ "type": "object", "additionalProperties": false, "properties": {} }),
+        );
+        // a fact and a group of facts under one name cannot both be given
+        // (the case reader reads the key as one or the other): the fact wins
+        if let Some(props) = entry
+            .as_object_mut()
+            .and_then(|o| o.get_mut("properties"))
+            .and_then(Json::as_object_mut)
+        {
+            insert(props, rest, schema);
+        }
+    }
+}
+
+/// A JSON Schema (draft 2020-12) of a case file for this rulebook: objects
+/// nested by the dotted fact names, each fact's value as the case reader
+/// accepts it or `null`. Stricter than redress in one way: a key that names
+/// no fact is an error here (redress warns and ignores it), so that a form
+/// catches a misspelt key.
+pub fn case_schema(model: &Model) -> Json {
+    let mut root = Map::new();
+    for f in &model.facts {
+        let mut schema = value_schema(model, f.ty);
+        if let Some(o) = schema.as_object_mut() {
+            if let Some(l) = Model::pick(&f.labels, "en") {
+                o.insert("title".into(), json!(l));
+            }
+            if let Some(q) = Model::pick(&f.questions, "en") {
+                o.insert("description".into(), json!(q));
+            }
+        }
+        let parts: Vec<&str> = f.name.split('.').collect();
+        insert(&mut root, &parts, &schema);
+    }
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": format!(
+            "A case file for {}",
+            Model::pick(&model.header.titles, "en").unwrap_or("this rulebook")
+        ),
+        "type": "object",
+        "additionalProperties": false,
+        "properties": Json::Object(root),
+    })
+}
