@@ -106,6 +106,12 @@ codes! {
     UnclosedQuote => "unclosed_quote",
     /// A one-of value spelled like a fact or derived fact.
     NameClash => "name_clash",
+    /// A `calendar` the language does not know.
+    UnknownCalendar => "unknown_calendar",
+    /// Working days counted in a rulebook whose header names no calendar.
+    NoCalendar => "no_calendar",
+    /// A working-day computation on a date the calendar does not cover.
+    OutsideCalendar => "outside_calendar",
     /// A case file that is not valid JSON or TOML.
     CaseSyntax => "case_syntax",
     /// A case value of the wrong type.

@@ -478,6 +478,25 @@ impl Validator<'_> {
             return;
         }
         match convert(self.model, fact.ty, shape) {
+            Ok(Value::Number(n))
+                if (n.is_sign_negative() && !n.is_zero() || !n.fract().is_zero())
+                    && self.model.counts.binary_search(&id).is_ok() =>
+            {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::CaseInvalidValue,
+                        format!(
+                            "`{path}` counts a duration, so it must be a whole number of at least 0, but the case gives {}",
+                            n.normalize()
+                        ),
+                    )
+                    .in_file(self.file.get())
+                    .label(span, "not a whole number of at least 0")
+                    .help(format!(
+                        "the rulebook adds `{path}` days, weeks, months or working days to a date; give a count such as 3"
+                    )),
+                );
+            }
             Ok(v) => self.case.set(id, v),
             Err(Problem::Type) => {
                 let want = type_words(self.model, fact.ty);

@@ -537,6 +537,7 @@ impl<'g> Side<'g> {
             derived: model.derived.clone(),
             remedies: model.remedies.clone(),
             rules: kept,
+            counts: model.counts.clone(),
         };
         let remedies = model
             .remedies
@@ -818,7 +819,10 @@ impl Analysis {
             _ => return false,
         };
         let name = model.fact_name(f).to_string();
-        let exact = !matches!(shift, Some((_, Unit::Months | Unit::Years)));
+        let exact = !matches!(
+            shift,
+            Some((_, Unit::Months | Unit::Years | Unit::WorkingDays))
+        );
         let values: Vec<CaseValue> = match c {
             Value::Number(n) => around(*n, step(*n, false))
                 .into_iter()
@@ -831,6 +835,12 @@ impl Analysis {
             Value::Date(d) => {
                 let base = match shift {
                     None => Some(*d),
+                    // the date n working days before: the fact's value that
+                    // lands on the constant
+                    Some((n, Unit::WorkingDays)) => model
+                        .header
+                        .calendar
+                        .and_then(|c| c.add_working_days(*d, n.checked_neg()?).ok()),
                     Some((n, unit)) => d.checked_sub(span(n, unit)).ok(),
                 };
                 [-1, 0, 1]
@@ -936,6 +946,8 @@ fn span(n: i64, unit: Unit) -> jiff::Span {
         Unit::Weeks => n.weeks(),
         Unit::Months => n.months(),
         Unit::Years => n.years(),
+        // counted on a calendar, not a span (see `against_const`)
+        Unit::WorkingDays => n.days(),
     }
 }
 
