@@ -116,13 +116,15 @@ impl Calendar {
                 };
                 let q = (target - 1).div_euclid(5);
                 let s = (target - 1).rem_euclid(5);
-                from_day_number(7 * q + s).ok_or_else(|| format!("{} is outside the supported dates", what()))
+                from_day_number(7 * q + s)
+                    .ok_or_else(|| format!("{} is outside the supported dates", what()))
             }
             Calendar::CnMainland => {
                 let table = table()?;
                 let i = table.index(d).ok_or_else(|| self.outside(&d.to_string()))?;
                 let through = |j: Option<usize>| -> i64 {
-                    j.and_then(|j| table.cum.get(j)).map_or(0, |c| i64::from(*c))
+                    j.and_then(|j| table.cum.get(j))
+                        .map_or(0, |c| i64::from(*c))
                 };
                 let target = if n > 0 {
                     through(Some(i)) + n
@@ -151,7 +153,9 @@ impl Calendar {
             }
         }
         match self {
-            Calendar::Weekdays => Ok(weekdays_through(day_number(b)) - weekdays_through(day_number(a))),
+            Calendar::Weekdays => {
+                Ok(weekdays_through(day_number(b)) - weekdays_through(day_number(a)))
+            }
             Calendar::CnMainland => {
                 let table = table()?;
                 let at = |d: Date| {
@@ -245,8 +249,8 @@ fn civil(value: &toml::value::Datetime) -> Result<Date, String> {
 /// The embedded TOML → the table: a date is a working day when it is an
 /// adjusted working day, or Monday to Friday outside every holiday clause.
 fn parse(text: &str) -> Result<Table, String> {
-    let file: File =
-        toml::from_str(text).map_err(|e| format!("the cn-mainland calendar data is broken: {e}"))?;
+    let file: File = toml::from_str(text)
+        .map_err(|e| format!("the cn-mainland calendar data is broken: {e}"))?;
     let mut off = Vec::new();
     let mut work = Vec::new();
     for clause in file.year.iter().flat_map(|y| &y.holidays) {
@@ -286,13 +290,28 @@ mod tests {
     #[test]
     fn cn_mainland_around_national_day_2024() {
         let c = Calendar::CnMainland;
-        assert_eq!(c.add_working_days(date(2024, 9, 30), 1), Ok(date(2024, 10, 8)));
-        assert_eq!(c.add_working_days(date(2024, 10, 8), -1), Ok(date(2024, 9, 30)));
-        assert_eq!(c.add_working_days(date(2024, 10, 3), 0), Ok(date(2024, 10, 3)));
+        assert_eq!(
+            c.add_working_days(date(2024, 9, 30), 1),
+            Ok(date(2024, 10, 8))
+        );
+        assert_eq!(
+            c.add_working_days(date(2024, 10, 8), -1),
+            Ok(date(2024, 9, 30))
+        );
+        assert_eq!(
+            c.add_working_days(date(2024, 10, 3), 0),
+            Ok(date(2024, 10, 3))
+        );
         // Saturday 12 October 2024 was worked
         assert_eq!(c.is_working_day(date(2024, 10, 12)), Ok(true));
-        assert_eq!(c.working_days_between(date(2024, 9, 30), date(2024, 10, 8)), Ok(1));
-        assert_eq!(c.working_days_between(date(2024, 10, 8), date(2024, 9, 30)), Ok(-1));
+        assert_eq!(
+            c.working_days_between(date(2024, 9, 30), date(2024, 10, 8)),
+            Ok(1)
+        );
+        assert_eq!(
+            c.working_days_between(date(2024, 10, 8), date(2024, 9, 30)),
+            Ok(-1)
+        );
     }
 
     #[test]
@@ -304,20 +323,44 @@ mod tests {
         );
         assert!(c.add_working_days(date(2026, 12, 20), 30).is_err());
         assert!(c.add_working_days(date(2008, 1, 2), -5).is_err());
-        assert!(c.working_days_between(date(2007, 12, 31), date(2008, 1, 3)).is_err());
+        assert!(
+            c.working_days_between(date(2007, 12, 31), date(2008, 1, 3))
+                .is_err()
+        );
     }
 
     #[test]
     fn weekdays_count_monday_to_friday() {
         let c = Calendar::Weekdays;
         // Friday 2024-10-04 + 1 is Monday 2024-10-07
-        assert_eq!(c.add_working_days(date(2024, 10, 4), 1), Ok(date(2024, 10, 7)));
-        assert_eq!(c.add_working_days(date(2024, 10, 5), 1), Ok(date(2024, 10, 7)));
-        assert_eq!(c.add_working_days(date(2024, 10, 7), -1), Ok(date(2024, 10, 4)));
-        assert_eq!(c.add_working_days(date(2024, 10, 6), -1), Ok(date(2024, 10, 4)));
-        assert_eq!(c.add_working_days(date(2024, 10, 1), 10), Ok(date(2024, 10, 15)));
-        assert_eq!(c.working_days_between(date(2024, 10, 4), date(2024, 10, 7)), Ok(1));
-        assert_eq!(c.working_days_between(date(1969, 12, 26), date(1970, 1, 5)), Ok(6));
+        assert_eq!(
+            c.add_working_days(date(2024, 10, 4), 1),
+            Ok(date(2024, 10, 7))
+        );
+        assert_eq!(
+            c.add_working_days(date(2024, 10, 5), 1),
+            Ok(date(2024, 10, 7))
+        );
+        assert_eq!(
+            c.add_working_days(date(2024, 10, 7), -1),
+            Ok(date(2024, 10, 4))
+        );
+        assert_eq!(
+            c.add_working_days(date(2024, 10, 6), -1),
+            Ok(date(2024, 10, 4))
+        );
+        assert_eq!(
+            c.add_working_days(date(2024, 10, 1), 10),
+            Ok(date(2024, 10, 15))
+        );
+        assert_eq!(
+            c.working_days_between(date(2024, 10, 4), date(2024, 10, 7)),
+            Ok(1)
+        );
+        assert_eq!(
+            c.working_days_between(date(1969, 12, 26), date(1970, 1, 5)),
+            Ok(6)
+        );
         // stepping agrees with the arithmetic over a range of starts and counts
         let mut d = date(1969, 12, 1);
         for _ in 0..60 {
@@ -325,7 +368,11 @@ mod tests {
                 let mut step = d;
                 let mut left = n;
                 while left != 0 {
-                    step = if n > 0 { step.tomorrow().unwrap() } else { step.yesterday().unwrap() };
+                    step = if n > 0 {
+                        step.tomorrow().unwrap()
+                    } else {
+                        step.yesterday().unwrap()
+                    };
                     if c.is_working_day(step).unwrap() {
                         left -= n.signum();
                     }

@@ -1,10 +1,10 @@
 //! Resolving and typing expressions.
 
 use crate::ast::{self, ExprKind};
+use crate::calendar::Calendar;
 use crate::diagnostic::{Code, suggestion};
 use crate::model::Expr;
 use crate::value::{OneOfId, Type, Value};
-use crate::calendar::Calendar;
 use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
 
 use super::{Checker, ValueName};
@@ -165,12 +165,13 @@ impl Checker<'_> {
                     self.error(
                         Code::TypeMismatch,
                         format!(
-                            "the count of a duration must be a number, but this is {found}"
+                            "the count of a duration must be a number, but this is {}",
+                            a_type(&found)
                         ),
                     )
-                    .label(count.span, format!("this is {found}"))
+                    .label(count.span, format!("this is {}", a_type(&found)))
                     .help(format!(
-                        "count with a number fact: `purchase.date + warranty.months {}`",
+                        "count {} with a number: `purchase.date + warranty.months months`, `(repair.days + 1) working days`",
                         unit.word()
                     ))
                     .emit();
@@ -193,7 +194,10 @@ impl Checker<'_> {
                         self.outside_calendar(calendar, side.span, &d.to_string());
                     }
                 }
-                Some((Expr::WorkingDaysFrom(Box::new(x), Box::new(y)), Type::Number))
+                Some((
+                    Expr::WorkingDaysFrom(Box::new(x), Box::new(y)),
+                    Type::Number,
+                ))
             }
         }
     }
@@ -204,9 +208,11 @@ impl Checker<'_> {
         if let Some(c) = self.model.header.calendar {
             return Some(c);
         }
-        let named = self.ast.items.iter().any(|i| {
-            matches!(i, ast::Item::Header(h) if !h.calendar.is_empty())
-        });
+        let named = self
+            .ast
+            .items
+            .iter()
+            .any(|i| matches!(i, ast::Item::Header(h) if !h.calendar.is_empty()));
         if !named {
             self.error(
                 Code::NoCalendar,

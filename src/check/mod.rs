@@ -276,17 +276,23 @@ impl<'a> Checker<'a> {
                 .map(|c| format!("`{}`", c.name()))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let help = match suggestion(&name.text, Calendar::ALL.iter().map(|c| c.name())) {
-                Some(s) => format!("{s} The calendars are {list}."),
+            let meant =
+                crate::diagnostic::did_you_mean(&name.text, Calendar::ALL.iter().map(|c| c.name()));
+            let help = match &meant {
+                Some(m) => format!("did you mean `{m}`? The calendars are {list}."),
                 None => format!("the calendars are {list}"),
             };
-            self.error(
-                Code::UnknownCalendar,
-                format!("there is no calendar `{}`", name.text),
-            )
-            .label(name.span, "not a known calendar")
-            .help(help)
-            .emit();
+            let mut d = self
+                .error(
+                    Code::UnknownCalendar,
+                    format!("there is no calendar `{}`", name.text),
+                )
+                .label(name.span, "not a known calendar")
+                .help(help);
+            if let Some(m) = meant {
+                d = d.fix(name.span, m.to_string(), format!("write `{m}`"));
+            }
+            d.emit();
         }
         found
     }

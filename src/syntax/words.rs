@@ -9,7 +9,10 @@ use super::Rule;
 pub(super) fn expected(positives: &[Rule]) -> (String, Option<&'static str>) {
     let mut words: Vec<&'static str> = Vec::new();
     let mut hints: Vec<&'static str> = Vec::new();
-    for r in positives {
+    // A unit may follow any name or parenthesis (`warranty.months months`);
+    // where something else could go on too, it is not worth a word.
+    let others = positives.iter().any(|r| *r != Rule::unit);
+    for r in positives.iter().filter(|r| !(others && **r == Rule::unit)) {
         let (w, h) = describe(*r);
         if !words.contains(&w) {
             words.push(w);
@@ -67,6 +70,7 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::line_break => ("the end of the line", None),
         Rule::arrow_phrase => ("a remedy phrase after `=>`", CONCLUSION),
         Rule::cite_article => ("`article` and its number", None),
+        Rule::calendar_line => ("`calendar` and its name", None),
         Rule::yen => ("`¥`", None),
         Rule::item => (
             "`rulebook`, `law`, `fact`, `define`, `remedy`, `rule` or `exception` at the start of a line",
