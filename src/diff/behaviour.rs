@@ -620,6 +620,8 @@ struct Relation {
 enum Offset {
     Days(i64),
     Amount(Decimal),
+    /// working days on a calendar (`b + n working days`)
+    WorkingDays(i64, crate::calendar::Calendar),
 }
 
 /// What the conditions of both versions say about each fact.
@@ -781,6 +783,7 @@ impl Analysis {
             }
             Expr::Derived(_) | Expr::Const(_) => {}
             Expr::Cmp(op, a, b) => {
+                self.counts(model, e);
                 if !(self.against_const(model, *op, a, b)
                     || self.against_const(model, *op, b, a)
                     || self.relation(model, e, a, b))
@@ -879,6 +882,49 @@ impl Analysis {
                 text: text.clone(),
             }),
             _ => match (a, b) {
+                // working days from x to y ⋈ c  ⇔  y ⋈ x + c working days
+                // (about: the boundary is found by counting on the calendar)
+                (Expr::WorkingDaysFrom(x, y), Expr::Const(Value::Number(c))) => {
+                    match (
+                        x.as_ref(),
+                        y.as_ref(),
+                        i64::try_from(*c),
+                        model.header.calendar,
+                    ) {
+                        (Expr::Fact(x), Expr::Fact(y), Ok(c), Some(calendar)) => Some(Relation {
+                            a: model.fact_name(*y).to_string(),
+                            b: model.fact_name(*x).to_string(),
+                            offset: Offset::WorkingDays(c, calendar),
+                            text: text.clone(),
+                        }),
+                        _ => None,
+                    }
+                }
+                // fact + n working days ⋈ fact (either side)
+                (Expr::Shift(x, n, Unit::WorkingDays), Expr::Fact(y))
+                | (Expr::Fact(y), Expr::Shift(x, n, Unit::WorkingDays)) => {
+                    let shifted_left = matches!(a, Expr::Shift(..));
+                    match (x.as_ref(), model.header.calendar) {
+                        (Expr::Fact(x), Some(calendar)) => Some(if shifted_left {
+                            // x + n ⋈ y: x's boundary is y - n working days
+                            Relation {
+                                a: model.fact_name(*x).to_string(),
+                                b: model.fact_name(*y).to_string(),
+                                offset: Offset::WorkingDays(n.saturating_neg(), calendar),
+                                text: text.clone(),
+                            }
+                        } else {
+                            // y ⋈ x + n: y's boundary is x + n working days
+                            Relation {
+                                a: model.fact_name(*y).to_string(),
+                                b: model.fact_name(*x).to_string(),
+                                offset: Offset::WorkingDays(*n, calendar),
+                                text: text.clone(),
+                            }
+                        }),
+                        _ => None,
+                    }
+                }
                 // days from x to y ⋈ c  ⇔  y ⋈ x + c days
                 (Expr::DaysFrom(x, y), Expr::Const(Value::Number(c))) => {
                     match (x.as_ref(), y.as_ref(), i64::try_from(*c)) {
@@ -901,6 +947,25 @@ impl Analysis {
         }
         self.relations.push(rel);
         true
+    }
+}
+
+impl Analysis {
+    /// A number fact that is the count of a duration (`d + warranty.months
+    /// months`) gets counts to try: none, one, a week's and a month's worth.
+    fn counts(&mut self, model: &Model, e: &Expr) {
+        for (_, x) in e.walk() {
+            if let Expr::ShiftBy { count, .. } = x
+                && let Expr::Fact(f) = count.as_ref()
+            {
+                let p = self.probe(model.fact_name(*f).to_string());
+                for n in [0, 1, 7, 30] {
+                    p.values.insert(CaseValue::Number(Decimal::from(n)));
+                }
+                let text = show::expr(model, e);
+                p.note(&text);
+            }
+        }
     }
 }
 
@@ -1917,6 +1982,28 @@ fn at_boundary(seed: &Facts, rel: &Relation, anchors: &HashMap<String, CaseValue
     };
     base.insert(rel.b.clone(), b.clone());
     let values: Vec<CaseValue> = match (&b, rel.offset) {
+        // the working days around the boundary and the days next to it, so
+        // that a threshold is crossed both ways even across a holiday
+        (CaseValue::Date(d), Offset::WorkingDays(n, calendar)) => {
+            let mut out: Vec<CaseValue> = Vec::new();
+            for k in [-1i64, 0, 1] {
+                let Some(at) = n
+                    .checked_add(k)
+                    .and_then(|m| calendar.add_working_days(*d, m).ok())
+                else {
+                    continue;
+                };
+                for day in [-1i64, 0, 1] {
+                    if let Ok(v) = at.checked_add(day.days()) {
+                        let v = CaseValue::Date(v);
+                        if !out.contains(&v) {
+                            out.push(v);
+                        }
+                    }
+                }
+            }
+            out
+        }
         (CaseValue::Date(d), Offset::Days(n)) => [-1i64, 0, 1]
             .into_iter()
             .filter_map(|k| d.checked_add((n + k).days()).ok())
