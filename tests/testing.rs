@@ -85,11 +85,7 @@ fn coverage_human() {
 /// through the probe graph (which keeps the rulebook's calendar).
 #[test]
 fn coverage_working_days() {
-    insta::assert_snapshot!(shown(&[
-        "test",
-        "--coverage",
-        "tests/testing/working_days"
-    ]));
+    insta::assert_snapshot!(shown(&["test", "--coverage", "tests/testing/working_days"]));
 }
 
 #[test]
