@@ -237,9 +237,10 @@ pub struct Model {
     /// Rules and exceptions.
     pub rules: Vec<Rule>,
     /// The number facts used directly as the count of a duration
-    /// (`+ warranty.months months`), in declaration order: a case must give
-    /// them as whole numbers of at least 0.
-    pub counts: Vec<FactId>,
+    /// (`+ warranty.months months`), in declaration order, each with the
+    /// unit of its first such use: a case must give them as whole numbers
+    /// of at least 0.
+    pub counts: Vec<(FactId, Unit)>,
 }
 
 impl Model {

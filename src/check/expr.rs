@@ -257,10 +257,10 @@ impl Checker<'_> {
     ) -> Typed {
         if let (ExprKind::Scaled(inner, _), Expr::Fact(f)) = (&count_ast.kind, &count)
             && matches!(inner.kind, ExprKind::Name(_))
-            && !self.model.counts.contains(f)
+            && !self.model.counts.iter().any(|(g, _)| g == f)
         {
-            self.model.counts.push(*f);
-            self.model.counts.sort_unstable();
+            self.model.counts.push((*f, unit));
+            self.model.counts.sort_unstable_by_key(|(g, _)| *g);
         }
         if unit == Unit::WorkingDays
             && let (Some(calendar), Expr::Const(Value::Date(d))) =
