@@ -117,7 +117,7 @@ impl<'s> Run<'_, 's> {
                 _ => None,
             },
             Node::ShiftBy(a, n, unit, back) => match (self.value(*a), self.value(*n)) {
-                (Some(Value::Date(d)), Some(Value::Number(n))) => match count(n) {
+                (Some(Value::Date(d)), Some(Value::Number(n))) => match count(n, *unit) {
                     Ok(n) => self.shift(d, if *back { -n } else { n }, *unit),
                     Err(message) => self.fail(message),
                 },
@@ -211,7 +211,9 @@ impl<'s> Run<'_, 's> {
         match span.and_then(|span| d.checked_add(span)) {
             Ok(r) => Some(Value::Date(r)),
             Err(_) => self.fail(format!(
-                "the computation overflowed: {d} + {n} {} is outside the supported dates",
+                "the computation overflowed: {d} {} {} {} is outside the supported dates",
+                if n < 0 { '-' } else { '+' },
+                n.unsigned_abs(),
                 unit.word()
             )),
         }
@@ -219,10 +221,11 @@ impl<'s> Run<'_, 's> {
 }
 
 /// The count of a duration, which must be a whole number of at least 0.
-fn count(n: Decimal) -> Result<i64, String> {
+fn count(n: Decimal, unit: Unit) -> Result<i64, String> {
     if n.is_sign_negative() && !n.is_zero() || !n.fract().is_zero() {
         return Err(format!(
-            "the count of a duration must be a whole number of at least 0, but it is {}",
+            "the count of {} must be a whole number of at least 0, but it is {}",
+            unit.word(),
             n.normalize()
         ));
     }
@@ -231,8 +234,9 @@ fn count(n: Decimal) -> Result<i64, String> {
         .filter(|n| *n <= crate::calendar::MAX_COUNT)
         .ok_or_else(|| {
             format!(
-                "the computation overflowed: a duration of {} is outside the supported dates",
-                n.normalize()
+                "the computation overflowed: a duration of {} {} is outside the supported dates",
+                n.normalize(),
+                unit.word()
             )
         })
 }
