@@ -265,9 +265,20 @@ impl Checker<'_> {
         if unit == Unit::WorkingDays
             && let (Some(calendar), Expr::Const(Value::Date(d))) =
                 (self.model.header.calendar, &date)
-            && !calendar.covers(*d)
         {
-            self.outside_calendar(calendar, whole, &d.to_string());
+            // a count written out in parentheses, `(7) working days`, is
+            // counted here as the literal form is
+            let written = match &count {
+                Expr::Const(Value::Number(n)) if n.fract().is_zero() => i64::try_from(*n).ok(),
+                _ => None,
+            };
+            match written {
+                Some(n) => self.literal_working_days(&date, if back { -n } else { n }, whole),
+                None if !calendar.covers(*d) => {
+                    self.outside_calendar(calendar, whole, &d.to_string());
+                }
+                None => {}
+            }
         }
         Some((
             Expr::ShiftBy {
