@@ -56,7 +56,7 @@ impl Calendar {
     /// The first and last year covered; `None` when every year is.
     pub fn years(self) -> Option<(i16, i16)> {
         match self {
-            Calendar::CnMainland => Some((FIRST.year(), LAST.year())),
+            Calendar::CnMainland => table().ok().map(|t| (t.first.year(), t.last.year())),
             Calendar::Weekdays => None,
         }
     }
@@ -138,7 +138,7 @@ impl Calendar {
                     (at < table.cum.len()).then_some(at)
                 };
                 found
-                    .and_then(|at| FIRST.checked_add(i64::try_from(at).ok()?.days()).ok())
+                    .and_then(|at| table.first.checked_add(i64::try_from(at).ok()?.days()).ok())
                     .ok_or_else(|| self.outside(&what()))
             }
         }
@@ -171,10 +171,6 @@ impl Calendar {
     }
 }
 
-/// The first and last day of the `cn-mainland` data.
-const FIRST: Date = Date::constant(2008, 1, 1);
-const LAST: Date = Date::constant(2026, 12, 31);
-
 /// A Monday: day 0 of [`day_number`].
 const MONDAY: Date = Date::constant(1970, 1, 5);
 
@@ -193,19 +189,23 @@ fn weekdays_through(x: i64) -> i64 {
     5 * x.div_euclid(7) + (x.rem_euclid(7) + 1).min(5)
 }
 
-/// The parsed `cn-mainland` data: `cum[i]` is the number of working days
-/// from [`FIRST`] to [`FIRST`] + i days, inclusive.
+/// The parsed `cn-mainland` data: the years it covers, 1 January of the
+/// first to 31 December of the last (a year is covered when the data has its
+/// notice), and `cum[i]`, the number of working days from `first` to
+/// `first` + i days, inclusive.
 #[derive(Debug)]
 struct Table {
-    cum: Vec<u16>,
+    first: Date,
+    last: Date,
+    cum: Vec<u32>,
 }
 
 impl Table {
     fn index(&self, d: Date) -> Option<usize> {
-        if d < FIRST || d > LAST {
+        if d < self.first || d > self.last {
             return None;
         }
-        let days = FIRST.until(d).ok()?.get_days();
+        let days = self.first.until(d).ok()?.get_days();
         usize::try_from(days).ok()
     }
 }
@@ -225,6 +225,7 @@ struct File {
 
 #[derive(serde::Deserialize)]
 struct Year {
+    year: i16,
     holidays: Vec<Clause>,
 }
 
@@ -266,10 +267,16 @@ fn parse(text: &str) -> Result<Table, String> {
     }
     off.sort_unstable();
     work.sort_unstable();
+    let years = file.year.iter().map(|y| y.year);
+    let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
+        return Err("the cn-mainland calendar data has no year".into());
+    };
+    let first = Date::new(first, 1, 1).map_err(|e| e.to_string())?;
+    let last = Date::new(last, 12, 31).map_err(|e| e.to_string())?;
     let mut cum = Vec::new();
-    let mut count: u16 = 0;
-    let mut d = FIRST;
-    while d <= LAST {
+    let mut count: u32 = 0;
+    let mut d = first;
+    while d <= last {
         let weekend = matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday);
         let working =
             work.binary_search(&d).is_ok() || (!weekend && off.binary_search(&d).is_err());
@@ -279,7 +286,7 @@ fn parse(text: &str) -> Result<Table, String> {
         cum.push(count);
         d = d.tomorrow().map_err(|e| e.to_string())?;
     }
-    Ok(Table { cum })
+    Ok(Table { first, last, cum })
 }
 
 #[cfg(test)]
