@@ -80,6 +80,8 @@ pub struct Header {
     pub languages: Vec<Ident>,
     /// `as of dispute.date`.
     pub as_of: Vec<Ident>,
+    /// `calendar cn-mainland`.
+    pub calendar: Vec<Ident>,
 }
 
 /// A period of force: `in force from … until …` (both ends inclusive).
@@ -305,6 +307,11 @@ pub enum ExprKind {
     Extremum(Extremum, Vec<Expr>),
     /// `days from a to b`
     DaysFrom(Box<Expr>, Box<Expr>),
+    /// `warranty.months months`, `(n + 2) working days`: a duration whose
+    /// count is an expression
+    Scaled(Box<Expr>, Unit),
+    /// `working days from a to b`
+    WorkingDaysFrom(Box<Expr>, Box<Expr>),
 }
 
 // ------------------------------------------------------------- moving
@@ -458,11 +465,14 @@ impl Rebase for Expr {
                 | ExprKind::Date(_)
                 | ExprKind::Duration(..)
                 | ExprKind::Text(_) => {}
-                ExprKind::Not(a) | ExprKind::Neg(a) => stack.push(a),
+                ExprKind::Not(a) | ExprKind::Neg(a) | ExprKind::Scaled(a, _) => stack.push(a),
                 ExprKind::And(list) | ExprKind::Or(list) | ExprKind::Extremum(_, list) => {
                     stack.extend(list.iter_mut());
                 }
-                ExprKind::Cmp(_, a, b) | ExprKind::Arith(_, a, b) | ExprKind::DaysFrom(a, b) => {
+                ExprKind::Cmp(_, a, b)
+                | ExprKind::Arith(_, a, b)
+                | ExprKind::DaysFrom(a, b)
+                | ExprKind::WorkingDaysFrom(a, b) => {
                     stack.push(a);
                     stack.push(b);
                 }
@@ -490,6 +500,7 @@ impl Rebase for Item {
                 effective,
                 languages,
                 as_of,
+                calendar,
             }) => {
                 span.rebase(from, to);
                 titles.rebase(from, to);
@@ -498,6 +509,7 @@ impl Rebase for Item {
                 effective.rebase(from, to);
                 languages.rebase(from, to);
                 as_of.rebase(from, to);
+                calendar.rebase(from, to);
             }
             Item::Law(Law {
                 name,

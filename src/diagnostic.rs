@@ -106,6 +106,12 @@ codes! {
     UnclosedQuote => "unclosed_quote",
     /// A one-of value spelled like a fact or derived fact.
     NameClash => "name_clash",
+    /// A `calendar` the language does not know.
+    UnknownCalendar => "calendar_unknown",
+    /// Working days counted in a rulebook whose header names no calendar.
+    NoCalendar => "calendar_missing",
+    /// A working-day computation on a date the calendar does not cover.
+    OutsideCalendar => "calendar_outside_years",
     /// A case file that is not valid JSON or TOML.
     CaseSyntax => "case_syntax",
     /// A case value of the wrong type.

@@ -222,6 +222,7 @@ const ATTRIBUTE_KEYWORDS: &[&str] = &[
     "effective",
     "languages",
     "as",
+    "calendar",
     "in",
     "question",
     "label",

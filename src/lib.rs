@@ -52,6 +52,7 @@
 
 pub mod ast;
 pub mod batch;
+pub mod calendar;
 pub mod case;
 pub mod check;
 pub mod diagnostic;

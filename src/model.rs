@@ -63,6 +63,8 @@ pub struct Header {
     pub languages: Vec<String>,
     /// The fact that gives the as-of date.
     pub as_of: Option<FactId>,
+    /// The calendar working days count on (`calendar cn-mainland`).
+    pub calendar: Option<crate::calendar::Calendar>,
 }
 
 /// A law.
@@ -200,6 +202,21 @@ pub enum Expr {
     Shift(Box<Expr>, i64, Unit),
     /// days from the first date to the second
     DaysFrom(Box<Expr>, Box<Expr>),
+    /// date ± a duration whose count is a number expression
+    /// (`purchase.date + warranty.months months`); the count must come out
+    /// a whole number of at least 0
+    ShiftBy {
+        /// the date
+        date: Box<Expr>,
+        /// the count
+        count: Box<Expr>,
+        /// the unit
+        unit: Unit,
+        /// `-`: counted back
+        back: bool,
+    },
+    /// working days from the first date to the second, on the model's calendar
+    WorkingDaysFrom(Box<Expr>, Box<Expr>),
 }
 
 /// A whole checked rulebook.
@@ -219,6 +236,11 @@ pub struct Model {
     pub remedies: Vec<Remedy>,
     /// Rules and exceptions.
     pub rules: Vec<Rule>,
+    /// The number facts used directly as the count of a duration
+    /// (`+ warranty.months months`), in declaration order, each with the
+    /// unit of its first such use: a case must give them as whole numbers
+    /// of at least 0.
+    pub counts: Vec<(FactId, Unit)>,
 }
 
 impl Model {
@@ -285,9 +307,13 @@ impl Expr {
             Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, _, _) => (Some(a), None, &[]),
             Expr::In { subject, .. } => (Some(subject), None, &[]),
             Expr::And(list) | Expr::Or(list) | Expr::Extremum(_, list) => (None, None, list),
-            Expr::Cmp(_, a, b) | Expr::Arith(_, a, b) | Expr::DaysFrom(a, b) => {
-                (Some(a), Some(b), &[])
-            }
+            Expr::Cmp(_, a, b)
+            | Expr::Arith(_, a, b)
+            | Expr::DaysFrom(a, b)
+            | Expr::WorkingDaysFrom(a, b)
+            | Expr::ShiftBy {
+                date: a, count: b, ..
+            } => (Some(a), Some(b), &[]),
         };
         first.into_iter().chain(second).chain(list)
     }
@@ -359,8 +385,8 @@ fn binding(e: &Expr) -> u8 {
         Expr::Or(_) => 1,
         Expr::And(_) => 2,
         Expr::Not(_) => 3,
-        Expr::Cmp(..) | Expr::In { .. } | Expr::DaysFrom(..) => 4,
-        Expr::Arith(ArithOp::Add | ArithOp::Sub, ..) | Expr::Shift(..) => 5,
+        Expr::Cmp(..) | Expr::In { .. } | Expr::DaysFrom(..) | Expr::WorkingDaysFrom(..) => 4,
+        Expr::Arith(ArithOp::Add | ArithOp::Sub, ..) | Expr::Shift(..) | Expr::ShiftBy { .. } => 5,
         Expr::Arith(ArithOp::Mul | ArithOp::Div, ..) => 6,
         Expr::Fact(_) | Expr::Derived(_) | Expr::Const(_) | Expr::Neg(_) | Expr::Extremum(..) => 7,
     }
@@ -469,6 +495,31 @@ fn write_expr(model: &Model, e: &Expr, f: &mut std::fmt::Formatter<'_>) -> std::
             write_child(model, a, 7, f)?;
             f.write_str(" to ")?;
             write_child(model, b, 7, f)
+        }
+        Expr::WorkingDaysFrom(a, b) => {
+            f.write_str("working days from ")?;
+            write_child(model, a, 7, f)?;
+            f.write_str(" to ")?;
+            write_child(model, b, 7, f)
+        }
+        Expr::ShiftBy {
+            date,
+            count,
+            unit,
+            back,
+        } => {
+            write_child(model, date, 5, f)?;
+            f.write_str(if *back { " - " } else { " + " })?;
+            // a count is a name or in parentheses: `n months`, `(n + 2) months`
+            match count.as_ref() {
+                Expr::Fact(_) | Expr::Derived(_) => write_expr(model, count, f)?,
+                _ => {
+                    f.write_str("(")?;
+                    write_expr(model, count, f)?;
+                    f.write_str(")")?;
+                }
+            }
+            write!(f, " {}", unit.word())
         }
     }
 }

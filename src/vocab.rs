@@ -95,6 +95,8 @@ pub enum Unit {
     Months,
     /// years
     Years,
+    /// working days, on the rulebook's calendar
+    WorkingDays,
 }
 
 impl Unit {
@@ -105,6 +107,7 @@ impl Unit {
             Unit::Weeks => "weeks",
             Unit::Months => "months",
             Unit::Years => "years",
+            Unit::WorkingDays => "working days",
         }
     }
 }

@@ -506,3 +506,22 @@ fn cn_mainland_calendar_working_days_per_year() {
         ]
     );
 }
+
+/// The language's calendar (`redress::calendar`, the embedded copy of the data) agrees with this
+/// file's reading of it on every day from 2008 to 2026, and fails outside those years.
+#[test]
+fn cn_mainland_calendar_is_what_the_language_reads() {
+    let calendar = Calendar::new(&load());
+    let language = redress::calendar::Calendar::CnMainland;
+    for d in days(date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)) {
+        assert_eq!(
+            language.is_working_day(d),
+            calendar.is_working_day(d),
+            "{d}"
+        );
+    }
+    for outside in [date(2007, 12, 31), date(2027, 1, 1)] {
+        let error = language.is_working_day(outside).unwrap_err();
+        assert!(error.contains("covers 2008 to 2026"), "{error}");
+    }
+}

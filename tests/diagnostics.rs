@@ -66,6 +66,33 @@ fn case_diagnostics() {
     });
 }
 
+/// `tests/case_diagnostics/working_days/*`: a number fact used as the count
+/// of a duration must be a whole number of at least 0 in a case (another
+/// number fact may be negative or fractional).
+#[test]
+fn case_count_diagnostics() {
+    let rulebook = source(&root().join("tests/case_diagnostics/working_days/rulebook.rules"));
+    let (graph, diagnostics) = redress::compile(&rulebook);
+    assert!(diagnostics.is_empty(), "{}", render(&diagnostics));
+    let graph = graph.unwrap();
+    insta::glob!("case_diagnostics/working_days/*.{json,toml}", |path| {
+        let file = source(path);
+        let (case, diagnostics) =
+            parse_case(graph.model(), &file, Format::from_path(&relative(path)));
+        assert!(case.is_none());
+        assert!(
+            diagnostics.iter().all(
+                |d| d.code == Code::CaseInvalidValue && d.message.contains("counts a duration")
+            ),
+            "{}",
+            render(&diagnostics)
+        );
+        insta::with_settings!({ snapshot_suffix => crate::snapshot_name(path, "tests/case_diagnostics/working_days") }, {
+            insta::assert_snapshot!(render(&diagnostics));
+        });
+    });
+}
+
 /// Every code in the registry has a fixture named after it somewhere under
 /// `tests/` (a rulebook, a case file, or an evaluation or CLI fixture).
 #[test]

@@ -352,3 +352,34 @@ fn a_search_that_cannot_decide_says_so_first_and_can_fail() {
     assert!(md.contains("\nUndecided:"), "{md}");
     assert!(!md.contains("**Undecided"), "{md}");
 }
+
+/// `tests/diff/working_days`: a working-day threshold moved from 7 to 10.
+/// The search counts on the calendar and finds a case between the two,
+/// which no corpus case shows.
+#[test]
+fn search_finds_a_moved_working_day_threshold() {
+    let (old, new, report) = report("working_days");
+    assert!(
+        report.replay.changed.is_empty(),
+        "the corpus shows no change"
+    );
+    assert!(report.behaviour_changed());
+    let found = report
+        .search
+        .found
+        .iter()
+        .find(|f| {
+            f.changes
+                .iter()
+                .any(|c| c.remedy == "return_goods" && c.kind() == "added")
+        })
+        .expect("a return now allowed");
+    assert!(given(&new, &found.case_json).contains(&"return_goods".to_string()));
+    assert!(!given(&old, &found.case_json).contains(&"return_goods".to_string()));
+    let v: serde_json::Value = serde_json::from_str(&found.case_json).unwrap();
+    let date = |k: &str| -> jiff::civil::Date { v[k]["date"].as_str().unwrap().parse().unwrap() };
+    let waited = redress::calendar::Calendar::CnMainland
+        .working_days_between(date("delivery"), date("complaint"))
+        .unwrap();
+    assert!((8..=10).contains(&waited), "{waited}");
+}

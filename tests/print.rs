@@ -48,3 +48,32 @@ fn printed_expressions_read_back_as_the_same_expressions() {
     }
     insta::assert_snapshot!("printed_defines", printed);
 }
+
+/// `tests/print/working_days.rules`: working days and counted durations
+/// print as text that compiles to the same expression (snapshot).
+#[test]
+fn printed_working_days_read_back_as_the_same_expressions() {
+    let file = source(&root().join("tests/print/working_days.rules"));
+    let text = file.text();
+    let marker = text.find("# defines").expect("marker line");
+    let original = model("working_days.rules", text.to_string());
+    let mut printed = String::new();
+    let mut reprinted = text[..marker].to_string();
+    for d in &original.derived {
+        let shown = original.expr_text(&d.expr).to_string();
+        writeln!(printed, "{}: {shown}", d.name).unwrap();
+        writeln!(reprinted, "define {} as {shown}", d.name).unwrap();
+    }
+    let again = model("reprinted.rules", reprinted);
+    assert_eq!(original.derived.len(), again.derived.len());
+    for (a, b) in original.derived.iter().zip(&again.derived) {
+        assert_eq!(
+            a.expr,
+            b.expr,
+            "`{}` printed as `{}`",
+            a.name,
+            original.expr_text(&a.expr)
+        );
+    }
+    insta::assert_snapshot!("printed_working_days", printed);
+}

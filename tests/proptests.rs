@@ -412,3 +412,199 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
         "only {compiled} of 256 generated rulebooks compiled"
     );
 }
+
+// ------------------------------------------------------------ working days
+
+/// The facts of the working-day rulebooks: dates, counts used directly
+/// (`c0 working days`), and a number used only inside computed counts
+/// (`(n0 - 1) days`), which may be negative or fractional.
+const WORKING_DAYS_FACTS: &str = r#"
+law l
+  title en "Law"
+
+fact today: date
+fact b0: yes/no
+fact d0: date
+fact d1: date
+fact c0: number
+fact c1: number
+fact n0: number
+"#;
+
+/// A condition that counts working days or takes a duration from a fact.
+fn working_days_atom() -> BoxedStrategy<String> {
+    let unit = || {
+        prop_oneof![
+            Just("days"),
+            Just("weeks"),
+            Just("months"),
+            Just("working days")
+        ]
+    };
+    prop_oneof![
+        Just("b0".to_string()),
+        (0..2u8, prop_oneof![Just("+"), Just("-")], 0..15u8, cmp())
+            .prop_map(|(i, sign, n, op)| format!("d{i} {sign} {n} working days {op} today")),
+        (cmp(), -20..20i32).prop_map(|(op, c)| format!("working days from d0 to d1 {op} {c}")),
+        (cmp(), 0..2u8).prop_map(|(op, j)| format!("working days from d1 to today {op} c{j}")),
+        (
+            0..2u8,
+            prop_oneof![Just("+"), Just("-")],
+            0..2u8,
+            unit(),
+            cmp()
+        )
+            .prop_map(|(i, sign, j, u, op)| format!("d{i} {sign} c{j} {u} {op} today")),
+        (0..2u8, unit(), cmp()).prop_map(|(i, u, op)| format!("d{i} + (c0 + c1) {u} {op} today")),
+        (0..2u8, unit(), cmp()).prop_map(|(i, u, op)| format!("today {op} d{i} + (n0 - 1) {u}")),
+        Just("k0 > 3".to_string()),
+    ]
+    .boxed()
+}
+
+fn working_days_condition() -> BoxedStrategy<String> {
+    working_days_atom()
+        .prop_recursive(2, 6, 2, |inner| {
+            prop_oneof![
+                (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} and {b})")),
+                (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} or {b})")),
+                inner.prop_map(|a| format!("not ({a})")),
+            ]
+        })
+        .boxed()
+}
+
+fn working_days_rulebook() -> impl Strategy<Value = String> {
+    (
+        prop_oneof![Just("cn-mainland"), Just("weekdays")],
+        proptest::collection::vec(
+            (working_days_condition(), 0..3u8, any::<bool>(), any::<prop::sample::Index>()),
+            1..6,
+        ),
+    )
+        .prop_map(|(calendar, rules)| {
+            let mut s = format!(
+                "rulebook\n  title en \"Generated\"\n  jurisdiction \"CN\"\n  version \"1\"\n  \
+                 effective 2024-01-01\n  calendar {calendar}\n  as of today\n{WORKING_DAYS_FACTS}\n\
+                 define k0 as working days from d0 to today\n\n\
+                 remedy r0\n  title en \"Plain\"\n  cite l\n\n\
+                 remedy r1\n  title en \"Counted\"\n  deadline d0 + c0 working days\n  cite l\n\n\
+                 remedy r2\n  title en \"Computed\"\n  deadline d1 + (n0 + c1) working days - c1 weeks\n  cite l\n"
+            );
+            for (i, (condition, remedy, exception, target)) in rules.iter().enumerate() {
+                match (*exception && i > 0).then(|| target.index(i)) {
+                    Some(t) => s.push_str(&format!(
+                        "\nexception x{i} to x{t}\n  when {condition} => r{remedy}\n  cite l\n"
+                    )),
+                    None => s.push_str(&format!(
+                        "\nrule x{i}\n  {condition} => r{remedy}\n  cite l\n"
+                    )),
+                }
+            }
+            s
+        })
+}
+
+/// Dates around National Day and Spring Festival 2024, an adjusted Saturday
+/// working day, and (one in eight) dates outside cn-mainland's years.
+fn working_days_case() -> impl Strategy<Value = String> {
+    let date = || {
+        prop_oneof![
+            3 => (0..30i64).prop_map(|k| jiff::civil::date(2024, 9, 22) + jiff::Span::new().days(k)),
+            3 => (0..30i64).prop_map(|k| jiff::civil::date(2024, 2, 1) + jiff::Span::new().days(k)),
+            1 => (0..20i64).prop_map(|k| jiff::civil::date(2026, 12, 20) + jiff::Span::new().days(k)),
+            1 => (0..10i64).prop_map(|k| jiff::civil::date(2007, 12, 28) + jiff::Span::new().days(k)),
+        ]
+        .prop_map(|d| format!("\"{d}\""))
+        .boxed()
+    };
+    let count = || (0..12i32).prop_map(|n| n.to_string()).boxed();
+    let number = || {
+        prop_oneof![
+            (-2..8i32).prop_map(|n| n.to_string()),
+            Just("0.5".to_string())
+        ]
+        .boxed()
+    };
+    let field = |name: &'static str, v: BoxedStrategy<String>| {
+        proptest::option::weighted(0.85, v).prop_map(move |v| v.map(|v| format!("\"{name}\": {v}")))
+    };
+    (
+        field("today", date()),
+        field("b0", any::<bool>().prop_map(|b| b.to_string()).boxed()),
+        field("d0", date()),
+        field("d1", date()),
+        field("c0", count()),
+        field("c1", count()),
+        field("n0", number()),
+    )
+        .prop_map(|(a, b, c, d, e, f, g)| {
+            let parts: Vec<String> = [a, b, c, d, e, f, g].into_iter().flatten().collect();
+            format!("{{{}}}", parts.join(", "))
+        })
+}
+
+/// Random rulebooks with `+ N working days`, `working days from`, counts
+/// from facts and computed counts, on both calendars, with dates inside and
+/// outside cn-mainland's years: the graph agrees with the reference (its own
+/// naive reading of the calendar data), with and without the index.
+#[test]
+fn working_days_agree_with_reference_on_random_rulebooks() {
+    let mut runner = TestRunner::new(Config {
+        cases: 256,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x0077_6f72_6b69_6e67),
+        ..Config::default()
+    });
+    let compiled = std::cell::Cell::new(0u32);
+    let result = runner.run(
+        &(
+            working_days_rulebook(),
+            proptest::collection::vec(working_days_case(), 1..6),
+        ),
+        |(text, cases)| {
+            let file = SourceFile::new("generated.rules", text.clone());
+            let (graph, _) = redress::compile(&file);
+            let Some(graph) = graph else { return Ok(()) };
+            compiled.set(compiled.get() + 1);
+            for c in &cases {
+                let cf = SourceFile::new("case.json", c.clone());
+                let (case, diagnostics) = parse_case(graph.model(), &cf, Format::Json);
+                prop_assert!(diagnostics.is_empty(), "{c}");
+                let case = case.unwrap();
+                let indexed = evaluate(&graph, &case, &Options::default());
+                crate::reference::assert_same_json(&indexed, c);
+                let mut plain = evaluate(
+                    &graph,
+                    &case,
+                    &Options {
+                        without_index: true,
+                        ..Options::default()
+                    },
+                );
+                let mut indexed_less = indexed.clone();
+                indexed_less.errors.clear();
+                plain.errors.clear();
+                prop_assert_eq!(
+                    serde_json::to_string(&indexed_less).unwrap(),
+                    serde_json::to_string(&plain).unwrap(),
+                    "\nrulebook:\n{}\ncase: {}",
+                    text,
+                    c
+                );
+                let engine = view_of(&indexed);
+                let reference = reference_view(graph.model(), &case);
+                prop_assert_eq!(engine, reference, "\nrulebook:\n{}\ncase: {}", text, c);
+            }
+            Ok(())
+        },
+    );
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let compiled = compiled.get();
+    assert!(
+        compiled > 200,
+        "only {compiled} of 256 generated rulebooks compiled"
+    );
+}

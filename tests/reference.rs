@@ -186,6 +186,9 @@ impl<'a> Reference<'a> {
                     Unit::Weeks => n.weeks(),
                     Unit::Months => n.months(),
                     Unit::Years => n.years(),
+                    Unit::WorkingDays => {
+                        return naive_add_working_days(self.calendar(), d, *n).map(Value::Date);
+                    }
                 };
                 d.checked_add(span).ok().map(Value::Date)
             }
@@ -196,7 +199,44 @@ impl<'a> Reference<'a> {
                 let days = b.since(a).ok()?.get_days();
                 Some(Value::Number(days.into()))
             }
+            Expr::ShiftBy {
+                date,
+                count,
+                unit,
+                back,
+            } => {
+                let (d, n) = (self.value(date), self.value(count));
+                let (Value::Date(d), Value::Number(n)) = (d?, n?) else {
+                    return None;
+                };
+                // a count is a whole number of at least 0, else the computation fails
+                if n < rust_decimal::Decimal::ZERO || !n.fract().is_zero() {
+                    return None;
+                }
+                let n = i64::try_from(n).ok().filter(|n| *n <= 100_000)?;
+                let n = if *back { -n } else { n };
+                let span = match unit {
+                    Unit::Days => jiff::Span::new().try_days(n).ok()?,
+                    Unit::Weeks => jiff::Span::new().try_weeks(n).ok()?,
+                    Unit::Months => jiff::Span::new().try_months(n).ok()?,
+                    Unit::Years => jiff::Span::new().try_years(n).ok()?,
+                    Unit::WorkingDays => {
+                        return naive_add_working_days(self.calendar(), d, n).map(Value::Date);
+                    }
+                };
+                d.checked_add(span).ok().map(Value::Date)
+            }
+            Expr::WorkingDaysFrom(a, b) => {
+                let (Value::Date(a), Value::Date(b)) = (self.value(a)?, self.value(b)?) else {
+                    return None;
+                };
+                naive_working_days_between(self.calendar(), a, b).map(|n| Value::Number(n.into()))
+            }
         }
+    }
+
+    fn calendar(&self) -> &'static str {
+        self.model.header.calendar.map_or("", |c| c.name())
     }
 
     /// The missing facts under the unknown parts of an expression.
@@ -215,7 +255,13 @@ impl<'a> Reference<'a> {
             Expr::And(xs) | Expr::Or(xs) | Expr::Extremum(_, xs) => {
                 xs.iter().for_each(|x| self.needs(x, out))
             }
-            Expr::Cmp(_, a, b) | Expr::Arith(_, a, b) | Expr::DaysFrom(a, b) => {
+            Expr::Cmp(_, a, b)
+            | Expr::Arith(_, a, b)
+            | Expr::DaysFrom(a, b)
+            | Expr::WorkingDaysFrom(a, b)
+            | Expr::ShiftBy {
+                date: a, count: b, ..
+            } => {
                 self.needs(a, out);
                 self.needs(b, out);
             }
@@ -484,4 +530,160 @@ pub(crate) fn glob_files(root: &std::path::Path, pattern: &str) -> Vec<std::path
     }
     paths.sort();
     paths
+}
+
+// ------------------------------------------------------------ working days
+
+/// The days off and adjusted working days of `calendars/cn-mainland.toml`,
+/// read here with `toml::Value` (not through the library's reader).
+struct NaiveCnMainland {
+    off: BTreeSet<jiff::civil::Date>,
+    work: BTreeSet<jiff::civil::Date>,
+}
+
+fn cn_mainland() -> &'static NaiveCnMainland {
+    static DATA: std::sync::OnceLock<NaiveCnMainland> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| {
+        let text =
+            std::fs::read_to_string(crate::root().join("calendars/cn-mainland.toml")).unwrap();
+        let doc: toml::Value = toml::from_str(&text).unwrap();
+        let day = |v: &toml::Value| -> jiff::civil::Date {
+            v.as_datetime().unwrap().to_string().parse().unwrap()
+        };
+        let mut off = BTreeSet::new();
+        let mut work = BTreeSet::new();
+        for year in doc["year"].as_array().unwrap() {
+            for clause in year["holidays"].as_array().unwrap() {
+                let (mut d, until) = (day(&clause["from"]), day(&clause["until"]));
+                while d <= until {
+                    off.insert(d);
+                    d = d.tomorrow().unwrap();
+                }
+                for w in clause["workdays"].as_array().unwrap() {
+                    work.insert(day(w));
+                }
+            }
+        }
+        NaiveCnMainland { off, work }
+    })
+}
+
+/// Whether a day is a working day, by the definition: `None` outside the
+/// years a calendar covers.
+fn naive_is_working_day(calendar: &str, d: jiff::civil::Date) -> Option<bool> {
+    use jiff::civil::Weekday::{Saturday, Sunday};
+    let weekend = matches!(d.weekday(), Saturday | Sunday);
+    match calendar {
+        "weekdays" => Some(!weekend),
+        "cn-mainland" => {
+            if !(2008..=2026).contains(&d.year()) {
+                return None;
+            }
+            let data = cn_mainland();
+            Some(data.work.contains(&d) || (!weekend && !data.off.contains(&d)))
+        }
+        _ => None,
+    }
+}
+
+/// The n-th working day after `d` (before it for n < 0), stepping a day at
+/// a time; `d` itself must be covered.
+pub fn naive_add_working_days(
+    calendar: &str,
+    d: jiff::civil::Date,
+    n: i64,
+) -> Option<jiff::civil::Date> {
+    naive_is_working_day(calendar, d)?;
+    let mut at = d;
+    let mut left = n.unsigned_abs();
+    while left > 0 {
+        at = if n > 0 {
+            at.tomorrow().ok()?
+        } else {
+            at.yesterday().ok()?
+        };
+        if naive_is_working_day(calendar, at)? {
+            left -= 1;
+        }
+    }
+    Some(at)
+}
+
+/// The working days d with a < d <= b, negative when b is before a; both
+/// dates must be covered.
+pub fn naive_working_days_between(
+    calendar: &str,
+    a: jiff::civil::Date,
+    b: jiff::civil::Date,
+) -> Option<i64> {
+    naive_is_working_day(calendar, a)?;
+    naive_is_working_day(calendar, b)?;
+    let (lo, hi, sign) = if a <= b { (a, b, 1) } else { (b, a, -1) };
+    let mut count = 0;
+    let mut at = lo;
+    while at < hi {
+        at = at.tomorrow().ok()?;
+        if naive_is_working_day(calendar, at)? {
+            count += 1;
+        }
+    }
+    Some(sign * count)
+}
+
+/// The library's calendar agrees with this reading of the data on every day
+/// it covers, for `+ N working days` (N in -12..=12) and `working days from`,
+/// around National Day, Spring Festival and adjusted Saturday working days,
+/// and fails where this reading fails (outside 2008–2026).
+#[test]
+fn working_days_agree_with_the_naive_reading_of_the_data() {
+    use jiff::civil::date;
+    use redress::calendar::Calendar;
+    for calendar in Calendar::ALL {
+        let name = calendar.name();
+        let mut d = date(2007, 12, 1);
+        while d <= date(2027, 1, 31) {
+            for n in -12i64..=12 {
+                assert_eq!(
+                    calendar.add_working_days(d, n).ok(),
+                    naive_add_working_days(name, d, n),
+                    "{name}: {d} + {n} working days"
+                );
+            }
+            // sparser for the count between two days
+            if d.day() % 3 == 0 {
+                for k in [-40i64, -9, -1, 0, 1, 8, 30] {
+                    let b = d.checked_add(k.days()).unwrap();
+                    assert_eq!(
+                        calendar.working_days_between(d, b).ok(),
+                        naive_working_days_between(name, d, b),
+                        "{name}: working days from {d} to {b}"
+                    );
+                }
+            }
+            d = d.tomorrow().unwrap();
+        }
+    }
+    // worked examples of docs/language.md
+    let cn = Calendar::CnMainland;
+    assert_eq!(
+        cn.add_working_days(date(2024, 9, 30), 1),
+        Ok(date(2024, 10, 8))
+    );
+    assert_eq!(
+        cn.add_working_days(date(2024, 9, 30), 5),
+        Ok(date(2024, 10, 12))
+    );
+    assert_eq!(
+        cn.working_days_between(date(2024, 9, 30), date(2024, 10, 14)),
+        Ok(6)
+    );
+    assert_eq!(
+        cn.add_working_days(date(2024, 2, 8), 2),
+        Ok(date(2024, 2, 18))
+    );
+    let error = cn.add_working_days(date(2027, 1, 4), 1).unwrap_err();
+    assert_eq!(
+        error,
+        "the cn-mainland calendar covers 2008 to 2026; 2027-01-04 is outside it"
+    );
 }

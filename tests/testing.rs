@@ -81,6 +81,13 @@ fn coverage_human() {
     insta::assert_snapshot!(shown(&["test", "--coverage", "tests/testing/partial"]));
 }
 
+/// Working-day conditions are covered both ways, each evaluated on its own
+/// through the probe graph (which keeps the rulebook's calendar).
+#[test]
+fn coverage_working_days() {
+    insta::assert_snapshot!(shown(&["test", "--coverage", "tests/testing/working_days"]));
+}
+
 #[test]
 fn coverage_json() {
     let out = shown(&[

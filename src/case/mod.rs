@@ -469,6 +469,16 @@ impl Validator<'_> {
         );
     }
 
+    /// The unit of a fact the rulebook uses as the count of a duration.
+    fn count_unit(&self, id: FactId) -> Option<&'static str> {
+        let at = self
+            .model
+            .counts
+            .binary_search_by_key(&id, |(f, _)| *f)
+            .ok()?;
+        self.model.counts.get(at).map(|(_, u)| u.word())
+    }
+
     /// A fact's value.
     fn fact(&mut self, id: FactId, path: &str, shape: &Shape<'_>, span: Span) {
         let Some(fact) = self.model.facts.get(id.index()) else {
@@ -478,6 +488,26 @@ impl Validator<'_> {
             return;
         }
         match convert(self.model, fact.ty, shape) {
+            Ok(Value::Number(n))
+                if (n.is_sign_negative() && !n.is_zero() || !n.fract().is_zero())
+                    && self.count_unit(id).is_some() =>
+            {
+                let unit = self.count_unit(id).unwrap_or("days");
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::CaseInvalidValue,
+                        format!(
+                            "`{path}` counts a duration, so it must be a whole number of at least 0, but the case gives {}",
+                            n.normalize()
+                        ),
+                    )
+                    .in_file(self.file.get())
+                    .label(span, "not a whole number of at least 0")
+                    .help(format!(
+                        "the rulebook counts `{path}` {unit} from a date (`+ {path} {unit}`); give a whole number such as 3"
+                    )),
+                );
+            }
             Ok(v) => self.case.set(id, v),
             Err(Problem::Type) => {
                 let want = type_words(self.model, fact.ty);

@@ -68,7 +68,8 @@ impl Proof {
 type Term = (Var, i128, i128);
 
 /// The days `n` units can add: exact for days and weeks, a range for months
-/// and years (month ends are clamped: 31 January + 1 month is 28 February).
+/// and years (month ends are clamped: 31 January + 1 month is 28 February),
+/// at least `n` for working days.
 fn unit_days(n: i64, unit: Unit) -> (i128, i128) {
     let n = i128::from(n);
     let (lo, hi) = match unit {
@@ -76,6 +77,12 @@ fn unit_days(n: i64, unit: Unit) -> (i128, i128) {
         Unit::Weeks => (7 * n, 7 * n),
         Unit::Months => (28 * n, 31 * n),
         Unit::Years => (365 * n, 366 * n),
+        // at least a day each; how many days off come between depends on
+        // the calendar, so no upper bound (beyond any date's reach)
+        Unit::WorkingDays => {
+            const FAR: i128 = 1 << 60;
+            if n >= 0 { (n, FAR) } else { (-FAR, n) }
+        }
     };
     (lo.min(hi), lo.max(hi))
 }

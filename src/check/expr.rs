@@ -1,10 +1,11 @@
 //! Resolving and typing expressions.
 
 use crate::ast::{self, ExprKind};
+use crate::calendar::Calendar;
 use crate::diagnostic::{Code, suggestion};
 use crate::model::Expr;
 use crate::value::{OneOfId, Type, Value};
-use crate::vocab::{ArithOp, CmpOp, Extremum};
+use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
 
 use super::{Checker, ValueName};
 
@@ -156,6 +157,154 @@ impl Checker<'_> {
                 let y = self.dated(b)?;
                 Some((Expr::DaysFrom(Box::new(x), Box::new(y)), Type::Number))
             }
+            ExprKind::Scaled(count, unit) => {
+                // a duration's typed expression is its count (see `arith`)
+                let (x, ty) = self.expr(count, None)?;
+                if ty != Type::Number {
+                    let found = self.type_name(ty);
+                    self.error(
+                        Code::TypeMismatch,
+                        format!(
+                            "the count of a duration must be a number, but this is {}",
+                            a_type(&found)
+                        ),
+                    )
+                    .label(count.span, format!("this is {}", a_type(&found)))
+                    .help(format!(
+                        "count {} with a number: `purchase.date + warranty.months months`, `(repair.days + 1) working days`",
+                        unit.word()
+                    ))
+                    .emit();
+                    return None;
+                }
+                if *unit == Unit::WorkingDays {
+                    self.working_days_calendar(e.span)?;
+                }
+                Some((x, Type::Duration))
+            }
+            ExprKind::WorkingDaysFrom(a, b) => {
+                let x = self.dated(a);
+                let y = self.dated(b);
+                let calendar = self.working_days_calendar(e.span);
+                let (x, y, calendar) = (x?, y?, calendar?);
+                for (d, side) in [(&x, a), (&y, b)] {
+                    if let Expr::Const(Value::Date(d)) = d
+                        && !calendar.covers(*d)
+                    {
+                        self.outside_calendar(calendar, side.span, &d.to_string());
+                    }
+                }
+                Some((
+                    Expr::WorkingDaysFrom(Box::new(x), Box::new(y)),
+                    Type::Number,
+                ))
+            }
+        }
+    }
+
+    /// The calendar working days count on; without one in the header, an
+    /// error at `span`.
+    fn working_days_calendar(&mut self, span: crate::source::Span) -> Option<Calendar> {
+        if let Some(c) = self.model.header.calendar {
+            return Some(c);
+        }
+        let named = self
+            .ast
+            .items
+            .iter()
+            .any(|i| matches!(i, ast::Item::Header(h) if !h.calendar.is_empty()));
+        if !named {
+            self.error(
+                Code::NoCalendar,
+                "working days are counted on a calendar, and the header names none",
+            )
+            .label(span, "counts working days")
+            .help("add `calendar cn-mainland` (or `calendar weekdays`, Monday to Friday) to the `rulebook` header")
+            .emit();
+        }
+        None
+    }
+
+    fn outside_calendar(&mut self, calendar: Calendar, span: crate::source::Span, what: &str) {
+        let years = calendar
+            .years()
+            .map(|(a, b)| format!("{a} to {b}"))
+            .unwrap_or_default();
+        self.error(
+            Code::OutsideCalendar,
+            format!(
+                "the {} calendar covers {years}; {what} is outside it",
+                calendar.name()
+            ),
+        )
+        .label(span, "outside the calendar's years")
+        .help(format!(
+            "working days are known only for the years the calendar covers, {years}; use a date inside them"
+        ))
+        .emit();
+    }
+
+    /// `date ± count unit` with a count expression; working days on the
+    /// calendar, a literal date checked against its years.
+    fn shift_by(
+        &mut self,
+        date: Expr,
+        count: Expr,
+        unit: Unit,
+        back: bool,
+        whole: crate::source::Span,
+        count_ast: &ast::Expr,
+    ) -> Typed {
+        if let (ExprKind::Scaled(inner, _), Expr::Fact(f)) = (&count_ast.kind, &count)
+            && matches!(inner.kind, ExprKind::Name(_))
+            && !self.model.counts.iter().any(|(g, _)| g == f)
+        {
+            self.model.counts.push((*f, unit));
+            self.model.counts.sort_unstable_by_key(|(g, _)| *g);
+        }
+        if unit == Unit::WorkingDays
+            && let (Some(calendar), Expr::Const(Value::Date(d))) =
+                (self.model.header.calendar, &date)
+        {
+            // a count written out in parentheses, `(7) working days`, is
+            // counted here as the literal form is
+            let written = match &count {
+                Expr::Const(Value::Number(n)) if n.fract().is_zero() => i64::try_from(*n).ok(),
+                _ => None,
+            };
+            match written {
+                Some(n) => self.literal_working_days(&date, if back { -n } else { n }, whole),
+                None if !calendar.covers(*d) => {
+                    self.outside_calendar(calendar, whole, &d.to_string());
+                }
+                None => {}
+            }
+        }
+        Some((
+            Expr::ShiftBy {
+                date: Box::new(date),
+                count: Box::new(count),
+                unit,
+                back,
+            },
+            Type::Date,
+        ))
+    }
+
+    /// `date ± n working days` with literals: a date the calendar does not
+    /// cover, or a result outside its years, is an error here.
+    fn literal_working_days(&mut self, date: &Expr, n: i64, whole: crate::source::Span) {
+        let (Some(calendar), Expr::Const(Value::Date(d))) = (self.model.header.calendar, date)
+        else {
+            return;
+        };
+        if let Err(message) = calendar.add_working_days(*d, n) {
+            let what = message
+                .rsplit_once("; ")
+                .map_or(message.as_str(), |(_, w)| w)
+                .trim_end_matches(" is outside it")
+                .to_string();
+            self.outside_calendar(calendar, whole, &what);
         }
     }
 
@@ -426,16 +575,32 @@ impl Checker<'_> {
             (ArithOp::Div, Money, Number) => Money,
             (ArithOp::Div, Money, Money) => Number,
             (ArithOp::Add | ArithOp::Sub, Date, Duration) => {
+                if let ExprKind::Scaled(_, unit) = b.kind {
+                    return self.shift_by(xa, xb, unit, op == ArithOp::Sub, a.span.to(b.span), b);
+                }
                 let ExprKind::Duration(count, unit) = b.kind else {
                     return None;
                 };
+                if unit == Unit::WorkingDays {
+                    self.working_days_calendar(b.span)?;
+                }
                 let count = if op == ArithOp::Sub { -count } else { count };
+                if unit == Unit::WorkingDays {
+                    self.literal_working_days(&xa, count, a.span.to(b.span));
+                }
                 return Some((Expr::Shift(Box::new(xa), count, unit), Date));
             }
             (ArithOp::Add, Duration, Date) => {
+                if let ExprKind::Scaled(_, unit) = a.kind {
+                    return self.shift_by(xb, xa, unit, false, a.span.to(b.span), a);
+                }
                 let ExprKind::Duration(count, unit) = a.kind else {
                     return None;
                 };
+                if unit == Unit::WorkingDays {
+                    self.working_days_calendar(a.span)?;
+                    self.literal_working_days(&xb, count, a.span.to(b.span));
+                }
                 return Some((Expr::Shift(Box::new(xb), count, unit), Date));
             }
             (ArithOp::Sub, Date, Date) => {

@@ -250,8 +250,52 @@ impl<'a> Checker<'a> {
             effective: h.effective.first().map(|d| d.date),
             languages: langs,
             as_of: None,
+            calendar: self.header_calendar(&h.calendar),
         };
         self.check_langs(&h.titles);
+    }
+
+    /// `calendar cn-mainland`: a known calendar, named once.
+    fn header_calendar(&mut self, names: &[ast::Ident]) -> Option<crate::calendar::Calendar> {
+        use crate::calendar::Calendar;
+        if let [first, second, ..] = names {
+            let (a, b) = (first.span, second.span);
+            self.error(
+                Code::DuplicateAttribute,
+                "the header gives `calendar` twice",
+            )
+            .label(b, "second calendar")
+            .label(a, "first given here")
+            .help("keep one calendar")
+            .emit();
+        }
+        let name = names.first()?;
+        let found = Calendar::from_name(&name.text);
+        if found.is_none() {
+            let list = Calendar::ALL
+                .iter()
+                .map(|c| format!("`{}`", c.name()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let meant =
+                crate::diagnostic::did_you_mean(&name.text, Calendar::ALL.iter().map(|c| c.name()));
+            let help = match &meant {
+                Some(m) => format!("did you mean `{m}`? The calendars are {list}."),
+                None => format!("the calendars are {list}"),
+            };
+            let mut d = self
+                .error(
+                    Code::UnknownCalendar,
+                    format!("there is no calendar `{}`", name.text),
+                )
+                .label(name.span, "not a known calendar")
+                .help(help);
+            if let Some(m) = meant {
+                d = d.fix(name.span, m.to_string(), format!("write `{m}`"));
+            }
+            d.emit();
+        }
+        found
     }
 
     fn duplicate_texts(&mut self, list: &[ast::LangText], what: &str) {

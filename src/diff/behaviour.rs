@@ -556,6 +556,7 @@ impl<'g> Side<'g> {
             derived: model.derived.clone(),
             remedies: model.remedies.clone(),
             rules: kept,
+            counts: model.counts.clone(),
         };
         let remedies = model
             .remedies
@@ -649,6 +650,14 @@ enum Target {
     /// is 28 to 31 days, so this is not linear): `a` the day before, of and
     /// after that date.
     Calendar { b: String, months: i64, days: i64 },
+    /// `a ⋈ b + n working days` on a calendar: `a` the working days around
+    /// that day and the days next to them, so that a threshold is crossed
+    /// both ways even across a holiday.
+    WorkingDays {
+        b: String,
+        n: i64,
+        calendar: crate::calendar::Calendar,
+    },
     /// `a ⋈ Σ scale · other + offset` (dates in days): `a` a step below, on
     /// and above the boundary, the others at their seed or anchor values.
     Linear {
@@ -663,7 +672,9 @@ impl Relation {
     /// The facts it reads besides `a`.
     fn others(&self) -> Vec<&String> {
         match &self.to {
-            Target::Same(b) | Target::Calendar { b, .. } => vec![b],
+            Target::Same(b) | Target::Calendar { b, .. } | Target::WorkingDays { b, .. } => {
+                vec![b]
+            }
             Target::Linear { others, .. } => others.iter().map(|(n, _)| n).collect(),
         }
     }
@@ -841,6 +852,7 @@ impl Analysis {
             }
             Expr::Derived(_) | Expr::Const(_) => {}
             Expr::Cmp(op, a, b) => {
+                self.counts(model, e);
                 if !(self.against_const(model, *op, a, b)
                     || self.against_const(model, *op, b, a)
                     || self.relation(model, e, a, b))
@@ -879,7 +891,10 @@ impl Analysis {
             _ => return false,
         };
         let name = model.fact_name(f).to_string();
-        let exact = !matches!(shift, Some((_, Unit::Months | Unit::Years)));
+        let exact = !matches!(
+            shift,
+            Some((_, Unit::Months | Unit::Years | Unit::WorkingDays))
+        );
         let values: Vec<CaseValue> = match c {
             Value::Number(n) => around(*n, step(*n, false))
                 .into_iter()
@@ -892,6 +907,12 @@ impl Analysis {
             Value::Date(d) => {
                 let base = match shift {
                     None => Some(*d),
+                    // the date n working days before: the fact's value that
+                    // lands on the constant
+                    Some((n, Unit::WorkingDays)) => model
+                        .header
+                        .calendar
+                        .and_then(|c| c.add_working_days(*d, n.checked_neg()?).ok()),
                     Some((n, unit)) => d.checked_sub(span(n, unit)).ok(),
                 };
                 [-1, 0, 1]
@@ -925,6 +946,44 @@ impl Analysis {
     /// that the search solves at each seed. False when it is not linear.
     fn relation(&mut self, model: &Model, e: &Expr, a: &Expr, b: &Expr) -> bool {
         let text = show::expr(model, e);
+        // working days: `working days from x to y ⋈ c` and `x + n working
+        // days ⋈ y` (either side), counted on the calendar
+        if let Some(calendar) = model.header.calendar {
+            let found = match (a, b) {
+                (Expr::WorkingDaysFrom(x, y), Expr::Const(Value::Number(c))) => {
+                    match (x.as_ref(), y.as_ref(), i64::try_from(*c)) {
+                        (Expr::Fact(x), Expr::Fact(y), Ok(c)) => Some((*y, *x, c)),
+                        _ => None,
+                    }
+                }
+                (Expr::Shift(x, n, Unit::WorkingDays), Expr::Fact(y)) => match x.as_ref() {
+                    // x + n ⋈ y: x's boundary is y - n working days
+                    Expr::Fact(x) => Some((*x, *y, n.saturating_neg())),
+                    _ => None,
+                },
+                (Expr::Fact(y), Expr::Shift(x, n, Unit::WorkingDays)) => match x.as_ref() {
+                    // y ⋈ x + n: y's boundary is x + n working days
+                    Expr::Fact(x) => Some((*y, *x, *n)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((fa, fb, n)) = found {
+                for f in [fa, fb] {
+                    self.probe(model.fact_name(f).to_string()).note(&text);
+                }
+                self.relations.push(Relation {
+                    a: model.fact_name(fa).to_string(),
+                    to: Target::WorkingDays {
+                        b: model.fact_name(fb).to_string(),
+                        n,
+                        calendar,
+                    },
+                    text,
+                });
+                return true;
+            }
+        }
         // facts without order compared with each other
         if let (Expr::Fact(fa), Expr::Fact(fb)) = (a, b) {
             if fact_type(model, *fa).is_some_and(|t| !t.is_ordered()) {
@@ -1020,6 +1079,25 @@ impl Analysis {
     }
 }
 
+impl Analysis {
+    /// A number fact that is the count of a duration (`d + warranty.months
+    /// months`) gets counts to try: none, one, a week's and a month's worth.
+    fn counts(&mut self, model: &Model, e: &Expr) {
+        for (_, x) in e.walk() {
+            if let Expr::ShiftBy { count, .. } = x
+                && let Expr::Fact(f) = count.as_ref()
+            {
+                let p = self.probe(model.fact_name(*f).to_string());
+                for n in [0, 1, 7, 30] {
+                    p.values.insert(CaseValue::Number(Decimal::from(n)));
+                }
+                let text = show::expr(model, e);
+                p.note(&text);
+            }
+        }
+    }
+}
+
 /// A step below, on and a step above `at` (days for a date, a fen for
 /// money, the last digit of `at` for a number).
 fn boundary(ty: Type, at: Decimal) -> Vec<CaseValue> {
@@ -1057,6 +1135,8 @@ fn span(n: i64, unit: Unit) -> jiff::Span {
         Unit::Weeks => n.weeks(),
         Unit::Months => n.months(),
         Unit::Years => n.years(),
+        // counted on a calendar, not a span (see `against_const`)
+        Unit::WorkingDays => n.days(),
     }
 }
 
@@ -2091,6 +2171,33 @@ fn at_boundary(seed: &Facts, rel: &Relation, anchors: &HashMap<String, CaseValue
                 _ => v.clone(),
             };
             vec![v, other]
+        }
+        Target::WorkingDays { b, n, calendar } => {
+            let Some(v) = seed.get(b).or_else(|| anchors.get(b)).cloned() else {
+                return Vec::new();
+            };
+            let CaseValue::Date(d) = v else {
+                return Vec::new();
+            };
+            base.insert(b.clone(), v);
+            let mut out: Vec<CaseValue> = Vec::new();
+            for k in [-1i64, 0, 1] {
+                let Some(at) = n
+                    .checked_add(k)
+                    .and_then(|m| calendar.add_working_days(d, m).ok())
+                else {
+                    continue;
+                };
+                for day in [-1i64, 0, 1] {
+                    if let Ok(v) = at.checked_add(day.days()) {
+                        let v = CaseValue::Date(v);
+                        if !out.contains(&v) {
+                            out.push(v);
+                        }
+                    }
+                }
+            }
+            out
         }
         Target::Calendar { b, months, days } => {
             let Some(v) = seed.get(b).or_else(|| anchors.get(b)).cloned() else {

@@ -94,7 +94,7 @@ pub(super) fn form(model: &Model, e: &Expr, depth: usize) -> Option<Form> {
             let per = match unit {
                 Unit::Days => 1,
                 Unit::Weeks => 7,
-                Unit::Months | Unit::Years => return None,
+                Unit::Months | Unit::Years | Unit::WorkingDays => return None,
             };
             let days = Decimal::from(n.checked_mul(per)?);
             form(model, a, next)?.add_scaled(&Form::constant(days), Decimal::ONE)

@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -117,6 +116,23 @@ impl<'s> Run<'_, 's> {
                 }
                 _ => None,
             },
+            Node::ShiftBy(a, n, unit, back) => match (self.value(*a), self.value(*n)) {
+                (Some(Value::Date(d)), Some(Value::Number(n))) => match count(n, *unit) {
+                    Ok(n) => self.shift(d, if *back { -n } else { n }, *unit),
+                    Err(message) => self.fail(message),
+                },
+                _ => None,
+            },
+            Node::WorkingDaysFrom(a, b) => match (self.value(*a), self.value(*b)) {
+                (Some(Value::Date(a)), Some(Value::Date(b))) => {
+                    let calendar = graph.model().header.calendar?;
+                    match calendar.working_days_between(a, b) {
+                        Ok(n) => Some(Value::Number(Decimal::from(n))),
+                        Err(message) => self.fail(message),
+                    }
+                }
+                _ => None,
+            },
         };
         // an error pushed by this node's own computation (its children
         // have recorded theirs already) belongs to it
@@ -180,19 +196,49 @@ impl<'s> Run<'_, 's> {
 
     fn shift(&mut self, d: Date, n: i64, unit: Unit) -> Option<Value> {
         let span = match unit {
-            Unit::Days => n.days(),
-            Unit::Weeks => n.weeks(),
-            Unit::Months => n.months(),
-            Unit::Years => n.years(),
+            Unit::Days => jiff::Span::new().try_days(n),
+            Unit::Weeks => jiff::Span::new().try_weeks(n),
+            Unit::Months => jiff::Span::new().try_months(n),
+            Unit::Years => jiff::Span::new().try_years(n),
+            Unit::WorkingDays => {
+                let calendar = self.graph.model().header.calendar?;
+                return match calendar.add_working_days(d, n) {
+                    Ok(r) => Some(Value::Date(r)),
+                    Err(message) => self.fail(message),
+                };
+            }
         };
-        match d.checked_add(span) {
+        match span.and_then(|span| d.checked_add(span)) {
             Ok(r) => Some(Value::Date(r)),
             Err(_) => self.fail(format!(
-                "the computation overflowed: {d} + {n} {} is outside the supported dates",
+                "the computation overflowed: {d} {} {} {} is outside the supported dates",
+                if n < 0 { '-' } else { '+' },
+                n.unsigned_abs(),
                 unit.word()
             )),
         }
     }
+}
+
+/// The count of a duration, which must be a whole number of at least 0.
+fn count(n: Decimal, unit: Unit) -> Result<i64, String> {
+    if n.is_sign_negative() && !n.is_zero() || !n.fract().is_zero() {
+        return Err(format!(
+            "the count of {} must be a whole number of at least 0, but it is {}",
+            unit.word(),
+            n.normalize()
+        ));
+    }
+    i64::try_from(n)
+        .ok()
+        .filter(|n| *n <= crate::calendar::MAX_COUNT)
+        .ok_or_else(|| {
+            format!(
+                "the computation overflowed: a duration of {} {} is outside the supported dates",
+                n.normalize(),
+                unit.word()
+            )
+        })
 }
 
 /// Days since 1970-01-01 (negative before).

@@ -63,6 +63,11 @@ pub enum Node {
     Shift(NodeId, i64, Unit),
     /// days between two dates
     DaysFrom(NodeId, NodeId),
+    /// date ± a counted duration: the date, the count, the unit, and
+    /// whether it counts back
+    ShiftBy(NodeId, NodeId, Unit, bool),
+    /// working days between two dates, on the model's calendar
+    WorkingDaysFrom(NodeId, NodeId),
 }
 
 /// A rule, compiled: what evaluating it and showing its remedy read, in
@@ -335,6 +340,19 @@ impl Builder<'_> {
                 let (a, b) = (self.expr(a), self.expr(b));
                 Node::DaysFrom(a, b)
             }
+            Expr::WorkingDaysFrom(a, b) => {
+                let (a, b) = (self.expr(a), self.expr(b));
+                Node::WorkingDaysFrom(a, b)
+            }
+            Expr::ShiftBy {
+                date,
+                count,
+                unit,
+                back,
+            } => {
+                let (a, b) = (self.expr(date), self.expr(count));
+                Node::ShiftBy(a, b, *unit, *back)
+            }
         };
         self.intern(node)
     }
@@ -399,7 +417,11 @@ pub fn for_each_child(node: &Node, mut f: impl FnMut(NodeId)) {
         Node::And(list) | Node::Or(list) | Node::Extremum(_, list) => {
             list.iter().copied().for_each(f)
         }
-        Node::Cmp(_, a, b) | Node::Arith(_, a, b) | Node::DaysFrom(a, b) => {
+        Node::Cmp(_, a, b)
+        | Node::Arith(_, a, b)
+        | Node::DaysFrom(a, b)
+        | Node::WorkingDaysFrom(a, b)
+        | Node::ShiftBy(a, b, _, _) => {
             f(*a);
             f(*b);
         }

@@ -76,6 +76,11 @@ impl Lowerer<'_> {
                         .filter(|c| c.as_rule() == Rule::lang)
                         .map(|c| self.ident(&c)),
                 ),
+                Rule::calendar => h.calendar.extend(
+                    c.into_inner()
+                        .filter(|c| c.as_rule() == Rule::calendar_name)
+                        .map(|c| self.ident(&c)),
+                ),
                 Rule::as_of => h.as_of.extend(
                     c.into_inner()
                         .filter(|c| c.as_rule() == Rule::name)
@@ -493,14 +498,23 @@ impl Lowerer<'_> {
             Rule::unary => {
                 let mut negate = false;
                 let mut inner = None;
+                let mut unit = None;
                 for c in p.into_inner() {
                     match c.as_rule() {
                         Rule::neg => negate = true,
                         Rule::lparen | Rule::rparen => {}
+                        Rule::unit => unit = Some((unit_of(c.as_str()), self.span(&c))),
                         _ => inner = Some(self.expr(c)),
                     }
                 }
-                let inner = inner.unwrap_or_else(|| bool_expr(span));
+                let mut inner = inner.unwrap_or_else(|| bool_expr(span));
+                if let Some((unit, end)) = unit {
+                    let s = inner.span.to(end);
+                    inner = Expr {
+                        kind: ExprKind::Scaled(Box::new(inner), unit),
+                        span: s,
+                    };
+                }
                 if negate {
                     Expr {
                         kind: ExprKind::Neg(Box::new(inner)),
@@ -522,6 +536,18 @@ impl Lowerer<'_> {
                     .collect();
                 Expr {
                     kind: ExprKind::Extremum(which, args),
+                    span,
+                }
+            }
+            Rule::working_days_from => {
+                let mut parts = p
+                    .into_inner()
+                    .filter(|c| c.as_rule() == Rule::sum)
+                    .map(|c| self.expr(c));
+                let a = parts.next().unwrap_or_else(|| bool_expr(span));
+                let b = parts.next().unwrap_or_else(|| bool_expr(span));
+                Expr {
+                    kind: ExprKind::WorkingDaysFrom(Box::new(a), Box::new(b)),
                     span,
                 }
             }
@@ -567,14 +593,7 @@ impl Lowerer<'_> {
                                 }
                             };
                         }
-                        Rule::unit => {
-                            unit = match c.as_str() {
-                                "day" | "days" => Unit::Days,
-                                "week" | "weeks" => Unit::Weeks,
-                                "month" | "months" => Unit::Months,
-                                _ => Unit::Years,
-                            }
-                        }
+                        Rule::unit => unit = unit_of(c.as_str()),
                         _ => {}
                     }
                 }
@@ -734,4 +753,15 @@ fn unescape_str(raw: &str) -> String {
         }
     }
     out
+}
+
+/// The unit a `unit` of the grammar names.
+fn unit_of(text: &str) -> Unit {
+    match text {
+        "day" | "days" => Unit::Days,
+        "week" | "weeks" => Unit::Weeks,
+        "month" | "months" => Unit::Months,
+        t if t.starts_with("working") => Unit::WorkingDays,
+        _ => Unit::Years,
+    }
 }

@@ -344,7 +344,12 @@ fn collect_tokens(pairs: Pairs<'_, Rule>, offset: usize) -> Vec<Token> {
             continue;
         }
         let kind = match p.as_rule() {
-            Rule::word | Rule::date | Rule::kw_article | Rule::article_num => TokenKind::Word,
+            Rule::word
+            | Rule::date
+            | Rule::kw_article
+            | Rule::article_num
+            | Rule::kw_calendar
+            | Rule::calendar_name => TokenKind::Word,
             Rule::string => TokenKind::Quoted,
             Rule::cmp_op | Rule::add_op | Rule::mul_op => TokenKind::Op,
             Rule::arrow => TokenKind::Arrow,

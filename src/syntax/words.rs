@@ -9,7 +9,10 @@ use super::Rule;
 pub(super) fn expected(positives: &[Rule]) -> (String, Option<&'static str>) {
     let mut words: Vec<&'static str> = Vec::new();
     let mut hints: Vec<&'static str> = Vec::new();
-    for r in positives {
+    // A unit may follow any name or parenthesis (`warranty.months months`);
+    // where something else could go on too, it is not worth a word.
+    let others = positives.iter().any(|r| *r != Rule::unit);
+    for r in positives.iter().filter(|r| !(others && **r == Rule::unit)) {
         let (w, h) = describe(*r);
         if !words.contains(&w) {
             words.push(w);
@@ -67,6 +70,7 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::line_break => ("the end of the line", None),
         Rule::arrow_phrase => ("a remedy phrase after `=>`", CONCLUSION),
         Rule::cite_article => ("`article` and its number", None),
+        Rule::calendar_line => ("`calendar` and its name", None),
         Rule::yen => ("`¥`", None),
         Rule::item => (
             "`rulebook`, `law`, `fact`, `define`, `remedy`, `rule` or `exception` at the start of a line",
@@ -74,7 +78,7 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         ),
         Rule::header | Rule::kw_rulebook => ("`rulebook`", None),
         Rule::header_attr => (
-            "`title`, `jurisdiction`, `version`, `effective`, `languages` or `as of`",
+            "`title`, `jurisdiction`, `version`, `effective`, `languages`, `as of` or `calendar`",
             None,
         ),
         Rule::jurisdiction | Rule::kw_jurisdiction => ("`jurisdiction`", None),
@@ -82,6 +86,11 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::effective | Rule::kw_effective => ("`effective`", None),
         Rule::languages | Rule::kw_languages => ("`languages`", None),
         Rule::as_of | Rule::kw_as => ("`as`", None),
+        Rule::calendar | Rule::kw_calendar => ("`calendar`", None),
+        Rule::calendar_name => (
+            "a calendar name (`cn-mainland` or `weekdays`)",
+            Some("write the calendar after `calendar`: `calendar cn-mainland`"),
+        ),
         Rule::lang => ("a language code such as `zh` or `en`", None),
         Rule::title_attr | Rule::kw_title => ("`title`", None),
         Rule::label_attr | Rule::kw_label => ("`label`", None),
@@ -157,9 +166,13 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
             ("`max(…)` or `min(…)`", EXPR)
         }
         Rule::days_from => ("`days from … to …`", EXPR),
+        Rule::working_days_from | Rule::kw_working => ("`working days from … to …`", EXPR),
         Rule::literal => ("a value", EXPR),
         Rule::date => ("a date such as `2024-07-01`", None),
-        Rule::duration | Rule::unit => ("a duration such as `7 days` or `6 months`", None),
+        Rule::duration | Rule::unit | Rule::working_days => (
+            "a duration such as `7 days`, `6 months` or `7 working days`",
+            None,
+        ),
         Rule::kw_days
         | Rule::kw_day
         | Rule::kw_weeks
