@@ -106,6 +106,8 @@ codes! {
     UnclosedQuote => "unclosed_quote",
     /// A one-of value spelled like a fact or derived fact.
     NameClash => "name_clash",
+    /// A currency that is not an active ISO 4217 code (`EUE`, `eur`).
+    UnknownCurrency => "unknown_currency",
     /// A case file that is not valid JSON or TOML.
     CaseSyntax => "case_syntax",
     /// A case value of the wrong type.

@@ -209,6 +209,19 @@ impl Checker<'_> {
     }
 
     fn param_mismatch(&mut self, pname: &str, want: Type, found: Type, span: Span) {
+        if let (Type::Money(x), Type::Money(y)) = (want, found) {
+            self.error(
+                Code::TypeMismatch,
+                format!("the parameter `{pname}` is money in {x}, but this is money in {y}"),
+            )
+            .label(span, format!("this is money in {y}"))
+            .help(format!(
+                "redress never converts currencies (it has no exchange rates): give an amount in {x}, \
+                 or declare the parameter as `money {y}`"
+            ))
+            .emit();
+            return;
+        }
         let (w, f) = (self.type_name(want), self.type_name(found));
         self.error(
             Code::TypeMismatch,
@@ -333,9 +346,9 @@ impl Checker<'_> {
             }
         }
         if let [n, unit] = words {
-            if matches!(unit.text.as_str(), "yuan" | "CNY" | "元") {
+            if let Some(c) = crate::value::Currency::from_word(&unit.text) {
                 if let Ok(n) = Decimal::from_str_exact(&n.text) {
-                    return Some((Expr::Const(Value::Money(n)), Type::Money));
+                    return Some((Expr::Const(Value::Money(n, c)), Type::Money(c)));
                 }
             }
         }

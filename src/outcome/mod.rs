@@ -190,7 +190,7 @@ pub struct AppliedRemedy<'g> {
 pub struct Computed<'g> {
     /// The value, when known.
     pub value: Option<Shown<'g>>,
-    /// `CNY` for money.
+    /// The ISO 4217 code of money (`CNY`, `EUR`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<&'static str>,
     /// Facts that would give it, when unknown.

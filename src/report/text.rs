@@ -1,5 +1,5 @@
 //! An outcome as advice a consumer-rights advisor can read: remedies grouped
-//! by category, amounts in yuan, deadlines as dates, citations, and what is
+//! by category, amounts with their currency (`40,000.00 yuan`, `€40.00`), deadlines as dates, citations, and what is
 //! still unknown with the question that would settle it.
 
 use std::fmt::Write as _;
@@ -194,8 +194,8 @@ fn grouped(amount: &str) -> String {
 
 fn computed(c: &Computed) -> String {
     match &c.value {
-        Some(v) => match &c.currency {
-            Some(_) => format!("{} yuan", grouped(&shown(v))),
+        Some(v) => match c.currency.and_then(crate::value::Currency::active) {
+            Some(currency) => crate::value::money_for_people(&grouped(&shown(v)), currency, "en"),
             None => shown(v),
         },
         None => unknown(&c.needs, c.error.as_deref()),

@@ -385,8 +385,13 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
         a.params.get(n).and_then(|c| c.value.as_ref())
     }
     let deadline_of = |a: &AppliedRemedy| a.deadline.as_ref().and_then(|d| d.date.clone());
+    // an expected amount that names a currency (`"40.00 EUR"`) must be in it
     let amount_ok = |a: &AppliedRemedy, want: &String| {
+        let currency = a.amount.as_ref().and_then(|c| c.currency);
         amount_of(a).is_some_and(|got| same_value(&Shown::Text(want.as_str().into()), got))
+            && file::amount_parts(want)
+                .1
+                .is_none_or(|c| currency == Some(c.code()))
     };
     let param_ok = |a: &AppliedRemedy, n: &str, want: &Shown| {
         param_of(a, n).is_some_and(|got| same_value(want, got))
