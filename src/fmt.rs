@@ -221,6 +221,7 @@ const ATTRIBUTE_KEYWORDS: &[&str] = &[
     "version",
     "effective",
     "languages",
+    "currency",
     "as",
     "in",
     "question",
