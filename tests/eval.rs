@@ -186,3 +186,25 @@ fn a_mistyped_yes_no_value_leaves_the_rule_undetermined() {
         assert!(open.contains(&"both_remedy"), "{open:?}");
     }
 }
+
+/// The advice text names each currency as its readers do: euros as
+/// `€125.40`, yuan as `625.60 yuan` (tests/eval/currency).
+#[test]
+fn advice_text_names_each_currency_as_its_readers_do() {
+    let mut text = String::new();
+    for name in ["within-fourteen-days.json", "card-in-yuan.toml"] {
+        let path = crate::root().join("tests/eval/currency").join(name);
+        let (graph, case) = case_of(&path);
+        let outcome = evaluate(&graph, &case, &Options::default());
+        text.push_str(&redress::report::text::render_outcome(
+            &outcome,
+            graph.model(),
+            name,
+            "en",
+        ));
+        text.push('\n');
+    }
+    assert!(text.contains("amount: €125.40"), "{text}");
+    assert!(text.contains("charged: 625.60 yuan"), "{text}");
+    insta::assert_snapshot!("currency_advice_text", text);
+}
