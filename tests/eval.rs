@@ -208,3 +208,25 @@ fn advice_text_names_each_currency_as_its_readers_do() {
     assert!(text.contains("charged: 625.60 yuan"), "{text}");
     insta::assert_snapshot!("currency_advice_text", text);
 }
+
+/// Hash-consing keeps amounts of two currencies apart: `40 EUR` and `40 CNY`
+/// (and `40 USD`) are three constants, while `€40` and `40 EUR` are one.
+#[test]
+fn equal_amounts_in_two_currencies_are_two_nodes() {
+    let text = "rulebook\n  title \"Currencies\"\n  jurisdiction \"EU\"\n  version \"1\"\n  effective 2024-01-01\n  currency EUR\n\nfact paid: money\nfact charged: money CNY\nfact fee: money USD\n\ndefine a as paid > 40 EUR and paid < €40\ndefine b as charged > 40 CNY\ndefine c as fee > 40 USD\n\nremedy r\n  title \"R\"\n  category civil\n  cite \"art. 1\"\n\nrule x\n  a or b or c => r\n  cite \"art. 1\"\n";
+    let file = redress::source::SourceFile::new("currencies.rules", text);
+    let (graph, diagnostics) = redress::compile(&file);
+    let graph = graph.unwrap_or_else(|| panic!("{}", render(&diagnostics)));
+    let mut amounts: Vec<String> = graph
+        .nodes()
+        .iter()
+        .filter_map(|n| match n {
+            redress::graph::Node::Const(v @ redress::value::Value::Money(..)) => {
+                Some(graph.model().value_text(v))
+            }
+            _ => None,
+        })
+        .collect();
+    amounts.sort();
+    assert_eq!(amounts, ["40.00 EUR", "40.00 USD", "40.00 yuan"]);
+}

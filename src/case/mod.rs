@@ -617,9 +617,15 @@ fn amount_text(s: &str) -> Result<(&str, Option<Currency>), Problem> {
         Some((number, word)) if !number.is_empty() => match Currency::from_word(word) {
             Some(c) => (number.trim(), Some(c)),
             None if word.len() == 3 && word.bytes().all(|b| b.is_ascii_alphabetic()) => {
-                return Err(Problem::Value(format!(
-                    "`{s}` is not an amount of money: `{word}` is not an active ISO 4217 currency code"
-                )));
+                let upper = word.to_ascii_uppercase();
+                return Err(Problem::Value(match Currency::active(&upper) {
+                    Some(_) => format!(
+                        "`{s}` is not an amount of money as written: write the currency code in capitals, `{upper}`"
+                    ),
+                    None => format!(
+                        "`{s}` is not an amount of money: `{word}` is not an active ISO 4217 currency code"
+                    ),
+                }));
             }
             None => (t, None),
         },
