@@ -230,3 +230,25 @@ fn equal_amounts_in_two_currencies_are_two_nodes() {
     amounts.sort();
     assert_eq!(amounts, ["40.00 EUR", "40.00 USD", "40.00 yuan"]);
 }
+
+/// A remedy phrase may fill a money parameter with an amount in any of its
+/// spellings (`40 EUR`, `€40`, `40€`, `¥300`, `300 yuan`), in the
+/// parameter's currency.
+#[test]
+fn phrase_parameters_take_amounts_with_their_currency() {
+    use redress::model::Expr;
+    use redress::value::{Currency, Value};
+    let text = "rulebook\n  title \"P\"\n  jurisdiction \"EU\"\n  version \"1\"\n  effective 2024-01-01\n  currency EUR\n\nfact a: yes/no\n\nremedy pay\n  title \"Pay\"\n  category civil\n  phrase \"pay {sum}\"\n  param sum: money\n  cite \"art. 1\"\n\nremedy pay_yuan\n  title \"Pay in yuan\"\n  category civil\n  phrase \"pay in yuan {sum}\"\n  param sum: money CNY\n  cite \"art. 1\"\n\nrule r1\n  a => pay 40 EUR\n  cite \"art. 1\"\n\nrule r2\n  a => pay €40\n  cite \"art. 1\"\n\nrule r3\n  a => pay 40€\n  cite \"art. 1\"\n\nrule r4\n  a => pay in yuan ¥300\n  cite \"art. 1\"\n\nrule r5\n  a => pay in yuan 300 yuan\n  cite \"art. 1\"\n";
+    let file = redress::source::SourceFile::new("phrases.rules", text);
+    let (graph, diagnostics) = redress::compile(&file);
+    let graph = graph.unwrap_or_else(|| panic!("{}", render(&diagnostics)));
+    let args: Vec<&Expr> = graph
+        .model()
+        .rules
+        .iter()
+        .map(|r| &r.conclusion.as_ref().unwrap().args[0])
+        .collect();
+    let eur = Expr::Const(Value::Money(40.into(), Currency::EUR));
+    let cny = Expr::Const(Value::Money(300.into(), Currency::CNY));
+    assert_eq!(args, [&eur, &eur, &eur, &cny, &cny]);
+}

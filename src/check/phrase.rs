@@ -344,6 +344,10 @@ impl Checker<'_> {
             if let Ok(n) = Decimal::from_str_exact(&w.text) {
                 return Some((Expr::Const(Value::Number(n)), Type::Number));
             }
+            // `€40`, `¥40`, `40€`, `40元`: an amount written as one word
+            if let Some(m) = one_word_amount(&w.text) {
+                return Some(m);
+            }
         }
         if let [n, unit] = words {
             if let Some(c) = crate::value::Currency::from_word(&unit.text) {
@@ -468,4 +472,23 @@ mod tests {
             .is_some()
         );
     }
+}
+
+/// An amount written as one phrase word, its sign or currency word touching
+/// the number: `€40`, `¥40`, `40€`, `40元`, `40EUR`.
+fn one_word_amount(word: &str) -> Option<(Expr, Type)> {
+    let signs = ["¥", "￥", "€"];
+    let (number, currency) = match signs
+        .iter()
+        .find_map(|s| word.strip_prefix(s).map(|n| (n, *s)))
+    {
+        Some((number, sign)) => (number, sign),
+        None => {
+            let at = word.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+            (word.get(..at)?, word.get(at..)?)
+        }
+    };
+    let c = crate::value::Currency::from_word(currency)?;
+    let n = Decimal::from_str_exact(number).ok()?;
+    Some((Expr::Const(Value::Money(n, c)), Type::Money(c)))
 }
