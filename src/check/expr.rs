@@ -129,14 +129,15 @@ impl Checker<'_> {
                     };
                     if !ty.is_ordered() {
                         let found = self.type_name(ty);
+                        let help = self.in_currency(&format!(
+                            "`{word}(3 * purchase.price, 500 yuan)` compares amounts"
+                        ));
                         self.error(
                             Code::TypeMismatch,
                             format!("`{word}` takes numbers, money or dates, but this is {found}"),
                         )
                         .label(a.span, format!("this is {found}"))
-                        .help(format!(
-                            "`{word}(3 * purchase.price, 500 yuan)` compares amounts"
-                        ))
+                        .help(help)
                         .emit();
                         ok = false;
                         continue;
@@ -189,6 +190,7 @@ impl Checker<'_> {
                 Type::Date => "compare it: `purchase.date >= 2021-05-01`",
                 _ => "use a yes/no fact or a comparison",
             };
+            let help = self.in_currency(help);
             self.error(
                 Code::TypeMismatch,
                 format!("{word} needs yes/no, but this is {found}"),
@@ -320,6 +322,7 @@ impl Checker<'_> {
             }
             _ => "both sides must have the same type",
         };
+        let help = self.in_currency(help);
         self.error(
             Code::TypeMismatch,
             format!("{what} {} and {}", a_type(&na), a_type(&nb)),

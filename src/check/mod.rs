@@ -594,6 +594,17 @@ impl<'a> Checker<'a> {
         None
     }
 
+    /// A help text's example amount (`500 yuan`) in the rulebook's currency
+    /// (`500 EUR`), so that help shows amounts as this rulebook writes them.
+    pub(crate) fn in_currency(&self, help: &str) -> String {
+        let c = self.model.header.currency;
+        if c == Currency::CNY {
+            help.to_string()
+        } else {
+            help.replace("500 yuan", &format!("500 {c}"))
+        }
+    }
+
     /// The name of a type for messages, with the values of a one-of, and
     /// the currency of money in another currency than the rulebook's.
     pub(crate) fn type_name(&self, ty: Type) -> String {
@@ -940,16 +951,17 @@ impl<'a> Checker<'a> {
                 .collect::<Vec<_>>()
                 .join(" or ");
             let found = self.type_name(ty);
+            let help = self.in_currency(if what == "deadline" {
+                "a deadline is a date, e.g. `goods.received_date + 7 days`"
+            } else {
+                "an amount is money, e.g. `max(3 * purchase.price, 500 yuan)`"
+            });
             self.error(
                 Code::TypeMismatch,
                 format!("the {what} must be {want}, but this is {found}"),
             )
             .label(e.span, format!("this is {found}"))
-            .help(if what == "deadline" {
-                "a deadline is a date, e.g. `goods.received_date + 7 days`"
-            } else {
-                "an amount is money, e.g. `max(3 * purchase.price, 500 yuan)`"
-            })
+            .help(help)
             .emit();
             return None;
         }
@@ -1102,14 +1114,15 @@ impl<'a> Checker<'a> {
         let (expr, ty) = self.expr(e, None)?;
         if ty != Type::Bool {
             let found = self.type_name(ty);
+            let help = self.in_currency(
+                "compare it with something: `purchase.price > 500 yuan`, `goods.category is food`",
+            );
             self.error(
                 Code::TypeMismatch,
                 format!("a condition must be yes/no, but this is {found}"),
             )
             .label(e.span, format!("this is {found}"))
-            .help(
-                "compare it with something: `purchase.price > 500 yuan`, `goods.category is food`",
-            )
+            .help(help)
             .emit();
             return None;
         }

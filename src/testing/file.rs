@@ -599,7 +599,7 @@ impl Reader<'_> {
                             value.span,
                             format!("`amount` must be an amount, but it is {}", other.describe()),
                             "expected an amount",
-                            "write an amount in yuan: \"500.00\"",
+                            "write an amount: \"500.00\", or with its currency: \"500.00 yuan\", \"€500.00\"",
                         ),
                     },
                     "deadline" => {
