@@ -546,7 +546,7 @@ fn shown<'g>(model: &'g Model, v: &Value) -> Shown<'g> {
     match v {
         Value::Bool(b) => Shown::Bool(*b),
         Value::Number(n) => Shown::Number(*n),
-        Value::Money(m, _) => Shown::Money(*m),
+        Value::Money(m, c) => Shown::Money(*m, *c),
         Value::Date(d) => Shown::Date(*d),
         other => Shown::Text(model.show_text(other)),
     }
