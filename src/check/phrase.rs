@@ -413,6 +413,25 @@ fn span_of(words: &[Word]) -> Span {
     }
 }
 
+/// An amount written as one phrase word, its sign or currency word touching
+/// the number: `€40`, `¥40`, `40€`, `40元`, `40EUR`.
+fn one_word_amount(word: &str) -> Option<(Expr, Type)> {
+    let signs = ["¥", "￥", "€"];
+    let (number, currency) = match signs
+        .iter()
+        .find_map(|s| word.strip_prefix(s).map(|n| (n, *s)))
+    {
+        Some((number, sign)) => (number, sign),
+        None => {
+            let at = word.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+            (word.get(..at)?, word.get(at..)?)
+        }
+    };
+    let c = crate::value::Currency::from_word(currency)?;
+    let n = Decimal::from_str_exact(number).ok()?;
+    Some((Expr::Const(Value::Money(n, c)), Type::Money(c)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Tok, matches, tokens};
@@ -472,23 +491,4 @@ mod tests {
             .is_some()
         );
     }
-}
-
-/// An amount written as one phrase word, its sign or currency word touching
-/// the number: `€40`, `¥40`, `40€`, `40元`, `40EUR`.
-fn one_word_amount(word: &str) -> Option<(Expr, Type)> {
-    let signs = ["¥", "￥", "€"];
-    let (number, currency) = match signs
-        .iter()
-        .find_map(|s| word.strip_prefix(s).map(|n| (n, *s)))
-    {
-        Some((number, sign)) => (number, sign),
-        None => {
-            let at = word.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
-            (word.get(..at)?, word.get(at..)?)
-        }
-    };
-    let c = crate::value::Currency::from_word(currency)?;
-    let n = Decimal::from_str_exact(number).ok()?;
-    Some((Expr::Const(Value::Money(n, c)), Type::Money(c)))
 }
