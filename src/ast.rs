@@ -82,6 +82,8 @@ pub struct Header {
     pub as_of: Vec<Ident>,
     /// `calendar cn-mainland`.
     pub calendar: Vec<Ident>,
+    /// `currency EUR`: the code as written.
+    pub currency: Vec<Ident>,
 }
 
 /// A period of force: `in force from … until …` (both ends inclusive).
@@ -113,8 +115,8 @@ pub enum TypeExpr {
     YesNo,
     /// `number`
     Number,
-    /// `money`
-    Money,
+    /// `money`, or `money EUR` (the code as written)
+    Money(Option<Ident>),
     /// `date`
     Date,
     /// `text`
@@ -274,8 +276,9 @@ pub enum ExprKind {
     Bool(bool),
     /// `42`, `2.5`
     Number(Decimal),
-    /// `500 yuan`
-    Money(Decimal),
+    /// `500 yuan`, `40 EUR`, `€40`: the amount and the currency word or
+    /// sign as written (`yuan`, `元`, `¥`, `€`, `EUR`)
+    Money(Decimal, Ident),
     /// `2024-07-01`
     Date(Date),
     /// `7 days`
@@ -392,11 +395,8 @@ impl Rebase for Period {
 impl Rebase for TypeExpr {
     fn rebase(&mut self, from: usize, to: usize) {
         match self {
-            TypeExpr::YesNo
-            | TypeExpr::Number
-            | TypeExpr::Money
-            | TypeExpr::Date
-            | TypeExpr::Text => {}
+            TypeExpr::YesNo | TypeExpr::Number | TypeExpr::Date | TypeExpr::Text => {}
+            TypeExpr::Money(code) => code.rebase(from, to),
             TypeExpr::OneOf(values) => values.rebase(from, to),
         }
     }
@@ -458,10 +458,10 @@ impl Rebase for Expr {
         while let Some(e) = stack.pop() {
             e.span.rebase(from, to);
             match &mut e.kind {
+                ExprKind::Money(_, currency) => currency.rebase(from, to),
                 ExprKind::Name(_)
                 | ExprKind::Bool(_)
                 | ExprKind::Number(_)
-                | ExprKind::Money(_)
                 | ExprKind::Date(_)
                 | ExprKind::Duration(..)
                 | ExprKind::Text(_) => {}
@@ -501,6 +501,7 @@ impl Rebase for Item {
                 languages,
                 as_of,
                 calendar,
+                currency,
             }) => {
                 span.rebase(from, to);
                 titles.rebase(from, to);
@@ -510,6 +511,7 @@ impl Rebase for Item {
                 languages.rebase(from, to);
                 as_of.rebase(from, to);
                 calendar.rebase(from, to);
+                currency.rebase(from, to);
             }
             Item::Law(Law {
                 name,

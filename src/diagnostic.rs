@@ -112,6 +112,8 @@ codes! {
     NoCalendar => "calendar_missing",
     /// A working-day computation on a date the calendar does not cover.
     OutsideCalendar => "calendar_outside_years",
+    /// A currency that is not an active ISO 4217 code (`EUE`, `eur`).
+    UnknownCurrency => "unknown_currency",
     /// A case file that is not valid JSON or TOML.
     CaseSyntax => "case_syntax",
     /// A case value of the wrong type.

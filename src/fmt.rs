@@ -221,6 +221,7 @@ const ATTRIBUTE_KEYWORDS: &[&str] = &[
     "version",
     "effective",
     "languages",
+    "currency",
     "as",
     "calendar",
     "in",
@@ -433,7 +434,7 @@ fn code_line(line: &Line<'_>, continued: bool) -> String {
 type Tok<'a> = (TokenKind, &'a str);
 
 /// Tokens with single spaces between them, and none inside `(…)`, before
-/// `,` and `:`, after a unary `-` or `¥`, between `max`/`min` or a remedy id
+/// `,` and `:`, after a unary `-` or a `¥`/`€` before its amount, between `max`/`min` or a remedy id
 /// and `(`, and in `yes/no`.
 fn join(tokens: &[Tok<'_>], continued: bool) -> String {
     let mut out = String::new();
@@ -455,7 +456,12 @@ fn space_before(tokens: &[Tok<'_>], i: usize, continued: bool) -> bool {
     let before_prev = at(i.checked_sub(2));
     let next = tokens.get(i + 1).copied();
     match (prev, cur) {
-        ((_, _), (Comma | Colon | Close, _)) | ((Open | Yen, _), _) => false,
+        ((_, _), (Comma | Colon | Close, _)) => false,
+        // `40 €`: a sign after its amount is followed by a space like a word
+        ((Yen, _), (kind, w)) if !(kind == Word && w.starts_with(|c: char| c.is_ascii_digit())) => {
+            true
+        }
+        ((Open | Yen, _), _) => false,
         ((Op, "-"), _) if unary(tokens, i - 1, continued) => false,
         ((Word, w), (Open, _)) => {
             !(w == "max" || w == "min" || before_prev.is_some_and(|(k, _)| k == Arrow))

@@ -6,7 +6,7 @@
 
 use jiff::civil::Date;
 
-use crate::value::{Type, Value};
+use crate::value::{Currency, Type, Value};
 use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
 
 macro_rules! id {
@@ -65,6 +65,9 @@ pub struct Header {
     pub as_of: Option<FactId>,
     /// The calendar working days count on (`calendar cn-mainland`).
     pub calendar: Option<crate::calendar::Calendar>,
+    /// The currency of money facts and parameters declared without one
+    /// (`currency EUR`; CNY when the header names none).
+    pub currency: Currency,
 }
 
 /// A law.
@@ -282,7 +285,11 @@ impl Model {
                     .map_or("", String::as_str),
             ),
             Value::Bool(b) => Cow::Borrowed(if *b { "yes" } else { "no" }),
-            Value::Money(m) => Cow::Owned(format!("{} yuan", crate::value::format_money(*m))),
+            Value::Money(m, c) => Cow::Owned(crate::value::money_for_people(
+                &crate::value::format_money(*m),
+                *c,
+                "en",
+            )),
         }
     }
 
@@ -355,11 +362,12 @@ impl Model {
         ExprText { model: self, expr }
     }
 
-    /// A value as a rulebook would write it (`500.00 yuan`, `2024-01-01`,
-    /// `"Beijing"`).
+    /// A value as a rulebook would write it (`500.00 yuan`, `40.00 EUR`,
+    /// `2024-01-01`, `"Beijing"`).
     pub fn value_text(&self, value: &Value) -> String {
         match value {
             Value::Text(t) => format!("{t:?}"),
+            Value::Money(m, c) => crate::value::money_literal(*m, *c),
             other => self.show(other),
         }
     }

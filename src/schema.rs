@@ -9,7 +9,7 @@
 use serde_json::{Map, Value as Json, json};
 
 use crate::model::{Model, Texts};
-use crate::value::Type;
+use crate::value::{Currency, Type};
 
 /// Texts by language as a JSON object (`{"zh": "…", "en": "…"}`; a text
 /// with no language under `""`), in the order written.
@@ -27,7 +27,7 @@ fn type_name(ty: Type) -> &'static str {
     match ty {
         Type::Bool => "yes_no",
         Type::Number => "number",
-        Type::Money => "money",
+        Type::Money(_) => "money",
         Type::Date => "date",
         Type::Text => "text",
         Type::OneOf(_) => "one_of",
@@ -44,8 +44,8 @@ pub fn facts_json(model: &Model) -> Json {
             let mut o = Map::new();
             o.insert("name".into(), json!(f.name));
             o.insert("type".into(), json!(type_name(f.ty)));
-            if f.ty == Type::Money {
-                o.insert("currency".into(), json!("CNY"));
+            if let Type::Money(c) = f.ty {
+                o.insert("currency".into(), json!(c.code()));
             }
             if let Type::OneOf(set) = f.ty {
                 let values: Vec<Json> = model
@@ -91,6 +91,20 @@ pub fn facts_json(model: &Model) -> Json {
     })
 }
 
+/// An amount as text in one currency, as the case reader takes it: a
+/// number, with the currency's sign before it or its code or word after it
+/// (`¥120.50`, `120.50 元`, `€40`, `40 EUR`).
+fn money_pattern(c: Currency) -> String {
+    let (before, after) = if c == Currency::CNY {
+        ("([¥￥])?", "yuan|CNY|元|¥|￥")
+    } else if c == Currency::EUR {
+        ("(€)?", "EUR|€")
+    } else {
+        ("", c.code())
+    };
+    format!("^\\s*{before}\\s*-?[0-9]+(\\.[0-9]+)?\\s*({after})?\\s*$")
+}
+
 /// The schema of one fact's value in a case file: what the case reader
 /// accepts, and `null` (unknown).
 fn value_schema(model: &Model, ty: Type) -> Json {
@@ -100,12 +114,9 @@ fn value_schema(model: &Model, ty: Type) -> Json {
             { "type": "number" },
             { "type": "string", "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$" },
         ] }),
-        Type::Money => json!({ "anyOf": [
+        Type::Money(c) => json!({ "anyOf": [
             { "type": "number" },
-            {
-                "type": "string",
-                "pattern": "^\\s*[¥￥]?\\s*-?[0-9]+(\\.[0-9]+)?\\s*(yuan|CNY|元)?\\s*$",
-            },
+            { "type": "string", "pattern": money_pattern(c) },
         ] }),
         Type::Date => json!({
             "type": "string",

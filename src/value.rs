@@ -21,8 +21,8 @@ pub enum Type {
     Bool,
     /// number
     Number,
-    /// money (CNY)
-    Money,
+    /// money in a currency
+    Money(Currency),
     /// date
     Date,
     /// text
@@ -39,7 +39,7 @@ impl Type {
         match self {
             Type::Bool => "yes/no",
             Type::Number => "number",
-            Type::Money => "money",
+            Type::Money(_) => "money",
             Type::Date => "date",
             Type::Text => "text",
             Type::OneOf(_) => "one-of",
@@ -49,7 +49,7 @@ impl Type {
 
     /// True for types with an order (`<`, `max`).
     pub fn is_ordered(self) -> bool {
-        matches!(self, Type::Number | Type::Money | Type::Date)
+        matches!(self, Type::Number | Type::Money(_) | Type::Date)
     }
 }
 
@@ -60,8 +60,8 @@ pub enum Value {
     Bool(bool),
     /// number
     Number(Decimal),
-    /// money in CNY
-    Money(Decimal),
+    /// money in a currency
+    Money(Decimal, Currency),
     /// date
     Date(Date),
     /// text
@@ -74,13 +74,123 @@ impl Value {
     /// Order two values of one ordered type; `None` across types.
     pub fn compare(&self, other: &Value) -> Option<Ordering> {
         match (self, other) {
-            (Value::Number(a), Value::Number(b)) | (Value::Money(a), Value::Money(b)) => {
-                Some(a.cmp(b))
-            }
+            (Value::Number(a), Value::Number(b)) => Some(a.cmp(b)),
+            (Value::Money(a, x), Value::Money(b, y)) if x == y => Some(a.cmp(b)),
             (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
             _ => None,
         }
     }
+}
+
+/// The active ISO 4217 currency codes (List One: currencies and funds,
+/// including the precious metals and the testing code `XTS`), sorted, as
+/// published up to 2025 (with `XCG` and `ZWG`; withdrawn codes such as `HRK`
+/// are not here). redress keeps no exchange rates: a currency is only a
+/// name that two amounts must share.
+pub const ACTIVE_CURRENCIES: &[&str] = &[
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
+    "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD",
+    "CAD", "CDF", "CHE", "CHF", "CHW", "CLF", "CLP", "CNY", "COP", "COU", "CRC", "CUP", "CVE",
+    "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL",
+    "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR",
+    "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD",
+    "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK",
+    "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MXV", "MYR", "MZN", "NAD", "NGN", "NIO",
+    "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON",
+    "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD",
+    "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD",
+    "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VED", "VES", "VND", "VUV",
+    "WST", "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG", "XDR", "XOF", "XPD",
+    "XPF", "XPT", "XSU", "XTS", "XUA", "XXX", "YER", "ZAR", "ZMW", "ZWG",
+];
+
+/// A currency: an active ISO 4217 code ([`ACTIVE_CURRENCIES`]). Made only
+/// from that table, so every `Currency` is a valid code. Two amounts meet
+/// (`+`, `<`, `max`, …) only when their currencies are equal.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency(&'static str);
+
+impl Currency {
+    /// Chinese yuan renminbi, the currency of a rulebook that names none.
+    pub const CNY: Currency = Currency("CNY");
+    /// The euro.
+    pub const EUR: Currency = Currency("EUR");
+
+    /// The currency of an active ISO 4217 code, written exactly (`EUR`, not
+    /// `eur`).
+    pub fn active(code: &str) -> Option<Currency> {
+        ACTIVE_CURRENCIES
+            .binary_search(&code)
+            .ok()
+            .and_then(|i| ACTIVE_CURRENCIES.get(i))
+            .map(|c| Currency(c))
+    }
+
+    /// The three-letter code: `EUR`.
+    pub fn code(self) -> &'static str {
+        self.0
+    }
+
+    /// The currency named by the word after an amount (`40 EUR`, `40 yuan`,
+    /// `40 元`, `40 €`) or before it (`¥40`, `€40`), when it names one.
+    pub fn from_word(word: &str) -> Option<Currency> {
+        match word {
+            "yuan" | "元" | "¥" | "￥" => Some(Currency::CNY),
+            "€" => Some(Currency::EUR),
+            code => Currency::active(code),
+        }
+    }
+
+    /// How people call it in a sentence: "yuan" for CNY, else the code
+    /// (`write an amount in EUR`).
+    pub fn word(self) -> &'static str {
+        if self == Currency::CNY {
+            "yuan"
+        } else {
+            self.0
+        }
+    }
+}
+
+impl Default for Currency {
+    fn default() -> Currency {
+        Currency::CNY
+    }
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// An amount with its currency as people read it, the one form every human
+/// view uses (advice text, diff, test reports, diagnostics): CNY as
+/// `500.00 yuan` in English and `500.00 元` in Chinese, EUR as `€500.00`,
+/// other currencies as `500.00 USD`. `number` is the amount already written
+/// (by [`format_money`], or grouped in thousands by the advice text).
+pub fn money_for_people(number: &str, currency: Currency, lang: &str) -> String {
+    match currency.code() {
+        "CNY" if lang == "zh" => format!("{number} 元"),
+        "CNY" => format!("{number} yuan"),
+        "EUR" => match number.strip_prefix('-') {
+            Some(n) => format!("-€{n}"),
+            None => format!("€{number}"),
+        },
+        code => format!("{number} {code}"),
+    }
+}
+
+/// An amount as a rulebook writes it, so that it reads back: `500.00 yuan`
+/// for CNY, `40.00 EUR` for any other currency.
+pub fn money_literal(amount: Decimal, currency: Currency) -> String {
+    format!("{} {}", format_money(amount), currency.word())
 }
 
 /// Money as shown to people: two decimals, more only when they matter.
@@ -193,5 +303,37 @@ mod tests {
         assert_eq!(show("19.9"), "19.90");
         assert_eq!(show("0.125"), "0.125");
         assert_eq!(show("360.000"), "360.00");
+    }
+
+    #[test]
+    fn currencies_are_the_active_codes_and_show_as_their_readers_write_them() {
+        use super::{ACTIVE_CURRENCIES, Currency, money_for_people};
+        assert!(
+            ACTIVE_CURRENCIES.windows(2).all(|w| w[0] < w[1]),
+            "sorted, once each"
+        );
+        assert!(
+            ACTIVE_CURRENCIES
+                .iter()
+                .all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+        );
+        assert_eq!(Currency::active("EUR"), Some(Currency::EUR));
+        assert_eq!(Currency::active("CNY"), Some(Currency::CNY));
+        assert_eq!(Currency::active("eur"), None);
+        assert_eq!(Currency::active("HRK"), None, "withdrawn in 2023");
+        assert_eq!(Currency::from_word("€"), Some(Currency::EUR));
+        assert_eq!(Currency::from_word("元"), Some(Currency::CNY));
+        assert_eq!(
+            money_for_people("500.00", Currency::CNY, "en"),
+            "500.00 yuan"
+        );
+        assert_eq!(money_for_people("500.00", Currency::CNY, "zh"), "500.00 元");
+        assert_eq!(
+            money_for_people("1,500.00", Currency::EUR, "en"),
+            "€1,500.00"
+        );
+        assert_eq!(money_for_people("-5.00", Currency::EUR, "en"), "-€5.00");
+        let usd = Currency::active("USD").unwrap();
+        assert_eq!(money_for_people("500.00", usd, "en"), "500.00 USD");
     }
 }

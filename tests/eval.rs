@@ -186,3 +186,69 @@ fn a_mistyped_yes_no_value_leaves_the_rule_undetermined() {
         assert!(open.contains(&"both_remedy"), "{open:?}");
     }
 }
+
+/// The advice text names each currency as its readers do: euros as
+/// `€125.40`, yuan as `625.60 yuan` (tests/eval/currency).
+#[test]
+fn advice_text_names_each_currency_as_its_readers_do() {
+    let mut text = String::new();
+    for name in ["within-fourteen-days.json", "card-in-yuan.toml"] {
+        let path = crate::root().join("tests/eval/currency").join(name);
+        let (graph, case) = case_of(&path);
+        let outcome = evaluate(&graph, &case, &Options::default());
+        text.push_str(&redress::report::text::render_outcome(
+            &outcome,
+            graph.model(),
+            name,
+            "en",
+        ));
+        text.push('\n');
+    }
+    assert!(text.contains("amount: €125.40"), "{text}");
+    assert!(text.contains("charged: 625.60 yuan"), "{text}");
+    insta::assert_snapshot!("currency_advice_text", text);
+}
+
+/// Hash-consing keeps amounts of two currencies apart: `40 EUR` and `40 CNY`
+/// (and `40 USD`) are three constants, while `€40` and `40 EUR` are one.
+#[test]
+fn equal_amounts_in_two_currencies_are_two_nodes() {
+    let text = "rulebook\n  title \"Currencies\"\n  jurisdiction \"EU\"\n  version \"1\"\n  effective 2024-01-01\n  currency EUR\n\nfact paid: money\nfact charged: money CNY\nfact fee: money USD\n\ndefine a as paid > 40 EUR and paid < €40\ndefine b as charged > 40 CNY\ndefine c as fee > 40 USD\n\nremedy r\n  title \"R\"\n  category civil\n  cite \"art. 1\"\n\nrule x\n  a or b or c => r\n  cite \"art. 1\"\n";
+    let file = redress::source::SourceFile::new("currencies.rules", text);
+    let (graph, diagnostics) = redress::compile(&file);
+    let graph = graph.unwrap_or_else(|| panic!("{}", render(&diagnostics)));
+    let mut amounts: Vec<String> = graph
+        .nodes()
+        .iter()
+        .filter_map(|n| match n {
+            redress::graph::Node::Const(v @ redress::value::Value::Money(..)) => {
+                Some(graph.model().value_text(v))
+            }
+            _ => None,
+        })
+        .collect();
+    amounts.sort();
+    assert_eq!(amounts, ["40.00 EUR", "40.00 USD", "40.00 yuan"]);
+}
+
+/// A remedy phrase may fill a money parameter with an amount in any of its
+/// spellings (`40 EUR`, `€40`, `40€`, `¥300`, `300 yuan`), in the
+/// parameter's currency.
+#[test]
+fn phrase_parameters_take_amounts_with_their_currency() {
+    use redress::model::Expr;
+    use redress::value::{Currency, Value};
+    let text = "rulebook\n  title \"P\"\n  jurisdiction \"EU\"\n  version \"1\"\n  effective 2024-01-01\n  currency EUR\n\nfact a: yes/no\n\nremedy pay\n  title \"Pay\"\n  category civil\n  phrase \"pay {sum}\"\n  param sum: money\n  cite \"art. 1\"\n\nremedy pay_yuan\n  title \"Pay in yuan\"\n  category civil\n  phrase \"pay in yuan {sum}\"\n  param sum: money CNY\n  cite \"art. 1\"\n\nrule r1\n  a => pay 40 EUR\n  cite \"art. 1\"\n\nrule r2\n  a => pay €40\n  cite \"art. 1\"\n\nrule r3\n  a => pay 40€\n  cite \"art. 1\"\n\nrule r4\n  a => pay in yuan ¥300\n  cite \"art. 1\"\n\nrule r5\n  a => pay in yuan 300 yuan\n  cite \"art. 1\"\n";
+    let file = redress::source::SourceFile::new("phrases.rules", text);
+    let (graph, diagnostics) = redress::compile(&file);
+    let graph = graph.unwrap_or_else(|| panic!("{}", render(&diagnostics)));
+    let args: Vec<&Expr> = graph
+        .model()
+        .rules
+        .iter()
+        .map(|r| &r.conclusion.as_ref().unwrap().args[0])
+        .collect();
+    let eur = Expr::Const(Value::Money(40.into(), Currency::EUR));
+    let cny = Expr::Const(Value::Money(300.into(), Currency::CNY));
+    assert_eq!(args, [&eur, &eur, &eur, &cny, &cny]);
+}

@@ -77,3 +77,45 @@ fn printed_working_days_read_back_as_the_same_expressions() {
     }
     insta::assert_snapshot!("printed_working_days", printed);
 }
+
+/// Amounts in other currencies print as a rulebook writes them (`40.00 EUR`,
+/// `500.00 yuan`) and read back as the same expressions, currency included.
+#[test]
+fn amounts_print_with_their_currency_and_read_back() {
+    let head = "rulebook\n  title \"Currencies\"\n  jurisdiction \"EU\"\n  version \"1\"\n  effective 2024-01-01\n  currency EUR\n\nfact price: money\nfact charged: money CNY\nfact fee: money USD\n\n";
+    let defines = [
+        ("a", "max(price, €40, 40 €) - 2 * 1.5 EUR"),
+        ("b", "charged + ¥5 - 500 元"),
+        ("c", "fee / 3 > 0.125 USD"),
+        ("d", "price is one of 19.99 EUR, 20 EUR"),
+    ];
+    let text: String = defines
+        .iter()
+        .map(|(n, e)| format!("define {n} as {e}\n"))
+        .collect();
+    let original = model("currency.rules", format!("{head}{text}"));
+    let printed: Vec<String> = original
+        .derived
+        .iter()
+        .map(|d| original.expr_text(&d.expr).to_string())
+        .collect();
+    assert_eq!(
+        printed,
+        [
+            "max(price, 40.00 EUR, 40.00 EUR) - 2 * 1.50 EUR",
+            "charged + 5.00 yuan - 500.00 yuan",
+            "fee / 3 > 0.125 USD",
+            "price is one of 19.99 EUR, 20.00 EUR",
+        ]
+    );
+    let again: String = original
+        .derived
+        .iter()
+        .zip(&printed)
+        .map(|(d, p)| format!("define {} as {p}\n", d.name))
+        .collect();
+    let again = model("reprinted.rules", format!("{head}{again}"));
+    for (a, b) in original.derived.iter().zip(&again.derived) {
+        assert_eq!(a.expr, b.expr, "`{}`", a.name);
+    }
+}

@@ -608,3 +608,133 @@ fn working_days_agree_with_reference_on_random_rulebooks() {
         "only {compiled} of 256 generated rulebooks compiled"
     );
 }
+
+/// The random rulebooks above in a random currency (`currency EUR`, `USD`,
+/// `JPY`, or none for CNY), amounts written `500 €` / `500 USD`, a fact in
+/// yuan beside them (`money CNY`), and case amounts with or without their
+/// code: the graph agrees with the reference evaluator, with and without the
+/// index. A rulebook that compares its money with an amount in another
+/// currency is rejected (type_mismatch naming both).
+#[test]
+fn graph_agrees_with_reference_in_any_currency() {
+    const CURRENCIES: [(&str, &str); 4] = [
+        ("CNY", " yuan"),
+        ("EUR", " €"),
+        ("USD", " USD"),
+        ("JPY", " JPY"),
+    ];
+    let mut runner = TestRunner::new(Config {
+        cases: 256,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6375_7272_656e_6379),
+        ..Config::default()
+    });
+    let (compiled, rejected) = (std::cell::Cell::new(0u32), std::cell::Cell::new(0u32));
+    let strategy = (
+        rulebook(),
+        0..CURRENCIES.len(),
+        proptest::bool::weighted(0.2),
+        proptest::collection::vec((case(), any::<bool>(), 0..4u8), 1..4),
+    );
+    let result = runner.run(&strategy, |(text, which, mixed, cases)| {
+        let (code, suffix) = CURRENCIES[which];
+        let mut text = text.replace(" yuan", suffix);
+        if code != "CNY" {
+            text = text.replacen(
+                "  as of today\n",
+                &format!("  as of today\n  currency {code}\n"),
+                1,
+            );
+        }
+        text = text.replacen(
+            "fact m1: money\n",
+            "fact m1: money\nfact m2: money CNY\n",
+            1,
+        );
+        text.push_str(&format!(
+            "\nrule cross\n  m2 >= 200 yuan and m0 > 0{suffix} => r1\n  cite l\n"
+        ));
+        let other = if code == "EUR" { "USD" } else { "EUR" };
+        if mixed {
+            text.push_str(&format!("\nrule mixed\n  m0 > 5 {other} => r0\n  cite l\n"));
+        }
+        let file = SourceFile::new("generated.rules", text.clone());
+        let (graph, diagnostics) = redress::compile(&file);
+        if mixed {
+            prop_assert!(graph.is_none(), "{text}");
+            prop_assert!(
+                diagnostics.iter().any(|d| {
+                    d.code == redress::diagnostic::Code::TypeMismatch
+                        && d.message.contains(code)
+                        && d.message.contains(other)
+                }),
+                "{text}"
+            );
+            rejected.set(rejected.get() + 1);
+            return Ok(());
+        }
+        let Some(graph) = graph else { return Ok(()) };
+        compiled.set(compiled.get() + 1);
+        for (c, with_code, m2) in &cases {
+            // amounts as the case gives them: `"30.5"` or `"30.5 EUR"`, and
+            // the amount in yuan given or not
+            let mut c = c.clone();
+            if *with_code {
+                for key in ["\"m0\": \"", "\"m1\": \""] {
+                    if let Some(at) = c.find(key) {
+                        let start = at + key.len();
+                        if let Some(len) = c[start..].find('"') {
+                            c.insert_str(start + len, &format!(" {code}"));
+                        }
+                    }
+                }
+            }
+            if *m2 > 0 {
+                c.insert_str(1, &format!("\"m2\": \"{}50 yuan\", ", m2));
+            }
+            let cf = SourceFile::new("case.json", c.clone());
+            let (case, diagnostics) = parse_case(graph.model(), &cf, Format::Json);
+            prop_assert!(diagnostics.is_empty(), "{c}");
+            let case = case.unwrap();
+            let indexed = evaluate(&graph, &case, &Options::default());
+            crate::reference::assert_same_json(&indexed, &c);
+            let mut plain = evaluate(
+                &graph,
+                &case,
+                &Options {
+                    without_index: true,
+                    ..Options::default()
+                },
+            );
+            let mut indexed_less = indexed.clone();
+            indexed_less.errors.clear();
+            plain.errors.clear();
+            prop_assert_eq!(
+                serde_json::to_string(&indexed_less).unwrap(),
+                serde_json::to_string(&plain).unwrap(),
+                "\nrulebook:\n{}\ncase: {}",
+                text,
+                c
+            );
+            if let Some(amount) = indexed.remedies.iter().find_map(|r| {
+                r.amount
+                    .as_ref()
+                    .and_then(|a| a.value.as_ref().and(a.currency))
+            }) {
+                prop_assert_eq!(amount, code);
+            }
+            let engine = view_of(&indexed);
+            let reference = reference_view(graph.model(), &case);
+            prop_assert_eq!(engine, reference, "\nrulebook:\n{}\ncase: {}", text, c);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let (compiled, rejected) = (compiled.get(), rejected.get());
+    assert!(
+        compiled > 64 && rejected > 16,
+        "{compiled} compiled, {rejected} rejected"
+    );
+}

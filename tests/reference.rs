@@ -133,15 +133,18 @@ impl<'a> Reference<'a> {
                 let (a, b) = (self.value(a), self.value(b));
                 let (a, b) = (a?, b?);
                 let (x, y) = match (&a, &b) {
-                    (Value::Number(x) | Value::Money(x), Value::Number(y) | Value::Money(y)) => {
-                        (*x, *y)
-                    }
+                    (
+                        Value::Number(x) | Value::Money(x, _),
+                        Value::Number(y) | Value::Money(y, _),
+                    ) => (*x, *y),
                     _ => return None,
                 };
+                // money keeps its currency; two amounts meet only in one
                 let money = match (&a, &b, op) {
-                    (Value::Money(_), Value::Money(_), ArithOp::Div) => false,
-                    (Value::Money(_), _, _) | (_, Value::Money(_), _) => true,
-                    _ => false,
+                    (Value::Money(_, c), Value::Money(_, d), _) if c != d => return None,
+                    (Value::Money(..), Value::Money(..), ArithOp::Div) => None,
+                    (Value::Money(_, c), _, _) | (_, Value::Money(_, c), _) => Some(*c),
+                    _ => None,
                 };
                 let r = match op {
                     ArithOp::Add => x.checked_add(y),
@@ -150,15 +153,14 @@ impl<'a> Reference<'a> {
                     ArithOp::Div if y.is_zero() => None,
                     ArithOp::Div => x.checked_div(y),
                 }?;
-                Some(if money {
-                    Value::Money(r)
-                } else {
-                    Value::Number(r)
+                Some(match money {
+                    Some(c) => Value::Money(r, c),
+                    None => Value::Number(r),
                 })
             }
             Expr::Neg(a) => match self.value(a)? {
                 Value::Number(n) => Some(Value::Number(-n)),
-                Value::Money(n) => Some(Value::Money(-n)),
+                Value::Money(n, c) => Some(Value::Money(-n, c)),
                 _ => None,
             },
             Expr::Extremum(which, xs) => {
@@ -321,7 +323,7 @@ impl<'a> Reference<'a> {
     fn shown(&self, v: &Value) -> Shown<'a> {
         match v {
             Value::Bool(b) => Shown::Bool(*b),
-            Value::Money(m) => Shown::Text(format_money(*m).into()),
+            Value::Money(m, _) => Shown::Text(format_money(*m).into()),
             other => Shown::Text(self.model.show(other).into()),
         }
     }
@@ -336,7 +338,10 @@ impl<'a> Reference<'a> {
     fn computed(&self, e: &Expr) -> Computed<'a> {
         match self.value(e) {
             Some(v) => Computed {
-                currency: matches!(v, Value::Money(_)).then_some("CNY"),
+                currency: match &v {
+                    Value::Money(_, c) => Some(c.code()),
+                    _ => None,
+                },
                 value: Some(self.shown(&v)),
                 needs: Vec::new(),
                 error: None,

@@ -185,3 +185,22 @@ fn documented_example_passes() {
         redress::testing::render::human_result(&result)
     );
 }
+
+/// Expected amounts may name their currency (`"€125.40"`, `"950.00 yuan"`);
+/// an amount right in number but in another currency fails. Coverage of the
+/// EUR fixture by its tests.
+#[test]
+fn expected_amounts_are_checked_with_their_currency() {
+    insta::assert_snapshot!(shown(&[
+        "test",
+        "--coverage",
+        "tests/testing/currency/tests"
+    ]));
+    let (code, stdout, _) = redress(&[
+        "test",
+        "tests/testing/currency/wrong/reimbursement-in-dollars.test.toml",
+    ]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("expected: 125.40 USD"), "{stdout}");
+    assert!(stdout.contains("actual:   €125.40"), "{stdout}");
+}

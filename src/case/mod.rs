@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::{Code, Diagnostic, grouped, suggestion};
 use crate::model::{FactId, Model};
 use crate::source::{SourceFile, Span};
-use crate::value::{Type, Value};
+use crate::value::{Currency, Type, Value};
 use json::{Doc, DocKind, Shape};
 
 /// The facts of one case, by [`FactId`]; `None` is unknown.
@@ -532,6 +532,27 @@ impl Validator<'_> {
                         .help(example(fact.ty)),
                 );
             }
+            Err(Problem::Currency(given)) => {
+                let want = match fact.ty {
+                    Type::Money(c) => c,
+                    _ => return,
+                };
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::CaseType,
+                        format!(
+                            "`{path}` is an amount in {want}, but the case gives one in {given}: {}",
+                            shown(shape)
+                        ),
+                    )
+                    .in_file(self.file.get())
+                    .label(span, format!("an amount in {given}, not {want}"))
+                    .help(format!(
+                        "redress never converts currencies (it has no exchange rates); {}",
+                        example(fact.ty)
+                    )),
+                );
+            }
             Err(Problem::Choice(given)) => {
                 let Type::OneOf(set) = fact.ty else { return };
                 let values = self.model.one_of_values(set).to_vec();
@@ -556,6 +577,8 @@ enum Problem {
     Type,
     Value(String),
     Choice(String),
+    /// An amount in another currency than the fact's: the one given.
+    Currency(Currency),
 }
 
 fn shown(shape: &Shape<'_>) -> String {
@@ -571,7 +594,8 @@ fn type_words(model: &Model, ty: Type) -> String {
     match ty {
         Type::Bool => "yes/no (true or false)".into(),
         Type::Number => "a number".into(),
-        Type::Money => "an amount of money".into(),
+        Type::Money(c) if c == model.header.currency => "an amount of money".into(),
+        Type::Money(c) => format!("an amount of money in {c}"),
         Type::Date => "a date".into(),
         Type::Text => "a text".into(),
         Type::OneOf(set) => {
@@ -581,15 +605,67 @@ fn type_words(model: &Model, ty: Type) -> String {
     }
 }
 
-fn example(ty: Type) -> &'static str {
-    match ty {
+fn example(ty: Type) -> std::borrow::Cow<'static, str> {
+    let text = match ty {
         Type::Bool => "write true or false",
         Type::Number => "write a number: 3 or \"3\"",
-        Type::Money => "write an amount in yuan: \"120.50\" (or 120.5)",
+        Type::Money(c) if c == Currency::CNY => "write an amount in yuan: \"120.50\" (or 120.5)",
+        Type::Money(c) => {
+            return format!(
+                "write an amount in {}: \"120.50\" (or 120.5, or \"120.50 {}\")",
+                c.word(),
+                c.code()
+            )
+            .into();
+        }
         Type::Date => "write a date as \"YYYY-MM-DD\", e.g. \"2024-05-01\"",
         Type::Text => "write a text in double quotes",
         Type::OneOf(_) => "write one of the values, in double quotes",
         Type::Duration => "durations are not case values",
+    };
+    text.into()
+}
+
+/// An amount given as text: `"120.50"`, `"120.50 EUR"`, `"¥120.5"`,
+/// `"€40"`, `"40 yuan"`; its number and the currency it names, if any.
+fn amount_text(s: &str) -> Result<(&str, Option<Currency>), Problem> {
+    let t = s.trim();
+    let (t, before) = ["¥", "￥", "€"]
+        .iter()
+        .find_map(|p| {
+            t.strip_prefix(p)
+                .map(|rest| (rest.trim(), Currency::from_word(p)))
+        })
+        .unwrap_or((t, None));
+    let word_start = t
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !(c.is_ascii_digit() || c.is_whitespace() || *c == '.'))
+        .last()
+        .map(|(i, _)| i);
+    let (number, after) = match word_start.and_then(|i| t.split_at_checked(i)) {
+        Some((number, word)) if !number.is_empty() => match Currency::from_word(word) {
+            Some(c) => (number.trim(), Some(c)),
+            None if word.len() == 3 && word.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                let upper = word.to_ascii_uppercase();
+                return Err(Problem::Value(match Currency::active(&upper) {
+                    Some(_) => format!(
+                        "`{s}` is not an amount of money as written: write the currency code in capitals, `{upper}`"
+                    ),
+                    None => format!(
+                        "`{s}` is not an amount of money: `{word}` is not an active ISO 4217 currency code"
+                    ),
+                }));
+            }
+            None => (t, None),
+        },
+        _ => (t, None),
+    };
+    match (before, after) {
+        (Some(a), Some(b)) if a != b => Err(Problem::Value(format!(
+            "`{s}` names two currencies, {a} and {b}"
+        ))),
+        (a, b) => Ok((number, a.or(b))),
     }
 }
 
@@ -618,16 +694,15 @@ fn convert(model: &Model, ty: Type, shape: &Shape<'_>) -> Result<Value, Problem>
         (Type::Bool, Shape::String(s)) if s == "yes" || s == "no" => Ok(Value::Bool(s == "yes")),
         (Type::Number, Shape::Number(n)) => decimal(n).map(Value::Number),
         (Type::Number, Shape::String(n)) => decimal(n).map(Value::Number),
-        (Type::Money, Shape::Number(n)) => decimal(n).map(Value::Money),
-        (Type::Money, Shape::String(s)) => {
-            let t = s.trim();
-            let t = t.trim_start_matches(['¥', '￥']).trim();
-            let t = ["yuan", "CNY", "元"]
-                .iter()
-                .find_map(|suffix| t.strip_suffix(suffix))
-                .unwrap_or(t)
-                .trim();
-            decimal(t).map(Value::Money).map_err(|e| match e {
+        (Type::Money(c), Shape::Number(n)) => decimal(n).map(|n| Value::Money(n, c)),
+        (Type::Money(c), Shape::String(s)) => {
+            let (t, given) = amount_text(s)?;
+            if let Some(given) = given
+                && given != c
+            {
+                return Err(Problem::Currency(given));
+            }
+            decimal(t).map(|n| Value::Money(n, c)).map_err(|e| match e {
                 Problem::Value(m) if m.ends_with("is not a number") => {
                     Problem::Value(format!("`{s}` is not an amount of money"))
                 }

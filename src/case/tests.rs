@@ -95,3 +95,46 @@ fn reading_while_validating_gives_what_the_tree_walk_gives() {
         }
     }
 }
+
+/// Amounts with their currency: the fact's is read, another one or an
+/// unknown code is a case_type error that names it.
+#[test]
+fn amounts_name_their_currency() {
+    let rulebook = "rulebook\n  title \"C\"\n  jurisdiction \"EU\"\n  version \"1\"\n  effective 2024-01-01\n  currency EUR\n\nfact paid: money\nfact charged: money CNY\n\nremedy r\n  title \"R\"\n  category civil\n  cite \"art. 1\"\n\nrule x\n  paid > €0 and charged > 0 yuan => r\n  cite \"art. 1\"\n";
+    let file = SourceFile::new("c.rules", rulebook);
+    let (graph, diagnostics) = crate::compile(&file);
+    let graph = graph.unwrap_or_else(|| panic!("{diagnostics:?}"));
+    let model = graph.model();
+    let read = |json: &str| {
+        let file = SourceFile::new("case.json", json);
+        let (case, diagnostics) = super::parse_case(model, &file, Format::Json);
+        let messages: Vec<String> = diagnostics.iter().map(|d| d.message.clone()).collect();
+        (case, messages)
+    };
+    for ok in [
+        r#"{"paid": "40", "charged": 300}"#,
+        r#"{"paid": "40.00 EUR", "charged": "300 CNY"}"#,
+        r#"{"paid": "€40", "charged": "¥300"}"#,
+        r#"{"paid": "40 €", "charged": "300 yuan"}"#,
+        r#"{"paid": "40€", "charged": "300元"}"#,
+    ] {
+        let (case, messages) = read(ok);
+        assert!(case.is_some() && messages.is_empty(), "{ok}: {messages:?}");
+    }
+    let (_, messages) = read(r#"{"paid": "40 yuan", "charged": "€300"}"#);
+    assert_eq!(
+        messages,
+        [
+            "`paid` is an amount in EUR, but the case gives one in CNY: the text \"40 yuan\"",
+            "`charged` is an amount in CNY, but the case gives one in EUR: the text \"€300\"",
+        ]
+    );
+    let (_, messages) = read(r#"{"paid": "40 eur", "charged": "300 XYZ"}"#);
+    assert_eq!(
+        messages,
+        [
+            "`paid`: `40 eur` is not an amount of money as written: write the currency code in capitals, `EUR`",
+            "`charged`: `300 XYZ` is not an amount of money: `XYZ` is not an active ISO 4217 currency code",
+        ]
+    );
+}

@@ -58,7 +58,10 @@ impl Checker<'_> {
             ExprKind::Name(name) => self.name(name, e, hint),
             ExprKind::Bool(b) => Some((Expr::Const(Value::Bool(*b)), Type::Bool)),
             ExprKind::Number(n) => Some((Expr::Const(Value::Number(*n)), Type::Number)),
-            ExprKind::Money(m) => Some((Expr::Const(Value::Money(*m)), Type::Money)),
+            ExprKind::Money(m, word) => {
+                let c = self.currency(word)?;
+                Some((Expr::Const(Value::Money(*m, c)), Type::Money(c)))
+            }
             ExprKind::Date(d) => Some((Expr::Const(Value::Date(*d)), Type::Date)),
             ExprKind::Text(t) => self.text(t, e, hint),
             ExprKind::Duration(..) => Some((Expr::Const(Value::Bool(false)), Type::Duration)),
@@ -99,7 +102,7 @@ impl Checker<'_> {
             ExprKind::Arith(op, a, b) => self.arith(*op, a, b),
             ExprKind::Neg(inner) => {
                 let (x, ty) = self.expr(inner, None)?;
-                if !matches!(ty, Type::Number | Type::Money) {
+                if !matches!(ty, Type::Number | Type::Money(_)) {
                     let found = self.type_name(ty);
                     self.error(
                         Code::TypeMismatch,
@@ -127,14 +130,15 @@ impl Checker<'_> {
                     };
                     if !ty.is_ordered() {
                         let found = self.type_name(ty);
+                        let help = self.in_currency(&format!(
+                            "`{word}(3 * purchase.price, 500 yuan)` compares amounts"
+                        ));
                         self.error(
                             Code::TypeMismatch,
                             format!("`{word}` takes numbers, money or dates, but this is {found}"),
                         )
                         .label(a.span, format!("this is {found}"))
-                        .help(format!(
-                            "`{word}(3 * purchase.price, 500 yuan)` compares amounts"
-                        ))
+                        .help(help)
                         .emit();
                         ok = false;
                         continue;
@@ -331,10 +335,11 @@ impl Checker<'_> {
             let help = match ty {
                 Type::Text => "compare the text with a value: `operator.location = \"Hangzhou\"`",
                 Type::OneOf(_) => "test its value: `goods.category is food`",
-                Type::Money | Type::Number => "compare it: `purchase.price > 500 yuan`",
+                Type::Money(_) | Type::Number => "compare it: `purchase.price > 500 yuan`",
                 Type::Date => "compare it: `purchase.date >= 2021-05-01`",
                 _ => "use a yes/no fact or a comparison",
             };
+            let help = self.in_currency(help);
             self.error(
                 Code::TypeMismatch,
                 format!("{word} needs yes/no, but this is {found}"),
@@ -437,9 +442,25 @@ impl Checker<'_> {
             d.emit();
             return;
         }
+        if let (Type::Money(x), Type::Money(y)) = (ta, tb)
+            && x != y
+        {
+            self.error(
+                Code::TypeMismatch,
+                format!("{what} money in {x} and money in {y}"),
+            )
+            .label(a.span, format!("this is money in {x}"))
+            .label(b.span, format!("this is money in {y}"))
+            .help(
+                "redress never converts currencies (it has no exchange rates): write both amounts in one \
+                 currency, as the law gives them",
+            )
+            .emit();
+            return;
+        }
         let (na, nb) = (self.type_name(ta), self.type_name(tb));
         let help = match (ta, tb) {
-            (Type::Money, Type::Number) | (Type::Number, Type::Money) => {
+            (Type::Money(_), Type::Number) | (Type::Number, Type::Money(_)) => {
                 "write amounts with a currency: `500 yuan`; a number times money is money"
             }
             (Type::Date, Type::Number) | (Type::Number, Type::Date) => {
@@ -450,6 +471,7 @@ impl Checker<'_> {
             }
             _ => "both sides must have the same type",
         };
+        let help = self.in_currency(help);
         self.error(
             Code::TypeMismatch,
             format!("{what} {} and {}", a_type(&na), a_type(&nb)),
@@ -518,7 +540,14 @@ impl Checker<'_> {
                 }
                 (Type::Text, ExprKind::Text(t)) => Some(Value::Text(t.as_str().into())),
                 (Type::Number, ExprKind::Number(n)) => Some(Value::Number(*n)),
-                (Type::Money, ExprKind::Money(n)) => Some(Value::Money(*n)),
+                (Type::Money(want), ExprKind::Money(n, word)) => match self.currency(word) {
+                    Some(cur) if cur == want => Some(Value::Money(*n, cur)),
+                    Some(cur) => {
+                        self.mismatch("`is one of` cannot mix", ty, subject, Type::Money(cur), c);
+                        None
+                    }
+                    None => None,
+                },
                 (Type::Date, ExprKind::Date(d)) => Some(Value::Date(*d)),
                 (Type::Text, ExprKind::Name(n)) => {
                     self.error(
@@ -568,12 +597,13 @@ impl Checker<'_> {
         use Type::{Date, Duration, Money, Number};
         let result = match (op, ta, tb) {
             (ArithOp::Add | ArithOp::Sub, Number, Number) => Number,
-            (ArithOp::Add | ArithOp::Sub, Money, Money) => Money,
+            // money meets money only in one currency; a number keeps it
+            (ArithOp::Add | ArithOp::Sub, Money(x), Money(y)) if x == y => Money(x),
             (ArithOp::Mul, Number, Number) => Number,
-            (ArithOp::Mul, Number, Money) | (ArithOp::Mul, Money, Number) => Money,
+            (ArithOp::Mul, Number, Money(c)) | (ArithOp::Mul, Money(c), Number) => Money(c),
             (ArithOp::Div, Number, Number) => Number,
-            (ArithOp::Div, Money, Number) => Money,
-            (ArithOp::Div, Money, Money) => Number,
+            (ArithOp::Div, Money(c), Number) => Money(c),
+            (ArithOp::Div, Money(x), Money(y)) if x == y => Number,
             (ArithOp::Add | ArithOp::Sub, Date, Duration) => {
                 if let ExprKind::Scaled(_, unit) = b.kind {
                     return self.shift_by(xa, xb, unit, op == ArithOp::Sub, a.span.to(b.span), b);

@@ -21,7 +21,7 @@ use crate::diagnostic::{Code, Diagnostic, suggestion};
 use crate::limits::Limits;
 use crate::model::{self, Citation, DerivedId, FactId, LawId, Model, RemedyId, RuleId, Texts};
 use crate::source::{SourceFile, Span};
-use crate::value::{OneOfId, Type};
+use crate::value::{ACTIVE_CURRENCIES, Currency, OneOfId, Type};
 
 /// Check a parsed rulebook. The model is `None` when any error was found.
 pub fn check(file: &Arc<SourceFile>, rulebook: &ast::Rulebook) -> (Option<Model>, Vec<Diagnostic>) {
@@ -251,7 +251,24 @@ impl<'a> Checker<'a> {
             languages: langs,
             as_of: None,
             calendar: self.header_calendar(&h.calendar),
+            currency: Currency::CNY,
         };
+        if let [first, second, ..] = h.currency.as_slice() {
+            let (a, b) = (first.span, second.span);
+            self.error(
+                Code::DuplicateAttribute,
+                "the header gives `currency` twice",
+            )
+            .label(b, "second currency")
+            .label(a, "first given here")
+            .help("a rulebook has one currency; declare a fact in another one as `money EUR`")
+            .emit();
+        }
+        if let Some(code) = h.currency.first()
+            && let Some(c) = self.currency(code)
+        {
+            self.model.header.currency = c;
+        }
         self.check_langs(&h.titles);
     }
 
@@ -510,7 +527,10 @@ impl<'a> Checker<'a> {
         match ty {
             ast::TypeExpr::YesNo => Type::Bool,
             ast::TypeExpr::Number => Type::Number,
-            ast::TypeExpr::Money => Type::Money,
+            ast::TypeExpr::Money(None) => Type::Money(self.model.header.currency),
+            ast::TypeExpr::Money(Some(code)) => {
+                Type::Money(self.currency(code).unwrap_or(self.model.header.currency))
+            }
             ast::TypeExpr::Date => Type::Date,
             ast::TypeExpr::Text => Type::Text,
             ast::TypeExpr::OneOf(values) => {
@@ -583,9 +603,58 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The name of a type for messages, with the values of a one-of.
+    /// The currency a code or currency word names (`EUR`, `yuan`, `€`), or
+    /// an error: an unknown code with the nearest active ones, a code in
+    /// small letters with a fix (then the currency it meant, so that no
+    /// second error follows from it).
+    pub(crate) fn currency(&mut self, code: &ast::Ident) -> Option<Currency> {
+        if let Some(c) = Currency::from_word(&code.text) {
+            return Some(c);
+        }
+        let upper = code.text.to_ascii_uppercase();
+        if let Some(c) = Currency::active(&upper) {
+            self.error(
+                Code::UnknownCurrency,
+                format!(
+                    "`{}` is not a currency code as written: ISO 4217 codes are capital letters",
+                    code.text
+                ),
+            )
+            .label(code.span, format!("write `{upper}`"))
+            .help(format!("write the code in capitals: `{upper}`"))
+            .fix(code.span, upper.clone(), format!("write `{upper}`"))
+            .emit();
+            return Some(c);
+        }
+        let help = suggestion(&upper, ACTIVE_CURRENCIES.iter().copied()).unwrap_or_else(|| {
+            "write the ISO 4217 code of the currency, such as `CNY`, `EUR` or `USD`".to_string()
+        });
+        self.error(
+            Code::UnknownCurrency,
+            format!("`{}` is not an active ISO 4217 currency code", code.text),
+        )
+        .label(code.span, "not a currency code")
+        .help(help)
+        .emit();
+        None
+    }
+
+    /// A help text's example amount (`500 yuan`) in the rulebook's currency
+    /// (`500 EUR`), so that help shows amounts as this rulebook writes them.
+    pub(crate) fn in_currency(&self, help: &str) -> String {
+        let c = self.model.header.currency;
+        if c == Currency::CNY {
+            help.to_string()
+        } else {
+            help.replace("500 yuan", &format!("500 {c}"))
+        }
+    }
+
+    /// The name of a type for messages, with the values of a one-of, and
+    /// the currency of money in another currency than the rulebook's.
     pub(crate) fn type_name(&self, ty: Type) -> String {
         match ty {
+            Type::Money(c) if c != self.model.header.currency => format!("money in {c}"),
             Type::OneOf(id) => {
                 let values = self.model.one_of_values(id).to_vec();
                 let shown: Vec<String> = values.iter().take(4).cloned().collect();
@@ -869,7 +938,11 @@ impl<'a> Checker<'a> {
             for phrase in &r.phrases {
                 self.check_template(phrase, &params);
             }
-            let amount = self.one_expr(&r.amount, "amount", &[Type::Money, Type::Number]);
+            let amount = self.one_expr(
+                &r.amount,
+                "amount",
+                &[Type::Money(self.model.header.currency), Type::Number],
+            );
             let deadline = self.one_expr(&r.deadline, "deadline", &[Type::Date]);
             if r.cites.is_empty() {
                 self.warning(
@@ -912,23 +985,28 @@ impl<'a> Checker<'a> {
         let e = list.first()?;
         let (expr, ty) = self.expr(e, None)?;
         let expr = self.bounded(Some(expr), e.span)?;
-        if !allowed.contains(&ty) {
+        // an amount may be in any currency
+        let fits = allowed
+            .iter()
+            .any(|a| *a == ty || matches!((a, ty), (Type::Money(_), Type::Money(_))));
+        if !fits {
             let want = allowed
                 .iter()
                 .map(|t| t.name())
                 .collect::<Vec<_>>()
                 .join(" or ");
             let found = self.type_name(ty);
+            let help = self.in_currency(if what == "deadline" {
+                "a deadline is a date, e.g. `goods.received_date + 7 days`"
+            } else {
+                "an amount is money, e.g. `max(3 * purchase.price, 500 yuan)`"
+            });
             self.error(
                 Code::TypeMismatch,
                 format!("the {what} must be {want}, but this is {found}"),
             )
             .label(e.span, format!("this is {found}"))
-            .help(if what == "deadline" {
-                "a deadline is a date, e.g. `goods.received_date + 7 days`"
-            } else {
-                "an amount is money, e.g. `max(3 * purchase.price, 500 yuan)`"
-            })
+            .help(help)
             .emit();
             return None;
         }
@@ -985,7 +1063,11 @@ impl<'a> Checker<'a> {
                 }
                 Some(c)
             });
-            let amount = self.one_expr(&r.amount, "amount", &[Type::Money, Type::Number]);
+            let amount = self.one_expr(
+                &r.amount,
+                "amount",
+                &[Type::Money(self.model.header.currency), Type::Number],
+            );
             let deadline = self.one_expr(&r.deadline, "deadline", &[Type::Date]);
             let period = self.period(&r.in_force);
             if let (Some(p), None) = (&r.in_force.first(), self.model.header.as_of) {
@@ -1077,14 +1159,15 @@ impl<'a> Checker<'a> {
         let (expr, ty) = self.expr(e, None)?;
         if ty != Type::Bool {
             let found = self.type_name(ty);
+            let help = self.in_currency(
+                "compare it with something: `purchase.price > 500 yuan`, `goods.category is food`",
+            );
             self.error(
                 Code::TypeMismatch,
                 format!("a condition must be yes/no, but this is {found}"),
             )
             .label(e.span, format!("this is {found}"))
-            .help(
-                "compare it with something: `purchase.price > 500 yuan`, `goods.category is food`",
-            )
+            .help(help)
             .emit();
             return None;
         }

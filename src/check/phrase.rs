@@ -209,6 +209,19 @@ impl Checker<'_> {
     }
 
     fn param_mismatch(&mut self, pname: &str, want: Type, found: Type, span: Span) {
+        if let (Type::Money(x), Type::Money(y)) = (want, found) {
+            self.error(
+                Code::TypeMismatch,
+                format!("the parameter `{pname}` is money in {x}, but this is money in {y}"),
+            )
+            .label(span, format!("this is money in {y}"))
+            .help(format!(
+                "redress never converts currencies (it has no exchange rates): give an amount in {x}, \
+                 or declare the parameter as `money {y}`"
+            ))
+            .emit();
+            return;
+        }
         let (w, f) = (self.type_name(want), self.type_name(found));
         self.error(
             Code::TypeMismatch,
@@ -331,11 +344,15 @@ impl Checker<'_> {
             if let Ok(n) = Decimal::from_str_exact(&w.text) {
                 return Some((Expr::Const(Value::Number(n)), Type::Number));
             }
+            // `€40`, `¥40`, `40€`, `40元`: an amount written as one word
+            if let Some(m) = one_word_amount(&w.text) {
+                return Some(m);
+            }
         }
         if let [n, unit] = words {
-            if matches!(unit.text.as_str(), "yuan" | "CNY" | "元") {
+            if let Some(c) = crate::value::Currency::from_word(&unit.text) {
                 if let Ok(n) = Decimal::from_str_exact(&n.text) {
-                    return Some((Expr::Const(Value::Money(n)), Type::Money));
+                    return Some((Expr::Const(Value::Money(n, c)), Type::Money(c)));
                 }
             }
         }
@@ -394,6 +411,25 @@ fn span_of(words: &[Word]) -> Span {
         (Some(a), Some(b)) => a.span.to(b.span),
         _ => Span::default(),
     }
+}
+
+/// An amount written as one phrase word, its sign or currency word touching
+/// the number: `€40`, `¥40`, `40€`, `40元`, `40EUR`.
+fn one_word_amount(word: &str) -> Option<(Expr, Type)> {
+    let signs = ["¥", "￥", "€"];
+    let (number, currency) = match signs
+        .iter()
+        .find_map(|s| word.strip_prefix(s).map(|n| (n, *s)))
+    {
+        Some((number, sign)) => (number, sign),
+        None => {
+            let at = word.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+            (word.get(..at)?, word.get(at..)?)
+        }
+    };
+    let c = crate::value::Currency::from_word(currency)?;
+    let n = Decimal::from_str_exact(number).ok()?;
+    Some((Expr::Const(Value::Money(n, c)), Type::Money(c)))
 }
 
 #[cfg(test)]

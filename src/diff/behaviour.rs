@@ -15,7 +15,7 @@ use crate::graph::DecisionGraph;
 use crate::model::{Expr, FactId, Model, Rule, RuleId};
 use crate::outcome::{Computed, Outcome};
 use crate::source::SourceFile;
-use crate::value::{Truth, Type, Value};
+use crate::value::{Currency, Truth, Type, Value};
 use crate::vocab::{CmpOp, Unit};
 
 // ------------------------------------------------------------- outcomes
@@ -206,13 +206,10 @@ struct Summary {
 
 fn shown(c: &Computed) -> String {
     match &c.value {
-        Some(v) => {
-            let mut s = v.to_string();
-            if c.currency.is_some() {
-                s.push_str(" yuan");
-            }
-            s
-        }
+        Some(v) => match c.currency.and_then(Currency::active) {
+            Some(currency) => crate::value::money_for_people(&v.to_string(), currency, "en"),
+            None => v.to_string(),
+        },
         None => "unknown".to_string(),
     }
 }
@@ -374,7 +371,10 @@ pub(super) fn replay(
 enum CaseValue {
     Bool(bool),
     Number(Decimal),
-    Money(Decimal),
+    /// An amount, in the currency of the fact it was made for (shown with
+    /// it; read by either version in its fact's currency, as a case file's
+    /// plain amount is).
+    Money(Decimal, Currency),
     Date(Date),
     Text(String),
     Choice(String),
@@ -385,7 +385,7 @@ impl CaseValue {
         match v {
             Value::Bool(b) => CaseValue::Bool(*b),
             Value::Number(n) => CaseValue::Number(*n),
-            Value::Money(m) => CaseValue::Money(*m),
+            Value::Money(m, c) => CaseValue::Money(*m, *c),
             Value::Date(d) => CaseValue::Date(*d),
             Value::Text(t) => CaseValue::Text(t.to_string()),
             Value::Choice(..) => CaseValue::Choice(model.show(v)),
@@ -396,7 +396,7 @@ impl CaseValue {
         match (self, ty) {
             (CaseValue::Bool(b), Type::Bool) => Some(Value::Bool(*b)),
             (CaseValue::Number(n), Type::Number) => Some(Value::Number(*n)),
-            (CaseValue::Money(m), Type::Money) => Some(Value::Money(*m)),
+            (CaseValue::Money(m, _), Type::Money(c)) => Some(Value::Money(*m, c)),
             (CaseValue::Date(d), Type::Date) => Some(Value::Date(*d)),
             (CaseValue::Text(t), Type::Text) => Some(Value::Text(t.as_str().into())),
             (CaseValue::Choice(c), Type::OneOf(set)) => model
@@ -414,7 +414,9 @@ impl CaseValue {
             CaseValue::Bool(true) => "yes".into(),
             CaseValue::Bool(false) => "no".into(),
             CaseValue::Number(n) => n.normalize().to_string(),
-            CaseValue::Money(m) => format!("{} yuan", crate::value::format_money(*m)),
+            CaseValue::Money(m, c) => {
+                crate::value::money_for_people(&crate::value::format_money(*m), *c, "en")
+            }
             CaseValue::Date(d) => d.to_string(),
             CaseValue::Text(t) => format!("{t:?}"),
             CaseValue::Choice(c) => c.clone(),
@@ -431,7 +433,7 @@ impl CaseValue {
                     _ => serde_json::Value::String(n.to_string()),
                 }
             }
-            CaseValue::Money(m) => serde_json::Value::String(crate::value::format_money(*m)),
+            CaseValue::Money(m, _) => serde_json::Value::String(crate::value::format_money(*m)),
             CaseValue::Date(d) => serde_json::Value::String(d.to_string()),
             CaseValue::Text(t) | CaseValue::Choice(t) => serde_json::Value::String(t.clone()),
         }
@@ -900,9 +902,9 @@ impl Analysis {
                 .into_iter()
                 .map(CaseValue::Number)
                 .collect(),
-            Value::Money(n) => around(*n, step(*n, true))
+            Value::Money(n, cur) => around(*n, step(*n, true))
                 .into_iter()
-                .map(CaseValue::Money)
+                .map(|m| CaseValue::Money(m, *cur))
                 .collect(),
             Value::Date(d) => {
                 let base = match shift {
@@ -1111,11 +1113,11 @@ fn boundary(ty: Type, at: Decimal) -> Vec<CaseValue> {
                 .map(CaseValue::Date)
                 .collect()
         }
-        Type::Money => {
+        Type::Money(currency) => {
             let at = at.round_dp(2);
             around(at, step(at, true))
                 .into_iter()
-                .map(CaseValue::Money)
+                .map(|m| CaseValue::Money(m, currency))
                 .collect()
         }
         Type::Number => {
@@ -1742,7 +1744,7 @@ fn plan(old: &Model, new: &Model) -> Plan {
         Some(match type_of(name)? {
             Type::Bool => CaseValue::Bool(true),
             Type::Number => CaseValue::Number(Decimal::ONE),
-            Type::Money => CaseValue::Money(Decimal::new(10_000, 2)),
+            Type::Money(c) => CaseValue::Money(Decimal::new(10_000, 2), c),
             Type::Date => CaseValue::Date(anchor_date),
             Type::Text => CaseValue::Text("example".to_string()),
             Type::OneOf(set) => CaseValue::Choice(
@@ -2229,7 +2231,7 @@ fn at_boundary(seed: &Facts, rel: &Relation, anchors: &HashMap<String, CaseValue
                 };
                 let x = match &v {
                     CaseValue::Date(d) => linear::day_number(*d),
-                    CaseValue::Number(n) | CaseValue::Money(n) => *n,
+                    CaseValue::Number(n) | CaseValue::Money(n, _) => *n,
                     _ => return Vec::new(),
                 };
                 base.insert(name.clone(), v);

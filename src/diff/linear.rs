@@ -81,13 +81,13 @@ pub(super) fn form(model: &Model, e: &Expr, depth: usize) -> Option<Form> {
     let next = depth + 1;
     match e {
         Expr::Fact(f) => match model.facts.get(f.index())?.ty {
-            Type::Number | Type::Money | Type::Date => Some(Form {
+            Type::Number | Type::Money(_) | Type::Date => Some(Form {
                 terms: vec![(*f, Decimal::ONE)],
                 constant: Decimal::ZERO,
             }),
             _ => None,
         },
-        Expr::Const(Value::Number(n) | Value::Money(n)) => Some(Form::constant(*n)),
+        Expr::Const(Value::Number(n) | Value::Money(n, _)) => Some(Form::constant(*n)),
         Expr::Const(Value::Date(d)) => Some(Form::constant(day_number(*d))),
         Expr::Derived(d) => form(model, &model.derived.get(d.index())?.expr, next),
         Expr::Shift(a, n, unit) => {

@@ -419,6 +419,7 @@ fn header(old: &Model, new: &Model, out: &mut Vec<ItemChange>) {
                     .map_or_else(|| "none".to_string(), |d| d.to_string()),
             ),
             ("languages", h.languages.join(", ")),
+            ("currency", h.currency.code().to_string()),
             (
                 "as of",
                 h.as_of

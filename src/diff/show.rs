@@ -8,6 +8,8 @@ use crate::value::Type;
 pub(crate) fn ty(model: &Model, t: Type) -> String {
     match t {
         Type::OneOf(set) => format!("one of {}", model.one_of_values(set).join(", ")),
+        // as written: `money` in the header's currency, else `money EUR`
+        Type::Money(c) if c != model.header.currency => format!("money {c}"),
         other => other.name().to_string(),
     }
 }

@@ -447,7 +447,10 @@ impl<'g> Run<'g, '_> {
     fn computed(&mut self, id: NodeId) -> Computed<'g> {
         match self.value(id) {
             Some(v) => Computed {
-                currency: matches!(v, Value::Money(_)).then_some("CNY"),
+                currency: match v {
+                    Value::Money(_, c) => Some(c.code()),
+                    _ => None,
+                },
                 value: Some(shown(self.graph.model(), &v)),
                 needs: Vec::new(),
                 error: None,
@@ -543,7 +546,7 @@ fn shown<'g>(model: &'g Model, v: &Value) -> Shown<'g> {
     match v {
         Value::Bool(b) => Shown::Bool(*b),
         Value::Number(n) => Shown::Number(*n),
-        Value::Money(m) => Shown::Money(*m),
+        Value::Money(m, c) => Shown::Money(*m, *c),
         Value::Date(d) => Shown::Date(*d),
         other => Shown::Text(model.show_text(other)),
     }

@@ -80,7 +80,7 @@ impl<'s> Run<'_, 's> {
             }
             Node::Neg(a) => match self.value(*a) {
                 Some(Value::Number(n)) => Some(Value::Number(-n)),
-                Some(Value::Money(n)) => Some(Value::Money(-n)),
+                Some(Value::Money(n, c)) => Some(Value::Money(-n, c)),
                 _ => None,
             },
             Node::Extremum(which, list) => {
@@ -162,15 +162,18 @@ impl<'s> Run<'_, 's> {
     }
 
     fn arith(&mut self, op: ArithOp, a: &Value, b: &Value) -> Option<Value> {
+        // the checker lets money meet money only in one currency
         let (x, y, money) = match (a, b) {
-            (Value::Number(x), Value::Number(y)) => (*x, *y, false),
-            (Value::Money(x), Value::Money(y)) => (*x, *y, op != ArithOp::Div),
-            (Value::Number(x), Value::Money(y)) | (Value::Money(y), Value::Number(x))
+            (Value::Number(x), Value::Number(y)) => (*x, *y, None),
+            (Value::Money(x, c), Value::Money(y, d)) if c == d => {
+                (*x, *y, (op != ArithOp::Div).then_some(*c))
+            }
+            (Value::Number(x), Value::Money(y, c)) | (Value::Money(y, c), Value::Number(x))
                 if op == ArithOp::Mul =>
             {
-                (*x, *y, true)
+                (*x, *y, Some(*c))
             }
-            (Value::Money(x), Value::Number(y)) => (*x, *y, true),
+            (Value::Money(x, c), Value::Number(y)) => (*x, *y, Some(*c)),
             _ => return None,
         };
         let result = match op {
@@ -185,8 +188,10 @@ impl<'s> Run<'_, 's> {
             }
         };
         match result {
-            Some(r) if money => Some(Value::Money(r)),
-            Some(r) => Some(Value::Number(r)),
+            Some(r) => Some(match money {
+                Some(c) => Value::Money(r, c),
+                None => Value::Number(r),
+            }),
             None => self.fail(format!(
                 "the computation overflowed: the result of {x} {} {y} is too large",
                 op.symbol()

@@ -42,7 +42,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::model::FactId;
-use crate::value::{OneOfId, Value};
+use crate::value::{Currency, OneOfId, Value};
 use crate::vocab::CmpOp;
 
 use super::{Node, NodeId};
@@ -240,7 +240,9 @@ enum Keys {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Number,
-    Money,
+    /// Money thresholds of one currency (a fact's money has one currency:
+    /// amounts of another one are never compared with them).
+    Money(Currency),
     Date,
 }
 
@@ -252,7 +254,8 @@ const MAX_SCALED: i128 = i128::MAX / 4;
 /// finer decimal than the keys' scale). `None` when it is of another type.
 fn scaled(v: &Value, kind: Kind, scale: u32) -> Option<(i128, bool)> {
     let d = match (v, kind) {
-        (Value::Number(d), Kind::Number) | (Value::Money(d), Kind::Money) => d,
+        (Value::Number(d), Kind::Number) => d,
+        (Value::Money(d, c), Kind::Money(k)) if *c == k => d,
         (Value::Date(d), Kind::Date) => {
             let key =
                 i128::from(d.year()) * 10_000 + i128::from(d.month()) * 100 + i128::from(d.day());
@@ -283,14 +286,14 @@ impl Keys {
         let below = want == Ordering::Less;
         let kind = match same.first().map(|e| &e.0) {
             Some(Value::Number(_)) => Some(Kind::Number),
-            Some(Value::Money(_)) => Some(Kind::Money),
+            Some(Value::Money(_, c)) => Some(Kind::Money(*c)),
             Some(Value::Date(_)) => Some(Kind::Date),
             _ => None,
         };
         let scale = same
             .iter()
             .map(|(c, _, _)| match c {
-                Value::Number(d) | Value::Money(d) => d.scale(),
+                Value::Number(d) | Value::Money(d, _) => d.scale(),
                 _ => 0,
             })
             .max()
@@ -375,10 +378,17 @@ impl Keys {
 
 impl Side {
     fn new(want: Ordering, mut entries: Vec<(Value, bool, u32)>, words: usize) -> Option<Side> {
-        let first = std::mem::discriminant(&entries.first()?.0);
-        let (same, odd): (Vec<_>, Vec<_>) = entries
-            .drain(..)
-            .partition(|(c, _, _)| std::mem::discriminant(c) == first);
+        // one type, and for money one currency
+        let kind = |v: &Value| {
+            let currency = match v {
+                Value::Money(_, c) => Some(*c),
+                _ => None,
+            };
+            (std::mem::discriminant(v), currency)
+        };
+        let first = kind(&entries.first()?.0);
+        let (same, odd): (Vec<_>, Vec<_>) =
+            entries.drain(..).partition(|(c, _, _)| kind(c) == first);
         let (keys, rules) = Keys::new(same, want);
         let n = rules.len();
         // a power of two, so that finding a checkpoint is a shift
@@ -846,16 +856,16 @@ fn atom(nodes: &[Node], id: NodeId) -> Option<(FactId, Test)> {
                 (CmpOp::Eq, Value::Bool(_) | Value::Choice(..) | Value::Text(_)) => {
                     Some((f, Test::Set(vec![c])))
                 }
-                (CmpOp::Gt, Value::Number(_) | Value::Money(_) | Value::Date(_)) => {
+                (CmpOp::Gt, Value::Number(_) | Value::Money(..) | Value::Date(_)) => {
                     Some((f, Test::Above(c, true)))
                 }
-                (CmpOp::Ge, Value::Number(_) | Value::Money(_) | Value::Date(_)) => {
+                (CmpOp::Ge, Value::Number(_) | Value::Money(..) | Value::Date(_)) => {
                     Some((f, Test::Above(c, false)))
                 }
-                (CmpOp::Lt, Value::Number(_) | Value::Money(_) | Value::Date(_)) => {
+                (CmpOp::Lt, Value::Number(_) | Value::Money(..) | Value::Date(_)) => {
                     Some((f, Test::Below(c, true)))
                 }
-                (CmpOp::Le, Value::Number(_) | Value::Money(_) | Value::Date(_)) => {
+                (CmpOp::Le, Value::Number(_) | Value::Money(..) | Value::Date(_)) => {
                     Some((f, Test::Below(c, false)))
                 }
                 _ => None,
@@ -1117,7 +1127,7 @@ mod tests {
         let e = book.one_of(2, &[choice(1), choice(2)]);
         book.rule(e);
         let index = book.index();
-        let money = Value::Money(Decimal::from(5));
+        let money = Value::Money(Decimal::from(5), crate::value::Currency::CNY);
         let other_list = Value::Choice(OneOfId(9), 1);
         for v in [
             money,

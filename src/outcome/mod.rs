@@ -19,7 +19,7 @@ use serde::ser::SerializeMap;
 use smallvec::SmallVec;
 
 use crate::model::RemedyId;
-use crate::value::MoneyText;
+use crate::value::{Currency, MoneyText};
 
 /// Pairs serialised as a JSON object, in the order given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -85,8 +85,9 @@ pub enum Shown<'g> {
     /// a number, shown normalised (`2.50` as `"2.5"`)
     Number(Decimal),
     /// an amount of money, shown with two decimals, more only when they
-    /// matter (`"500.00"`, `"0.125"`)
-    Money(Decimal),
+    /// matter (`"500.00"`, `"0.125"`), and its currency (not serialised:
+    /// JSON writes the number, as for every fact)
+    Money(Decimal, Currency),
     /// a date, shown as YYYY-MM-DD
     Date(Date),
     /// text, and one-of values by name (borrowed from the rulebook)
@@ -110,7 +111,7 @@ impl fmt::Display for Shown<'_> {
         match self {
             Shown::Bool(b) => f.write_str(if *b { "yes" } else { "no" }),
             Shown::Number(n) => fmt::Display::fmt(&n.normalize(), f),
-            Shown::Money(m) => fmt::Display::fmt(&MoneyText(*m), f),
+            Shown::Money(m, _) => fmt::Display::fmt(&MoneyText(*m), f),
             Shown::Date(d) => fmt::Display::fmt(d, f),
             Shown::Text(t) => f.write_str(t),
         }
@@ -190,7 +191,7 @@ pub struct AppliedRemedy<'g> {
 pub struct Computed<'g> {
     /// The value, when known.
     pub value: Option<Shown<'g>>,
-    /// `CNY` for money.
+    /// The ISO 4217 code of money (`CNY`, `EUR`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<&'static str>,
     /// Facts that would give it, when unknown.

@@ -1,11 +1,12 @@
 //! An outcome as advice a consumer-rights advisor can read: remedies grouped
-//! by category, amounts in yuan, deadlines as dates, citations, and what is
+//! by category, amounts with their currency (`40,000.00 yuan`, `€40.00`), deadlines as dates, citations, and what is
 //! still unknown with the question that would settle it.
 
 use std::fmt::Write as _;
 
 use crate::model::{Model, Texts};
 use crate::outcome::{AppliedRemedy, CitationOut, Computed, Outcome, Shown, Titles};
+use crate::value::{Currency, Type, format_money, money_for_people};
 
 /// Render an outcome. `lang` picks the language of titles (the other
 /// languages follow in brackets). Control characters in case values,
@@ -57,7 +58,7 @@ fn advice(outcome: &Outcome, model: &Model, case_name: &str, lang: &str) -> Stri
             }
             let _ = writeln!(out, "\n  {}", heading(&category));
             for r in group {
-                remedy(&mut out, r, lang);
+                remedy(&mut out, r, lang, plain_yuan(model));
             }
         }
     }
@@ -124,7 +125,19 @@ fn advice(outcome: &Outcome, model: &Model, case_name: &str, lang: &str) -> Stri
     out
 }
 
-fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
+/// Whether every amount of the rulebook is in yuan: its facts' amounts are
+/// then shown as numbers (`price = 120.00`), as they always were; in a
+/// rulebook with money in another currency each names its currency
+/// (`price = €120.00`).
+fn plain_yuan(model: &Model) -> bool {
+    model.header.currency == Currency::CNY
+        && model
+            .facts
+            .iter()
+            .all(|f| !matches!(f.ty, Type::Money(c) if c != Currency::CNY))
+}
+
+fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str, plain_yuan: bool) {
     let _ = writeln!(out, "  - {} [{}]", titled(&r.title, lang), r.id);
     for (name, value) in &r.params.0 {
         let _ = writeln!(out, "      {name}: {}", computed(value));
@@ -149,7 +162,12 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
             .facts
             .0
             .iter()
-            .map(|(k, v)| format!("{k} = {}", shown(v)))
+            .map(|(k, v)| match v {
+                Shown::Money(m, c) if !plain_yuan => {
+                    format!("{k} = {}", money_for_people(&format_money(*m), *c, "en"))
+                }
+                _ => format!("{k} = {}", shown(v)),
+            })
             .collect();
         if facts.is_empty() {
             let _ = writeln!(out, "      because: rule {}", b.rule);
@@ -194,8 +212,8 @@ fn grouped(amount: &str) -> String {
 
 fn computed(c: &Computed) -> String {
     match &c.value {
-        Some(v) => match &c.currency {
-            Some(_) => format!("{} yuan", grouped(&shown(v))),
+        Some(v) => match c.currency.and_then(crate::value::Currency::active) {
+            Some(currency) => crate::value::money_for_people(&grouped(&shown(v)), currency, "en"),
             None => shown(v),
         },
         None => unknown(&c.needs, c.error.as_deref()),

@@ -81,6 +81,11 @@ impl Lowerer<'_> {
                         .filter(|c| c.as_rule() == Rule::calendar_name)
                         .map(|c| self.ident(&c)),
                 ),
+                Rule::currency_attr => h.currency.extend(
+                    c.into_inner()
+                        .filter(|c| c.as_rule() == Rule::currency_code)
+                        .map(|c| self.ident(&c)),
+                ),
                 Rule::as_of => h.as_of.extend(
                     c.into_inner()
                         .filter(|c| c.as_rule() == Rule::name)
@@ -173,7 +178,11 @@ impl Lowerer<'_> {
             Some(t) => match t.as_rule() {
                 Rule::ty_yes_no => TypeExpr::YesNo,
                 Rule::ty_number => TypeExpr::Number,
-                Rule::ty_money => TypeExpr::Money,
+                Rule::ty_money => TypeExpr::Money(
+                    t.into_inner()
+                        .find(|c| c.as_rule() == Rule::currency_code)
+                        .map(|c| self.ident(&c)),
+                ),
                 Rule::ty_date => TypeExpr::Date,
                 Rule::ty_one_of => TypeExpr::OneOf(
                     t.into_inner()
@@ -603,13 +612,20 @@ impl Lowerer<'_> {
                 }
             }
             Rule::money => {
-                let amount = p
-                    .into_inner()
-                    .find(|c| c.as_rule() == Rule::digits)
-                    .map(|c| self.decimal(&c))
-                    .unwrap_or_default();
+                let mut amount = Decimal::default();
+                let mut currency = Ident {
+                    text: "yuan".to_string(),
+                    span,
+                };
+                for c in p.into_inner() {
+                    match c.as_rule() {
+                        Rule::digits => amount = self.decimal(&c),
+                        Rule::yen | Rule::currency => currency = self.ident(&c),
+                        _ => {}
+                    }
+                }
                 Expr {
-                    kind: ExprKind::Money(amount),
+                    kind: ExprKind::Money(amount, currency),
                     span,
                 }
             }

@@ -71,14 +71,19 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::arrow_phrase => ("a remedy phrase after `=>`", CONCLUSION),
         Rule::cite_article => ("`article` and its number", None),
         Rule::calendar_line => ("`calendar` and its name", None),
-        Rule::yen => ("`¥`", None),
+        Rule::yen => ("`¥` or `€`", None),
+        Rule::currency_attr | Rule::kw_currency => ("`currency`", None),
+        Rule::currency_code => (
+            "a currency code such as `EUR`",
+            Some("write the ISO 4217 code of the currency: `currency EUR`"),
+        ),
         Rule::item => (
             "`rulebook`, `law`, `fact`, `define`, `remedy`, `rule` or `exception` at the start of a line",
             None,
         ),
         Rule::header | Rule::kw_rulebook => ("`rulebook`", None),
         Rule::header_attr => (
-            "`title`, `jurisdiction`, `version`, `effective`, `languages`, `as of` or `calendar`",
+            "`title`, `jurisdiction`, `version`, `effective`, `languages`, `as of`, `calendar` or `currency`",
             None,
         ),
         Rule::jurisdiction | Rule::kw_jurisdiction => ("`jurisdiction`", None),
@@ -181,7 +186,7 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         | Rule::kw_month
         | Rule::kw_years
         | Rule::kw_year => ("a unit (`days`, `weeks`, `months`, `years`)", None),
-        Rule::money | Rule::currency => ("an amount such as `500 yuan`", None),
+        Rule::money | Rule::currency => ("an amount such as `500 yuan` or `40 EUR`", None),
         Rule::number | Rule::digits => ("a number", None),
         Rule::boolean | Rule::kw_yes | Rule::kw_no => ("`yes` or `no`", None),
         Rule::string | Rule::string_inner => ("a quoted text", None),

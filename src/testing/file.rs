@@ -19,6 +19,7 @@ use crate::diagnostic::{Code, Diagnostic, suggestion};
 use crate::model::Model;
 use crate::outcome::Shown;
 use crate::source::{SourceFile, Span};
+use crate::value::Currency;
 
 /// A test file, read but not yet checked against a rulebook.
 #[derive(Clone, Debug)]
@@ -598,7 +599,7 @@ impl Reader<'_> {
                             value.span,
                             format!("`amount` must be an amount, but it is {}", other.describe()),
                             "expected an amount",
-                            "write an amount in yuan: \"500.00\"",
+                            "write an amount: \"500.00\", or with its currency: \"500.00 yuan\", \"€500.00\"",
                         ),
                     },
                     "deadline" => {
@@ -680,11 +681,25 @@ pub fn same_value(expected: &Shown, actual: &Shown) -> bool {
 }
 
 fn number(s: &str) -> Option<Decimal> {
-    let t = s.trim().trim_start_matches(['¥', '￥']).trim();
-    let t = ["yuan", "CNY", "元"]
+    Decimal::from_str_exact(amount_parts(s).0).ok()
+}
+
+/// An amount as a test writes it (`"500"`, `"¥500"`, `"40.00 EUR"`,
+/// `"€40"`): its number, and the currency it names, if any.
+pub fn amount_parts(s: &str) -> (&str, Option<Currency>) {
+    let t = s.trim();
+    let (t, before) = ["¥", "￥", "€"]
         .iter()
-        .find_map(|suffix| t.strip_suffix(suffix))
-        .unwrap_or(t)
-        .trim();
-    Decimal::from_str_exact(t).ok()
+        .find_map(|p| {
+            t.strip_prefix(p)
+                .map(|rest| (rest.trim(), Currency::from_word(p)))
+        })
+        .unwrap_or((t, None));
+    let after = t
+        .rsplit_once(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .and_then(|(_, word)| Currency::from_word(word).map(|c| (word, c)));
+    match after {
+        Some((word, c)) => (t.strip_suffix(word).unwrap_or(t).trim(), Some(c)),
+        None => (t, before),
+    }
 }

@@ -385,8 +385,13 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
         a.params.get(n).and_then(|c| c.value.as_ref())
     }
     let deadline_of = |a: &AppliedRemedy| a.deadline.as_ref().and_then(|d| d.date.clone());
+    // an expected amount that names a currency (`"40.00 EUR"`) must be in it
     let amount_ok = |a: &AppliedRemedy, want: &String| {
+        let currency = a.amount.as_ref().and_then(|c| c.currency);
         amount_of(a).is_some_and(|got| same_value(&Shown::Text(want.as_str().into()), got))
+            && file::amount_parts(want)
+                .1
+                .is_none_or(|c| currency == Some(c.code()))
     };
     let param_ok = |a: &AppliedRemedy, n: &str, want: &Shown| {
         param_of(a, n).is_some_and(|got| same_value(want, got))
@@ -418,11 +423,21 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
     let before = out.len();
     if let Some(want) = &d.amount {
         if !entries.iter().any(|a| amount_ok(a, want)) {
-            out.push(mismatch(
-                "amount".to_string(),
-                want.clone(),
-                list(&|a| amount_of(a).map(shown_words)),
-            ));
+            // an expected amount that names its currency is answered with
+            // the actual one's, as people write it (`€125.40`)
+            let named = file::amount_parts(want).1.is_some();
+            let actual = |a: &AppliedRemedy| {
+                let currency = a.amount.as_ref().and_then(|c| c.currency);
+                amount_of(a).map(
+                    |v| match currency.and_then(crate::value::Currency::active) {
+                        Some(c) if named => {
+                            crate::value::money_for_people(&shown_words(v), c, "en")
+                        }
+                        _ => shown_words(v),
+                    },
+                )
+            };
+            out.push(mismatch("amount".to_string(), want.clone(), list(&actual)));
         }
     }
     if let Some(want) = &d.deadline {
