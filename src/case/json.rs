@@ -486,8 +486,22 @@ impl<'a> Parser<'a> {
         self.entries(|p, key, key_span| {
             match v.entry(prefix, &key, key_span) {
                 Entry::Fact(id, path) => {
-                    let (shape, span) = p.scan(depth + 1)?;
-                    v.fact(id, &path, &shape, span);
+                    p.skip_ws();
+                    match v.set_list(id) {
+                        Some(list) if p.peek() == Some(b'[') => {
+                            p.check_depth(depth + 1)?;
+                            let mut items = Vec::new();
+                            p.items(|p| {
+                                items.push(p.scan(depth + 2)?);
+                                Ok(())
+                            })?;
+                            v.set_fact(id, list, &path, &items);
+                        }
+                        _ => {
+                            let (shape, span) = p.scan(depth + 1)?;
+                            v.fact(id, &path, &shape, span);
+                        }
+                    }
                 }
                 Entry::Prefix(path) => {
                     p.check_depth(depth + 1)?;

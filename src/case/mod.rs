@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::{Code, Diagnostic, grouped, suggestion};
 use crate::model::{FactId, Model};
 use crate::source::{SourceFile, Span};
-use crate::value::{Type, Value};
+use crate::value::{OneOfId, Type, Value};
 use json::{Doc, DocKind, Shape};
 
 /// The facts of one case, by [`FactId`]; `None` is unknown.
@@ -320,7 +320,14 @@ impl Validator<'_> {
         };
         for (key, key_span, value) in entries {
             match self.entry(prefix, key, *key_span) {
-                Entry::Fact(id, path) => self.fact(id, &path, &value.kind.shape(), value.span),
+                Entry::Fact(id, path) => match (&value.kind, self.set_list(id)) {
+                    (DocKind::Array(items), Some(list)) => {
+                        let items: Vec<(Shape<'_>, Span)> =
+                            items.iter().map(|d| (d.kind.shape(), d.span)).collect();
+                        self.set_fact(id, list, &path, &items);
+                    }
+                    _ => self.fact(id, &path, &value.kind.shape(), value.span),
+                },
                 Entry::Prefix(path) => match &value.kind {
                     DocKind::Object(_) => self.walk(&path, value),
                     other => self.not_an_object(&path, &other.shape(), value.span),
@@ -522,6 +529,83 @@ impl Validator<'_> {
     }
 }
 
+impl Validator<'_> {
+    /// The value list of a set-valued (`some of`) fact.
+    fn set_list(&self, id: FactId) -> Option<OneOfId> {
+        match self.model.facts.get(id.index())?.ty {
+            Type::Set(list) => Some(list),
+            _ => None,
+        }
+    }
+
+    /// A set-valued fact's list of values: each item one of its values, in
+    /// double quotes, once.
+    fn set_fact(&mut self, id: FactId, list: OneOfId, path: &str, items: &[(Shape<'_>, Span)]) {
+        let values = self.model.one_of_values(list);
+        let mut chosen: Vec<(u32, Span)> = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (shape, span) in items {
+            let Shape::String(given) = shape else {
+                ok = false;
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::CaseType,
+                        format!(
+                            "`{path}` must be a list of its values, but the list holds {}",
+                            shown(shape)
+                        ),
+                    )
+                    .in_file(self.file.get())
+                    .label(*span, "expected one of the values, in double quotes")
+                    .help(format!("the values are: {}", values.join(", "))),
+                );
+                continue;
+            };
+            let Some(i) = values
+                .iter()
+                .position(|v| *v == **given)
+                .and_then(|i| u32::try_from(i).ok())
+            else {
+                ok = false;
+                let help = suggestion(given, values.iter().map(String::as_str))
+                    .map(|s| format!("{s} the values are: {}", values.join(", ")))
+                    .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::CaseInvalidValue,
+                        format!("`{path}` cannot include `{given}`"),
+                    )
+                    .in_file(self.file.get())
+                    .label(*span, "not one of the allowed values")
+                    .help(help),
+                );
+                continue;
+            };
+            if let Some((_, first)) = chosen.iter().find(|(j, _)| *j == i) {
+                ok = false;
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::CaseInvalidValue,
+                        format!("`{path}` lists `{given}` twice"),
+                    )
+                    .in_file(self.file.get())
+                    .label(*span, "listed again")
+                    .label(*first, "first listed here")
+                    .help("list each value once"),
+                );
+                continue;
+            }
+            chosen.push((i, *span));
+        }
+        if ok {
+            self.case.set(
+                id,
+                Value::set(list, chosen.iter().map(|(i, _)| *i).collect()),
+            );
+        }
+    }
+}
+
 enum Problem {
     Type,
     Value(String),
@@ -547,6 +631,12 @@ fn type_words(model: &Model, ty: Type) -> String {
         Type::OneOf(set) => {
             format!("one of {}", model.one_of_values(set).join(", "))
         }
+        Type::Set(set) => {
+            format!(
+                "a list of values from {}",
+                model.one_of_values(set).join(", ")
+            )
+        }
         Type::Duration => "a duration".into(),
     }
 }
@@ -559,6 +649,9 @@ fn example(ty: Type) -> &'static str {
         Type::Date => "write a date as \"YYYY-MM-DD\", e.g. \"2024-05-01\"",
         Type::Text => "write a text in double quotes",
         Type::OneOf(_) => "write one of the values, in double quotes",
+        Type::Set(_) => {
+            "write the values that hold as a list in square brackets, each in double quotes: [\"a\", \"b\"] ([] when none holds)"
+        }
         Type::Duration => "durations are not case values",
     }
 }

@@ -378,6 +378,8 @@ enum CaseValue {
     Date(Date),
     Text(String),
     Choice(String),
+    /// a `some of` fact's values, by name, in declaration order
+    Set(Vec<String>),
 }
 
 impl CaseValue {
@@ -389,6 +391,13 @@ impl CaseValue {
             Value::Date(d) => CaseValue::Date(*d),
             Value::Text(t) => CaseValue::Text(t.to_string()),
             Value::Choice(..) => CaseValue::Choice(model.show(v)),
+            Value::Set(list, chosen) => CaseValue::Set(
+                model
+                    .set_names(*list, chosen)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            ),
         }
     }
 
@@ -405,6 +414,19 @@ impl CaseValue {
                 .position(|v| v == c)
                 .and_then(|i| u32::try_from(i).ok())
                 .map(|i| Value::Choice(set, i)),
+            (CaseValue::Set(names), Type::Set(list)) => {
+                let values = model.one_of_values(list);
+                let chosen: Option<Vec<u32>> = names
+                    .iter()
+                    .map(|n| {
+                        values
+                            .iter()
+                            .position(|v| v == n)
+                            .and_then(|i| u32::try_from(i).ok())
+                    })
+                    .collect();
+                Some(Value::set(list, chosen?))
+            }
             _ => None,
         }
     }
@@ -418,6 +440,7 @@ impl CaseValue {
             CaseValue::Date(d) => d.to_string(),
             CaseValue::Text(t) => format!("{t:?}"),
             CaseValue::Choice(c) => c.clone(),
+            CaseValue::Set(names) => format!("[{}]", names.join(", ")),
         }
     }
 
@@ -434,6 +457,12 @@ impl CaseValue {
             CaseValue::Money(m) => serde_json::Value::String(crate::value::format_money(*m)),
             CaseValue::Date(d) => serde_json::Value::String(d.to_string()),
             CaseValue::Text(t) | CaseValue::Choice(t) => serde_json::Value::String(t.clone()),
+            CaseValue::Set(names) => serde_json::Value::Array(
+                names
+                    .iter()
+                    .map(|n| serde_json::Value::String(n.clone()))
+                    .collect(),
+            ),
         }
     }
 }
@@ -801,6 +830,28 @@ impl Analysis {
                 }
                 _ => self.incomplete(model, e),
             },
+            Expr::Includes {
+                list,
+                subject,
+                values,
+                ..
+            } => match subject.as_ref() {
+                Expr::Fact(f) => {
+                    let p = self.probe(model.fact_name(*f).to_string());
+                    set_values(model, *list, p);
+                    // the values the test names: each alone, and together
+                    let named: Vec<String> = model
+                        .set_names(*list, values)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect();
+                    for n in &named {
+                        p.values.insert(CaseValue::Set(vec![n.clone()]));
+                    }
+                    p.values.insert(CaseValue::Set(named));
+                }
+                _ => self.incomplete(model, e),
+            },
             _ => self.incomplete(model, e),
         }
     }
@@ -844,7 +895,7 @@ impl Analysis {
                 CaseValue::Text(t.to_string()),
                 other_text(std::slice::from_ref(c)),
             ],
-            Value::Choice(..) => vec![CaseValue::from_value(model, c)],
+            Value::Choice(..) | Value::Set(..) => vec![CaseValue::from_value(model, c)],
         };
         let text = show::expr(
             model,
@@ -955,6 +1006,17 @@ fn around(c: Decimal, step: Decimal) -> Vec<Decimal> {
         .into_iter()
         .flatten()
         .collect()
+}
+
+/// The sets every `some of` fact is tried with: none of its values, each
+/// value alone, and all of them.
+fn set_values(model: &Model, list: crate::value::OneOfId, p: &mut Probe) {
+    let all: Vec<String> = model.one_of_values(list).to_vec();
+    p.values.insert(CaseValue::Set(Vec::new()));
+    for v in &all {
+        p.values.insert(CaseValue::Set(vec![v.clone()]));
+    }
+    p.values.insert(CaseValue::Set(all));
 }
 
 /// A text equal to none of the given values.
@@ -1498,6 +1560,9 @@ fn plan(old: &Model, new: &Model) -> Plan {
                     p.values.insert(CaseValue::Choice(c.clone()));
                 }
             }
+            if let Type::Set(list) = f.ty {
+                set_values(model, list, analysis.probe(f.name.clone()));
+            }
             if f.ty == Type::Bool {
                 let p = analysis.probe(f.name.clone());
                 p.values.insert(CaseValue::Bool(true));
@@ -1531,6 +1596,7 @@ fn plan(old: &Model, new: &Model) -> Plan {
                     .first()
                     .cloned()?,
             ),
+            Type::Set(_) => CaseValue::Set(Vec::new()),
             Type::Duration => return None,
         })
     };

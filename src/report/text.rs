@@ -169,6 +169,7 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
 fn shown(v: &Shown) -> String {
     match v {
         Shown::Text(t) => super::visible_inline(t).into_owned(),
+        Shown::Set(_) => super::visible_inline(&v.to_string()).into_owned(),
         other => other.to_string(),
     }
 }
