@@ -497,8 +497,17 @@ impl Validator<'_> {
                         ),
                     )
                     .in_file(self.file.get())
-                    .label(span, format!("expected {want}"))
-                    .help(example(fact.ty)),
+                    .label(
+                        span,
+                        match fact.ty {
+                            Type::Set(_) => "expected a list".to_string(),
+                            _ => format!("expected {want}"),
+                        },
+                    )
+                    .help(match fact.ty {
+                        Type::Set(list) => set_example(self.model, list),
+                        _ => example(fact.ty).to_string(),
+                    }),
                 );
             }
             Err(Problem::Value(message)) => {
@@ -649,11 +658,23 @@ fn example(ty: Type) -> &'static str {
         Type::Date => "write a date as \"YYYY-MM-DD\", e.g. \"2024-05-01\"",
         Type::Text => "write a text in double quotes",
         Type::OneOf(_) => "write one of the values, in double quotes",
-        Type::Set(_) => {
-            "write the values that hold as a list in square brackets, each in double quotes: [\"a\", \"b\"] ([] when none holds)"
-        }
+        Type::Set(_) => "write the values that hold as a list: [\"a\", \"b\"] ([] when none holds)",
         Type::Duration => "durations are not case values",
     }
+}
+
+/// How to write a set-valued fact's value, with its own values.
+fn set_example(model: &Model, list: OneOfId) -> String {
+    let quoted: Vec<String> = model
+        .one_of_values(list)
+        .iter()
+        .take(2)
+        .map(|v| format!("\"{v}\""))
+        .collect();
+    format!(
+        "write the values that hold as a list: [{}] ([] when none holds)",
+        quoted.join(", ")
+    )
 }
 
 fn decimal(raw: &str) -> Result<Decimal, Problem> {

@@ -335,33 +335,29 @@ impl Checker<'_> {
             // a set is tested with `includes`; the right side is not read
             // (a value of the set would be taken for an undeclared fact)
             let written = self.file.slice(Span::new(a.span.end, b.span.start)).trim();
+            let subject = self.file.slice(a.span);
             let found = self.type_name(ta);
-            let help = set_help(ta, self);
+            let help = set_help(ta, subject, Some(b), self);
             self.error(
                 Code::TypeMismatch,
-                format!(
-                    "`{written}` cannot test {}: it holds any number of values",
-                    a_type(&found)
-                ),
+                format!("`{written}` cannot test `{subject}`, which holds any number of values"),
             )
-            .label(a.span, format!("this is {}", a_type(&found)))
+            .label(a.span, format!("this is {found}"))
             .help(help)
             .emit();
             return None;
         }
         let (xb, tb) = self.expr(b, Some(ta))?;
         if let Type::Set(_) = tb {
+            let written = self.file.slice(Span::new(a.span.end, b.span.start)).trim();
+            let subject = self.file.slice(b.span);
             let found = self.type_name(tb);
-            let help = set_help(tb, self);
+            let help = set_help(tb, subject, Some(a), self);
             self.error(
                 Code::TypeMismatch,
-                format!(
-                    "`{}` cannot test {}: it holds any number of values",
-                    op.symbol(),
-                    a_type(&found)
-                ),
+                format!("`{written}` cannot test `{subject}`, which holds any number of values"),
             )
-            .label(b.span, format!("this is {}", a_type(&found)))
+            .label(b.span, format!("this is {found}"))
             .help(help)
             .emit();
             return None;
@@ -403,7 +399,8 @@ impl Checker<'_> {
         let (x, ty) = self.expr(subject, None)?;
         if let Type::Set(_) = ty {
             let found = self.type_name(ty);
-            let help = set_help(ty, self);
+            let text = self.file.slice(subject.span);
+            let help = set_help(ty, text, choices.first(), self);
             let words = if negated {
                 "is not one of"
             } else {
@@ -411,12 +408,9 @@ impl Checker<'_> {
             };
             self.error(
                 Code::TypeMismatch,
-                format!(
-                    "`{words}` cannot test {}: it holds any number of values",
-                    a_type(&found)
-                ),
+                format!("`{words}` cannot test `{text}`, which holds any number of values"),
             )
-            .label(subject.span, format!("this is {}", a_type(&found)))
+            .label(subject.span, format!("this is {found}"))
             .help(help)
             .emit();
             return None;
@@ -597,18 +591,19 @@ impl Checker<'_> {
 }
 
 /// The help for a set-valued fact tested as if it held one value: name
-/// `includes`, with a value of the fact.
-fn set_help(ty: Type, checker: &Checker<'_>) -> String {
-    let example = match ty {
-        Type::Set(list) => checker
-            .model
-            .one_of_values(list)
-            .first()
-            .cloned()
-            .unwrap_or_else(|| "a_value".to_string()),
-        _ => "a_value".to_string(),
+/// `includes`, with the fact and a value of it (the one written, when it is
+/// one).
+fn set_help(ty: Type, subject: &str, written: Option<&ast::Expr>, checker: &Checker<'_>) -> String {
+    let values = match ty {
+        Type::Set(list) => checker.model.one_of_values(list),
+        _ => &[],
     };
+    let named = written.and_then(|e| match &e.kind {
+        ExprKind::Name(n) | ExprKind::Text(n) => values.iter().find(|v| *v == n),
+        _ => None,
+    });
+    let example = named.or(values.first()).map_or("a_value", String::as_str);
     format!(
-        "use `includes`: `… includes {example}`, `includes any of …`, `includes all of …` or `includes none of …`"
+        "use `includes`: `{subject} includes {example}`, or `includes any of`, `includes all of` or `includes none of` and a list of values"
     )
 }

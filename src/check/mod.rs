@@ -1052,9 +1052,11 @@ impl<'a> Checker<'a> {
                 format!("a condition must be yes/no, but this is {found}"),
             )
             .label(e.span, format!("this is {found}"))
-            .help(
-                "compare it with something: `purchase.price > 500 yuan`, `goods.category is food`",
-            )
+            .help(if let Type::Set(_) = ty {
+                "test its values with `includes`: `problem.kinds includes fraud`"
+            } else {
+                "compare it with something: `purchase.price > 500 yuan`, `goods.category is food`"
+            })
             .emit();
             return None;
         }
