@@ -330,8 +330,10 @@ fn case_with(given: f64) -> impl Strategy<Value = String> {
                 "s0",
                 (0..8u8, any::<bool>())
                     .prop_map(|(mask, reversed)| {
-                        let mut values: Vec<String> =
-                            set_values(mask).iter().map(|v| format!("\"{v}\"")).collect();
+                        let mut values: Vec<String> = set_values(mask)
+                            .iter()
+                            .map(|v| format!("\"{v}\""))
+                            .collect();
                         if reversed {
                             values.reverse();
                         }

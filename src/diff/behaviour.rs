@@ -623,6 +623,9 @@ struct Probe {
     incomplete: Vec<String>,
     /// The same texts, to keep the list free of repeats in linear time.
     noted: HashSet<String>,
+    /// For a set-valued fact: the values its `includes` tests name, in the
+    /// order first named (the sets tried are every subset of them).
+    named: Vec<String>,
 }
 
 impl Probe {
@@ -837,18 +840,34 @@ impl Analysis {
                 ..
             } => match subject.as_ref() {
                 Expr::Fact(f) => {
+                    let text = show::expr(model, e);
                     let p = self.probe(model.fact_name(*f).to_string());
                     set_values(model, *list, p);
-                    // the values the test names: each alone, and together
-                    let named: Vec<String> = model
-                        .set_names(*list, values)
-                        .into_iter()
-                        .map(str::to_string)
-                        .collect();
-                    for n in &named {
-                        p.values.insert(CaseValue::Set(vec![n.clone()]));
+                    // A set's tests depend only on which of the values they
+                    // name it holds: every subset of those values covers
+                    // every class, when they are few enough to try.
+                    for n in model.set_names(*list, values) {
+                        if !p.named.iter().any(|m| m == n) {
+                            p.named.push(n.to_string());
+                        }
                     }
-                    p.values.insert(CaseValue::Set(named));
+                    if p.named.len() <= MAX_NAMED_SET_VALUES {
+                        let order = model.one_of_values(*list);
+                        let at = |n: &String| order.iter().position(|v| v == n);
+                        for mask in 0..(1u32 << p.named.len()) {
+                            let mut subset: Vec<String> = p
+                                .named
+                                .iter()
+                                .enumerate()
+                                .filter(|(i, _)| mask & (1 << i) != 0)
+                                .map(|(_, n)| n.clone())
+                                .collect();
+                            subset.sort_by_key(at);
+                            p.values.insert(CaseValue::Set(subset));
+                        }
+                    } else {
+                        p.note(&text);
+                    }
                 }
                 _ => self.incomplete(model, e),
             },
@@ -1007,6 +1026,10 @@ fn around(c: Decimal, step: Decimal) -> Vec<Decimal> {
         .flatten()
         .collect()
 }
+
+/// The most values of a set-valued fact that its `includes` tests may name
+/// for the search to try every subset of them (16 sets).
+const MAX_NAMED_SET_VALUES: usize = 4;
 
 /// The sets every `some of` fact is tried with: none of its values, each
 /// value alone, and all of them.
