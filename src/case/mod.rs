@@ -551,11 +551,36 @@ impl Validator<'_> {
     /// double quotes, once.
     fn set_fact(&mut self, id: FactId, list: OneOfId, path: &str, items: &[(Shape<'_>, Span)]) {
         let values = self.model.one_of_values(list);
-        let mut chosen: Vec<(u32, Span)> = Vec::with_capacity(items.len());
+        let mut chosen: Vec<(u32, Span)> = Vec::new();
         let mut ok = true;
+        // items at fault past the first REPORTED_PER_CASE are only counted
+        let mut reported = 0;
+        let mut more: Option<(usize, Span)> = None;
         for (shape, span) in items {
+            if !ok && reported >= REPORTED_PER_CASE {
+                let given = match shape {
+                    Shape::String(given) => values
+                        .iter()
+                        .position(|v| *v == **given)
+                        .and_then(|i| u32::try_from(i).ok()),
+                    _ => None,
+                };
+                let fault = match given {
+                    Some(i) if !chosen.iter().any(|(j, _)| *j == i) => {
+                        chosen.push((i, *span));
+                        false
+                    }
+                    _ => true,
+                };
+                if fault {
+                    let (n, _) = more.get_or_insert((0, *span));
+                    *n += 1;
+                }
+                continue;
+            }
             let Shape::String(given) = shape else {
                 ok = false;
+                reported += 1;
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::CaseType,
@@ -576,6 +601,7 @@ impl Validator<'_> {
                 .and_then(|i| u32::try_from(i).ok())
             else {
                 ok = false;
+                reported += 1;
                 let help = suggestion(given, values.iter().map(String::as_str))
                     .map(|s| format!("{s} the values are: {}", values.join(", ")))
                     .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
@@ -592,6 +618,7 @@ impl Validator<'_> {
             };
             if let Some((_, first)) = chosen.iter().find(|(j, _)| *j == i) {
                 ok = false;
+                reported += 1;
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::CaseInvalidValue,
@@ -605,6 +632,21 @@ impl Validator<'_> {
                 continue;
             }
             chosen.push((i, *span));
+        }
+        if let Some((n, span)) = more {
+            let items = if n == 1 { "item" } else { "items" };
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::CaseInvalidValue,
+                    format!(
+                        "and {} more {items} of `{path}` that are not values of it or are given twice (the first {REPORTED_PER_CASE} are reported one by one)",
+                        grouped(n)
+                    ),
+                )
+                .in_file(self.file.get())
+                .label(span, format!("the first of {} more", grouped(n)))
+                .help(format!("the values are: {}", values.join(", "))),
+            );
         }
         if ok {
             self.case.set(
