@@ -8,6 +8,7 @@ use crate::value::Type;
 pub(crate) fn ty(model: &Model, t: Type) -> String {
     match t {
         Type::OneOf(set) => format!("one of {}", model.one_of_values(set).join(", ")),
+        Type::Set(set) => format!("some of {}", model.one_of_values(set).join(", ")),
         other => other.name().to_string(),
     }
 }
