@@ -140,6 +140,7 @@ fn index_atom() -> BoxedStrategy<String> {
         (0..2u8, prop_oneof![Just("a"), Just("b")]).prop_map(|(i, v)| format!("t{i} = \"{v}\"")),
         prop_oneof![Just("x"), Just("y"), Just("z")].prop_map(|v| format!("e0 is {v}")),
         Just("e0 is one of x, z".to_string()),
+        set_test(),
     ]
     .boxed()
 }
