@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::source::Span;
-use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
+use crate::vocab::{ArithOp, CmpOp, Extremum, SetTest, Unit};
 
 /// A name as written, with where.
 #[derive(Clone, Debug)]
@@ -123,6 +123,8 @@ pub enum TypeExpr {
     Text,
     /// `one of a, b, c`
     OneOf(Vec<Ident>),
+    /// `some of a, b, c` (a set-valued fact)
+    SomeOf(Vec<Ident>),
 }
 
 /// A fact the case supplies.
@@ -302,6 +304,16 @@ pub enum ExprKind {
         /// The choices (names or strings).
         choices: Vec<Expr>,
     },
+    /// `a includes x`, `a includes any of x, y`, `a includes all of x, y`,
+    /// `a includes none of x, y`, `a does not include x`
+    Includes {
+        /// any, all or none of the values
+        test: SetTest,
+        /// Tested set.
+        subject: Box<Expr>,
+        /// The values (names).
+        choices: Vec<Expr>,
+    },
     /// `a + b`, …
     Arith(ArithOp, Box<Expr>, Box<Expr>),
     /// `-a`
@@ -397,7 +409,7 @@ impl Rebase for TypeExpr {
         match self {
             TypeExpr::YesNo | TypeExpr::Number | TypeExpr::Date | TypeExpr::Text => {}
             TypeExpr::Money(code) => code.rebase(from, to),
-            TypeExpr::OneOf(values) => values.rebase(from, to),
+            TypeExpr::OneOf(values) | TypeExpr::SomeOf(values) => values.rebase(from, to),
         }
     }
 }
@@ -478,6 +490,11 @@ impl Rebase for Expr {
                 }
                 ExprKind::OneOf {
                     negated: _,
+                    subject,
+                    choices,
+                }
+                | ExprKind::Includes {
+                    test: _,
                     subject,
                     choices,
                 } => {

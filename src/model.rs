@@ -6,8 +6,8 @@
 
 use jiff::civil::Date;
 
-use crate::value::{Currency, Type, Value};
-use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
+use crate::value::{Currency, OneOfId, Type, Value};
+use crate::vocab::{ArithOp, CmpOp, Extremum, SetTest, Unit};
 
 macro_rules! id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -195,6 +195,17 @@ pub enum Expr {
         /// choices
         values: Vec<Value>,
     },
+    /// `includes` on a set-valued (`some of`) fact
+    Includes {
+        /// any, all or none of the values
+        test: SetTest,
+        /// the value list of the subject's type
+        list: OneOfId,
+        /// tested set
+        subject: Box<Expr>,
+        /// the values named (indexes into the list), sorted, each once
+        values: Vec<u32>,
+    },
     /// arithmetic on numbers and money
     Arith(ArithOp, Box<Expr>, Box<Expr>),
     /// negation of a number or amount
@@ -229,7 +240,8 @@ pub struct Model {
     pub header: Header,
     /// Laws.
     pub laws: Vec<Law>,
-    /// One-of value lists.
+    /// Value lists of `one of` and `some of` facts (shared: a list is kept
+    /// once, whichever declared it).
     pub one_ofs: Vec<Vec<String>>,
     /// Facts.
     pub facts: Vec<Fact>,
@@ -266,6 +278,16 @@ impl Model {
         self.one_ofs.get(set.0 as usize).map_or(&[], Vec::as_slice)
     }
 
+    /// The names of some values of a list (indexes out of range are
+    /// skipped), in the order given.
+    pub fn set_names(&self, list: OneOfId, chosen: &[u32]) -> Vec<&str> {
+        let values = self.one_of_values(list);
+        chosen
+            .iter()
+            .filter_map(|i| values.get(*i as usize).map(String::as_str))
+            .collect()
+    }
+
     /// The text of a value, for people (one-of values by their name).
     pub fn show(&self, value: &Value) -> String {
         self.show_text(value).into_owned()
@@ -284,6 +306,14 @@ impl Model {
                     .and_then(|v| v.get(*i as usize))
                     .map_or("", String::as_str),
             ),
+            Value::Set(list, chosen) => {
+                let names = self.set_names(*list, chosen);
+                Cow::Owned(if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                })
+            }
             Value::Bool(b) => Cow::Borrowed(if *b { "yes" } else { "no" }),
             Value::Money(m, c) => Cow::Owned(crate::value::money_for_people(
                 &crate::value::format_money(*m),
@@ -312,7 +342,7 @@ impl Expr {
         let (first, second, list): (Option<&Expr>, Option<&Expr>, &[Expr]) = match self {
             Expr::Fact(_) | Expr::Derived(_) | Expr::Const(_) => (None, None, &[]),
             Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, _, _) => (Some(a), None, &[]),
-            Expr::In { subject, .. } => (Some(subject), None, &[]),
+            Expr::In { subject, .. } | Expr::Includes { subject, .. } => (Some(subject), None, &[]),
             Expr::And(list) | Expr::Or(list) | Expr::Extremum(_, list) => (None, None, list),
             Expr::Cmp(_, a, b)
             | Expr::Arith(_, a, b)
@@ -393,7 +423,11 @@ fn binding(e: &Expr) -> u8 {
         Expr::Or(_) => 1,
         Expr::And(_) => 2,
         Expr::Not(_) => 3,
-        Expr::Cmp(..) | Expr::In { .. } | Expr::DaysFrom(..) | Expr::WorkingDaysFrom(..) => 4,
+        Expr::Cmp(..)
+        | Expr::In { .. }
+        | Expr::Includes { .. }
+        | Expr::DaysFrom(..)
+        | Expr::WorkingDaysFrom(..) => 4,
         Expr::Arith(ArithOp::Add | ArithOp::Sub, ..) | Expr::Shift(..) | Expr::ShiftBy { .. } => 5,
         Expr::Arith(ArithOp::Mul | ArithOp::Div, ..) => 6,
         Expr::Fact(_) | Expr::Derived(_) | Expr::Const(_) | Expr::Neg(_) | Expr::Extremum(..) => 7,
@@ -465,6 +499,16 @@ fn write_expr(model: &Model, e: &Expr, f: &mut std::fmt::Formatter<'_>) -> std::
                 f.write_str(&model.value_text(v))?;
             }
             Ok(())
+        }
+        Expr::Includes {
+            test,
+            list,
+            subject,
+            values,
+        } => {
+            write_child(model, subject, 5, f)?;
+            write!(f, " {} ", test.words(values.len()))?;
+            f.write_str(&model.set_names(*list, values).join(", "))
         }
         Expr::Arith(op, a, b) => {
             let (left, right) = match op {

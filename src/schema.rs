@@ -31,6 +31,7 @@ fn type_name(ty: Type) -> &'static str {
         Type::Date => "date",
         Type::Text => "text",
         Type::OneOf(_) => "one_of",
+        Type::Set(_) => "some_of",
         Type::Duration => "duration",
     }
 }
@@ -47,7 +48,7 @@ pub fn facts_json(model: &Model) -> Json {
             if let Type::Money(c) = f.ty {
                 o.insert("currency".into(), json!(c.code()));
             }
-            if let Type::OneOf(set) = f.ty {
+            if let Type::OneOf(set) | Type::Set(set) = f.ty {
                 let values: Vec<Json> = model
                     .one_of_values(set)
                     .iter()
@@ -125,6 +126,12 @@ fn value_schema(model: &Model, ty: Type) -> Json {
         }),
         Type::Text => json!({ "type": "string" }),
         Type::OneOf(set) => json!({ "enum": model.one_of_values(set) }),
+        // a list of the values, each at most once (`[]`: known to be none)
+        Type::Set(set) => json!({
+            "type": "array",
+            "items": { "enum": model.one_of_values(set) },
+            "uniqueItems": true,
+        }),
         Type::Duration => json!(false),
     };
     json!({ "anyOf": [known, { "type": "null" }] })

@@ -1,7 +1,8 @@
 //! Types and values of the language, and three-valued truth.
 //!
 //! Money and numbers are exact decimals (`rust_decimal`); dates are civil
-//! dates (`jiff`); one-of values are indexes into their list of choices.
+//! dates (`jiff`); one-of values are indexes into their list of choices, and
+//! a `some of` fact's value is the sorted indexes of the values it holds.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -29,6 +30,8 @@ pub enum Type {
     Text,
     /// one of a declared list
     OneOf(OneOfId),
+    /// some of a declared list (a set-valued fact: any number of its values)
+    Set(OneOfId),
     /// a duration literal (`7 days`), only as the right side of date arithmetic
     Duration,
 }
@@ -43,6 +46,7 @@ impl Type {
             Type::Date => "date",
             Type::Text => "text",
             Type::OneOf(_) => "one-of",
+            Type::Set(_) => "some-of",
             Type::Duration => "duration",
         }
     }
@@ -68,9 +72,20 @@ pub enum Value {
     Text(Arc<str>),
     /// the n-th choice of a one-of list
     Choice(OneOfId, u32),
+    /// the values chosen from a `some of` list: their indexes, sorted
+    /// (declaration order), each once; see [`Value::set`]
+    Set(OneOfId, Arc<[u32]>),
 }
 
 impl Value {
+    /// A set-valued fact's value from value indexes in any order, sorted
+    /// and without repeats (so that equal sets are equal values).
+    pub fn set(list: OneOfId, mut chosen: Vec<u32>) -> Value {
+        chosen.sort_unstable();
+        chosen.dedup();
+        Value::Set(list, chosen.into())
+    }
+
     /// Order two values of one ordered type; `None` across types.
     pub fn compare(&self, other: &Value) -> Option<Ordering> {
         match (self, other) {

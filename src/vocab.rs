@@ -120,3 +120,39 @@ pub enum Extremum {
     /// The largest.
     Max,
 }
+
+/// What an `includes` test asks of a set-valued (`some of`) fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SetTest {
+    /// `includes x`, `includes any of x, y`: at least one of the values
+    Any,
+    /// `includes all of x, y`: every one of the values
+    All,
+    /// `includes none of x, y`, `does not include x`: none of the values
+    None,
+}
+
+impl SetTest {
+    /// Whether a set (its value indexes, sorted) passes the test on some
+    /// values (their indexes).
+    pub fn holds(self, chosen: &[u32], values: &[u32]) -> bool {
+        let has = |v: &u32| chosen.binary_search(v).is_ok();
+        match self {
+            SetTest::Any => values.iter().any(has),
+            SetTest::All => values.iter().all(has),
+            SetTest::None => !values.iter().any(has),
+        }
+    }
+
+    /// The words before the values, as a rulebook writes them for this
+    /// many values (`includes`, `includes any of`, `does not include`, …).
+    pub fn words(self, count: usize) -> &'static str {
+        match (self, count) {
+            (SetTest::Any | SetTest::All, 1) => "includes",
+            (SetTest::None, 1) => "does not include",
+            (SetTest::Any, _) => "includes any of",
+            (SetTest::All, _) => "includes all of",
+            (SetTest::None, _) => "includes none of",
+        }
+    }
+}

@@ -383,3 +383,35 @@ fn search_finds_a_moved_working_day_threshold() {
         .unwrap();
     assert!((8..=10).contains(&waited), "{waited}");
 }
+/// `includes any of` changed to `includes all of`: no corpus case holds
+/// exactly one of the two values, and the search, which tries every subset
+/// of the values the tests name, finds a case that does.
+#[test]
+fn search_finds_any_of_changed_to_all_of() {
+    let (old, new, report) = report("sets");
+    assert!(
+        report.replay.changed.is_empty(),
+        "the corpus shows no change"
+    );
+    assert!(report.behaviour_changed());
+    assert!(
+        report.search.exhaustive,
+        "{:?}",
+        report.search.not_exhaustive
+    );
+    let found = report
+        .search
+        .found
+        .first()
+        .expect("a case that loses punitive damages");
+    let damages = "punitive_damages".to_string();
+    assert!(given(&old, &found.case_json).contains(&damages));
+    assert!(!given(&new, &found.case_json).contains(&damages));
+    let v: serde_json::Value = serde_json::from_str(&found.case_json).unwrap();
+    let kinds = v["problem"]["kinds"].as_array().unwrap();
+    let deceptive = kinds
+        .iter()
+        .filter(|k| *k == "fraud" || *k == "false_advertising")
+        .count();
+    assert_eq!(deceptive, 1, "{kinds:?}");
+}

@@ -22,18 +22,29 @@ fn json_of(path: &Path) -> serde_json::Value {
 #[test]
 fn every_case_redress_reads_is_valid_under_the_schema() {
     let mut checked = 0;
-    for (rulebook, pattern) in [
+    let mut suites: Vec<(String, String)> = vec![
         (
-            "rulebooks/cn-online-shopping/cn-online-shopping.rules",
-            "rulebooks/cn-online-shopping/cases/*.json",
+            "rulebooks/cn-online-shopping/cn-online-shopping.rules".into(),
+            "rulebooks/cn-online-shopping/cases/*.json".into(),
         ),
         (
-            "rulebooks/example/example.rules",
-            "rulebooks/example/cases/*.json",
+            "rulebooks/example/example.rules".into(),
+            "rulebooks/example/cases/*.json".into(),
         ),
-        ("tests/eval/basics/basics.rules", "tests/eval/basics/*.json"),
-        ("tests/eval/nested/nested.rules", "tests/eval/nested/*.json"),
-    ] {
+    ];
+    // every evaluation suite: tests/eval/<name>/<name>.rules and its cases
+    for dir in std::fs::read_dir(root().join("tests/eval"))
+        .unwrap()
+        .flatten()
+    {
+        let name = dir.file_name().to_string_lossy().into_owned();
+        suites.push((
+            format!("tests/eval/{name}/{name}.rules"),
+            format!("tests/eval/{name}/*.json"),
+        ));
+    }
+    suites.sort();
+    for (rulebook, pattern) in &suites {
         let schema = schema_of(&root().join(rulebook));
         let validator = jsonschema::validator_for(&schema).unwrap();
         for case in crate::reference::glob_files(root(), pattern) {

@@ -35,6 +35,7 @@ fact d1: date
 fact t0: text
 fact t1: text
 fact e0: one of x, y, z
+fact s0: some of p, q, r
 "#;
 
 fn atom(derived: usize) -> BoxedStrategy<String> {
@@ -78,11 +79,41 @@ fn atom(derived: usize) -> BoxedStrategy<String> {
         any::<bool>()
             .prop_map(|n| format!("e0 is {}one of x, z", if n { "not " } else { "" }))
             .boxed(),
+        set_test(),
     ];
     if derived > 0 {
         options.push((0..derived).prop_map(|i| format!("k{i}")).boxed());
     }
     proptest::strategy::Union::new(options).boxed()
+}
+
+/// A test of the set-valued fact `s0` (`some of p, q, r`): `includes`,
+/// `includes any of`, `includes all of`, `includes none of` or `does not
+/// include`, on one to three of its values.
+fn set_test() -> BoxedStrategy<String> {
+    (0..5u8, 1..8u8)
+        .prop_map(|(test, mask)| {
+            let values = set_values(mask);
+            let first = values.first().copied().unwrap_or("p");
+            match test {
+                0 => format!("s0 includes {first}"),
+                1 => format!("s0 includes any of {}", values.join(", ")),
+                2 => format!("s0 includes all of {}", values.join(", ")),
+                3 => format!("s0 includes none of {}", values.join(", ")),
+                _ => format!("s0 does not include {first}"),
+            }
+        })
+        .boxed()
+}
+
+/// The values of `s0` a bit mask chooses.
+fn set_values(mask: u8) -> Vec<&'static str> {
+    ["p", "q", "r"]
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, v)| v)
+        .collect()
 }
 
 fn cmp() -> impl Strategy<Value = &'static str> {
@@ -109,6 +140,7 @@ fn index_atom() -> BoxedStrategy<String> {
         (0..2u8, prop_oneof![Just("a"), Just("b")]).prop_map(|(i, v)| format!("t{i} = \"{v}\"")),
         prop_oneof![Just("x"), Just("y"), Just("z")].prop_map(|v| format!("e0 is {v}")),
         Just("e0 is one of x, z".to_string()),
+        set_test(),
     ]
     .boxed()
 }
@@ -284,19 +316,37 @@ fn case_with(given: f64) -> impl Strategy<Value = String> {
             field("t0", text()),
             field("t1", text()),
         ),
-        field(
-            "e0",
-            prop_oneof![
-                Just("\"x\"".to_string()),
-                Just("\"y\"".to_string()),
-                Just("\"z\"".to_string())
-            ]
-            .boxed(),
+        (
+            field(
+                "e0",
+                prop_oneof![
+                    Just("\"x\"".to_string()),
+                    Just("\"y\"".to_string()),
+                    Just("\"z\"".to_string())
+                ]
+                .boxed(),
+            ),
+            // any subset of p, q, r (the empty list too), in either order
+            field(
+                "s0",
+                (0..8u8, any::<bool>())
+                    .prop_map(|(mask, reversed)| {
+                        let mut values: Vec<String> = set_values(mask)
+                            .iter()
+                            .map(|v| format!("\"{v}\""))
+                            .collect();
+                        if reversed {
+                            values.reverse();
+                        }
+                        format!("[{}]", values.join(", "))
+                    })
+                    .boxed(),
+            ),
         ),
     )
         .prop_map(|(a, b, c, e)| {
             let parts: Vec<String> = [
-                a.0, a.1, a.2, a.3, b.0, b.1, b.2, b.3, c.0, c.1, c.2, c.3, e,
+                a.0, a.1, a.2, a.3, b.0, b.1, b.2, b.3, c.0, c.1, c.2, c.3, e.0, e.1,
             ]
             .into_iter()
             .flatten()

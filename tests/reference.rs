@@ -12,7 +12,7 @@ use redress::case::Case;
 use redress::model::{Expr, FactId, Model};
 use redress::outcome::{Computed, Deadline, Outcome, Shown};
 use redress::value::{Truth, Value, format_money};
-use redress::vocab::{ArithOp, CmpOp, Extremum, Unit};
+use redress::vocab::{ArithOp, CmpOp, Extremum, SetTest, Unit};
 
 /// What both evaluators must agree on.
 #[derive(Debug, PartialEq, Eq)]
@@ -128,6 +128,23 @@ impl<'a> Reference<'a> {
             } => {
                 let v = self.value(subject)?;
                 Some(Value::Bool(values.contains(&v) != *negated))
+            }
+            Expr::Includes {
+                test,
+                subject,
+                values,
+                ..
+            } => {
+                let Value::Set(_, chosen) = self.value(subject)? else {
+                    return None;
+                };
+                // counted, not searched: how many of the values the set holds
+                let held = values.iter().filter(|v| chosen.contains(v)).count();
+                Some(Value::Bool(match test {
+                    SetTest::Any => held > 0,
+                    SetTest::All => held == values.len(),
+                    SetTest::None => held == 0,
+                }))
             }
             Expr::Arith(op, a, b) => {
                 let (a, b) = (self.value(a), self.value(b));
@@ -253,7 +270,7 @@ impl<'a> Reference<'a> {
             Expr::Derived(d) => self.needs(&self.model.derived[d.index()].expr, out),
             Expr::Const(_) => {}
             Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, _, _) => self.needs(a, out),
-            Expr::In { subject, .. } => self.needs(subject, out),
+            Expr::In { subject, .. } | Expr::Includes { subject, .. } => self.needs(subject, out),
             Expr::And(xs) | Expr::Or(xs) | Expr::Extremum(_, xs) => {
                 xs.iter().for_each(|x| self.needs(x, out))
             }

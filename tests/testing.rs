@@ -100,6 +100,27 @@ fn coverage_json() {
     insta::assert_snapshot!(out);
 }
 
+/// Each `includes` test is a condition counted true and false; test files
+/// give set-valued facts as lists.
+#[test]
+fn coverage_of_set_tests() {
+    let (code, stdout, _) = redress(&["test", "--coverage", "tests/testing/sets"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("condition outcomes (true, false):  8/8 (100.0%)"),
+        "{stdout}"
+    );
+    // without the test that makes `does not include fraud` false, one side is missing
+    let (_, stdout, _) = redress(&[
+        "test",
+        "--coverage",
+        "--filter",
+        "not-as-described",
+        "tests/testing/sets",
+    ]);
+    insta::assert_snapshot!(stdout);
+}
+
 #[test]
 fn example_rulebook_is_fully_covered() {
     let (code, stdout, _) = redress(&[

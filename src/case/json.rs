@@ -486,8 +486,30 @@ impl<'a> Parser<'a> {
         self.entries(|p, key, key_span| {
             match v.entry(prefix, &key, key_span) {
                 Entry::Fact(id, path) => {
-                    let (shape, span) = p.scan(depth + 1)?;
-                    v.fact(id, &path, &shape, span);
+                    // a list for a set-valued fact: its items go to the
+                    // validator (checked for depth where `scan` checks it)
+                    let set = match v.set_list(id) {
+                        Some(list) => {
+                            p.check_depth(depth + 1)?;
+                            p.skip_ws();
+                            (p.peek() == Some(b'[')).then_some(list)
+                        }
+                        None => None,
+                    };
+                    match set {
+                        Some(list) => {
+                            let mut items = Vec::new();
+                            p.items(|p| {
+                                items.push(p.scan(depth + 2)?);
+                                Ok(())
+                            })?;
+                            v.set_fact(id, list, &path, &items);
+                        }
+                        _ => {
+                            let (shape, span) = p.scan(depth + 1)?;
+                            v.fact(id, &path, &shape, span);
+                        }
+                    }
                 }
                 Entry::Prefix(path) => {
                     p.check_depth(depth + 1)?;

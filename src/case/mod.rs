@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::{Code, Diagnostic, grouped, suggestion};
 use crate::model::{FactId, Model};
 use crate::source::{SourceFile, Span};
-use crate::value::{Currency, Type, Value};
+use crate::value::{Currency, OneOfId, Type, Value};
 use json::{Doc, DocKind, Shape};
 
 /// The facts of one case, by [`FactId`]; `None` is unknown.
@@ -320,7 +320,14 @@ impl Validator<'_> {
         };
         for (key, key_span, value) in entries {
             match self.entry(prefix, key, *key_span) {
-                Entry::Fact(id, path) => self.fact(id, &path, &value.kind.shape(), value.span),
+                Entry::Fact(id, path) => match (&value.kind, self.set_list(id)) {
+                    (DocKind::Array(items), Some(list)) => {
+                        let items: Vec<(Shape<'_>, Span)> =
+                            items.iter().map(|d| (d.kind.shape(), d.span)).collect();
+                        self.set_fact(id, list, &path, &items);
+                    }
+                    _ => self.fact(id, &path, &value.kind.shape(), value.span),
+                },
                 Entry::Prefix(path) => match &value.kind {
                     DocKind::Object(_) => self.walk(&path, value),
                     other => self.not_an_object(&path, &other.shape(), value.span),
@@ -520,8 +527,17 @@ impl Validator<'_> {
                         ),
                     )
                     .in_file(self.file.get())
-                    .label(span, format!("expected {want}"))
-                    .help(example(fact.ty)),
+                    .label(
+                        span,
+                        match fact.ty {
+                            Type::Set(_) => "expected a list".to_string(),
+                            _ => format!("expected {want}"),
+                        },
+                    )
+                    .help(match fact.ty {
+                        Type::Set(list) => set_example(self.model, list),
+                        _ => example(fact.ty).to_string(),
+                    }),
                 );
             }
             Err(Problem::Value(message)) => {
@@ -573,6 +589,125 @@ impl Validator<'_> {
     }
 }
 
+impl Validator<'_> {
+    /// The value list of a set-valued (`some of`) fact.
+    fn set_list(&self, id: FactId) -> Option<OneOfId> {
+        match self.model.facts.get(id.index())?.ty {
+            Type::Set(list) => Some(list),
+            _ => None,
+        }
+    }
+
+    /// A set-valued fact's list of values: each item one of its values, in
+    /// double quotes, once.
+    fn set_fact(&mut self, id: FactId, list: OneOfId, path: &str, items: &[(Shape<'_>, Span)]) {
+        let values = self.model.one_of_values(list);
+        let mut chosen: Vec<(u32, Span)> = Vec::new();
+        let mut ok = true;
+        // items at fault past the first REPORTED_PER_CASE are only counted
+        let mut reported = 0;
+        let mut more: Option<(usize, Span)> = None;
+        for (shape, span) in items {
+            if !ok && reported >= REPORTED_PER_CASE {
+                let given = match shape {
+                    Shape::String(given) => values
+                        .iter()
+                        .position(|v| *v == **given)
+                        .and_then(|i| u32::try_from(i).ok()),
+                    _ => None,
+                };
+                let fault = match given {
+                    Some(i) if !chosen.iter().any(|(j, _)| *j == i) => {
+                        chosen.push((i, *span));
+                        false
+                    }
+                    _ => true,
+                };
+                if fault {
+                    let (n, _) = more.get_or_insert((0, *span));
+                    *n += 1;
+                }
+                continue;
+            }
+            let Shape::String(given) = shape else {
+                ok = false;
+                reported += 1;
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::CaseType,
+                        format!(
+                            "`{path}` must be a list of its values, but the list holds {}",
+                            shown(shape)
+                        ),
+                    )
+                    .in_file(self.file.get())
+                    .label(*span, "expected one of the values, in double quotes")
+                    .help(format!("the values are: {}", values.join(", "))),
+                );
+                continue;
+            };
+            let Some(i) = values
+                .iter()
+                .position(|v| *v == **given)
+                .and_then(|i| u32::try_from(i).ok())
+            else {
+                ok = false;
+                reported += 1;
+                let help = suggestion(given, values.iter().map(String::as_str))
+                    .map(|s| format!("{s} the values are: {}", values.join(", ")))
+                    .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::CaseInvalidValue,
+                        format!("`{path}` cannot include `{given}`"),
+                    )
+                    .in_file(self.file.get())
+                    .label(*span, "not one of the allowed values")
+                    .help(help),
+                );
+                continue;
+            };
+            if let Some((_, first)) = chosen.iter().find(|(j, _)| *j == i) {
+                ok = false;
+                reported += 1;
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::CaseInvalidValue,
+                        format!("`{path}` lists `{given}` twice"),
+                    )
+                    .in_file(self.file.get())
+                    .label(*span, "listed again")
+                    .label(*first, "first listed here")
+                    .help("list each value once"),
+                );
+                continue;
+            }
+            chosen.push((i, *span));
+        }
+        if let Some((n, span)) = more {
+            let items = if n == 1 { "item" } else { "items" };
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::CaseInvalidValue,
+                    format!(
+                        "and {} more {items} of `{path}` that are not values of it or are given twice (the first {REPORTED_PER_CASE} are reported one by one)",
+                        grouped(n)
+                    ),
+                )
+                .in_file(self.file.get())
+                .label(span, format!("the first of {} more", grouped(n)))
+                .help(format!("the values are: {}", values.join(", "))),
+            );
+        }
+        if ok {
+            self.case.set(
+                id,
+                Value::set(list, chosen.iter().map(|(i, _)| *i).collect()),
+            );
+        }
+    }
+}
+
 enum Problem {
     Type,
     Value(String),
@@ -601,6 +736,12 @@ fn type_words(model: &Model, ty: Type) -> String {
         Type::OneOf(set) => {
             format!("one of {}", model.one_of_values(set).join(", "))
         }
+        Type::Set(set) => {
+            format!(
+                "a list of values from {}",
+                model.one_of_values(set).join(", ")
+            )
+        }
         Type::Duration => "a duration".into(),
     }
 }
@@ -621,6 +762,7 @@ fn example(ty: Type) -> std::borrow::Cow<'static, str> {
         Type::Date => "write a date as \"YYYY-MM-DD\", e.g. \"2024-05-01\"",
         Type::Text => "write a text in double quotes",
         Type::OneOf(_) => "write one of the values, in double quotes",
+        Type::Set(_) => "write the values that hold as a list: [\"a\", \"b\"] ([] when none holds)",
         Type::Duration => "durations are not case values",
     };
     text.into()
@@ -667,6 +809,20 @@ fn amount_text(s: &str) -> Result<(&str, Option<Currency>), Problem> {
         ))),
         (a, b) => Ok((number, a.or(b))),
     }
+}
+
+/// How to write a set-valued fact's value, with its own values.
+fn set_example(model: &Model, list: OneOfId) -> String {
+    let quoted: Vec<String> = model
+        .one_of_values(list)
+        .iter()
+        .take(2)
+        .map(|v| format!("\"{v}\""))
+        .collect();
+    format!(
+        "write the values that hold as a list: [{}] ([] when none holds)",
+        quoted.join(", ")
+    )
 }
 
 fn decimal(raw: &str) -> Result<Decimal, Problem> {

@@ -22,6 +22,7 @@ fact consumer.deceived: yes/no
 fact consumer.location: text
 fact items.count: number
 fact a.b.c: yes/no
+fact problem.kinds: some of quality_defect, fraud, unsafe_food
 
 remedy refund
   title en "Refund"
@@ -29,7 +30,7 @@ remedy refund
   cite crpl article 24
 
 rule refund_rule
-  consumer.deceived and purchase.channel is online_platform and purchase.price > 0 yuan and purchase.date > 2020-01-01 and consumer.location = "Hangzhou" and items.count > 0 and a.b.c => refund
+  consumer.deceived and purchase.channel is online_platform and purchase.price > 0 yuan and purchase.date > 2020-01-01 and consumer.location = "Hangzhou" and items.count > 0 and a.b.c and problem.kinds includes fraud => refund
   cite crpl article 24
 "#;
 
@@ -45,6 +46,10 @@ const TEXTS: &[&str] = &[
     r#"{"a": {"b": {"c": [[[[[]]]]]}}, "x": {"y": {"z": [{"w": [1, 2, {"v": "\t"}]}]}}} "#,
     "{\"consumer\": {\"location\": \"a\u{1}b\"}}",
     "{\"k\": \"\\ud800\", \"j\": \"\\q\"}",
+    r#"{"problem": {"kinds": ["fraud", "quality_defect"]}, "items.count": 2}"#,
+    r#"{"problem": {"kinds": ["fraud", "fruad", "fraud", 3, [1, [2]], null, {"a": []}]}, "problem.kinds": []}"#,
+    r#"{"problem.kinds": "fraud", "problem": {"kinds": []}}"#,
+    r#"{"problem": {"kinds": [ ] , "kinds": ["unsafe_food"]}}"#,
 ];
 
 fn texts() -> Vec<String> {

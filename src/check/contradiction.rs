@@ -17,8 +17,8 @@ use rust_decimal::Decimal;
 use super::difference::{Constraint, Var, negative_cycle};
 use crate::diagnostic::Code;
 use crate::model::{Expr, FactId, Model};
-use crate::value::{Type, Value};
-use crate::vocab::{CmpOp, Unit};
+use crate::value::{OneOfId, Type, Value};
+use crate::vocab::{CmpOp, SetTest, Unit};
 
 use super::Checker;
 
@@ -29,12 +29,27 @@ enum Atom {
     In(FactId, bool, Vec<Value>),
     /// Tests between dates as `x - y <= c` days, and the test as written.
     Dates(Vec<Constraint>, Expr),
+    /// An `includes` test on a set-valued fact (its list, the values named).
+    Set(FactId, SetAtom, OneOfId, Vec<u32>),
+}
+
+/// What an `includes` test, or its negation, asks of a set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SetAtom {
+    /// at least one of the values
+    Any,
+    /// every one of the values
+    All,
+    /// none of the values
+    None,
+    /// not every one of the values (`not … includes all of …`)
+    NotAll,
 }
 
 impl Atom {
     fn fact(&self) -> Option<FactId> {
         match self {
-            Atom::Cmp(f, ..) | Atom::In(f, ..) => Some(*f),
+            Atom::Cmp(f, ..) | Atom::In(f, ..) | Atom::Set(f, ..) => Some(*f),
             Atom::Dates(..) => None,
         }
     }
@@ -151,6 +166,25 @@ impl Checker<'_> {
             ) => {
                 if let Expr::Fact(f) = subject.as_ref() {
                     out.push(Atom::In(*f, *n != negated, values.clone()));
+                }
+            }
+            (
+                Expr::Includes {
+                    test,
+                    list,
+                    subject,
+                    values,
+                },
+                _,
+            ) => {
+                if let Expr::Fact(f) = subject.as_ref() {
+                    let asks = match (test, negated) {
+                        (SetTest::Any, false) | (SetTest::None, true) => SetAtom::Any,
+                        (SetTest::None, false) | (SetTest::Any, true) => SetAtom::None,
+                        (SetTest::All, false) => SetAtom::All,
+                        (SetTest::All, true) => SetAtom::NotAll,
+                    };
+                    out.push(Atom::Set(*f, asks, *list, values.clone()));
                 }
             }
             _ => {}
@@ -357,6 +391,16 @@ impl Checker<'_> {
                     let not = if *neg { "not " } else { "" };
                     format!("`{name} is {not}one of {list}`")
                 }
+                Atom::Set(_, asks, list, values) => {
+                    let names = self.model.set_names(*list, values).join(", ");
+                    let (not, test) = match asks {
+                        SetAtom::Any => ("", SetTest::Any),
+                        SetAtom::All => ("", SetTest::All),
+                        SetAtom::None => ("", SetTest::None),
+                        SetAtom::NotAll => ("not ", SetTest::All),
+                    };
+                    format!("`{not}{name} {} {names}`", test.words(values.len()))
+                }
             })
             .collect::<Vec<_>>()
             .join(" and ")
@@ -431,7 +475,36 @@ impl Checker<'_> {
     }
 }
 
+/// Whether `includes` tests on one set can all hold. Sound, not complete:
+/// false only when values must be both held and not held, an `any of` names
+/// only values that must not be held, or a `not all of` only values that
+/// must be.
+fn set_satisfiable(atoms: &[Atom]) -> bool {
+    let (mut held, mut not_held): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    for a in atoms {
+        match a {
+            Atom::Set(_, SetAtom::All, _, vs) => held.extend(vs),
+            Atom::Set(_, SetAtom::None, _, vs) => not_held.extend(vs),
+            // one value: `any of` is `includes`, `not all of` is `does not include`
+            Atom::Set(_, SetAtom::Any, _, vs) if vs.len() == 1 => held.extend(vs),
+            Atom::Set(_, SetAtom::NotAll, _, vs) if vs.len() == 1 => not_held.extend(vs),
+            _ => {}
+        }
+    }
+    if held.iter().any(|v| not_held.contains(v)) {
+        return false;
+    }
+    atoms.iter().all(|a| match a {
+        Atom::Set(_, SetAtom::Any, _, vs) => vs.iter().any(|v| !not_held.contains(v)),
+        Atom::Set(_, SetAtom::NotAll, _, vs) => vs.iter().any(|v| !held.contains(v)),
+        _ => true,
+    })
+}
+
 fn satisfiable(model: &Model, f: FactId, atoms: &[Atom]) -> bool {
+    if atoms.iter().any(|a| matches!(a, Atom::Set(..))) {
+        return set_satisfiable(atoms);
+    }
     let ty = model.facts.get(f.index()).map(|f| f.ty);
     let universe: Option<Vec<Value>> = match ty {
         Some(Type::Bool) => Some(vec![Value::Bool(true), Value::Bool(false)]),
@@ -455,6 +528,7 @@ fn satisfiable(model: &Model, f: FactId, atoms: &[Atom]) -> bool {
             Atom::Cmp(_, CmpOp::Ne, v) => excluded.push(v.clone()),
             Atom::In(_, false, vs) => allowed = Some(intersect(allowed, vs)),
             Atom::In(_, true, vs) => excluded.extend(vs.iter().cloned()),
+            Atom::Set(..) => {}
             Atom::Cmp(_, op, v) => {
                 let strict = matches!(op, CmpOp::Lt | CmpOp::Gt);
                 if matches!(op, CmpOp::Gt | CmpOp::Ge) {
@@ -555,5 +629,53 @@ mod tests {
                 prop_assert!(lo <= days && days <= hi, "{d} + {n} {unit:?}: {days} not in {lo}..={hi}");
             }
         }
+    }
+
+    use super::{Atom, SetAtom, set_satisfiable};
+    use crate::model::FactId;
+    use crate::value::OneOfId;
+
+    /// Whether a set (a bit mask over three values) passes a test.
+    fn holds(set: u8, asks: SetAtom, values: &[u32]) -> bool {
+        let held = values.iter().filter(|v| set & (1 << **v) != 0).count();
+        match asks {
+            SetAtom::Any => held > 0,
+            SetAtom::All => held == values.len(),
+            SetAtom::None => held == 0,
+            SetAtom::NotAll => held < values.len(),
+        }
+    }
+
+    /// Every combination of up to three tests on a set of three values:
+    /// when the check says they cannot all hold, no set satisfies them.
+    #[test]
+    fn set_contradictions_are_never_false_alarms() {
+        let mut atoms = Vec::new();
+        for asks in [SetAtom::Any, SetAtom::All, SetAtom::None, SetAtom::NotAll] {
+            for mask in 1..8u32 {
+                let values: Vec<u32> = (0..3).filter(|i| mask & (1 << i) != 0).collect();
+                atoms.push((asks, values));
+            }
+        }
+        let mut found = 0;
+        for a in &atoms {
+            for b in &atoms {
+                for c in &atoms {
+                    let tests = [a, b, c];
+                    let as_atoms: Vec<Atom> = tests
+                        .iter()
+                        .map(|(asks, vs)| Atom::Set(FactId(0), *asks, OneOfId(0), vs.clone()))
+                        .collect();
+                    if set_satisfiable(&as_atoms) {
+                        continue;
+                    }
+                    found += 1;
+                    let some_set =
+                        (0..8u8).any(|s| tests.iter().all(|(asks, vs)| holds(s, *asks, vs)));
+                    assert!(!some_set, "{tests:?} can hold");
+                }
+            }
+        }
+        assert!(found > 1000, "only {found} contradictions found");
     }
 }

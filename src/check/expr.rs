@@ -4,8 +4,9 @@ use crate::ast::{self, ExprKind};
 use crate::calendar::Calendar;
 use crate::diagnostic::{Code, suggestion};
 use crate::model::Expr;
+use crate::source::Span;
 use crate::value::{OneOfId, Type, Value};
-use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
+use crate::vocab::{ArithOp, CmpOp, Extremum, SetTest, Unit};
 
 use super::{Checker, ValueName};
 
@@ -15,6 +16,9 @@ fn a_type(name: &str) -> String {
     // "one" is said with a w: "a one-of value", not "an one of"
     if let Some(values) = name.strip_prefix("one of ") {
         return format!("a one-of value ({values})");
+    }
+    if let Some(values) = name.strip_prefix("some of ") {
+        return format!("a some-of value ({values})");
     }
     let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
@@ -99,6 +103,11 @@ impl Checker<'_> {
                 subject,
                 choices,
             } => self.one_of(*negated, subject, choices),
+            ExprKind::Includes {
+                test,
+                subject,
+                choices,
+            } => self.includes(*test, subject, choices),
             ExprKind::Arith(op, a, b) => self.arith(*op, a, b),
             ExprKind::Neg(inner) => {
                 let (x, ty) = self.expr(inner, None)?;
@@ -335,6 +344,7 @@ impl Checker<'_> {
             let help = match ty {
                 Type::Text => "compare the text with a value: `operator.location = \"Hangzhou\"`",
                 Type::OneOf(_) => "test its value: `goods.category is food`",
+                Type::Set(_) => "test its values: `problem.kinds includes fraud`",
                 Type::Money(_) | Type::Number => "compare it: `purchase.price > 500 yuan`",
                 Type::Date => "compare it: `purchase.date >= 2021-05-01`",
                 _ => "use a yes/no fact or a comparison",
@@ -492,7 +502,37 @@ impl Checker<'_> {
                 return None;
             }
         };
+        if let Type::Set(_) = ta {
+            // a set is tested with `includes`; the right side is not read
+            // (a value of the set would be taken for an undeclared fact)
+            let written = self.file.slice(Span::new(a.span.end, b.span.start)).trim();
+            let subject = self.file.slice(a.span);
+            let found = self.type_name(ta);
+            let help = set_help(ta, subject, Some(b), self);
+            self.error(
+                Code::TypeMismatch,
+                format!("`{written}` cannot test `{subject}`, which holds any number of values"),
+            )
+            .label(a.span, format!("this is {found}"))
+            .help(help)
+            .emit();
+            return None;
+        }
         let (xb, tb) = self.expr(b, Some(ta))?;
+        if let Type::Set(_) = tb {
+            let written = self.file.slice(Span::new(a.span.end, b.span.start)).trim();
+            let subject = self.file.slice(b.span);
+            let found = self.type_name(tb);
+            let help = set_help(tb, subject, Some(a), self);
+            self.error(
+                Code::TypeMismatch,
+                format!("`{written}` cannot test `{subject}`, which holds any number of values"),
+            )
+            .label(b.span, format!("this is {found}"))
+            .help(help)
+            .emit();
+            return None;
+        }
         if ta == Type::Duration || tb == Type::Duration {
             self.error(Code::TypeMismatch, "a duration cannot be compared")
                 .label(whole.span, "compares a duration")
@@ -528,6 +568,24 @@ impl Checker<'_> {
 
     fn one_of(&mut self, negated: bool, subject: &ast::Expr, choices: &[ast::Expr]) -> Typed {
         let (x, ty) = self.expr(subject, None)?;
+        if let Type::Set(_) = ty {
+            let found = self.type_name(ty);
+            let text = self.file.slice(subject.span);
+            let help = set_help(ty, text, choices.first(), self);
+            let words = if negated {
+                "is not one of"
+            } else {
+                "is one of"
+            };
+            self.error(
+                Code::TypeMismatch,
+                format!("`{words}` cannot test `{text}`, which holds any number of values"),
+            )
+            .label(subject.span, format!("this is {found}"))
+            .help(help)
+            .emit();
+            return None;
+        }
         let mut values = Vec::new();
         let mut ok = true;
         for c in choices {
@@ -583,6 +641,75 @@ impl Checker<'_> {
         ok.then_some((
             Expr::In {
                 negated,
+                subject: Box::new(x),
+                values,
+            },
+            Type::Bool,
+        ))
+    }
+
+    /// `includes` (any, all or none of some values) on a `some of` fact.
+    fn includes(&mut self, test: SetTest, subject: &ast::Expr, choices: &[ast::Expr]) -> Typed {
+        let (x, ty) = self.expr(subject, None)?;
+        let Type::Set(list) = ty else {
+            let found = self.type_name(ty);
+            let help = match ty {
+                Type::OneOf(_) => {
+                    "a one-of fact holds one value: test it with `is` or `is one of`".to_string()
+                }
+                _ => "`includes` tests a fact declared with `some of …`, e.g. `fact problem.kinds: some of quality_defect, fraud`".to_string(),
+            };
+            self.error(
+                Code::TypeMismatch,
+                format!(
+                    "`includes` tests a some-of fact, but this is {}",
+                    a_type(&found)
+                ),
+            )
+            .label(subject.span, format!("this is {}", a_type(&found)))
+            .help(help)
+            .emit();
+            return None;
+        };
+        let mut values = Vec::new();
+        let mut ok = true;
+        for c in choices {
+            let index = match &c.kind {
+                ExprKind::Name(n) | ExprKind::Text(n) => {
+                    self.choice(list, n, c).and_then(|(e, _)| match e {
+                        Expr::Const(Value::Choice(_, i)) => Some(i),
+                        _ => None,
+                    })
+                }
+                _ => {
+                    let found = self.type_name(ty);
+                    self.error(
+                        Code::TypeMismatch,
+                        format!("`includes` needs values of the fact, {found}"),
+                    )
+                    .label(c.span, "not such a value")
+                    .label(subject.span, format!("this is {}", a_type(&found)))
+                    .help("name values the fact lists, without quotes")
+                    .emit();
+                    None
+                }
+            };
+            match index {
+                Some(i) => values.push(i),
+                None => ok = false,
+            }
+        }
+        values.sort_unstable();
+        values.dedup();
+        // `includes all of x` is `includes x`: one node for both
+        let test = match (test, values.len()) {
+            (SetTest::All, 1) => SetTest::Any,
+            (t, _) => t,
+        };
+        ok.then_some((
+            Expr::Includes {
+                test,
+                list,
                 subject: Box::new(x),
                 values,
             },
@@ -656,4 +783,22 @@ impl Checker<'_> {
         };
         Some((Expr::Arith(op, Box::new(xa), Box::new(xb)), result))
     }
+}
+
+/// The help for a set-valued fact tested as if it held one value: name
+/// `includes`, with the fact and a value of it (the one written, when it is
+/// one).
+fn set_help(ty: Type, subject: &str, written: Option<&ast::Expr>, checker: &Checker<'_>) -> String {
+    let values = match ty {
+        Type::Set(list) => checker.model.one_of_values(list),
+        _ => &[],
+    };
+    let named = written.and_then(|e| match &e.kind {
+        ExprKind::Name(n) | ExprKind::Text(n) => values.iter().find(|v| *v == n),
+        _ => None,
+    });
+    let example = named.or(values.first()).map_or("a_value", String::as_str);
+    format!(
+        "use `includes`: `{subject} includes {example}`, or `includes any of`, `includes all of` or `includes none of` and a list of values"
+    )
 }

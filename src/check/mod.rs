@@ -533,32 +533,39 @@ impl<'a> Checker<'a> {
             }
             ast::TypeExpr::Date => Type::Date,
             ast::TypeExpr::Text => Type::Text,
+            ast::TypeExpr::SomeOf(values) => Type::Set(self.value_list(values)),
             ast::TypeExpr::OneOf(values) => {
-                let mut list: Vec<String> = Vec::new();
-                for v in values {
-                    if list.contains(&v.text) {
-                        self.error(
-                            Code::DuplicateName,
-                            format!("the value `{}` is listed twice", v.text),
-                        )
-                        .label(v.span, "listed again")
-                        .help("list each value once")
-                        .emit();
-                    } else {
-                        list.push(v.text.clone());
-                    }
-                }
                 let _ = span;
-                let id = match self.model.one_ofs.iter().position(|l| *l == list) {
-                    Some(i) => i,
-                    None => {
-                        self.model.one_ofs.push(list);
-                        self.model.one_ofs.len() - 1
-                    }
-                };
-                Type::OneOf(OneOfId(id32(id)))
+                Type::OneOf(self.value_list(values))
             }
         }
+    }
+
+    /// The list of values of a `one of` or `some of` type (the values listed
+    /// twice reported), shared with an earlier type listing the same values.
+    fn value_list(&mut self, values: &[ast::Ident]) -> OneOfId {
+        let mut list: Vec<String> = Vec::new();
+        for v in values {
+            if list.contains(&v.text) {
+                self.error(
+                    Code::DuplicateName,
+                    format!("the value `{}` is listed twice", v.text),
+                )
+                .label(v.span, "listed again")
+                .help("list each value once")
+                .emit();
+            } else {
+                list.push(v.text.clone());
+            }
+        }
+        let id = match self.model.one_ofs.iter().position(|l| *l == list) {
+            Some(i) => i,
+            None => {
+                self.model.one_ofs.push(list);
+                self.model.one_ofs.len() - 1
+            }
+        };
+        OneOfId(id32(id))
     }
 
     /// Warn about one-of values spelled like a fact or derived fact: after
@@ -568,8 +575,10 @@ impl<'a> Checker<'a> {
         let rulebook = self.ast;
         for item in &rulebook.items {
             let ast::Item::Fact(f) = item else { continue };
-            let ast::TypeExpr::OneOf(values) = &f.ty else {
-                continue;
+            let (values, after) = match &f.ty {
+                ast::TypeExpr::OneOf(values) => (values, "`is`"),
+                ast::TypeExpr::SomeOf(values) => (values, "`includes`"),
+                _ => continue,
             };
             for v in values {
                 let Some(found) = self.values.get(&v.text).copied() else {
@@ -595,7 +604,7 @@ impl<'a> Checker<'a> {
                     d = d.label(at, format!("the {what} `{}`", v.text));
                 }
                 d.help(format!(
-                    "after `is`, `{}` means the value; anywhere else it means the {what}; rename one of them so that a reader can tell them apart",
+                    "after {after}, `{}` means the value; anywhere else it means the {what}; rename one of them so that a reader can tell them apart",
                     v.text
                 ))
                 .emit();
@@ -660,6 +669,12 @@ impl<'a> Checker<'a> {
                 let shown: Vec<String> = values.iter().take(4).cloned().collect();
                 let more = if values.len() > 4 { ", …" } else { "" };
                 format!("one of {}{more}", shown.join(", "))
+            }
+            Type::Set(id) => {
+                let values = self.model.one_of_values(id);
+                let shown: Vec<&str> = values.iter().take(4).map(String::as_str).collect();
+                let more = if values.len() > 4 { ", …" } else { "" };
+                format!("some of {}{more}", shown.join(", "))
             }
             other => other.name().to_string(),
         }
@@ -1167,7 +1182,11 @@ impl<'a> Checker<'a> {
                 format!("a condition must be yes/no, but this is {found}"),
             )
             .label(e.span, format!("this is {found}"))
-            .help(help)
+            .help(if let Type::Set(_) = ty {
+                "test its values with `includes`: `problem.kinds includes fraud`".to_string()
+            } else {
+                help
+            })
             .emit();
             return None;
         }

@@ -69,6 +69,7 @@ fn human(model: &Model, lang: &str) -> String {
     for f in &model.facts {
         let ty = match f.ty {
             Type::OneOf(set) => format!("one of {}", model.one_of_values(set).join(", ")),
+            Type::Set(set) => format!("some of {}", model.one_of_values(set).join(", ")),
             other => other.name().to_string(),
         };
         s.push_str(&format!("{}: {ty}\n", f.name));

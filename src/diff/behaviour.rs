@@ -378,6 +378,8 @@ enum CaseValue {
     Date(Date),
     Text(String),
     Choice(String),
+    /// a `some of` fact's values, by name, in declaration order
+    Set(Vec<String>),
 }
 
 impl CaseValue {
@@ -389,6 +391,13 @@ impl CaseValue {
             Value::Date(d) => CaseValue::Date(*d),
             Value::Text(t) => CaseValue::Text(t.to_string()),
             Value::Choice(..) => CaseValue::Choice(model.show(v)),
+            Value::Set(list, chosen) => CaseValue::Set(
+                model
+                    .set_names(*list, chosen)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            ),
         }
     }
 
@@ -405,6 +414,19 @@ impl CaseValue {
                 .position(|v| v == c)
                 .and_then(|i| u32::try_from(i).ok())
                 .map(|i| Value::Choice(set, i)),
+            (CaseValue::Set(names), Type::Set(list)) => {
+                let values = model.one_of_values(list);
+                let chosen: Option<Vec<u32>> = names
+                    .iter()
+                    .map(|n| {
+                        values
+                            .iter()
+                            .position(|v| v == n)
+                            .and_then(|i| u32::try_from(i).ok())
+                    })
+                    .collect();
+                Some(Value::set(list, chosen?))
+            }
             _ => None,
         }
     }
@@ -420,6 +442,7 @@ impl CaseValue {
             CaseValue::Date(d) => d.to_string(),
             CaseValue::Text(t) => format!("{t:?}"),
             CaseValue::Choice(c) => c.clone(),
+            CaseValue::Set(names) => format!("[{}]", names.join(", ")),
         }
     }
 
@@ -436,6 +459,12 @@ impl CaseValue {
             CaseValue::Money(m, _) => serde_json::Value::String(crate::value::format_money(*m)),
             CaseValue::Date(d) => serde_json::Value::String(d.to_string()),
             CaseValue::Text(t) | CaseValue::Choice(t) => serde_json::Value::String(t.clone()),
+            CaseValue::Set(names) => serde_json::Value::Array(
+                names
+                    .iter()
+                    .map(|n| serde_json::Value::String(n.clone()))
+                    .collect(),
+            ),
         }
     }
 }
@@ -625,6 +654,9 @@ struct Probe {
     incomplete: Vec<String>,
     /// The same texts, to keep the list free of repeats in linear time.
     noted: HashSet<String>,
+    /// For a set-valued fact: the values its `includes` tests name, in the
+    /// order first named (the sets tried are every subset of them).
+    named: Vec<String>,
 }
 
 impl Probe {
@@ -876,6 +908,44 @@ impl Analysis {
                 }
                 _ => self.unreached(model, e),
             },
+            Expr::Includes {
+                list,
+                subject,
+                values,
+                ..
+            } => match subject.as_ref() {
+                Expr::Fact(f) => {
+                    let text = show::expr(model, e);
+                    let p = self.probe(model.fact_name(*f).to_string());
+                    set_values(model, *list, p);
+                    // A set's tests depend only on which of the values they
+                    // name it holds: every subset of those values covers
+                    // every class, when they are few enough to try.
+                    for n in model.set_names(*list, values) {
+                        if !p.named.iter().any(|m| m == n) {
+                            p.named.push(n.to_string());
+                        }
+                    }
+                    if p.named.len() <= MAX_NAMED_SET_VALUES {
+                        let order = model.one_of_values(*list);
+                        let at = |n: &String| order.iter().position(|v| v == n);
+                        for mask in 0..(1u32 << p.named.len()) {
+                            let mut subset: Vec<String> = p
+                                .named
+                                .iter()
+                                .enumerate()
+                                .filter(|(i, _)| mask & (1 << i) != 0)
+                                .map(|(_, n)| n.clone())
+                                .collect();
+                            subset.sort_by_key(at);
+                            p.values.insert(CaseValue::Set(subset));
+                        }
+                    } else {
+                        p.note(&text);
+                    }
+                }
+                _ => self.unreached(model, e),
+            },
             _ => self.unreached(model, e),
         }
     }
@@ -928,7 +998,7 @@ impl Analysis {
                 CaseValue::Text(t.to_string()),
                 other_text(std::slice::from_ref(c)),
             ],
-            Value::Choice(..) => vec![CaseValue::from_value(model, c)],
+            Value::Choice(..) | Value::Set(..) => vec![CaseValue::from_value(model, c)],
         };
         let text = show::expr(
             model,
@@ -1158,6 +1228,21 @@ fn around(c: Decimal, step: Decimal) -> Vec<Decimal> {
         .into_iter()
         .flatten()
         .collect()
+}
+
+/// The most values of a set-valued fact that its `includes` tests may name
+/// for the search to try every subset of them (16 sets).
+const MAX_NAMED_SET_VALUES: usize = 4;
+
+/// The sets every `some of` fact is tried with: none of its values, each
+/// value alone, and all of them.
+fn set_values(model: &Model, list: crate::value::OneOfId, p: &mut Probe) {
+    let all: Vec<String> = model.one_of_values(list).to_vec();
+    p.values.insert(CaseValue::Set(Vec::new()));
+    for v in &all {
+        p.values.insert(CaseValue::Set(vec![v.clone()]));
+    }
+    p.values.insert(CaseValue::Set(all));
 }
 
 /// A text equal to none of the given values.
@@ -1722,6 +1807,9 @@ fn plan(old: &Model, new: &Model) -> Plan {
                     p.values.insert(CaseValue::Choice(c.clone()));
                 }
             }
+            if let Type::Set(list) = f.ty {
+                set_values(model, list, analysis.probe(f.name.clone()));
+            }
             if f.ty == Type::Bool {
                 let p = analysis.probe(f.name.clone());
                 p.values.insert(CaseValue::Bool(true));
@@ -1755,6 +1843,7 @@ fn plan(old: &Model, new: &Model) -> Plan {
                     .first()
                     .cloned()?,
             ),
+            Type::Set(_) => CaseValue::Set(Vec::new()),
             Type::Duration => return None,
         })
     };

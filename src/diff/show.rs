@@ -10,6 +10,7 @@ pub(crate) fn ty(model: &Model, t: Type) -> String {
         Type::OneOf(set) => format!("one of {}", model.one_of_values(set).join(", ")),
         // as written: `money` in the header's currency, else `money EUR`
         Type::Money(c) if c != model.header.currency => format!("money {c}"),
+        Type::Set(set) => format!("some of {}", model.one_of_values(set).join(", ")),
         other => other.name().to_string(),
     }
 }

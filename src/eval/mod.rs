@@ -548,6 +548,13 @@ fn shown<'g>(model: &'g Model, v: &Value) -> Shown<'g> {
         Value::Number(n) => Shown::Number(*n),
         Value::Money(m, c) => Shown::Money(*m, *c),
         Value::Date(d) => Shown::Date(*d),
+        Value::Set(list, chosen) => Shown::Set(
+            model
+                .set_names(*list, chosen)
+                .into_iter()
+                .map(std::borrow::Cow::Borrowed)
+                .collect(),
+        ),
         other => Shown::Text(model.show_text(other)),
     }
 }

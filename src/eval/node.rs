@@ -71,6 +71,14 @@ impl<'s> Run<'_, 's> {
             } => self
                 .operand(*subject)
                 .map(|v| Value::Bool(values.contains(&v) != *negated)),
+            Node::Includes {
+                test,
+                subject,
+                values,
+            } => match self.operand(*subject).as_deref() {
+                Some(Value::Set(_, chosen)) => Some(Value::Bool(test.holds(chosen, values))),
+                _ => None,
+            },
             Node::Arith(op, a, b) => {
                 let (a, b) = (self.value(*a), self.value(*b));
                 match (a, b) {

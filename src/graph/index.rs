@@ -22,6 +22,11 @@
 //!   keeps the rules with an `is one of`/`=` atom on it and, per slot, the
 //!   sorted list of those whose every such atom admits the slot's value; a
 //!   case sets the difference.
+//! - Set tests (`includes` on a `some of` fact): per value of the list, the
+//!   rules an `includes x` or `includes all of …, x, …` atom rules out when
+//!   the set lacks `x`, and those an `includes none of …, x, …` atom rules
+//!   out when it holds `x`; an `includes any of` atom of several values is
+//!   kept as it is and rules its rule out when the set holds none of them.
 //! - Ordered tests (`<`, `<=`, `>`, `>=` on numbers, money, dates): the
 //!   `>`/`>=` atoms of a fact are sorted by constant so that those a value
 //!   falsifies are a suffix, and likewise the `<`/`<=` atoms. Every `step`
@@ -43,7 +48,7 @@ use std::collections::HashMap;
 
 use crate::model::FactId;
 use crate::value::{Currency, OneOfId, Value};
-use crate::vocab::CmpOp;
+use crate::vocab::{CmpOp, SetTest};
 
 use super::{Node, NodeId};
 
@@ -73,6 +78,9 @@ enum Test {
     Above(Value, bool),
     /// `fact < c` (strict) or `fact <= c`.
     Below(Value, bool),
+    /// `includes` on a set-valued fact: any, all or none of these values
+    /// (indexes into the fact's list).
+    Includes(SetTest, Vec<u32>),
 }
 
 /// Space reused across cases by [`RuleIndex::candidates`] (one per thread).
@@ -100,6 +108,91 @@ struct FactIndex {
     discrete: Option<Discrete>,
     above: Option<Side>,
     below: Option<Side>,
+    includes: Option<Includes>,
+}
+
+/// The `includes` tests on one set-valued fact.
+#[derive(Clone, Debug)]
+struct Includes {
+    /// Per value (by index): the rules ruled out when the set lacks it.
+    need: Vec<Vec<u32>>,
+    /// Per value (by index): the rules ruled out when the set holds it.
+    forbid: Vec<Vec<u32>>,
+    /// `includes any of` atoms of several values: the rule, ruled out when
+    /// the set holds none of them.
+    any: Vec<(u32, Box<[u32]>)>,
+}
+
+impl Includes {
+    fn new(atoms: Vec<(u32, SetTest, Vec<u32>)>) -> Option<Includes> {
+        if atoms.is_empty() {
+            return None;
+        }
+        let mut index = Includes {
+            need: Vec::new(),
+            forbid: Vec::new(),
+            any: Vec::new(),
+        };
+        let grow = |lists: &mut Vec<Vec<u32>>, v: u32, rule: u32| {
+            let v = v as usize;
+            if lists.len() <= v {
+                lists.resize(v + 1, Vec::new());
+            }
+            if let Some(list) = lists.get_mut(v) {
+                list.push(rule);
+            }
+        };
+        for (rule, test, values) in atoms {
+            match (test, values.as_slice()) {
+                (SetTest::Any | SetTest::All, [v]) => grow(&mut index.need, *v, rule),
+                (SetTest::All, _) => values.iter().for_each(|v| grow(&mut index.need, *v, rule)),
+                (SetTest::None, _) => values
+                    .iter()
+                    .for_each(|v| grow(&mut index.forbid, *v, rule)),
+                (SetTest::Any, _) => index.any.push((rule, values.into())),
+            }
+        }
+        for list in index.need.iter_mut().chain(index.forbid.iter_mut()) {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Some(index)
+    }
+
+    /// Rule out the rules whose atoms `v` falsifies (only a set's value
+    /// falsifies any).
+    fn rule_out(&self, v: &Value, out: &mut [u64]) {
+        let Value::Set(_, chosen) = v else { return };
+        let held = |i: usize| u32::try_from(i).is_ok_and(|i| chosen.binary_search(&i).is_ok());
+        for (i, rules) in self.need.iter().enumerate() {
+            if !held(i) {
+                rules.iter().for_each(|r| set_bit(out, *r));
+            }
+        }
+        for i in chosen.iter() {
+            if let Some(rules) = self.forbid.get(*i as usize) {
+                rules.iter().for_each(|r| set_bit(out, *r));
+            }
+        }
+        for (rule, values) in &self.any {
+            if !values.iter().any(|x| chosen.binary_search(x).is_ok()) {
+                set_bit(out, *rule);
+            }
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.need
+            .iter()
+            .chain(&self.forbid)
+            .map(|l| l.capacity() * 4 + std::mem::size_of::<Vec<u32>>())
+            .sum::<usize>()
+            + self
+                .any
+                .iter()
+                .map(|(_, v)| v.len() * 4 + std::mem::size_of::<(u32, Box<[u32]>)>())
+                .sum::<usize>()
+    }
 }
 
 /// The discrete tests (yes/no, `is one of`, `=`) on one fact.
@@ -464,6 +557,7 @@ struct Atoms {
     if_yes: Vec<u32>,
     above: Vec<(Value, bool, u32)>,
     below: Vec<(Value, bool, u32)>,
+    includes: Vec<(u32, SetTest, Vec<u32>)>,
 }
 
 impl RuleIndex {
@@ -487,6 +581,7 @@ impl RuleIndex {
                     Test::Set(values) => a.sets.push((rule, values)),
                     Test::Above(c, strict) => a.above.push((c, strict, rule)),
                     Test::Below(c, strict) => a.below.push((c, strict, rule)),
+                    Test::Includes(t, values) => a.includes.push((rule, t, values)),
                 }
             }
         }
@@ -497,6 +592,7 @@ impl RuleIndex {
                 discrete: Discrete::new(a.sets, a.if_no, a.if_yes, words),
                 above: Side::new(Ordering::Greater, a.above, words),
                 below: Side::new(Ordering::Less, a.below, words),
+                includes: Includes::new(a.includes),
             })
             .collect();
         facts.sort_by_key(|f| f.fact);
@@ -533,6 +629,9 @@ impl RuleIndex {
             if let Some(side) = &fi.below {
                 side.rule_out(v, words, ruled);
             }
+            if let Some(set) = &fi.includes {
+                set.rule_out(v, ruled);
+            }
         }
         for (w, bits) in ruled.iter().enumerate() {
             let base = w * 64;
@@ -563,6 +662,7 @@ impl RuleIndex {
                     f.discrete.as_ref().map_or(0, Discrete::heap_bytes)
                         + f.above.as_ref().map_or(0, Side::heap_bytes)
                         + f.below.as_ref().map_or(0, Side::heap_bytes)
+                        + f.includes.as_ref().map_or(0, Includes::heap_bytes)
                 })
                 .sum::<usize>()
     }
@@ -846,6 +946,11 @@ fn atom(nodes: &[Node], id: NodeId) -> Option<(FactId, Test)> {
                 .all(|v| matches!(v, Value::Choice(..) | Value::Bool(_)));
             all_slots.then(|| (f, Test::Set(values.to_vec())))
         }
+        Node::Includes {
+            test,
+            subject,
+            values,
+        } => fact_of(*subject).map(|f| (f, Test::Includes(*test, values.to_vec()))),
         Node::Cmp(op, a, b) => {
             let (f, c, op) = match (fact_of(*a), const_of(*b), fact_of(*b), const_of(*a)) {
                 (Some(f), Some(c), _, _) => (f, c, *op),
@@ -992,6 +1097,21 @@ mod tests {
                 subject,
                 values,
             } => eval(nodes, *subject, case).map(|v| Value::Bool(values.contains(&v) != *negated)),
+            Node::Includes {
+                test,
+                subject,
+                values,
+            } => match eval(nodes, *subject, case)? {
+                Value::Set(_, chosen) => {
+                    let held = values.iter().filter(|v| chosen.contains(v)).count();
+                    Some(Value::Bool(match test {
+                        SetTest::Any => held > 0,
+                        SetTest::All => held == values.len(),
+                        SetTest::None => held == 0,
+                    }))
+                }
+                _ => None,
+            },
             other => unreachable!("not used in these tests: {other:?}"),
         }
     }
@@ -1038,6 +1158,41 @@ mod tests {
     }
     fn case(values: &[(u32, Value)]) -> Case {
         values.iter().cloned().collect()
+    }
+
+    /// Every `includes` test on three values, alone and two at a time, and
+    /// every set of the three (and unknown, and a value of another type).
+    #[test]
+    fn set_tests() {
+        let mut book = Book::default();
+        let mut tests = Vec::new();
+        for test in [SetTest::Any, SetTest::All, SetTest::None] {
+            for mask in 1..8u32 {
+                let values: Vec<u32> = (0..3).filter(|i| mask & (1 << i) != 0).collect();
+                let subject = book.fact(0);
+                tests.push(book.node(Node::Includes {
+                    test,
+                    subject,
+                    values: values.into(),
+                }));
+            }
+        }
+        let b = book.fact(1);
+        for (i, t) in tests.iter().enumerate() {
+            book.rule(*t);
+            let other = tests[(i * 7 + 3) % tests.len()];
+            let both = book.and(&[*t, other, b]);
+            book.rule(both);
+        }
+        let index = book.index();
+        for mask in 0..8u32 {
+            let chosen: Vec<u32> = (0..3).filter(|i| mask & (1 << i) != 0).collect();
+            let set = Value::set(OneOfId(1), chosen);
+            check(&book, &index, &case(&[(0, set.clone())]));
+            check(&book, &index, &case(&[(0, set), (1, Value::Bool(false))]));
+        }
+        check(&book, &index, &case(&[]));
+        check(&book, &index, &case(&[(0, num(3)), (1, Value::Bool(true))]));
     }
 
     #[test]

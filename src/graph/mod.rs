@@ -15,7 +15,7 @@ use smallvec::SmallVec;
 
 use crate::model::{Citation, DerivedId, Expr, FactId, Model, RemedyId, RuleId};
 use crate::value::Value;
-use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
+use crate::vocab::{ArithOp, CmpOp, Extremum, SetTest, Unit};
 
 /// Index of a node in [`DecisionGraph::nodes`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,6 +52,16 @@ pub enum Node {
         subject: NodeId,
         /// choices
         values: Box<[Value]>,
+    },
+    /// `includes` on a set: any, all or none of the values (indexes into
+    /// the set's list, sorted)
+    Includes {
+        /// any, all or none
+        test: SetTest,
+        /// tested set
+        subject: NodeId,
+        /// the values named
+        values: Box<[u32]>,
     },
     /// arithmetic
     Arith(ArithOp, NodeId, NodeId),
@@ -327,6 +337,16 @@ impl Builder<'_> {
                 subject: self.expr(subject),
                 values: values.clone().into_boxed_slice(),
             },
+            Expr::Includes {
+                test,
+                subject,
+                values,
+                ..
+            } => Node::Includes {
+                test: *test,
+                subject: self.expr(subject),
+                values: values.clone().into_boxed_slice(),
+            },
             Expr::Arith(op, a, b) => {
                 let (a, b) = (self.expr(a), self.expr(b));
                 Node::Arith(*op, a, b)
@@ -413,7 +433,7 @@ pub fn for_each_child(node: &Node, mut f: impl FnMut(NodeId)) {
     match node {
         Node::Fact(_) | Node::Const(_) => {}
         Node::Not(a) | Node::Neg(a) | Node::Shift(a, _, _) => f(*a),
-        Node::In { subject, .. } => f(*subject),
+        Node::In { subject, .. } | Node::Includes { subject, .. } => f(*subject),
         Node::And(list) | Node::Or(list) | Node::Extremum(_, list) => {
             list.iter().copied().for_each(f)
         }

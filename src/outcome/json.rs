@@ -193,6 +193,16 @@ fn shown(out: &mut Vec<u8>, v: &Shown<'_>) {
     match v {
         Shown::Bool(b) => boolean(out, *b),
         Shown::Text(t) => string(out, t),
+        Shown::Set(names) => {
+            out.push(b'[');
+            for (i, n) in names.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                string(out, n);
+            }
+            out.push(b']');
+        }
         // digits, signs, points and dashes: nothing to escape
         other => {
             out.push(b'"');

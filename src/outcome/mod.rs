@@ -92,6 +92,9 @@ pub enum Shown<'g> {
     Date(Date),
     /// text, and one-of values by name (borrowed from the rulebook)
     Text(Cow<'g, str>),
+    /// the values a `some of` fact holds, by name, in declaration order (a
+    /// JSON list; shown joined with commas, `none` when empty)
+    Set(Vec<Cow<'g, str>>),
 }
 
 impl Shown<'_> {
@@ -114,6 +117,16 @@ impl fmt::Display for Shown<'_> {
             Shown::Money(m, _) => fmt::Display::fmt(&MoneyText(*m), f),
             Shown::Date(d) => fmt::Display::fmt(d, f),
             Shown::Text(t) => f.write_str(t),
+            Shown::Set(names) if names.is_empty() => f.write_str("none"),
+            Shown::Set(names) => {
+                for (i, n) in names.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(n)?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -123,6 +136,7 @@ impl Serialize for Shown<'_> {
         match self {
             Shown::Bool(b) => serializer.serialize_bool(*b),
             Shown::Text(t) => serializer.serialize_str(t),
+            Shown::Set(names) => serializer.collect_seq(names.iter().map(|n| &**n)),
             other => serializer.collect_str(other),
         }
     }

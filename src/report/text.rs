@@ -187,6 +187,7 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str, plain_yuan: bool) {
 fn shown(v: &Shown) -> String {
     match v {
         Shown::Text(t) => super::visible_inline(t).into_owned(),
+        Shown::Set(_) => super::visible_inline(&v.to_string()).into_owned(),
         other => other.to_string(),
     }
 }

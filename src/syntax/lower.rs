@@ -13,7 +13,7 @@ use crate::ast::{
 };
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{SourceFile, Span};
-use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
+use crate::vocab::{ArithOp, CmpOp, Extremum, SetTest, Unit};
 
 pub(super) struct Lowerer<'a> {
     pub file: &'a Arc<SourceFile>,
@@ -185,6 +185,12 @@ impl Lowerer<'_> {
                 ),
                 Rule::ty_date => TypeExpr::Date,
                 Rule::ty_one_of => TypeExpr::OneOf(
+                    t.into_inner()
+                        .filter(|c| c.as_rule() == Rule::ident)
+                        .map(|c| self.ident(&c))
+                        .collect(),
+                ),
+                Rule::ty_some_of => TypeExpr::SomeOf(
                     t.into_inner()
                         .filter(|c| c.as_rule() == Rule::ident)
                         .map(|c| self.ident(&c))
@@ -694,6 +700,35 @@ impl Lowerer<'_> {
                 Expr {
                     kind: ExprKind::OneOf {
                         negated,
+                        subject: Box::new(lhs),
+                        choices,
+                    },
+                    span,
+                }
+            }
+            Rule::includes_test | Rule::excludes_test => {
+                let mut test = if next.as_rule() == Rule::excludes_test {
+                    SetTest::None
+                } else {
+                    SetTest::Any
+                };
+                let mut choices = Vec::new();
+                for c in next.into_inner() {
+                    match c.as_rule() {
+                        Rule::set_quantifier => {
+                            test = match c.as_str() {
+                                "all" => SetTest::All,
+                                "none" => SetTest::None,
+                                _ => SetTest::Any,
+                            }
+                        }
+                        Rule::choice => choices.push(self.expr(c)),
+                        _ => {}
+                    }
+                }
+                Expr {
+                    kind: ExprKind::Includes {
+                        test,
                         subject: Box::new(lhs),
                         choices,
                     },

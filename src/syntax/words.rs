@@ -114,8 +114,9 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         | Rule::ty_money
         | Rule::ty_date
         | Rule::ty_text
-        | Rule::ty_one_of => (
-            "a type (`yes/no`, `number`, `money`, `date`, `text` or `one of …`)",
+        | Rule::ty_one_of
+        | Rule::ty_some_of => (
+            "a type (`yes/no`, `number`, `money`, `date`, `text`, `one of …` or `some of …`)",
             Some("write the type after a colon: `fact purchase.price: money`"),
         ),
         Rule::define | Rule::kw_define => ("`define`", None),
@@ -163,6 +164,12 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::one_of_test | Rule::is_test | Rule::kw_is => ("`is`", EXPR),
         Rule::negation | Rule::kw_not => ("`not`", EXPR),
         Rule::choice => ("a value to choose from", None),
+        Rule::includes_test | Rule::kw_includes => ("`includes`", EXPR),
+        Rule::set_quantifier | Rule::kw_any | Rule::kw_all | Rule::kw_none => {
+            ("`any of`, `all of` or `none of`", EXPR)
+        }
+        Rule::excludes_test | Rule::kw_does | Rule::kw_include => ("`does not include`", EXPR),
+        Rule::kw_some => ("`some of`", None),
         Rule::cmp_op => ("a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`)", EXPR),
         Rule::add_op => ("`+` or `-`", EXPR),
         Rule::mul_op => ("`*` or `/`", EXPR),

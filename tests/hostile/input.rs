@@ -94,6 +94,35 @@ fn case_file_with_the_same_key_100000_times() {
 }
 
 #[test]
+fn case_file_with_a_set_of_100000_items() {
+    let dir = TempDir::new("set-items");
+    // every item at fault: the same value again, a value not declared, a number
+    let items: Vec<&str> = ["\"fraud\"", "\"fruad\"", "3"]
+        .into_iter()
+        .cycle()
+        .take(100_000)
+        .collect();
+    let case = dir.file(
+        "case.json",
+        format!("{{\"problem\": {{\"kinds\": [{}]}}}}", items.join(",")),
+    );
+    let r = run(&["eval", "tests/eval/sets/sets.rules", &case]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let reported = r.stderr.matches("redress::case_invalid_value").count()
+        + r.stderr.matches("redress::case_type").count();
+    assert_eq!(
+        reported, 51,
+        "the first 50 one by one, then one for the rest"
+    );
+    assert!(
+        r.stderr
+            .contains("and 99,949 more items of `problem.kinds`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn jsonl_line_with_128000_unknown_keys() {
     let dir = TempDir::new("unknown-keys-jsonl");
     let line = unknown_keys(128_000, false);
