@@ -186,6 +186,8 @@ pub struct Remedy {
     pub params: Vec<Param>,
     /// Default amount.
     pub amount: Vec<Expr>,
+    /// `up to` in an `amount` clause (the amount is a ceiling), where written.
+    pub amount_up_to: Vec<Span>,
     /// Default deadline.
     pub deadline: Vec<Expr>,
     /// Citations.
@@ -246,6 +248,8 @@ pub struct Rule {
     pub conclusion: Option<Conclusion>,
     /// Amounts.
     pub amount: Vec<Expr>,
+    /// `up to` in an `amount` clause (the amount is a ceiling), where written.
+    pub amount_up_to: Vec<Span>,
     /// Deadlines.
     pub deadline: Vec<Expr>,
     /// Citations.
@@ -305,6 +309,8 @@ pub enum ExprKind {
     Extremum(Extremum, Vec<Expr>),
     /// `days from a to b`
     DaysFrom(Box<Expr>, Box<Expr>),
+    /// `if condition then a else b`
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
 }
 
 // ------------------------------------------------------------- moving
@@ -474,6 +480,11 @@ impl Rebase for Expr {
                     stack.push(subject);
                     stack.extend(choices.iter_mut());
                 }
+                ExprKind::If(c, a, b) => {
+                    stack.push(c);
+                    stack.push(a);
+                    stack.push(b);
+                }
             }
         }
     }
@@ -533,6 +544,7 @@ impl Rebase for Item {
                 phrases,
                 params,
                 amount,
+                amount_up_to,
                 deadline,
                 cites,
             }) => {
@@ -542,6 +554,7 @@ impl Rebase for Item {
                 phrases.rebase(from, to);
                 params.rebase(from, to);
                 amount.rebase(from, to);
+                amount_up_to.rebase(from, to);
                 deadline.rebase(from, to);
                 cites.rebase(from, to);
             }
@@ -551,6 +564,7 @@ impl Rebase for Item {
                 condition,
                 conclusion,
                 amount,
+                amount_up_to,
                 deadline,
                 cites,
                 in_force,
@@ -560,6 +574,7 @@ impl Rebase for Item {
                 condition.rebase(from, to);
                 conclusion.rebase(from, to);
                 amount.rebase(from, to);
+                amount_up_to.rebase(from, to);
                 deadline.rebase(from, to);
                 cites.rebase(from, to);
                 in_force.rebase(from, to);

@@ -66,6 +66,7 @@ fn as_text<'a>(c: &Computed<'a>) -> Computed<'a> {
             Shown::Bool(b) => Shown::Bool(*b),
             other => Shown::Text(other.to_string().into()),
         }),
+        up_to: c.up_to,
         currency: c.currency,
         needs: c.needs.clone(),
         // the reference does not say why a computation failed
@@ -196,6 +197,12 @@ impl<'a> Reference<'a> {
                 let days = b.since(a).ok()?.get_days();
                 Some(Value::Number(days.into()))
             }
+            // only the branch taken
+            Expr::If(c, a, b) => match truth(self.value(c)) {
+                Truth::Yes => self.value(a),
+                Truth::No => self.value(b),
+                Truth::Unknown => None,
+            },
         }
     }
 
@@ -219,6 +226,12 @@ impl<'a> Reference<'a> {
                 self.needs(a, out);
                 self.needs(b, out);
             }
+            // the condition's missing facts, or the branch taken's
+            Expr::If(c, a, b) => match truth(self.value(c)) {
+                Truth::Yes => self.needs(a, out),
+                Truth::No => self.needs(b, out),
+                Truth::Unknown => self.needs(c, out),
+            },
         }
     }
 
@@ -290,6 +303,7 @@ impl<'a> Reference<'a> {
     fn computed(&self, e: &Expr) -> Computed<'a> {
         match self.value(e) {
             Some(v) => Computed {
+                up_to: false,
                 currency: matches!(v, Value::Money(_)).then_some("CNY"),
                 value: Some(self.shown(&v)),
                 needs: Vec::new(),
@@ -300,6 +314,7 @@ impl<'a> Reference<'a> {
                 self.needs(e, &mut n);
                 Computed {
                     value: None,
+                    up_to: false,
                     currency: None,
                     needs: self.names(&n),
                     error: None,
@@ -352,7 +367,10 @@ impl<'a> Reference<'a> {
                             .zip(&c.args)
                             .map(|((n, _), a)| (n.as_str(), self.computed(a)))
                             .collect();
-                        let amount = rule.amount.as_ref().map(|a| self.computed(a));
+                        let amount = rule.amount.as_ref().map(|a| Computed {
+                            up_to: rule.amount_up_to,
+                            ..self.computed(a)
+                        });
                         let deadline = rule.deadline.as_ref().map(|d| self.deadline(d));
                         match here.iter_mut().find(|a| {
                             a.params == params && a.amount == amount && a.deadline == deadline

@@ -156,7 +156,38 @@ impl Checker<'_> {
                 let y = self.dated(b)?;
                 Some((Expr::DaysFrom(Box::new(x), Box::new(y)), Type::Number))
             }
+            ExprKind::If(c, a, b) => self.conditional(c, a, b, hint),
         }
+    }
+
+    /// `if c then a else b`: the condition is yes/no, and both branches are
+    /// checked (even when one fails) and must have one type.
+    fn conditional(
+        &mut self,
+        c: &ast::Expr,
+        a: &ast::Expr,
+        b: &ast::Expr,
+        hint: Option<Type>,
+    ) -> Typed {
+        let cond = self.boolean(c, "the condition of `if`");
+        let then = self.expr(a, hint);
+        let otherwise = self.expr(b, then.as_ref().map(|t| t.1).or(hint));
+        let (cond, (x, ta), (y, tb)) = (cond?, then?, otherwise?);
+        if ta != tb {
+            self.mismatch("the branches of `if` cannot mix", ta, a, tb, b);
+            return None;
+        }
+        if ta == Type::Duration {
+            self.error(
+                Code::TypeMismatch,
+                "the branches of `if` are durations, which stand only after a date and `+` or `-`",
+            )
+            .label(a.span.to(b.span), "durations")
+            .help("choose between dates: `if goods.fresh then purchase.date + 7 days else purchase.date + 15 days`")
+            .emit();
+            return None;
+        }
+        Some((Expr::If(Box::new(cond), Box::new(x), Box::new(y)), ta))
     }
 
     fn dated(&mut self, e: &ast::Expr) -> Option<Expr> {

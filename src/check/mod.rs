@@ -825,6 +825,7 @@ impl<'a> Checker<'a> {
                 self.check_template(phrase, &params);
             }
             let amount = self.one_expr(&r.amount, "amount", &[Type::Money, Type::Number]);
+            let amount_up_to = amount.is_some() && !r.amount_up_to.is_empty();
             let deadline = self.one_expr(&r.deadline, "deadline", &[Type::Date]);
             if r.cites.is_empty() {
                 self.warning(
@@ -845,6 +846,7 @@ impl<'a> Checker<'a> {
                     .map_or_else(|| "other".to_string(), |c| c.text.clone()),
                 params,
                 amount,
+                amount_up_to,
                 deadline,
                 cites,
             });
@@ -971,14 +973,21 @@ impl<'a> Checker<'a> {
             }
             let cites = self.citations(&r.cites);
             let remedy = conclusion.as_ref().map(|c| c.remedy);
-            let (amount, deadline) = match remedy.and_then(|id| self.model.remedies.get(id.index()))
-            {
-                Some(rem) => (
-                    amount.or_else(|| rem.amount.clone()),
-                    deadline.or_else(|| rem.deadline.clone()),
-                ),
-                None => (amount, deadline),
-            };
+            let amount_up_to = amount.is_some() && !r.amount_up_to.is_empty();
+            let (amount, amount_up_to, deadline) =
+                match remedy.and_then(|id| self.model.remedies.get(id.index())) {
+                    Some(rem) if amount.is_none() => (
+                        rem.amount.clone(),
+                        rem.amount_up_to,
+                        deadline.or_else(|| rem.deadline.clone()),
+                    ),
+                    Some(rem) => (
+                        amount,
+                        amount_up_to,
+                        deadline.or_else(|| rem.deadline.clone()),
+                    ),
+                    None => (amount, amount_up_to, deadline),
+                };
             let condition = condition.map(|c| self.with_period(c, period));
             self.model.rules.push(model::Rule {
                 name: r.name.text.clone(),
@@ -987,6 +996,7 @@ impl<'a> Checker<'a> {
                     .unwrap_or(model::Expr::Const(crate::value::Value::Bool(false))),
                 conclusion,
                 amount,
+                amount_up_to,
                 deadline,
                 cites,
                 period,

@@ -207,7 +207,13 @@ struct Summary {
 fn shown(c: &Computed) -> String {
     match &c.value {
         Some(v) => {
-            let mut s = v.to_string();
+            // a ceiling reads `up to 500.00 yuan`, so a change from an amount
+            // to a ceiling is a change
+            let mut s = if c.up_to {
+                format!("up to {v}")
+            } else {
+                v.to_string()
+            };
             if c.currency.is_some() {
                 s.push_str(" yuan");
             }

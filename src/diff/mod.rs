@@ -247,7 +247,7 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
                 ("titles", show::texts(&r.titles)),
                 ("category", r.category.clone()),
                 ("parameters", params.join(", ")),
-                ("amount", opt_expr(m, r.amount.as_ref())),
+                ("amount", amount(m, r.amount.as_ref(), r.amount_up_to)),
                 ("deadline", opt_expr(m, r.deadline.as_ref())),
                 ("citations", show::citations(m, &r.cites)),
             ]
@@ -294,6 +294,14 @@ fn opt_expr(model: &Model, e: Option<&Expr>) -> String {
     e.map_or_else(|| "none".to_string(), |e| show::expr(model, e))
 }
 
+/// An amount as written: `up to …` for a ceiling.
+fn amount(model: &Model, e: Option<&Expr>, up_to: bool) -> String {
+    match e {
+        Some(e) if up_to => format!("up to {}", show::expr(model, e)),
+        _ => opt_expr(model, e),
+    }
+}
+
 fn conclusion(model: &Model, c: &crate::model::Conclusion) -> String {
     let id = model
         .remedies
@@ -326,7 +334,7 @@ fn rule_aspects(model: &Model, r: &Rule) -> Vec<(&'static str, String)> {
                 .as_ref()
                 .map_or_else(|| "none".to_string(), |c| conclusion(model, c)),
         ),
-        ("amount", opt_expr(model, r.amount.as_ref())),
+        ("amount", amount(model, r.amount.as_ref(), r.amount_up_to)),
         ("deadline", opt_expr(model, r.deadline.as_ref())),
         ("citations", show::citations(model, &r.cites)),
     ]

@@ -374,7 +374,10 @@ impl<'g> Run<'g, '_> {
                 .map(|((name, _), node)| (name.as_str(), self.computed(*node)))
                 .collect();
         }
-        let amount = rule.amount.map(|a| self.computed(a));
+        let amount = rule.amount.map(|a| Computed {
+            up_to: rule.amount_up_to,
+            ..self.computed(a)
+        });
         let deadline = rule.deadline.map(|d| self.deadline(d, as_of));
 
         // the facts that decided it, and why its exceptions do not apply
@@ -447,6 +450,7 @@ impl<'g> Run<'g, '_> {
     fn computed(&mut self, id: NodeId) -> Computed<'g> {
         match self.value(id) {
             Some(v) => Computed {
+                up_to: false,
                 currency: matches!(v, Value::Money(_)).then_some("CNY"),
                 value: Some(shown(self.graph.model(), &v)),
                 needs: Vec::new(),
@@ -456,6 +460,7 @@ impl<'g> Run<'g, '_> {
                 let needs = self.needs_of(id);
                 Computed {
                     value: None,
+                    up_to: false,
                     currency: None,
                     needs,
                     error: self.failure_walked(),

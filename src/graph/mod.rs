@@ -63,6 +63,8 @@ pub enum Node {
     Shift(NodeId, i64, Unit),
     /// days between two dates
     DaysFrom(NodeId, NodeId),
+    /// `if` condition `then` a `else` b: only the branch taken is evaluated
+    If(NodeId, NodeId, NodeId),
 }
 
 /// A rule, compiled: what evaluating it and showing its remedy read, in
@@ -92,6 +94,8 @@ pub struct RuleNode {
     pub exceptions: Vec<RuleId>,
     /// Amount.
     pub amount: Option<NodeId>,
+    /// The amount is a ceiling (`amount up to …`).
+    pub amount_up_to: bool,
     /// Deadline.
     pub deadline: Option<NodeId>,
     /// Its name (as in the model; kept here so that an outcome is built from
@@ -173,6 +177,7 @@ impl DecisionGraph {
                     exceptions: Vec::new(),
                     conclusion,
                     amount,
+                    amount_up_to: r.amount_up_to,
                     deadline,
                     facts: SmallVec::new(),
                     plain: false,
@@ -335,6 +340,10 @@ impl Builder<'_> {
                 let (a, b) = (self.expr(a), self.expr(b));
                 Node::DaysFrom(a, b)
             }
+            Expr::If(c, a, b) => {
+                let (c, a, b) = (self.expr(c), self.expr(a), self.expr(b));
+                Node::If(c, a, b)
+            }
         };
         self.intern(node)
     }
@@ -383,7 +392,8 @@ fn plain(nodes: &[Node], root: NodeId) -> bool {
             continue;
         }
         match nodes.get(id.index()) {
-            Some(Node::And(_) | Node::Or(_)) | None => return false,
+            // the branch of an `if` not taken did not decide it
+            Some(Node::And(_) | Node::Or(_) | Node::If(..)) | None => return false,
             Some(node) => for_each_child(node, |c| inside.push(c)),
         }
     }
@@ -400,6 +410,11 @@ pub fn for_each_child(node: &Node, mut f: impl FnMut(NodeId)) {
             list.iter().copied().for_each(f)
         }
         Node::Cmp(_, a, b) | Node::Arith(_, a, b) | Node::DaysFrom(a, b) => {
+            f(*a);
+            f(*b);
+        }
+        Node::If(c, a, b) => {
+            f(*c);
             f(*a);
             f(*b);
         }

@@ -70,7 +70,11 @@ fn applied(out: &mut Vec<u8>, a: &AppliedRemedy<'_>) {
 }
 
 fn computed(out: &mut Vec<u8>, c: &Computed<'_>) {
-    out.extend_from_slice(b"{\"value\":");
+    out.extend_from_slice(if c.up_to {
+        b"{\"up_to\":"
+    } else {
+        b"{\"value\":"
+    });
     match &c.value {
         Some(v) => shown(out, v),
         None => out.extend_from_slice(b"null"),

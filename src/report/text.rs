@@ -130,7 +130,13 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
         let _ = writeln!(out, "      {name}: {}", computed(value));
     }
     if let Some(a) = &r.amount {
-        let _ = writeln!(out, "      amount: {}", computed(a));
+        // a ceiling: the court sets the figure at or below it
+        let ceiling = if a.up_to && a.value.is_some() {
+            "up to "
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "      amount: {ceiling}{}", computed(a));
     }
     if let Some(d) = &r.deadline {
         let text = match (&d.date, d.expired) {

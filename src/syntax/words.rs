@@ -115,6 +115,7 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::phrase_decl | Rule::kw_phrase => ("`phrase`", None),
         Rule::param | Rule::kw_param => ("`param`", None),
         Rule::amount | Rule::kw_amount => ("`amount`", None),
+        Rule::up_to | Rule::kw_up => ("`up to`", None),
         Rule::deadline | Rule::kw_deadline => ("`deadline`", None),
         Rule::cite | Rule::kw_cite => ("`cite`", None),
         Rule::kw_article => ("`article`", None),
@@ -157,6 +158,9 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
             ("`max(…)` or `min(…)`", EXPR)
         }
         Rule::days_from => ("`days from … to …`", EXPR),
+        Rule::conditional | Rule::kw_if => ("`if … then … else …`", EXPR),
+        Rule::kw_then => ("`then`", EXPR),
+        Rule::kw_else => ("`else`", EXPR),
         Rule::literal => ("a value", EXPR),
         Rule::date => ("a date such as `2024-07-01`", None),
         Rule::duration | Rule::unit => ("a duration such as `7 days` or `6 months`", None),

@@ -57,6 +57,7 @@ impl Probe {
                 condition: atom.expr.clone(),
                 conclusion: None,
                 amount: None,
+                amount_up_to: false,
                 deadline: None,
                 cites: Vec::new(),
                 period: None,

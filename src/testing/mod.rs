@@ -385,8 +385,20 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
         a.params.get(n).and_then(|c| c.value.as_ref())
     }
     let deadline_of = |a: &AppliedRemedy| a.deadline.as_ref().and_then(|d| d.date.clone());
+    // a ceiling (`up_to`) matches only a ceiling, an amount only an amount
+    let ceiling_of = |a: &AppliedRemedy| a.amount.as_ref().is_some_and(|c| c.up_to);
     let amount_ok = |a: &AppliedRemedy, want: &String| {
-        amount_of(a).is_some_and(|got| same_value(&Shown::Text(want.as_str().into()), got))
+        ceiling_of(a) == d.up_to
+            && amount_of(a).is_some_and(|got| same_value(&Shown::Text(want.as_str().into()), got))
+    };
+    let amount_words = |a: &AppliedRemedy| {
+        amount_of(a).map(|v| {
+            if ceiling_of(a) {
+                format!("up to {}", shown_words(v))
+            } else {
+                shown_words(v)
+            }
+        })
     };
     let param_ok = |a: &AppliedRemedy, n: &str, want: &Shown| {
         param_of(a, n).is_some_and(|got| same_value(want, got))
@@ -420,8 +432,12 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
         if !entries.iter().any(|a| amount_ok(a, want)) {
             out.push(mismatch(
                 "amount".to_string(),
-                want.clone(),
-                list(&|a| amount_of(a).map(shown_words)),
+                if d.up_to {
+                    format!("up to {want}")
+                } else {
+                    want.clone()
+                },
+                list(&amount_words),
             ));
         }
     }
