@@ -770,9 +770,32 @@ impl Analysis {
         }
     }
 
+    /// Read the condition of every `if` in a value (not through derived
+    /// facts): `scan` of the condition finds the `if`s inside it, so each
+    /// condition is read once.
+    fn scan_ifs(&mut self, model: &Model, e: &Expr) {
+        let mut pending = vec![e];
+        while let Some(x) = pending.pop() {
+            match x {
+                Expr::If(c, a, b) => {
+                    self.scan(model, c);
+                    pending.push(b);
+                    pending.push(a);
+                }
+                other => pending.extend(other.children().rev()),
+            }
+        }
+    }
+
     /// Read one condition (a yes/no expression) of a model.
     fn scan(&mut self, model: &Model, e: &Expr) {
         match e {
+            // a yes/no `if`: its condition, and each branch as a condition
+            Expr::If(c, a, b) => {
+                self.scan(model, c);
+                self.scan(model, a);
+                self.scan(model, b);
+            }
             Expr::And(l) | Expr::Or(l) => {
                 for x in l {
                     self.scan(model, x);
@@ -786,6 +809,8 @@ impl Analysis {
             }
             Expr::Derived(_) | Expr::Const(_) => {}
             Expr::Cmp(op, a, b) => {
+                self.scan_ifs(model, a);
+                self.scan_ifs(model, b);
                 if !(self.against_const(model, *op, a, b)
                     || self.against_const(model, *op, b, a)
                     || self.relation(model, e, a, b))
@@ -1482,13 +1507,17 @@ fn plan(old: &Model, new: &Model) -> Plan {
             in_conditions.extend(ds);
             for e in value_exprs(r) {
                 read.extend(reads.of(model, e).1);
+                analysis.scan_ifs(model, e);
             }
         }
         for d in model.derived.iter().filter(|d| read.contains(&d.name)) {
             if d.ty == Type::Bool {
                 analysis.scan(model, &d.expr);
-            } else if !matches!(d.expr, Expr::Fact(_) | Expr::Const(_))
-                && in_conditions.contains(&d.name)
+                continue;
+            }
+            // a value chosen by `if`: its conditions split cases too
+            analysis.scan_ifs(model, &d.expr);
+            if !matches!(d.expr, Expr::Fact(_) | Expr::Const(_)) && in_conditions.contains(&d.name)
             {
                 // a number, amount or date defined from facts: compared
                 // somewhere as a whole, so the facts under it are not

@@ -47,6 +47,15 @@ impl Probe {
         for (i, rule) in model.rules.iter().enumerate() {
             let id = RuleId(u32::try_from(i).unwrap_or(u32::MAX));
             collect_atoms(model, &rule.condition, id, None, &mut atoms, 0);
+            // the conditions of `if`s in what the rule computes
+            let computed = rule
+                .amount
+                .iter()
+                .chain(&rule.deadline)
+                .chain(rule.conclusion.iter().flat_map(|c| &c.args));
+            for e in computed {
+                if_conditions(model, e, id, None, &mut atoms, 0);
+            }
         }
         let mut probe_model = model.clone();
         let rules = probe_model.rules.len();
@@ -128,6 +137,46 @@ fn collect_atoms(
                 expr: other.clone(),
                 facts,
             });
+            // an `if` inside it (`price > (if fresh then … else …)`) has a
+            // condition of its own, to be seen true and false
+            if_conditions(model, other, rule, via, out, depth + 1);
+        }
+    }
+}
+
+/// The atoms of the condition of every `if` in an expression (through the
+/// derived facts it uses, each once), after the atoms already collected.
+fn if_conditions(
+    model: &Model,
+    e: &Expr,
+    rule: RuleId,
+    via: Option<&str>,
+    out: &mut Vec<Atom>,
+    depth: usize,
+) {
+    if depth > 1_000 {
+        return;
+    }
+    let mut seen = vec![false; model.derived.len()];
+    // the condition of an `if` is left to `collect_atoms`, which finds the
+    // `if`s inside it, so that each is counted once
+    let mut pending = vec![(e, via)];
+    while let Some((x, via)) = pending.pop() {
+        match x {
+            Expr::If(c, a, b) => {
+                collect_atoms(model, c, rule, via, out, depth + 1);
+                pending.push((b, via));
+                pending.push((a, via));
+            }
+            Expr::Derived(d) => {
+                if let (Some(done @ false), Some(def)) =
+                    (seen.get_mut(d.index()), model.derived.get(d.index()))
+                {
+                    *done = true;
+                    pending.push((&def.expr, Some(via.unwrap_or(&def.name))));
+                }
+            }
+            other => pending.extend(other.children().rev().map(|c| (c, via))),
         }
     }
 }
