@@ -1,6 +1,7 @@
 //! Differential property test: random well-formed rulebooks (facts of every
 //! type, derived facts, exceptions and exceptions to exceptions, money and
-//! date arithmetic, periods of force) and random cases with missing facts;
+//! date arithmetic, periods of force, conditional values in conditions,
+//! derived facts and amounts, ceilings) and random cases with missing facts;
 //! the decision graph's outcome must equal the reference evaluator's.
 
 use proptest::prelude::*;
@@ -35,6 +36,8 @@ fact d1: date
 fact t0: text
 fact t1: text
 fact e0: one of x, y, z
+
+define kv as if e0 is y then n0 else n1 / n0
 "#;
 
 fn atom(derived: usize) -> BoxedStrategy<String> {
@@ -77,6 +80,24 @@ fn atom(derived: usize) -> BoxedStrategy<String> {
             .boxed(),
         any::<bool>()
             .prop_map(|n| format!("e0 is {}one of x, z", if n { "not " } else { "" }))
+            .boxed(),
+        // conditional values: in a comparison (a division by zero only in
+        // the branch taken counts), as a yes/no condition, through a derived fact
+        (0..3u8, cmp(), 0..6i32)
+            .prop_map(|(i, op, c)| format!("(if b{i} then n0 else n1 * 2) {op} {c}"))
+            .boxed(),
+        (cmp(), 0..20i32)
+            .prop_map(|(op, c)| {
+                format!(
+                    "(if e0 is x then m0 / n0 else if n1 > 2 then m1 else 100 yuan) {op} {c}0 yuan"
+                )
+            })
+            .boxed(),
+        (0..3u8, 0..3u8, 0..6i32)
+            .prop_map(|(i, j, c)| format!("(if b{i} then b{j} else n0 > {c})"))
+            .boxed(),
+        (cmp(), 0..6i32)
+            .prop_map(|(op, c)| format!("kv {op} {c}"))
             .boxed(),
     ];
     if derived > 0 {
@@ -150,7 +171,7 @@ fn rulebook() -> impl Strategy<Value = String> {
             let rules = proptest::collection::vec(
                 (
                     prop_oneof![1 => condition(nd), 2 => atomic_condition()],
-                    proptest::option::weighted(0.85, 0..5u8),
+                    proptest::option::weighted(0.85, 0..7u8),
                     any::<prop::sample::Index>(),
                     any::<bool>(),
                     proptest::option::weighted(0.2, (1..5u8, 1..5u8)),
@@ -212,6 +233,12 @@ remedy r4
   title en "With a one-of parameter"
   param kind: one of x, y, z
   cite l
+
+remedy r5
+  title en "With a conditional ceiling"
+  amount up to if n0 > 2 then 3 * m0 else m0 / n1
+  deadline if b2 then d0 + 7 days else d1
+  cite l
 "#,
     );
     for (i, r) in rules.iter().enumerate() {
@@ -221,7 +248,10 @@ remedy r4
             Some(1) => " => r1".into(),
             Some(2) => " => r2".into(),
             Some(3) => " => send to t0".into(),
-            Some(_) => " => r4(e0)".into(),
+            Some(4) => " => r4(e0)".into(),
+            Some(5) => " => r5".into(),
+            // the remedy with a fixed amount, given a ceiling by the rule
+            Some(_) => " => r1\n  amount up to if e0 is z then kv * m1 else m0".into(),
         };
         match r.exception_to {
             Some(t) => s.push_str(&format!(
