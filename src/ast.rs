@@ -242,6 +242,9 @@ pub struct Rule {
     pub name: Ident,
     /// For an exception: the rule it is an exception to.
     pub exception_to: Option<Ident>,
+    /// For an exception to several rules (`exception misuse to a, b, c`):
+    /// the rules after the first, in the order written.
+    pub also_to: Vec<Ident>,
     /// Condition.
     pub condition: Expr,
     /// Remedy (optional for exceptions).
@@ -561,6 +564,7 @@ impl Rebase for Item {
             Item::Rule(Rule {
                 name,
                 exception_to,
+                also_to,
                 condition,
                 conclusion,
                 amount,
@@ -571,6 +575,7 @@ impl Rebase for Item {
             }) => {
                 name.rebase(from, to);
                 exception_to.rebase(from, to);
+                also_to.rebase(from, to);
                 condition.rebase(from, to);
                 conclusion.rebase(from, to);
                 amount.rebase(from, to);

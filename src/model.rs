@@ -152,6 +152,12 @@ pub struct Rule {
     pub name: String,
     /// For an exception, its rule.
     pub exception_to: Option<RuleId>,
+    /// For an exception, the names of the rules it is an exception to, as
+    /// written (`exception misuse to a, b, c`). An exception to several
+    /// rules is one model rule per rule it sets aside (each with its own
+    /// `exception_to`, and the exceptions below it copied under each), all
+    /// with this list; empty for a rule.
+    pub targets: Vec<String>,
     /// The condition, including the period of force.
     pub condition: Expr,
     /// The remedy, if any.

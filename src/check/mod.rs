@@ -11,6 +11,7 @@
 mod contradiction;
 mod expr;
 mod phrase;
+mod shared;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -77,6 +78,9 @@ pub(crate) struct Checker<'a> {
     remedy_decls: Vec<&'a ast::Remedy>,
     rules: HashMap<String, RuleId>,
     rule_decls: Vec<&'a ast::Rule>,
+    /// Per rule: the rules after the first that it is an exception to
+    /// (`exception misuse to a, b, c`), see `shared.rs`.
+    also_to: Vec<Vec<RuleId>>,
     laws: HashMap<String, LawId>,
     used_facts: Vec<bool>,
     used_derived: Vec<bool>,
@@ -116,6 +120,7 @@ impl<'a> Checker<'a> {
             remedy_decls: Vec::new(),
             rules: HashMap::new(),
             rule_decls: Vec::new(),
+            also_to: Vec::new(),
             laws: HashMap::new(),
             used_facts: Vec::new(),
             used_derived: Vec::new(),
@@ -155,8 +160,10 @@ impl<'a> Checker<'a> {
         self.remedies_pass();
         self.rules_pass();
         self.exception_loops();
+        self.shared_exception_loops();
         self.contradictions();
         self.unused();
+        self.expand_shared_exceptions();
     }
 
     // --------------------------------------------------------------- header
@@ -921,6 +928,8 @@ impl<'a> Checker<'a> {
                 }
                 found
             });
+            let also_to = self.also_targets(r, exception_to);
+            self.also_to.push(also_to);
             let condition = self.condition(&r.condition);
             let condition = self.bounded(condition, r.condition.span);
             let conclusion = r.conclusion.as_ref().and_then(|c| self.conclusion(c));
@@ -992,6 +1001,12 @@ impl<'a> Checker<'a> {
             self.model.rules.push(model::Rule {
                 name: r.name.text.clone(),
                 exception_to,
+                targets: r
+                    .exception_to
+                    .iter()
+                    .chain(&r.also_to)
+                    .map(|t| t.text.clone())
+                    .collect(),
                 condition: condition
                     .unwrap_or(model::Expr::Const(crate::value::Value::Bool(false))),
                 conclusion,

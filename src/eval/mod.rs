@@ -280,7 +280,12 @@ impl<'g> Run<'g, '_> {
                 for &(_, i) in group {
                     if self.scratch.applies_or_unknown(i as usize) == Truth::Unknown {
                         self.rule_needs(i as usize, 0);
-                        rules.extend(graph.rules().get(i as usize).map(|r| &*r.name));
+                        // the copies of a shared exception once
+                        if let Some(r) = graph.rules().get(i as usize)
+                            && !rules.contains(&&*r.name)
+                        {
+                            rules.push(&*r.name);
+                        }
                     }
                 }
                 undetermined.push(Undetermined {
@@ -407,6 +412,7 @@ impl<'g> Run<'g, '_> {
         };
         let because = Because {
             rule: &rule.name,
+            under: rule.under.as_deref(),
             facts,
             exceptions_ruled_out: rule
                 .exceptions

@@ -101,6 +101,10 @@ pub struct RuleNode {
     /// Its name (as in the model; kept here so that an outcome is built from
     /// this record and the remedy's, without a visit to the model's rule).
     pub name: Box<str>,
+    /// For a copy of an exception to several rules, or of an exception below
+    /// one (several rules of the model share its name): the general rule at
+    /// the top of its chain, which tells the copies apart in an outcome.
+    pub under: Option<Box<str>>,
     /// What an applied remedy shows of its remedy, when it has one.
     pub shows: Option<RemedyShown>,
     /// The citations an applied remedy shows for it: its remedy's, then its
@@ -183,6 +187,7 @@ impl DecisionGraph {
                     plain: false,
                     atomic: false,
                     name: r.name.as_str().into(),
+                    under: None,
                     citations,
                     shows: remedy.map(|m| RemedyShown {
                         id: m.id.as_str().into(),
@@ -200,6 +205,7 @@ impl DecisionGraph {
                 }
             }
         }
+        shared_copies(&model, &mut rules);
         let mut stamps = vec![0u32; b.nodes.len()];
         for (i, r) in rules.iter_mut().enumerate() {
             let walk = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -370,6 +376,35 @@ impl Builder<'_> {
         facts.sort();
         facts.dedup();
         facts
+    }
+}
+
+/// Name the general rule above each copy of a shared exception (see
+/// [`RuleNode::under`]): the rules whose name more than one rule has.
+fn shared_copies(model: &Model, rules: &mut [RuleNode]) {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for r in &model.rules {
+        *count.entry(r.name.as_str()).or_default() += 1;
+    }
+    if count.len() == model.rules.len() {
+        return;
+    }
+    for (i, node) in rules.iter_mut().enumerate() {
+        let Some(rule) = model.rules.get(i) else {
+            continue;
+        };
+        if count.get(rule.name.as_str()).copied().unwrap_or(0) < 2 {
+            continue;
+        }
+        // exceptions form no loop (checked); the bound is a second guard
+        let mut top = rule;
+        for _ in 0..model.rules.len() {
+            match top.exception_to.and_then(|t| model.rules.get(t.index())) {
+                Some(up) => top = up,
+                None => break,
+            }
+        }
+        node.under = Some(top.name.as_str().into());
     }
 }
 

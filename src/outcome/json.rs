@@ -148,6 +148,10 @@ fn citation(out: &mut Vec<u8>, c: &CitationOut<'_>) {
 fn because(out: &mut Vec<u8>, b: &Because<'_>) {
     out.extend_from_slice(b"{\"rule\":");
     string(out, b.rule);
+    if let Some(under) = b.under {
+        out.extend_from_slice(b",\"under\":");
+        string(out, under);
+    }
     out.extend_from_slice(b",\"facts\":");
     ordered(out, &b.facts, shown);
     if !b.exceptions_ruled_out.is_empty() {

@@ -271,6 +271,10 @@ pub struct CitationOut<'g> {
 pub struct Because<'g> {
     /// The rule (or exception) that gave it.
     pub rule: &'g str,
+    /// For an exception to several rules (or one below it), given once per
+    /// rule it sets aside: the general rule this one is under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub under: Option<&'g str>,
     /// The facts its condition read, with their values (known ones only).
     pub facts: Ordered<'g, Shown<'g>>,
     /// Its exceptions, each known not to apply in this case.

@@ -157,10 +157,15 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
             .iter()
             .map(|(k, v)| format!("{k} = {}", shown(v)))
             .collect();
+        // a copy of an exception to several rules: under which rule
+        let rule = match b.under {
+            Some(under) => format!("{} under {under}", b.rule),
+            None => b.rule.to_string(),
+        };
         if facts.is_empty() {
-            let _ = writeln!(out, "      because: rule {}", b.rule);
+            let _ = writeln!(out, "      because: rule {rule}");
         } else {
-            let _ = writeln!(out, "      because: rule {} ({})", b.rule, facts.join(", "));
+            let _ = writeln!(out, "      because: rule {rule} ({})", facts.join(", "));
         }
         if !b.exceptions_ruled_out.is_empty() {
             let _ = writeln!(

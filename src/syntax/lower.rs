@@ -361,6 +361,7 @@ impl Lowerer<'_> {
             span: Span::default(),
         });
         let exception_to = if is_exception { idents.next() } else { None };
+        let also_to = idents.collect();
         let condition = condition.unwrap_or(Expr {
             kind: ExprKind::Bool(false),
             span: name.span,
@@ -368,6 +369,7 @@ impl Lowerer<'_> {
         RuleItem {
             name,
             exception_to,
+            also_to,
             condition,
             conclusion,
             amount,

@@ -63,6 +63,7 @@ impl Probe {
             probe_model.rules.push(Rule {
                 name: format!("atom {k}"),
                 exception_to: None,
+                targets: Vec::new(),
                 condition: atom.expr.clone(),
                 conclusion: None,
                 amount: None,
