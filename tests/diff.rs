@@ -157,6 +157,40 @@ fn search_finds_a_moved_if_threshold_and_a_new_ceiling() {
     );
 }
 
+/// A rule added to the list of an exception to several rules is a change of
+/// the exception (its list, compared once), and the search finds a case the
+/// exception now sets aside under the added rule.
+#[test]
+fn a_rule_added_to_a_shared_exception_is_a_change() {
+    let (old, new, report) = report("shared_exception");
+    assert_eq!(report.structure.len(), 1, "{:?}", report.structure);
+    let change = &report.structure[0];
+    assert_eq!(change.name, "misuse");
+    let diff::Change::Changed(aspects) = &change.change else {
+        panic!("{change:?}")
+    };
+    assert_eq!(aspects.len(), 1);
+    assert_eq!(aspects[0].what, "exception to");
+    assert_eq!(aspects[0].old, "repair_in_warranty, replacement_in_15_days");
+    assert_eq!(
+        aspects[0].new,
+        "repair_in_warranty, replacement_in_15_days, refund_in_7_days"
+    );
+    assert_eq!(report.search.changed_items, ["exception misuse"]);
+    let found = report
+        .search
+        .found
+        .iter()
+        .find(|f| {
+            f.changes
+                .iter()
+                .any(|c| c.remedy == "refund" && c.describe().starts_with("given → not given"))
+        })
+        .expect("a refund the exception now sets aside");
+    assert!(given(&old, &found.case_json).contains(&"refund".to_string()));
+    assert!(!given(&new, &found.case_json).contains(&"refund".to_string()));
+}
+
 #[test]
 fn a_rewrite_that_keeps_behaviour_is_proved_unchanged() {
     let (_, _, report) = report("refactor");

@@ -76,6 +76,13 @@ fn failing_suite_json() {
     ]));
 }
 
+/// An exception to several rules counts once per rule it sets aside, each
+/// named with the rule it is under.
+#[test]
+fn coverage_of_a_shared_exception() {
+    insta::assert_snapshot!(shown(&["test", "--coverage", "tests/testing/shared"]));
+}
+
 #[test]
 fn coverage_human() {
     insta::assert_snapshot!(shown(&["test", "--coverage", "tests/testing/partial"]));

@@ -1362,6 +1362,8 @@ fn plan(old: &Model, new: &Model) -> Plan {
         old.rules.iter().map(|r| (r.name.as_str(), r)).collect();
     let new_by_name: HashMap<&str, &Rule> =
         new.rules.iter().map(|r| (r.name.as_str(), r)).collect();
+    // each name once: an exception to several rules is several model rules
+    let mut seen: HashSet<&str> = HashSet::new();
     let names: Vec<&str> = old
         .rules
         .iter()
@@ -1372,6 +1374,7 @@ fn plan(old: &Model, new: &Model) -> Plan {
                 .map(|r| r.name.as_str())
                 .filter(|n| !old_by_name.contains_key(n)),
         )
+        .filter(|n| seen.insert(n))
         .collect();
     let mut changed_rules: HashSet<&str> = HashSet::new();
     for name in names {

@@ -259,9 +259,13 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
     );
     for (kind, exceptions) in [(ItemKind::Rule, false), (ItemKind::Exception, true)] {
         let pick = |m: &Model| -> Vec<Rule> {
+            // an exception to several rules is one model rule per rule it
+            // sets aside, all of one name: compared once, by its list
+            let mut seen = std::collections::HashSet::new();
             m.rules
                 .iter()
                 .filter(|r| r.exception_to.is_some() == exceptions)
+                .filter(|r| seen.insert(r.name.as_str()))
                 .cloned()
                 .collect()
         };
@@ -273,7 +277,9 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
             rule_aspects,
             |m, r| {
                 let mut s = show::expr(m, show::own_condition(m, r));
-                if let Some(to) = r.exception_to.and_then(|e| m.rules.get(e.index())) {
+                if r.targets.len() > 1 {
+                    s = format!("to {} when {s}", r.targets.join(", "));
+                } else if let Some(to) = r.exception_to.and_then(|e| m.rules.get(e.index())) {
                     s = format!("to {} when {s}", to.name);
                 }
                 if let Some(c) = &r.conclusion {
@@ -319,9 +325,14 @@ fn rule_aspects(model: &Model, r: &Rule) -> Vec<(&'static str, String)> {
     vec![
         (
             "exception to",
-            r.exception_to
-                .and_then(|e| model.rules.get(e.index()))
-                .map_or_else(|| "none".to_string(), |e| e.name.clone()),
+            // the list as written, for an exception to several rules
+            if r.targets.len() > 1 {
+                r.targets.join(", ")
+            } else {
+                r.exception_to
+                    .and_then(|e| model.rules.get(e.index()))
+                    .map_or_else(|| "none".to_string(), |e| e.name.clone())
+            },
         ),
         (
             "condition",

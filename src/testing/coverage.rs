@@ -304,12 +304,22 @@ impl Tally {
 
     pub(crate) fn report(&self, graph: &DecisionGraph, probe: &Probe) -> CoverageReport {
         let model = graph.model();
+        // an exception to several rules counts once per rule it sets aside,
+        // and says under which: `misuse (under free_repair)`
         let name = |r: RuleId| {
-            model
+            let written = model
                 .rules
                 .get(r.index())
                 .map(|r| r.name.clone())
-                .unwrap_or_default()
+                .unwrap_or_default();
+            match graph
+                .rules()
+                .get(r.index())
+                .and_then(|n| n.under.as_deref())
+            {
+                Some(under) => format!("{written} (under {under})"),
+                None => written,
+            }
         };
         let mut rules = Vec::new();
         for (i, (tally, rule)) in self.rules.iter().zip(&model.rules).enumerate() {
