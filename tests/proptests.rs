@@ -1,8 +1,11 @@
 //! Differential property test: random well-formed rulebooks (facts of every
 //! type, derived facts, exceptions and exceptions to exceptions, money and
 //! date arithmetic, periods of force, conditional values in conditions,
-//! derived facts and amounts, ceilings) and random cases with missing facts;
-//! the decision graph's outcome must equal the reference evaluator's.
+//! derived facts and amounts, ceilings, exceptions to several rules) and
+//! random cases with missing facts; the decision graph's outcome must equal
+//! the reference evaluator's. A rulebook with exceptions to several rules
+//! must also give the outcome of the same rulebook with each such exception
+//! written out once per rule it sets aside.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -161,10 +164,12 @@ struct GenRule {
     condition: String,
     remedy: Option<u8>,
     exception_to: Option<usize>,
+    /// Further rules it is an exception to (`exception x4 to x1, x2`).
+    also_to: Vec<usize>,
     period: Option<(u8, u8)>,
 }
 
-fn rulebook() -> impl Strategy<Value = String> {
+fn rulebook() -> impl Strategy<Value = (String, String)> {
     (0..4usize)
         .prop_flat_map(|nd| {
             let derived: Vec<BoxedStrategy<String>> = (0..nd).map(condition).collect();
@@ -175,6 +180,7 @@ fn rulebook() -> impl Strategy<Value = String> {
                     any::<prop::sample::Index>(),
                     any::<bool>(),
                     proptest::option::weighted(0.2, (1..5u8, 1..5u8)),
+                    proptest::collection::vec(any::<prop::sample::Index>(), 0..3),
                 ),
                 1..8,
             );
@@ -182,10 +188,20 @@ fn rulebook() -> impl Strategy<Value = String> {
         })
         .prop_map(|(derived, raw)| {
             let mut rules: Vec<GenRule> = Vec::new();
-            for (i, (condition, remedy, target, is_exception, period)) in
+            for (i, (condition, remedy, target, is_exception, period, also)) in
                 raw.into_iter().enumerate()
             {
                 let exception_to = (is_exception && i > 0).then(|| target.index(i));
+                // more earlier rules, each once
+                let mut also_to: Vec<usize> = Vec::new();
+                if let Some(t) = exception_to {
+                    for a in also {
+                        let a = a.index(i);
+                        if a != t && !also_to.contains(&a) {
+                            also_to.push(a);
+                        }
+                    }
+                }
                 let remedy = if exception_to.is_some() {
                     remedy
                 } else {
@@ -195,14 +211,21 @@ fn rulebook() -> impl Strategy<Value = String> {
                     condition,
                     remedy,
                     exception_to,
+                    also_to,
                     period,
                 });
             }
-            render(&derived, &rules)
+            (
+                render(&derived, &rules, false),
+                render(&derived, &rules, true),
+            )
         })
 }
 
-fn render(derived: &[String], rules: &[GenRule]) -> String {
+/// The rulebook as text; `written_out`: each exception to several rules (and
+/// each exception below one) written once per rule it sets aside, the copies
+/// named `x{i}c{k}`, in the order the checker expands them.
+fn render(derived: &[String], rules: &[GenRule], written_out: bool) -> String {
     let mut s = HEADER.to_string();
     for (i, d) in derived.iter().enumerate() {
         s.push_str(&format!("\ndefine k{i} as {d}\n"));
@@ -253,22 +276,100 @@ remedy r5
             // the remedy with a fixed amount, given a ceiling by the rule
             Some(_) => " => r1\n  amount up to if e0 is z then kv * m1 else m0".into(),
         };
+        let period = r.period.map(|(a, b)| {
+            let (a, b) = (a.min(b), a.max(b));
+            format!("  in force from 2024-0{a}-01 until 2024-0{b}-28\n")
+        });
+        let tail = format!("  cite l\n{}", period.unwrap_or_default());
         match r.exception_to {
-            Some(t) => s.push_str(&format!(
-                "\nexception x{i} to x{t}\n  when {}{conclusion}\n",
+            Some(t) if written_out => {
+                for (k, (p, c)) in parents(rules, i).into_iter().enumerate() {
+                    let name = copy_name(rules, i, k);
+                    let to = copy_name(rules, p, c);
+                    s.push_str(&format!(
+                        "\nexception {name} to {to}\n  when {}{conclusion}\n{tail}",
+                        r.condition
+                    ));
+                }
+                let _ = t;
+            }
+            Some(t) => {
+                let also: String = r.also_to.iter().map(|a| format!(", x{a}")).collect();
+                s.push_str(&format!(
+                    "\nexception x{i} to x{t}{also}\n  when {}{conclusion}\n{tail}",
+                    r.condition
+                ));
+            }
+            None => s.push_str(&format!(
+                "\nrule x{i}\n  {}{conclusion}\n{tail}",
                 r.condition
             )),
-            None => s.push_str(&format!("\nrule x{i}\n  {}{conclusion}\n", r.condition)),
-        }
-        s.push_str("  cite l\n");
-        if let Some((a, b)) = r.period {
-            let (a, b) = (a.min(b), a.max(b));
-            s.push_str(&format!(
-                "  in force from 2024-0{a}-01 until 2024-0{b}-28\n"
-            ));
         }
     }
     s
+}
+
+/// The copies of rule `i` written out: one per copy of each rule it sets
+/// aside, as (rule, copy of it).
+fn parents(rules: &[GenRule], i: usize) -> Vec<(usize, usize)> {
+    let r = &rules[i];
+    r.exception_to
+        .iter()
+        .chain(&r.also_to)
+        .flat_map(|&p| (0..copies(rules, p)).map(move |c| (p, c)))
+        .collect()
+}
+
+fn copies(rules: &[GenRule], i: usize) -> usize {
+    if rules[i].exception_to.is_none() {
+        1
+    } else {
+        parents(rules, i).len()
+    }
+}
+
+fn copy_name(rules: &[GenRule], i: usize, k: usize) -> String {
+    if copies(rules, i) == 1 {
+        format!("x{i}")
+    } else {
+        format!("x{i}c{k}")
+    }
+}
+
+/// An outcome as JSON with copy names (`x3c1`) read as the rule's (`x3`),
+/// `under` left out, and the open rules of an undetermined remedy each once.
+fn as_one(outcome: &redress::outcome::Outcome<'_>) -> serde_json::Value {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) => {
+                if let Some(at) = s.find('c')
+                    && s.starts_with('x')
+                    && s[1..at].chars().all(|c| c.is_ascii_digit())
+                    && s[at + 1..].chars().all(|c| c.is_ascii_digit())
+                {
+                    s.truncate(at);
+                }
+            }
+            serde_json::Value::Array(list) => list.iter_mut().for_each(walk),
+            serde_json::Value::Object(map) => {
+                map.remove("under");
+                map.values_mut().for_each(walk);
+            }
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(outcome).unwrap();
+    walk(&mut v);
+    for u in v["undetermined"].as_array_mut().unwrap() {
+        let rules = u["rules"].as_array_mut().unwrap();
+        let mut seen = Vec::new();
+        rules.retain(|r| {
+            let new = !seen.contains(r);
+            seen.push(r.clone());
+            new
+        });
+    }
+    v
 }
 
 /// A case: each fact given with probability 3/4, or (one case in four)
@@ -350,14 +451,26 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
         ..Config::default()
     });
     let compiled = std::cell::Cell::new(0u32);
+    let written_out_compared = std::cell::Cell::new(0u32);
     let result = runner.run(
         &(rulebook(), proptest::collection::vec(case(), 1..6)),
-        |(text, cases)| {
+        |((text, written_out), cases)| {
             let file = SourceFile::new("generated.rules", text.clone());
             let (graph, _) = redress::compile(&file);
             // Contradictory conditions are refused by the checker; skip those.
             let Some(graph) = graph else { return Ok(()) };
             compiled.set(compiled.get() + 1);
+            // the same rulebook with each exception to several rules written
+            // out once per rule (when there is one)
+            let spelled = (written_out != text)
+                .then(|| {
+                    let file = SourceFile::new("written-out.rules", written_out.clone());
+                    redress::compile(&file).0
+                })
+                .flatten();
+            if spelled.is_some() {
+                written_out_compared.set(written_out_compared.get() + 1);
+            }
             // one evaluator for all the cases, alternating with and without the
             // index: what it keeps from one case must never leak into the next
             let mut shared = Evaluator::new(&graph);
@@ -429,6 +542,19 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
                 let engine = view_of(&indexed);
                 let reference = reference_view(graph.model(), &case);
                 prop_assert_eq!(engine, reference, "\nrulebook:\n{}\ncase: {}", text, c);
+                if let Some(spelled) = &spelled {
+                    let cf = SourceFile::new("case.json", c.clone());
+                    let (other, _) = parse_case(spelled.model(), &cf, Format::Json);
+                    let other = evaluate(spelled, &other.unwrap(), &Options::default());
+                    prop_assert_eq!(
+                        as_one(&indexed),
+                        as_one(&other),
+                        "\nrulebook:\n{}\nwritten out:\n{}\ncase: {}",
+                        text,
+                        written_out,
+                        c
+                    );
+                }
             }
             Ok(())
         },
@@ -440,5 +566,10 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
     assert!(
         compiled > 256,
         "only {compiled} of 256 generated rulebooks compiled"
+    );
+    let written_out = written_out_compared.get();
+    assert!(
+        written_out > 64,
+        "only {written_out} rulebooks with exceptions to several rules compared written out"
     );
 }
