@@ -928,7 +928,7 @@ impl<'a> Checker<'a> {
                 }
                 found
             });
-            let also_to = self.also_targets(r, exception_to);
+            let also_to = self.also_targets(r);
             self.also_to.push(also_to);
             let condition = self.condition(&r.condition);
             let condition = self.bounded(condition, r.condition.span);

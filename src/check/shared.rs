@@ -28,7 +28,7 @@ impl Checker<'_> {
     /// Resolve the rules after the first that an exception names
     /// (`exception misuse to a, b, c`): an undefined name, or a rule named
     /// twice in the list, is an error on that name.
-    pub(super) fn also_targets(&mut self, r: &ast::Rule, first: Option<RuleId>) -> Vec<RuleId> {
+    pub(super) fn also_targets(&mut self, r: &ast::Rule) -> Vec<RuleId> {
         let mut seen: HashSet<&str> = r.exception_to.iter().map(|t| t.text.as_str()).collect();
         let mut out = Vec::new();
         for target in &r.also_to {
@@ -76,8 +76,6 @@ impl Checker<'_> {
                 }
             }
         }
-        // `first` is resolved (or reported) by the caller
-        let _ = first;
         out
     }
 
