@@ -131,12 +131,11 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str) {
     }
     if let Some(a) = &r.amount {
         // a ceiling: the court sets the figure at or below it
-        let ceiling = if a.up_to && a.value.is_some() {
-            "up to "
-        } else {
-            ""
+        let _ = match (a.up_to, &a.value) {
+            (true, Some(_)) => writeln!(out, "      amount: up to {}", computed(a)),
+            (true, None) => writeln!(out, "      amount (a ceiling): {}", computed(a)),
+            (false, _) => writeln!(out, "      amount: {}", computed(a)),
         };
-        let _ = writeln!(out, "      amount: {ceiling}{}", computed(a));
     }
     if let Some(d) = &r.deadline {
         let text = match (&d.date, d.expired) {
