@@ -331,7 +331,21 @@ impl<'g> Runner<'g> {
         let rule = model.rules.get(i)?;
         let node = self.graph.rules().get(i)?;
         let id = RuleId(u32::try_from(i).ok()?);
-        let name_of = |r: RuleId| model.rules.get(r.index()).map(|r| r.name.clone());
+        // a copy of an exception to several rules: under which rule
+        let name_of = |r: RuleId| {
+            let name = model.rules.get(r.index())?.name.clone();
+            Some(
+                match self
+                    .graph
+                    .rules()
+                    .get(r.index())
+                    .and_then(|n| n.under.as_deref())
+                {
+                    Some(under) => format!("{name} (under {under})"),
+                    None => name,
+                },
+            )
+        };
         Some(RuleTrace {
             rule: rule.name.clone(),
             exception_to: rule.exception_to.and_then(name_of),
