@@ -187,3 +187,21 @@ fn else_if_chains() {
     let text = format!("{HEADER}\nrule x\n  {sum} > 3 => r\n  cite l\n");
     assert_eq!(codes(text), []);
 }
+
+/// Exceptions to two rules, each with exceptions to two rules below it, 30
+/// levels deep, would set aside rules in 2^30 ways: refused with a
+/// diagnostic, quickly, instead of expanded.
+#[test]
+fn shared_exceptions_that_multiply() {
+    let mut text =
+        format!("{HEADER}\nrule a0\n  b => r\n  cite l\n\nrule b0\n  n > 1 => r\n  cite l\n");
+    for i in 1..=30 {
+        let p = i - 1;
+        text.push_str(&format!(
+            "\nexception a{i} to a{p}, b{p}\n  when n > {i}\n  cite l\n\nexception b{i} to a{p}, b{p}\n  when n < {i}\n  cite l\n"
+        ));
+    }
+    let started = std::time::Instant::now();
+    assert_eq!(codes(text), [Code::LimitExceeded]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}
