@@ -9,7 +9,13 @@ use super::Rule;
 pub(super) fn expected(positives: &[Rule]) -> (String, Option<&'static str>) {
     let mut words: Vec<&'static str> = Vec::new();
     let mut hints: Vec<&'static str> = Vec::new();
-    for r in positives {
+    // inside an `if`, the `then` or `else` it lacks first: the list is cut
+    let open_if = |r: &&Rule| matches!(r, Rule::kw_then | Rule::kw_else);
+    let ordered = positives
+        .iter()
+        .filter(open_if)
+        .chain(positives.iter().filter(|r| !open_if(r)));
+    for r in ordered {
         let (w, h) = describe(*r);
         if !words.contains(&w) {
             words.push(w);
