@@ -533,12 +533,9 @@ fn missing_side(model: &Model, atom: &Atom, want: bool) -> String {
         }
         Expr::Cmp(op, a, b) if matches!(a.as_ref(), Expr::Fact(_)) => {
             let op = if want { *op } else { op.negate() };
-            format!(
-                "no test has `{} {} {}`",
-                model.expr_text(a),
-                op.symbol(),
-                model.expr_text(b)
-            )
+            // printed whole, so that an `if` on the right keeps its parentheses
+            let wanted = Expr::Cmp(op, a.clone(), b.clone());
+            format!("no test has `{}`", model.expr_text(&wanted))
         }
         _ => generic(),
     }
