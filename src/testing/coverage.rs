@@ -350,6 +350,16 @@ impl Tally {
                 reason: atom_reason(model, atom, tally),
             });
         }
+        let mut counted_per_rule: Vec<(String, usize)> = Vec::new();
+        for (r, node) in model.rules.iter().zip(graph.rules()) {
+            if node.under.is_none() {
+                continue;
+            }
+            match counted_per_rule.iter_mut().find(|(n, _)| *n == r.name) {
+                Some((_, k)) => *k += 1,
+                None => counted_per_rule.push((r.name.clone(), 1)),
+            }
+        }
         let total_rules = self.rules.len();
         CoverageReport {
             tests: self.tests,
@@ -357,6 +367,7 @@ impl Tally {
             conditions: Ratio::new(outcomes, 2 * self.atoms.len()),
             uncovered_rules: rules,
             uncovered_conditions: conditions,
+            counted_per_rule,
         }
     }
 
@@ -613,4 +624,9 @@ pub struct CoverageReport {
     pub uncovered_rules: Vec<UncoveredRule>,
     /// Atomic conditions not seen both ways, in declaration order.
     pub uncovered_conditions: Vec<UncoveredCondition>,
+    /// Exceptions to several rules (and those below one), each counted once
+    /// per rule it sets aside: the name and how many times, in declaration
+    /// order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub counted_per_rule: Vec<(String, usize)>,
 }
