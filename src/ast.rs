@@ -192,6 +192,8 @@ pub struct Remedy {
     pub params: Vec<Param>,
     /// Default amount.
     pub amount: Vec<Expr>,
+    /// `up to` in an `amount` clause (the amount is a ceiling), where written.
+    pub amount_up_to: Vec<Span>,
     /// Default deadline.
     pub deadline: Vec<Expr>,
     /// Citations.
@@ -246,12 +248,17 @@ pub struct Rule {
     pub name: Ident,
     /// For an exception: the rule it is an exception to.
     pub exception_to: Option<Ident>,
+    /// For an exception to several rules (`exception misuse to a, b, c`):
+    /// the rules after the first, in the order written.
+    pub also_to: Vec<Ident>,
     /// Condition.
     pub condition: Expr,
     /// Remedy (optional for exceptions).
     pub conclusion: Option<Conclusion>,
     /// Amounts.
     pub amount: Vec<Expr>,
+    /// `up to` in an `amount` clause (the amount is a ceiling), where written.
+    pub amount_up_to: Vec<Span>,
     /// Deadlines.
     pub deadline: Vec<Expr>,
     /// Citations.
@@ -327,6 +334,8 @@ pub enum ExprKind {
     Scaled(Box<Expr>, Unit),
     /// `working days from a to b`
     WorkingDaysFrom(Box<Expr>, Box<Expr>),
+    /// `if condition then a else b`
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
 }
 
 // ------------------------------------------------------------- moving
@@ -501,6 +510,11 @@ impl Rebase for Expr {
                     stack.push(subject);
                     stack.extend(choices.iter_mut());
                 }
+                ExprKind::If(c, a, b) => {
+                    stack.push(c);
+                    stack.push(a);
+                    stack.push(b);
+                }
             }
         }
     }
@@ -564,6 +578,7 @@ impl Rebase for Item {
                 phrases,
                 params,
                 amount,
+                amount_up_to,
                 deadline,
                 cites,
             }) => {
@@ -573,24 +588,29 @@ impl Rebase for Item {
                 phrases.rebase(from, to);
                 params.rebase(from, to);
                 amount.rebase(from, to);
+                amount_up_to.rebase(from, to);
                 deadline.rebase(from, to);
                 cites.rebase(from, to);
             }
             Item::Rule(Rule {
                 name,
                 exception_to,
+                also_to,
                 condition,
                 conclusion,
                 amount,
+                amount_up_to,
                 deadline,
                 cites,
                 in_force,
             }) => {
                 name.rebase(from, to);
                 exception_to.rebase(from, to);
+                also_to.rebase(from, to);
                 condition.rebase(from, to);
                 conclusion.rebase(from, to);
                 amount.rebase(from, to);
+                amount_up_to.rebase(from, to);
                 deadline.rebase(from, to);
                 cites.rebase(from, to);
                 in_force.rebase(from, to);

@@ -489,7 +489,18 @@ fn unary(tokens: &[Tok<'_>], i: usize, continued: bool) -> bool {
         (TokenKind::Word, w) => {
             matches!(
                 w,
-                "and" | "or" | "not" | "is" | "of" | "when" | "to" | "from" | "as"
+                "and"
+                    | "or"
+                    | "not"
+                    | "is"
+                    | "of"
+                    | "when"
+                    | "to"
+                    | "from"
+                    | "as"
+                    | "if"
+                    | "then"
+                    | "else"
             ) || (i == 1 && matches!(w, "amount" | "deadline"))
         }
         _ => false,

@@ -133,6 +133,8 @@ pub struct Remedy {
     pub params: Vec<(String, Type)>,
     /// Default amount.
     pub amount: Option<Expr>,
+    /// The amount is a ceiling (`amount up to …`).
+    pub amount_up_to: bool,
     /// Default deadline.
     pub deadline: Option<Expr>,
     /// Citations.
@@ -155,12 +157,21 @@ pub struct Rule {
     pub name: String,
     /// For an exception, its rule.
     pub exception_to: Option<RuleId>,
+    /// For an exception, the names of the rules it is an exception to, as
+    /// written (`exception misuse to a, b, c`). An exception to several
+    /// rules is one model rule per rule it sets aside (each with its own
+    /// `exception_to`, and the exceptions below it copied under each), all
+    /// with this list; empty for a rule.
+    pub targets: Vec<String>,
     /// The condition, including the period of force.
     pub condition: Expr,
     /// The remedy, if any.
     pub conclusion: Option<Conclusion>,
     /// Amount (the rule's, else the remedy's).
     pub amount: Option<Expr>,
+    /// The amount is a ceiling (`amount up to …`, the rule's or the remedy's
+    /// with the amount it goes with).
+    pub amount_up_to: bool,
     /// Deadline (the rule's, else the remedy's).
     pub deadline: Option<Expr>,
     /// Citations of the rule.
@@ -231,6 +242,8 @@ pub enum Expr {
     },
     /// working days from the first date to the second, on the model's calendar
     WorkingDaysFrom(Box<Expr>, Box<Expr>),
+    /// `if condition then a else b`: only the branch taken is evaluated
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
 }
 
 /// A whole checked rulebook.
@@ -339,20 +352,29 @@ impl Expr {
     /// The direct sub-expressions, left to right. Derived facts are not
     /// entered: their definitions are in [`Model::derived`].
     pub fn children(&self) -> impl DoubleEndedIterator<Item = &Expr> {
-        let (first, second, list): (Option<&Expr>, Option<&Expr>, &[Expr]) = match self {
-            Expr::Fact(_) | Expr::Derived(_) | Expr::Const(_) => (None, None, &[]),
-            Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, _, _) => (Some(a), None, &[]),
-            Expr::In { subject, .. } | Expr::Includes { subject, .. } => (Some(subject), None, &[]),
-            Expr::And(list) | Expr::Or(list) | Expr::Extremum(_, list) => (None, None, list),
+        type Parts<'a> = (
+            Option<&'a Expr>,
+            Option<&'a Expr>,
+            Option<&'a Expr>,
+            &'a [Expr],
+        );
+        let (first, second, third, list): Parts<'_> = match self {
+            Expr::Fact(_) | Expr::Derived(_) | Expr::Const(_) => (None, None, None, &[]),
+            Expr::Not(a) | Expr::Neg(a) | Expr::Shift(a, _, _) => (Some(a), None, None, &[]),
+            Expr::In { subject, .. } | Expr::Includes { subject, .. } => {
+                (Some(subject), None, None, &[])
+            }
+            Expr::And(list) | Expr::Or(list) | Expr::Extremum(_, list) => (None, None, None, list),
             Expr::Cmp(_, a, b)
             | Expr::Arith(_, a, b)
             | Expr::DaysFrom(a, b)
             | Expr::WorkingDaysFrom(a, b)
             | Expr::ShiftBy {
                 date: a, count: b, ..
-            } => (Some(a), Some(b), &[]),
+            } => (Some(a), Some(b), None, &[]),
+            Expr::If(c, a, b) => (Some(c), Some(a), Some(b), &[]),
         };
-        first.into_iter().chain(second).chain(list)
+        first.into_iter().chain(second).chain(third).chain(list)
     }
 
     /// This expression and every sub-expression, parents before children,
@@ -420,6 +442,9 @@ impl std::fmt::Display for ExprText<'_> {
 /// binds less tightly than its place needs.
 fn binding(e: &Expr) -> u8 {
     match e {
+        // `else` extends as far right as it can: parenthesised under any
+        // operator, and as a condition or `then` branch
+        Expr::If(..) => 0,
         Expr::Or(_) => 1,
         Expr::And(_) => 2,
         Expr::Not(_) => 3,
@@ -572,6 +597,14 @@ fn write_expr(model: &Model, e: &Expr, f: &mut std::fmt::Formatter<'_>) -> std::
                 }
             }
             write!(f, " {}", unit.word())
+        }
+        Expr::If(c, a, b) => {
+            f.write_str("if ")?;
+            write_child(model, c, 1, f)?;
+            f.write_str(" then ")?;
+            write_child(model, a, 1, f)?;
+            f.write_str(" else ")?;
+            write_child(model, b, 0, f)
         }
     }
 }

@@ -110,6 +110,87 @@ fn search_finds_a_moved_threshold_no_corpus_case_shows() {
     assert!((500.0..600.0).contains(&price), "{price}");
 }
 
+/// A threshold inside `if … then … else …` of an amount moves (500 → 600
+/// yuan) and an amount becomes a ceiling: the structure shows both, and the
+/// search varies the price around both thresholds to find the moved window.
+#[test]
+fn search_finds_a_moved_if_threshold_and_a_new_ceiling() {
+    let (old, new, report) = report("conditional");
+    let amounts: Vec<(&str, &str)> = report
+        .structure
+        .iter()
+        .flat_map(|c| match &c.change {
+            diff::Change::Changed(aspects) => aspects.as_slice(),
+            _ => &[],
+        })
+        .filter(|a| a.what == "amount")
+        .map(|a| (a.old.as_str(), a.new.as_str()))
+        .collect();
+    assert!(amounts.contains(&("2 * purchase.price", "up to 2 * purchase.price")));
+    let moved = report
+        .search
+        .found
+        .iter()
+        .find(|f| {
+            f.changes
+                .iter()
+                .any(|c| c.remedy == "punitive_damages" && c.kind() == "amount")
+        })
+        .expect("a price in the moved window");
+    let v: serde_json::Value = serde_json::from_str(&moved.case_json).unwrap();
+    let price: f64 = v["purchase"]["price"].as_str().unwrap().parse().unwrap();
+    assert!(price > 500.0 && price <= 600.0, "{price}");
+    assert!(given(&old, &moved.case_json).contains(&"punitive_damages".to_string()));
+    assert!(given(&new, &moved.case_json).contains(&"punitive_damages".to_string()));
+    let capped = report
+        .search
+        .found
+        .iter()
+        .flat_map(|f| f.changes.iter())
+        .find(|c| c.remedy == "injury_damages")
+        .expect("the new ceiling");
+    assert_eq!(capped.kind(), "amount");
+    assert!(
+        capped.describe().contains("→ up to"),
+        "{}",
+        capped.describe()
+    );
+}
+
+/// A rule added to the list of an exception to several rules is a change of
+/// the exception (its list, compared once), and the search finds a case the
+/// exception now sets aside under the added rule.
+#[test]
+fn a_rule_added_to_a_shared_exception_is_a_change() {
+    let (old, new, report) = report("shared_exception");
+    assert_eq!(report.structure.len(), 1, "{:?}", report.structure);
+    let change = &report.structure[0];
+    assert_eq!(change.name, "misuse");
+    let diff::Change::Changed(aspects) = &change.change else {
+        panic!("{change:?}")
+    };
+    assert_eq!(aspects.len(), 1);
+    assert_eq!(aspects[0].what, "exception to");
+    assert_eq!(aspects[0].old, "repair_in_warranty, replacement_in_15_days");
+    assert_eq!(
+        aspects[0].new,
+        "repair_in_warranty, replacement_in_15_days, refund_in_7_days"
+    );
+    assert_eq!(report.search.changed_items, ["exception misuse"]);
+    let found = report
+        .search
+        .found
+        .iter()
+        .find(|f| {
+            f.changes
+                .iter()
+                .any(|c| c.remedy == "refund" && c.describe().starts_with("given → not given"))
+        })
+        .expect("a refund the exception now sets aside");
+    assert!(given(&old, &found.case_json).contains(&"refund".to_string()));
+    assert!(!given(&new, &found.case_json).contains(&"refund".to_string()));
+}
+
 #[test]
 fn a_rewrite_that_keeps_behaviour_is_proved_unchanged() {
     let (_, _, report) = report("refactor");

@@ -252,3 +252,19 @@ fn phrase_parameters_take_amounts_with_their_currency() {
     let cny = Expr::Const(Value::Money(300.into(), Currency::CNY));
     assert_eq!(args, [&eur, &eur, &eur, &cny, &cny]);
 }
+
+/// The advice text of the suites of issue 13's values (ceilings, conditional
+/// values, exceptions to several rules): `up to` for a ceiling, and the rule
+/// a copy of a shared exception is under.
+#[test]
+fn value_suites_as_advice_text() {
+    insta::glob!("eval/{caps,conditional,shared_exception}/*.json", |path| {
+        let (graph, case) = case_of(path);
+        let outcome = evaluate(&graph, &case, &Options::default());
+        let text =
+            redress::report::text::render_outcome(&outcome, graph.model(), &relative(path), "en");
+        insta::with_settings!({ snapshot_suffix => crate::snapshot_name(path, "tests/eval") }, {
+            insta::assert_snapshot!(text);
+        });
+    });
+}

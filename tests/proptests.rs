@@ -1,7 +1,11 @@
 //! Differential property test: random well-formed rulebooks (facts of every
 //! type, derived facts, exceptions and exceptions to exceptions, money and
-//! date arithmetic, periods of force) and random cases with missing facts;
-//! the decision graph's outcome must equal the reference evaluator's.
+//! date arithmetic, periods of force, conditional values in conditions,
+//! derived facts and amounts, ceilings, exceptions to several rules) and
+//! random cases with missing facts; the decision graph's outcome must equal
+//! the reference evaluator's. A rulebook with exceptions to several rules
+//! must also give the outcome of the same rulebook with each such exception
+//! written out once per rule it sets aside.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -36,6 +40,8 @@ fact t0: text
 fact t1: text
 fact e0: one of x, y, z
 fact s0: some of p, q, r
+
+define kv as if e0 is y then n0 else n1 / n0
 "#;
 
 fn atom(derived: usize) -> BoxedStrategy<String> {
@@ -80,6 +86,24 @@ fn atom(derived: usize) -> BoxedStrategy<String> {
             .prop_map(|n| format!("e0 is {}one of x, z", if n { "not " } else { "" }))
             .boxed(),
         set_test(),
+        // conditional values: in a comparison (a division by zero only in
+        // the branch taken counts), as a yes/no condition, through a derived fact
+        (0..3u8, cmp(), 0..6i32)
+            .prop_map(|(i, op, c)| format!("(if b{i} then n0 else n1 * 2) {op} {c}"))
+            .boxed(),
+        (cmp(), 0..20i32)
+            .prop_map(|(op, c)| {
+                format!(
+                    "(if e0 is x then m0 / n0 else if n1 > 2 then m1 else 100 yuan) {op} {c}0 yuan"
+                )
+            })
+            .boxed(),
+        (0..3u8, 0..3u8, 0..6i32)
+            .prop_map(|(i, j, c)| format!("(if b{i} then b{j} else n0 > {c})"))
+            .boxed(),
+        (cmp(), 0..6i32)
+            .prop_map(|(op, c)| format!("kv {op} {c}"))
+            .boxed(),
     ];
     if derived > 0 {
         options.push((0..derived).prop_map(|i| format!("k{i}")).boxed());
@@ -172,20 +196,23 @@ struct GenRule {
     condition: String,
     remedy: Option<u8>,
     exception_to: Option<usize>,
+    /// Further rules it is an exception to (`exception x4 to x1, x2`).
+    also_to: Vec<usize>,
     period: Option<(u8, u8)>,
 }
 
-fn rulebook() -> impl Strategy<Value = String> {
+fn rulebook() -> impl Strategy<Value = (String, String)> {
     (0..4usize)
         .prop_flat_map(|nd| {
             let derived: Vec<BoxedStrategy<String>> = (0..nd).map(condition).collect();
             let rules = proptest::collection::vec(
                 (
                     prop_oneof![1 => condition(nd), 2 => atomic_condition()],
-                    proptest::option::weighted(0.85, 0..5u8),
+                    proptest::option::weighted(0.85, 0..7u8),
                     any::<prop::sample::Index>(),
                     any::<bool>(),
                     proptest::option::weighted(0.2, (1..5u8, 1..5u8)),
+                    proptest::collection::vec(any::<prop::sample::Index>(), 0..3),
                 ),
                 1..8,
             );
@@ -193,10 +220,20 @@ fn rulebook() -> impl Strategy<Value = String> {
         })
         .prop_map(|(derived, raw)| {
             let mut rules: Vec<GenRule> = Vec::new();
-            for (i, (condition, remedy, target, is_exception, period)) in
+            for (i, (condition, remedy, target, is_exception, period, also)) in
                 raw.into_iter().enumerate()
             {
                 let exception_to = (is_exception && i > 0).then(|| target.index(i));
+                // more earlier rules, each once
+                let mut also_to: Vec<usize> = Vec::new();
+                if let Some(t) = exception_to {
+                    for a in also {
+                        let a = a.index(i);
+                        if a != t && !also_to.contains(&a) {
+                            also_to.push(a);
+                        }
+                    }
+                }
                 let remedy = if exception_to.is_some() {
                     remedy
                 } else {
@@ -206,14 +243,21 @@ fn rulebook() -> impl Strategy<Value = String> {
                     condition,
                     remedy,
                     exception_to,
+                    also_to,
                     period,
                 });
             }
-            render(&derived, &rules)
+            (
+                render(&derived, &rules, false),
+                render(&derived, &rules, true),
+            )
         })
 }
 
-fn render(derived: &[String], rules: &[GenRule]) -> String {
+/// The rulebook as text; `written_out`: each exception to several rules (and
+/// each exception below one) written once per rule it sets aside, the copies
+/// named `x{i}c{k}`, in the order the checker expands them.
+fn render(derived: &[String], rules: &[GenRule], written_out: bool) -> String {
     let mut s = HEADER.to_string();
     for (i, d) in derived.iter().enumerate() {
         s.push_str(&format!("\ndefine k{i} as {d}\n"));
@@ -244,6 +288,12 @@ remedy r4
   title en "With a one-of parameter"
   param kind: one of x, y, z
   cite l
+
+remedy r5
+  title en "With a conditional ceiling"
+  amount up to if n0 > 2 then 3 * m0 else m0 / n1
+  deadline if b2 then d0 + 7 days else d1
+  cite l
 "#,
     );
     for (i, r) in rules.iter().enumerate() {
@@ -253,24 +303,105 @@ remedy r4
             Some(1) => " => r1".into(),
             Some(2) => " => r2".into(),
             Some(3) => " => send to t0".into(),
-            Some(_) => " => r4(e0)".into(),
+            Some(4) => " => r4(e0)".into(),
+            Some(5) => " => r5".into(),
+            // the remedy with a fixed amount, given a ceiling by the rule
+            Some(_) => " => r1\n  amount up to if e0 is z then kv * m1 else m0".into(),
         };
+        let period = r.period.map(|(a, b)| {
+            let (a, b) = (a.min(b), a.max(b));
+            format!("  in force from 2024-0{a}-01 until 2024-0{b}-28\n")
+        });
+        let tail = format!("  cite l\n{}", period.unwrap_or_default());
         match r.exception_to {
-            Some(t) => s.push_str(&format!(
-                "\nexception x{i} to x{t}\n  when {}{conclusion}\n",
+            Some(t) if written_out => {
+                for (k, (p, c)) in parents(rules, i).into_iter().enumerate() {
+                    let name = copy_name(rules, i, k);
+                    let to = copy_name(rules, p, c);
+                    s.push_str(&format!(
+                        "\nexception {name} to {to}\n  when {}{conclusion}\n{tail}",
+                        r.condition
+                    ));
+                }
+                let _ = t;
+            }
+            Some(t) => {
+                let also: String = r.also_to.iter().map(|a| format!(", x{a}")).collect();
+                s.push_str(&format!(
+                    "\nexception x{i} to x{t}{also}\n  when {}{conclusion}\n{tail}",
+                    r.condition
+                ));
+            }
+            None => s.push_str(&format!(
+                "\nrule x{i}\n  {}{conclusion}\n{tail}",
                 r.condition
             )),
-            None => s.push_str(&format!("\nrule x{i}\n  {}{conclusion}\n", r.condition)),
-        }
-        s.push_str("  cite l\n");
-        if let Some((a, b)) = r.period {
-            let (a, b) = (a.min(b), a.max(b));
-            s.push_str(&format!(
-                "  in force from 2024-0{a}-01 until 2024-0{b}-28\n"
-            ));
         }
     }
     s
+}
+
+/// The copies of rule `i` written out: one per copy of each rule it sets
+/// aside, as (rule, copy of it).
+fn parents(rules: &[GenRule], i: usize) -> Vec<(usize, usize)> {
+    let r = &rules[i];
+    r.exception_to
+        .iter()
+        .chain(&r.also_to)
+        .flat_map(|&p| (0..copies(rules, p)).map(move |c| (p, c)))
+        .collect()
+}
+
+fn copies(rules: &[GenRule], i: usize) -> usize {
+    if rules[i].exception_to.is_none() {
+        1
+    } else {
+        parents(rules, i).len()
+    }
+}
+
+fn copy_name(rules: &[GenRule], i: usize, k: usize) -> String {
+    if copies(rules, i) == 1 {
+        format!("x{i}")
+    } else {
+        format!("x{i}c{k}")
+    }
+}
+
+/// An outcome as JSON with copy names (`x3c1`) read as the rule's (`x3`),
+/// `under` left out, and the open rules of an undetermined remedy each once.
+fn as_one(outcome: &redress::outcome::Outcome<'_>) -> serde_json::Value {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) => {
+                if let Some(at) = s.find('c')
+                    && s.starts_with('x')
+                    && s[1..at].chars().all(|c| c.is_ascii_digit())
+                    && s[at + 1..].chars().all(|c| c.is_ascii_digit())
+                {
+                    s.truncate(at);
+                }
+            }
+            serde_json::Value::Array(list) => list.iter_mut().for_each(walk),
+            serde_json::Value::Object(map) => {
+                map.remove("under");
+                map.values_mut().for_each(walk);
+            }
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(outcome).unwrap();
+    walk(&mut v);
+    for u in v["undetermined"].as_array_mut().unwrap() {
+        let rules = u["rules"].as_array_mut().unwrap();
+        let mut seen = Vec::new();
+        rules.retain(|r| {
+            let new = !seen.contains(r);
+            seen.push(r.clone());
+            new
+        });
+    }
+    v
 }
 
 /// A case: each fact given with probability 3/4, or (one case in four)
@@ -370,14 +501,26 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
         ..Config::default()
     });
     let compiled = std::cell::Cell::new(0u32);
+    let written_out_compared = std::cell::Cell::new(0u32);
     let result = runner.run(
         &(rulebook(), proptest::collection::vec(case(), 1..6)),
-        |(text, cases)| {
+        |((text, written_out), cases)| {
             let file = SourceFile::new("generated.rules", text.clone());
             let (graph, _) = redress::compile(&file);
             // Contradictory conditions are refused by the checker; skip those.
             let Some(graph) = graph else { return Ok(()) };
             compiled.set(compiled.get() + 1);
+            // the same rulebook with each exception to several rules written
+            // out once per rule (when there is one)
+            let spelled = (written_out != text)
+                .then(|| {
+                    let file = SourceFile::new("written-out.rules", written_out.clone());
+                    redress::compile(&file).0
+                })
+                .flatten();
+            if spelled.is_some() {
+                written_out_compared.set(written_out_compared.get() + 1);
+            }
             // one evaluator for all the cases, alternating with and without the
             // index: what it keeps from one case must never leak into the next
             let mut shared = Evaluator::new(&graph);
@@ -449,6 +592,19 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
                 let engine = view_of(&indexed);
                 let reference = reference_view(graph.model(), &case);
                 prop_assert_eq!(engine, reference, "\nrulebook:\n{}\ncase: {}", text, c);
+                if let Some(spelled) = &spelled {
+                    let cf = SourceFile::new("case.json", c.clone());
+                    let (other, _) = parse_case(spelled.model(), &cf, Format::Json);
+                    let other = evaluate(spelled, &other.unwrap(), &Options::default());
+                    prop_assert_eq!(
+                        as_one(&indexed),
+                        as_one(&other),
+                        "\nrulebook:\n{}\nwritten out:\n{}\ncase: {}",
+                        text,
+                        written_out,
+                        c
+                    );
+                }
             }
             Ok(())
         },
@@ -460,6 +616,11 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
     assert!(
         compiled > 256,
         "only {compiled} of 256 generated rulebooks compiled"
+    );
+    let written_out = written_out_compared.get();
+    assert!(
+        written_out > 64,
+        "only {written_out} rulebooks with exceptions to several rules compared written out"
     );
 }
 
@@ -686,7 +847,7 @@ fn graph_agrees_with_reference_in_any_currency() {
         proptest::bool::weighted(0.2),
         proptest::collection::vec((case(), any::<bool>(), 0..4u8), 1..4),
     );
-    let result = runner.run(&strategy, |(text, which, mixed, cases)| {
+    let result = runner.run(&strategy, |((text, _), which, mixed, cases)| {
         let (code, suffix) = CURRENCIES[which];
         let mut text = text.replace(" yuan", suffix);
         if code != "CNY" {

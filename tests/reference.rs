@@ -66,6 +66,7 @@ fn as_text<'a>(c: &Computed<'a>) -> Computed<'a> {
             Shown::Bool(b) => Shown::Bool(*b),
             other => Shown::Text(other.to_string().into()),
         }),
+        up_to: c.up_to,
         currency: c.currency,
         needs: c.needs.clone(),
         // the reference does not say why a computation failed
@@ -251,6 +252,12 @@ impl<'a> Reference<'a> {
                 };
                 naive_working_days_between(self.calendar(), a, b).map(|n| Value::Number(n.into()))
             }
+            // only the branch taken
+            Expr::If(c, a, b) => match truth(self.value(c)) {
+                Truth::Yes => self.value(a),
+                Truth::No => self.value(b),
+                Truth::Unknown => None,
+            },
         }
     }
 
@@ -284,6 +291,12 @@ impl<'a> Reference<'a> {
                 self.needs(a, out);
                 self.needs(b, out);
             }
+            // the condition's missing facts, or the branch taken's
+            Expr::If(c, a, b) => match truth(self.value(c)) {
+                Truth::Yes => self.needs(a, out),
+                Truth::No => self.needs(b, out),
+                Truth::Unknown => self.needs(c, out),
+            },
         }
     }
 
@@ -355,6 +368,7 @@ impl<'a> Reference<'a> {
     fn computed(&self, e: &Expr) -> Computed<'a> {
         match self.value(e) {
             Some(v) => Computed {
+                up_to: false,
                 currency: match &v {
                     Value::Money(_, c) => Some(c.code()),
                     _ => None,
@@ -368,6 +382,7 @@ impl<'a> Reference<'a> {
                 self.needs(e, &mut n);
                 Computed {
                     value: None,
+                    up_to: false,
                     currency: None,
                     needs: self.names(&n),
                     error: None,
@@ -420,7 +435,10 @@ impl<'a> Reference<'a> {
                             .zip(&c.args)
                             .map(|((n, _), a)| (n.as_str(), self.computed(a)))
                             .collect();
-                        let amount = rule.amount.as_ref().map(|a| self.computed(a));
+                        let amount = rule.amount.as_ref().map(|a| Computed {
+                            up_to: rule.amount_up_to,
+                            ..self.computed(a)
+                        });
                         let deadline = rule.deadline.as_ref().map(|d| self.deadline(d));
                         match here.iter_mut().find(|a| {
                             a.params == params && a.amount == amount && a.deadline == deadline

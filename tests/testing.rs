@@ -76,6 +76,36 @@ fn failing_suite_json() {
     ]));
 }
 
+/// An exception to several rules counts once per rule it sets aside, each
+/// named with the rule it is under.
+#[test]
+fn coverage_of_a_shared_exception() {
+    insta::assert_snapshot!(shown(&["test", "--coverage", "tests/testing/shared"]));
+}
+
+/// The condition of every `if` counts as a condition, seen true and false:
+/// in a rule's condition, in the amounts, deadlines and arguments it
+/// computes, and in the derived facts they read.
+#[test]
+fn coverage_of_conditional_values() {
+    let out = shown(&[
+        "test",
+        "--coverage",
+        "--format",
+        "json",
+        "tests/testing/conditional",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(out.split_once("\n\n").unwrap().1).unwrap();
+    let coverage = &json["coverage"][0];
+    // 11 atoms: defect (3 rules), severity >= 3, severity >= (if …),
+    // units > 0 (in the derived argument per_unit), and the conditions of
+    // the ifs: goods.category = food (the remedy's amount, serious_defect's
+    // condition, the derived multiple), goods.category = general (multiple)
+    // and goods.fresh (the deadline)
+    assert_eq!(coverage["conditions"]["total"], 22, "{coverage:#}");
+    insta::assert_snapshot!(shown(&["test", "--coverage", "tests/testing/conditional"]));
+}
+
 #[test]
 fn coverage_human() {
     insta::assert_snapshot!(shown(&["test", "--coverage", "tests/testing/partial"]));

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use super::difference::{Constraint, Var, negative_cycle};
 use crate::diagnostic::Code;
-use crate::model::{Expr, FactId, Model};
+use crate::model::{Expr, FactId, Model, RuleId};
 use crate::value::{OneOfId, Type, Value};
 use crate::vocab::{CmpOp, SetTest, Unit};
 
@@ -441,36 +441,49 @@ impl Checker<'_> {
             let Some(rule) = self.model.rules.get(i) else {
                 continue;
             };
-            let Some(target) = rule.exception_to else {
-                continue;
-            };
-            if dead.get(i).copied().unwrap_or(true)
-                || dead.get(target.index()).copied().unwrap_or(true)
-            {
-                continue;
+            // an exception to several rules is checked against each
+            let targets: Vec<RuleId> = rule
+                .exception_to
+                .into_iter()
+                .chain(self.also_to.get(i).into_iter().flatten().copied())
+                .collect();
+            for target in targets {
+                self.never_together(i, target, &dead);
             }
-            let Some(t) = self.model.rules.get(target.index()) else {
-                continue;
-            };
-            let mut atoms = Vec::new();
-            self.conjuncts(&t.condition, false, 0, &mut atoms);
-            self.conjuncts(&rule.condition, false, 0, &mut atoms);
-            if let Some(proof) = self.infeasible(&atoms) {
-                let shown = proof.sentence();
-                let (name, tname) = (rule.name.clone(), t.name.clone());
-                let span = self
-                    .rule_decls
-                    .get(i)
-                    .map(|d| d.condition.span)
-                    .unwrap_or_default();
-                self.warning(
-                    Code::ExceptionNeverApplies,
-                    format!("the exception `{name}` can never apply when `{tname}` does: {shown}"),
-                )
-                .label(span, format!("never true together with `{tname}`"))
-                .help("an exception should narrow its rule; check that both talk about the same cases")
-                .emit();
-            }
+        }
+    }
+
+    /// Warn when exception `i` can never apply together with `target`, one
+    /// of the rules it is an exception to.
+    fn never_together(&mut self, i: usize, target: RuleId, dead: &[bool]) {
+        let Some(rule) = self.model.rules.get(i) else {
+            return;
+        };
+        if dead.get(i).copied().unwrap_or(true) || dead.get(target.index()).copied().unwrap_or(true)
+        {
+            return;
+        }
+        let Some(t) = self.model.rules.get(target.index()) else {
+            return;
+        };
+        let mut atoms = Vec::new();
+        self.conjuncts(&t.condition, false, 0, &mut atoms);
+        self.conjuncts(&rule.condition, false, 0, &mut atoms);
+        if let Some(proof) = self.infeasible(&atoms) {
+            let shown = proof.sentence();
+            let (name, tname) = (rule.name.clone(), t.name.clone());
+            let span = self
+                .rule_decls
+                .get(i)
+                .map(|d| d.condition.span)
+                .unwrap_or_default();
+            self.warning(
+                Code::ExceptionNeverApplies,
+                format!("the exception `{name}` can never apply when `{tname}` does: {shown}"),
+            )
+            .label(span, format!("never true together with `{tname}`"))
+            .help("an exception should narrow its rule; check that both talk about the same cases")
+            .emit();
         }
     }
 }

@@ -58,6 +58,10 @@ impl Checker<'_> {
     }
 
     fn expr_inner(&mut self, e: &ast::Expr, hint: Option<Type>) -> Typed {
+        // Every arm but the smallest calls a method of its own: in a debug
+        // build each arm's locals would otherwise add to this frame, which
+        // every level of a nested expression pays (2 MiB threads must hold
+        // the checker's 600 levels).
         match &e.kind {
             ExprKind::Name(name) => self.name(name, e, hint),
             ExprKind::Bool(b) => Some((Expr::Const(Value::Bool(*b)), Type::Bool)),
@@ -73,30 +77,7 @@ impl Checker<'_> {
                 let inner = self.boolean(inner, "`not`")?;
                 Some((Expr::Not(Box::new(inner)), Type::Bool))
             }
-            ExprKind::And(parts) | ExprKind::Or(parts) => {
-                let word = if matches!(e.kind, ExprKind::And(_)) {
-                    "`and`"
-                } else {
-                    "`or`"
-                };
-                let mut out = Vec::new();
-                let mut ok = true;
-                for p in parts {
-                    match self.boolean(p, word) {
-                        Some(x) => out.push(x),
-                        None => ok = false,
-                    }
-                }
-                if !ok {
-                    return None;
-                }
-                let expr = if matches!(e.kind, ExprKind::And(_)) {
-                    Expr::And(out)
-                } else {
-                    Expr::Or(out)
-                };
-                Some((expr, Type::Bool))
-            }
+            ExprKind::And(parts) | ExprKind::Or(parts) => self.and_or(e, parts),
             ExprKind::Cmp(op, a, b) => self.compare(*op, a, b, e),
             ExprKind::OneOf {
                 negated,
@@ -109,110 +90,155 @@ impl Checker<'_> {
                 choices,
             } => self.includes(*test, subject, choices),
             ExprKind::Arith(op, a, b) => self.arith(*op, a, b),
-            ExprKind::Neg(inner) => {
-                let (x, ty) = self.expr(inner, None)?;
-                if !matches!(ty, Type::Number | Type::Money(_)) {
-                    let found = self.type_name(ty);
-                    self.error(
-                        Code::TypeMismatch,
-                        format!("only numbers and money can be negative, but this is {found}"),
-                    )
-                    .label(inner.span, format!("this is {found}"))
-                    .help("remove the minus sign")
-                    .emit();
-                    return None;
-                }
-                Some((Expr::Neg(Box::new(x)), ty))
-            }
-            ExprKind::Extremum(which, args) => {
-                let word = match which {
-                    Extremum::Max => "max",
-                    Extremum::Min => "min",
-                };
-                let mut out = Vec::new();
-                let mut first: Option<(Type, &ast::Expr)> = None;
-                let mut ok = true;
-                for a in args {
-                    let Some((x, ty)) = self.expr(a, first.map(|f| f.0)) else {
-                        ok = false;
-                        continue;
-                    };
-                    if !ty.is_ordered() {
-                        let found = self.type_name(ty);
-                        let help = self.in_currency(&format!(
-                            "`{word}(3 * purchase.price, 500 yuan)` compares amounts"
-                        ));
-                        self.error(
-                            Code::TypeMismatch,
-                            format!("`{word}` takes numbers, money or dates, but this is {found}"),
-                        )
-                        .label(a.span, format!("this is {found}"))
-                        .help(help)
-                        .emit();
-                        ok = false;
-                        continue;
-                    }
-                    match first {
-                        None => first = Some((ty, a)),
-                        Some((t0, a0)) if t0 != ty => {
-                            self.mismatch(&format!("`{word}` cannot mix"), t0, a0, ty, a);
-                            ok = false;
-                        }
-                        Some(_) => {}
-                    }
-                    out.push(x);
-                }
-                let ty = first.map(|f| f.0)?;
-                ok.then_some((Expr::Extremum(*which, out), ty))
-            }
+            ExprKind::Neg(inner) => self.neg(inner),
+            ExprKind::Extremum(which, args) => self.extremum(*which, args),
             ExprKind::DaysFrom(a, b) => {
                 let x = self.dated(a)?;
                 let y = self.dated(b)?;
                 Some((Expr::DaysFrom(Box::new(x), Box::new(y)), Type::Number))
             }
-            ExprKind::Scaled(count, unit) => {
-                // a duration's typed expression is its count (see `arith`)
-                let (x, ty) = self.expr(count, None)?;
-                if ty != Type::Number {
-                    let found = self.type_name(ty);
-                    self.error(
-                        Code::TypeMismatch,
-                        format!(
-                            "the count of a duration must be a number, but this is {}",
-                            a_type(&found)
-                        ),
-                    )
-                    .label(count.span, format!("this is {}", a_type(&found)))
-                    .help(format!(
-                        "count {} with a number: `purchase.date + warranty.months months`, `(repair.days + 1) working days`",
-                        unit.word()
-                    ))
-                    .emit();
-                    return None;
-                }
-                if *unit == Unit::WorkingDays {
-                    self.working_days_calendar(e.span)?;
-                }
-                Some((x, Type::Duration))
-            }
-            ExprKind::WorkingDaysFrom(a, b) => {
-                let x = self.dated(a);
-                let y = self.dated(b);
-                let calendar = self.working_days_calendar(e.span);
-                let (x, y, calendar) = (x?, y?, calendar?);
-                for (d, side) in [(&x, a), (&y, b)] {
-                    if let Expr::Const(Value::Date(d)) = d
-                        && !calendar.covers(*d)
-                    {
-                        self.outside_calendar(calendar, side.span, &d.to_string());
-                    }
-                }
-                Some((
-                    Expr::WorkingDaysFrom(Box::new(x), Box::new(y)),
-                    Type::Number,
-                ))
+            ExprKind::If(c, a, b) => self.conditional(c, a, b, hint),
+            ExprKind::Scaled(count, unit) => self.scaled(e, count, *unit),
+            ExprKind::WorkingDaysFrom(a, b) => self.working_days_from(e, a, b),
+        }
+    }
+
+    /// `a and b and …`, `a or b or …`.
+    #[inline(never)]
+    fn and_or(&mut self, e: &ast::Expr, parts: &[ast::Expr]) -> Typed {
+        let word = if matches!(e.kind, ExprKind::And(_)) {
+            "`and`"
+        } else {
+            "`or`"
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for p in parts {
+            match self.boolean(p, word) {
+                Some(x) => out.push(x),
+                None => ok = false,
             }
         }
+        if !ok {
+            return None;
+        }
+        let expr = if matches!(e.kind, ExprKind::And(_)) {
+            Expr::And(out)
+        } else {
+            Expr::Or(out)
+        };
+        Some((expr, Type::Bool))
+    }
+
+    /// `-a`.
+    #[inline(never)]
+    fn neg(&mut self, inner: &ast::Expr) -> Typed {
+        let (x, ty) = self.expr(inner, None)?;
+        if !matches!(ty, Type::Number | Type::Money(_)) {
+            let found = self.type_name(ty);
+            self.error(
+                Code::TypeMismatch,
+                format!("only numbers and money can be negative, but this is {found}"),
+            )
+            .label(inner.span, format!("this is {found}"))
+            .help("remove the minus sign")
+            .emit();
+            return None;
+        }
+        Some((Expr::Neg(Box::new(x)), ty))
+    }
+
+    /// `max(…)`, `min(…)`.
+    #[inline(never)]
+    fn extremum(&mut self, which: Extremum, args: &[ast::Expr]) -> Typed {
+        let word = match which {
+            Extremum::Max => "max",
+            Extremum::Min => "min",
+        };
+        let mut out = Vec::new();
+        let mut first: Option<(Type, &ast::Expr)> = None;
+        let mut ok = true;
+        for a in args {
+            let Some((x, ty)) = self.expr(a, first.map(|f| f.0)) else {
+                ok = false;
+                continue;
+            };
+            if !ty.is_ordered() {
+                let found = self.type_name(ty);
+                let help = self.in_currency(&format!(
+                    "`{word}(3 * purchase.price, 500 yuan)` compares amounts"
+                ));
+                self.error(
+                    Code::TypeMismatch,
+                    format!("`{word}` takes numbers, money or dates, but this is {found}"),
+                )
+                .label(a.span, format!("this is {found}"))
+                .help(help)
+                .emit();
+                ok = false;
+                continue;
+            }
+            match first {
+                None => first = Some((ty, a)),
+                Some((t0, a0)) if t0 != ty => {
+                    self.mismatch(&format!("`{word}` cannot mix"), t0, a0, ty, a);
+                    ok = false;
+                }
+                Some(_) => {}
+            }
+            out.push(x);
+        }
+        let ty = first.map(|f| f.0)?;
+        ok.then_some((Expr::Extremum(which, out), ty))
+    }
+
+    /// `n months`, `(n + 2) working days`: a duration whose count is an
+    /// expression.
+    #[inline(never)]
+    fn scaled(&mut self, e: &ast::Expr, count: &ast::Expr, unit: Unit) -> Typed {
+        // a duration's typed expression is its count (see `arith`)
+        let (x, ty) = self.expr(count, None)?;
+        if ty != Type::Number {
+            let found = self.type_name(ty);
+            self.error(
+                Code::TypeMismatch,
+                format!(
+                    "the count of a duration must be a number, but this is {}",
+                    a_type(&found)
+                ),
+            )
+            .label(count.span, format!("this is {}", a_type(&found)))
+            .help(format!(
+                "count {} with a number: `purchase.date + warranty.months months`, `(repair.days + 1) working days`",
+                unit.word()
+            ))
+            .emit();
+            return None;
+        }
+        if unit == Unit::WorkingDays {
+            self.working_days_calendar(e.span)?;
+        }
+        Some((x, Type::Duration))
+    }
+
+    /// `working days from a to b`.
+    #[inline(never)]
+    fn working_days_from(&mut self, e: &ast::Expr, a: &ast::Expr, b: &ast::Expr) -> Typed {
+        let x = self.dated(a);
+        let y = self.dated(b);
+        let calendar = self.working_days_calendar(e.span);
+        let (x, y, calendar) = (x?, y?, calendar?);
+        for (d, side) in [(&x, a), (&y, b)] {
+            if let Expr::Const(Value::Date(d)) = d
+                && !calendar.covers(*d)
+            {
+                self.outside_calendar(calendar, side.span, &d.to_string());
+            }
+        }
+        Some((
+            Expr::WorkingDaysFrom(Box::new(x), Box::new(y)),
+            Type::Number,
+        ))
     }
 
     /// The calendar working days count on; without one in the header, an
@@ -319,6 +345,36 @@ impl Checker<'_> {
                 .to_string();
             self.outside_calendar(calendar, whole, &what);
         }
+    }
+
+    /// `if c then a else b`: the condition is yes/no, and both branches are
+    /// checked (even when one fails) and must have one type.
+    fn conditional(
+        &mut self,
+        c: &ast::Expr,
+        a: &ast::Expr,
+        b: &ast::Expr,
+        hint: Option<Type>,
+    ) -> Typed {
+        let cond = self.boolean(c, "the condition of `if`");
+        let then = self.expr(a, hint);
+        let otherwise = self.expr(b, then.as_ref().map(|t| t.1).or(hint));
+        let (cond, (x, ta), (y, tb)) = (cond?, then?, otherwise?);
+        if ta != tb {
+            self.mismatch("the branches of `if` cannot mix", ta, a, tb, b);
+            return None;
+        }
+        if ta == Type::Duration {
+            self.error(
+                Code::TypeMismatch,
+                "the branches of `if` are durations, which stand only after a date and `+` or `-`",
+            )
+            .label(a.span.to(b.span), "durations")
+            .help("choose between dates: `if goods.fresh then purchase.date + 7 days else purchase.date + 15 days`")
+            .emit();
+            return None;
+        }
+        Some((Expr::If(Box::new(cond), Box::new(x), Box::new(y)), ta))
     }
 
     fn dated(&mut self, e: &ast::Expr) -> Option<Expr> {

@@ -12,6 +12,7 @@ mod contradiction;
 mod difference;
 mod expr;
 mod phrase;
+mod shared;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -78,6 +79,9 @@ pub(crate) struct Checker<'a> {
     remedy_decls: Vec<&'a ast::Remedy>,
     rules: HashMap<String, RuleId>,
     rule_decls: Vec<&'a ast::Rule>,
+    /// Per rule: the rules after the first that it is an exception to
+    /// (`exception misuse to a, b, c`), see `shared.rs`.
+    also_to: Vec<Vec<RuleId>>,
     laws: HashMap<String, LawId>,
     used_facts: Vec<bool>,
     used_derived: Vec<bool>,
@@ -117,6 +121,7 @@ impl<'a> Checker<'a> {
             remedy_decls: Vec::new(),
             rules: HashMap::new(),
             rule_decls: Vec::new(),
+            also_to: Vec::new(),
             laws: HashMap::new(),
             used_facts: Vec::new(),
             used_derived: Vec::new(),
@@ -156,8 +161,10 @@ impl<'a> Checker<'a> {
         self.remedies_pass();
         self.rules_pass();
         self.exception_loops();
+        self.shared_exception_loops();
         self.contradictions();
         self.unused();
+        self.expand_shared_exceptions();
     }
 
     // --------------------------------------------------------------- header
@@ -958,6 +965,7 @@ impl<'a> Checker<'a> {
                 "amount",
                 &[Type::Money(self.model.header.currency), Type::Number],
             );
+            let amount_up_to = amount.is_some() && !r.amount_up_to.is_empty();
             let deadline = self.one_expr(&r.deadline, "deadline", &[Type::Date]);
             if r.cites.is_empty() {
                 self.warning(
@@ -978,6 +986,7 @@ impl<'a> Checker<'a> {
                     .map_or_else(|| "other".to_string(), |c| c.text.clone()),
                 params,
                 amount,
+                amount_up_to,
                 deadline,
                 cites,
             });
@@ -1057,6 +1066,8 @@ impl<'a> Checker<'a> {
                 }
                 found
             });
+            let also_to = self.also_targets(r);
+            self.also_to.push(also_to);
             let condition = self.condition(&r.condition);
             let condition = self.bounded(condition, r.condition.span);
             let conclusion = r.conclusion.as_ref().and_then(|c| self.conclusion(c));
@@ -1113,22 +1124,36 @@ impl<'a> Checker<'a> {
             }
             let cites = self.citations(&r.cites);
             let remedy = conclusion.as_ref().map(|c| c.remedy);
-            let (amount, deadline) = match remedy.and_then(|id| self.model.remedies.get(id.index()))
-            {
-                Some(rem) => (
-                    amount.or_else(|| rem.amount.clone()),
-                    deadline.or_else(|| rem.deadline.clone()),
-                ),
-                None => (amount, deadline),
-            };
+            let amount_up_to = amount.is_some() && !r.amount_up_to.is_empty();
+            let (amount, amount_up_to, deadline) =
+                match remedy.and_then(|id| self.model.remedies.get(id.index())) {
+                    Some(rem) if amount.is_none() => (
+                        rem.amount.clone(),
+                        rem.amount_up_to,
+                        deadline.or_else(|| rem.deadline.clone()),
+                    ),
+                    Some(rem) => (
+                        amount,
+                        amount_up_to,
+                        deadline.or_else(|| rem.deadline.clone()),
+                    ),
+                    None => (amount, amount_up_to, deadline),
+                };
             let condition = condition.map(|c| self.with_period(c, period));
             self.model.rules.push(model::Rule {
                 name: r.name.text.clone(),
                 exception_to,
+                targets: r
+                    .exception_to
+                    .iter()
+                    .chain(&r.also_to)
+                    .map(|t| t.text.clone())
+                    .collect(),
                 condition: condition
                     .unwrap_or(model::Expr::Const(crate::value::Value::Bool(false))),
                 conclusion,
                 amount,
+                amount_up_to,
                 deadline,
                 cites,
                 period,

@@ -206,10 +206,19 @@ struct Summary {
 
 fn shown(c: &Computed) -> String {
     match &c.value {
-        Some(v) => match c.currency.and_then(Currency::active) {
-            Some(currency) => crate::value::money_for_people(&v.to_string(), currency, "en"),
-            None => v.to_string(),
-        },
+        Some(v) => {
+            let shown = match c.currency.and_then(Currency::active) {
+                Some(currency) => crate::value::money_for_people(&v.to_string(), currency, "en"),
+                None => v.to_string(),
+            };
+            // a ceiling reads `up to 500.00 yuan`, so a change from an amount
+            // to a ceiling is a change
+            if c.up_to {
+                format!("up to {shown}")
+            } else {
+                shown
+            }
+        }
         None => "unknown".to_string(),
     }
 }
@@ -572,6 +581,8 @@ impl<'g> Side<'g> {
         kept.extend(watched.iter().enumerate().map(|(k, (_, e))| Rule {
             name: format!("watched {k}"),
             exception_to: None,
+            targets: Vec::new(),
+            amount_up_to: false,
             condition: e.clone(),
             conclusion: None,
             amount: None,
@@ -870,9 +881,32 @@ impl Analysis {
         }
     }
 
+    /// Read the condition of every `if` in a value (not through derived
+    /// facts): `scan` of the condition finds the `if`s inside it, so each
+    /// condition is read once.
+    fn scan_ifs(&mut self, model: &Model, e: &Expr) {
+        let mut pending = vec![e];
+        while let Some(x) = pending.pop() {
+            match x {
+                Expr::If(c, a, b) => {
+                    self.scan(model, c);
+                    pending.push(b);
+                    pending.push(a);
+                }
+                other => pending.extend(other.children().rev()),
+            }
+        }
+    }
+
     /// Read one condition (a yes/no expression) of a model.
     fn scan(&mut self, model: &Model, e: &Expr) {
         match e {
+            // a yes/no `if`: its condition, and each branch as a condition
+            Expr::If(c, a, b) => {
+                self.scan(model, c);
+                self.scan(model, a);
+                self.scan(model, b);
+            }
             Expr::And(l) | Expr::Or(l) => {
                 for x in l {
                     self.scan(model, x);
@@ -887,6 +921,8 @@ impl Analysis {
             Expr::Derived(_) | Expr::Const(_) => {}
             Expr::Cmp(op, a, b) => {
                 self.counts(model, e);
+                self.scan_ifs(model, a);
+                self.scan_ifs(model, b);
                 if !(self.against_const(model, *op, a, b)
                     || self.against_const(model, *op, b, a)
                     || self.relation(model, e, a, b))
@@ -1626,6 +1662,8 @@ fn plan(old: &Model, new: &Model) -> Plan {
         old.rules.iter().map(|r| (r.name.as_str(), r)).collect();
     let new_by_name: HashMap<&str, &Rule> =
         new.rules.iter().map(|r| (r.name.as_str(), r)).collect();
+    // each name once: an exception to several rules is several model rules
+    let mut seen: HashSet<&str> = HashSet::new();
     let names: Vec<&str> = old
         .rules
         .iter()
@@ -1636,6 +1674,7 @@ fn plan(old: &Model, new: &Model) -> Plan {
                 .map(|r| r.name.as_str())
                 .filter(|n| !old_by_name.contains_key(n)),
         )
+        .filter(|n| seen.insert(n))
         .collect();
     let mut changed_rules: HashSet<&str> = HashSet::new();
     // the changed conditions of each version, to see each made true and false
@@ -1781,13 +1820,17 @@ fn plan(old: &Model, new: &Model) -> Plan {
             in_conditions.extend(ds);
             for e in value_exprs(r) {
                 read.extend(reads.of(model, e).1);
+                analysis.scan_ifs(model, e);
             }
         }
         for d in model.derived.iter().filter(|d| read.contains(&d.name)) {
             if d.ty == Type::Bool {
                 analysis.scan(model, &d.expr);
-            } else if !matches!(d.expr, Expr::Fact(_) | Expr::Const(_))
-                && in_conditions.contains(&d.name)
+                continue;
+            }
+            // a value chosen by `if`: its conditions split cases too
+            analysis.scan_ifs(model, &d.expr);
+            if !matches!(d.expr, Expr::Fact(_) | Expr::Const(_)) && in_conditions.contains(&d.name)
             {
                 // a number, amount or date defined from facts: compared
                 // somewhere as a whole, so the facts under it are not

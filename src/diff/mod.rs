@@ -254,7 +254,7 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
                 ("titles", show::texts(&r.titles)),
                 ("category", r.category.clone()),
                 ("parameters", params.join(", ")),
-                ("amount", opt_expr(m, r.amount.as_ref())),
+                ("amount", amount(m, r.amount.as_ref(), r.amount_up_to)),
                 ("deadline", opt_expr(m, r.deadline.as_ref())),
                 ("citations", show::citations(m, &r.cites)),
             ]
@@ -266,9 +266,13 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
     );
     for (kind, exceptions) in [(ItemKind::Rule, false), (ItemKind::Exception, true)] {
         let pick = |m: &Model| -> Vec<Rule> {
+            // an exception to several rules is one model rule per rule it
+            // sets aside, all of one name: compared once, by its list
+            let mut seen = std::collections::HashSet::new();
             m.rules
                 .iter()
                 .filter(|r| r.exception_to.is_some() == exceptions)
+                .filter(|r| seen.insert(r.name.as_str()))
                 .cloned()
                 .collect()
         };
@@ -280,7 +284,9 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
             rule_aspects,
             |m, r| {
                 let mut s = show::expr(m, show::own_condition(m, r));
-                if let Some(to) = r.exception_to.and_then(|e| m.rules.get(e.index())) {
+                if r.targets.len() > 1 {
+                    s = format!("to {} when {s}", r.targets.join(", "));
+                } else if let Some(to) = r.exception_to.and_then(|e| m.rules.get(e.index())) {
                     s = format!("to {} when {s}", to.name);
                 }
                 if let Some(c) = &r.conclusion {
@@ -301,6 +307,14 @@ fn opt_expr(model: &Model, e: Option<&Expr>) -> String {
     e.map_or_else(|| "none".to_string(), |e| show::expr(model, e))
 }
 
+/// An amount as written: `up to …` for a ceiling.
+fn amount(model: &Model, e: Option<&Expr>, up_to: bool) -> String {
+    match e {
+        Some(e) if up_to => format!("up to {}", show::expr(model, e)),
+        _ => opt_expr(model, e),
+    }
+}
+
 fn conclusion(model: &Model, c: &crate::model::Conclusion) -> String {
     let id = model
         .remedies
@@ -318,9 +332,14 @@ fn rule_aspects(model: &Model, r: &Rule) -> Vec<(&'static str, String)> {
     vec![
         (
             "exception to",
-            r.exception_to
-                .and_then(|e| model.rules.get(e.index()))
-                .map_or_else(|| "none".to_string(), |e| e.name.clone()),
+            // the list as written, for an exception to several rules
+            if r.targets.len() > 1 {
+                r.targets.join(", ")
+            } else {
+                r.exception_to
+                    .and_then(|e| model.rules.get(e.index()))
+                    .map_or_else(|| "none".to_string(), |e| e.name.clone())
+            },
         ),
         (
             "condition",
@@ -333,7 +352,7 @@ fn rule_aspects(model: &Model, r: &Rule) -> Vec<(&'static str, String)> {
                 .as_ref()
                 .map_or_else(|| "none".to_string(), |c| conclusion(model, c)),
         ),
-        ("amount", opt_expr(model, r.amount.as_ref())),
+        ("amount", amount(model, r.amount.as_ref(), r.amount_up_to)),
         ("deadline", opt_expr(model, r.deadline.as_ref())),
         ("citations", show::citations(model, &r.cites)),
     ]

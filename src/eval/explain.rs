@@ -61,6 +61,16 @@ impl Run<'_, '_> {
                         stack.extend(first.copied());
                     }
                 }
+                // the condition and the branch taken (its value was read
+                // when the `if` was evaluated)
+                Node::If(c, a, b) => {
+                    stack.push(*c);
+                    match s.slot(*c) {
+                        Slot::Known(Value::Bool(true)) => stack.push(*a),
+                        Slot::Known(Value::Bool(false)) => stack.push(*b),
+                        _ => {}
+                    }
+                }
                 _ => for_each_child(node, |c| stack.push(c)),
             }
         }
@@ -120,6 +130,15 @@ impl Run<'_, '_> {
                 continue;
             }
             if !matches!(s.slot(id), Slot::Unknown) {
+                continue;
+            }
+            if let Node::If(c, a, b) = node {
+                // an unknown condition needs its facts; else the branch taken
+                match s.slot(*c) {
+                    Slot::Known(Value::Bool(true)) => stack.push(*a),
+                    Slot::Known(Value::Bool(false)) => stack.push(*b),
+                    _ => stack.push(*c),
+                }
                 continue;
             }
             for_each_child(node, |c| stack.push(c));

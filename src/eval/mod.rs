@@ -280,7 +280,12 @@ impl<'g> Run<'g, '_> {
                 for &(_, i) in group {
                     if self.scratch.applies_or_unknown(i as usize) == Truth::Unknown {
                         self.rule_needs(i as usize, 0);
-                        rules.extend(graph.rules().get(i as usize).map(|r| &*r.name));
+                        // the copies of a shared exception once
+                        if let Some(r) = graph.rules().get(i as usize)
+                            && !rules.contains(&&*r.name)
+                        {
+                            rules.push(&*r.name);
+                        }
                     }
                 }
                 undetermined.push(Undetermined {
@@ -374,7 +379,10 @@ impl<'g> Run<'g, '_> {
                 .map(|((name, _), node)| (name.as_str(), self.computed(*node)))
                 .collect();
         }
-        let amount = rule.amount.map(|a| self.computed(a));
+        let amount = rule.amount.map(|a| Computed {
+            up_to: rule.amount_up_to,
+            ..self.computed(a)
+        });
         let deadline = rule.deadline.map(|d| self.deadline(d, as_of));
 
         // the facts that decided it, and why its exceptions do not apply
@@ -404,6 +412,7 @@ impl<'g> Run<'g, '_> {
         };
         let because = Because {
             rule: &rule.name,
+            under: rule.under.as_deref(),
             facts,
             exceptions_ruled_out: rule
                 .exceptions
@@ -447,6 +456,7 @@ impl<'g> Run<'g, '_> {
     fn computed(&mut self, id: NodeId) -> Computed<'g> {
         match self.value(id) {
             Some(v) => Computed {
+                up_to: false,
                 currency: match v {
                     Value::Money(_, c) => Some(c.code()),
                     _ => None,
@@ -459,6 +469,7 @@ impl<'g> Run<'g, '_> {
                 let needs = self.needs_of(id);
                 Computed {
                     value: None,
+                    up_to: false,
                     currency: None,
                     needs,
                     error: self.failure_walked(),

@@ -141,6 +141,13 @@ impl<'s> Run<'_, 's> {
                 }
                 _ => None,
             },
+            // only the branch taken is evaluated; an unknown condition
+            // leaves the value unknown
+            Node::If(c, a, b) => match self.truth(*c) {
+                Truth::Yes => self.value(*a),
+                Truth::No => self.value(*b),
+                Truth::Unknown => None,
+            },
         };
         // an error pushed by this node's own computation (its children
         // have recorded theirs already) belongs to it

@@ -78,6 +78,8 @@ pub enum Node {
     ShiftBy(NodeId, NodeId, Unit, bool),
     /// working days between two dates, on the model's calendar
     WorkingDaysFrom(NodeId, NodeId),
+    /// `if` condition `then` a `else` b: only the branch taken is evaluated
+    If(NodeId, NodeId, NodeId),
 }
 
 /// A rule, compiled: what evaluating it and showing its remedy read, in
@@ -107,11 +109,17 @@ pub struct RuleNode {
     pub exceptions: Vec<RuleId>,
     /// Amount.
     pub amount: Option<NodeId>,
+    /// The amount is a ceiling (`amount up to …`).
+    pub amount_up_to: bool,
     /// Deadline.
     pub deadline: Option<NodeId>,
     /// Its name (as in the model; kept here so that an outcome is built from
     /// this record and the remedy's, without a visit to the model's rule).
     pub name: Box<str>,
+    /// For a copy of an exception to several rules, or of an exception below
+    /// one (several rules of the model share its name): the general rule at
+    /// the top of its chain, which tells the copies apart in an outcome.
+    pub under: Option<Box<str>>,
     /// What an applied remedy shows of its remedy, when it has one.
     pub shows: Option<RemedyShown>,
     /// The citations an applied remedy shows for it: its remedy's, then its
@@ -188,11 +196,13 @@ impl DecisionGraph {
                     exceptions: Vec::new(),
                     conclusion,
                     amount,
+                    amount_up_to: r.amount_up_to,
                     deadline,
                     facts: SmallVec::new(),
                     plain: false,
                     atomic: false,
                     name: r.name.as_str().into(),
+                    under: None,
                     citations,
                     shows: remedy.map(|m| RemedyShown {
                         id: m.id.as_str().into(),
@@ -210,6 +220,7 @@ impl DecisionGraph {
                 }
             }
         }
+        shared_copies(&model, &mut rules);
         let mut stamps = vec![0u32; b.nodes.len()];
         for (i, r) in rules.iter_mut().enumerate() {
             let walk = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -373,6 +384,10 @@ impl Builder<'_> {
                 let (a, b) = (self.expr(date), self.expr(count));
                 Node::ShiftBy(a, b, *unit, *back)
             }
+            Expr::If(c, a, b) => {
+                let (c, a, b) = (self.expr(c), self.expr(a), self.expr(b));
+                Node::If(c, a, b)
+            }
         };
         self.intern(node)
     }
@@ -402,6 +417,35 @@ impl Builder<'_> {
     }
 }
 
+/// Name the general rule above each copy of a shared exception (see
+/// [`RuleNode::under`]): the rules whose name more than one rule has.
+fn shared_copies(model: &Model, rules: &mut [RuleNode]) {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for r in &model.rules {
+        *count.entry(r.name.as_str()).or_default() += 1;
+    }
+    if count.len() == model.rules.len() {
+        return;
+    }
+    for (i, node) in rules.iter_mut().enumerate() {
+        let Some(rule) = model.rules.get(i) else {
+            continue;
+        };
+        if count.get(rule.name.as_str()).copied().unwrap_or(0) < 2 {
+            continue;
+        }
+        // exceptions form no loop (checked); the bound is a second guard
+        let mut top = rule;
+        for _ in 0..model.rules.len() {
+            match top.exception_to.and_then(|t| model.rules.get(t.index())) {
+                Some(up) => top = up,
+                None => break,
+            }
+        }
+        node.under = Some(top.name.as_str().into());
+    }
+}
+
 /// Whether a condition is a conjunction of parts without `and`/`or` (see
 /// [`RuleNode::plain`]).
 fn plain(nodes: &[Node], root: NodeId) -> bool {
@@ -421,7 +465,8 @@ fn plain(nodes: &[Node], root: NodeId) -> bool {
             continue;
         }
         match nodes.get(id.index()) {
-            Some(Node::And(_) | Node::Or(_)) | None => return false,
+            // the branch of an `if` not taken did not decide it
+            Some(Node::And(_) | Node::Or(_) | Node::If(..)) | None => return false,
             Some(node) => for_each_child(node, |c| inside.push(c)),
         }
     }
@@ -442,6 +487,11 @@ pub fn for_each_child(node: &Node, mut f: impl FnMut(NodeId)) {
         | Node::DaysFrom(a, b)
         | Node::WorkingDaysFrom(a, b)
         | Node::ShiftBy(a, b, _, _) => {
+            f(*a);
+            f(*b);
+        }
+        Node::If(c, a, b) => {
+            f(*c);
             f(*a);
             f(*b);
         }

@@ -70,7 +70,11 @@ fn applied(out: &mut Vec<u8>, a: &AppliedRemedy<'_>) {
 }
 
 fn computed(out: &mut Vec<u8>, c: &Computed<'_>) {
-    out.extend_from_slice(b"{\"value\":");
+    out.extend_from_slice(if c.up_to {
+        b"{\"up_to\":"
+    } else {
+        b"{\"value\":"
+    });
     match &c.value {
         Some(v) => shown(out, v),
         None => out.extend_from_slice(b"null"),
@@ -144,6 +148,10 @@ fn citation(out: &mut Vec<u8>, c: &CitationOut<'_>) {
 fn because(out: &mut Vec<u8>, b: &Because<'_>) {
     out.extend_from_slice(b"{\"rule\":");
     string(out, b.rule);
+    if let Some(under) = b.under {
+        out.extend_from_slice(b",\"under\":");
+        string(out, under);
+    }
     out.extend_from_slice(b",\"facts\":");
     ordered(out, &b.facts, shown);
     if !b.exceptions_ruled_out.is_empty() {

@@ -201,20 +201,46 @@ pub struct AppliedRemedy<'g> {
 }
 
 /// A computed value, or what it still needs.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+///
+/// Serialised as `{"value": …, "currency": …, "needs": …, "error": …}`
+/// (the last three when present); a ceiling (`amount up to …`) has `up_to`
+/// in place of `value`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Computed<'g> {
     /// The value, when known.
     pub value: Option<Shown<'g>>,
+    /// True when the value is a ceiling (`amount up to …`): a court sets
+    /// the figure at or below it.
+    pub up_to: bool,
     /// The ISO 4217 code of money (`CNY`, `EUR`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<&'static str>,
     /// Facts that would give it, when unknown.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<&'g str>,
     /// When unknown because a computation failed (it overflowed, or divided
     /// by zero): what failed, as in `errors`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+}
+
+impl Serialize for Computed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let len = 1
+            + usize::from(self.currency.is_some())
+            + usize::from(!self.needs.is_empty())
+            + usize::from(self.error.is_some());
+        let mut s = serializer.serialize_struct("Computed", len)?;
+        s.serialize_field(if self.up_to { "up_to" } else { "value" }, &self.value)?;
+        if let Some(currency) = self.currency {
+            s.serialize_field("currency", currency)?;
+        }
+        if !self.needs.is_empty() {
+            s.serialize_field("needs", &self.needs)?;
+        }
+        if let Some(error) = &self.error {
+            s.serialize_field("error", error)?;
+        }
+        s.end()
+    }
 }
 
 /// A deadline.
@@ -260,6 +286,10 @@ pub struct CitationOut<'g> {
 pub struct Because<'g> {
     /// The rule (or exception) that gave it.
     pub rule: &'g str,
+    /// For an exception to several rules (or one below it), given once per
+    /// rule it sets aside: the general rule this one is under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub under: Option<&'g str>,
     /// The facts its condition read, with their values (known ones only).
     pub facts: Ordered<'g, Shown<'g>>,
     /// Its exceptions, each known not to apply in this case.

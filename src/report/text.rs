@@ -143,7 +143,12 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str, plain_yuan: bool) {
         let _ = writeln!(out, "      {name}: {}", computed(value));
     }
     if let Some(a) = &r.amount {
-        let _ = writeln!(out, "      amount: {}", computed(a));
+        // a ceiling: the court sets the figure at or below it
+        let _ = match (a.up_to, &a.value) {
+            (true, Some(_)) => writeln!(out, "      amount: up to {}", computed(a)),
+            (true, None) => writeln!(out, "      amount (a ceiling): {}", computed(a)),
+            (false, _) => writeln!(out, "      amount: {}", computed(a)),
+        };
     }
     if let Some(d) = &r.deadline {
         let text = match (&d.date, d.expired) {
@@ -169,10 +174,15 @@ fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str, plain_yuan: bool) {
                 _ => format!("{k} = {}", shown(v)),
             })
             .collect();
+        // a copy of an exception to several rules: under which rule
+        let rule = match b.under {
+            Some(under) => format!("{} under {under}", b.rule),
+            None => b.rule.to_string(),
+        };
         if facts.is_empty() {
-            let _ = writeln!(out, "      because: rule {}", b.rule);
+            let _ = writeln!(out, "      because: rule {rule}");
         } else {
-            let _ = writeln!(out, "      because: rule {} ({})", b.rule, facts.join(", "));
+            let _ = writeln!(out, "      because: rule {rule} ({})", facts.join(", "));
         }
         if !b.exceptions_ruled_out.is_empty() {
             let _ = writeln!(

@@ -287,6 +287,7 @@ impl Lowerer<'_> {
             phrases: Vec::new(),
             params: Vec::new(),
             amount: Vec::new(),
+            amount_up_to: Vec::new(),
             deadline: Vec::new(),
             cites: Vec::new(),
         };
@@ -318,13 +319,24 @@ impl Lowerer<'_> {
                         });
                     }
                 }
-                Rule::amount => r.amount.extend(self.attr_expr(c)),
+                Rule::amount => {
+                    r.amount_up_to.extend(self.up_to(&c));
+                    r.amount.extend(self.attr_expr(c));
+                }
                 Rule::deadline => r.deadline.extend(self.attr_expr(c)),
                 Rule::cite => r.cites.push(self.cite(c)),
                 _ => {}
             }
         }
         r
+    }
+
+    /// The span of `up to` in an `amount` clause, when written.
+    fn up_to(&self, p: &P<'_>) -> Option<Span> {
+        p.clone()
+            .into_inner()
+            .find(|c| c.as_rule() == Rule::up_to)
+            .map(|c| self.span(&c))
     }
 
     fn attr_expr(&mut self, p: P<'_>) -> Option<Expr> {
@@ -339,6 +351,7 @@ impl Lowerer<'_> {
         let mut condition = None;
         let mut conclusion = None;
         let mut amount = Vec::new();
+        let mut amount_up_to = Vec::new();
         let mut deadline = Vec::new();
         let mut cites = Vec::new();
         let mut in_force = Vec::new();
@@ -352,7 +365,10 @@ impl Lowerer<'_> {
                         .find(|c| c.as_rule() != Rule::arrow)
                         .map(|c| self.conclusion(c));
                 }
-                Rule::amount => amount.extend(self.attr_expr(c)),
+                Rule::amount => {
+                    amount_up_to.extend(self.up_to(&c));
+                    amount.extend(self.attr_expr(c));
+                }
                 Rule::deadline => deadline.extend(self.attr_expr(c)),
                 Rule::cite => cites.push(self.cite(c)),
                 Rule::in_force => in_force.push(self.period(c)),
@@ -365,6 +381,7 @@ impl Lowerer<'_> {
             span: Span::default(),
         });
         let exception_to = if is_exception { idents.next() } else { None };
+        let also_to = idents.collect();
         let condition = condition.unwrap_or(Expr {
             kind: ExprKind::Bool(false),
             span: name.span,
@@ -372,9 +389,11 @@ impl Lowerer<'_> {
         RuleItem {
             name,
             exception_to,
+            also_to,
             condition,
             conclusion,
             amount,
+            amount_up_to,
             deadline,
             cites,
             in_force,
@@ -563,6 +582,19 @@ impl Lowerer<'_> {
                 let b = parts.next().unwrap_or_else(|| bool_expr(span));
                 Expr {
                     kind: ExprKind::WorkingDaysFrom(Box::new(a), Box::new(b)),
+                    span,
+                }
+            }
+            Rule::conditional => {
+                let mut parts = p
+                    .into_inner()
+                    .filter(|c| c.as_rule() == Rule::expr)
+                    .map(|c| self.expr(c));
+                let cond = parts.next().unwrap_or_else(|| bool_expr(span));
+                let then = parts.next().unwrap_or_else(|| bool_expr(span));
+                let otherwise = parts.next().unwrap_or_else(|| bool_expr(span));
+                Expr {
+                    kind: ExprKind::If(Box::new(cond), Box::new(then), Box::new(otherwise)),
                     span,
                 }
             }

@@ -386,6 +386,11 @@ fn is_blank(chunk: &str) -> bool {
 struct Nesting {
     depth: usize,
     nots: usize,
+    /// `if`s open: an `if` ends where the parenthesis around it closes (or
+    /// with the item), so `else if` chains count one level each.
+    ifs: usize,
+    /// `ifs` outside each open parenthesis.
+    ifs_outside: Vec<usize>,
     operators: usize,
 }
 
@@ -398,8 +403,15 @@ impl Nesting {
         limits: &Limits,
     ) -> Result<(), (String, &'static str, &'static str)> {
         match read {
-            Rule::lparen => self.depth += 1,
-            Rule::rparen => self.depth = self.depth.saturating_sub(1),
+            Rule::lparen => {
+                self.depth += 1;
+                self.ifs_outside.push(self.ifs);
+            }
+            Rule::rparen => {
+                self.depth = self.depth.saturating_sub(1);
+                self.ifs = self.ifs_outside.pop().unwrap_or(0);
+            }
+            Rule::kw_if => self.ifs += 1,
             Rule::kw_not => self.nots += 1,
             Rule::add_op | Rule::mul_op | Rule::neg => self.operators += 1,
             Rule::name | Rule::ident | Rule::number | Rule::digits | Rule::date | Rule::string => {
@@ -417,7 +429,7 @@ impl Nesting {
                 "split the computation into named derived facts with `define`",
             ));
         }
-        if self.depth + self.nots > limits.nesting {
+        if self.depth + self.nots + self.ifs > limits.nesting {
             return Err((
                 format!(
                     "this item nests parentheses or `not` more than {} deep",
@@ -476,6 +488,7 @@ fn too_deep(file: &Arc<SourceFile>, chunk: &str, offset: usize, limits: &Limits)
             (TokenKind::Open, _) => Rule::lparen,
             (TokenKind::Close, _) => Rule::rparen,
             (TokenKind::Word, "not") => Rule::kw_not,
+            (TokenKind::Word, "if") => Rule::kw_if,
             (TokenKind::Word | TokenKind::Quoted, _) => Rule::name,
             (TokenKind::Op, "+" | "-" | "*" | "/" | "×" | "÷") => Rule::add_op,
             _ => continue,

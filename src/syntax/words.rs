@@ -12,7 +12,13 @@ pub(super) fn expected(positives: &[Rule]) -> (String, Option<&'static str>) {
     // A unit may follow any name or parenthesis (`warranty.months months`);
     // where something else could go on too, it is not worth a word.
     let others = positives.iter().any(|r| *r != Rule::unit);
-    for r in positives.iter().filter(|r| !(others && **r == Rule::unit)) {
+    // inside an `if`, the `then` or `else` it lacks first: the list is cut
+    let open_if = |r: &&Rule| matches!(r, Rule::kw_then | Rule::kw_else);
+    let ordered = positives
+        .iter()
+        .filter(open_if)
+        .chain(positives.iter().filter(|r| !open_if(r)));
+    for r in ordered.filter(|r| !(others && **r == Rule::unit)) {
         let (w, h) = describe(*r);
         if !words.contains(&w) {
             words.push(w);
@@ -130,6 +136,7 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::phrase_decl | Rule::kw_phrase => ("`phrase`", None),
         Rule::param | Rule::kw_param => ("`param`", None),
         Rule::amount | Rule::kw_amount => ("`amount`", None),
+        Rule::up_to | Rule::kw_up => ("`up to`", None),
         Rule::deadline | Rule::kw_deadline => ("`deadline`", None),
         Rule::cite | Rule::kw_cite => ("`cite`", None),
         Rule::kw_article => ("`article`", None),
@@ -179,6 +186,9 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         }
         Rule::days_from => ("`days from … to …`", EXPR),
         Rule::working_days_from | Rule::kw_working => ("`working days from … to …`", EXPR),
+        Rule::conditional | Rule::kw_if => ("`if … then … else …`", EXPR),
+        Rule::kw_then => ("`then`", EXPR),
+        Rule::kw_else => ("`else`", EXPR),
         Rule::literal => ("a value", EXPR),
         Rule::date => ("a date such as `2024-07-01`", None),
         Rule::duration | Rule::unit | Rule::working_days => (

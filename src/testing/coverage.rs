@@ -47,6 +47,15 @@ impl Probe {
         for (i, rule) in model.rules.iter().enumerate() {
             let id = RuleId(u32::try_from(i).unwrap_or(u32::MAX));
             collect_atoms(model, &rule.condition, id, None, &mut atoms, 0);
+            // the conditions of `if`s in what the rule computes
+            let computed = rule
+                .amount
+                .iter()
+                .chain(&rule.deadline)
+                .chain(rule.conclusion.iter().flat_map(|c| &c.args));
+            for e in computed {
+                if_conditions(model, e, id, None, &mut atoms, 0);
+            }
         }
         let mut probe_model = model.clone();
         let rules = probe_model.rules.len();
@@ -54,9 +63,11 @@ impl Probe {
             probe_model.rules.push(Rule {
                 name: format!("atom {k}"),
                 exception_to: None,
+                targets: Vec::new(),
                 condition: atom.expr.clone(),
                 conclusion: None,
                 amount: None,
+                amount_up_to: false,
                 deadline: None,
                 cites: Vec::new(),
                 period: None,
@@ -127,6 +138,46 @@ fn collect_atoms(
                 expr: other.clone(),
                 facts,
             });
+            // an `if` inside it (`price > (if fresh then … else …)`) has a
+            // condition of its own, to be seen true and false
+            if_conditions(model, other, rule, via, out, depth + 1);
+        }
+    }
+}
+
+/// The atoms of the condition of every `if` in an expression (through the
+/// derived facts it uses, each once), after the atoms already collected.
+fn if_conditions(
+    model: &Model,
+    e: &Expr,
+    rule: RuleId,
+    via: Option<&str>,
+    out: &mut Vec<Atom>,
+    depth: usize,
+) {
+    if depth > 1_000 {
+        return;
+    }
+    let mut seen = vec![false; model.derived.len()];
+    // the condition of an `if` is left to `collect_atoms`, which finds the
+    // `if`s inside it, so that each is counted once
+    let mut pending = vec![(e, via)];
+    while let Some((x, via)) = pending.pop() {
+        match x {
+            Expr::If(c, a, b) => {
+                collect_atoms(model, c, rule, via, out, depth + 1);
+                pending.push((b, via));
+                pending.push((a, via));
+            }
+            Expr::Derived(d) => {
+                if let (Some(done @ false), Some(def)) =
+                    (seen.get_mut(d.index()), model.derived.get(d.index()))
+                {
+                    *done = true;
+                    pending.push((&def.expr, Some(via.unwrap_or(&def.name))));
+                }
+            }
+            other => pending.extend(other.children().rev().map(|c| (c, via))),
         }
     }
 }
@@ -253,12 +304,22 @@ impl Tally {
 
     pub(crate) fn report(&self, graph: &DecisionGraph, probe: &Probe) -> CoverageReport {
         let model = graph.model();
+        // an exception to several rules counts once per rule it sets aside,
+        // and says under which: `misuse (under free_repair)`
         let name = |r: RuleId| {
-            model
+            let written = model
                 .rules
                 .get(r.index())
                 .map(|r| r.name.clone())
-                .unwrap_or_default()
+                .unwrap_or_default();
+            match graph
+                .rules()
+                .get(r.index())
+                .and_then(|n| n.under.as_deref())
+            {
+                Some(under) => format!("{written} (under {under})"),
+                None => written,
+            }
         };
         let mut rules = Vec::new();
         for (i, (tally, rule)) in self.rules.iter().zip(&model.rules).enumerate() {
@@ -289,6 +350,16 @@ impl Tally {
                 reason: atom_reason(model, atom, tally),
             });
         }
+        let mut counted_per_rule: Vec<(String, usize)> = Vec::new();
+        for (r, node) in model.rules.iter().zip(graph.rules()) {
+            if node.under.is_none() {
+                continue;
+            }
+            match counted_per_rule.iter_mut().find(|(n, _)| *n == r.name) {
+                Some((_, k)) => *k += 1,
+                None => counted_per_rule.push((r.name.clone(), 1)),
+            }
+        }
         let total_rules = self.rules.len();
         CoverageReport {
             tests: self.tests,
@@ -296,6 +367,7 @@ impl Tally {
             conditions: Ratio::new(outcomes, 2 * self.atoms.len()),
             uncovered_rules: rules,
             uncovered_conditions: conditions,
+            counted_per_rule,
         }
     }
 
@@ -472,12 +544,9 @@ fn missing_side(model: &Model, atom: &Atom, want: bool) -> String {
         }
         Expr::Cmp(op, a, b) if matches!(a.as_ref(), Expr::Fact(_)) => {
             let op = if want { *op } else { op.negate() };
-            format!(
-                "no test has `{} {} {}`",
-                model.expr_text(a),
-                op.symbol(),
-                model.expr_text(b)
-            )
+            // printed whole, so that an `if` on the right keeps its parentheses
+            let wanted = Expr::Cmp(op, a.clone(), b.clone());
+            format!("no test has `{}`", model.expr_text(&wanted))
         }
         _ => generic(),
     }
@@ -555,4 +624,9 @@ pub struct CoverageReport {
     pub uncovered_rules: Vec<UncoveredRule>,
     /// Atomic conditions not seen both ways, in declaration order.
     pub uncovered_conditions: Vec<UncoveredCondition>,
+    /// Exceptions to several rules (and those below one), each counted once
+    /// per rule it sets aside: the name and how many times, in declaration
+    /// order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub counted_per_rule: Vec<(String, usize)>,
 }

@@ -44,6 +44,9 @@ pub struct RemedyDetail {
     pub remedy: String,
     /// Expected amount, as written (compared as a decimal).
     pub amount: Option<String>,
+    /// The expected amount is a ceiling: written `up_to = "…"` in place of
+    /// `amount` (for `amount up to …` in the rulebook).
+    pub up_to: bool,
     /// Expected deadline, `YYYY-MM-DD`.
     pub deadline: Option<String>,
     /// Expected parameters, in the order written.
@@ -119,7 +122,7 @@ pub fn parse_test(file: &Arc<SourceFile>) -> (Option<TestFile>, Vec<Diagnostic>)
 
 const TOP_KEYS: &[&str] = &["name", "rulebook", "as_of", "case", "expect"];
 const EXPECT_KEYS: &[&str] = &["applies", "not_applies", "undetermined", "remedy"];
-const DETAIL_KEYS: &[&str] = &["amount", "deadline", "params"];
+const DETAIL_KEYS: &[&str] = &["amount", "up_to", "deadline", "params"];
 
 struct Reader<'a> {
     file: &'a Arc<SourceFile>,
@@ -591,13 +594,20 @@ impl Reader<'_> {
             };
             for (key, key_span, value) in fields {
                 match key.as_str() {
-                    "amount" => match &value.kind {
+                    "amount" | "up_to" if detail.amount.is_some() => self.error(
+                        *key_span,
+                        format!("`expect.remedy.{id}` gives its amount twice"),
+                        "second amount",
+                        "give `amount` for an amount, or `up_to` for a ceiling (`amount up to …`), not both",
+                    ),
+                    "amount" | "up_to" => match &value.kind {
                         DocKind::String(s) | DocKind::Number(s) => {
                             detail.amount = Some(s.clone());
+                            detail.up_to = key == "up_to";
                         }
                         other => self.error(
                             value.span,
-                            format!("`amount` must be an amount, but it is {}", other.describe()),
+                            format!("`{key}` must be an amount, but it is {}", other.describe()),
                             "expected an amount",
                             "write an amount: \"500.00\", or with its currency: \"500.00 yuan\", \"€500.00\"",
                         ),

@@ -331,7 +331,21 @@ impl<'g> Runner<'g> {
         let rule = model.rules.get(i)?;
         let node = self.graph.rules().get(i)?;
         let id = RuleId(u32::try_from(i).ok()?);
-        let name_of = |r: RuleId| model.rules.get(r.index()).map(|r| r.name.clone());
+        // a copy of an exception to several rules: under which rule
+        let name_of = |r: RuleId| {
+            let name = model.rules.get(r.index())?.name.clone();
+            Some(
+                match self
+                    .graph
+                    .rules()
+                    .get(r.index())
+                    .and_then(|n| n.under.as_deref())
+                {
+                    Some(under) => format!("{name} (under {under})"),
+                    None => name,
+                },
+            )
+        };
         Some(RuleTrace {
             rule: rule.name.clone(),
             exception_to: rule.exception_to.and_then(name_of),
@@ -385,10 +399,13 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
         a.params.get(n).and_then(|c| c.value.as_ref())
     }
     let deadline_of = |a: &AppliedRemedy| a.deadline.as_ref().and_then(|d| d.date.clone());
+    // a ceiling (`up_to`) matches only a ceiling, an amount only an amount;
     // an expected amount that names a currency (`"40.00 EUR"`) must be in it
+    let ceiling_of = |a: &AppliedRemedy| a.amount.as_ref().is_some_and(|c| c.up_to);
     let amount_ok = |a: &AppliedRemedy, want: &String| {
         let currency = a.amount.as_ref().and_then(|c| c.currency);
-        amount_of(a).is_some_and(|got| same_value(&Shown::Text(want.as_str().into()), got))
+        ceiling_of(a) == d.up_to
+            && amount_of(a).is_some_and(|got| same_value(&Shown::Text(want.as_str().into()), got))
             && file::amount_parts(want)
                 .1
                 .is_none_or(|c| currency == Some(c.code()))
@@ -424,20 +441,34 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
     if let Some(want) = &d.amount {
         if !entries.iter().any(|a| amount_ok(a, want)) {
             // an expected amount that names its currency is answered with
-            // the actual one's, as people write it (`€125.40`)
+            // the actual one's, as people write it (`€125.40`); a ceiling
+            // reads `up to …`
             let named = file::amount_parts(want).1.is_some();
             let actual = |a: &AppliedRemedy| {
                 let currency = a.amount.as_ref().and_then(|c| c.currency);
-                amount_of(a).map(
-                    |v| match currency.and_then(crate::value::Currency::active) {
+                amount_of(a).map(|v| {
+                    let shown = match currency.and_then(crate::value::Currency::active) {
                         Some(c) if named => {
                             crate::value::money_for_people(&shown_words(v), c, "en")
                         }
                         _ => shown_words(v),
-                    },
-                )
+                    };
+                    if ceiling_of(a) {
+                        format!("up to {shown}")
+                    } else {
+                        shown
+                    }
+                })
             };
-            out.push(mismatch("amount".to_string(), want.clone(), list(&actual)));
+            out.push(mismatch(
+                "amount".to_string(),
+                if d.up_to {
+                    format!("up to {want}")
+                } else {
+                    want.clone()
+                },
+                list(&actual),
+            ));
         }
     }
     if let Some(want) = &d.deadline {

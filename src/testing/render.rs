@@ -19,7 +19,8 @@
 //!     "conditions": { "covered", "total", "percent" },
 //!     "uncovered_rules": [{ "rule", "exception_to"?, "reason" }],
 //!     "uncovered_conditions": [{ "rule", "condition", "via"?, "seen_true",
-//!                                "seen_false", "unknown", "reason" }] }],
+//!                                "seen_false", "unknown", "reason" }],
+//!     "counted_per_rule"?: [["misuse", 3]] }],
 //!   "min_coverage": 90.0 | null
 //! }
 //! ```
@@ -137,6 +138,18 @@ pub fn human_coverage(rulebook: &str, c: &CoverageReport) -> String {
         "  rules and exceptions applied:      {}",
         ratio(c.rules)
     );
+    if !c.counted_per_rule.is_empty() {
+        let each: Vec<String> = c
+            .counted_per_rule
+            .iter()
+            .map(|(name, n)| format!("{} ({n} rules)", visible_inline(name)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    counted once per rule it sets aside: {}",
+            each.join(", ")
+        );
+    }
     let _ = writeln!(
         out,
         "  condition outcomes (true, false):  {}",
