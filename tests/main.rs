@@ -19,6 +19,7 @@ mod eval;
 mod facts;
 mod fmt;
 mod generator;
+mod graph;
 mod hostile;
 mod limits;
 mod print;

@@ -13,6 +13,7 @@ mod eval;
 mod facts;
 mod files;
 mod fmt;
+mod graph;
 mod test;
 
 use std::io::{self, IsTerminal as _, Read as _, Write};
@@ -79,6 +80,7 @@ enum Command {
     Eval(eval::Args),
     Facts(facts::Args),
     Fmt(fmt::Args),
+    Graph(graph::Args),
     Test(test::Args),
 }
 
@@ -154,6 +156,7 @@ pub fn run() -> ExitCode {
                 Command::Eval(args) => eval::run(out, &args),
                 Command::Facts(args) => facts::run(out, &args),
                 Command::Fmt(args) => fmt::run(out, &args),
+                Command::Graph(args) => graph::run(out, &args),
                 Command::Test(args) => test::run(out, &args),
             };
             out::finish(result.and_then(|code| out.flush().map(|()| code)))
