@@ -17,6 +17,9 @@ use crate::source::SourceFile;
 /// The record written for a line that could not be evaluated.
 #[derive(Debug, Serialize)]
 pub struct ErrorRecord {
+    /// The line's id (`--id-field`), as written in the line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Box<serde_json::value::RawValue>>,
     /// The line number, from 1.
     pub line: usize,
     /// What was wrong, each with its stable code.
@@ -38,8 +41,8 @@ pub struct LineError {
 /// What became of one line.
 #[derive(Debug)]
 pub enum LineOutcome<'g> {
-    /// Evaluated.
-    Outcome(Box<Outcome<'g>>),
+    /// Evaluated; with the line's id (`--id-field`) as written, if it gave one.
+    Outcome(Box<Outcome<'g>>, Option<Box<serde_json::value::RawValue>>),
     /// Not evaluated: the errors.
     Error(ErrorRecord),
 }
@@ -49,7 +52,17 @@ impl<'g> LineOutcome<'g> {
     pub fn write_json(&self, out: &mut Vec<u8>) {
         let before = out.len();
         match self {
-            LineOutcome::Outcome(o) => o.write_json(out),
+            LineOutcome::Outcome(o, id) => {
+                o.write_json(out);
+                // `{"id":…,` in place of the outcome's `{`
+                if let (Some(id), Some(b'{')) = (id, out.get(before)) {
+                    let mut head = Vec::with_capacity(id.get().len() + 7);
+                    head.extend_from_slice(b"{\"id\":");
+                    head.extend_from_slice(id.get().as_bytes());
+                    head.push(b',');
+                    out.splice(before..=before, head);
+                }
+            }
             LineOutcome::Error(e) => {
                 if serde_json::to_writer(&mut *out, e).is_err() {
                     out.truncate(before);
@@ -64,7 +77,7 @@ impl<'g> LineOutcome<'g> {
     pub fn count(&self, tally: &mut Tally) {
         tally.cases += 1;
         match self {
-            LineOutcome::Outcome(o) => {
+            LineOutcome::Outcome(o, _) => {
                 for r in &o.remedies {
                     let i = r.remedy.index();
                     if tally.remedies.len() <= i {
@@ -82,13 +95,22 @@ impl<'g> LineOutcome<'g> {
     /// The line as written to the output, without the newline.
     pub fn to_json(&self) -> String {
         let written = match self {
-            LineOutcome::Outcome(o) => serde_json::to_string(o),
+            LineOutcome::Outcome(o, None) => serde_json::to_string(o),
+            LineOutcome::Outcome(o, Some(id)) => serde_json::to_string(&WithId { id, outcome: o }),
             LineOutcome::Error(e) => serde_json::to_string(e),
         };
         written.unwrap_or_else(|e| {
             format!(r#"{{"errors":[{{"code":"redress::io","message":"{e}"}}]}}"#)
         })
     }
+}
+
+/// An outcome with the line's id first, as `write_json` writes it.
+#[derive(Serialize)]
+struct WithId<'a, 'g> {
+    id: &'a serde_json::value::RawValue,
+    #[serde(flatten)]
+    outcome: &'a Outcome<'g>,
 }
 
 /// Evaluates the lines of a JSON Lines file, keeping its working space (the
@@ -111,11 +133,19 @@ impl<'g> LineEvaluator<'g> {
         }
     }
 
+    /// Copy each line's top-level key `name` (not a fact of the rulebook) into
+    /// its output line, first, as written (`eval --jsonl --id-field`).
+    pub fn with_id_field(mut self, name: Option<String>) -> LineEvaluator<'g> {
+        self.reader = self.reader.with_id_field(name);
+        self
+    }
+
     /// Evaluate one line (`number` counts from 1).
     pub fn evaluate(&mut self, line: &str, number: usize) -> LineOutcome<'g> {
         let text = line.strip_suffix('\r').unwrap_or(line);
         if text.trim().is_empty() {
             return LineOutcome::Error(ErrorRecord {
+                id: None,
                 line: number,
                 errors: vec![LineError {
                     code: crate::diagnostic::Code::CaseSyntax.to_string(),
@@ -125,16 +155,21 @@ impl<'g> LineEvaluator<'g> {
             });
         }
         // the source file is named and copied only for a line with diagnostics
-        let (case, diagnostics) =
+        let (case, diagnostics, id) =
             self.reader
-                .read_str(text, &|| format!("line {number}"), Format::Json);
+                .read_str_with_id(text, &|| format!("line {number}"), Format::Json);
+        // the id as written: a JSON value the reader has read whole
+        let id = id
+            .and_then(|span| text.get(span.start..span.end))
+            .and_then(|raw| serde_json::value::RawValue::from_string(raw.to_string()).ok());
         match case {
             Some(case) => {
-                LineOutcome::Outcome(Box::new(self.evaluator.evaluate(&case, &self.options)))
+                LineOutcome::Outcome(Box::new(self.evaluator.evaluate(&case, &self.options)), id)
             }
             None => {
                 let file = SourceFile::new(format!("line {number}"), text);
                 LineOutcome::Error(ErrorRecord {
+                    id,
                     line: number,
                     errors: diagnostics
                         .iter()

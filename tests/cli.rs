@@ -578,3 +578,68 @@ fn coverage_under_the_minimum_in_github_and_sarif() {
     );
     assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
 }
+
+/// `--jsonl`: a line's `id` (or the key `--id-field` names) is copied first
+/// into its output line as written — text, a number too long for a float,
+/// an object — on one job and on two, for outcomes and error records; it is
+/// not a fact, so it draws no unknown-key warning. A name that is a fact, or
+/// `--id-field` without `--jsonl`, is a usage error.
+#[test]
+fn jsonl_lines_carry_their_ids_into_the_output() {
+    let input = [
+        r#"{"id": "c-1", "purchase": {"price": "120"}}"#,
+        r#"{"id": 12345678901234567890123, "purchase": {"price": "lots"}}"#,
+        r#"{"purchase": {"price": "5"}}"#,
+        r#"{"id": {"a": [1, 2]}, "consumer": {"deceived": true}}"#,
+    ]
+    .join("\n");
+    let book = "rulebooks/example/example.rules";
+    for jobs in ["1", "2"] {
+        let run = redress(
+            &["eval", book, "--jsonl", "-", "--jobs", jobs],
+            Some(&input),
+        );
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(!run.stderr.contains("unknown key"), "{}", run.stderr);
+        let lines: Vec<&str> = run.stdout.lines().collect();
+        assert_eq!(lines.len(), 4);
+        assert!(
+            lines[0].starts_with(r#"{"id":"c-1","rulebook":"#),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with(r#"{"id":12345678901234567890123,"line":2,"errors":"#),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[2].starts_with(r#"{"rulebook":"#), "{}", lines[2]);
+        assert!(
+            lines[3].starts_with(r#"{"id":{"a": [1, 2]},"rulebook":"#),
+            "{}",
+            lines[3]
+        );
+        for line in &lines {
+            serde_json::from_str::<serde_json::Value>(line).unwrap();
+        }
+    }
+    let other = r#"{"case_no": 7, "purchase": {"price": "120"}}"#;
+    let run = redress(
+        &["eval", book, "--jsonl", "-", "--id-field", "case_no"],
+        Some(other),
+    );
+    // written as `id`, whatever key it was read from
+    assert!(
+        run.stdout.starts_with(r#"{"id":7,"rulebook":"#),
+        "{}",
+        run.stdout
+    );
+    let run = redress(
+        &["eval", book, "--jsonl", "-", "--id-field", "purchase.price"],
+        Some(other),
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("names a fact"), "{}", run.stderr);
+    let run = redress(&["eval", book, "x.json", "--id-field", "k"], None);
+    assert_eq!(run.code, 2);
+}

@@ -524,6 +524,10 @@ impl<'a> Parser<'a> {
                 Entry::Skip => {
                     p.scan(depth + 1)?;
                 }
+                Entry::Id => {
+                    let (_, span) = p.scan(depth + 1)?;
+                    v.id_at(span);
+                }
             }
             Ok(())
         })

@@ -109,6 +109,9 @@ pub struct CaseReader<'m> {
     /// `purchase.price`), numbered after the facts: its place in
     /// [`Validator::seen`] is the number of facts plus its number.
     prefixes: FxHashMap<&'m str, usize>,
+    /// A top-level key that is not a fact but the case's own id, kept as
+    /// written (`eval --jsonl --id-field`).
+    id_field: Option<String>,
 }
 
 /// Unknown keys, and keys given twice, reported one by one in a case; past
@@ -138,7 +141,16 @@ impl<'m> CaseReader<'m> {
             limits,
             facts,
             prefixes,
+            id_field: None,
         }
+    }
+
+    /// Read the top-level key `name` of a JSON case as the case's id: not a
+    /// fact, never reported as unknown; [`CaseReader::read_str_with_id`]
+    /// gives where its value is. A name that is also a fact's stays a fact.
+    pub fn with_id_field(mut self, name: Option<String>) -> CaseReader<'m> {
+        self.id_field = name.filter(|n| !self.facts.contains_key(n.as_str()));
+        self
     }
 
     /// Read and validate a case. The case is `None` when there are errors.
@@ -165,7 +177,34 @@ impl<'m> CaseReader<'m> {
         )
     }
 
+    /// [`CaseReader::read_str`], and where the value of the id field is in
+    /// `text` (see [`CaseReader::with_id_field`]), when the case gives one.
+    pub fn read_str_with_id(
+        &self,
+        text: &str,
+        name: &dyn Fn() -> String,
+        format: Format,
+    ) -> (Option<Case>, Vec<Diagnostic>, Option<Span>) {
+        self.read_in_with_id(
+            CaseFile::Lazy {
+                text,
+                name,
+                made: OnceCell::new(),
+            },
+            format,
+        )
+    }
+
     fn read_in(&self, file: CaseFile<'_>, format: Format) -> (Option<Case>, Vec<Diagnostic>) {
+        let (case, diagnostics, _) = self.read_in_with_id(file, format);
+        (case, diagnostics)
+    }
+
+    fn read_in_with_id(
+        &self,
+        file: CaseFile<'_>,
+        format: Format,
+    ) -> (Option<Case>, Vec<Diagnostic>, Option<Span>) {
         let depth = self.limits.case_depth;
         self.read_with(file, format, &|text, v| match format {
             Format::Json => json::read_case(text, depth, v).map_err(|e| (e.message, e.span)),
@@ -179,7 +218,7 @@ impl<'m> CaseReader<'m> {
         file: CaseFile<'_>,
         format: Format,
         read: &ReadFn<'_>,
-    ) -> (Option<Case>, Vec<Diagnostic>) {
+    ) -> (Option<Case>, Vec<Diagnostic>, Option<Span>) {
         let model = self.model;
         let text = file.text();
         let mut v = Validator {
@@ -192,6 +231,7 @@ impl<'m> CaseReader<'m> {
             seen_unknown: FxHashMap::default(),
             unknown: Overflow::default(),
             duplicate: Overflow::default(),
+            id: None,
         };
         if let Err((message, span)) = read(text, &mut v) {
             let what = if format == Format::Json {
@@ -210,17 +250,18 @@ impl<'m> CaseReader<'m> {
             } else {
                 "a case is a TOML table: [purchase] price = \"120.00\""
             });
-            return (None, vec![d]);
+            return (None, vec![d], v.id);
         }
         v.counted_overflows();
         let Validator {
             case,
             mut diagnostics,
+            id,
             ..
         } = v;
         diagnostics.sort_by_key(|d| d.primary_span().map_or(0, |s| s.start));
         let ok = !diagnostics.iter().any(Diagnostic::is_error);
-        (ok.then_some(case), diagnostics)
+        (ok.then_some(case), diagnostics, id)
     }
 }
 
@@ -263,9 +304,13 @@ enum Entry<'k> {
     Prefix(Cow<'k, str>),
     /// Nothing (a key given twice, or unknown: reported already).
     Skip,
+    /// The case's id (`--id-field`): its value is kept as written.
+    Id,
 }
 
 struct Validator<'a> {
+    /// Where the value of the id field is, once read.
+    id: Option<Span>,
     model: &'a Model,
     reader: &'a CaseReader<'a>,
     file: &'a CaseFile<'a>,
@@ -332,7 +377,7 @@ impl Validator<'_> {
                     DocKind::Object(_) => self.walk(&path, value),
                     other => self.not_an_object(&path, &other.shape(), value.span),
                 },
-                Entry::Skip => {}
+                Entry::Skip | Entry::Id => {}
             }
         }
     }
@@ -355,6 +400,9 @@ impl Validator<'_> {
     /// A key of an object of facts (under `prefix`): what to do with its
     /// value; a key given twice, or unknown, is reported here.
     fn entry<'k>(&mut self, prefix: &str, key: &'k str, key_span: Span) -> Entry<'k> {
+        if prefix.is_empty() && self.reader.id_field.as_deref() == Some(key) {
+            return Entry::Id;
+        }
         let path: Cow<'k, str> = if prefix.is_empty() {
             Cow::Borrowed(key)
         } else {
@@ -419,6 +467,11 @@ impl Validator<'_> {
 
     /// One diagnostic each for the unknown keys and the keys given twice
     /// that were only counted, at the first of them.
+    /// The value of the id field is at `span` (the first one given counts).
+    pub(super) fn id_at(&mut self, span: Span) {
+        self.id.get_or_insert(span);
+    }
+
     fn counted_overflows(&mut self) {
         if let Some(span) = self.unknown.first_more {
             let more = grouped(self.unknown.more);

@@ -118,6 +118,7 @@ pub(crate) fn run(
     path: &str,
     jobs: usize,
     options: &Options,
+    id_field: Option<&str>,
 ) -> io::Result<u8> {
     let what = if path == "-" {
         "standard input".to_string()
@@ -154,9 +155,9 @@ pub(crate) fn run(
         last_progress: start,
     };
     let ended = if jobs <= 1 {
-        one_thread(graph, input, options, limits, &mut writer)
+        one_thread(graph, input, options, id_field, limits, &mut writer)
     } else {
-        threads(graph, input, jobs, options, limits, &mut writer)
+        threads(graph, input, jobs, options, id_field, limits, &mut writer)
     };
     // whatever happened, leave no progress line behind
     writer.clear_progress();
@@ -430,6 +431,7 @@ fn evaluate_chunk<'g>(chunk: &mut Chunk, evaluator: &mut LineEvaluator<'g>, max_
 /// The record of a line that was not evaluated, with one error.
 fn line_error<'g>(line: usize, code: String, message: String) -> LineOutcome<'g> {
     LineOutcome::Error(ErrorRecord {
+        id: None,
         line,
         errors: vec![LineError {
             code,
@@ -443,10 +445,12 @@ fn one_thread(
     graph: &DecisionGraph,
     mut input: Box<dyn BufRead + Send>,
     options: &Options,
+    id_field: Option<&str>,
     limits: redress::limits::Limits,
     writer: &mut Writer<'_>,
 ) -> io::Result<End> {
-    let mut evaluator = LineEvaluator::new(graph, options.clone(), limits);
+    let mut evaluator = LineEvaluator::new(graph, options.clone(), limits)
+        .with_id_field(id_field.map(str::to_string));
     let mut number = 0;
     let mut chunk = Chunk::new();
     loop {
@@ -468,6 +472,7 @@ fn threads(
     mut input: Box<dyn BufRead + Send>,
     jobs: usize,
     options: &Options,
+    id_field: Option<&str>,
     limits: redress::limits::Limits,
     writer: &mut Writer<'_>,
 ) -> io::Result<End> {
@@ -489,7 +494,9 @@ fn threads(
             let done_tx = done_tx.clone();
             let options = options.clone();
             spawned = std::thread::Builder::new()
-                .spawn_scoped(s, move || work(graph, options, limits, &chunk_rx, &done_tx))
+                .spawn_scoped(s, move || {
+                    work(graph, options, id_field, limits, &chunk_rx, &done_tx)
+                })
                 .map(|_| ());
             if spawned.is_err() {
                 break;
@@ -550,11 +557,13 @@ fn read_all(
 fn work(
     graph: &DecisionGraph,
     options: Options,
+    id_field: Option<&str>,
     limits: redress::limits::Limits,
     chunks: &Mutex<Receiver<(usize, Chunk)>>,
     done: &SyncSender<(usize, Chunk)>,
 ) {
-    let mut evaluator = LineEvaluator::new(graph, options, limits);
+    let mut evaluator =
+        LineEvaluator::new(graph, options, limits).with_id_field(id_field.map(str::to_string));
     loop {
         let next = match chunks.lock() {
             Ok(rx) => rx.recv(),

@@ -42,6 +42,11 @@ pub(crate) struct Args {
     /// line per input line in input order: the outcome, or `{"line": N, "errors": […]}`.
     #[arg(long, value_name = "FILE")]
     jsonl: Option<String>,
+    /// With `--jsonl`: copy each line's top-level key of this name (its case's id, not a fact)
+    /// into its output line, first, as written, so that results can be joined without relying
+    /// on line order (default: `id`). A name that is a fact of the rulebook is a usage error.
+    #[arg(long, value_name = "KEY", requires = "jsonl")]
+    id_field: Option<String>,
     /// Threads for `--jsonl` (default: all cores).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -94,6 +99,13 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         return Ok(INPUT_ERRORS);
     };
     let model = graph.model();
+    if args.id_field.is_some() && args.jsonl.is_none() {
+        // (clap drops the requirement when CASE files, which conflict with --jsonl, are given)
+        errln!(
+            "error: --id-field goes with --jsonl: it names the key of each line that is its case's id"
+        );
+        return Ok(USAGE);
+    }
     let lang = args.lang.clone().unwrap_or_else(|| {
         let langs = &model.header.languages;
         if langs.is_empty() || langs.iter().any(|l| l == "en") {
@@ -124,7 +136,19 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             }
             asked => asked.unwrap_or(cores),
         };
-        return super::batch::run(out, &graph, path, jobs, &options);
+        // `id` unless a fact has that name; a name given that is a fact is a mistake
+        let id_field = match &args.id_field {
+            Some(name) if model.fact_id(name).is_some() => {
+                errln!(
+                    "error: `--id-field {}` names a fact of the rulebook; choose a key that is not a fact, e.g. --id-field case_id",
+                    redress::report::visible_inline(name)
+                );
+                return Ok(USAGE);
+            }
+            Some(name) => Some(name.as_str()),
+            None => model.fact_id("id").is_none().then_some("id"),
+        };
+        return super::batch::run(out, &graph, path, jobs, &options, id_field);
     }
     let mut status = OK;
     // for `--format json`: each case's name and outcome, or its errors
