@@ -98,3 +98,31 @@ fn eval_rejects_ci_formats() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// docs/ci.md shows the rulebook workflow this repository runs, byte for
+/// byte (`.ci/run` validates the file against GitHub's workflow schema), and
+/// the release workflow builds for Linux, macOS and Windows.
+#[test]
+fn the_documented_workflow_is_the_one_in_the_repository() {
+    let docs = std::fs::read_to_string(root().join("docs/ci.md")).unwrap();
+    let section = docs
+        .split("## A workflow for the rulebooks")
+        .nth(1)
+        .expect("the section");
+    let shown = section
+        .split("```yaml\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .expect("a yaml block");
+    let file = std::fs::read_to_string(root().join(".github/workflows/rules.yml")).unwrap();
+    assert_eq!(shown, file, "docs/ci.md and .github/workflows/rules.yml differ");
+    assert!(!file.contains("OWNER"));
+    let release = std::fs::read_to_string(root().join(".github/workflows/release.yml")).unwrap();
+    for target in [
+        "x86_64-unknown-linux-gnu",
+        "aarch64-apple-darwin",
+        "x86_64-pc-windows-msvc",
+    ] {
+        assert!(release.contains(target), "{target}");
+    }
+}
