@@ -115,7 +115,10 @@ fn the_documented_workflow_is_the_one_in_the_repository() {
         .and_then(|s| s.split("```").next())
         .expect("a yaml block");
     let file = std::fs::read_to_string(root().join(".github/workflows/rules.yml")).unwrap();
-    assert_eq!(shown, file, "docs/ci.md and .github/workflows/rules.yml differ");
+    assert_eq!(
+        shown, file,
+        "docs/ci.md and .github/workflows/rules.yml differ"
+    );
     assert!(!file.contains("OWNER"));
     let release = std::fs::read_to_string(root().join(".github/workflows/release.yml")).unwrap();
     for target in [

@@ -89,11 +89,13 @@ fn reading_while_validating_gives_what_the_tree_walk_gives() {
         for text in texts() {
             let file = SourceFile::new("case.json", text.as_str());
             let streamed = reader.read(&file, Format::Json);
-            let walked = reader.read_with(CaseFile::Shared(&file), Format::Json, &|text, v| {
-                json::parse_with_depth(text, limits.case_depth)
-                    .map(|doc| v.top(&doc))
-                    .map_err(|e| (e.message, e.span))
-            });
+            let (case, diagnostics, _) =
+                reader.read_with(CaseFile::Shared(&file), Format::Json, &|text, v| {
+                    json::parse_with_depth(text, limits.case_depth)
+                        .map(|doc| v.top(&doc))
+                        .map_err(|e| (e.message, e.span))
+                });
+            let walked = (case, diagnostics);
             assert_eq!(format!("{streamed:?}"), format!("{walked:?}"), "{text}");
             let lazy = reader.read_str(&text, &|| "case.json".to_string(), Format::Json);
             assert_eq!(format!("{lazy:?}"), format!("{walked:?}"), "{text}");
