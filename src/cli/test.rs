@@ -6,11 +6,11 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use redress::diagnostic::{Code, Diagnostic};
-use redress::graph::DecisionGraph;
 use redress::report::{self, visible};
 use redress::source::SourceFile;
+use redress::testing::parse_test;
 use redress::testing::render::{self, JsonCoverage, JsonReport, JsonTest};
-use redress::testing::{Runner, Test, parse_test};
+use redress::testing::suite::{self, Book, Entry};
 
 use super::{INPUT_ERRORS, OK, ReadError, USAGE};
 
@@ -48,25 +48,6 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-}
-
-/// A test file found, and what became of it.
-struct Found {
-    path: String,
-    file: Option<Arc<SourceFile>>,
-    rulebook: Option<usize>,
-    test: Option<Test>,
-    name: String,
-    diagnostics: Vec<Diagnostic>,
-}
-
-/// A rulebook named by some test.
-struct Book {
-    path: String,
-    /// The rulebook's text, once it compiled (coverage points into it).
-    file: Option<Arc<SourceFile>>,
-    graph: Option<DecisionGraph>,
-    diagnostics: Vec<Diagnostic>,
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
@@ -138,16 +119,8 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     files.dedup_by(|a, b| a.0 == b.0);
 
     let mut books: Vec<Book> = Vec::new();
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Entry> = Vec::new();
     for (path, real, allowed) in files {
-        let mut f = Found {
-            path: path.clone(),
-            file: None,
-            rulebook: None,
-            test: None,
-            name: String::new(),
-            diagnostics: Vec::new(),
-        };
         let file = match super::read_source(&real) {
             Ok(file) => file,
             Err(ReadError::Usage(m)) => {
@@ -155,6 +128,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 return Ok(USAGE);
             }
             Err(ReadError::Input(d)) => {
+                let mut f = Entry::new(path, None);
                 f.diagnostics.push(d);
                 if selected(args, &f.path, None) {
                     found.push(f);
@@ -162,7 +136,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 continue;
             }
         };
-        f.file = Some(Arc::clone(&file));
+        let mut f = Entry::new(path, Some(Arc::clone(&file)));
         let (test_file, diagnostics) = parse_test(&file);
         f.diagnostics = diagnostics;
         let Some(test_file) = test_file else {
@@ -176,44 +150,21 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             continue;
         }
         let named = test_file.rulebook.as_ref().map(|(p, _)| p.as_str());
-        match rulebook_of(&real, named, &allowed) {
-            Ok((book_path, book_real)) => {
-                let i = match books.iter().position(|b| b.path == book_path) {
-                    Some(i) => i,
-                    None => {
-                        books.push(compile(&book_path, &book_real));
-                        books.len() - 1
-                    }
-                };
-                f.rulebook = Some(i);
-                if let Some(graph) = books.get(i).and_then(|b| b.graph.as_ref()) {
-                    let (test, diagnostics) = test_file.check(graph.model());
-                    f.test = test;
-                    f.diagnostics.extend(diagnostics);
-                } else {
-                    let mut d = Diagnostic::error(
-                        Code::TestRulebook,
-                        format!("the rulebook `{book_path}` has errors"),
-                    )
-                    .in_file(&file)
-                    .help(format!("run `redress check {book_path}`"));
-                    if let Some((_, span)) = &test_file.rulebook {
-                        d = d.label(*span, "this rulebook");
-                    }
-                    f.diagnostics.push(d);
+        let book = rulebook_of(&real, named, &allowed).map(|(book_path, book_real)| {
+            match books.iter().position(|b| b.path == book_path) {
+                Some(i) => i,
+                None => {
+                    books.push(compile(&book_path, &book_real));
+                    books.len() - 1
                 }
             }
-            Err(message) => {
-                let mut d = Diagnostic::error(Code::TestRulebook, message)
-                    .in_file(&file)
-                    .help(
-                        "name it with `rulebook = \"../book.rules\"` (relative to the test file)",
-                    );
-                if let Some((_, span)) = &test_file.rulebook {
-                    d = d.label(*span, "this rulebook");
-                }
-                f.diagnostics.push(d);
-            }
+        });
+        match book {
+            Ok(i) => match books.get(i) {
+                Some(b) => f.attach(&test_file, Ok((i, b))),
+                None => f.attach(&test_file, Err("the rulebook was not read".to_string())),
+            },
+            Err(message) => f.attach(&test_file, Err(message)),
         }
         found.push(f);
     }
@@ -231,17 +182,15 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         return Ok(INPUT_ERRORS);
     }
 
-    let mut runners: Vec<Option<Runner<'_>>> = books
-        .iter()
-        .map(|b| b.graph.as_ref().map(Runner::new))
-        .collect();
+    let report = suite::run(&books, &found, args.coverage, args.min_coverage);
     let human = args.format == Format::Human;
-    for b in &books {
-        if human && !b.diagnostics.is_empty() {
-            super::print_diagnostics(out, &b.diagnostics)?;
+    if human {
+        for b in &books {
+            if !b.diagnostics.is_empty() {
+                super::print_diagnostics(out, &b.diagnostics)?;
+            }
         }
     }
-    let (mut passed, mut failed) = (0, 0);
     // whether the output so far ends with an empty line
     let mut spaced = false;
     let mut json_tests = Vec::new();
@@ -250,80 +199,39 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         .filter(|b| !b.diagnostics.is_empty())
         .map(|b| (b.path.clone(), b.diagnostics.clone()))
         .collect();
-    for f in &found {
+    for run in &report.tests {
+        let Some(f) = found.get(run.entry) else {
+            continue;
+        };
         if !f.diagnostics.is_empty() {
             machine.push((f.path.clone(), f.diagnostics.clone()));
         }
         if human {
             super::print_diagnostics(out, &f.diagnostics)?;
-        }
-        let runner = f
-            .rulebook
-            .and_then(|i| runners.get_mut(i))
-            .and_then(Option::as_mut);
-        let (status, mismatches) = match (&f.test, runner) {
-            (Some(test), Some(runner)) => {
-                let result = runner.run(test);
-                if human {
-                    let text = render::human_result(&result);
+            match &run.result {
+                Some(result) => {
+                    let text = render::human_result(result);
                     spaced = text.ends_with("\n\n");
                     write!(out, "{text}")?;
                 }
-                if result.passed() {
-                    passed += 1;
-                    ("passed", result.mismatches)
-                } else {
-                    failed += 1;
-                    if let Some(file) = &f.file {
-                        let first_line = file.text().find('\n').unwrap_or(file.text().len());
-                        let what: Vec<String> = result
-                            .mismatches
-                            .iter()
-                            .map(|m| {
-                                format!(
-                                    "{} {}: expected {}, got {}",
-                                    m.remedy, m.check, m.expected, m.actual
-                                )
-                            })
-                            .collect();
-                        machine.push((
-                            f.path.clone(),
-                            vec![
-                                Diagnostic::error(
-                                    Code::TestFailed,
-                                    format!("test `{}` failed: {}", f.name, what.join("; ")),
-                                )
-                                .in_file(file)
-                                .label(redress::source::Span::new(0, first_line), "this test")
-                                .help(format!(
-                                    "run `redress test {}` to see the rule trace",
-                                    f.path
-                                )),
-                            ],
-                        ));
-                    }
-                    ("failed", result.mismatches)
+                None if f.name.is_empty() => {
+                    writeln!(out, "FAIL {}: invalid test\n", visible(&f.path))?;
+                    spaced = true;
+                }
+                None => {
+                    writeln!(
+                        out,
+                        "FAIL {} ({}): invalid test\n",
+                        visible(&f.name),
+                        visible(&f.path)
+                    )?;
+                    spaced = true;
                 }
             }
-            _ => {
-                failed += 1;
-                if human {
-                    if f.name.is_empty() {
-                        writeln!(out, "FAIL {}: invalid test\n", visible(&f.path))?;
-                        spaced = true;
-                    } else {
-                        writeln!(
-                            out,
-                            "FAIL {} ({}): invalid test\n",
-                            visible(&f.name),
-                            visible(&f.path)
-                        )?;
-                        spaced = true;
-                    }
-                }
-                ("invalid", Vec::new())
-            }
-        };
+        }
+        if let Some(d) = &run.failure {
+            machine.push((f.path.clone(), vec![d.clone()]));
+        }
         json_tests.push(JsonTest {
             name: f.name.clone(),
             path: f.path.clone(),
@@ -331,42 +239,39 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 .rulebook
                 .and_then(|i| books.get(i))
                 .map(|b| b.path.clone()),
-            status,
-            mismatches,
+            status: run.status.word(),
+            mismatches: run
+                .result
+                .as_ref()
+                .map(|r| r.mismatches.clone())
+                .unwrap_or_default(),
             diagnostics: f.diagnostics.iter().map(report::json_diagnostic).collect(),
         });
     }
 
-    let mut under = false;
     let mut coverage = Vec::new();
-    if args.coverage || args.min_coverage.is_some() {
-        for (book, runner) in books.iter().zip(&runners) {
-            let Some(runner) = runner else { continue };
-            let c = runner.coverage();
-            if human {
-                if !spaced {
-                    writeln!(out)?;
-                }
-                write!(out, "{}", render::human_coverage(&book.path, &c))?;
-                spaced = false;
+    for c in &report.coverage {
+        let Some(book) = books.get(c.book) else {
+            continue;
+        };
+        if human {
+            if !spaced {
+                writeln!(out)?;
             }
-            if let Some(min) = args.min_coverage {
-                let (r, k) = (c.rules.percent(), c.conditions.percent());
-                if r < min || k < min {
-                    under = true;
-                    if !human {
-                        machine.push((book.path.clone(), below_minimum(book, &c, min)));
-                    }
-                    if human {
-                        writeln!(
-                            out,
-                            "  under the minimum of {min}%: rules {r:.1}%, conditions {k:.1}%"
-                        )?;
-                    }
-                }
+            write!(out, "{}", render::human_coverage(&book.path, &c.report))?;
+            spaced = false;
+            if let (Some(min), false) = (args.min_coverage, c.below_minimum.is_empty()) {
+                writeln!(
+                    out,
+                    "  under the minimum of {min}%: rules {:.1}%, conditions {:.1}%",
+                    c.report.rules.percent(),
+                    c.report.conditions.percent()
+                )?;
             }
-            coverage.push(JsonCoverage::new(&book.path, &c));
+        } else if !c.below_minimum.is_empty() {
+            machine.push((book.path.clone(), c.below_minimum.clone()));
         }
+        coverage.push(JsonCoverage::new(&book.path, &c.report));
     }
 
     match args.format {
@@ -374,84 +279,25 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             if !spaced {
                 writeln!(out)?;
             }
-            writeln!(out, "{}", render::summary(passed, failed))?;
+            writeln!(out, "{}", render::summary(report.passed, report.failed))?;
         }
         Format::Github => super::print_machine(out, &machine, super::Format::Github)?,
         Format::Sarif => super::print_machine(out, &machine, super::Format::Sarif)?,
         Format::Json => {
-            let report = JsonReport {
-                passed,
-                failed,
+            let json = JsonReport {
+                passed: report.passed,
+                failed: report.failed,
                 tests: json_tests,
                 coverage,
                 min_coverage: args.min_coverage,
             };
-            match serde_json::to_string_pretty(&report) {
+            match serde_json::to_string_pretty(&json) {
                 Ok(s) => writeln!(out, "{s}")?,
                 Err(e) => errln!("error: {e}"),
             }
         }
     }
-    Ok(if failed > 0 || under {
-        INPUT_ERRORS
-    } else {
-        OK
-    })
-}
-
-/// What the machine formats (GitHub annotations, SARIF) say of coverage
-/// under the minimum: one error per rule never applied and per condition not
-/// seen both ways, at the rule's name in the rulebook.
-fn below_minimum(
-    book: &Book,
-    coverage: &redress::testing::CoverageReport,
-    min: f64,
-) -> Vec<Diagnostic> {
-    let Some(file) = &book.file else {
-        return Vec::new();
-    };
-    let (tree, _) = redress::syntax::parse(file);
-    let at = |rule: &str| {
-        tree.items.iter().find_map(|item| match item {
-            redress::ast::Item::Rule(r) if r.name.text == rule => Some(r.name.span),
-            _ => None,
-        })
-    };
-    let with_span = |d: Diagnostic, rule: &str, label: &str| match at(rule) {
-        Some(span) => d.in_file(file).label(span, label.to_string()),
-        None => d.in_file(file),
-    };
-    let under = format!(
-        "tests cover rules {:.1}% and conditions {:.1}%, under the minimum of {min}%",
-        coverage.rules.percent(),
-        coverage.conditions.percent()
-    );
-    let mut out = Vec::new();
-    for r in &coverage.uncovered_rules {
-        let d = Diagnostic::error(
-            Code::CoverageBelowMinimum,
-            format!("no test applies `{}`: {}", r.rule, r.reason),
-        )
-        .help(format!("{under}; add a test whose case it applies to"));
-        out.push(with_span(d, &r.rule, "never applied in the tests"));
-    }
-    for c in &coverage.uncovered_conditions {
-        let d = Diagnostic::error(
-            Code::CoverageBelowMinimum,
-            format!(
-                "condition `{}` of `{}` is not seen both true and false: {}",
-                c.condition, c.rule, c.reason
-            ),
-        )
-        .help(format!(
-            "{under}; add a test that makes it go the other way"
-        ));
-        out.push(with_span(d, &c.rule, "a condition of this rule"));
-    }
-    if out.is_empty() {
-        out.push(Diagnostic::error(Code::CoverageBelowMinimum, under).in_file(file));
-    }
-    out
+    Ok(if report.ok() { OK } else { INPUT_ERRORS })
 }
 
 fn selected(args: &Args, path: &str, name: Option<&str>) -> bool {

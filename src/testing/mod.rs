@@ -56,6 +56,7 @@
 pub mod coverage;
 mod file;
 pub mod render;
+pub mod suite;
 
 use crate::eval::{self, Options, Trace};
 use crate::graph::DecisionGraph;
