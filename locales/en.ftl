@@ -75,6 +75,7 @@ unknown-because = unknown — { $error }
 unknown-failed = unknown — a computation failed (see the errors below)
 unknown-needs = unknown — needs { $facts }
 list-separator = {", "}
+fact-separator = {"; "}
 fact-value = { $fact } = { $value }
 named = { $label } ({ $name })
 

@@ -61,8 +61,9 @@ unknown-because = 未知——{ $error }
 unknown-failed = 未知——计算出错（见下方错误）
 unknown-needs = 未知——需要 { $facts }
 list-separator = 、
+fact-separator = ，
 fact-value = { $fact } = { $value }
-named = { $label }（{ $name }）
+named = { $label } ({ $name })
 
 ## redress facts
 facts-derived-heading = 由以上事实推出：

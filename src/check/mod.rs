@@ -379,7 +379,8 @@ impl<'a> Checker<'a> {
                 let (label, help) = if values.is_empty() {
                     (
                         "this fact has no values to label",
-                        "only a fact of type `one of …` or `some of …` has values to label".to_string(),
+                        "only a fact of type `one of …` or `some of …` has values to label"
+                            .to_string(),
                     )
                 } else {
                     let help = suggestion(&v.value.text, values.iter().map(String::as_str))

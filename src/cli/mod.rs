@@ -331,7 +331,10 @@ pub(crate) fn eprint_diagnostics(diagnostics: &[Diagnostic]) {
 /// The language of advice text: `--lang`, else the first of the rulebook's
 /// `languages`, else English. `None` (said on standard error) for a language
 /// the catalogue does not have: a usage error.
-pub(crate) fn advice_language(asked: Option<&str>, model: &redress::model::Model) -> Option<String> {
+pub(crate) fn advice_language(
+    asked: Option<&str>,
+    model: &redress::model::Model,
+) -> Option<String> {
     use redress::report::i18n;
     match asked {
         Some(lang) if i18n::is_available(lang) => Some(lang.to_string()),

@@ -15,9 +15,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+pub use fluent_bundle::FluentValue;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
-pub use fluent_bundle::FluentValue;
 
 /// The languages the catalogue has, English first.
 pub const LANGUAGES: &[&str] = &["en", "zh"];
@@ -78,7 +78,11 @@ pub struct Words {
 impl Words {
     /// The words of `lang`; English when the catalogue has no such language.
     pub fn new(lang: &str) -> Words {
-        let lang = LANGUAGES.iter().find(|l| **l == lang).copied().unwrap_or("en");
+        let lang = LANGUAGES
+            .iter()
+            .find(|l| **l == lang)
+            .copied()
+            .unwrap_or("en");
         Words { lang }
     }
 
@@ -110,8 +114,10 @@ impl Words {
 
     /// A message with text variables only.
     pub fn text(&self, id: &str, args: &[(&str, &str)]) -> String {
-        let args: Vec<(&str, FluentValue<'_>)> =
-            args.iter().map(|(k, v)| (*k, FluentValue::from(*v))).collect();
+        let args: Vec<(&str, FluentValue<'_>)> = args
+            .iter()
+            .map(|(k, v)| (*k, FluentValue::from(*v)))
+            .collect();
         self.get(id, &args)
     }
 
@@ -166,6 +172,17 @@ pub fn wrap(text: &str, width: usize) -> String {
     out
 }
 
+/// Whether a line may break between `a` and `b` without a space: beside a
+/// wide (CJK) character, but not before closing punctuation (`，`, `）`) nor
+/// after opening punctuation (`（`, `《`).
+fn between(a: char, b: char) -> bool {
+    (is_wide(a) || is_wide(b))
+        && b != ' '
+        && a != ' '
+        && !"，。、；：！？）》」』】".contains(b)
+        && !"（《「『【".contains(a)
+}
+
 fn wrap_line(out: &mut String, line: &str, width: usize) {
     if columns(line) <= width {
         out.push_str(line);
@@ -191,6 +208,13 @@ fn wrap_line(out: &mut String, line: &str, width: usize) {
             let w = char_columns(*c);
             if used + w > width && i > start {
                 end = i;
+                // a break right at the edge
+                let before = i.checked_sub(1).and_then(|b| chars.get(b));
+                if *c == ' ' {
+                    cut = Some((i, i + 1));
+                } else if before.is_some_and(|b| between(*b, *c)) {
+                    cut = Some((i, i));
+                }
                 break;
             }
             used += w;
@@ -198,7 +222,7 @@ fn wrap_line(out: &mut String, line: &str, width: usize) {
             let lead = if first { indent + bullet } else { 0 };
             if *c == ' ' && i > start + lead {
                 cut = Some((i, i + 1));
-            } else if next.is_some_and(|n| is_wide(*n) || (is_wide(*c) && *n != ' ')) {
+            } else if next.is_some_and(|n| between(*c, *n)) {
                 cut = Some((i + 1, i + 1));
             }
         }
@@ -207,10 +231,17 @@ fn wrap_line(out: &mut String, line: &str, width: usize) {
         } else if cut.is_none() {
             // no break before the edge: break at the first place after it
             let mut j = end;
-            while j < chars.len() && chars.get(j) != Some(&' ') {
-                j += 1;
+            loop {
+                let (c, n) = (chars.get(j), chars.get(j + 1));
+                match c {
+                    None => break cut = Some((j, j)),
+                    Some(' ') => break cut = Some((j, j + 1)),
+                    Some(c) if n.is_some_and(|n| between(*c, *n)) => {
+                        break cut = Some((j + 1, j + 1));
+                    }
+                    Some(_) => j += 1,
+                }
             }
-            cut = Some((j, (j + 1).min(chars.len())));
         }
         let (stop, next) = cut.unwrap_or((end, end));
         if !first {
@@ -241,7 +272,10 @@ mod tests {
     #[test]
     fn wraps_at_spaces_with_a_hanging_indent() {
         let text = "  - one two three four five six\n";
-        assert_eq!(wrap(text, 16), "  - one two\n      three four\n      five six\n");
+        assert_eq!(
+            wrap(text, 16),
+            "  - one two\n      three four\n      five six\n"
+        );
     }
 
     #[test]
@@ -261,7 +295,10 @@ mod tests {
 
     #[test]
     fn a_missing_message_falls_back_to_its_id() {
-        assert_eq!(Words::new("zh").get("no-such-message", &[]), "no-such-message");
+        assert_eq!(
+            Words::new("zh").get("no-such-message", &[]),
+            "no-such-message"
+        );
         assert_eq!(Words::new("fr").get("yes", &[]), "yes");
     }
 }

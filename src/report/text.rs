@@ -105,7 +105,11 @@ impl Render<'_> {
             let _ = writeln!(out, "{}", self.say("no-remedy", &[]));
         } else {
             let n = applying.len();
-            let _ = writeln!(out, "{}", words.get("remedies-apply", &[("count", count(n))]));
+            let _ = writeln!(
+                out,
+                "{}",
+                words.get("remedies-apply", &[("count", count(n))])
+            );
             self.by_category(&mut out, &applying);
         }
 
@@ -127,7 +131,12 @@ impl Render<'_> {
                     ),
                     (Some(target), Some(r)) => self.say(
                         "set-aside-exception-remedy",
-                        &[("exception", o.rule), ("rule", target), ("remedy", r), ("by", &by)],
+                        &[
+                            ("exception", o.rule),
+                            ("rule", target),
+                            ("remedy", r),
+                            ("by", &by),
+                        ],
                     ),
                     (None, Some(r)) => self.say(
                         "overridden-remedy",
@@ -147,7 +156,11 @@ impl Render<'_> {
                     let _ = writeln!(out, "      {}", self.say("undetermined-no-needs", &[]));
                 } else {
                     let needs: Vec<String> = u.needs.iter().map(|n| self.fact_name(n)).collect();
-                    let _ = writeln!(out, "      {}", self.say("needs", &[("facts", &words.list(&needs))]));
+                    let _ = writeln!(
+                        out,
+                        "      {}",
+                        self.say("needs", &[("facts", &words.list(&needs))])
+                    );
                 }
             }
             self.questions(&mut out, outcome);
@@ -188,7 +201,10 @@ impl Render<'_> {
             }
         }
         for law in laws {
-            out.push(self.say("warning-law-not-in-force", &[("law", &law), ("date", as_of)]));
+            out.push(self.say(
+                "warning-law-not-in-force",
+                &[("law", &law), ("date", as_of)],
+            ));
         }
         out
     }
@@ -246,7 +262,9 @@ impl Render<'_> {
                 .fact(name)
                 .and_then(|f| Model::pick(&f.questions, self.lang));
             let asked = match question {
-                Some(q) if q != label => self.say("question-of", &[("label", &label), ("question", q)]),
+                Some(q) if q != label => {
+                    self.say("question-of", &[("label", &label), ("question", q)])
+                }
                 _ => label,
             };
             let line = self.words.get(
@@ -299,7 +317,9 @@ impl Render<'_> {
     /// by their labels, money with its currency.
     fn value(&self, v: &Shown, fact: Option<&Fact>) -> String {
         let value_label = |name: &str| {
-            let label = fact.and_then(|f| f.value_label(name, self.lang)).map(str::to_string);
+            let label = fact
+                .and_then(|f| f.value_label(name, self.lang))
+                .map(str::to_string);
             self.named(label, name)
         };
         match v {
@@ -340,7 +360,11 @@ impl Render<'_> {
                 (Some(date), None) => date.clone(),
                 (None, _) => self.unknown(&d.needs, d.error.as_deref()),
             };
-            let _ = writeln!(out, "      {}", self.say("deadline", &[("deadline", &text)]));
+            let _ = writeln!(
+                out,
+                "      {}",
+                self.say("deadline", &[("deadline", &text)])
+            );
         }
         for c in self.citations(&r.citations) {
             let _ = writeln!(out, "      {}", self.say("source", &[("citation", &c)]));
@@ -354,7 +378,10 @@ impl Render<'_> {
                     let fact = self.fact(k);
                     self.say(
                         "fact-value",
-                        &[("fact", &self.fact_name(k)), ("value", &self.value(v, fact))],
+                        &[
+                            ("fact", &self.fact_name(k)),
+                            ("value", &self.value(v, fact)),
+                        ],
                     )
                 })
                 .collect();
@@ -366,7 +393,7 @@ impl Render<'_> {
             let line = if facts.is_empty() {
                 self.say("because", &[("rule", &rule)])
             } else {
-                let facts = self.words.list(&facts);
+                let facts = facts.join(&self.say("fact-separator", &[]));
                 self.say("because-facts", &[("rule", &rule), ("facts", &facts)])
             };
             let _ = writeln!(out, "      {line}");
@@ -409,6 +436,12 @@ impl Render<'_> {
             (Some(t), _) => pick(t, self.lang),
             (None, Some(l)) => l.to_string(),
             (None, None) => String::new(),
+        };
+        // a title within a title: 《…〈…〉…》
+        let title = if self.words.lang() == "zh" {
+            title.replace('《', "〈").replace('》', "〉")
+        } else {
+            title
         };
         self.say("law-title", &[("law", &title)])
     }
