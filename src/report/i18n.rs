@@ -156,9 +156,9 @@ fn is_wide(c: char) -> bool {
 }
 
 /// Wrap each line of `text` to `width` columns: at spaces, or between two
-/// wide (CJK) characters; a continued line is indented two columns more than
-/// the line's own indent (past its `- ` when it is a list item). A word longer
-/// than a line is left whole.
+/// wide (CJK) characters; a continued line is indented under the text of a
+/// list item (`- `), or two columns more than the line's own indent. A word
+/// longer than a line is left whole.
 pub fn wrap(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
@@ -194,7 +194,8 @@ fn wrap_line(out: &mut String, line: &str, width: usize) {
     } else {
         0
     };
-    let hang = " ".repeat(indent + bullet + 2);
+    // a list item's lines under its text; another line's two columns in
+    let hang = " ".repeat(indent + if bullet > 0 { bullet } else { 2 });
     let chars: Vec<char> = line.chars().collect();
     let mut start = 0; // first char of the current output line
     let mut first = true;
@@ -274,7 +275,7 @@ mod tests {
         let text = "  - one two three four five six\n";
         assert_eq!(
             wrap(text, 16),
-            "  - one two\n      three four\n      five six\n"
+            "  - one two\n    three four\n    five six\n"
         );
     }
 

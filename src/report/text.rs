@@ -280,17 +280,17 @@ impl Render<'_> {
     }
 
     /// A fact as the reader knows it: its label in the chosen language, else
-    /// its question, else a label or question in another language, else its
-    /// name; with the name beside it in verbose output.
+    /// its question, else a label or question written without a language,
+    /// else one in another language, else its name; with the name beside it
+    /// in verbose output.
     fn fact_name(&self, name: &str) -> String {
-        let exact = |t: &Texts| {
-            t.iter()
-                .find(|(l, _)| l == self.lang)
-                .map(|(_, s)| s.clone())
-        };
+        let exact =
+            |t: &Texts, lang: &str| t.iter().find(|(l, _)| l == lang).map(|(_, s)| s.clone());
         let label = match self.fact(name) {
-            Some(f) => exact(&f.labels)
-                .or_else(|| exact(&f.questions))
+            Some(f) => exact(&f.labels, self.lang)
+                .or_else(|| exact(&f.questions, self.lang))
+                .or_else(|| exact(&f.labels, ""))
+                .or_else(|| exact(&f.questions, ""))
                 .or_else(|| Model::pick(&f.labels, self.lang).map(str::to_string))
                 .or_else(|| Model::pick(&f.questions, self.lang).map(str::to_string)),
             None => self
