@@ -266,6 +266,38 @@ fn the_rulebooks_first_language_is_the_default() {
     assert!(r.stdout.lines().any(|l| columns(l) > 200));
 }
 
+/// `redress facts` speaks the same language: its heading from the catalogue,
+/// the values' labels under each fact.
+#[test]
+fn facts_lists_value_labels_in_the_chosen_language() {
+    let r = redress(&["facts", "rulebooks/example/example.rules"], None);
+    assert!(r.stdout.contains("\n由以上事实推出：\n"), "{}", r.stdout);
+    let r = redress(
+        &["facts", "--lang", "en", "rulebooks/example/example.rules"],
+        None,
+    );
+    assert!(
+        r.stdout.contains("\nWorked out from the facts above:\n"),
+        "{}",
+        r.stdout
+    );
+    let labels = "tests/eval/value_labels/value_labels.rules";
+    let r = redress(&["facts", labels], None);
+    assert!(
+        r.stdout.contains("    online_platform: 电商平台\n"),
+        "{}",
+        r.stdout
+    );
+    let r = redress(&["facts", "--lang", "en", labels], None);
+    assert!(
+        r.stdout.contains("    online_platform: online platform\n"),
+        "{}",
+        r.stdout
+    );
+    // a value with no English label: its label in the first language
+    assert!(r.stdout.contains("    shop: 实体店\n"), "{}", r.stdout);
+}
+
 /// Through a pseudo-terminal, as a person runs it: lines wrap to the
 /// terminal's width, CJK characters counted as two columns.
 #[test]

@@ -77,6 +77,11 @@ fn human(model: &Model, lang: &str) -> String {
         if let Some(q) = Model::pick(&f.questions, lang) {
             s.push_str(&format!("    ? {q}\n"));
         }
+        for (value, labels) in &f.value_labels {
+            if let Some(label) = Model::pick(labels, lang) {
+                s.push_str(&format!("    {value}: {label}\n"));
+            }
+        }
     }
     if !model.derived.is_empty() {
         let words = redress::report::i18n::Words::new(lang);
