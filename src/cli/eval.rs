@@ -25,7 +25,7 @@ pub(crate) enum Format {
 /// Evaluate case files against a rulebook and say which remedies apply and why.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json\n  redress eval --format json --as-of 2024-06-01 book.rules case.json\n  cat case.json | redress eval book.rules -\n  redress eval book.rules --jsonl complaints.jsonl > outcomes.jsonl"
+    after_help = "Examples:\n  redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json\n  redress eval --format json --as-of 2024-06-01 book.rules case.json\n  redress eval --lang en --verbose book.rules case.json\n  cat case.json | redress eval book.rules -\n  redress eval book.rules --jsonl complaints.jsonl > outcomes.jsonl"
 )]
 pub(crate) struct Args {
     /// The rulebook (`.rules`).
