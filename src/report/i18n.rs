@@ -45,7 +45,7 @@ fn catalogue() -> &'static Catalogue {
                     r
                 }
             };
-            let id = lang.parse().unwrap_or_default();
+            let id: unic_langid::LanguageIdentifier = lang.parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // no bidi isolation marks: the text goes to a terminal or a file
             bundle.set_use_isolating(false);

@@ -163,8 +163,8 @@ impl Render<'_> {
                     );
                 }
             }
-            self.questions(&mut out, outcome);
         }
+        self.questions(&mut out, outcome);
 
         if !outcome.errors.is_empty() {
             let _ = writeln!(out, "\n{}", self.say("errors-heading", &[]));
@@ -232,16 +232,37 @@ impl Render<'_> {
         }
     }
 
-    /// The missing facts, each once, by how many undetermined remedies it
-    /// would settle (ties: declaration order), with its question.
+    /// The missing facts, each once, by how many remedies it would settle
+    /// (undetermined ones, and applying ones whose amount, deadline or
+    /// parameter is unknown; ties: declaration order), with its question.
     fn questions(&self, out: &mut String, outcome: &Outcome) {
-        let mut counted: Vec<(&str, usize)> = Vec::new();
-        for u in &outcome.undetermined {
-            for need in &u.needs {
-                match counted.iter_mut().find(|(n, _)| n == need) {
-                    Some((_, c)) => *c += 1,
-                    None => counted.push((need, 1)),
+        // per remedy, the facts that would settle it: an undetermined one's,
+        // and those an applying one's unknown amount, deadline or parameter
+        // needs
+        let mut per_remedy: Vec<Vec<&str>> = outcome
+            .undetermined
+            .iter()
+            .map(|u| u.needs.to_vec())
+            .collect();
+        for r in &outcome.remedies {
+            let mut needs: Vec<&str> = Vec::new();
+            let computed = r.params.0.iter().map(|(_, c)| c).chain(&r.amount);
+            let open = computed
+                .filter(|c| c.value.is_none())
+                .flat_map(|c| c.needs.iter());
+            let deadline = r.deadline.iter().filter(|d| d.date.is_none());
+            for need in open.chain(deadline.flat_map(|d| d.needs.iter())) {
+                if !needs.contains(need) {
+                    needs.push(need);
                 }
+            }
+            per_remedy.push(needs);
+        }
+        let mut counted: Vec<(&str, usize)> = Vec::new();
+        for need in per_remedy.iter().flatten() {
+            match counted.iter_mut().find(|(n, _)| n == need) {
+                Some((_, c)) => *c += 1,
+                None => counted.push((need, 1)),
             }
         }
         if counted.is_empty() {
