@@ -264,6 +264,21 @@ fn the_rulebooks_first_language_is_the_default() {
     assert!(r.stdout.contains(" (purchase.channel) = "), "{}", r.stdout);
     // piped: no wrapping
     assert!(r.stdout.lines().any(|l| columns(l) > 200));
+    // values by their labels, and with their names too in verbose output
+    let (labels, case) = (
+        "tests/eval/value_labels/value_labels.rules",
+        "tests/eval/value_labels/online-fraud.json",
+    );
+    let r = redress(&["eval", labels, case], None);
+    assert!(
+        r.stdout.contains("（购买渠道 = 电商平台，商品完好 = 是）"),
+        "{}",
+        r.stdout
+    );
+    let r = redress(&["eval", "--verbose", labels, case], None);
+    let verbose =
+        "购买渠道 (purchase.channel) = 电商平台 (online_platform)，商品完好 (goods.intact) = 是";
+    assert!(r.stdout.contains(verbose), "{}", r.stdout);
 }
 
 /// `redress facts` speaks the same language: its heading from the catalogue,
