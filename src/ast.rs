@@ -140,6 +140,17 @@ pub struct Fact {
     pub questions: Vec<LangText>,
     /// Labels by language.
     pub labels: Vec<LangText>,
+    /// Labels of the fact's values: `value online_platform zh "电商平台"`.
+    pub value_labels: Vec<ValueLabel>,
+}
+
+/// A label of one value of a one-of or set-valued fact.
+#[derive(Clone, Debug)]
+pub struct ValueLabel {
+    /// The value labelled.
+    pub value: Ident,
+    /// The label, in its language.
+    pub label: LangText,
 }
 
 /// A derived fact: `define name as expr`.
@@ -559,12 +570,17 @@ impl Rebase for Item {
                 ty_span,
                 questions,
                 labels,
+                value_labels,
             }) => {
                 name.rebase(from, to);
                 ty.rebase(from, to);
                 ty_span.rebase(from, to);
                 questions.rebase(from, to);
                 labels.rebase(from, to);
+                for v in value_labels {
+                    v.value.rebase(from, to);
+                    v.label.rebase(from, to);
+                }
             }
             Item::Define(Define { name, expr, labels }) => {
                 name.rebase(from, to);

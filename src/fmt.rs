@@ -186,6 +186,7 @@ fn construct_spans(rulebook: &ast::Rulebook) -> Spans {
                 spans.push(f.ty_span);
                 texts(spans, &f.questions);
                 texts(spans, &f.labels);
+                spans.extend(f.value_labels.iter().map(|v| v.label.span));
             }
             ast::Item::Define(d) => {
                 spans.push(d.expr.span);
@@ -227,6 +228,7 @@ const ATTRIBUTE_KEYWORDS: &[&str] = &[
     "in",
     "question",
     "label",
+    "value",
     "category",
     "phrase",
     "param",

@@ -105,6 +105,19 @@ pub struct Fact {
     pub questions: Texts,
     /// Labels.
     pub labels: Texts,
+    /// Labels of its values (one-of and set-valued facts), by value in
+    /// declaration order: `value online_platform zh "电商平台"`.
+    pub value_labels: Vec<(String, Texts)>,
+}
+
+impl Fact {
+    /// The label of one of its values in `lang` (or its first language).
+    pub fn value_label(&self, value: &str, lang: &str) -> Option<&str> {
+        self.value_labels
+            .iter()
+            .find(|(v, _)| v == value)
+            .and_then(|(_, t)| Model::pick(t, lang))
+    }
 }
 
 /// A derived fact.

@@ -196,13 +196,15 @@ fn advice_text_names_each_currency_as_its_readers_do() {
         let path = crate::root().join("tests/eval/currency").join(name);
         let (graph, case) = case_of(&path);
         let outcome = evaluate(&graph, &case, &Options::default());
-        text.push_str(&redress::report::text::render_outcome(
-            &outcome,
-            graph.model(),
-            name,
-            "en",
-        ));
-        text.push('\n');
+        for lang in ["en", "zh"] {
+            text.push_str(&redress::report::text::render_outcome(
+                &outcome,
+                graph.model(),
+                name,
+                lang,
+            ));
+            text.push('\n');
+        }
     }
     assert!(text.contains("amount: €125.40"), "{text}");
     assert!(text.contains("charged: 625.60 yuan"), "{text}");
@@ -256,15 +258,21 @@ fn phrase_parameters_take_amounts_with_their_currency() {
 /// The advice text of the suites of issue 13's values (ceilings, conditional
 /// values, exceptions to several rules): `up to` for a ceiling, and the rule
 /// a copy of a shared exception is under.
+///
+/// Each in English and in Chinese, and the value-labels suite (labels of
+/// facts and values, passed deadlines, the questions list) likewise.
 #[test]
 fn value_suites_as_advice_text() {
-    insta::glob!("eval/{caps,conditional,shared_exception}/*.json", |path| {
-        let (graph, case) = case_of(path);
-        let outcome = evaluate(&graph, &case, &Options::default());
-        let text =
-            redress::report::text::render_outcome(&outcome, graph.model(), &relative(path), "en");
-        insta::with_settings!({ snapshot_suffix => crate::snapshot_name(path, "tests/eval") }, {
-            insta::assert_snapshot!(text);
-        });
-    });
+    insta::glob!(
+        "eval/{caps,conditional,shared_exception,value_labels}/*.{json,toml}",
+        |path| {
+            let (graph, case) = case_of(path);
+            let outcome = evaluate(&graph, &case, &Options::default());
+            let text =
+                crate::advice_text::in_both_languages(&outcome, graph.model(), &relative(path));
+            insta::with_settings!({ snapshot_suffix => crate::snapshot_name(path, "tests/eval") }, {
+                insta::assert_snapshot!(text);
+            });
+        }
+    );
 }

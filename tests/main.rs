@@ -7,6 +7,7 @@
     clippy::indexing_slicing
 )]
 
+mod advice_text;
 mod cache;
 mod calendar;
 mod ci;

@@ -39,7 +39,10 @@ fact d1: date
 fact t0: text
 fact t1: text
 fact e0: one of x, y, z
+  value x zh "甲"
+  value y en "why"
 fact s0: some of p, q, r
+  value p zh "丙"
 
 define kv as if e0 is y then n0 else n1 / n0
 "#;
@@ -531,6 +534,28 @@ fn graph_agrees_with_reference_on_random_rulebooks() {
                 let case = case.unwrap();
                 let indexed = evaluate(&graph, &case, &Options::default());
                 crate::reference::assert_same_json(&indexed, c);
+                // the advice text in both languages: every message found with
+                // its variables, and wrapping keeps every word
+                for lang in ["en", "zh"] {
+                    let model = graph.model();
+                    let advice = redress::report::text::render_outcome(&indexed, model, "c", lang);
+                    prop_assert!(!advice.contains("{$"), "{advice}");
+                    let options = redress::report::text::TextOptions {
+                        lang,
+                        verbose: true,
+                        width: Some(40),
+                    };
+                    let wrapped =
+                        redress::report::text::render_outcome_with(&indexed, model, "c", &options);
+                    let words = |t: &str| t.split_whitespace().collect::<String>();
+                    let verbose = redress::report::text::TextOptions {
+                        width: None,
+                        ..options
+                    };
+                    let unwrapped =
+                        redress::report::text::render_outcome_with(&indexed, model, "c", &verbose);
+                    prop_assert_eq!(words(&wrapped), words(&unwrapped));
+                }
                 let plain = Options {
                     without_index: true,
                     ..Options::default()

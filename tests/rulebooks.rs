@@ -23,8 +23,7 @@ fn shipped_cases() {
     insta::glob!("../rulebooks", "*/cases/*.{json,toml}", |path| {
         let (graph, case) = case_of(path);
         let outcome = redress::eval::evaluate(&graph, &case, &Default::default());
-        let text =
-            redress::report::text::render_outcome(&outcome, graph.model(), &relative(path), "en");
+        let text = crate::advice_text::in_both_languages(&outcome, graph.model(), &relative(path));
         insta::with_settings!({ snapshot_suffix => snapshot_name(path, "rulebooks") }, {
             insta::assert_snapshot!(text);
         });

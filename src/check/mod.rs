@@ -366,6 +366,53 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A fact's value labels, by value: each value must be one of the
+    /// fact's, each language once per value.
+    fn value_labels(&mut self, f: &ast::Fact, ty: Type) -> Vec<(String, Texts)> {
+        let values: Vec<String> = match ty {
+            Type::OneOf(set) | Type::Set(set) => self.model.one_of_values(set).to_vec(),
+            _ => Vec::new(),
+        };
+        let mut by_value: Vec<(String, Vec<ast::LangText>)> = Vec::new();
+        for v in &f.value_labels {
+            if !values.contains(&v.value.text) {
+                let (label, help) = if values.is_empty() {
+                    (
+                        "this fact has no values to label",
+                        "only a fact of type `one of …` or `some of …` has values to label"
+                            .to_string(),
+                    )
+                } else {
+                    let help = suggestion(&v.value.text, values.iter().map(String::as_str))
+                        .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
+                    ("not a value of this fact", help)
+                };
+                self.error(
+                    Code::UndefinedValue,
+                    format!(
+                        "`{}` is not one of the values of `{}`",
+                        v.value.text, f.name.text
+                    ),
+                )
+                .label(v.value.span, label)
+                .help(help)
+                .emit();
+                continue;
+            }
+            match by_value.iter_mut().find(|(name, _)| *name == v.value.text) {
+                Some((_, labels)) => labels.push(v.label.clone()),
+                None => by_value.push((v.value.text.clone(), vec![v.label.clone()])),
+            }
+        }
+        let mut out = Vec::new();
+        for (value, labels) in by_value {
+            self.duplicate_texts(&labels, &format!("value {value}"));
+            self.check_langs(&labels);
+            out.push((value, texts(&labels)));
+        }
+        out
+    }
+
     // ---------------------------------------------------------- declarations
 
     fn declare(&mut self) {
@@ -387,11 +434,13 @@ impl<'a> Checker<'a> {
                     self.duplicate_texts(&f.questions, "question");
                     self.check_langs(&f.labels);
                     self.check_langs(&f.questions);
+                    let value_labels = self.value_labels(f, ty);
                     self.model.facts.push(model::Fact {
                         name: f.name.text.clone(),
                         ty,
                         questions: texts(&f.questions),
                         labels: texts(&f.labels),
+                        value_labels,
                     });
                     self.used_facts.push(false);
                 }

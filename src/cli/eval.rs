@@ -25,7 +25,7 @@ pub(crate) enum Format {
 /// Evaluate case files against a rulebook and say which remedies apply and why.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json\n  redress eval --format json --as-of 2024-06-01 book.rules case.json\n  cat case.json | redress eval book.rules -\n  redress eval book.rules --jsonl complaints.jsonl > outcomes.jsonl"
+    after_help = "Examples:\n  redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json\n  redress eval --format json --as-of 2024-06-01 book.rules case.json\n  redress eval --lang en --verbose book.rules case.json\n  cat case.json | redress eval book.rules -\n  redress eval book.rules --jsonl complaints.jsonl > outcomes.jsonl"
 )]
 pub(crate) struct Args {
     /// The rulebook (`.rules`).
@@ -56,9 +56,12 @@ pub(crate) struct Args {
     /// Judge the case as of this date (YYYY-MM-DD): sets the rulebook's `as of` fact and decides which deadlines have expired.
     #[arg(long, value_name = "DATE")]
     as_of: Option<Date>,
-    /// Language of titles in the human format (default: English when the rulebook has it).
+    /// Language of the advice text (`en`, `zh`; default: the first of the rulebook's `languages`).
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    /// Show the internal names of facts and values beside their labels in the advice text.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 /// An entry of `--format json` for several cases: the outcome, or why there
@@ -106,14 +109,14 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         );
         return Ok(USAGE);
     }
-    let lang = args.lang.clone().unwrap_or_else(|| {
-        let langs = &model.header.languages;
-        if langs.is_empty() || langs.iter().any(|l| l == "en") {
-            "en".to_string()
-        } else {
-            langs.first().cloned().unwrap_or_default()
-        }
-    });
+    let Some(lang) = super::advice_language(args.lang.as_deref(), model) else {
+        return Ok(USAGE);
+    };
+    let text_options = text::TextOptions {
+        lang: &lang,
+        verbose: args.verbose,
+        width: super::terminal_width(),
+    };
     let options = Options {
         as_of: args.as_of,
         ..Options::default()
@@ -191,7 +194,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 write!(
                     out,
                     "{}",
-                    text::render_outcome(&outcome, model, file.name(), &lang)
+                    text::render_outcome_with(&outcome, model, file.name(), &text_options)
                 )?;
             }
             Format::Json => outcomes.push((file.name().to_string(), Ok(outcome))),

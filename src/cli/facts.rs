@@ -52,11 +52,9 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             writeln!(out, "{text}")?;
         }
         Format::Human => {
-            let lang = args
-                .lang
-                .clone()
-                .or_else(|| model.header.languages.first().cloned())
-                .unwrap_or_else(|| "en".to_string());
+            let Some(lang) = super::advice_language(args.lang.as_deref(), model) else {
+                return Ok(super::USAGE);
+            };
             let text = human(model, &lang);
             write!(out, "{}", redress::report::visible(&text))?;
         }
@@ -79,9 +77,15 @@ fn human(model: &Model, lang: &str) -> String {
         if let Some(q) = Model::pick(&f.questions, lang) {
             s.push_str(&format!("    ? {q}\n"));
         }
+        for (value, labels) in &f.value_labels {
+            if let Some(label) = Model::pick(labels, lang) {
+                s.push_str(&format!("    {value}: {label}\n"));
+            }
+        }
     }
     if !model.derived.is_empty() {
-        s.push_str("\nWorked out from the facts above:\n");
+        let words = redress::report::i18n::Words::new(lang);
+        s.push_str(&format!("\n{}\n", words.get("facts-derived-heading", &[])));
         for d in &model.derived {
             s.push_str(&format!("{} = {}\n", d.name, model.expr_text(&d.expr)));
         }

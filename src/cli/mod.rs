@@ -330,3 +330,45 @@ pub(crate) fn eprint_diagnostics(diagnostics: &[Diagnostic]) {
     let text = report::render_diagnostics(diagnostics, Style { color, width: 100 });
     err!("{text}");
 }
+
+/// The language of advice text: `--lang`, else the first of the rulebook's
+/// `languages`, else English. `None` (said on standard error) for a language
+/// the catalogue does not have: a usage error.
+pub(crate) fn advice_language(
+    asked: Option<&str>,
+    model: &redress::model::Model,
+) -> Option<String> {
+    use redress::report::i18n;
+    match asked {
+        Some(lang) if i18n::is_available(lang) => Some(lang.to_string()),
+        Some(lang) => {
+            errln!(
+                "error: redress has no words in language `{lang}`; the languages are: {}",
+                i18n::LANGUAGES.join(", ")
+            );
+            None
+        }
+        None => Some(
+            model
+                .header
+                .languages
+                .iter()
+                .find(|l| i18n::is_available(l))
+                .cloned()
+                .unwrap_or_else(|| "en".to_string()),
+        ),
+    }
+}
+
+/// The width of the terminal standard output is, to wrap advice text at;
+/// `None` when it is not a terminal (a pipe or a file: no wrapping).
+pub(crate) fn terminal_width() -> Option<usize> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok());
+    let size = terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+    from_env.or(size).filter(|w| *w >= 20)
+}

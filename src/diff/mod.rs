@@ -215,6 +215,7 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
                 ("type", show::ty(m, f.ty)),
                 ("questions", show::texts(&f.questions)),
                 ("labels", show::texts(&f.labels)),
+                ("value labels", show::value_labels(&f.value_labels)),
             ]
         },
         |m, f| format!("fact {}: {}", f.name, show::ty(m, f.ty)),

@@ -73,6 +73,19 @@ pub(crate) fn citations(model: &Model, cites: &[Citation]) -> String {
     }
 }
 
+/// A fact's value labels: `online_platform: zh "电商平台"; en "online platform"`,
+/// values apart by ` | `.
+pub(crate) fn value_labels(labels: &[(String, Texts)]) -> String {
+    if labels.is_empty() {
+        return "none".to_string();
+    }
+    let shown: Vec<String> = labels
+        .iter()
+        .map(|(value, t)| format!("{value}: {}", texts(t)))
+        .collect();
+    shown.join(" | ")
+}
+
 /// Texts by language as written (`en "Refund"; zh "退款"`).
 pub(crate) fn texts(t: &Texts) -> String {
     let shown: Vec<String> = t

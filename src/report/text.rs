@@ -4,194 +4,563 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Model, Texts};
+use super::i18n::{FluentValue, Words};
+use crate::model::{Fact, Model, Texts};
 use crate::outcome::{AppliedRemedy, CitationOut, Computed, Outcome, Shown, Titles};
-use crate::value::{Currency, Type, format_money, money_for_people};
+use crate::value::{format_money, money_for_people};
 
-/// Render an outcome. `lang` picks the language of titles (the other
-/// languages follow in brackets). Control characters in case values,
-/// titles and names are made visible ([`super::visible`]); a line break in a
-/// case value is shown as `\u{a}`, so that a value cannot start a line.
-pub fn render_outcome(outcome: &Outcome, model: &Model, case_name: &str, lang: &str) -> String {
-    let text = advice(outcome, model, case_name, lang);
-    super::visible(&text).into_owned()
+/// How to render the advice text.
+#[derive(Clone, Copy, Debug)]
+pub struct TextOptions<'a> {
+    /// The language of the words, titles, questions and labels.
+    pub lang: &'a str,
+    /// Show the internal names of facts and values beside their labels.
+    pub verbose: bool,
+    /// Wrap lines at this many columns (East Asian wide characters count
+    /// two); `None`: no wrapping.
+    pub width: Option<usize>,
 }
 
-fn advice(outcome: &Outcome, model: &Model, case_name: &str, lang: &str) -> String {
-    let mut out = String::new();
-    let title = pick(&outcome.rulebook.title, lang);
-    let _ = writeln!(out, "{title}");
-    let mut meta = vec![format!("version {}", outcome.rulebook.version)];
-    if !outcome.rulebook.jurisdiction.is_empty() {
-        meta.push(outcome.rulebook.jurisdiction.to_string());
-    }
-    if let Some(e) = &outcome.rulebook.effective {
-        meta.push(format!("effective {e}"));
-    }
-    let _ = writeln!(out, "{}", meta.join(" · "));
-    let as_of = outcome
-        .as_of
-        .as_ref()
-        .map(|d| format!(", as of {d}"))
-        .unwrap_or_else(|| ", no as-of date".to_string());
-    let _ = writeln!(out, "Case: {case_name}{as_of}");
-    out.push('\n');
+/// Render an outcome. `lang` picks the language of the words and titles (a
+/// title's other languages follow in brackets). Control characters in case
+/// values, titles and names are made visible ([`super::visible`]); a line
+/// break in a case value is shown as `\u{a}`, so that a value cannot start a
+/// line.
+pub fn render_outcome(outcome: &Outcome, model: &Model, case_name: &str, lang: &str) -> String {
+    let options = TextOptions {
+        lang,
+        verbose: false,
+        width: None,
+    };
+    render_outcome_with(outcome, model, case_name, &options)
+}
 
-    if outcome.remedies.is_empty() {
-        let _ = writeln!(out, "No remedy applies on the facts given.");
-    } else {
-        let n = outcome.remedies.len();
-        let _ = writeln!(
-            out,
-            "{n} remed{} appl{}:",
-            if n == 1 { "y" } else { "ies" },
-            if n == 1 { "ies" } else { "y" }
-        );
-        for category in categories(model) {
-            let group: Vec<&AppliedRemedy> = outcome
-                .remedies
-                .iter()
-                .filter(|r| r.category == category)
-                .collect();
+/// [`render_outcome`] with the internal names shown (`verbose`) and lines
+/// wrapped to a width.
+pub fn render_outcome_with(
+    outcome: &Outcome,
+    model: &Model,
+    case_name: &str,
+    options: &TextOptions<'_>,
+) -> String {
+    let words = Words::new(options.lang);
+    let r = Render {
+        model,
+        words,
+        lang: options.lang,
+        verbose: options.verbose,
+    };
+    let text = r.advice(outcome, case_name);
+    let text = super::visible(&text);
+    match options.width {
+        Some(width) => super::i18n::wrap(&text, width),
+        None => text.into_owned(),
+    }
+}
+
+fn count(n: usize) -> FluentValue<'static> {
+    FluentValue::from(n)
+}
+
+struct Render<'m> {
+    model: &'m Model,
+    words: Words,
+    lang: &'m str,
+    verbose: bool,
+}
+
+impl Render<'_> {
+    fn say(&self, id: &str, args: &[(&str, &str)]) -> String {
+        self.words.text(id, args)
+    }
+
+    fn advice(&self, outcome: &Outcome, case_name: &str) -> String {
+        let words = &self.words;
+        let mut out = String::new();
+        let title = pick(&outcome.rulebook.title, self.lang);
+        let _ = writeln!(out, "{title}");
+        let mut meta = vec![self.say("version", &[("version", outcome.rulebook.version)])];
+        if !outcome.rulebook.jurisdiction.is_empty() {
+            meta.push(outcome.rulebook.jurisdiction.to_string());
+        }
+        if let Some(e) = &outcome.rulebook.effective {
+            meta.push(self.say("effective", &[("date", e)]));
+        }
+        let _ = writeln!(out, "{}", meta.join(" · "));
+        let case_line = match &outcome.as_of {
+            Some(d) => self.say("case-as-of", &[("case", case_name), ("date", d)]),
+            None => self.say("case-no-as-of", &[("case", case_name)]),
+        };
+        let _ = writeln!(out, "{case_line}");
+        for warning in self.warnings(outcome) {
+            let _ = writeln!(out, "{warning}");
+        }
+        out.push('\n');
+
+        let (passed, applying): (Vec<&AppliedRemedy>, Vec<&AppliedRemedy>) = outcome
+            .remedies
+            .iter()
+            .partition(|r| r.deadline.as_ref().and_then(|d| d.expired) == Some(true));
+        if applying.is_empty() {
+            let _ = writeln!(out, "{}", self.say("no-remedy", &[]));
+        } else {
+            let n = applying.len();
+            let _ = writeln!(
+                out,
+                "{}",
+                words.get("remedies-apply", &[("count", count(n))])
+            );
+            self.by_category(&mut out, &applying);
+        }
+
+        if !passed.is_empty() {
+            let n = passed.len();
+            let heading = words.get("deadline-passed-heading", &[("count", count(n))]);
+            let _ = writeln!(out, "\n{heading}");
+            self.by_category(&mut out, &passed);
+        }
+
+        if !outcome.overridden.is_empty() {
+            let _ = writeln!(out, "\n{}", self.say("set-aside-heading", &[]));
+            for o in &outcome.overridden {
+                let by = words.list(&o.by);
+                let line = match (&o.exception_to, &o.remedy) {
+                    (Some(target), None) => self.say(
+                        "set-aside-exception",
+                        &[("exception", o.rule), ("rule", target), ("by", &by)],
+                    ),
+                    (Some(target), Some(r)) => self.say(
+                        "set-aside-exception-remedy",
+                        &[
+                            ("exception", o.rule),
+                            ("rule", target),
+                            ("remedy", r),
+                            ("by", &by),
+                        ],
+                    ),
+                    (None, Some(r)) => self.say(
+                        "overridden-remedy",
+                        &[("rule", o.rule), ("remedy", r), ("by", &by)],
+                    ),
+                    (None, None) => self.say("overridden", &[("rule", o.rule), ("by", &by)]),
+                };
+                let _ = writeln!(out, "  - {line}");
+            }
+        }
+
+        if !outcome.undetermined.is_empty() {
+            let _ = writeln!(out, "\n{}", self.say("undetermined-heading", &[]));
+            for u in &outcome.undetermined {
+                let _ = writeln!(out, "  - {} [{}]", titled(&u.title, self.lang), u.id);
+                if u.needs.is_empty() {
+                    let _ = writeln!(out, "      {}", self.say("undetermined-no-needs", &[]));
+                } else {
+                    let needs: Vec<String> = u.needs.iter().map(|n| self.fact_name(n)).collect();
+                    let _ = writeln!(
+                        out,
+                        "      {}",
+                        self.say("needs", &[("facts", &words.list(&needs))])
+                    );
+                }
+            }
+        }
+        self.questions(&mut out, outcome);
+
+        if !outcome.errors.is_empty() {
+            let _ = writeln!(out, "\n{}", self.say("errors-heading", &[]));
+            for e in &outcome.errors {
+                let line = self.say("error-line", &[("message", &e.message), ("code", &e.code)]);
+                let _ = writeln!(out, "  - {line}");
+            }
+        }
+        out
+    }
+
+    /// The as-of date before the rulebook takes effect; a cited law not in
+    /// force on it.
+    fn warnings(&self, outcome: &Outcome) -> Vec<String> {
+        let mut out = Vec::new();
+        let Some(as_of) = &outcome.as_of else {
+            return out;
+        };
+        if let Some(effective) = &outcome.rulebook.effective
+            && as_of.as_str() < effective.as_str()
+        {
+            out.push(self.say(
+                "warning-before-effective",
+                &[("date", as_of), ("effective", effective)],
+            ));
+        }
+        let mut laws: Vec<String> = Vec::new();
+        for c in outcome.remedies.iter().flat_map(|r| &r.citations) {
+            if c.in_force == Some(false) {
+                let law = self.law_title(c);
+                if !laws.contains(&law) {
+                    laws.push(law);
+                }
+            }
+        }
+        for law in laws {
+            out.push(self.say(
+                "warning-law-not-in-force",
+                &[("law", &law), ("date", as_of)],
+            ));
+        }
+        out
+    }
+
+    fn by_category(&self, out: &mut String, remedies: &[&AppliedRemedy]) {
+        for category in categories(self.model) {
+            let group: Vec<&&AppliedRemedy> =
+                remedies.iter().filter(|r| r.category == category).collect();
             if group.is_empty() {
                 continue;
             }
-            let _ = writeln!(out, "\n  {}", heading(&category));
+            let _ = writeln!(out, "\n  {}", self.heading(&category));
             for r in group {
-                remedy(&mut out, r, lang, plain_yuan(model));
+                self.remedy(out, r);
             }
         }
     }
 
-    if !outcome.overridden.is_empty() {
-        let _ = writeln!(out, "\nSet aside by an exception:");
-        for o in &outcome.overridden {
-            let by = o.by.join(", ");
-            let line = match (&o.exception_to, &o.remedy) {
-                (Some(target), None) => format!(
-                    "exception {} does not exclude rule {target}: it is itself set aside by {by}",
-                    o.rule
-                ),
-                (Some(target), Some(r)) => {
-                    format!(
-                        "exception {} to rule {target} ({r}): set aside by {by}",
-                        o.rule
-                    )
+    fn heading(&self, category: &str) -> String {
+        match category {
+            "civil" | "administrative" | "criminal" => {
+                self.say(&format!("category-{category}"), &[])
+            }
+            other => readable(other),
+        }
+    }
+
+    /// The missing facts, each once, by how many remedies it would settle
+    /// (undetermined ones, and applying ones whose amount, deadline or
+    /// parameter is unknown; ties: declaration order), with its question.
+    fn questions(&self, out: &mut String, outcome: &Outcome) {
+        // per remedy, the facts that would settle it: an undetermined one's,
+        // and those an applying one's unknown amount, deadline or parameter
+        // needs
+        let mut per_remedy: Vec<Vec<&str>> = outcome
+            .undetermined
+            .iter()
+            .map(|u| u.needs.to_vec())
+            .collect();
+        for r in &outcome.remedies {
+            let mut needs: Vec<&str> = Vec::new();
+            let computed = r.params.0.iter().map(|(_, c)| c).chain(&r.amount);
+            let open = computed
+                .filter(|c| c.value.is_none())
+                .flat_map(|c| c.needs.iter());
+            let deadline = r.deadline.iter().filter(|d| d.date.is_none());
+            for need in open.chain(deadline.flat_map(|d| d.needs.iter())) {
+                if !needs.contains(need) {
+                    needs.push(need);
                 }
-                (None, Some(r)) => format!("rule {} ({r}): overridden by {by}", o.rule),
-                (None, None) => format!("rule {}: overridden by {by}", o.rule),
+            }
+            per_remedy.push(needs);
+        }
+        let mut counted: Vec<(&str, usize)> = Vec::new();
+        for need in per_remedy.iter().flatten() {
+            match counted.iter_mut().find(|(n, _)| n == need) {
+                Some((_, c)) => *c += 1,
+                None => counted.push((need, 1)),
+            }
+        }
+        if counted.is_empty() {
+            return;
+        }
+        let order = |name: &str| {
+            self.model
+                .facts
+                .iter()
+                .position(|f| f.name == name)
+                .unwrap_or(usize::MAX)
+        };
+        counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order(a.0).cmp(&order(b.0))));
+        let _ = writeln!(out, "\n{}", self.say("questions-heading", &[]));
+        for (name, n) in counted {
+            let label = self.fact_name(name);
+            let question = self
+                .fact(name)
+                .and_then(|f| Model::pick(&f.questions, self.lang));
+            let asked = match question {
+                Some(q) if q != label => {
+                    self.say("question-of", &[("label", &label), ("question", q)])
+                }
+                _ => label,
             };
+            let line = self.words.get(
+                "question-settles",
+                &[("question", FluentValue::from(asked)), ("count", count(n))],
+            );
             let _ = writeln!(out, "  - {line}");
         }
     }
 
-    if !outcome.undetermined.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nStill undetermined: these may apply once the missing facts are known:"
-        );
-        for u in &outcome.undetermined {
-            let _ = writeln!(out, "  - {} [{}]", titled(&u.title, lang), u.id);
-            if u.needs.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "      no missing fact would settle it: a computation failed (see the errors below)"
-                );
+    fn fact(&self, name: &str) -> Option<&Fact> {
+        self.model.facts.iter().find(|f| f.name == name)
+    }
+
+    /// A fact as the reader knows it: its label in the chosen language, else
+    /// its question, else a label or question written without a language,
+    /// else one in another language, else its name; with the name beside it
+    /// in verbose output.
+    fn fact_name(&self, name: &str) -> String {
+        let exact =
+            |t: &Texts, lang: &str| t.iter().find(|(l, _)| l == lang).map(|(_, s)| s.clone());
+        let label = match self.fact(name) {
+            Some(f) => exact(&f.labels, self.lang)
+                .or_else(|| exact(&f.questions, self.lang))
+                .or_else(|| exact(&f.labels, ""))
+                .or_else(|| exact(&f.questions, ""))
+                .or_else(|| Model::pick(&f.labels, self.lang).map(str::to_string))
+                .or_else(|| Model::pick(&f.questions, self.lang).map(str::to_string)),
+            None => self
+                .model
+                .derived
+                .iter()
+                .find(|d| d.name == name)
+                .and_then(|d| Model::pick(&d.labels, self.lang).map(str::to_string)),
+        };
+        self.named(label, name)
+    }
+
+    fn named(&self, label: Option<String>, name: &str) -> String {
+        match label {
+            Some(l) if l != name && self.verbose => {
+                self.say("named", &[("label", &l), ("name", name)])
             }
-            for need in &u.needs {
-                let question = model
-                    .facts
-                    .iter()
-                    .find(|f| f.name == *need)
-                    .and_then(|f| pick_texts(&f.questions, lang));
-                match question {
-                    Some(q) => {
-                        let _ = writeln!(out, "      needs {need}: {q}");
-                    }
-                    None => {
-                        let _ = writeln!(out, "      needs {need}");
-                    }
-                }
+            Some(l) => l,
+            None => name.to_string(),
+        }
+    }
+
+    /// A value as the reader knows it: yes/no in their words, one-of values
+    /// by their labels, money with its currency.
+    fn value(&self, v: &Shown, fact: Option<&Fact>) -> String {
+        let value_label = |name: &str| {
+            let label = fact
+                .and_then(|f| f.value_label(name, self.lang))
+                .map(str::to_string);
+            self.named(label, name)
+        };
+        match v {
+            Shown::Bool(true) => self.say("yes", &[]),
+            Shown::Bool(false) => self.say("no", &[]),
+            Shown::Money(m, c) => money_for_people(&grouped(&format_money(*m)), *c, self.lang),
+            Shown::Text(t) if fact.is_some_and(|f| !f.value_labels.is_empty()) => {
+                super::visible_inline(&value_label(t)).into_owned()
             }
+            Shown::Set(names) if names.is_empty() => self.say("none", &[]),
+            Shown::Set(names) => {
+                let labels: Vec<String> = names.iter().map(|n| value_label(n)).collect();
+                super::visible_inline(&self.words.list(&labels)).into_owned()
+            }
+            other => shown(other),
         }
     }
 
-    if !outcome.errors.is_empty() {
-        let _ = writeln!(out, "\nErrors while computing:");
-        for e in &outcome.errors {
-            let _ = writeln!(out, "  - {} ({})", e.message, e.code);
+    fn remedy(&self, out: &mut String, r: &AppliedRemedy) {
+        let _ = writeln!(out, "  - {} [{}]", titled(&r.title, self.lang), r.id);
+        for (name, value) in &r.params.0 {
+            let _ = writeln!(out, "      {name}: {}", self.computed(value));
         }
-    }
-    out
-}
-
-/// Whether every amount of the rulebook is in yuan: its facts' amounts are
-/// then shown as numbers (`price = 120.00`), as they always were; in a
-/// rulebook with money in another currency each names its currency
-/// (`price = €120.00`).
-fn plain_yuan(model: &Model) -> bool {
-    model.header.currency == Currency::CNY
-        && model
-            .facts
-            .iter()
-            .all(|f| !matches!(f.ty, Type::Money(c) if c != Currency::CNY))
-}
-
-fn remedy(out: &mut String, r: &AppliedRemedy, lang: &str, plain_yuan: bool) {
-    let _ = writeln!(out, "  - {} [{}]", titled(&r.title, lang), r.id);
-    for (name, value) in &r.params.0 {
-        let _ = writeln!(out, "      {name}: {}", computed(value));
-    }
-    if let Some(a) = &r.amount {
-        // a ceiling: the court sets the figure at or below it
-        let _ = match (a.up_to, &a.value) {
-            (true, Some(_)) => writeln!(out, "      amount: up to {}", computed(a)),
-            (true, None) => writeln!(out, "      amount (a ceiling): {}", computed(a)),
-            (false, _) => writeln!(out, "      amount: {}", computed(a)),
-        };
-    }
-    if let Some(d) = &r.deadline {
-        let text = match (&d.date, d.expired) {
-            (Some(date), Some(true)) => format!("{date} — EXPIRED"),
-            (Some(date), Some(false)) => format!("{date} (still open)"),
-            (Some(date), None) => date.clone(),
-            (None, _) => unknown(&d.needs, d.error.as_deref()),
-        };
-        let _ = writeln!(out, "      deadline: {text}");
-    }
-    for c in &r.citations {
-        let _ = writeln!(out, "      source: {}", citation(c, lang));
-    }
-    for b in &r.because {
-        let facts: Vec<String> = b
-            .facts
-            .0
-            .iter()
-            .map(|(k, v)| match v {
-                Shown::Money(m, c) if !plain_yuan => {
-                    format!("{k} = {}", money_for_people(&format_money(*m), *c, "en"))
-                }
-                _ => format!("{k} = {}", shown(v)),
-            })
-            .collect();
-        // a copy of an exception to several rules: under which rule
-        let rule = match b.under {
-            Some(under) => format!("{} under {under}", b.rule),
-            None => b.rule.to_string(),
-        };
-        if facts.is_empty() {
-            let _ = writeln!(out, "      because: rule {rule}");
-        } else {
-            let _ = writeln!(out, "      because: rule {rule} ({})", facts.join(", "));
+        if let Some(a) = &r.amount {
+            // a ceiling: the court sets the figure at or below it
+            let amount = self.computed(a);
+            let line = match (a.up_to, &a.value) {
+                (true, Some(_)) => self.say("amount-up-to", &[("amount", &amount)]),
+                (true, None) => self.say("amount-ceiling", &[("amount", &amount)]),
+                (false, _) => self.say("amount", &[("amount", &amount)]),
+            };
+            let _ = writeln!(out, "      {line}");
         }
-        if !b.exceptions_ruled_out.is_empty() {
+        if let Some(d) = &r.deadline {
+            let text = match (&d.date, d.expired) {
+                (Some(date), Some(true)) => self.say("deadline-passed", &[("date", date)]),
+                (Some(date), Some(false)) => self.say("deadline-open", &[("date", date)]),
+                (Some(date), None) => date.clone(),
+                (None, _) => self.unknown(&d.needs, d.error.as_deref()),
+            };
             let _ = writeln!(
                 out,
-                "      exceptions that do not apply: {}",
-                b.exceptions_ruled_out.join(", ")
+                "      {}",
+                self.say("deadline", &[("deadline", &text)])
             );
         }
+        for c in self.citations(&r.citations) {
+            let _ = writeln!(out, "      {}", self.say("source", &[("citation", &c)]));
+        }
+        for b in &r.because {
+            let facts: Vec<String> = b
+                .facts
+                .0
+                .iter()
+                .map(|(k, v)| {
+                    let fact = self.fact(k);
+                    self.say(
+                        "fact-value",
+                        &[
+                            ("fact", &self.fact_name(k)),
+                            ("value", &self.value(v, fact)),
+                        ],
+                    )
+                })
+                .collect();
+            // a copy of an exception to several rules: under which rule
+            let rule = match b.under {
+                Some(under) => self.say("rule-under", &[("rule", b.rule), ("under", under)]),
+                None => b.rule.to_string(),
+            };
+            let line = if facts.is_empty() {
+                self.say("because", &[("rule", &rule)])
+            } else {
+                let facts = facts.join(&self.say("fact-separator", &[]));
+                self.say("because-facts", &[("rule", &rule), ("facts", &facts)])
+            };
+            let _ = writeln!(out, "      {line}");
+            if !b.exceptions_ruled_out.is_empty() {
+                let list = self.words.list(&b.exceptions_ruled_out);
+                let _ = writeln!(
+                    out,
+                    "      {}",
+                    self.say("exceptions-ruled-out", &[("exceptions", &list)])
+                );
+            }
+        }
     }
+
+    fn computed(&self, c: &Computed) -> String {
+        match &c.value {
+            Some(v) => match c.currency.and_then(crate::value::Currency::active) {
+                Some(currency) => money_for_people(&grouped(&shown(v)), currency, self.lang),
+                None => self.value(v, None),
+            },
+            None => self.unknown(&c.needs, c.error.as_deref()),
+        }
+    }
+
+    /// An amount, deadline or parameter that could not be computed: what
+    /// failed, or the facts it needs.
+    fn unknown(&self, needs: &[&str], error: Option<&str>) -> String {
+        match error {
+            Some(e) => self.say("unknown-because", &[("error", e)]),
+            None if needs.is_empty() => self.say("unknown-failed", &[]),
+            None => {
+                let needs: Vec<String> = needs.iter().map(|n| self.fact_name(n)).collect();
+                self.say("unknown-needs", &[("facts", &self.words.list(&needs))])
+            }
+        }
+    }
+
+    fn law_title(&self, c: &CitationOut) -> String {
+        let title = match (&c.title, c.law) {
+            (Some(t), _) => pick(t, self.lang),
+            (None, Some(l)) => l.to_string(),
+            (None, None) => String::new(),
+        };
+        // a title within a title: 《…〈…〉…》
+        let title = if self.words.lang() == "zh" {
+            title.replace('《', "〈").replace('》', "〉")
+        } else {
+            title
+        };
+        self.say("law-title", &[("law", &title)])
+    }
+
+    /// The citations of a remedy, one line per law with its articles, in the
+    /// order first cited; a citation in free text on a line of its own.
+    fn citations(&self, citations: &[CitationOut]) -> Vec<String> {
+        struct Group<'c> {
+            law: Option<&'c str>,
+            first: &'c CitationOut<'c>,
+            articles: Vec<&'c str>,
+            texts: Vec<&'c str>,
+            not_in_force: bool,
+        }
+        let mut groups: Vec<Group<'_>> = Vec::new();
+        for c in citations {
+            let found = match c.law {
+                Some(law) => groups.iter_mut().find(|g| g.law == Some(law)),
+                None => None,
+            };
+            let group = match found {
+                Some(g) => g,
+                None => {
+                    groups.push(Group {
+                        law: c.law,
+                        first: c,
+                        articles: Vec::new(),
+                        texts: Vec::new(),
+                        not_in_force: false,
+                    });
+                    match groups.last_mut() {
+                        Some(g) => g,
+                        None => continue,
+                    }
+                }
+            };
+            if let Some(a) = c.article
+                && !group.articles.contains(&a)
+            {
+                group.articles.push(a);
+            }
+            if let Some(t) = c.text {
+                group.texts.push(t);
+            }
+            group.not_in_force |= c.in_force == Some(false);
+        }
+        groups
+            .iter()
+            .map(|g| {
+                let mut line = if g.law.is_some() || g.first.title.is_some() {
+                    let law = self.law_title(g.first);
+                    let numbered: Vec<String> = g
+                        .articles
+                        .iter()
+                        .filter(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+                        .map(|a| self.say("article", &[("article", a)]))
+                        .collect();
+                    let mut parts: Vec<String> = Vec::new();
+                    if !numbered.is_empty() {
+                        let list = FluentValue::from(self.words.list(&numbered));
+                        parts.push(self.words.get(
+                            "articles",
+                            &[("count", count(numbered.len())), ("articles", list)],
+                        ));
+                    }
+                    parts.extend(
+                        g.articles
+                            .iter()
+                            .filter(|a| !a.starts_with(|c: char| c.is_ascii_digit()))
+                            .map(|a| (*a).to_string()),
+                    );
+                    parts.extend(g.texts.iter().map(|t| (*t).to_string()));
+                    if parts.is_empty() {
+                        law
+                    } else {
+                        let parts = self.words.list(&parts);
+                        self.say("law-articles", &[("law", &law), ("articles", &parts)])
+                    }
+                } else {
+                    self.words.list(&g.texts)
+                };
+                if g.not_in_force {
+                    line = self.say("citation-not-in-force", &[("citation", &line)]);
+                }
+                line
+            })
+            .collect()
+    }
+}
+
+/// A category id made readable: `consumer_association` → `Consumer association`.
+fn readable(category: &str) -> String {
+    let mut chars = category.chars();
+    let head: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{head}{}", chars.as_str().replace('_', " "))
 }
 
 fn shown(v: &Shown) -> String {
@@ -221,48 +590,6 @@ fn grouped(amount: &str) -> String {
     }
 }
 
-fn computed(c: &Computed) -> String {
-    match &c.value {
-        Some(v) => match c.currency.and_then(crate::value::Currency::active) {
-            Some(currency) => crate::value::money_for_people(&grouped(&shown(v)), currency, "en"),
-            None => shown(v),
-        },
-        None => unknown(&c.needs, c.error.as_deref()),
-    }
-}
-
-/// An amount, deadline or parameter that could not be computed: what failed,
-/// or the facts it needs.
-fn unknown(needs: &[&str], error: Option<&str>) -> String {
-    match error {
-        Some(e) => format!("unknown — {e}"),
-        None if needs.is_empty() => {
-            "unknown — a computation failed (see the errors below)".to_string()
-        }
-        None => format!("unknown — needs {}", needs.join(", ")),
-    }
-}
-
-fn citation(c: &CitationOut, lang: &str) -> String {
-    let mut parts = Vec::new();
-    if let Some(t) = &c.title {
-        parts.push(titled(t, lang));
-    } else if let Some(l) = &c.law {
-        parts.push(l.to_string());
-    }
-    if let Some(a) = &c.article {
-        parts.push(format!("art. {a}"));
-    }
-    if let Some(t) = &c.text {
-        parts.push(t.to_string());
-    }
-    let mut s = parts.join(", ");
-    if c.in_force == Some(false) {
-        s.push_str(" — not in force on the as-of date");
-    }
-    s
-}
-
 /// Categories in the order the catalogue first uses them.
 fn categories(model: &Model) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -274,24 +601,11 @@ fn categories(model: &Model) -> Vec<String> {
     out
 }
 
-fn heading(category: &str) -> String {
-    let mut chars = category.chars();
-    let head: String = chars
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default();
-    format!("{head}{}", chars.as_str().replace('_', " "))
-}
-
 fn pick(t: &Titles, lang: &str) -> String {
     t.get(lang)
         .or_else(|| t.0.first().map(|(_, v)| v.as_str()))
         .unwrap_or_default()
         .to_string()
-}
-
-fn pick_texts<'a>(t: &'a Texts, lang: &str) -> Option<&'a str> {
-    Model::pick(t, lang)
 }
 
 /// "English title (中文标题)" — the chosen language first.

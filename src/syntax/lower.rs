@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::Rule;
 use crate::ast::{
     Cite, Conclusion, DateLit, Define, Expr, ExprKind, Fact, Header, Ident, Item, LangText, Law,
-    Param, Period, Remedy, Rule as RuleItem, TypeExpr, Word,
+    Param, Period, Remedy, Rule as RuleItem, TypeExpr, ValueLabel, Word,
 };
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{SourceFile, Span};
@@ -213,6 +213,7 @@ impl Lowerer<'_> {
             ty_span: Span::default(),
             questions: Vec::new(),
             labels: Vec::new(),
+            value_labels: Vec::new(),
         };
         for c in p.into_inner() {
             match c.as_rule() {
@@ -220,6 +221,14 @@ impl Lowerer<'_> {
                 Rule::fact_type => (fact.ty, fact.ty_span) = self.type_expr(c),
                 Rule::question => fact.questions.push(self.lang_text(c)),
                 Rule::label_attr => fact.labels.push(self.lang_text(c)),
+                Rule::value_label => {
+                    let value = c.clone().into_inner().find(|v| v.as_rule() == Rule::ident);
+                    if let Some(value) = value {
+                        let value = self.ident(&value);
+                        let label = self.lang_text(c);
+                        fact.value_labels.push(ValueLabel { value, label });
+                    }
+                }
                 _ => {}
             }
         }

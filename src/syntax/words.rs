@@ -114,6 +114,7 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::fact | Rule::kw_fact => ("`fact`", None),
         Rule::fact_attr => ("`question` or `label`", None),
         Rule::question | Rule::kw_question => ("`question`", None),
+        Rule::value_label | Rule::kw_value => ("`value`", None),
         Rule::fact_type
         | Rule::ty_yes_no
         | Rule::ty_number

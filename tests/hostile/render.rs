@@ -183,13 +183,14 @@ fn case_values_with_escape_sequences_links_carriage_returns_and_bidi_overrides()
 }
 "#,
     );
-    let r = redress(&["eval", EXAMPLE, &case], None);
+    // English, with the facts' names (`--verbose`) beside their labels
+    let r = redress(&["eval", "--lang", "en", "--verbose", EXAMPLE, &case], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_no_terminal_controls(&r.stdout);
     assert_no_terminal_controls(&r.stderr);
     assert!(
         r.stdout.contains(
-            "consumer.location = Shang\\u{1b}[2Jhai\\u{d}\\u{a}  - Refund [ok]\\u{202e}, "
+            "(consumer.location) = Shang\\u{1b}[2Jhai\\u{d}\\u{a}  - Refund [ok]\\u{202e}; "
         ),
         "{}",
         r.stdout

@@ -1,0 +1,83 @@
+# The words of redress's advice text (`redress eval`, `redress facts`), in English.
+# Every message here has a twin in zh.ftl with the same variables
+# (tests/i18n.rs checks it). `{" "}` keeps a space Fluent would trim.
+
+## the head
+version = version { $version }
+effective = effective { $date }
+case-as-of = Case: { $case }, as of { $date }
+case-no-as-of = Case: { $case }, no as-of date
+warning-before-effective = Warning: the as-of date { $date } is before the rulebook takes effect ({ $effective }); its rules may not yet apply.
+warning-law-not-in-force = Warning: { $law } is not in force on the as-of date { $date }.
+
+## the remedies that apply
+no-remedy = No remedy applies on the facts given.
+remedies-apply =
+    { $count ->
+        [one] 1 remedy applies:
+       *[other] { $count } remedies apply:
+    }
+category-civil = Civil
+category-administrative = Administrative
+category-criminal = Criminal
+amount = amount: { $amount }
+amount-up-to = amount: up to { $amount }
+amount-ceiling = amount (a ceiling): { $amount }
+deadline = deadline: { $deadline }
+deadline-passed = { $date } (passed)
+deadline-open = { $date } (still open)
+source = source: { $citation }
+because = because: rule { $rule }
+because-facts = because: rule { $rule } ({ $facts })
+rule-under = { $rule } under { $under }
+exceptions-ruled-out = exceptions that do not apply: { $exceptions }
+
+## citations
+law-title = { $law }
+articles =
+    { $count ->
+        [one] art. { $articles }
+       *[other] arts. { $articles }
+    }
+article = { $article }
+law-articles = { $law }, { $articles }
+citation-not-in-force = { $citation } — not in force on the as-of date
+
+## the other sections
+deadline-passed-heading =
+    { $count ->
+        [one] Deadline passed (1 remedy):
+       *[other] Deadline passed ({ $count } remedies):
+    }
+set-aside-heading = Set aside by an exception:
+set-aside-exception = exception { $exception } does not exclude rule { $rule }: it is itself set aside by { $by }
+set-aside-exception-remedy = exception { $exception } to rule { $rule } ({ $remedy }): set aside by { $by }
+overridden-remedy = rule { $rule } ({ $remedy }): overridden by { $by }
+overridden = rule { $rule }: overridden by { $by }
+undetermined-heading = Still undetermined: these may apply once the missing facts are known:
+undetermined-no-needs = no missing fact would settle it: a computation failed (see the errors below)
+needs = needs: { $facts }
+questions-heading = Questions that would settle the rest:
+question-of = { $label }: { $question }
+question-settles =
+    { $count ->
+        [one] { $question } (settles 1 remedy)
+       *[other] { $question } (settles { $count } remedies)
+    }
+errors-heading = Errors while computing:
+error-line = { $message } ({ $code })
+
+## values
+yes = yes
+no = no
+none = none
+unknown-because = unknown — { $error }
+unknown-failed = unknown — a computation failed (see the errors below)
+unknown-needs = unknown — needs { $facts }
+list-separator = {", "}
+fact-separator = {"; "}
+fact-value = { $fact } = { $value }
+named = { $label } ({ $name })
+
+## redress facts
+facts-derived-heading = Worked out from the facts above:

@@ -1,0 +1,69 @@
+# redress 建议文本（`redress eval`、`redress facts`）的中文用语。
+# 每条消息在 en.ftl 中都有同名、同变量的对应消息（tests/i18n.rs 检查）。
+
+## 开头
+version = 版本 { $version }
+effective = 生效日期 { $date }
+case-as-of = 案件：{ $case }，评估日期 { $date }
+case-no-as-of = 案件：{ $case }，未给出评估日期
+warning-before-effective = 警告：评估日期 { $date } 早于本规则集的生效日期 { $effective }，其中的规则可能尚不适用。
+warning-law-not-in-force = 警告：{ $law }在评估日期 { $date } 不在有效期内。
+
+## 适用的救济途径
+no-remedy = 根据已知事实，没有适用的救济途径。
+remedies-apply = 适用的救济途径（{ $count } 项）：
+category-civil = 民事
+category-administrative = 行政
+category-criminal = 刑事
+amount = 金额：{ $amount }
+amount-up-to = 金额：最高 { $amount }
+amount-ceiling = 金额（上限）：{ $amount }
+deadline = 期限：{ $deadline }
+deadline-passed = { $date }（已过）
+deadline-open = { $date }（尚未届满）
+source = 依据：{ $citation }
+because = 理由：规则 { $rule }
+because-facts = 理由：规则 { $rule }（{ $facts }）
+rule-under = { $rule }（适用于规则 { $under }）
+exceptions-ruled-out = 不适用的例外：{ $exceptions }
+
+## 引用
+law-title = 《{ $law }》
+articles =
+    { $count ->
+       *[other] { $articles }
+    }
+article = 第{ $article }条
+law-articles = { $law }{ $articles }
+citation-not-in-force = { $citation }（评估日期不在有效期内）
+
+## 其他部分
+deadline-passed-heading = 期限已过（{ $count } 项）：
+set-aside-heading = 因例外而排除：
+set-aside-exception = 例外 { $exception } 不排除规则 { $rule }：它本身被 { $by } 排除
+set-aside-exception-remedy = 规则 { $rule }（{ $remedy }）的例外 { $exception }：被 { $by } 排除
+overridden-remedy = 规则 { $rule }（{ $remedy }）：被 { $by } 取代
+overridden = 规则 { $rule }：被 { $by } 取代
+undetermined-heading = 尚未确定：补充缺少的事实后可能适用：
+undetermined-no-needs = 补充事实也无法确定：计算出错（见下方错误）
+needs = 需要：{ $facts }
+questions-heading = 需要补充的事实：
+question-of = { $label }：{ $question }
+question-settles = { $question }（可确定 { $count } 项）
+errors-heading = 计算时出错：
+error-line = { $message }（{ $code }）
+
+## 值
+yes = 是
+no = 否
+none = 无
+unknown-because = 未知——{ $error }
+unknown-failed = 未知——计算出错（见下方错误）
+unknown-needs = 未知——需要 { $facts }
+list-separator = 、
+fact-separator = ，
+fact-value = { $fact } = { $value }
+named = { $label } ({ $name })
+
+## redress facts
+facts-derived-heading = 由以上事实推出：
