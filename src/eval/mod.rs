@@ -341,6 +341,7 @@ impl<'g> Run<'g, '_> {
                 effective: model.header.effective.map(|d| d.to_string()),
             },
             as_of: as_of.map(|d| d.to_string()),
+            questions: crate::outcome::open_questions(model, &remedies, &undetermined),
             remedies,
             undetermined,
             overridden,

@@ -11,7 +11,7 @@ use std::io::Write as _;
 
 use super::{
     AppliedRemedy, Because, CitationOut, Computed, Deadline, EvalError, Ordered, Outcome,
-    Overridden, RulebookInfo, Shown, Titles, Undetermined,
+    Overridden, Question, RulebookInfo, Shown, Titles, Undetermined,
 };
 
 impl Outcome<'_> {
@@ -29,8 +29,36 @@ impl Outcome<'_> {
         list(out, &self.overridden, overridden);
         out.extend_from_slice(b",\"errors\":");
         list(out, &self.errors, eval_error);
+        if !self.questions.is_empty() {
+            out.extend_from_slice(b",\"questions\":");
+            list(out, &self.questions, question);
+        }
         out.push(b'}');
     }
+}
+
+fn question(out: &mut Vec<u8>, q: &Question<'_>) {
+    out.extend_from_slice(b"{\"fact\":");
+    string(out, q.fact);
+    out.extend_from_slice(b",\"type\":");
+    string(out, q.ty);
+    out.extend_from_slice(b",\"question\":");
+    titles(out, q.question);
+    out.extend_from_slice(b",\"label\":");
+    titles(out, q.label);
+    if !q.values.is_empty() {
+        out.extend_from_slice(b",\"values\":");
+        list(out, &q.values, |out, v| {
+            out.extend_from_slice(b"{\"value\":");
+            string(out, v.value);
+            out.extend_from_slice(b",\"label\":");
+            titles(out, v.label);
+            out.push(b'}');
+        });
+    }
+    out.extend_from_slice(b",\"settles\":");
+    out.extend_from_slice(q.settles.to_string().as_bytes());
+    out.push(b'}');
 }
 
 fn rulebook(out: &mut Vec<u8>, r: &RulebookInfo<'_>) {

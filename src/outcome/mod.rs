@@ -157,6 +157,135 @@ pub struct Outcome<'g> {
     pub overridden: Vec<Overridden<'g>>,
     /// Arithmetic that failed (overflow, division by zero).
     pub errors: Vec<EvalError>,
+    /// The facts still missing, each once, with what a form or chatbot needs
+    /// to ask for it, ordered by how many remedies it would settle (ties:
+    /// declaration order). Not written when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question<'g>>,
+}
+
+/// A missing fact, as a question: the question and labels in every language
+/// the rulebook has, the fact's type and allowed values.
+#[derive(Clone, Debug, Serialize)]
+pub struct Question<'g> {
+    /// The fact's dotted name (the key of a case file).
+    pub fact: &'g str,
+    /// `yes_no`, `number`, `money`, `date`, `text`, `one_of`, `some_of`.
+    #[serde(rename = "type")]
+    pub ty: &'static str,
+    /// The question by language.
+    pub question: Titles<'g>,
+    /// The fact's label by language.
+    pub label: Titles<'g>,
+    /// For one-of and set-valued facts: each value with its labels.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<QuestionValue<'g>>,
+    /// How many remedies its answer would settle: undetermined ones, and
+    /// applying ones whose amount, deadline or parameter it would give.
+    pub settles: usize,
+}
+
+/// An allowed value of a question, with its labels.
+#[derive(Clone, Debug, Serialize)]
+pub struct QuestionValue<'g> {
+    /// As a case file writes it.
+    pub value: &'g str,
+    /// By language (empty when the rulebook gives none).
+    pub label: Titles<'g>,
+}
+
+/// The missing facts of an outcome's remedies, each once, by how many
+/// remedies it would settle (ties: declaration order): see [`Outcome::questions`].
+pub fn open_questions<'g>(
+    model: &'g crate::model::Model,
+    remedies: &[AppliedRemedy<'g>],
+    undetermined: &[Undetermined<'g>],
+) -> Vec<Question<'g>> {
+    use crate::value::Type;
+    // per remedy, the facts that would settle it: an undetermined one's, and
+    // those an applying one's unknown amount, deadline or parameter needs
+    let mut counted: Vec<(&'g str, usize)> = Vec::new();
+    let mut count = |needs: &mut dyn Iterator<Item = &'g str>| {
+        let mut seen: SmallVec<[&str; 4]> = SmallVec::new();
+        for need in needs {
+            if seen.contains(&need) {
+                continue;
+            }
+            seen.push(need);
+            match counted.iter_mut().find(|(n, _)| *n == need) {
+                Some((_, c)) => *c += 1,
+                None => counted.push((need, 1)),
+            }
+        }
+    };
+    for u in undetermined {
+        count(&mut u.needs.iter().copied());
+    }
+    for r in remedies {
+        let open = r
+            .params
+            .0
+            .iter()
+            .map(|(_, c)| c)
+            .chain(&r.amount)
+            .filter(|c| c.value.is_none())
+            .flat_map(|c| c.needs.iter().copied());
+        let deadline = r
+            .deadline
+            .iter()
+            .filter(|d| d.date.is_none())
+            .flat_map(|d| d.needs.iter().copied());
+        count(&mut open.chain(deadline));
+    }
+    let mut questions: Vec<(usize, Question<'g>)> = counted
+        .into_iter()
+        .filter_map(|(name, settles)| {
+            let (i, fact) = model
+                .facts
+                .iter()
+                .enumerate()
+                .find(|(_, f)| f.name == name)?;
+            let values = match fact.ty {
+                Type::OneOf(set) | Type::Set(set) => model
+                    .one_of_values(set)
+                    .iter()
+                    .map(|v| QuestionValue {
+                        value: v.as_str(),
+                        label: Titles(
+                            fact.value_labels
+                                .iter()
+                                .find(|(name, _)| name == v)
+                                .map_or(&[][..], |(_, t)| t.as_slice()),
+                        ),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let ty = match fact.ty {
+                Type::Bool => "yes_no",
+                Type::Number => "number",
+                Type::Money(_) => "money",
+                Type::Date => "date",
+                Type::Text => "text",
+                Type::OneOf(_) => "one_of",
+                Type::Set(_) => "some_of",
+                Type::Duration => "duration",
+            };
+            Some((
+                i,
+                Question {
+                    fact: fact.name.as_str(),
+                    ty,
+                    question: Titles(&fact.questions),
+                    label: Titles(&fact.labels),
+                    values,
+                    settles,
+                },
+            ))
+        })
+        .collect();
+    questions.sort_by(|(i, a), (j, b)| b.settles.cmp(&a.settles).then(i.cmp(j)));
+    questions.into_iter().map(|(_, q)| q).collect()
 }
 
 /// The rulebook's identity.

@@ -234,48 +234,17 @@ impl Render<'_> {
 
     /// The missing facts, each once, by how many remedies it would settle
     /// (undetermined ones, and applying ones whose amount, deadline or
-    /// parameter is unknown; ties: declaration order), with its question.
+    /// parameter is unknown; ties: declaration order), with its question:
+    /// the outcome's `questions`.
     fn questions(&self, out: &mut String, outcome: &Outcome) {
-        // per remedy, the facts that would settle it: an undetermined one's,
-        // and those an applying one's unknown amount, deadline or parameter
-        // needs
-        let mut per_remedy: Vec<Vec<&str>> = outcome
-            .undetermined
-            .iter()
-            .map(|u| u.needs.to_vec())
-            .collect();
-        for r in &outcome.remedies {
-            let mut needs: Vec<&str> = Vec::new();
-            let computed = r.params.0.iter().map(|(_, c)| c).chain(&r.amount);
-            let open = computed
-                .filter(|c| c.value.is_none())
-                .flat_map(|c| c.needs.iter());
-            let deadline = r.deadline.iter().filter(|d| d.date.is_none());
-            for need in open.chain(deadline.flat_map(|d| d.needs.iter())) {
-                if !needs.contains(need) {
-                    needs.push(need);
-                }
-            }
-            per_remedy.push(needs);
-        }
-        let mut counted: Vec<(&str, usize)> = Vec::new();
-        for need in per_remedy.iter().flatten() {
-            match counted.iter_mut().find(|(n, _)| n == need) {
-                Some((_, c)) => *c += 1,
-                None => counted.push((need, 1)),
-            }
-        }
-        if counted.is_empty() {
+        if outcome.questions.is_empty() {
             return;
         }
-        let order = |name: &str| {
-            self.model
-                .facts
-                .iter()
-                .position(|f| f.name == name)
-                .unwrap_or(usize::MAX)
-        };
-        counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order(a.0).cmp(&order(b.0))));
+        let counted: Vec<(&str, usize)> = outcome
+            .questions
+            .iter()
+            .map(|q| (q.fact, q.settles))
+            .collect();
         let _ = writeln!(out, "\n{}", self.say("questions-heading", &[]));
         for (name, n) in counted {
             let label = self.fact_name(name);
