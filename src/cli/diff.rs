@@ -233,7 +233,7 @@ fn collect_cases(dir: &Path, out: &mut Vec<PathBuf>) {
         let name = name.to_string_lossy();
         (name.ends_with(".json") || name.ends_with(".toml")) && !name.ends_with(".test.toml")
     };
-    let walk = super::files::walk(dir, &wanted, &|_| false);
+    let walk = super::files::walk(dir, &wanted);
     walk.report_skipped();
     let mut files = walk.files;
     files.sort();

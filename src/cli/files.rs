@@ -32,27 +32,27 @@ impl Walk {
     }
 }
 
-/// Files under `root` whose name `wanted` accepts, recursively. Folders
-/// whose name `skip_folder` accepts are not entered, nor are links to
-/// folders. A link to a file is followed only when the file it leads to is
+/// Files under `root` whose name `wanted` accepts, recursively. Hidden
+/// folders (`.git`, …) and `target` (a build's output) are not entered, nor
+/// are links to folders: one rule for every command that walks a folder. A link to a file is followed only when the file it leads to is
 /// a regular file inside `root`; anything that is not a regular file
 /// (a pipe, a device) is skipped. Names need not be UTF-8.
-pub(crate) fn walk(
-    root: &Path,
-    wanted: &dyn Fn(&OsStr) -> bool,
-    skip_folder: &dyn Fn(&OsStr) -> bool,
-) -> Walk {
+pub(crate) fn walk(root: &Path, wanted: &dyn Fn(&OsStr) -> bool) -> Walk {
     let mut found = Walk::default();
     let inside = root.canonicalize().ok();
-    walk_into(root, inside.as_deref(), wanted, skip_folder, 0, &mut found);
+    walk_into(root, inside.as_deref(), wanted, 0, &mut found);
     found
+}
+
+/// The folders no walk enters: hidden ones and `target`.
+fn skip_folder(name: &OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".") || name == "target"
 }
 
 fn walk_into(
     dir: &Path,
     root: Option<&Path>,
     wanted: &dyn Fn(&OsStr) -> bool,
-    skip_folder: &dyn Fn(&OsStr) -> bool,
     depth: usize,
     found: &mut Walk,
 ) {
@@ -77,7 +77,7 @@ fn walk_into(
         let path = entry.path();
         if kind.is_dir() {
             if !skip_folder(&name) {
-                walk_into(&path, root, wanted, skip_folder, depth + 1, found);
+                walk_into(&path, root, wanted, depth + 1, found);
             }
         } else if wanted(&name) {
             if kind.is_file() {

@@ -54,7 +54,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             let rules = |name: &OsStr| {
                 !hidden(name) && Path::new(name).extension() == Some(OsStr::new("rules"))
             };
-            let walk = super::files::walk(p, &rules, &hidden);
+            let walk = super::files::walk(p, &rules);
             walk.report_skipped();
             let mut found = walk.files;
             found.sort();

@@ -97,13 +97,11 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         if path.is_file() {
             files.push((display(path), path.to_path_buf(), allowed));
         } else if path.is_dir() {
-            let hidden = |name: &OsStr| name.as_encoded_bytes().starts_with(b".");
-            let skip = |name: &OsStr| hidden(name) || name == "target";
             let wanted = |name: &OsStr| {
                 let name = name.to_string_lossy();
                 name.ends_with(".test.toml") || name.ends_with(".test.json")
             };
-            let walk = super::files::walk(path, &wanted, &skip);
+            let walk = super::files::walk(path, &wanted);
             walk.report_skipped();
             files.extend(
                 walk.files
