@@ -41,6 +41,15 @@ fn join_and(items: &[String]) -> String {
     }
 }
 
+/// The sentence with its first letter in capitals.
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -107,6 +116,52 @@ fn verdict(report: &Report) -> String {
                 "the conditions"
             },
             join_and(&list)
+        )
+    }
+}
+
+// ------------------------------------------------- shared sentences
+// Text and Markdown say the same things in the same words; only the layout
+// differs.
+
+/// Where a found case comes from: `from the empty case; 2 other cases like
+/// it; the corpus shows this too`.
+fn origin(f: &Found) -> String {
+    let mut parts = vec![format!("from {}", f.from)];
+    if f.similar > 0 {
+        parts.push(format!(
+            "{} like it",
+            plural(f.similar, "other case", "other cases")
+        ));
+    }
+    if f.in_corpus {
+        parts.push("the corpus shows this too".to_string());
+    }
+    parts.join("; ")
+}
+
+/// `3 cases replayed under both versions; 1 changed`.
+fn corpus_summary(r: &super::behaviour::Replay) -> String {
+    format!(
+        "{} replayed under both versions; {} changed",
+        plural(r.cases, "case", "cases"),
+        r.changed.len()
+    )
+}
+
+/// A corpus case both versions reject.
+fn rejected_by_both(name: &str, error: &str) -> String {
+    format!("{name} is rejected by both versions: {error}")
+}
+
+/// What the search found, in one line.
+fn found_summary(s: &Search) -> String {
+    if s.found.is_empty() {
+        "no generated case has a different outcome".to_string()
+    } else {
+        format!(
+            "found {}",
+            plural(s.found.len(), "kind of change", "kinds of change")
         )
     }
 }
@@ -191,17 +246,12 @@ fn text(report: &Report, old: &str, new: &str) -> String {
     structure_text(&report.structure, &mut out);
 
     let r = &report.replay;
-    let _ = writeln!(
-        out,
-        "\nCorpus: {} replayed under both versions, {} changed",
-        plural(r.cases, "case", "cases"),
-        r.changed.len()
-    );
+    let _ = writeln!(out, "\nCorpus: {}", corpus_summary(r));
     for c in &r.changed {
         case_change_text(c, &mut out);
     }
     for (name, e) in &r.invalid {
-        let _ = writeln!(out, "  {name}: rejected by both versions: {e}");
+        let _ = writeln!(out, "  {}", rejected_by_both(name, e));
     }
 
     let s = &report.search;
@@ -210,13 +260,9 @@ fn text(report: &Report, old: &str, new: &str) -> String {
         let _ = writeln!(out, "  {line}");
     }
     if s.found.is_empty() {
-        let _ = writeln!(out, "  found no case whose outcome differs");
+        let _ = writeln!(out, "  {}", found_summary(s));
     } else {
-        let _ = writeln!(
-            out,
-            "  found {}:",
-            plural(s.found.len(), "kind of change", "kinds of change")
-        );
+        let _ = writeln!(out, "  {}:", found_summary(s));
         for (i, f) in s.found.iter().enumerate() {
             found_text(i, f, &mut out);
         }
@@ -271,17 +317,7 @@ fn case_change_text(c: &CaseChange, out: &mut String) {
 }
 
 fn found_text(i: usize, f: &Found, out: &mut String) {
-    let mut origin = format!("from {}", f.from);
-    if f.similar > 0 {
-        origin.push_str(&format!(
-            "; {} like it",
-            plural(f.similar, "other case", "other cases")
-        ));
-    }
-    if f.in_corpus {
-        origin.push_str("; the corpus shows this too");
-    }
-    let _ = writeln!(out, "  {}. ({origin})", i + 1);
+    let _ = writeln!(out, "  {}. ({})", i + 1, origin(f));
     for line in change_lines(&f.changes, f.rejected.as_ref()) {
         let _ = writeln!(out, "     {line}");
     }
@@ -352,12 +388,7 @@ fn markdown(report: &Report, old: &str, new: &str) -> String {
 
     let r = &report.replay;
     let _ = writeln!(out, "#### Corpus\n");
-    let _ = writeln!(
-        out,
-        "{} replayed under both versions; {} changed.\n",
-        plural(r.cases, "case", "cases"),
-        r.changed.len()
-    );
+    let _ = writeln!(out, "{}.\n", capitalized(&corpus_summary(r)));
     if !r.changed.is_empty() {
         let _ = writeln!(out, "| case | change |\n|---|---|");
         for c in &r.changed {
@@ -368,27 +399,16 @@ fn markdown(report: &Report, old: &str, new: &str) -> String {
         out.push('\n');
     }
     for (name, e) in &r.invalid {
-        let _ = writeln!(out, "- {} is rejected by both versions: {}", code(name), e);
+        let _ = writeln!(out, "- {}", rejected_by_both(&code(name), e));
     }
 
     let s = &report.search;
     let _ = writeln!(out, "#### Search beyond the corpus\n");
-    if s.found.is_empty() {
-        let _ = writeln!(out, "No generated case has a different outcome.\n");
-    } else {
+    let _ = writeln!(out, "{}.\n", capitalized(&found_summary(s)));
+    if !s.found.is_empty() {
         for (i, f) in s.found.iter().enumerate() {
-            let mut origin = format!("from {}", f.from);
-            if f.similar > 0 {
-                origin.push_str(&format!(
-                    ", {} like it",
-                    plural(f.similar, "other case", "other cases")
-                ));
-            }
-            if f.in_corpus {
-                origin.push_str(", also in the corpus");
-            }
             let lines = change_lines(&f.changes, f.rejected.as_ref());
-            let _ = writeln!(out, "{}. {} ({origin})\n", i + 1, lines.join("; "));
+            let _ = writeln!(out, "{}. {} ({})\n", i + 1, lines.join("; "), origin(f));
             let _ = writeln!(out, "   ```json");
             for line in f.case_json.lines() {
                 let _ = writeln!(out, "   {line}");
