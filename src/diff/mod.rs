@@ -33,6 +33,7 @@
 mod behaviour;
 mod linear;
 mod render;
+mod same;
 mod show;
 
 use std::collections::{BTreeSet, HashMap};

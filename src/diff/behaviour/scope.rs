@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::diff::same::{same_expr, same_opt};
 use crate::model::{Expr, Model, Rule, RuleId};
 use crate::value::Type;
 
@@ -218,7 +219,7 @@ pub(super) fn changed_derived(v: &Versions<'_>, retyped: &BTreeSet<String>) -> B
     for d in &old.derived {
         match new_by_name.get(d.name.as_str()) {
             Some(e)
-                if show::expr(old, &d.expr) == show::expr(new, &e.expr)
+                if same_expr(old, &d.expr, new, &e.expr)
                     && show::ty(old, d.ty) == show::ty(new, e.ty) => {}
             _ => {
                 out.insert(d.name.clone());
@@ -256,17 +257,42 @@ pub(super) fn changed_derived(v: &Versions<'_>, retyped: &BTreeSet<String>) -> B
     out
 }
 
-/// The parts of a rule that decide behaviour: condition (with period),
-/// exception link, conclusion, and the value expressions.
-pub(super) fn rule_meaning(model: &Model, r: &Rule) -> Vec<String> {
-    let aspects = crate::diff::rule_aspects(model, r);
-    let mut out: Vec<String> = aspects
-        .into_iter()
-        .filter(|(what, _)| *what != "citations")
-        .map(|(_, s)| s)
-        .collect();
-    out.push(show::expr(model, &r.condition));
-    out
+/// Whether a rule decides the same in both versions: the same condition
+/// (with its period), exception link, remedy and value expressions, compared
+/// on the checked expressions (`same.rs`), not on their printed text.
+pub(super) fn same_meaning(old: &Model, o: &Rule, new: &Model, n: &Rule) -> bool {
+    let link = |m: &Model, r: &Rule| {
+        if r.targets.len() > 1 {
+            r.targets.clone()
+        } else {
+            r.exception_to
+                .and_then(|e| m.rules.get(e.index()))
+                .map(|e| e.name.clone())
+                .into_iter()
+                .collect()
+        }
+    };
+    let remedy = |m: &Model, r: &Rule| {
+        r.conclusion
+            .as_ref()
+            .and_then(|c| m.remedies.get(c.remedy.index()))
+            .map(|r| r.id.clone())
+    };
+    fn args(r: &Rule) -> &[Expr] {
+        r.conclusion.as_ref().map_or(&[][..], |c| c.args.as_slice())
+    }
+    link(old, o) == link(new, n)
+        && o.period == n.period
+        && remedy(old, o) == remedy(new, n)
+        && o.amount_up_to == n.amount_up_to
+        && same_expr(old, &o.condition, new, &n.condition)
+        && args(o).len() == args(n).len()
+        && args(o)
+            .iter()
+            .zip(args(n))
+            .all(|(a, b)| same_expr(old, a, new, b))
+        && same_opt(old, o.amount.as_ref(), new, n.amount.as_ref())
+        && same_opt(old, o.deadline.as_ref(), new, n.deadline.as_ref())
 }
 
 pub(super) fn value_exprs(r: &Rule) -> Vec<&Expr> {
@@ -351,9 +377,7 @@ pub(super) fn plan(old: &Model, new: &Model) -> Plan {
         };
         let changed = match (o, n) {
             (Some(o), Some(n)) => {
-                rule_meaning(old, o) != rule_meaning(new, n)
-                    || reads_changed(old, o)
-                    || reads_changed(new, n)
+                !same_meaning(old, o, new, n) || reads_changed(old, o) || reads_changed(new, n)
             }
             _ => true,
         };
@@ -414,15 +438,16 @@ pub(super) fn plan(old: &Model, new: &Model) -> Plan {
         }
         // value expressions that changed and read facts: no class argument
         if let (Some(o), Some(n)) = (o, n) {
-            let ov: Vec<String> = value_exprs(o).iter().map(|e| show::expr(old, e)).collect();
-            let nv: Vec<String> = value_exprs(n).iter().map(|e| show::expr(new, e)).collect();
+            let (ov, nv) = (value_exprs(o), value_exprs(n));
+            let values_differ =
+                ov.len() != nv.len() || ov.iter().zip(&nv).any(|(a, b)| !same_expr(old, a, new, b));
             let reads_facts = value_exprs(o)
                 .iter()
                 .any(|e| !v.old_reads.of(old, e).0.is_empty())
                 || value_exprs(n)
                     .iter()
                     .any(|e| !v.new_reads.of(new, e).0.is_empty());
-            if (ov != nv || reads_changed(old, o) || reads_changed(new, n)) && reads_facts {
+            if (values_differ || reads_changed(old, o) || reads_changed(new, n)) && reads_facts {
                 value_changed.push(name.to_string());
             }
         } else {
