@@ -33,7 +33,7 @@ impl<'s> Run<'_, 's> {
             Slot::Pending => {}
         }
         let graph = self.graph;
-        let result = match graph.nodes().get(id.index())? {
+        let result = match graph.node(id) {
             Node::Fact(f) => self.facts.get(*f).cloned(),
             Node::Const(v) => Some(v.clone()),
             Node::Not(a) => truth_value(!self.truth(*a)),
@@ -161,7 +161,7 @@ impl<'s> Run<'_, 's> {
     /// An operand's value: a fact or a constant is read where it is, without
     /// a copy or a memo slot of its own; anything else is evaluated.
     fn operand(&mut self, id: NodeId) -> Option<Cow<'s, Value>> {
-        match self.graph.nodes().get(id.index())? {
+        match self.graph.node(id) {
             Node::Fact(f) => self.facts.get(*f).map(Cow::Borrowed),
             Node::Const(v) => Some(Cow::Borrowed(v)),
             _ => self.value(id).map(Cow::Owned),

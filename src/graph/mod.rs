@@ -19,7 +19,7 @@ use crate::vocab::{ArithOp, CmpOp, Extremum, SetTest, Unit};
 
 /// Index of a node in [`DecisionGraph::nodes`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NodeId(pub u32);
+pub struct NodeId(pub(crate) u32);
 
 impl NodeId {
     /// As an index.
@@ -258,6 +258,18 @@ impl DecisionGraph {
     /// All nodes; a node's children come before it.
     pub fn nodes(&self) -> &[Node] {
         &self.nodes
+    }
+
+    /// The node `id` names. A `NodeId` is made only by this graph's builder,
+    /// for a node it has pushed (its field is not public), so every id a
+    /// graph hands out names one of its nodes: reading it is not a guess that
+    /// could turn a broken id into an "unknown" answer.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "a NodeId exists only for a node of the graph that made it"
+    )]
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
     }
 
     /// The rules (and exceptions) that conclude a remedy, in declaration order.
