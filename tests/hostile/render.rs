@@ -83,7 +83,7 @@ fn case_line_of_70000_characters_with_an_unknown_key() {
         &format!("{{\"consumer\": {{\"deceived\": true}},{padding}\"no_such_fact\": 1}}\n"),
     );
     // human: the warning is shown, with the line clipped around the key
-    let r = redress(&["eval", EXAMPLE, &case], None);
+    let r = redress(&["eval", "--lang", "en", EXAMPLE, &case], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr.contains("redress::case_unknown_key"),
