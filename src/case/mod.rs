@@ -177,6 +177,18 @@ impl<'m> CaseReader<'m> {
         )
     }
 
+    /// Validate a case already read into a tree with spans (the `case` of a
+    /// test file): the diagnostics a case file would get, pointing into
+    /// `file`, the text the tree was read from.
+    pub fn read_doc(&self, file: &Arc<SourceFile>, doc: &Doc) -> (Option<Case>, Vec<Diagnostic>) {
+        let (case, diagnostics, _) =
+            self.read_with(CaseFile::Shared(file), Format::Toml, &|_, v| {
+                v.top(doc);
+                Ok(())
+            });
+        (case, diagnostics)
+    }
+
     /// [`CaseReader::read_str`], and where the value of the id field is in
     /// `text` (see [`CaseReader::with_id_field`]), when the case gives one.
     pub fn read_str_with_id(

@@ -2,11 +2,12 @@
 //! against the rulebook's model).
 //!
 //! A test file is TOML (`*.test.toml`) or JSON (`*.test.json`) with the keys
-//! `name`, `rulebook`, `as_of`, `case` and `expect`. The facts under `case`
-//! are read by [`crate::case::parse_case`] itself, on a copy of the text in
-//! which everything but the case is blanked out (byte offsets kept), so a
-//! test's case gets exactly the diagnostics a case file would, pointing into
-//! the test file.
+//! `name`, `rulebook`, `as_of`, `case` and `expect`. The file is read once
+//! into a tree with spans; the tree under `case` is validated by the case
+//! reader itself (`CaseReader::read_doc`), so a test's case gets exactly the
+//! diagnostics a case file would, pointing into the test file. Any TOML
+//! layout of the case works: `[case]` tables, `[case.…]` tables in any
+//! order, an inline `case = { … }`.
 
 use std::sync::Arc;
 
@@ -30,9 +31,9 @@ pub struct TestFile {
     pub name: String,
     /// The rulebook path as written (relative to the test file's folder), with its span.
     pub rulebook: Option<(String, Span)>,
-    format: Format,
     as_of: Option<Date>,
-    case_text: Option<Arc<SourceFile>>,
+    /// The tree under `case`, when given.
+    case_doc: Option<Doc>,
     expect: Vec<(String, Span, Doc)>,
     expect_span: Span,
 }
@@ -115,7 +116,7 @@ pub fn parse_test(file: &Arc<SourceFile>) -> (Option<TestFile>, Vec<Diagnostic>)
         file,
         diagnostics: Vec::new(),
     };
-    let test = p.top(&doc, format);
+    let test = p.top(&doc);
     let ok = !p.diagnostics.iter().any(Diagnostic::is_error);
     (test.filter(|_| ok), p.diagnostics)
 }
@@ -165,7 +166,7 @@ impl Reader<'_> {
         }
     }
 
-    fn top(&mut self, doc: &Doc, format: Format) -> Option<TestFile> {
+    fn top(&mut self, doc: &Doc) -> Option<TestFile> {
         let DocKind::Object(entries) = &doc.kind else {
             self.error(
                 doc.span,
@@ -221,10 +222,7 @@ impl Reader<'_> {
             );
             return None;
         };
-        let case_text = match case_doc {
-            None => None,
-            Some((key_span, value)) => Some(self.case_text(format, key_span, value)?),
-        };
+        let case_doc = case_doc.map(|(_, value)| value.clone());
         let stem = self.file.name().rsplit(['/', '\\']).next().unwrap_or("");
         let stem = [".test.toml", ".test.json", ".toml", ".json"]
             .iter()
@@ -234,9 +232,8 @@ impl Reader<'_> {
             file: Arc::clone(self.file),
             name: name.unwrap_or_else(|| stem.to_string()),
             rulebook,
-            format,
             as_of,
-            case_text,
+            case_doc,
             expect,
             expect_span,
         })
@@ -267,151 +264,6 @@ impl Reader<'_> {
             }
         }
     }
-
-    /// The text with everything but the case blanked out.
-    fn case_text(
-        &mut self,
-        format: Format,
-        key_span: Span,
-        value: &Doc,
-    ) -> Option<Arc<SourceFile>> {
-        let text = self.file.text();
-        let masked = match format {
-            Format::Json => {
-                let mut bytes: Vec<u8> = text.bytes().map(blank).collect();
-                for (i, b) in text.bytes().enumerate() {
-                    if (value.span.start..value.span.end).contains(&i) {
-                        if let Some(slot) = bytes.get_mut(i) {
-                            *slot = b;
-                        }
-                    }
-                }
-                String::from_utf8(bytes).ok()
-            }
-            Format::Toml => match mask_toml(text) {
-                Ok(m) => Some(m),
-                Err(Layout::Inline) => {
-                    self.error(
-                        key_span,
-                        "write the case as a `[case]` table, not inline".to_string(),
-                        "inline case",
-                        "write `[case]` on its own line and the facts below it",
-                    );
-                    return None;
-                }
-                Err(Layout::Order(at)) => {
-                    self.error(
-                        at,
-                        "`[case]` comes after a `[case.…]` table".to_string(),
-                        "too late",
-                        "put `[case]` and its facts before the `[case.…]` tables",
-                    );
-                    return None;
-                }
-            },
-        };
-        masked.map(|m| SourceFile::new(self.file.name(), m))
-    }
-}
-
-/// A byte blanked: newlines stay so lines keep their numbers.
-fn blank(b: u8) -> u8 {
-    if b == b'\n' || b == b'\r' { b } else { b' ' }
-}
-
-/// Keep only the `[case]` table of a TOML text (and `[case.…]` tables and
-/// `case.…` keys at the top), with `case.` blanked from the keys and
-/// headers: `[case.consumer]` becomes `[     consumer]`. Offsets are kept.
-/// Refused for an inline `case = {…}`, and for `[case]` after a `[case.…]`
-/// table (its keys would land in that table).
-fn mask_toml(text: &str) -> Result<String, Layout> {
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
-    let mut offset = 0;
-    let mut sub_tables = false;
-    let mut in_case = false;
-    let mut at_top = true;
-    let mut multiline: Option<&str> = None;
-    for line in text.split_inclusive('\n') {
-        let keep_from: Option<usize>;
-        let mut header_blank: Option<(usize, usize)> = None;
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        if multiline.is_some() {
-            keep_from = in_case.then_some(0);
-        } else if let Some(name) = header(trimmed) {
-            at_top = false;
-            let mut parts = name.splitn(2, '.');
-            let first = parts.next().unwrap_or("").trim();
-            in_case = first == "case";
-            let sub = parts.next();
-            if in_case && sub.is_none() && sub_tables {
-                let end = offset + line.trim_end().len();
-                return Err(Layout::Order(Span::new(offset + indent, end)));
-            }
-            keep_from = match sub {
-                Some(_) if in_case => {
-                    sub_tables = true;
-                    // blank from after `[` to the first `.`, inclusive
-                    let open = indent + trimmed.find('[').unwrap_or(0) + 1;
-                    let dot = indent + trimmed.find('.').unwrap_or(0) + 1;
-                    header_blank = Some((open, dot));
-                    Some(0)
-                }
-                _ => None,
-            };
-        } else if at_top && trimmed.starts_with("case") {
-            let rest = trimmed.get(4..).unwrap_or("").trim_start();
-            if rest.starts_with('=') {
-                return Err(Layout::Inline);
-            }
-            if let Some(after) = rest.strip_prefix('.') {
-                keep_from = Some(line.len() - after.len());
-            } else {
-                keep_from = None;
-            }
-        } else {
-            keep_from = in_case.then_some(0);
-        }
-        for (i, b) in line.bytes().enumerate() {
-            let kept = keep_from.is_some_and(|k| i >= k)
-                && !header_blank.is_some_and(|(s, e)| (s..e).contains(&i));
-            out.push(if kept { b } else { blank(b) });
-        }
-        offset += line.len();
-        for delim in ["\"\"\"", "'''"] {
-            let n = line.matches(delim).count();
-            if n % 2 == 1 {
-                multiline = match multiline {
-                    Some(d) if d == delim => None,
-                    None => Some(delim),
-                    other => other,
-                };
-            }
-        }
-    }
-    String::from_utf8(out).map_err(|_| Layout::Inline)
-}
-
-/// A case table laid out in a way the blanking cannot keep.
-enum Layout {
-    /// `case = {…}`
-    Inline,
-    /// `[case]` after `[case.…]`, at this header
-    Order(Span),
-}
-
-/// The name inside a table header line `[name]` (not `[[…]]`), when it is one.
-fn header(trimmed: &str) -> Option<&str> {
-    let rest = trimmed.strip_prefix('[')?;
-    if rest.starts_with('[') {
-        return None;
-    }
-    let close = rest.find(']')?;
-    let after = rest.get(close + 1..)?.trim();
-    if !(after.is_empty() || after.starts_with('#')) {
-        return None;
-    }
-    rest.get(..close)
 }
 
 impl TestFile {
@@ -423,16 +275,12 @@ impl TestFile {
             diagnostics: Vec::new(),
         };
         let expect = r.expect(model, &self.expect, self.expect_span);
-        let case = match &self.case_text {
+        let case = match &self.case_doc {
             None => Some(Case::empty(model)),
-            Some(masked) => {
-                let (case, diagnostics) = case::parse_case(model, masked, self.format);
-                r.diagnostics.extend(diagnostics.into_iter().map(|mut d| {
-                    if d.file.is_some() {
-                        d.file = Some(Arc::clone(&self.file));
-                    }
-                    d
-                }));
+            Some(doc) => {
+                let reader = case::CaseReader::new(model, crate::limits::Limits::DEFAULT);
+                let (case, diagnostics) = reader.read_doc(&self.file, doc);
+                r.diagnostics.extend(diagnostics);
                 case
             }
         };
