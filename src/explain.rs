@@ -180,7 +180,11 @@ fn status_of(graph: &DecisionGraph, outcome: &Outcome<'_>, id: RemedyId) -> Stat
         }
         return Status::Applies;
     }
-    let name = graph.model().remedies.get(id.index()).map(|r| r.id.as_str());
+    let name = graph
+        .model()
+        .remedies
+        .get(id.index())
+        .map(|r| r.id.as_str());
     if outcome.undetermined.iter().any(|u| Some(u.id) == name) {
         return Status::Undetermined;
     }
@@ -275,9 +279,19 @@ fn needs_of(graph: &DecisionGraph, values: &[Option<Value>], rules: &[RuleWhy]) 
     let mut facts = BTreeSet::new();
     let mut stack: Vec<NodeId> = Vec::new();
     for r in rules.iter().filter(|r| r.applies == Truth::Unknown) {
-        stack.extend(r.parts.iter().filter(|p| p.truth == Truth::Unknown).map(|p| p.node));
+        stack.extend(
+            r.parts
+                .iter()
+                .filter(|p| p.truth == Truth::Unknown)
+                .map(|p| p.node),
+        );
         for e in r.exceptions.iter().filter(|e| e.applies == Truth::Unknown) {
-            stack.extend(e.parts.iter().filter(|p| p.truth == Truth::Unknown).map(|p| p.node));
+            stack.extend(
+                e.parts
+                    .iter()
+                    .filter(|p| p.truth == Truth::Unknown)
+                    .map(|p| p.node),
+            );
         }
     }
     let mut seen = BTreeSet::new();
@@ -335,20 +349,23 @@ fn candidates(graph: &DecisionGraph, case: &Case, fact: FactId) -> Vec<Value> {
         Type::Bool => out.extend([Value::Bool(true), Value::Bool(false)]),
         Type::OneOf(list) => {
             let n = model.one_of_values(*list).len();
-            out.extend((0..n).filter_map(|i| u32::try_from(i).ok().map(|i| Value::Choice(*list, i))));
+            out.extend(
+                (0..n).filter_map(|i| u32::try_from(i).ok().map(|i| Value::Choice(*list, i))),
+            );
         }
         Type::Number | Type::Money(_) => {
             for node in graph.nodes() {
                 if let Node::Const(v @ (Value::Number(_) | Value::Money(..))) = node {
                     let step = rust_decimal::Decimal::new(1, 2);
-                    let (n, make): (_, Box<dyn Fn(rust_decimal::Decimal) -> Value>) = match (&decl.ty, v) {
-                        (Type::Money(_), Value::Money(m, c)) => {
-                            let c = *c;
-                            (*m, Box::new(move |d| Value::Money(d, c)))
-                        }
-                        (Type::Number, Value::Number(m)) => (*m, Box::new(Value::Number)),
-                        _ => continue,
-                    };
+                    let (n, make): (_, Box<dyn Fn(rust_decimal::Decimal) -> Value>) =
+                        match (&decl.ty, v) {
+                            (Type::Money(_), Value::Money(m, c)) => {
+                                let c = *c;
+                                (*m, Box::new(move |d| Value::Money(d, c)))
+                            }
+                            (Type::Number, Value::Number(m)) => (*m, Box::new(Value::Number)),
+                            _ => continue,
+                        };
                     let step = if decl.ty == Type::Number {
                         rust_decimal::Decimal::ONE
                     } else {

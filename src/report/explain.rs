@@ -34,7 +34,11 @@ pub fn render_text(
         verbose,
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{}", p.r.say("explain-heading", &[("case", case_name)]));
+    let _ = writeln!(
+        out,
+        "{}",
+        p.r.say("explain-heading", &[("case", case_name)])
+    );
     for w in &explanation.remedies {
         p.remedy(&mut out, w, full || matches!(w.status, Status::Applies));
     }
@@ -69,7 +73,16 @@ impl Printer<'_, '_> {
             Status::Undetermined => ("?", "explain-undetermined"),
         };
         let status = self.r.say(status, &[]);
-        let _ = writeln!(out, "\n{m} {title} [{}]: {status}", remedy.id);
+        let line = self.r.say(
+            "explain-remedy",
+            &[
+                ("mark", m),
+                ("title", &title),
+                ("id", &remedy.id),
+                ("status", &status),
+            ],
+        );
+        let _ = writeln!(out, "\n{line}");
         if !full {
             return;
         }
@@ -175,7 +188,9 @@ impl Printer<'_, '_> {
             return String::new();
         };
         match &r.under {
-            Some(under) => self.r.say("rule-under", &[("rule", &r.name), ("under", under)]),
+            Some(under) => self
+                .r
+                .say("rule-under", &[("rule", &r.name), ("under", under)]),
             None => r.name.to_string(),
         }
     }
@@ -192,7 +207,9 @@ impl Printer<'_, '_> {
             .get(f.index())
             .and_then(|d| Model::pick(&d.questions, self.r.words().lang()))
         {
-            Some(q) if q != label => self.r.say("question-of", &[("label", &label), ("question", q)]),
+            Some(q) if q != label => self
+                .r
+                .say("question-of", &[("label", &label), ("question", q)]),
             _ => label,
         }
     }
@@ -398,8 +415,7 @@ impl Printer<'_, '_> {
             Extremum::Min => "explain-min",
             Extremum::Max => "explain-max",
         };
-        self.r
-            .say(key, &[("values", &self.r.words().list(parts))])
+        self.r.say(key, &[("values", &self.r.words().list(parts))])
     }
 
     /// An amount or deadline with its computation: each operation with its
@@ -411,7 +427,19 @@ impl Printer<'_, '_> {
         if steps.is_empty() {
             return result;
         }
-        let steps = steps.join(&self.r.say("fact-separator", &[]));
+        // the last step gives the result when the root is an operation
+        let key = if self
+            .x
+            .graph
+            .nodes()
+            .get(n.index())
+            .is_some_and(|node| !matches!(node, Node::If(..) | Node::Fact(_) | Node::Const(_)))
+        {
+            "explain-computed-steps"
+        } else {
+            "explain-computed"
+        };
+        let steps = steps.join(&self.r.say("explain-step-separator", &[]));
         if self.verbose {
             let written = self.expr(n, 0);
             return self.r.say(
@@ -419,8 +447,7 @@ impl Printer<'_, '_> {
                 &[("expr", &written), ("steps", &steps), ("result", &result)],
             );
         }
-        self.r
-            .say("explain-computed", &[("steps", &steps), ("result", &result)])
+        self.r.say(key, &[("steps", &steps), ("result", &result)])
     }
 
     fn steps(&self, n: NodeId, out: &mut Vec<String>, depth: usize) {
@@ -459,10 +486,9 @@ impl Printer<'_, '_> {
                 let sign = if *back { "-" } else { "+" };
                 format!("{} {sign} {}", v(*d), self.unit(&v(*k), *unit))
             }
-            Node::DaysFrom(a, b) => {
-                self.r
-                    .say("explain-days-from", &[("from", &v(*a)), ("to", &v(*b))])
-            }
+            Node::DaysFrom(a, b) => self
+                .r
+                .say("explain-days-from", &[("from", &v(*a)), ("to", &v(*b))]),
             Node::WorkingDaysFrom(a, b) => self.r.say(
                 "explain-working-days-from",
                 &[("from", &v(*a)), ("to", &v(*b))],
