@@ -143,10 +143,16 @@ pub fn explain<'g>(
     let mut remedies = Vec::with_capacity(ids.len());
     for id in ids {
         let status = status_of(graph, &outcome, id);
+        // why: the rules that give it; why not: every rule that could
         let rules: Vec<RuleWhy> = graph
             .rules_of(id)
             .iter()
             .filter_map(|r| rule_why(graph, &trace, &values, *r))
+            .filter(|r| {
+                status == Status::NotApplies
+                    || status == Status::Undetermined
+                    || r.applies == Truth::Yes
+            })
             .collect();
         let needs = if status == Status::Undetermined {
             needs_of(graph, &values, &rules)
@@ -352,6 +358,12 @@ fn candidates(graph: &DecisionGraph, case: &Case, fact: FactId) -> Vec<Value> {
             out.extend(
                 (0..n).filter_map(|i| u32::try_from(i).ok().map(|i| Value::Choice(*list, i))),
             );
+        }
+        Type::Set(list) => {
+            // none, and each value alone
+            let n = u32::try_from(model.one_of_values(*list).len()).unwrap_or(0);
+            out.push(Value::Set(*list, std::sync::Arc::from(Vec::new())));
+            out.extend((0..n).map(|i| Value::Set(*list, std::sync::Arc::from(vec![i]))));
         }
         Type::Number | Type::Money(_) => {
             for node in graph.nodes() {
