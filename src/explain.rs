@@ -161,8 +161,10 @@ pub fn explain<'g>(
         };
         // the search for every remedy when one is asked for, else for those
         // that apply (explained in full)
-        let flip = (remedy.is_some() || matches!(status, Status::Applies))
-            .then(|| flip(graph, case, options, id, status));
+        let flip = (remedy.is_some() || matches!(status, Status::Applies)).then(|| {
+            let shown = shown_facts(graph, &rules);
+            flip(graph, case, options, id, status, &shown)
+        });
         remedies.push(RemedyWhy {
             remedy: id,
             status,
@@ -322,6 +324,32 @@ fn needs_of(graph: &DecisionGraph, values: &[Option<Value>], rules: &[RuleWhy]) 
     facts.into_iter().collect()
 }
 
+/// The facts under the parts an explanation shows.
+fn shown_facts(graph: &DecisionGraph, rules: &[RuleWhy]) -> Vec<FactId> {
+    let mut stack: Vec<NodeId> = Vec::new();
+    for r in rules {
+        stack.extend(r.parts.iter().map(|p| p.node));
+        for e in &r.exceptions {
+            stack.extend(e.parts.iter().map(|p| p.node));
+        }
+    }
+    let mut facts = BTreeSet::new();
+    let mut seen = BTreeSet::new();
+    while let Some(n) = stack.pop() {
+        if !seen.insert(n) {
+            continue;
+        }
+        match graph.nodes().get(n.index()) {
+            Some(Node::Fact(f)) => {
+                facts.insert(*f);
+            }
+            Some(node) => for_each_child(node, |c| stack.push(c)),
+            None => {}
+        }
+    }
+    facts.into_iter().collect()
+}
+
 /// The facts the rules of a remedy (and their exceptions) read, in
 /// declaration order.
 fn facts_read(graph: &DecisionGraph, remedy: RemedyId) -> Vec<FactId> {
@@ -394,37 +422,39 @@ fn candidates(graph: &DecisionGraph, case: &Case, fact: FactId) -> Vec<Value> {
             }
         }
         Type::Date => {
-            let mut days: BTreeSet<i64> = BTreeSet::from([0]);
+            // the case's dates moved by the graph's durations, and the
+            // graph's dates; each with the day before and after
+            let mut spans: Vec<jiff::Span> = vec![jiff::Span::new()];
             for node in graph.nodes() {
-                if let Node::Shift(_, n, crate::vocab::Unit::Days) = node {
-                    days.extend([*n, -*n]);
-                }
-                if let Node::Const(Value::Number(n)) = node {
-                    if let Ok(n) = i64::try_from(n.trunc()) {
-                        if n.abs() < 10_000 {
-                            days.extend([n, -n]);
-                        }
+                if let Node::Shift(_, n, unit) = node {
+                    let span = match unit {
+                        crate::vocab::Unit::Days => jiff::Span::new().try_days(*n),
+                        crate::vocab::Unit::Weeks => jiff::Span::new().try_weeks(*n),
+                        crate::vocab::Unit::Months => jiff::Span::new().try_months(*n),
+                        crate::vocab::Unit::Years => jiff::Span::new().try_years(*n),
+                        crate::vocab::Unit::WorkingDays => continue,
+                    };
+                    if let Ok(span) = span {
+                        spans.extend([span, span.negate()]);
                     }
                 }
             }
-            let mut bases = Vec::new();
+            let mut moved = Vec::new();
             for f in 0..model.facts.len() {
                 let Ok(id) = u32::try_from(f) else { continue };
                 if let Some(Value::Date(d)) = case.get(FactId(id)) {
-                    bases.push(*d);
+                    moved.extend(spans.iter().filter_map(|s| d.checked_add(*s).ok()));
                 }
             }
             for node in graph.nodes() {
                 if let Node::Const(Value::Date(d)) = node {
-                    bases.push(*d);
+                    moved.push(*d);
                 }
             }
-            for b in bases {
-                for n in &days {
-                    for k in [n - 1, *n, n + 1] {
-                        if let Ok(d) = b.checked_add(jiff::Span::new().days(k)) {
-                            out.push(Value::Date(d));
-                        }
+            for d in moved {
+                for k in [-1, 0, 1] {
+                    if let Ok(d) = d.checked_add(jiff::Span::new().days(k)) {
+                        out.push(Value::Date(d));
                     }
                 }
             }
@@ -438,25 +468,49 @@ fn candidates(graph: &DecisionGraph, case: &Case, fact: FactId) -> Vec<Value> {
             unique.push(v);
         }
     }
+    // the nearest values first: the change found is the smallest one
+    unique.sort_by_key(|v| distance(current, v));
     unique
+}
+
+/// How far a value is from the case's (days for dates; yes/no and one-of
+/// values are all alike).
+fn distance(current: Option<&Value>, v: &Value) -> rust_decimal::Decimal {
+    match (current, v) {
+        (Some(Value::Date(a)), Value::Date(b)) => {
+            let days = b.since(*a).map_or(i64::MAX, |s| i64::from(s.get_days()));
+            rust_decimal::Decimal::from(days.unsigned_abs())
+        }
+        (Some(Value::Number(a)), Value::Number(b))
+        | (Some(Value::Money(a, _)), Value::Money(b, _)) => a
+            .checked_sub(*b)
+            .map_or(rust_decimal::Decimal::MAX, |d| d.abs()),
+        _ => rust_decimal::Decimal::ZERO,
+    }
 }
 
 /// The fewest facts whose change flips a remedy: one that applies stops
 /// applying, one that does not (or is undetermined) comes to apply. Tries
 /// every single change, then every pair, over [`candidates`], within
 /// [`FLIP_BUDGET`] evaluations.
+///
+/// `first`: facts to try first (those the explanation shows), so that a
+/// search cut short has tried the likeliest changes.
 pub fn flip(
     graph: &DecisionGraph,
     case: &Case,
     options: &Options,
     remedy: RemedyId,
     status: Status,
+    first: &[FactId],
 ) -> Flip {
     let want_applies = !matches!(status, Status::Applies | Status::Expired);
-    let facts: Vec<FactId> = facts_read(graph, remedy)
+    let mut facts: Vec<FactId> = facts_read(graph, remedy)
         .into_iter()
         .filter(|f| graph.model().header.as_of != Some(*f) || options.as_of.is_none())
         .collect();
+    // stable: declaration order within each group
+    facts.sort_by_key(|f| !first.contains(f));
     let tries: Vec<(FactId, Vec<Value>)> = facts
         .iter()
         .map(|f| (*f, candidates(graph, case, *f)))
