@@ -8,7 +8,7 @@
 use redress::eval::Options;
 use redress::explain::{Status, explain};
 use redress::model::RemedyId;
-use redress::report::explain::{render_json, render_text};
+use redress::report::explain::{render_json, render_markdown, render_text};
 
 use crate::eval::case_of;
 use crate::root;
@@ -48,6 +48,16 @@ fn json() {
         let all = explain(&graph, &case, &Options::default(), None);
         insta::assert_snapshot!(serde_json::to_string_pretty(&render_json(&all, "en")).unwrap());
     });
+}
+
+#[test]
+fn markdown() {
+    let path = root().join("tests/explain/cases/applied.json");
+    let (graph, case) = case_of(&path);
+    let all = explain(&graph, &case, &Options::default(), None);
+    let en = render_markdown(&all, "applied.json", "en", false, false);
+    let zh = render_markdown(&all, "applied.json", "zh", false, false);
+    insta::assert_snapshot!(format!("{en}\n{zh}"));
 }
 
 /// The flips the fixtures were written for: one fact, two facts, none needed.
@@ -101,6 +111,10 @@ fn cli_exit_codes() {
     assert_eq!(json.code, 0, "{}", json.stderr);
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["remedies"][1]["status"], "applies");
+
+    let md = redress(&["explain", "--format", "markdown", RULEBOOK, case], None);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert!(md.stdout.starts_with("# "), "{}", md.stdout);
 
     let unknown = redress(&["explain", RULEBOOK, case, "free_repiar"], None);
     assert_eq!(unknown.code, 2);

@@ -18,6 +18,8 @@ pub(crate) enum Format {
     Human,
     /// JSON for tools (docs/output.md, "redress explain").
     Json,
+    /// Markdown, for a report or a web page.
+    Markdown,
 }
 
 /// Explain why remedies apply to a case, or why not, and the smallest change that would flip them.
@@ -108,6 +110,17 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             out,
             "{}",
             render::render_text(
+                &explanation,
+                file.name(),
+                &lang,
+                args.verbose,
+                remedy.is_some()
+            )
+        )?,
+        Format::Markdown => write!(
+            out,
+            "{}",
+            render::render_markdown(
                 &explanation,
                 file.name(),
                 &lang,

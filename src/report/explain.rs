@@ -26,19 +26,44 @@ pub fn render_text(
     verbose: bool,
     full: bool,
 ) -> String {
+    render(explanation, case_name, lang, verbose, full, false)
+}
+
+/// Render an explanation as Markdown: a heading, a section per remedy, the
+/// rest as nested lists; the same words as [`render_text`].
+pub fn render_markdown(
+    explanation: &Explanation<'_>,
+    case_name: &str,
+    lang: &str,
+    verbose: bool,
+    full: bool,
+) -> String {
+    render(explanation, case_name, lang, verbose, full, true)
+}
+
+fn render(
+    explanation: &Explanation<'_>,
+    case_name: &str,
+    lang: &str,
+    verbose: bool,
+    full: bool,
+    markdown: bool,
+) -> String {
     let model = explanation.graph.model();
     let p = Printer {
         x: explanation,
         r: Render::new(model, lang, verbose),
         model,
         verbose,
+        markdown,
     };
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}",
-        p.r.say("explain-heading", &[("case", case_name)])
-    );
+    let heading = p.r.say("explain-heading", &[("case", case_name)]);
+    if markdown {
+        let _ = writeln!(out, "# {}", markdown_escaped(&heading));
+    } else {
+        let _ = writeln!(out, "{heading}");
+    }
     for w in &explanation.remedies {
         p.remedy(&mut out, w, full || matches!(w.status, Status::Applies));
     }
@@ -50,6 +75,23 @@ struct Printer<'a, 'g> {
     r: Render<'a>,
     model: &'a Model,
     verbose: bool,
+    markdown: bool,
+}
+
+/// Text made safe inside Markdown: the characters that start emphasis,
+/// links, code or HTML are escaped.
+fn markdown_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn mark(t: Truth) -> &'static str {
@@ -61,6 +103,33 @@ fn mark(t: Truth) -> &'static str {
 }
 
 impl Printer<'_, '_> {
+    /// A line at a depth: indented text, or a Markdown list item.
+    fn line(&self, out: &mut String, depth: usize, text: &str) {
+        if self.markdown {
+            let indent = "  ".repeat(depth.saturating_sub(1));
+            let _ = writeln!(out, "{indent}- {}", markdown_escaped(text));
+        } else {
+            let _ = writeln!(out, "{}{text}", "  ".repeat(depth));
+        }
+    }
+
+    /// An item of a list at a depth (`- ` in text too).
+    fn item(&self, out: &mut String, depth: usize, text: &str) {
+        if self.markdown {
+            self.line(out, depth, text);
+        } else {
+            self.line(out, depth, &format!("- {text}"));
+        }
+    }
+
+    fn remedy_line(&self, out: &mut String, text: &str) {
+        if self.markdown {
+            let _ = writeln!(out, "\n## {}\n", markdown_escaped(text));
+        } else {
+            let _ = writeln!(out, "\n{text}");
+        }
+    }
+
     fn remedy(&self, out: &mut String, w: &RemedyWhy, full: bool) {
         let Some(remedy) = self.model.remedies.get(w.remedy.index()) else {
             return;
@@ -82,12 +151,12 @@ impl Printer<'_, '_> {
                 ("status", &status),
             ],
         );
-        let _ = writeln!(out, "\n{line}");
+        self.remedy_line(out, &line);
         if !full {
             return;
         }
         if w.rules.is_empty() {
-            let _ = writeln!(out, "  {}", self.r.say("explain-no-rules", &[]));
+            self.line(out, 1, &self.r.say("explain-no-rules", &[]));
         }
         for rule in &w.rules {
             let name = self.rule_name(rule.rule);
@@ -97,9 +166,9 @@ impl Printer<'_, '_> {
                 (Truth::No, Truth::No) => "explain-rule-fails",
                 (Truth::No, _) => "explain-rule-set-aside",
             };
-            let _ = writeln!(out, "  {}", self.r.say(key, &[("rule", &name)]));
+            self.line(out, 1, &self.r.say(key, &[("rule", &name)]));
             for part in &rule.parts {
-                let _ = writeln!(out, "    {} {}", mark(part.truth), self.part(part));
+                self.line(out, 2, &format!("{} {}", mark(part.truth), self.part(part)));
             }
             for e in &rule.exceptions {
                 let key = match e.applies {
@@ -112,26 +181,26 @@ impl Printer<'_, '_> {
                     continue;
                 }
                 let name = self.rule_name(e.rule);
-                let _ = writeln!(out, "    {}", self.r.say(key, &[("exception", &name)]));
+                self.line(out, 2, &self.r.say(key, &[("exception", &name)]));
                 for part in &e.parts {
-                    let _ = writeln!(out, "      {} {}", mark(part.truth), self.part(part));
+                    self.line(out, 3, &format!("{} {}", mark(part.truth), self.part(part)));
                 }
             }
             if rule.applies == Truth::Yes {
                 if let Some(a) = rule.amount {
                     let c = self.computation(a);
-                    let _ = writeln!(out, "    {}", self.r.say("amount", &[("amount", &c)]));
+                    self.line(out, 2, &self.r.say("amount", &[("amount", &c)]));
                 }
                 if let Some(d) = rule.deadline {
                     let c = self.computation(d);
-                    let _ = writeln!(out, "    {}", self.r.say("deadline", &[("deadline", &c)]));
+                    self.line(out, 2, &self.r.say("deadline", &[("deadline", &c)]));
                 }
             }
         }
         if !w.needs.is_empty() {
-            let _ = writeln!(out, "  {}", self.r.say("explain-needs", &[]));
+            self.line(out, 1, &self.r.say("explain-needs", &[]));
             for f in &w.needs {
-                let _ = writeln!(out, "    - {}", self.question(*f));
+                self.item(out, 2, &self.question(*f));
             }
         }
         if let Some(flip) = &w.flip {
@@ -146,7 +215,7 @@ impl Printer<'_, '_> {
             (false, Status::Applies) => "explain-flip-stop",
             (false, _) => "explain-flip-start",
         };
-        let _ = writeln!(out, "  {}", self.r.say(key, &[]));
+        self.line(out, 1, &self.r.say(key, &[]));
         for (f, v) in &flip.changes {
             let was = match self.case_value(*f) {
                 Some(old) => self.value(old, Some(*f)),
@@ -160,7 +229,7 @@ impl Printer<'_, '_> {
                     ("to", &self.value(v, Some(*f))),
                 ],
             );
-            let _ = writeln!(out, "    - {line}");
+            self.item(out, 2, &line);
         }
         if !flip.changes.is_empty() {
             let key = if flip.exhaustive {
@@ -168,7 +237,7 @@ impl Printer<'_, '_> {
             } else {
                 "explain-flip-not-exhaustive"
             };
-            let _ = writeln!(out, "    {}", self.r.say(key, &[]));
+            self.line(out, 2, &self.r.say(key, &[]));
         }
     }
 
@@ -527,6 +596,7 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
         r: Render::new(model, lang, false),
         model,
         verbose: false,
+        markdown: false,
     };
     let truth = |t: Truth| match t {
         Truth::Yes => json!(true),
