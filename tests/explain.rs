@@ -93,6 +93,56 @@ fn flips_by_one_fact_and_by_two() {
     assert!(flip.exhaustive);
 }
 
+/// In a terminal (a pseudo-terminal, as a person meets it) the text wraps
+/// to its width and keeps every word.
+#[test]
+fn wraps_to_the_width_of_a_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` (util-linux) to run redress in a pseudo-terminal");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_redress");
+    for (lang, width) in [("zh", 50), ("en", 60)] {
+        let command = format!(
+            "stty cols {width} rows 50; {bin} explain --lang {lang} explain.rules cases/applied.json"
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(root().join("tests/explain"))
+            .env_remove("COLUMNS")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+        assert!(text.lines().count() > 10, "{text}");
+        for line in text.lines() {
+            assert!(
+                redress::report::i18n::columns(line) <= width,
+                "{lang}: wider than {width}: {line:?}\n{text}"
+            );
+        }
+        let piped = redress(
+            &[
+                "explain",
+                "--lang",
+                lang,
+                RULEBOOK,
+                "tests/explain/cases/applied.json",
+            ],
+            None,
+        )
+        .stdout;
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(
+            squeeze(&text),
+            squeeze(&piped).replace("tests/explain/", "")
+        );
+    }
+}
+
 #[test]
 fn cli_exit_codes() {
     let case = "tests/explain/cases/applied.json";

@@ -106,17 +106,20 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     };
     let explanation = redress::explain::explain(&graph, &case, &options, remedy);
     match args.format {
-        Format::Human => write!(
-            out,
-            "{}",
-            render::render_text(
+        Format::Human => {
+            let text = render::render_text(
                 &explanation,
                 file.name(),
                 &lang,
                 args.verbose,
-                remedy.is_some()
-            )
-        )?,
+                remedy.is_some(),
+            );
+            // wrapped to a terminal's width, as `eval`'s advice is
+            match super::terminal_width() {
+                Some(width) => write!(out, "{}", redress::report::i18n::wrap(&text, width))?,
+                None => write!(out, "{text}")?,
+            }
+        }
         Format::Markdown => write!(
             out,
             "{}",
