@@ -58,6 +58,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod diff;
 pub mod eval;
+pub mod explain;
 pub mod export;
 pub mod fmt;
 pub mod graph;

@@ -67,7 +67,11 @@ fn messages(lang: &str) -> BTreeMap<String, Vec<String>> {
 /// with a literal id, in the files that print advice.
 fn ids_in_code() -> Vec<String> {
     let mut ids = Vec::new();
-    for file in ["src/report/text.rs", "src/cli/facts.rs"] {
+    for file in [
+        "src/report/text.rs",
+        "src/cli/facts.rs",
+        "src/report/explain.rs",
+    ] {
         let text = std::fs::read_to_string(root().join(file)).unwrap();
         for call in ["say(\"", "get(\"", "text(\""] {
             for (i, _) in text.match_indices(call) {

@@ -17,6 +17,7 @@ mod diff;
 mod docs;
 mod editor_diagnostics;
 mod eval;
+mod explain;
 mod facts;
 mod fmt;
 mod generator;

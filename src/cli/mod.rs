@@ -10,6 +10,7 @@ mod batch;
 mod check;
 mod diff;
 mod eval;
+mod explain;
 mod facts;
 mod files;
 mod fmt;
@@ -78,6 +79,7 @@ enum Command {
     Check(check::Args),
     Diff(diff::Args),
     Eval(eval::Args),
+    Explain(explain::Args),
     Facts(facts::Args),
     Fmt(fmt::Args),
     Graph(graph::Args),
@@ -154,6 +156,7 @@ pub fn run() -> ExitCode {
                 Command::Check(args) => check::run(out, &args),
                 Command::Diff(args) => diff::run(out, &args),
                 Command::Eval(args) => eval::run(out, &args),
+                Command::Explain(args) => explain::run(out, &args),
                 Command::Facts(args) => facts::run(out, &args),
                 Command::Fmt(args) => fmt::run(out, &args),
                 Command::Graph(args) => graph::run(out, &args),

@@ -109,6 +109,35 @@ impl<'g> Evaluator<'g> {
         (outcome, trace)
     }
 
+    /// Evaluate a case, say what each rule came to, and give every node of
+    /// the graph its value for the case (`None`: unknown, or its computation
+    /// failed), each node evaluated on its own (so every part of an `and`
+    /// has its value, not only those evaluation read). For explanations.
+    pub fn evaluate_all(
+        &mut self,
+        case: &Case,
+        options: &Options,
+    ) -> (Outcome<'g>, Trace, Vec<Option<Value>>) {
+        let (outcome, trace) = self.evaluate_traced(case, options);
+        let graph = self.graph;
+        let model = graph.model();
+        let as_of_value = options.as_of.map(Value::Date);
+        let facts = Facts {
+            case,
+            as_of: model.header.as_of.zip(as_of_value.as_ref()),
+        };
+        let mut run = Run {
+            graph,
+            facts,
+            scratch: &mut self.scratch,
+            errors: Vec::new(),
+            failed: Vec::new(),
+        };
+        let n = u32::try_from(graph.nodes().len()).unwrap_or(u32::MAX);
+        let values = (0..n).map(|i| run.value(NodeId(i))).collect();
+        (outcome, trace, values)
+    }
+
     fn run(&mut self, case: &Case, options: &Options) -> Outcome<'g> {
         let graph = self.graph;
         let model = graph.model();
@@ -554,7 +583,8 @@ impl<'g> Run<'g, '_> {
     }
 }
 
-fn shown<'g>(model: &'g Model, v: &Value) -> Shown<'g> {
+/// A value as an outcome shows it.
+pub(crate) fn shown<'g>(model: &'g Model, v: &Value) -> Shown<'g> {
     match v {
         Value::Bool(b) => Shown::Bool(*b),
         Value::Number(n) => Shown::Number(*n),

@@ -4,6 +4,7 @@
 
 pub mod ci;
 pub mod excerpt;
+pub mod explain;
 pub mod i18n;
 pub mod text;
 pub mod visible;

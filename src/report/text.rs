@@ -62,15 +62,32 @@ fn count(n: usize) -> FluentValue<'static> {
     FluentValue::from(n)
 }
 
-struct Render<'m> {
+/// The words and names of one rendering, shared with the other renderers
+/// (`explain`) so that facts and values read the same everywhere.
+pub(crate) struct Render<'m> {
     model: &'m Model,
     words: Words,
     lang: &'m str,
     verbose: bool,
 }
 
-impl Render<'_> {
-    fn say(&self, id: &str, args: &[(&str, &str)]) -> String {
+impl<'m> Render<'m> {
+    /// A renderer in a language.
+    pub(crate) fn new(model: &'m Model, lang: &'m str, verbose: bool) -> Render<'m> {
+        Render {
+            model,
+            words: Words::new(lang),
+            lang,
+            verbose,
+        }
+    }
+
+    /// The catalogue's words.
+    pub(crate) fn words(&self) -> &Words {
+        &self.words
+    }
+
+    pub(crate) fn say(&self, id: &str, args: &[(&str, &str)]) -> String {
         self.words.text(id, args)
     }
 
@@ -265,7 +282,7 @@ impl Render<'_> {
         }
     }
 
-    fn fact(&self, name: &str) -> Option<&Fact> {
+    pub(crate) fn fact(&self, name: &str) -> Option<&Fact> {
         self.model.facts.iter().find(|f| f.name == name)
     }
 
@@ -273,7 +290,7 @@ impl Render<'_> {
     /// its question, else a label or question written without a language,
     /// else one in another language, else its name; with the name beside it
     /// in verbose output.
-    fn fact_name(&self, name: &str) -> String {
+    pub(crate) fn fact_name(&self, name: &str) -> String {
         let exact =
             |t: &Texts, lang: &str| t.iter().find(|(l, _)| l == lang).map(|(_, s)| s.clone());
         let label = match self.fact(name) {
@@ -305,7 +322,7 @@ impl Render<'_> {
 
     /// A value as the reader knows it: yes/no in their words, one-of values
     /// by their labels, money with its currency.
-    fn value(&self, v: &Shown, fact: Option<&Fact>) -> String {
+    pub(crate) fn value(&self, v: &Shown, fact: Option<&Fact>) -> String {
         let value_label = |name: &str| {
             let label = fact
                 .and_then(|f| f.value_label(name, self.lang))
@@ -398,7 +415,7 @@ impl Render<'_> {
         }
     }
 
-    fn computed(&self, c: &Computed) -> String {
+    pub(crate) fn computed(&self, c: &Computed) -> String {
         match &c.value {
             Some(v) => match c.currency.and_then(crate::value::Currency::active) {
                 Some(currency) => money_for_people(&grouped(&shown(v)), currency, self.lang),
@@ -532,7 +549,7 @@ fn readable(category: &str) -> String {
     format!("{head}{}", chars.as_str().replace('_', " "))
 }
 
-fn shown(v: &Shown) -> String {
+pub(crate) fn shown(v: &Shown) -> String {
     match v {
         Shown::Text(t) => super::visible_inline(t).into_owned(),
         Shown::Set(_) => super::visible_inline(&v.to_string()).into_owned(),
@@ -541,7 +558,7 @@ fn shown(v: &Shown) -> String {
 }
 
 /// `40000.00` → `40,000.00`.
-fn grouped(amount: &str) -> String {
+pub(crate) fn grouped(amount: &str) -> String {
     let (sign, rest) = amount.strip_prefix('-').map_or(("", amount), |r| ("-", r));
     let (int, frac) = rest
         .split_once('.')
@@ -570,7 +587,7 @@ fn categories(model: &Model) -> Vec<String> {
     out
 }
 
-fn pick(t: &Titles, lang: &str) -> String {
+pub(crate) fn pick(t: &Titles, lang: &str) -> String {
     t.get(lang)
         .or_else(|| t.0.first().map(|(_, v)| v.as_str()))
         .unwrap_or_default()
@@ -578,7 +595,7 @@ fn pick(t: &Titles, lang: &str) -> String {
 }
 
 /// "English title (中文标题)" — the chosen language first.
-fn titled(t: &Titles, lang: &str) -> String {
+pub(crate) fn titled(t: &Titles, lang: &str) -> String {
     let main = pick(t, lang);
     let others: Vec<&str> =
         t.0.iter()
