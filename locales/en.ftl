@@ -81,3 +81,18 @@ named = { $label } ({ $name })
 
 ## redress facts
 facts-derived-heading = Worked out from the facts above:
+
+## ask
+ask-skip = skip (leave it unknown)
+ask-back = back (undo the last answer)
+ask-select-help = ↑↓ to move, Enter to choose, Esc to skip
+ask-set-help = ↑↓ to move, Space to choose, → all, ← none, Enter when done, Esc to skip
+ask-text-help = type "{ $skip }" to leave it unknown, "{ $back }" to undo the last answer
+ask-invalid = That answer cannot be used: { $reason }
+ask-applies-now = ✓ applies now: { $remedy }
+ask-nothing-to-undo = Nothing to undo.
+ask-done = Nothing left to ask: no answer can change the outcome now.
+ask-answered = { $question } → { $answer }
+ask-skipped = { $question } → (skipped, left unknown)
+ask-saved = The case is saved in { $path }.
+ask-case-name = the interview

@@ -67,3 +67,18 @@ named = { $label } ({ $name })
 
 ## redress facts
 facts-derived-heading = 由以上事实推出：
+
+## ask
+ask-skip = 跳过（暂不回答）
+ask-back = 返回（撤销上一个回答）
+ask-select-help = ↑↓ 移动，回车选择，Esc 跳过
+ask-set-help = ↑↓ 移动，空格选择，→ 全选，← 全不选，回车确认，Esc 跳过
+ask-text-help = 输入“{ $skip }”暂不回答，输入“{ $back }”撤销上一个回答
+ask-invalid = 这个回答无法使用：{ $reason }
+ask-applies-now = ✓ 现在可以适用：{ $remedy }
+ask-nothing-to-undo = 没有可以撤销的回答。
+ask-done = 没有需要再问的问题了：任何回答都不会再改变结果。
+ask-answered = { $question } → { $answer }
+ask-skipped = { $question } → （已跳过，暂不确定）
+ask-saved = 案件已保存到 { $path }。
+ask-case-name = 本次问答

@@ -6,6 +6,7 @@
 #[macro_use]
 mod out;
 
+mod ask;
 mod batch;
 mod check;
 mod diff;
@@ -75,6 +76,7 @@ pub(crate) fn limits() -> redress::limits::Limits {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    Ask(ask::Args),
     Check(check::Args),
     Diff(diff::Args),
     Eval(eval::Args),
@@ -151,6 +153,7 @@ pub fn run() -> ExitCode {
             let mut stdout = io::stdout().lock();
             let out: &mut dyn Write = &mut stdout;
             let result = match command {
+                Command::Ask(args) => ask::run(out, &args),
                 Command::Check(args) => check::run(out, &args),
                 Command::Diff(args) => diff::run(out, &args),
                 Command::Eval(args) => eval::run(out, &args),
