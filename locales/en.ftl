@@ -96,3 +96,5 @@ ask-answered = { $question } → { $answer }
 ask-skipped = { $question } → (skipped, left unknown)
 ask-saved = The case is saved in { $path }.
 ask-case-name = the interview
+ask-skip-word = skip
+ask-back-word = back

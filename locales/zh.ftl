@@ -82,3 +82,5 @@ ask-answered = { $question } → { $answer }
 ask-skipped = { $question } → （已跳过，暂不确定）
 ask-saved = 案件已保存到 { $path }。
 ask-case-name = 本次问答
+ask-skip-word = 跳过
+ask-back-word = 返回

@@ -179,3 +179,230 @@ fn questions_asked_on_cn_online_shopping() {
     assert!(asked.iter().all(|n| *n < declared));
     insta::assert_snapshot!(table);
 }
+
+/// Runs `redress ARGS` in a pseudo-terminal through `tests/ask/drive.py`,
+/// which waits for each expected text and types its keys; `None` when
+/// python3 is missing.
+fn in_terminal(steps: &str, args: &[&str]) -> Option<(i32, String)> {
+    if std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no python3 to drive a pseudo-terminal");
+        return None;
+    }
+    let out = std::process::Command::new("python3")
+        .arg(crate::root().join("tests/ask/drive.py"))
+        .arg(steps)
+        .arg(env!("CARGO_BIN_EXE_redress"))
+        .args(args)
+        .current_dir(crate::root())
+        .output()
+        .unwrap();
+    Some((
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    ))
+}
+
+/// An interview answered by keystrokes: arrow keys and Enter for one-of and
+/// yes/no questions, typed text for the others, a wrong date re-asked with
+/// the reason, the remedies shown as they come to apply, the case saved.
+#[test]
+fn an_interview_answered_by_keystrokes() {
+    let dir = tempfile_dir("keys");
+    let saved = dir.join("case.toml");
+    let erase = "\u{7f}".repeat(12);
+    let steps = serde_json::json!([
+        ["Consumer", "Shanghai\r"],
+        ["Seller", "Hangzhou\r"],
+        ["How was the item bought?", "\r"],
+        ["What kind of goods", "\r"],
+        ["Did the consumer confirm", "\u{1b}[B\r"],
+        ["goods received", "2024-05-01\r"],
+        ["deceived", "\r"],
+        ["remedy sought", "2024-13-01\r"],
+        ["cannot be used", format!("{erase}2024-05-06\r")],
+        ["How many items", "1\r"],
+        ["How much", "120 元\r"],
+    ])
+    .to_string();
+    let args = [
+        "ask",
+        "rulebooks/example/example.rules",
+        "--lang",
+        "en",
+        "--save",
+        saved.to_str().unwrap(),
+    ];
+    let Some((code, shown)) = in_terminal(&steps, &args) else {
+        return;
+    };
+    assert_eq!(code, 0, "{shown}");
+    for expected in [
+        "✓ applies now: Complaint forwarded to the consumer association",
+        "✓ applies now: Return within 7 days without giving a reason",
+        "That answer cannot be used: `dispute.date`: `2024-13-01` is not a date that",
+        "✓ applies now: Punitive damages for fraud",
+        "Nothing left to ask",
+        "3 remedies apply:",
+        "amount: 500.00 yuan",
+    ] {
+        assert!(
+            shown.contains(expected),
+            "missing {expected:?} in:\n{shown}"
+        );
+    }
+    let saved = std::fs::read_to_string(&saved).unwrap();
+    insta::assert_snapshot!(saved);
+}
+
+/// Ctrl-C leaves quietly: status 130, no traceback, nothing saved.
+#[test]
+fn ctrl_c_leaves_quietly() {
+    let dir = tempfile_dir("ctrl-c");
+    let saved = dir.join("case.json");
+    let args = [
+        "ask",
+        "rulebooks/example/example.rules",
+        "--lang",
+        "zh",
+        "--save",
+        saved.to_str().unwrap(),
+    ];
+    let Some((code, shown)) = in_terminal(r#"[["消费者所在地", "\u0003"]]"#, &args) else {
+        return;
+    };
+    assert_eq!(code, 130, "{shown}");
+    assert!(!shown.contains("panicked"), "{shown}");
+    assert!(!saved.exists());
+}
+
+fn tempfile_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("redress-ask-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `--format json` without answers: the next question, in the chosen
+/// language, with every language's texts.
+#[test]
+fn the_next_question_as_json() {
+    let run = crate::support::redress(
+        &[
+            "ask",
+            "rulebooks/example/example.rules",
+            "rulebooks/example/cases/nothing-known.json",
+            "--format",
+            "json",
+            "--lang",
+            "zh",
+            "--skip",
+            "consumer.location",
+            "--skip",
+            "operator.location",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+/// `--answers`: the interview runs on the file's answers (a fact it lacks
+/// is skipped), then prints the outcome; JSON says it is done.
+#[test]
+fn answers_from_a_file() {
+    let human = crate::support::redress(
+        &[
+            "ask",
+            "rulebooks/example/example.rules",
+            "--answers",
+            "rulebooks/example/cases/fraud.json",
+            "--lang",
+            "zh",
+        ],
+        None,
+    );
+    assert_eq!(human.code, 0, "{}", human.stderr);
+    insta::assert_snapshot!("answers_from_a_file_zh", human.stdout);
+    let json = crate::support::redress(
+        &[
+            "ask",
+            "rulebooks/example/example.rules",
+            "--answers",
+            "rulebooks/example/cases/fraud.json",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(doc["done"], true);
+    assert_eq!(doc["outcome"]["remedies"].as_array().unwrap().len(), 2);
+}
+
+/// An answer a case file could not hold is a diagnostic, exit 1.
+#[test]
+fn an_invalid_answer_is_an_error() {
+    let dir = tempfile_dir("invalid");
+    let answers = dir.join("answers.json");
+    std::fs::write(&answers, r#"{"purchase": {"channel": "shop"}}"#).unwrap();
+    let run = crate::support::redress(
+        &[
+            "ask",
+            "rulebooks/example/example.rules",
+            "--answers",
+            answers.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("shop"), "{}", run.stderr);
+}
+
+/// A case saved by `--save` (JSON and TOML) reads back to the case
+/// answered: evaluating it gives the interview's outcome.
+#[test]
+fn saved_cases_read_back() {
+    let dir = tempfile_dir("save");
+    for name in ["case.json", "case.toml"] {
+        let path = dir.join(name);
+        let run = crate::support::redress(
+            &[
+                "ask",
+                "rulebooks/example/example.rules",
+                "--answers",
+                "rulebooks/example/cases/fraud.json",
+                "--format",
+                "json",
+                "--save",
+                path.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let asked: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let eval = crate::support::redress(
+            &[
+                "eval",
+                "rulebooks/example/example.rules",
+                path.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+            None,
+        );
+        assert_eq!(eval.code, 0, "{}", eval.stderr);
+        let evaluated: serde_json::Value = serde_json::from_str(&eval.stdout).unwrap();
+        assert_eq!(
+            asked["outcome"]["remedies"], evaluated["remedies"],
+            "{name}"
+        );
+        assert_eq!(
+            asked["outcome"]["undetermined"], evaluated["undetermined"],
+            "{name}"
+        );
+    }
+}

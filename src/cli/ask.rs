@@ -258,6 +258,12 @@ fn answer_text(model: &Model, fact: FactId, v: &redress::value::Value, words: &W
             }
         }
         Json::Bool(b) => words.get(if b { "yes" } else { "no" }, &[]),
+        Json::String(s) if matches!(v, redress::value::Value::Money(..)) => match v {
+            redress::value::Value::Money(_, c) => {
+                redress::value::money_for_people(&s, *c, words.lang())
+            }
+            _ => s,
+        },
         Json::String(s) => label_of(model, fact, &s, words),
         other => other.to_string(),
     }
