@@ -154,7 +154,7 @@ impl<'g> Interview<'g> {
     }
 
     /// The next question, or `None` when nothing can change the outcome.
-    pub fn next(&mut self) -> Option<Question> {
+    pub fn next_question(&mut self) -> Option<Question> {
         let graph = self.evaluator.graph();
         let outcome = self.evaluator.evaluate(&self.case, &self.options);
         next_question(graph, &outcome, &self.skipped())

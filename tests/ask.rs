@@ -59,7 +59,7 @@ fn probes(graph: &DecisionGraph, fact: FactId, answer: Option<&Value>) -> Vec<Va
 /// fact the case lacks is skipped).
 fn interview<'g>(graph: &'g DecisionGraph, case: &Case) -> Interview<'g> {
     let mut interview = Interview::new(graph, Case::empty(graph.model()), Options::default());
-    while let Some(q) = interview.next() {
+    while let Some(q) = interview.next_question() {
         match case.get(q.fact) {
             Some(v) => interview.answer(q.fact, v.clone()),
             None => interview.skip(q.fact),
@@ -121,7 +121,7 @@ fn asks_only_what_can_change_the_outcome() {
         let (graph, case) = case_of(path);
         let mut done = interview(&graph, &case);
         check_steps(&graph, &case, &done);
-        assert!(done.next().is_none());
+        assert!(done.next_question().is_none());
         let outcome = done.outcome();
         assert!(outcome.undetermined.iter().all(|u| u.needs.iter().all(|n| {
             graph

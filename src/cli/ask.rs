@@ -154,7 +154,7 @@ fn from_answers(
     words: &Words,
     format: Format,
 ) -> io::Result<()> {
-    while let Some(q) = interview.next() {
+    while let Some(q) = interview.next_question() {
         match answers.get(q.fact) {
             Some(v) => interview.answer(q.fact, v.clone()),
             None => interview.skip(q.fact),
@@ -298,7 +298,7 @@ fn next_only(
     words: &Words,
     format: Format,
 ) -> io::Result<u8> {
-    let Some(q) = interview.next() else {
+    let Some(q) = interview.next_question() else {
         finish(out, interview, words, format, false)?;
         return Ok(OK);
     };
@@ -409,7 +409,7 @@ fn interactive(
 ) -> io::Result<Option<u8>> {
     let model = outcome_model(interview);
     let mut applying: Vec<String> = applied(interview, words.lang());
-    while let Some(q) = interview.next() {
+    while let Some(q) = interview.next_question() {
         match prompt(model, q, words) {
             Reply::Value(v) => interview.answer(q.fact, v),
             Reply::Skip => interview.skip(q.fact),
