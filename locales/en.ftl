@@ -98,3 +98,6 @@ ask-saved = The case is saved in { $path }.
 ask-case-name = the interview
 ask-skip-word = skip
 ask-back-word = back
+ask-invalid-date = write a date that exists, as YYYY-MM-DD (2024-05-06)
+ask-invalid-number = write a number (3, 2.5)
+ask-invalid-money = write an amount ({ $example })

@@ -84,3 +84,6 @@ ask-saved = 案件已保存到 { $path }。
 ask-case-name = 本次问答
 ask-skip-word = 跳过
 ask-back-word = 返回
+ask-invalid-date = 请按 YYYY-MM-DD 填写一个存在的日期（如 2024-05-06）
+ask-invalid-number = 请填写数字（如 3、2.5）
+ask-invalid-money = 请填写金额（如 { $example }）

@@ -243,7 +243,7 @@ fn an_interview_answered_by_keystrokes() {
     for expected in [
         "✓ applies now: Complaint forwarded to the consumer association",
         "✓ applies now: Return within 7 days without giving a reason",
-        "That answer cannot be used: `dispute.date`: `2024-13-01` is not a date that",
+        "That answer cannot be used: write a date that exists, as YYYY-MM-DD",
         "✓ applies now: Punitive damages for fraud",
         "Nothing left to ask",
         "3 remedies apply:",

@@ -513,8 +513,23 @@ fn prompt(model: &Model, q: Question, words: &Words) -> Reply {
                 Ok(match ask::parse_answer(model, fact, t) {
                     Ok(_) => inquire::validator::Validation::Valid,
                     Err(d) => {
-                        let reason = d.first().map_or_else(String::new, |d| d.message.clone());
-                        let said = Words::new(lang).text("ask-invalid", &[("reason", &reason)]);
+                        let words = Words::new(lang);
+                        // the reader's words for what a value of this type
+                        // looks like; the case reader's message (English,
+                        // with the fact's name) only for other types
+                        let reason = match ty {
+                            Some(Type::Date) => words.get("ask-invalid-date", &[]),
+                            Some(Type::Number) => words.get("ask-invalid-number", &[]),
+                            Some(Type::Money(c)) => words.text(
+                                "ask-invalid-money",
+                                &[(
+                                    "example",
+                                    &redress::value::money_for_people("120.50", c, lang),
+                                )],
+                            ),
+                            _ => d.first().map_or_else(String::new, |d| d.message.clone()),
+                        };
+                        let said = words.text("ask-invalid", &[("reason", &reason)]);
                         inquire::validator::Validation::Invalid(said.into())
                     }
                 })
