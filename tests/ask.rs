@@ -207,8 +207,8 @@ fn in_terminal(steps: &str, args: &[&str]) -> Option<(i32, String)> {
 }
 
 /// An interview answered by keystrokes: arrow keys and Enter for one-of and
-/// yes/no questions, typed text for the others, a wrong date re-asked with
-/// the reason, the remedies shown as they come to apply, the case saved.
+/// yes/no questions, typed text for the others, "back" undoing the last
+/// answer, a wrong date re-asked with the reason, the remedies shown as they come to apply, the case saved.
 #[test]
 fn an_interview_answered_by_keystrokes() {
     let dir = tempfile_dir("keys");
@@ -217,6 +217,9 @@ fn an_interview_answered_by_keystrokes() {
     let steps = serde_json::json!([
         ["Consumer", "Shanghai\r"],
         ["Seller", "Hangzhou\r"],
+        ["How was the item bought?", "\r"],
+        // "back" (the last choice) undoes the answer before: asked again
+        ["What kind of goods", "\u{1b}[B\u{1b}[B\u{1b}[B\u{1b}[B\r"],
         ["How was the item bought?", "\r"],
         ["What kind of goods", "\r"],
         ["Did the consumer confirm", "\u{1b}[B\r"],
