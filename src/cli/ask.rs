@@ -397,7 +397,10 @@ enum Reply {
     Value(redress::value::Value),
     Skip,
     Back,
+    /// Ctrl-C.
     Quit,
+    /// The terminal failed: what went wrong.
+    Failed(String),
 }
 
 /// The interview in a terminal, one question at a time; `Some(code)` when
@@ -419,6 +422,10 @@ fn interactive(
                 }
             }
             Reply::Quit => return Ok(Some(INTERRUPTED)),
+            Reply::Failed(e) => {
+                errln!("error: {e}");
+                return Ok(Some(USAGE));
+            }
         }
         let now = applied(interview, words.lang());
         for title in now.iter().filter(|t| !applying.contains(t)) {
@@ -460,7 +467,8 @@ fn prompt(model: &Model, q: Question, words: &Words) -> Reply {
     let settled = |r: Result<Reply, InquireError>| match r {
         Ok(reply) => reply,
         Err(InquireError::OperationCanceled) => Reply::Skip,
-        Err(_) => Reply::Quit,
+        Err(InquireError::OperationInterrupted) => Reply::Quit,
+        Err(e) => Reply::Failed(e.to_string()),
     };
     match ty {
         Some(Type::Bool | Type::OneOf(_)) => {
