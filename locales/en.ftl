@@ -129,3 +129,23 @@ explain-flip-exhaustive = (the search was exhaustive: every change of one fact, 
 explain-flip-not-exhaustive = (the search stopped before trying every change of two facts: a smaller one may exist)
 explain-flip-none-exhaustive = no change of one or two facts flips it (every combination over the boundary values was tried)
 explain-flip-none = no change found that flips it (the search stopped before trying every change of two facts)
+
+## ask
+ask-skip = skip (leave it unknown)
+ask-back = back (undo the last answer)
+ask-select-help = ↑↓ to move, Enter to choose, Esc to skip
+ask-set-help = ↑↓ to move, Space to choose, → all, ← none, Enter when done, Esc to skip
+ask-text-help = type "{ $skip }" to leave it unknown, "{ $back }" to undo the last answer
+ask-invalid = That answer cannot be used: { $reason }
+ask-applies-now = ✓ applies now: { $remedy }
+ask-nothing-to-undo = Nothing to undo.
+ask-done = Nothing left to ask: no answer can change the outcome now.
+ask-answered = { $question } → { $answer }
+ask-skipped = { $question } → (skipped, left unknown)
+ask-saved = The case is saved in { $path }.
+ask-case-name = the interview
+ask-skip-word = skip
+ask-back-word = back
+ask-invalid-date = write a date that exists, as YYYY-MM-DD (2024-05-06)
+ask-invalid-number = write a number (3, 2.5)
+ask-invalid-money = write an amount ({ $example })

@@ -115,3 +115,23 @@ explain-flip-exhaustive = （搜索是穷尽的：已尝试边界值上每一个
 explain-flip-not-exhaustive = （搜索在尝试完所有两个事实的改变之前停止：可能存在更小的改变）
 explain-flip-none-exhaustive = 改变一个或两个事实都不能改变结果（已尝试边界值上的所有组合）
 explain-flip-none = 未找到能改变结果的改变（搜索在尝试完所有两个事实的改变之前停止）
+
+## ask
+ask-skip = 跳过（暂不回答）
+ask-back = 返回（撤销上一个回答）
+ask-select-help = ↑↓ 移动，回车选择，Esc 跳过
+ask-set-help = ↑↓ 移动，空格选择，→ 全选，← 全不选，回车确认，Esc 跳过
+ask-text-help = 输入“{ $skip }”暂不回答，输入“{ $back }”撤销上一个回答
+ask-invalid = 这个回答无法使用：{ $reason }
+ask-applies-now = ✓ 现在可以适用：{ $remedy }
+ask-nothing-to-undo = 没有可以撤销的回答。
+ask-done = 没有需要再问的问题了：任何回答都不会再改变结果。
+ask-answered = { $question } → { $answer }
+ask-skipped = { $question } → （已跳过，暂不确定）
+ask-saved = 案件已保存到 { $path }。
+ask-case-name = 本次问答
+ask-skip-word = 跳过
+ask-back-word = 返回
+ask-invalid-date = 请按 YYYY-MM-DD 填写一个存在的日期（如 2024-05-06）
+ask-invalid-number = 请填写数字（如 3、2.5）
+ask-invalid-money = 请填写金额（如 { $example }）

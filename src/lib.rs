@@ -50,6 +50,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod ask;
 pub mod ast;
 pub mod batch;
 pub mod calendar;

@@ -22,8 +22,8 @@ fn texts(t: &Texts) -> Json {
     Json::Object(m)
 }
 
-/// The type's name for programs.
-fn type_name(ty: Type) -> &'static str {
+/// The type's name for programs (`yes_no`, `one_of`, `some_of`, …).
+pub fn type_name(ty: Type) -> &'static str {
     match ty {
         Type::Bool => "yes_no",
         Type::Number => "number",

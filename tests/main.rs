@@ -8,6 +8,7 @@
 )]
 
 mod advice_text;
+mod ask;
 mod cache;
 mod calendar;
 mod ci;

@@ -6,6 +6,7 @@
 #[macro_use]
 mod out;
 
+mod ask;
 mod batch;
 mod check;
 mod diff;
@@ -76,6 +77,7 @@ pub(crate) fn limits() -> redress::limits::Limits {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    Ask(ask::Args),
     Check(check::Args),
     Diff(diff::Args),
     Eval(eval::Args),
@@ -153,6 +155,7 @@ pub fn run() -> ExitCode {
             let mut stdout = io::stdout().lock();
             let out: &mut dyn Write = &mut stdout;
             let result = match command {
+                Command::Ask(args) => ask::run(out, &args),
                 Command::Check(args) => check::run(out, &args),
                 Command::Diff(args) => diff::run(out, &args),
                 Command::Eval(args) => eval::run(out, &args),
