@@ -15,6 +15,33 @@ use crate::eval::case_of;
 use crate::root;
 use crate::support::redress;
 
+/// The advice text of a case as `redress eval` prints it (amounts and
+/// deadlines with their computation), in English, then in Chinese.
+pub fn computed_in_both_languages(
+    graph: &redress::graph::DecisionGraph,
+    case: &redress::case::Case,
+    outcome: &Outcome,
+    name: &str,
+) -> String {
+    let text = |lang: &str| {
+        let options = redress::report::text::TextOptions {
+            lang,
+            verbose: false,
+            width: None,
+        };
+        let computations =
+            redress::report::explain::computations(graph, case, &Default::default(), lang, false);
+        redress::report::text::render_outcome_computed(
+            outcome,
+            graph.model(),
+            name,
+            &options,
+            &computations,
+        )
+    };
+    format!("── en ──\n{}\n── zh ──\n{}", text("en"), text("zh"))
+}
+
 /// The advice text in English, then in Chinese, for snapshots.
 pub fn in_both_languages(outcome: &Outcome, model: &Model, case: &str) -> String {
     let en = render_outcome(outcome, model, case, "en");

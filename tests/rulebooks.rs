@@ -23,7 +23,12 @@ fn shipped_cases() {
     insta::glob!("../rulebooks", "*/cases/*.{json,toml}", |path| {
         let (graph, case) = case_of(path);
         let outcome = redress::eval::evaluate(&graph, &case, &Default::default());
-        let text = crate::advice_text::in_both_languages(&outcome, graph.model(), &relative(path));
+        let text = crate::advice_text::computed_in_both_languages(
+            &graph,
+            &case,
+            &outcome,
+            &relative(path),
+        );
         insta::with_settings!({ snapshot_suffix => snapshot_name(path, "rulebooks") }, {
             insta::assert_snapshot!(text);
         });

@@ -191,10 +191,23 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 if i > 0 {
                     writeln!(out, "\n{}\n", "─".repeat(60))?;
                 }
+                let computations = redress::report::explain::computations(
+                    &graph,
+                    &case,
+                    &options,
+                    text_options.lang,
+                    text_options.verbose,
+                );
                 write!(
                     out,
                     "{}",
-                    text::render_outcome_with(&outcome, model, file.name(), &text_options)
+                    text::render_outcome_computed(
+                        &outcome,
+                        model,
+                        file.name(),
+                        &text_options,
+                        &computations
+                    )
                 )?;
             }
             Format::Json => outcomes.push((file.name().to_string(), Ok(outcome))),

@@ -487,6 +487,13 @@ impl Printer<'_, '_> {
         self.r.say(key, &[("values", &self.r.words().list(parts))])
     }
 
+    /// [`Printer::computation`] when there is an operation to show.
+    fn computation_steps(&self, n: NodeId) -> Option<String> {
+        let mut steps = Vec::new();
+        self.steps(n, &mut steps, 0);
+        (!steps.is_empty()).then(|| self.computation(n))
+    }
+
     /// An amount or deadline with its computation: each operation with its
     /// operands' values and its result, innermost first, then the result.
     fn computation(&self, n: NodeId) -> String {
@@ -698,4 +705,50 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
         })
         .collect();
     json!({ "remedies": remedies })
+}
+
+/// How each applying remedy's amount and deadline were computed for a case,
+/// for the advice text of `redress eval` ("3 × 120.00 元 = 360.00 元; the
+/// larger of 360.00 元, 500.00 元 = 500.00 元"); a plain value, with no
+/// operation to show, is left out. The values are the graph's own, from the
+/// evaluator (`Evaluator::evaluate_all`).
+pub fn computations(
+    graph: &crate::graph::DecisionGraph,
+    case: &crate::case::Case,
+    options: &crate::eval::Options,
+    lang: &str,
+    verbose: bool,
+) -> super::text::Computations {
+    let mut evaluator = crate::eval::Evaluator::new(graph);
+    let (outcome, trace, values) = evaluator.evaluate_all(case, options);
+    let explanation = Explanation {
+        graph,
+        outcome,
+        values,
+        remedies: Vec::new(),
+    };
+    let model = graph.model();
+    let p = Printer {
+        x: &explanation,
+        r: Render::new(model, lang, verbose),
+        model,
+        verbose,
+        markdown: false,
+    };
+    let mut out = super::text::Computations::default();
+    for r in &explanation.outcome.remedies {
+        // the first rule that gives it and applies, as `because` lists them
+        let rule = graph
+            .rules_of(r.remedy)
+            .iter()
+            .find(|id| trace.applies.get(id.index()) == Some(&Truth::Yes))
+            .and_then(|id| graph.rules().get(id.index()));
+        let Some(rule) = rule else { continue };
+        let shown = |n: Option<NodeId>| n.and_then(|n| p.computation_steps(n));
+        let (amount, deadline) = (shown(rule.amount), shown(rule.deadline));
+        if amount.is_some() || deadline.is_some() {
+            out.by_remedy.push((r.id.to_string(), amount, deadline));
+        }
+    }
+    out
 }

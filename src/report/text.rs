@@ -21,6 +21,15 @@ pub struct TextOptions<'a> {
     pub width: Option<usize>,
 }
 
+/// How applying remedies' amounts and deadlines were computed (see
+/// `report::explain::computations`): by remedy id, the amount's and the
+/// deadline's computation, when there was an operation to show.
+#[derive(Clone, Debug, Default)]
+pub struct Computations {
+    /// Remedy id, amount computation, deadline computation.
+    pub by_remedy: Vec<(String, Option<String>, Option<String>)>,
+}
+
 /// Render an outcome. `lang` picks the language of the words and titles (a
 /// title's other languages follow in brackets). Control characters in case
 /// values, titles and names are made visible ([`super::visible`]); a line
@@ -43,12 +52,24 @@ pub fn render_outcome_with(
     case_name: &str,
     options: &TextOptions<'_>,
 ) -> String {
+    render_outcome_computed(outcome, model, case_name, options, &Computations::default())
+}
+
+/// [`render_outcome_with`], showing how amounts and deadlines were computed.
+pub fn render_outcome_computed(
+    outcome: &Outcome,
+    model: &Model,
+    case_name: &str,
+    options: &TextOptions<'_>,
+    computations: &Computations,
+) -> String {
     let words = Words::new(options.lang);
     let r = Render {
         model,
         words,
         lang: options.lang,
         verbose: options.verbose,
+        computations: Some(computations),
     };
     let text = r.advice(outcome, case_name);
     let text = super::visible(&text);
@@ -69,12 +90,15 @@ pub(crate) struct Render<'m> {
     words: Words,
     lang: &'m str,
     verbose: bool,
+    /// How amounts and deadlines were computed, when known.
+    computations: Option<&'m Computations>,
 }
 
 impl<'m> Render<'m> {
     /// A renderer in a language.
     pub(crate) fn new(model: &'m Model, lang: &'m str, verbose: bool) -> Render<'m> {
         Render {
+            computations: None,
             model,
             words: Words::new(lang),
             lang,
@@ -350,9 +374,16 @@ impl<'m> Render<'m> {
         for (name, value) in &r.params.0 {
             let _ = writeln!(out, "      {name}: {}", self.computed(value));
         }
+        let computed = self
+            .computations
+            .and_then(|c| c.by_remedy.iter().find(|(id, _, _)| id == r.id));
         if let Some(a) = &r.amount {
-            // a ceiling: the court sets the figure at or below it
-            let amount = self.computed(a);
+            // a ceiling: the court sets the figure at or below it; with how it
+            // was computed when there is an operation to show
+            let amount = match (computed.and_then(|(_, a, _)| a.as_ref()), &a.value) {
+                (Some(steps), Some(_)) => steps.clone(),
+                _ => self.computed(a),
+            };
             let line = match (a.up_to, &a.value) {
                 (true, Some(_)) => self.say("amount-up-to", &[("amount", &amount)]),
                 (true, None) => self.say("amount-ceiling", &[("amount", &amount)]),
@@ -361,7 +392,9 @@ impl<'m> Render<'m> {
             let _ = writeln!(out, "      {line}");
         }
         if let Some(d) = &r.deadline {
-            let text = match (&d.date, d.expired) {
+            let steps = computed.and_then(|(_, _, d)| d.as_ref());
+            let date = d.date.as_ref().map(|date| steps.unwrap_or(date));
+            let text = match (date, d.expired) {
                 (Some(date), Some(true)) => self.say("deadline-passed", &[("date", date)]),
                 (Some(date), Some(false)) => self.say("deadline-open", &[("date", date)]),
                 (Some(date), None) => date.clone(),
