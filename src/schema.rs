@@ -22,20 +22,6 @@ fn texts(t: &Texts) -> Json {
     Json::Object(m)
 }
 
-/// The type's name for programs (`yes_no`, `one_of`, `some_of`, …).
-pub fn type_name(ty: Type) -> &'static str {
-    match ty {
-        Type::Bool => "yes_no",
-        Type::Number => "number",
-        Type::Money(_) => "money",
-        Type::Date => "date",
-        Type::Text => "text",
-        Type::OneOf(_) => "one_of",
-        Type::Set(_) => "some_of",
-        Type::Duration => "duration",
-    }
-}
-
 /// The facts of a rulebook: `{"rulebook": …, "facts": [...], "derived": [...]}`.
 pub fn facts_json(model: &Model) -> Json {
     let facts: Vec<Json> = model
@@ -44,7 +30,7 @@ pub fn facts_json(model: &Model) -> Json {
         .map(|f| {
             let mut o = Map::new();
             o.insert("name".into(), json!(f.name));
-            o.insert("type".into(), json!(type_name(f.ty)));
+            o.insert("type".into(), json!(f.ty.json_name()));
             if let Type::Money(c) = f.ty {
                 o.insert("currency".into(), json!(c.code()));
             }
@@ -74,7 +60,7 @@ pub fn facts_json(model: &Model) -> Json {
         .map(|d| {
             json!({
                 "name": d.name,
-                "type": type_name(d.ty),
+                "type": d.ty.json_name(),
                 "definition": model.expr_text(&d.expr).to_string(),
                 "label": texts(&d.labels),
             })

@@ -51,6 +51,22 @@ impl Type {
         }
     }
 
+    /// The type's name for programs (`redress facts --format json`, the
+    /// outcome's `questions`): `yes_no`, `number`, `money`, `date`, `text`,
+    /// `one_of`, `some_of`.
+    pub fn json_name(self) -> &'static str {
+        match self {
+            Type::Bool => "yes_no",
+            Type::Number => "number",
+            Type::Money(_) => "money",
+            Type::Date => "date",
+            Type::Text => "text",
+            Type::OneOf(_) => "one_of",
+            Type::Set(_) => "some_of",
+            Type::Duration => "duration",
+        }
+    }
+
     /// True for types with an order (`<`, `max`).
     pub fn is_ordered(self) -> bool {
         matches!(self, Type::Number | Type::Money(_) | Type::Date)

@@ -356,7 +356,7 @@ fn question_json(model: &Model, q: Question, lang: &str) -> Json {
     let mut doc = json!({
         "fact": f.name,
         "question": ask::question_text(model, q.fact, lang),
-        "type": redress::schema::type_name(f.ty),
+        "type": f.ty.json_name(),
         "values": values,
         "questions": questions,
         "settles": q.settles,

@@ -261,16 +261,7 @@ pub fn open_questions<'g>(
                     .collect(),
                 _ => Vec::new(),
             };
-            let ty = match fact.ty {
-                Type::Bool => "yes_no",
-                Type::Number => "number",
-                Type::Money(_) => "money",
-                Type::Date => "date",
-                Type::Text => "text",
-                Type::OneOf(_) => "one_of",
-                Type::Set(_) => "some_of",
-                Type::Duration => "duration",
-            };
+            let ty = fact.ty.json_name();
             Some((
                 i,
                 Question {
