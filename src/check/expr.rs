@@ -548,6 +548,32 @@ impl Checker<'_> {
         .emit();
     }
 
+    /// A comparison whose side `set` is set-valued (of type `ty`), the other
+    /// side `other`; `sides` are the comparison's left and right, for the
+    /// operator as written between them.
+    fn set_compared(
+        &mut self,
+        ty: Type,
+        set: &ast::Expr,
+        other: &ast::Expr,
+        sides: (&ast::Expr, &ast::Expr),
+    ) {
+        let written = self
+            .file
+            .slice(Span::new(sides.0.span.end, sides.1.span.start))
+            .trim();
+        let subject = self.file.slice(set.span);
+        let found = self.type_name(ty);
+        let help = set_help(ty, subject, Some(other), self);
+        self.error(
+            Code::TypeMismatch,
+            format!("`{written}` cannot test `{subject}`, which holds any number of values"),
+        )
+        .label(set.span, format!("this is {found}"))
+        .help(help)
+        .emit();
+    }
+
     fn compare(&mut self, op: CmpOp, a: &ast::Expr, b: &ast::Expr, whole: &ast::Expr) -> Typed {
         let left = self.expr(a, None);
         let (xa, ta) = match left {
@@ -561,32 +587,12 @@ impl Checker<'_> {
         if let Type::Set(_) = ta {
             // a set is tested with `includes`; the right side is not read
             // (a value of the set would be taken for an undeclared fact)
-            let written = self.file.slice(Span::new(a.span.end, b.span.start)).trim();
-            let subject = self.file.slice(a.span);
-            let found = self.type_name(ta);
-            let help = set_help(ta, subject, Some(b), self);
-            self.error(
-                Code::TypeMismatch,
-                format!("`{written}` cannot test `{subject}`, which holds any number of values"),
-            )
-            .label(a.span, format!("this is {found}"))
-            .help(help)
-            .emit();
+            self.set_compared(ta, a, b, (a, b));
             return None;
         }
         let (xb, tb) = self.expr(b, Some(ta))?;
         if let Type::Set(_) = tb {
-            let written = self.file.slice(Span::new(a.span.end, b.span.start)).trim();
-            let subject = self.file.slice(b.span);
-            let found = self.type_name(tb);
-            let help = set_help(tb, subject, Some(a), self);
-            self.error(
-                Code::TypeMismatch,
-                format!("`{written}` cannot test `{subject}`, which holds any number of values"),
-            )
-            .label(b.span, format!("this is {found}"))
-            .help(help)
-            .emit();
+            self.set_compared(tb, b, a, (a, b));
             return None;
         }
         if ta == Type::Duration || tb == Type::Duration {

@@ -1325,7 +1325,14 @@ impl<'a> Checker<'a> {
                 d = d.map(|d| d + 1);
             }
         }
-        // Each loop once, named from its first rule in declaration order.
+        self.report_exception_loops(loops, &depth);
+    }
+
+    /// Report each loop of exceptions once (named from its first rule in
+    /// declaration order), and a chain deeper than the limit: for the walks
+    /// of `exception_loops` and `shared_exception_loops`. `depth` is each
+    /// rule's longest distance to a general rule (`None` in or into a loop).
+    fn report_exception_loops(&mut self, mut loops: Vec<Vec<usize>>, depth: &[Option<usize>]) {
         for cycle in &mut loops {
             let first = cycle
                 .iter()
@@ -1335,6 +1342,7 @@ impl<'a> Checker<'a> {
             cycle.rotate_left(first);
         }
         loops.sort();
+        loops.dedup();
         for cycle in loops {
             let Some(&start) = cycle.first() else {
                 continue;

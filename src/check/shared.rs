@@ -177,57 +177,7 @@ impl Checker<'_> {
                 to.is_some() && first(i) != to
             })
         });
-        for cycle in &mut loops {
-            let at = cycle
-                .iter()
-                .enumerate()
-                .min_by_key(|(_, i)| **i)
-                .map_or(0, |(k, _)| k);
-            cycle.rotate_left(at);
-        }
-        loops.sort();
-        loops.dedup();
-        for cycle in loops {
-            let Some(&start) = cycle.first() else {
-                continue;
-            };
-            let names: Vec<String> = cycle
-                .iter()
-                .chain(std::iter::once(&start))
-                .filter_map(|i| self.model.rules.get(*i).map(|r| r.name.clone()))
-                .collect();
-            let span = self
-                .rule_decls
-                .get(start)
-                .map_or(Span::default(), |r| r.name.span);
-            self.error(
-                Code::Cycle,
-                format!("exceptions form a loop: {}", names.join(" → ")),
-            )
-            .label(
-                span,
-                "this exception is, in the end, an exception to itself",
-            )
-            .help("an exception must lead back to a general rule")
-            .emit();
-        }
-        let limit = self.limits.exception_depth;
-        if let Some(start) = depth.iter().position(|d| d.is_some_and(|d| d >= limit)) {
-            if !self.too_deep_reported {
-                self.too_deep_reported = true;
-                let span = self
-                    .rule_decls
-                    .get(start)
-                    .map_or(Span::default(), |r| r.name.span);
-                self.error(
-                    Code::LimitExceeded,
-                    format!("exceptions to exceptions are chained more than {limit} deep"),
-                )
-                .label(span, "this exception is too far from its general rule")
-                .help("statutes rarely need more than a few levels; restructure the rules")
-                .emit();
-            }
-        }
+        self.report_exception_loops(loops, &depth);
     }
 
     /// One model rule per rule an exception sets aside (see the module
