@@ -329,3 +329,86 @@ pub fn chosen_value(model: &crate::model::Model, fact: FactId, chosen: &[usize])
         _ => None,
     }
 }
+
+/// The next question as `redress ask --format json` prints it, for a front
+/// end that keeps the case: `{"fact", "question", "type", "values": [{"value",
+/// "label", "labels"}], "questions", "settles"}` (and `currency` for money),
+/// with `question` and `label` in `lang` and the texts of every language redress
+/// has words in beside them (`docs/output.md`).
+pub fn question_json(model: &crate::model::Model, q: Question, lang: &str) -> serde_json::Value {
+    use serde_json::{Value as Json, json};
+    let Some(f) = model.facts.get(q.fact.index()) else {
+        return Json::Null;
+    };
+    let langs = crate::report::i18n::LANGUAGES;
+    let values: Vec<Json> = choices(model, q.fact, lang)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, label))| {
+            let labels: serde_json::Map<String, Json> = langs
+                .iter()
+                .filter_map(|l| {
+                    let (_, label) = choices(model, q.fact, l).into_iter().nth(i)?;
+                    Some(((*l).to_string(), Json::String(label)))
+                })
+                .collect();
+            json!({ "value": value, "label": label, "labels": labels })
+        })
+        .collect();
+    let questions: serde_json::Map<String, Json> = langs
+        .iter()
+        .map(|l| {
+            (
+                (*l).to_string(),
+                Json::String(question_text(model, q.fact, l)),
+            )
+        })
+        .collect();
+    let mut doc = json!({
+        "fact": f.name,
+        "question": question_text(model, q.fact, lang),
+        "type": f.ty.json_name(),
+        "values": values,
+        "questions": questions,
+        "settles": q.settles,
+    });
+    if let (crate::value::Type::Money(c), Json::Object(o)) = (f.ty, &mut doc) {
+        o.insert("currency".into(), json!(c.code()));
+    }
+    doc
+}
+
+impl Interview<'_> {
+    /// What `redress ask --format json` prints when no answer can change the
+    /// outcome any more: `{"done": true, "asked": [{"fact", "answered"}],
+    /// "case": {…}, "outcome": {…}}`.
+    pub fn done_json(&mut self) -> serde_json::Value {
+        use serde_json::{Value as Json, json};
+        let outcome = self.outcome();
+        let model = self.graph().model();
+        let asked: Vec<Json> = self
+            .steps()
+            .iter()
+            .map(|s| match s {
+                Step::Answered(f, _) => json!({ "fact": model.fact_name(*f), "answered": true }),
+                Step::Skipped(f) => json!({ "fact": model.fact_name(*f), "answered": false }),
+            })
+            .collect();
+        json!({
+            "done": true,
+            "asked": asked,
+            "case": case_json(model, self.case()),
+            "outcome": serde_json::to_value(&outcome).unwrap_or(Json::Null),
+        })
+    }
+
+    /// What `redress ask --format json` prints for a front end's turn: the
+    /// next question ([`question_json`]), or [`Interview::done_json`] when
+    /// there is none.
+    pub fn next_json(&mut self, lang: &str) -> serde_json::Value {
+        match self.next_question() {
+            Some(q) => question_json(self.graph().model(), q, lang),
+            None => self.done_json(),
+        }
+    }
+}
