@@ -270,3 +270,23 @@ def test_shared_rulebook_compiles_once():
     text = EXAMPLE.read_text(encoding="utf-8")
     assert redress.shared_rulebook(text, "example.rules") is redress.shared_rulebook(text, "example.rules")
     assert redress.shared_rulebook(text, "example.rules").id == "example"
+
+
+def test_the_example_of_docs_python_md(monkeypatch):
+    """The first example of docs/python.md runs, and gives what its comments say."""
+    import re
+
+    text = (ROOT / "docs" / "python.md").read_text(encoding="utf-8")
+    example = re.search(r"^## Use\n\n```py\n(.*?)^```", text, flags=re.S | re.M).group(1)
+    monkeypatch.chdir(ROOT)
+    namespace = {}
+    exec(compile(example, "docs/python.md", "exec"), namespace)
+    book, outcome = namespace["book"], namespace["outcome"]
+    assert (book.id, book.version) == ("example", "0.1.0")
+    assert [r["id"] for r in outcome["remedies"]] == ["forward_to_association_at_operator_location", "punitive_damages_fraud"]
+    assert [u["id"] for u in outcome["undetermined"]] == ["return_without_reason"]
+    assert outcome["questions"][0]["fact"] == "goods.category"
+    for line in example.splitlines():
+        if "# [" in line:  # the lists in the comments are the results
+            expression, shown = line.split("#", 1)
+            assert repr(eval(expression, namespace)) == shown.strip()

@@ -69,6 +69,7 @@ def cases_files(tmp_path_factory):
 def spark():
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"  # loopback only, whatever the host name resolves to
     from pyspark.sql import SparkSession
 
     session = (
