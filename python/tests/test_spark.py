@@ -20,6 +20,8 @@ RULEBOOK = ROOT / "rulebooks" / "example" / "example.rules"
 # REDRESS_SPARK_CASES makes a quick run while working on the recipes; CI runs the 100,000
 CASES = int(os.environ.get("REDRESS_SPARK_CASES", "100000"))
 ENOUGH = 100_000 if "REDRESS_SPARK_CASES" not in os.environ else 0
+# REDRESS_SPARK_MASTER=local[1] measures one task slot, for comparison; CI runs local[2]
+MASTER = os.environ.get("REDRESS_SPARK_MASTER", "local[2]")
 BAD_EVERY = 10_000  # a line that cannot be evaluated, now and then
 
 
@@ -73,7 +75,7 @@ def spark():
     from pyspark.sql import SparkSession
 
     session = (
-        SparkSession.builder.master("local[2]")
+        SparkSession.builder.master(MASTER)
         .appName("redress-scale-out-test")
         .config("spark.ui.enabled", "false")
         .config("spark.driver.host", "127.0.0.1")
@@ -135,7 +137,7 @@ def assert_same_lines(expected_file, output_folder):
 
 def report(name, cases, seconds, cli_seconds):
     print(
-        f"\n{name}: {cases:,} cases in {seconds:.1f} s = {cases / seconds:,.0f} cases/s on local[2] "
+        f"\n{name}: {cases:,} cases in {seconds:.1f} s = {cases / seconds:,.0f} cases/s on {MASTER} "
         f"(redress eval --jsonl --jobs 2: {cases / cli_seconds:,.0f} cases/s; shared machine)",
         flush=True,
     )
