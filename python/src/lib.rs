@@ -171,6 +171,8 @@ impl Rulebook {
     /// top-level `id_field` key (default `id`, unless a fact has that name)
     /// is its id, copied first into its result. `as_json=True` yields each
     /// result as its JSON text, byte for byte the line `eval --jsonl` writes.
+    // `eval --jsonl --output ids|summary|full` (issue 17) becomes a keyword
+    // `output` here, handed to each worker's `LineEvaluator` with the options.
     #[pyo3(signature = (cases, as_of = None, jobs = None, *, id_field = None, as_json = false, first_line = 1))]
     #[allow(clippy::too_many_arguments)]
     fn eval_many<'py>(
