@@ -202,6 +202,15 @@ impl Rulebook {
             Some(name) => Some(name),
             None => model.fact_id("id").is_none().then(|| "id".to_string()),
         };
+        if cases.is_instance_of::<PyString>()
+            || cases.is_instance_of::<PyBytes>()
+            || cases.is_instance_of::<PyDict>()
+        {
+            return Err(PyTypeError::new_err(
+                "eval_many takes an iterable of cases (dicts or JSON lines), not one case or one text: \
+                 for one case use eval(); for the text of a JSON Lines file, pass text.splitlines()",
+            ));
+        }
         let input = PyIterator::from_object(cases)?.unbind();
         Outcomes::start(
             py,

@@ -211,6 +211,9 @@ def test_eval_many_ids_lines_and_as_of(tmp_path):
     with pytest.raises(ValueError, match="at least 1"):
         book.eval_many([], jobs=0)
     assert list(book.eval_many([])) == []
+    for one in ({"items": {"count": 1}}, '{"items": {"count": 1}}\n{}', b"{}"):
+        with pytest.raises(TypeError, match="an iterable of cases"):
+            book.eval_many(one)
 
 
 def test_eval_many_input_failure_after_the_results_before_it():
