@@ -12,6 +12,7 @@ mod contradiction;
 mod difference;
 mod expr;
 mod phrase;
+pub use phrase::{PhraseMatch, phrase_remedy, template_text};
 mod shared;
 
 use std::collections::HashMap;

@@ -79,6 +79,69 @@ fn matches<'w>(toks: &[Tok], words: &'w [Word], allow_empty: bool) -> Option<Vec
     }
 }
 
+/// The templates of remedies, by their index: each `phrase`, and the id read
+/// as words for a remedy without parameters (`true`).
+fn templates_of<'r>(remedies: impl Iterator<Item = &'r ast::Remedy>) -> Vec<(usize, Vec<Tok>, bool)> {
+    let mut out = Vec::new();
+    for (i, r) in remedies.enumerate() {
+        for p in &r.phrases {
+            out.push((i, tokens(&p.text), false));
+        }
+        if r.params.is_empty() {
+            out.push((i, tokens(&r.name.text.replace('_', " ")), true));
+        }
+    }
+    out
+}
+
+/// How a phrase after `=>` names its remedy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseMatch {
+    /// The id itself, one word: `=> return_without_reason`.
+    Id,
+    /// The id read as words: `=> return without reason`.
+    IdWords,
+    /// One of the remedy's `phrase` templates.
+    Template,
+}
+
+/// The remedy (an index into `remedies`) that a phrase names, as the checker
+/// reads it: the id as one word, else the templates with the fewest
+/// placeholders and the most words first; a phrase that leaves a placeholder
+/// empty still names its remedy. For editors (go to definition, rename).
+pub fn phrase_remedy(remedies: &[&ast::Remedy], words: &[Word]) -> Option<(usize, PhraseMatch)> {
+    if let [only] = words {
+        if let Some(i) = remedies.iter().position(|r| r.name.text == only.text) {
+            return Some((i, PhraseMatch::Id));
+        }
+    }
+    let mut templates = templates_of(remedies.iter().copied());
+    templates.sort_by_key(|(_, toks, _)| {
+        let slots = toks.iter().filter(|t| matches!(t, Tok::Slot(_))).count();
+        (slots, usize::MAX - toks.len())
+    });
+    let how = |by_id: bool| {
+        if by_id {
+            PhraseMatch::IdWords
+        } else {
+            PhraseMatch::Template
+        }
+    };
+    for allow_empty in [false, true] {
+        for (i, toks, by_id) in &templates {
+            if matches(toks, words, allow_empty).is_some() {
+                return Some((*i, how(*by_id)));
+            }
+        }
+    }
+    None
+}
+
+/// A template as a person reads it: `forward to association at {location}`.
+pub fn template_text(template: &str) -> String {
+    render(&tokens(template))
+}
+
 impl Checker<'_> {
     /// Check a `phrase "…"` template against the remedy's parameters.
     pub(crate) fn check_template(&mut self, phrase: &ast::LangText, params: &[(String, Type)]) {
@@ -125,17 +188,10 @@ impl Checker<'_> {
 
     /// The templates of every remedy: its phrases, and its id read as words.
     fn templates(&self) -> Vec<(RemedyId, Vec<Tok>)> {
-        let mut out = Vec::new();
-        for (i, r) in self.remedy_decls.iter().enumerate() {
-            let id = RemedyId(super::id32(i));
-            for p in &r.phrases {
-                out.push((id, tokens(&p.text)));
-            }
-            if r.params.is_empty() {
-                out.push((id, tokens(&r.name.text.replace('_', " "))));
-            }
-        }
-        out
+        templates_of(self.remedy_decls.iter().copied())
+            .into_iter()
+            .map(|(i, toks, _)| (RemedyId(super::id32(i)), toks))
+            .collect()
     }
 
     /// Resolve what a rule concludes.
