@@ -81,7 +81,9 @@ fn matches<'w>(toks: &[Tok], words: &'w [Word], allow_empty: bool) -> Option<Vec
 
 /// The templates of remedies, by their index: each `phrase`, and the id read
 /// as words for a remedy without parameters (`true`).
-fn templates_of<'r>(remedies: impl Iterator<Item = &'r ast::Remedy>) -> Vec<(usize, Vec<Tok>, bool)> {
+fn templates_of<'r>(
+    remedies: impl Iterator<Item = &'r ast::Remedy>,
+) -> Vec<(usize, Vec<Tok>, bool)> {
     let mut out = Vec::new();
     for (i, r) in remedies.enumerate() {
         for p in &r.phrases {
@@ -209,18 +211,22 @@ impl Checker<'_> {
         span: Span,
     ) -> Option<model::Conclusion> {
         let Some(id) = self.remedies.get(&name.text).copied() else {
-            let help = did_you_mean(
+            let meant = did_you_mean(
                 &name.text,
                 self.remedy_decls.iter().map(|r| r.name.text.as_str()),
             )
-            .map(|c| format!("did you mean `{c}`?"))
-            .unwrap_or_else(|| "declare it in the catalogue with `remedy`".to_string());
+            .map(str::to_string);
+            let help = meant
+                .as_deref()
+                .map(|c| format!("did you mean `{c}`?"))
+                .unwrap_or_else(|| "declare it in the catalogue with `remedy`".to_string());
             self.error(
                 Code::UndefinedRemedy,
                 format!("the remedy `{}` is not in the catalogue", name.text),
             )
             .label(name.span, "no such remedy")
             .help(help)
+            .meant(name.span, meant)
             .emit();
             return None;
         };
@@ -351,17 +357,22 @@ impl Checker<'_> {
             .collect::<Vec<_>>()
             .join(" ");
         let rendered: Vec<String> = templates.iter().map(|(_, t)| render(t)).collect();
-        let help = did_you_mean(&text, rendered.iter().map(String::as_str))
+        let meant = did_you_mean(&text, rendered.iter().map(String::as_str)).map(str::to_string);
+        let help = meant
+            .as_deref()
             .map(|c| format!("did you mean `{c}`?"))
             .unwrap_or_else(|| {
                 "name a remedy of the catalogue by its id or its `phrase`".to_string()
             });
+        // a phrase with placeholders is no fix: its values are the writer's
+        let meant = meant.filter(|m| !m.contains('{'));
         self.error(
             Code::UndefinedRemedy,
             format!("no remedy in the catalogue reads `{text}`"),
         )
         .label(span, "no remedy matches this phrase")
         .help(help)
+        .meant(span, meant)
         .emit();
         None
     }

@@ -163,11 +163,13 @@ fn names(a: &Analysis, words: Words) -> Vec<CompletionItem> {
         out.push(item(d.name.clone(), kind, detail));
     }
     let keyword = words.get("lsp-keyword", &[]);
-    out.extend(
-        KEYWORDS
-            .iter()
-            .map(|k| item(k.to_string(), CompletionItemKind::KEYWORD, Some(keyword.clone()))),
-    );
+    out.extend(KEYWORDS.iter().map(|k| {
+        item(
+            k.to_string(),
+            CompletionItemKind::KEYWORD,
+            Some(keyword.clone()),
+        )
+    }));
     out
 }
 
@@ -244,13 +246,15 @@ fn remedies(a: &Analysis, span: Span, words: Words) -> Vec<CompletionItem> {
             let mut field = 0;
             let snippet: Vec<String> = phrase
                 .split(' ')
-                .map(|w| match w.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
-                    Some(slot) => {
-                        field += 1;
-                        format!("${{{field}:{slot}}}")
-                    }
-                    None => w.replace('$', "\\$"),
-                })
+                .map(
+                    |w| match w.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
+                        Some(slot) => {
+                            field += 1;
+                            format!("${{{field}:{slot}}}")
+                        }
+                        None => w.replace('$', "\\$"),
+                    },
+                )
                 .collect();
             let mut c = item(phrase.clone(), CompletionItemKind::CLASS, title.clone());
             c.filter_text = Some(phrase.clone());

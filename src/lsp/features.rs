@@ -23,7 +23,10 @@ use super::position::to_u32;
 pub fn definition(a: &Analysis, uri: &Url, offset: usize) -> Option<Location> {
     let (decl, _) = a.index.at(offset)?;
     let decl = a.index.decls.get(decl)?;
-    Some(Location::new(uri.clone(), a.lines.range(a.text(), decl.span)))
+    Some(Location::new(
+        uri.clone(),
+        a.lines.range(a.text(), decl.span),
+    ))
 }
 
 /// Every use of the name at `offset`, in the order of the text, and its
@@ -123,12 +126,7 @@ pub fn symbols(a: &Analysis) -> Vec<DocumentSymbol> {
 /// The quick fixes for the diagnostics under `span`: the fixes the checker
 /// knows (did-you-mean names, full-width punctuation, …), and for a missing
 /// citation one action per declared law, citing it at the end of the item.
-pub fn code_actions(
-    a: &Analysis,
-    uri: &Url,
-    span: Span,
-    words: Words,
-) -> Vec<CodeActionOrCommand> {
+pub fn code_actions(a: &Analysis, uri: &Url, span: Span, words: Words) -> Vec<CodeActionOrCommand> {
     let text = a.text();
     let mut out = Vec::new();
     let touches = |s: Span| s.start <= span.end && span.start <= s.end;

@@ -44,8 +44,10 @@ struct Markdown<'a> {
 impl Markdown<'_> {
     fn heading(&mut self, id: &str, name: &str) {
         let name = format!("`{name}`");
-        self.out
-            .push_str(&format!("**{}**\n\n", self.words.text(id, &[("name", &name)])));
+        self.out.push_str(&format!(
+            "**{}**\n\n",
+            self.words.text(id, &[("name", &name)])
+        ));
     }
 
     /// One line per text: `- title (zh): …`.
@@ -65,7 +67,8 @@ impl Markdown<'_> {
     }
 
     fn code_block(&mut self, code: &str) {
-        self.out.push_str(&format!("```redress\n{}\n```\n\n", code.trim()));
+        self.out
+            .push_str(&format!("```redress\n{}\n```\n\n", code.trim()));
     }
 
     fn fact(&mut self, f: &ast::Fact) {
@@ -136,7 +139,8 @@ impl Markdown<'_> {
 
     fn cites(&mut self, cites: &[ast::Cite]) {
         for c in cites {
-            let text = self.a.file.slice(c.span).trim().to_string();
+            let text = self.a.file.slice(c.span).trim();
+            let text = text.strip_prefix("cite").unwrap_or(text).trim().to_string();
             let title = c
                 .law
                 .as_ref()
@@ -165,8 +169,10 @@ impl Markdown<'_> {
         self.heading("lsp-law", &l.name.text);
         self.texts("lsp-title", &l.titles);
         if l.in_force.is_empty() {
-            self.out
-                .push_str(&format!("- {}\n", self.words.get("lsp-in-force-always", &[])));
+            self.out.push_str(&format!(
+                "- {}\n",
+                self.words.get("lsp-in-force-always", &[])
+            ));
         }
         for p in &l.in_force {
             let from = p.from.map(|d| d.date.to_string());

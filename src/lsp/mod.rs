@@ -201,12 +201,11 @@ impl Server {
                     .map(Some)
                     .map_err(Failure::Refused)
             }),
-            req::SemanticTokensFullRequest::METHOD => {
-                self.answer::<req::SemanticTokensFullRequest>(r, |s, p| {
+            req::SemanticTokensFullRequest::METHOD => self
+                .answer::<req::SemanticTokensFullRequest>(r, |s, p| {
                     let a = s.analysis(&p.text_document.uri)?;
                     Ok(Some(features::semantic_tokens(a).into()))
-                })
-            }
+                }),
             _ => error(
                 id,
                 ErrorCode::MethodNotFound,
