@@ -6,6 +6,11 @@
 # was installed from this very lockfile (a copy is kept beside it).
 set -euo pipefail
 cd "$(dirname "$0")"
+if ! command -v npm >/dev/null; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
 stamp=node_modules/.redress-installed-lock.json
 if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
     npm ci --no-audit --no-fund
