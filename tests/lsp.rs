@@ -739,3 +739,68 @@ fn protocol_errors_exit_status_and_chinese_words() {
         "method not found"
     );
 }
+
+/// References and rename reach the test files beside the rulebook (its
+/// `tests/*.test.toml`), read from the disk by `redress lsp`.
+#[test]
+fn references_and_rename_reach_the_test_files() {
+    let path = root().join("rulebooks/example/example.rules");
+    let uri = lsp_types::Url::from_file_path(&path).unwrap().to_string();
+    let folder = lsp_types::Url::from_directory_path(root())
+        .unwrap()
+        .to_string();
+    let text = example();
+    let mut ed = Editor::start();
+    ed.open(&uri, &text);
+    let shown = |locations: Vec<(String, Value)>| -> Vec<String> {
+        let mut out: Vec<String> = locations
+            .into_iter()
+            .map(|(file, range)| {
+                let path = file.strip_prefix(&folder).unwrap().to_string();
+                let text = std::fs::read_to_string(root().join(&path)).unwrap();
+                format!("{path} {}", show_range(&text, &range))
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let refs = ed.at(
+        "textDocument/references",
+        &uri,
+        find(
+            &text,
+            "remedy punitive_damages_fraud",
+            "punitive_damages_fraud",
+            0,
+        ),
+        json!({"context": {"includeDeclaration": true}}),
+    );
+    let refs = shown(
+        refs.as_array()
+            .unwrap()
+            .iter()
+            .map(|l| (l["uri"].as_str().unwrap().to_string(), l["range"].clone()))
+            .collect(),
+    );
+    let rename = ed.at(
+        "textDocument/rename",
+        &uri,
+        find(&text, "fact items.count", "items.count", 0),
+        json!({"newName": "items.quantity"}),
+    );
+    let mut edits = Vec::new();
+    for (file, list) in rename["changes"].as_object().unwrap() {
+        for e in list.as_array().unwrap() {
+            assert_eq!(e["newText"], "items.quantity");
+            edits.push((file.clone(), e["range"].clone()));
+        }
+    }
+    insta::assert_yaml_snapshot!(
+        "lsp_test_files",
+        json!({
+            "references of punitive_damages_fraud": refs,
+            "rename items.count → items.quantity": shown(edits),
+        })
+    );
+    assert_eq!(ed.finish(), 0);
+}

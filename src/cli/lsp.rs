@@ -4,7 +4,9 @@
 
 use std::io::{self, Write};
 
-use redress::lsp::{Flow, Server};
+use std::path::{Path, PathBuf};
+
+use redress::lsp::{Flow, Server, TestFiles};
 
 /// Run the language server on standard input and output (the editor starts
 /// it; see docs/editors.md).
@@ -20,7 +22,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(out: &mut dyn Write, _: &Args) -> io::Result<u8> {
     let mut input = io::stdin().lock();
-    let mut server = Server::new();
+    let mut server = Server::with_test_files(Box::new(Disk));
     let mut answers = Vec::new();
     loop {
         let Some(message) = lsp_server::Message::read(&mut input)? else {
@@ -35,5 +37,36 @@ pub(crate) fn run(out: &mut dyn Write, _: &Args) -> io::Result<u8> {
         if let Flow::Exit(code) = flow {
             return Ok(code);
         }
+    }
+}
+
+/// The test files beside a rulebook, read from the disk: `*.test.toml` and
+/// `*.test.json` in its folder and in its `tests/` folder (not following
+/// links to folders), each at most the `case_bytes` limit.
+struct Disk;
+
+impl TestFiles for Disk {
+    fn beside(&self, rulebook: &Path) -> Vec<(PathBuf, String)> {
+        let Some(folder) = rulebook.parent() else {
+            return Vec::new();
+        };
+        let mut paths = Vec::new();
+        for dir in [folder.to_path_buf(), folder.join("tests")] {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            paths.extend(entries.flatten().map(|e| e.path()).filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                (name.ends_with(".test.toml") || name.ends_with(".test.json")) && p.is_file()
+            }));
+        }
+        paths.sort();
+        paths
+            .into_iter()
+            .filter_map(|p| {
+                let text = super::read_case_source(&p).ok()?.text().to_string();
+                Some((p, text))
+            })
+            .collect()
     }
 }

@@ -15,6 +15,7 @@ mod complete;
 mod features;
 mod hover;
 pub mod position;
+mod tests_beside;
 
 use std::collections::BTreeMap;
 
@@ -32,6 +33,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use analysis::{Analysis, Kind};
+pub use tests_beside::TestFiles;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::i18n::{self, Words};
@@ -73,6 +75,8 @@ pub enum Flow {
 #[derive(Default)]
 pub struct Server {
     docs: BTreeMap<Url, Doc>,
+    /// Reads the test files beside a rulebook, when the caller gives a way.
+    tests: Option<Box<dyn TestFiles>>,
     /// The editor's language (`initialize`'s `locale`), when the catalogue has it.
     locale: Option<&'static str>,
     initialized: bool,
@@ -83,6 +87,21 @@ impl Server {
     /// A server before `initialize`.
     pub fn new() -> Server {
         Server::default()
+    }
+
+    /// A server whose references and renames also reach the test files
+    /// beside the rulebook, read through `tests`.
+    pub fn with_test_files(tests: Box<dyn TestFiles>) -> Server {
+        Server {
+            tests: Some(tests),
+            ..Server::default()
+        }
+    }
+
+    /// The declaration named at `offset`, its kind and name, for the test files.
+    fn named(a: &Analysis, offset: usize) -> Option<(Kind, String)> {
+        let (decl, _) = a.index.at(offset)?;
+        a.index.decls.get(decl).map(|d| (d.kind, d.name.clone()))
     }
 
     /// What the server can do, as `initialize` answers.
@@ -169,7 +188,11 @@ impl Server {
                 let uri = pos.text_document.uri;
                 let (a, offset) = s.at(&uri, pos.position)?;
                 let with_decl = p.context.include_declaration;
-                Ok(Some(features::references(a, &uri, offset, with_decl)))
+                let mut found = features::references(a, &uri, offset, with_decl);
+                if let (Some(tests), Some((kind, name))) = (&s.tests, Server::named(a, offset)) {
+                    found.extend(tests_beside::locations(tests.as_ref(), &uri, kind, &name));
+                }
+                Ok(Some(found))
             }),
             req::Formatting::METHOD => self.answer::<req::Formatting>(r, |s, p| {
                 let a = s.analysis(&p.text_document.uri)?;
@@ -197,9 +220,21 @@ impl Server {
                 let pos = p.text_document_position;
                 let uri = pos.text_document.uri;
                 let (a, offset) = s.at(&uri, pos.position)?;
-                features::rename(a, &uri, offset, &p.new_name, s.words(a))
-                    .map(Some)
-                    .map_err(Failure::Refused)
+                let mut edit = features::rename(a, &uri, offset, &p.new_name, s.words(a))
+                    .map_err(Failure::Refused)?;
+                if let (Some(tests), Some((kind, name)), Some(changes)) =
+                    (&s.tests, Server::named(a, offset), edit.changes.as_mut())
+                {
+                    let new_name = &p.new_name;
+                    changes.extend(tests_beside::edits(
+                        tests.as_ref(),
+                        &uri,
+                        kind,
+                        &name,
+                        new_name,
+                    ));
+                }
+                Ok(Some(edit))
             }),
             req::SemanticTokensFullRequest::METHOD => self
                 .answer::<req::SemanticTokensFullRequest>(r, |s, p| {
