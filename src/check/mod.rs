@@ -12,7 +12,7 @@ mod contradiction;
 mod difference;
 mod expr;
 mod phrase;
-pub use phrase::{PhraseMatch, phrase_remedy, template_text};
+pub use phrase::{PhraseMatch, PhraseTable, template_text};
 mod shared;
 
 use std::collections::HashMap;

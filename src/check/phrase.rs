@@ -107,36 +107,55 @@ pub enum PhraseMatch {
     Template,
 }
 
-/// The remedy (an index into `remedies`) that a phrase names, as the checker
-/// reads it: the id as one word, else the templates with the fewest
-/// placeholders and the most words first; a phrase that leaves a placeholder
-/// empty still names its remedy. For editors (go to definition, rename).
-pub fn phrase_remedy(remedies: &[&ast::Remedy], words: &[Word]) -> Option<(usize, PhraseMatch)> {
-    if let [only] = words {
-        if let Some(i) = remedies.iter().position(|r| r.name.text == only.text) {
-            return Some((i, PhraseMatch::Id));
+/// The remedies' phrases, read once, to find the remedy a phrase after `=>`
+/// names as the checker reads it: the id as one word, else the templates
+/// with the fewest placeholders and the most words first; a phrase that
+/// leaves a placeholder empty still names its remedy. For editors (go to
+/// definition, rename).
+#[derive(Debug)]
+pub struct PhraseTable {
+    ids: std::collections::HashMap<String, usize>,
+    templates: Vec<(usize, Vec<Tok>, bool)>,
+}
+
+impl PhraseTable {
+    /// The table of `remedies`, each known by its index.
+    pub fn new(remedies: &[&ast::Remedy]) -> PhraseTable {
+        let mut ids = std::collections::HashMap::new();
+        for (i, r) in remedies.iter().enumerate() {
+            ids.entry(r.name.text.clone()).or_insert(i);
         }
+        let mut templates = templates_of(remedies.iter().copied());
+        templates.sort_by_key(|(_, toks, _)| {
+            let slots = toks.iter().filter(|t| matches!(t, Tok::Slot(_))).count();
+            (slots, usize::MAX - toks.len())
+        });
+        PhraseTable { ids, templates }
     }
-    let mut templates = templates_of(remedies.iter().copied());
-    templates.sort_by_key(|(_, toks, _)| {
-        let slots = toks.iter().filter(|t| matches!(t, Tok::Slot(_))).count();
-        (slots, usize::MAX - toks.len())
-    });
-    let how = |by_id: bool| {
-        if by_id {
-            PhraseMatch::IdWords
-        } else {
-            PhraseMatch::Template
-        }
-    };
-    for allow_empty in [false, true] {
-        for (i, toks, by_id) in &templates {
-            if matches(toks, words, allow_empty).is_some() {
-                return Some((*i, how(*by_id)));
+
+    /// The remedy (an index) that `words` name, and how.
+    pub fn remedy(&self, words: &[Word]) -> Option<(usize, PhraseMatch)> {
+        if let [only] = words {
+            if let Some(i) = self.ids.get(&only.text) {
+                return Some((*i, PhraseMatch::Id));
             }
         }
+        let how = |by_id: bool| {
+            if by_id {
+                PhraseMatch::IdWords
+            } else {
+                PhraseMatch::Template
+            }
+        };
+        for allow_empty in [false, true] {
+            for (i, toks, by_id) in &self.templates {
+                if matches(toks, words, allow_empty).is_some() {
+                    return Some((*i, how(*by_id)));
+                }
+            }
+        }
+        None
     }
-    None
 }
 
 /// A template as a person reads it: `forward to association at {location}`.

@@ -5,6 +5,7 @@
 //! parsed items between edits ([`syntax::parse_cached`]), so an edit of one
 //! item parses that item only.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::ast::{self, Conclusion, Expr, ExprKind, Item};
@@ -89,14 +90,16 @@ pub struct Index {
     pub decls: Vec<Decl>,
     /// Uses, in the order found.
     pub uses: Vec<Use>,
+    /// The first declaration of each name, by namespace.
+    names: HashMap<(u8, String), usize>,
 }
 
 impl Index {
     /// The declaration of `name` in the namespace of `kind`.
     pub fn find(&self, kind: Kind, name: &str) -> Option<usize> {
-        self.decls
-            .iter()
-            .position(|d| d.kind.namespace() == kind.namespace() && d.name == name)
+        self.names
+            .get(&(kind.namespace(), name.to_string()))
+            .copied()
     }
 
     /// The declaration named at a byte offset: a declaration's own name or a
@@ -180,6 +183,10 @@ fn index(ast: &ast::Rulebook) -> Index {
             Item::Rule(r) if r.exception_to.is_some() => (Kind::Exception, &r.name),
             Item::Rule(r) => (Kind::Rule, &r.name),
         };
+        index
+            .names
+            .entry((kind.namespace(), name.text.clone()))
+            .or_insert(index.decls.len());
         index.decls.push(Decl {
             kind,
             name: name.text.clone(),
@@ -195,6 +202,7 @@ fn index(ast: &ast::Rulebook) -> Index {
             _ => None,
         })
         .collect();
+    let phrases = check::PhraseTable::new(&remedies);
     let mut uses = Uses {
         index: &index,
         found: Vec::new(),
@@ -223,7 +231,7 @@ fn index(ast: &ast::Rulebook) -> Index {
                         uses.exprs(args.iter());
                     }
                     Some(Conclusion::Phrase { words, span }) => {
-                        uses.phrase(&remedies, words, *span);
+                        uses.phrase(&phrases, &remedies, words, *span);
                     }
                     None => {}
                 }
@@ -305,8 +313,14 @@ impl Uses<'_> {
         }
     }
 
-    fn phrase(&mut self, remedies: &[&ast::Remedy], words: &[ast::Word], span: Span) {
-        let Some((i, how)) = check::phrase_remedy(remedies, words) else {
+    fn phrase(
+        &mut self,
+        phrases: &check::PhraseTable,
+        remedies: &[&ast::Remedy],
+        words: &[ast::Word],
+        span: Span,
+    ) {
+        let Some((i, how)) = phrases.remedy(words) else {
             return;
         };
         let Some(remedy) = remedies.get(i) else {

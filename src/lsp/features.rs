@@ -63,9 +63,9 @@ pub fn format(a: &Analysis) -> Option<Vec<TextEdit>> {
 /// The item (as the grammar's `chunks` cut the text) holding a byte offset,
 /// without the blank lines and comments after its last token.
 fn item_span(text: &str, chunks: &[std::ops::Range<usize>], offset: usize) -> Option<Span> {
-    let chunk = chunks
-        .iter()
-        .find(|c| c.start <= offset && offset < c.end.max(c.start + 1))?;
+    // chunks are in the order of the text: the last one starting at or before `offset`
+    let i = chunks.partition_point(|c| c.start <= offset).checked_sub(1)?;
+    let chunk = chunks.get(i)?;
     let body = text.get(chunk.clone())?;
     let end = syntax::tokens(body, chunk.start)
         .and_then(|tokens| {
@@ -129,6 +129,7 @@ pub fn symbols(a: &Analysis) -> Vec<DocumentSymbol> {
 pub fn code_actions(a: &Analysis, uri: &Url, span: Span, words: Words) -> Vec<CodeActionOrCommand> {
     let text = a.text();
     let mut out = Vec::new();
+    let mut chunks = None;
     let touches = |s: Span| s.start <= span.end && span.start <= s.end;
     for d in &a.diagnostics {
         let Some(primary) = d.primary_span() else {
@@ -153,8 +154,8 @@ pub fn code_actions(a: &Analysis, uri: &Url, span: Span, words: Words) -> Vec<Co
             action(fix.message.clone(), vec![edit], i == 0);
         }
         if d.code == Code::MissingCitation {
-            let chunks = syntax::chunks(text);
-            let Some(item) = item_span(text, &chunks, primary.start) else {
+            let chunks = chunks.get_or_insert_with(|| syntax::chunks(text));
+            let Some(item) = item_span(text, chunks, primary.start) else {
                 continue;
             };
             let at = a.lines.range(text, Span::new(item.end, item.end));
