@@ -468,6 +468,24 @@ fn a_session_on_the_example_rulebook() {
             "after `and` (names; keywords left out)": names,
         })
     );
+    // nothing inside a quoted text or a comment; after a space typed, only
+    // the values, laws and remedy phrases, not every name
+    assert_eq!(type_at_end(&mut ed, "  label en \"The consumer "), Vec::<String>::new());
+    assert_eq!(type_at_end(&mut ed, "  # consumer "), Vec::<String>::new());
+    let typed = "  consumer.deceived and ";
+    ed.change(
+        URI,
+        18,
+        json!([{"range": {"start": {"line": end, "character": 0}, "end": {"line": end + 1, "character": 0}},
+                "text": typed}]),
+    );
+    let on_space = ed.at(
+        "textDocument/completion",
+        URI,
+        (end, typed.len() as u32),
+        json!({"context": {"triggerKind": 2, "triggerCharacter": " "}}),
+    );
+    assert_eq!(on_space, json!([]));
     // back to the example
     ed.change(URI, 20, json!([{"text": text}]));
 

@@ -86,13 +86,19 @@ const STOP_WORDS: &[&str] = &[
     "and", "or", "when", "=>", "if", "then", "else", "(", ")", "define", "rule",
 ];
 
-/// The completions at `offset`.
-pub fn complete(a: &Analysis, offset: usize, words: Words) -> Vec<CompletionItem> {
+/// The completions at `offset`: none inside a quoted text or a comment.
+/// When typing a space or a comma asked for them (`triggered`), only those
+/// of the places above (values, laws, remedies), so that the names do not
+/// pop up after every word.
+pub fn complete(a: &Analysis, offset: usize, words: Words, triggered: bool) -> Vec<CompletionItem> {
     let text = a.text();
     let offset = crate::source::floor_char_boundary(text, offset);
     let before_cursor = text.get(..offset).unwrap_or("");
     let line_start = before_cursor.rfind('\n').map_or(0, |i| i + 1);
     let line = before_cursor.get(line_start..).unwrap_or("");
+    if in_text_or_comment(line) {
+        return Vec::new();
+    }
     if let Some(arrow) = line.find("=>") {
         let after = line.get(arrow + 2..).unwrap_or("");
         let start = line_start + arrow + 2 + (after.len() - after.trim_start().len());
@@ -118,7 +124,23 @@ pub fn complete(a: &Analysis, offset: usize, words: Words) -> Vec<CompletionItem
         }
         _ => {}
     }
+    if triggered {
+        return Vec::new();
+    }
     names(a, words)
+}
+
+/// Whether the end of `line` is inside a quoted text or a comment.
+fn in_text_or_comment(line: &str) -> bool {
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' | '“' | '”' => quoted = !quoted,
+            '#' if !quoted => return true,
+            _ => {}
+        }
+    }
+    quoted
 }
 
 /// `a,` → `a`, `,`.

@@ -64,7 +64,9 @@ pub fn format(a: &Analysis) -> Option<Vec<TextEdit>> {
 /// without the blank lines and comments after its last token.
 fn item_span(text: &str, chunks: &[std::ops::Range<usize>], offset: usize) -> Option<Span> {
     // chunks are in the order of the text: the last one starting at or before `offset`
-    let i = chunks.partition_point(|c| c.start <= offset).checked_sub(1)?;
+    let i = chunks
+        .partition_point(|c| c.start <= offset)
+        .checked_sub(1)?;
     let chunk = chunks.get(i)?;
     let body = text.get(chunk.clone())?;
     let end = syntax::tokens(body, chunk.start)

@@ -175,7 +175,12 @@ impl Server {
             req::Completion::METHOD => self.answer::<req::Completion>(r, |s, p| {
                 let pos = p.text_document_position;
                 let (a, offset) = s.at(&pos.text_document.uri, pos.position)?;
-                Ok(Some(complete::complete(a, offset, s.words(a)).into()))
+                let triggered = p.context.is_some_and(|c| {
+                    c.trigger_kind == lsp_types::CompletionTriggerKind::TRIGGER_CHARACTER
+                });
+                Ok(Some(
+                    complete::complete(a, offset, s.words(a), triggered).into(),
+                ))
             }),
             req::GotoDefinition::METHOD => self.answer::<req::GotoDefinition>(r, |s, p| {
                 let pos = p.text_document_position_params;
