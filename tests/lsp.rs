@@ -470,7 +470,10 @@ fn a_session_on_the_example_rulebook() {
     );
     // nothing inside a quoted text or a comment; after a space typed, only
     // the values, laws and remedy phrases, not every name
-    assert_eq!(type_at_end(&mut ed, "  label en \"The consumer "), Vec::<String>::new());
+    assert_eq!(
+        type_at_end(&mut ed, "  label en \"The consumer "),
+        Vec::<String>::new()
+    );
     assert_eq!(type_at_end(&mut ed, "  # consumer "), Vec::<String>::new());
     let typed = "  consumer.deceived and ";
     ed.change(
