@@ -64,6 +64,7 @@ pub mod export;
 pub mod fmt;
 pub mod graph;
 pub mod limits;
+pub mod lsp;
 pub mod model;
 pub mod outcome;
 pub mod report;

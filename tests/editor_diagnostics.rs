@@ -327,3 +327,34 @@ fn title_of_70000_characters_with_an_unclosed_quote() {
     // `  title zh "` is 12 characters: the quote closes in column 12 + 70,000 + 1
     assert_eq!(fix["start"]["column"], 70_000 + 13);
 }
+
+/// A misspelt name whose help says *did you mean* carries the name meant as
+/// a fix (issue 18: an editor's quick fix): a fact, a one-of value, a law, the
+/// rule of an exception and a remedy, each fixed by applying the fixes.
+#[test]
+fn misspelt_names_are_fixed_by_the_name_meant() {
+    let text = std::fs::read_to_string(crate::root().join("rulebooks/example/example.rules"))
+        .unwrap()
+        .replace(
+            "consumer.deceived and items.count >= 1 => punitive damages fraud",
+            "consumer.decieved and items.count >= 1 => punitive_damages_frau",
+        )
+        .replace(
+            "one of custom_made, fresh_perishable",
+            "one of custom_mde, fresh_perishable",
+        )
+        .replace(
+            "  cite crpl article \"55(1)\"",
+            "  cite crlp article \"55(1)\"",
+        )
+        .replace(
+            "exception unsuitable_by_nature to seven_day_return",
+            "exception unsuitable_by_nature to seven_day_retrun",
+        );
+    let (fixed, run) = apply_fixes_until_none("did-you-mean", &text);
+    assert_eq!(run.code, 0, "{}\n{fixed}", run.stdout);
+    let example =
+        std::fs::read_to_string(crate::root().join("rulebooks/example/example.rules")).unwrap();
+    // the one-word phrase is fixed to the phrase of the remedy meant
+    assert_eq!(fixed, example);
+}

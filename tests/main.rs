@@ -25,6 +25,7 @@ mod generator;
 mod graph;
 mod hostile;
 mod limits;
+mod lsp;
 mod print;
 mod proptests;
 mod reference;

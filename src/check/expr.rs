@@ -2,7 +2,7 @@
 
 use crate::ast::{self, ExprKind};
 use crate::calendar::Calendar;
-use crate::diagnostic::{Code, suggestion};
+use crate::diagnostic::Code;
 use crate::model::Expr;
 use crate::source::Span;
 use crate::value::{OneOfId, Type, Value};
@@ -445,7 +445,12 @@ impl Checker<'_> {
         if let Some(Type::OneOf(set)) = hint {
             return self.choice(set, name, e);
         }
-        let help = suggestion(name, self.value_order.iter().map(String::as_str))
+        let meant =
+            crate::diagnostic::did_you_mean(name, self.value_order.iter().map(String::as_str))
+                .map(str::to_string);
+        let help = meant
+            .as_deref()
+            .map(|c| format!("did you mean `{c}`?"))
             .unwrap_or_else(|| format!("declare it: `fact {name}: …` or `define {name} as …`"));
         self.error(
             Code::UndefinedFact,
@@ -453,6 +458,7 @@ impl Checker<'_> {
         )
         .label(e.span, "not declared")
         .help(help)
+        .meant(e.span, meant)
         .emit();
         None
     }
@@ -466,7 +472,11 @@ impl Checker<'_> {
                 Type::OneOf(set),
             ));
         }
-        let help = suggestion(name, values.iter().map(String::as_str))
+        let meant = crate::diagnostic::did_you_mean(name, values.iter().map(String::as_str))
+            .map(str::to_string);
+        let help = meant
+            .as_deref()
+            .map(|c| format!("did you mean `{c}`?"))
             .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
         self.error(
             Code::UndefinedValue,
@@ -474,6 +484,7 @@ impl Checker<'_> {
         )
         .label(e.span, "not a value of this fact")
         .help(help)
+        .meant(e.span, meant)
         .emit();
         None
     }

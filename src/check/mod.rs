@@ -12,6 +12,7 @@ mod contradiction;
 mod difference;
 mod expr;
 mod phrase;
+pub use phrase::{PhraseMatch, PhraseTable, template_text};
 mod shared;
 
 use std::collections::HashMap;
@@ -376,16 +377,24 @@ impl<'a> Checker<'a> {
         let mut by_value: Vec<(String, Vec<ast::LangText>)> = Vec::new();
         for v in &f.value_labels {
             if !values.contains(&v.value.text) {
-                let (label, help) = if values.is_empty() {
+                let (label, help, meant) = if values.is_empty() {
                     (
                         "this fact has no values to label",
                         "only a fact of type `one of …` or `some of …` has values to label"
                             .to_string(),
+                        None,
                     )
                 } else {
-                    let help = suggestion(&v.value.text, values.iter().map(String::as_str))
+                    let meant = crate::diagnostic::did_you_mean(
+                        &v.value.text,
+                        values.iter().map(String::as_str),
+                    )
+                    .map(str::to_string);
+                    let help = meant
+                        .as_deref()
+                        .map(|c| format!("did you mean `{c}`?"))
                         .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
-                    ("not a value of this fact", help)
+                    ("not a value of this fact", help, meant)
                 };
                 self.error(
                     Code::UndefinedValue,
@@ -396,6 +405,7 @@ impl<'a> Checker<'a> {
                 )
                 .label(v.value.span, label)
                 .help(help)
+                .meant(v.value.span, meant)
                 .emit();
                 continue;
             }
@@ -519,13 +529,16 @@ impl<'a> Checker<'a> {
                         }
                     }
                     _ => {
-                        let help = suggestion(&name.text, self.fact_names());
+                        let meant = crate::diagnostic::did_you_mean(&name.text, self.fact_names())
+                            .map(str::to_string);
+                        let help = meant.as_deref().map(|c| format!("did you mean `{c}`?"));
                         self.error(
                             Code::UndefinedFact,
                             format!("the `as of` fact `{}` is not declared", name.text),
                         )
                         .label(name.span, "no such fact")
                         .maybe_help(help)
+                        .meant(name.span, meant)
                         .emit();
                     }
                 }
@@ -803,15 +816,21 @@ impl<'a> Checker<'a> {
                     None => {
                         let names: Vec<&str> =
                             self.model.laws.iter().map(|l| l.name.as_str()).collect();
-                        let help = suggestion(&name.text, names).unwrap_or_else(|| {
-                            format!("declare it: `law {}` with its titles", name.text)
-                        });
+                        let meant =
+                            crate::diagnostic::did_you_mean(&name.text, names).map(str::to_string);
+                        let help = meant
+                            .as_deref()
+                            .map(|c| format!("did you mean `{c}`?"))
+                            .unwrap_or_else(|| {
+                                format!("declare it: `law {}` with its titles", name.text)
+                            });
                         self.error(
                             Code::UndefinedLaw,
                             format!("the law `{}` is not declared", name.text),
                         )
                         .label(name.span, "no such law")
                         .help(help)
+                        .meant(name.span, meant)
                         .emit();
                         None
                     }
@@ -1099,9 +1118,14 @@ impl<'a> Checker<'a> {
                         .iter()
                         .map(|r| r.name.text.as_str())
                         .collect();
-                    let help = suggestion(&target.text, names).unwrap_or_else(|| {
-                        "an exception must name the rule it makes an exception to".to_string()
-                    });
+                    let meant =
+                        crate::diagnostic::did_you_mean(&target.text, names).map(str::to_string);
+                    let help = meant
+                        .as_deref()
+                        .map(|c| format!("did you mean `{c}`?"))
+                        .unwrap_or_else(|| {
+                            "an exception must name the rule it makes an exception to".to_string()
+                        });
                     self.error(
                         Code::UndefinedRule,
                         format!(
@@ -1111,6 +1135,7 @@ impl<'a> Checker<'a> {
                     )
                     .label(target.span, "no such rule")
                     .help(help)
+                    .meant(target.span, meant)
                     .emit();
                 }
                 found
@@ -1549,6 +1574,17 @@ impl DiagBuilder<'_, '_> {
     pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.d = self.d.take().map(|d| d.help(help));
         self
+    }
+
+    /// The fix of a did-you-mean: write the name meant at `span`.
+    pub(crate) fn meant(self, span: Span, meant: Option<String>) -> Self {
+        match meant {
+            Some(m) => {
+                let message = format!("write `{m}`");
+                self.fix(span, m, message)
+            }
+            None => self,
+        }
     }
 
     pub(crate) fn maybe_help(mut self, help: Option<String>) -> Self {

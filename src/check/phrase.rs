@@ -79,6 +79,90 @@ fn matches<'w>(toks: &[Tok], words: &'w [Word], allow_empty: bool) -> Option<Vec
     }
 }
 
+/// The templates of remedies, by their index: each `phrase`, and the id read
+/// as words for a remedy without parameters (`true`).
+fn templates_of<'r>(
+    remedies: impl Iterator<Item = &'r ast::Remedy>,
+) -> Vec<(usize, Vec<Tok>, bool)> {
+    let mut out = Vec::new();
+    for (i, r) in remedies.enumerate() {
+        for p in &r.phrases {
+            out.push((i, tokens(&p.text), false));
+        }
+        if r.params.is_empty() {
+            out.push((i, tokens(&r.name.text.replace('_', " ")), true));
+        }
+    }
+    out
+}
+
+/// How a phrase after `=>` names its remedy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseMatch {
+    /// The id itself, one word: `=> return_without_reason`.
+    Id,
+    /// The id read as words: `=> return without reason`.
+    IdWords,
+    /// One of the remedy's `phrase` templates.
+    Template,
+}
+
+/// The remedies' phrases, read once, to find the remedy a phrase after `=>`
+/// names as the checker reads it: the id as one word, else the templates
+/// with the fewest placeholders and the most words first; a phrase that
+/// leaves a placeholder empty still names its remedy. For editors (go to
+/// definition, rename).
+#[derive(Debug)]
+pub struct PhraseTable {
+    ids: std::collections::HashMap<String, usize>,
+    templates: Vec<(usize, Vec<Tok>, bool)>,
+}
+
+impl PhraseTable {
+    /// The table of `remedies`, each known by its index.
+    pub fn new(remedies: &[&ast::Remedy]) -> PhraseTable {
+        let mut ids = std::collections::HashMap::new();
+        for (i, r) in remedies.iter().enumerate() {
+            ids.entry(r.name.text.clone()).or_insert(i);
+        }
+        let mut templates = templates_of(remedies.iter().copied());
+        templates.sort_by_key(|(_, toks, _)| {
+            let slots = toks.iter().filter(|t| matches!(t, Tok::Slot(_))).count();
+            (slots, usize::MAX - toks.len())
+        });
+        PhraseTable { ids, templates }
+    }
+
+    /// The remedy (an index) that `words` name, and how.
+    pub fn remedy(&self, words: &[Word]) -> Option<(usize, PhraseMatch)> {
+        if let [only] = words {
+            if let Some(i) = self.ids.get(&only.text) {
+                return Some((*i, PhraseMatch::Id));
+            }
+        }
+        let how = |by_id: bool| {
+            if by_id {
+                PhraseMatch::IdWords
+            } else {
+                PhraseMatch::Template
+            }
+        };
+        for allow_empty in [false, true] {
+            for (i, toks, by_id) in &self.templates {
+                if matches(toks, words, allow_empty).is_some() {
+                    return Some((*i, how(*by_id)));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// A template as a person reads it: `forward to association at {location}`.
+pub fn template_text(template: &str) -> String {
+    render(&tokens(template))
+}
+
 impl Checker<'_> {
     /// Check a `phrase "…"` template against the remedy's parameters.
     pub(crate) fn check_template(&mut self, phrase: &ast::LangText, params: &[(String, Type)]) {
@@ -125,17 +209,10 @@ impl Checker<'_> {
 
     /// The templates of every remedy: its phrases, and its id read as words.
     fn templates(&self) -> Vec<(RemedyId, Vec<Tok>)> {
-        let mut out = Vec::new();
-        for (i, r) in self.remedy_decls.iter().enumerate() {
-            let id = RemedyId(super::id32(i));
-            for p in &r.phrases {
-                out.push((id, tokens(&p.text)));
-            }
-            if r.params.is_empty() {
-                out.push((id, tokens(&r.name.text.replace('_', " "))));
-            }
-        }
-        out
+        templates_of(self.remedy_decls.iter().copied())
+            .into_iter()
+            .map(|(i, toks, _)| (RemedyId(super::id32(i)), toks))
+            .collect()
     }
 
     /// Resolve what a rule concludes.
@@ -153,18 +230,22 @@ impl Checker<'_> {
         span: Span,
     ) -> Option<model::Conclusion> {
         let Some(id) = self.remedies.get(&name.text).copied() else {
-            let help = did_you_mean(
+            let meant = did_you_mean(
                 &name.text,
                 self.remedy_decls.iter().map(|r| r.name.text.as_str()),
             )
-            .map(|c| format!("did you mean `{c}`?"))
-            .unwrap_or_else(|| "declare it in the catalogue with `remedy`".to_string());
+            .map(str::to_string);
+            let help = meant
+                .as_deref()
+                .map(|c| format!("did you mean `{c}`?"))
+                .unwrap_or_else(|| "declare it in the catalogue with `remedy`".to_string());
             self.error(
                 Code::UndefinedRemedy,
                 format!("the remedy `{}` is not in the catalogue", name.text),
             )
             .label(name.span, "no such remedy")
             .help(help)
+            .meant(name.span, meant)
             .emit();
             return None;
         };
@@ -295,17 +376,22 @@ impl Checker<'_> {
             .collect::<Vec<_>>()
             .join(" ");
         let rendered: Vec<String> = templates.iter().map(|(_, t)| render(t)).collect();
-        let help = did_you_mean(&text, rendered.iter().map(String::as_str))
+        let meant = did_you_mean(&text, rendered.iter().map(String::as_str)).map(str::to_string);
+        let help = meant
+            .as_deref()
             .map(|c| format!("did you mean `{c}`?"))
             .unwrap_or_else(|| {
                 "name a remedy of the catalogue by its id or its `phrase`".to_string()
             });
+        // a phrase with placeholders is no fix: its values are the writer's
+        let meant = meant.filter(|m| !m.contains('{'));
         self.error(
             Code::UndefinedRemedy,
             format!("no remedy in the catalogue reads `{text}`"),
         )
         .label(span, "no remedy matches this phrase")
         .help(help)
+        .meant(span, meant)
         .emit();
         None
     }

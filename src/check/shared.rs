@@ -14,7 +14,7 @@
 use std::collections::HashSet;
 
 use crate::ast;
-use crate::diagnostic::{Code, suggestion};
+use crate::diagnostic::Code;
 use crate::model::RuleId;
 use crate::source::Span;
 
@@ -60,9 +60,14 @@ impl Checker<'_> {
                         .iter()
                         .map(|r| r.name.text.as_str())
                         .collect();
-                    let help = suggestion(&target.text, names).unwrap_or_else(|| {
-                        "each name after `to` must be a rule or exception".to_string()
-                    });
+                    let meant =
+                        crate::diagnostic::did_you_mean(&target.text, names).map(str::to_string);
+                    let help = meant
+                        .as_deref()
+                        .map(|c| format!("did you mean `{c}`?"))
+                        .unwrap_or_else(|| {
+                            "each name after `to` must be a rule or exception".to_string()
+                        });
                     self.error(
                         Code::UndefinedRule,
                         format!(
@@ -72,6 +77,7 @@ impl Checker<'_> {
                     )
                     .label(target.span, "no such rule")
                     .help(help)
+                    .meant(target.span, meant)
                     .emit();
                 }
             }

@@ -16,6 +16,7 @@ mod facts;
 mod files;
 mod fmt;
 mod graph;
+mod lsp;
 mod test;
 
 use std::io::{self, IsTerminal as _, Read as _, Write};
@@ -85,6 +86,7 @@ enum Command {
     Facts(facts::Args),
     Fmt(fmt::Args),
     Graph(graph::Args),
+    Lsp(lsp::Args),
     Test(test::Args),
 }
 
@@ -163,6 +165,7 @@ pub fn run() -> ExitCode {
                 Command::Facts(args) => facts::run(out, &args),
                 Command::Fmt(args) => fmt::run(out, &args),
                 Command::Graph(args) => graph::run(out, &args),
+                Command::Lsp(args) => lsp::run(out, &args),
                 Command::Test(args) => test::run(out, &args),
             };
             out::finish(result.and_then(|code| out.flush().map(|()| code)))
