@@ -25,6 +25,7 @@ mod generator;
 mod graph;
 mod hostile;
 mod limits;
+mod output_levels;
 mod print;
 mod proptests;
 mod reference;
