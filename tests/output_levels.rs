@@ -230,7 +230,7 @@ fn generated_cases_project_down_at_every_level() {
         let file = SourceFile::new("generated.rules", table::rulebook(rules, table::SEED));
         let (graph, diagnostics) = redress::compile(&file);
         let graph = graph.unwrap_or_else(|| panic!("{}", render(&diagnostics)));
-        let cases = table::cases(200, 10, table::SEED);
+        let cases = table::cases(200, 100, table::SEED);
         let mut evaluator = redress::eval::Evaluator::new(&graph);
         let (mut undetermined, mut applied) = (0, 0);
         for (i, line) in cases.lines().enumerate() {
