@@ -458,3 +458,28 @@ fn output_level_usage() {
         r.stderr
     );
 }
+
+/// The examples of docs/output.md ("Output levels") are what redress writes
+/// for the example rulebook's fraud case.
+#[test]
+fn the_documented_examples_are_real_output() {
+    let docs = std::fs::read_to_string(root().join("docs/output.md")).unwrap();
+    let case = std::fs::read_to_string(root().join("rulebooks/example/cases/fraud.json")).unwrap();
+    let line = serde_json::from_str::<Value>(&case).unwrap().to_string();
+    for level in ["ids", "summary"] {
+        let r = redress(
+            &[
+                "eval",
+                "rulebooks/example/example.rules",
+                "--jsonl",
+                "-",
+                "--output",
+                level,
+            ],
+            Some(&line),
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let example = format!("```json\n{}```", r.stdout);
+        assert!(docs.contains(&example), "docs/output.md lacks {example}");
+    }
+}
