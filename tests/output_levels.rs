@@ -18,9 +18,7 @@ use serde_json::{Map, Value, json};
 use crate::support::redress;
 use crate::{relative, render, root};
 
-#[path = "../benches/generator/mod.rs"]
-#[allow(dead_code, reason = "the tests use part of the generator")]
-mod table;
+use crate::generator::table;
 
 /// The eval fixtures and the shipped cases, JSON and TOML.
 fn case_files() -> Vec<PathBuf> {
