@@ -79,13 +79,9 @@ impl<'g> LineOutcome<'g> {
         match self {
             LineOutcome::Outcome(o, _) => {
                 // once per case: a remedy given with two amounts or deadlines
-                // has two (adjacent) entries in the full record, one in ids
-                let mut last = None;
-                for r in &o.remedies {
-                    if last.replace(r.remedy) == Some(r.remedy) {
-                        continue;
-                    }
-                    let i = r.remedy.index();
+                // has two entries in the full record, one in ids
+                for (remedy, _) in o.applied() {
+                    let i = remedy.index();
                     if tally.remedies.len() <= i {
                         tally.remedies.resize(i + 1, 0);
                     }

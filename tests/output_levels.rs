@@ -209,9 +209,15 @@ fn every_level_is_the_full_record_projected_down() {
             );
             assert_eq!(default.detail, Detail::Full);
             let full = written(&default, &what);
+            let applied: Vec<_> = default.applied().collect();
             for level in Detail::ALL {
                 let outcome = evaluate(&graph, &case, &options(level));
                 assert_eq!(outcome.detail, level);
+                assert_eq!(
+                    outcome.applied().collect::<Vec<_>>(),
+                    applied,
+                    "{what} at {level}"
+                );
                 assert_projects(level, &written(&outcome, &what), &full, &what);
             }
         }

@@ -284,7 +284,12 @@ impl<'g> Run<'g, '_> {
         }
         open.sort_unstable();
 
-        let mut remedies: Vec<AppliedRemedy<'g>> = Vec::with_capacity(open.len());
+        let mut remedies: Vec<AppliedRemedy<'g>> = if detail == Detail::Ids {
+            Vec::new()
+        } else {
+            Vec::with_capacity(open.len())
+        };
+        let mut applied_ids: Vec<(RemedyId, &'g str)> = Vec::new();
         let mut undetermined: Vec<Undetermined<'g>> = Vec::new();
         let mut start = 0;
         while let Some(&(remedy_index, _)) = open.get(start) {
@@ -304,13 +309,14 @@ impl<'g> Run<'g, '_> {
                 continue;
             };
             let first_applied = remedies.len();
+            let first_id = applied_ids.len();
             let mut open_rules = 0;
             for &(_, i) in group {
                 match self.scratch.applies_or_unknown(i as usize) {
                     // ids only: the remedy once, nothing computed
                     Truth::Yes if detail == Detail::Ids => {
-                        if remedies.len() == first_applied {
-                            remedies.push(bare(shows, RemedyId(remedy_index)));
+                        if applied_ids.len() == first_id {
+                            applied_ids.push((RemedyId(remedy_index), &shows.id));
                         }
                     }
                     Truth::Yes => {
@@ -320,7 +326,8 @@ impl<'g> Run<'g, '_> {
                     Truth::No => {}
                 }
             }
-            if remedies.len() == first_applied && open_rules > 0 && detail != Detail::Full {
+            let none_applied = remedies.len() == first_applied && applied_ids.len() == first_id;
+            if none_applied && open_rules > 0 && detail != Detail::Full {
                 // the facts that would settle it for the summary, nothing for ids
                 let needs = if detail == Detail::Summary {
                     self.scratch.marks.fresh();
@@ -341,7 +348,7 @@ impl<'g> Run<'g, '_> {
                     needs,
                     rules: SmallVec::new(),
                 });
-            } else if remedies.len() == first_applied && open_rules > 0 {
+            } else if none_applied && open_rules > 0 {
                 self.scratch.marks.fresh();
                 self.scratch.facts.clear();
                 let mut rules = SmallVec::with_capacity(open_rules);
@@ -423,6 +430,7 @@ impl<'g> Run<'g, '_> {
                 Vec::new()
             },
             remedies,
+            applied_ids,
             undetermined,
             overridden,
             errors: std::mem::take(&mut self.errors),

@@ -27,7 +27,7 @@ impl Outcome<'_> {
 
     fn write_ids(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"remedies\":");
-        list(out, &self.remedies, |out, r| string(out, r.id));
+        list(out, &self.applied_ids, |out, r| string(out, r.1));
         out.extend_from_slice(b",\"undetermined\":");
         list(out, &self.undetermined, |out, u| string(out, u.id));
         out.extend_from_slice(b",\"errors\":");

@@ -237,8 +237,14 @@ pub struct Outcome<'g> {
     pub rulebook: RulebookInfo<'g>,
     /// The date the case was judged on, when known.
     pub as_of: Option<String>,
-    /// Remedies that apply, in catalogue order.
+    /// Remedies that apply, in catalogue order (empty at [`Detail::Ids`]:
+    /// see [`Outcome::applied_ids`]).
     pub remedies: Vec<AppliedRemedy<'g>>,
+    /// At [`Detail::Ids`] only: the remedies that apply, each once, in
+    /// catalogue order, by id and stable name (an [`AppliedRemedy`] is a
+    /// large record, and the ids level builds none). Read
+    /// [`Outcome::applied`] for the same list at any level.
+    pub applied_ids: Vec<(RemedyId, &'g str)>,
     /// Remedies that may apply once more facts are known.
     pub undetermined: Vec<Undetermined<'g>>,
     /// Rules that applied but were set aside by an exception.
@@ -282,7 +288,7 @@ impl Serialize for Outcome<'_> {
             }
             Detail::Ids => {
                 let mut s = serializer.serialize_struct("Outcome", 3)?;
-                s.serialize_field("remedies", &Each(&self.remedies, applied_id))?;
+                s.serialize_field("remedies", &Each(&self.applied_ids, applied_id))?;
                 s.serialize_field("undetermined", &Each(&self.undetermined, undetermined_id))?;
                 s.serialize_field("errors", &self.errors)?;
                 s.end()
@@ -291,8 +297,23 @@ impl Serialize for Outcome<'_> {
     }
 }
 
-fn applied_id<'g>(r: &AppliedRemedy<'g>) -> &'g str {
-    r.id
+fn applied_id<'g>(r: &(RemedyId, &'g str)) -> &'g str {
+    r.1
+}
+
+impl<'g> Outcome<'g> {
+    /// The remedies that apply, each once (however many entries it has in
+    /// `remedies`), in catalogue order, by id and stable name: at any level.
+    pub fn applied(&self) -> impl Iterator<Item = (RemedyId, &'g str)> + '_ {
+        let full = self.remedies.iter().enumerate().filter_map(|(i, r)| {
+            let repeat = i
+                .checked_sub(1)
+                .and_then(|p| self.remedies.get(p))
+                .is_some_and(|p| p.remedy == r.remedy);
+            (!repeat).then_some((r.remedy, r.id))
+        });
+        self.applied_ids.iter().copied().chain(full)
+    }
 }
 
 fn undetermined_id<'g>(u: &Undetermined<'g>) -> &'g str {
