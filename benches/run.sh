@@ -87,3 +87,28 @@ for n in 100 1000 10000; do
     echo "$n $lines $best1 $best2" | awk '{
         printf "| %d | %d | %.0f cases/s (%.2f s) | %.0f cases/s | %.0f cases/s (%.2f s) | %.0f cases/s | %.2f × |\n", $1, $2, $2 / $3, $3, $4, $2 / $5, $5, $6, $6 / $4 }'
 done
+
+echo
+echo "## Output levels (issue 17): redress eval --jsonl --output ids|summary|full, 10,000 rules, one job"
+echo
+echo "The complete cases (\`cases-10000.jsonl\` repeated), output to /dev/null; the three levels taken in turn, best"
+echo "of 5 each; stream rate as redress reports it. Instruction counts per case: \`bash benches/levels-callgrind.sh\`."
+echo
+echo "| level | lines | stream | wall | output per case | × full (stream) |"
+echo "|---|---:|---:|---:|---:|---:|"
+n=10000
+lines=$(wc -l <"$data/jsonl-$n.jsonl")
+declare -A best
+for level in ids summary full; do best[$level]="9e9 0"; done
+for _ in 1 2 3 4 5; do
+    for level in ids summary full; do
+        r=$(run_once "$bin" eval "$data/rules-$n.rules" --jsonl "$data/jsonl-$n.jsonl" --jobs 1 --output "$level")
+        best[$level]=$(echo "${best[$level]} $r" | awk '{ printf "%s %s", ($3 < $1 ? $3 : $1), ($4 > $2 ? $4 : $2) }')
+    done
+done
+full_rate=$(echo "${best[full]}" | awk '{ print $2 }')
+for level in ids summary full; do
+    bytes=$("$bin" eval "$data/rules-$n.rules" --jsonl "$data/cases-10000.jsonl" --jobs 1 --output "$level" 2>/dev/null | head -n 1000 | wc -c)
+    echo "$level $lines ${best[$level]} $bytes $full_rate" | awk '{
+        printf "| %s | %d | %.0f cases/s | %.2f s | %.1f kB | %.2f × |\n", $1, $2, $4, $3, $5 / 1000 / 1000, $4 / $6 }'
+done

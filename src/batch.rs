@@ -78,8 +78,10 @@ impl<'g> LineOutcome<'g> {
         tally.cases += 1;
         match self {
             LineOutcome::Outcome(o, _) => {
-                for r in &o.remedies {
-                    let i = r.remedy.index();
+                // once per case: a remedy given with two amounts or deadlines
+                // has two entries in the full record, one in ids
+                for (remedy, _) in o.applied() {
+                    let i = remedy.index();
                     if tally.remedies.len() <= i {
                         tally.remedies.resize(i + 1, 0);
                     }
@@ -197,8 +199,10 @@ pub struct Tally {
     pub cases: usize,
     /// Lines that could not be evaluated.
     pub errors: usize,
-    /// How often each remedy applied (once per entry in an outcome's
-    /// `remedies`), by [`RemedyId`](crate::model::RemedyId); remedies past the end never applied.
+    /// In how many cases each remedy applied (once per case, however many
+    /// entries it has in the outcome's `remedies`, so that every output
+    /// level counts alike), by [`RemedyId`](crate::model::RemedyId);
+    /// remedies past the end never applied.
     pub remedies: Vec<usize>,
 }
 

@@ -4,7 +4,7 @@
 //! Only the 100-rule size, to stay fast; `benches/run.sh` measures the rest.
 
 #[path = "../benches/generator/mod.rs"]
-mod table;
+pub(crate) mod table;
 
 use redress::case::{Format, parse_case};
 use redress::eval::{Options, evaluate};

@@ -26,6 +26,7 @@ mod graph;
 mod hostile;
 mod limits;
 mod lsp;
+mod output_levels;
 mod print;
 mod proptests;
 mod reference;

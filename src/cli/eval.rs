@@ -8,7 +8,7 @@ use serde::Serialize;
 use redress::case::{self, Format as CaseFormat};
 use redress::diagnostic::{Code, Diagnostic};
 use redress::eval::{self, Options};
-use redress::outcome::Outcome;
+use redress::outcome::{Detail, Outcome};
 use redress::report::{JsonDiagnostic, json_diagnostic, text};
 
 use super::{INPUT_ERRORS, OK, ReadError, USAGE};
@@ -22,10 +22,31 @@ pub(crate) enum Format {
     Json,
 }
 
+/// `--output`: how much of each outcome to write (see `redress::outcome::Detail`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Output {
+    /// The ids of the remedies that apply and of those undetermined.
+    Ids,
+    /// The ids with parameters, amounts and deadlines, and the facts undetermined remedies need.
+    Summary,
+    /// The whole outcome: titles, citations, reasons, overridden rules, questions.
+    Full,
+}
+
+impl From<Output> for Detail {
+    fn from(o: Output) -> Detail {
+        match o {
+            Output::Ids => Detail::Ids,
+            Output::Summary => Detail::Summary,
+            Output::Full => Detail::Full,
+        }
+    }
+}
+
 /// Evaluate case files against a rulebook and say which remedies apply and why.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json\n  redress eval --format json --as-of 2024-06-01 book.rules case.json\n  redress eval --lang en --verbose book.rules case.json\n  cat case.json | redress eval book.rules -\n  redress eval book.rules --jsonl complaints.jsonl > outcomes.jsonl"
+    after_help = "Examples:\n  redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json\n  redress eval --format json --as-of 2024-06-01 book.rules case.json\n  redress eval --lang en --verbose book.rules case.json\n  cat case.json | redress eval book.rules -\n  redress eval book.rules --jsonl complaints.jsonl > outcomes.jsonl\n  redress eval book.rules --jsonl complaints.jsonl --output ids > applies.jsonl"
 )]
 pub(crate) struct Args {
     /// The rulebook (`.rules`).
@@ -53,6 +74,11 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// With `--jsonl` or `--format json`: how much of each outcome to build and write (ids: the
+    /// remedies that apply and those undetermined; summary: with parameters, amounts, deadlines
+    /// and needed facts; full: the whole outcome). See docs/output.md, "Output levels".
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    output: Option<Output>,
     /// Judge the case as of this date (YYYY-MM-DD): sets the rulebook's `as of` fact and decides which deadlines have expired.
     #[arg(long, value_name = "DATE")]
     as_of: Option<Date>,
@@ -109,6 +135,12 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         );
         return Ok(USAGE);
     }
+    if args.output.is_some() && args.jsonl.is_none() && args.format != Format::Json {
+        errln!(
+            "error: --output goes with --jsonl or --format json: the advice text always shows the whole outcome"
+        );
+        return Ok(USAGE);
+    }
     let Some(lang) = super::advice_language(args.lang.as_deref(), model) else {
         return Ok(USAGE);
     };
@@ -119,6 +151,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     };
     let options = Options {
         as_of: args.as_of,
+        detail: args.output.map_or(Detail::Full, Detail::from),
         ..Options::default()
     };
     if let Some(path) = &args.jsonl {

@@ -20,9 +20,10 @@ use jiff::civil::Date;
 
 use crate::case::Case;
 use crate::graph::{DecisionGraph, RemedyShown};
+use crate::model::RemedyId;
 use crate::model::{Citation, FactId, Model};
 use crate::outcome::{
-    AppliedRemedy, Because, CitationOut, Computed, Deadline, EvalError, Ordered, Outcome,
+    AppliedRemedy, Because, CitationOut, Computed, Deadline, Detail, EvalError, Ordered, Outcome,
     Overridden, RulebookInfo, Shown, Titles, Undetermined,
 };
 use crate::value::{Truth, Type, Value};
@@ -41,6 +42,12 @@ pub struct Options {
     /// Evaluate every rule, without the rule index (same answers, more work;
     /// for testing the index).
     pub without_index: bool,
+    /// How much of the outcome to build (default: all of it). Below
+    /// [`Detail::Full`] the evaluator skips what the level does not write:
+    /// citations, deciding facts, overridden rules and questions, and for
+    /// [`Detail::Ids`] also parameters, amounts, deadlines and the facts
+    /// undetermined remedies need.
+    pub detail: Detail,
 }
 
 /// What evaluation saw, for tools that explain or measure coverage.
@@ -132,6 +139,7 @@ impl<'g> Evaluator<'g> {
             scratch: &mut self.scratch,
             errors: Vec::new(),
             failed: Vec::new(),
+            detail: options.detail,
         };
         let n = u32::try_from(graph.nodes().len()).unwrap_or(u32::MAX);
         let values = (0..n).map(|i| run.value(NodeId(i))).collect();
@@ -171,6 +179,7 @@ impl<'g> Evaluator<'g> {
             scratch: s,
             errors: Vec::new(),
             failed: Vec::new(),
+            detail: options.detail,
         };
         for &i in &candidates {
             if let Some(rule) = graph.rules().get(i as usize) {
@@ -221,6 +230,8 @@ struct Run<'g: 's, 's> {
     errors: Vec<EvalError>,
     /// The node whose computation failed, for each of `errors`.
     failed: Vec<NodeId>,
+    /// How much of the outcome to build.
+    detail: Detail,
 }
 
 /// Whether a rule applies: its condition holds and none of its exceptions
@@ -254,6 +265,7 @@ impl<'g> Run<'g, '_> {
     fn outcome(&mut self, candidates: &[u32], as_of: Option<Date>) -> Outcome<'g> {
         let graph = self.graph;
         let model = graph.model();
+        let detail = self.detail;
         // (remedy, rule) for each rule that applies or may apply; sorted, so
         // by remedy in catalogue order, then rule in declaration order
         let mut open = std::mem::take(&mut self.scratch.open);
@@ -272,7 +284,12 @@ impl<'g> Run<'g, '_> {
         }
         open.sort_unstable();
 
-        let mut remedies: Vec<AppliedRemedy<'g>> = Vec::with_capacity(open.len());
+        let mut remedies: Vec<AppliedRemedy<'g>> = if detail == Detail::Ids {
+            Vec::new()
+        } else {
+            Vec::with_capacity(open.len())
+        };
+        let mut applied_ids: Vec<(RemedyId, &'g str)> = Vec::new();
         let mut undetermined: Vec<Undetermined<'g>> = Vec::new();
         let mut start = 0;
         while let Some(&(remedy_index, _)) = open.get(start) {
@@ -292,9 +309,16 @@ impl<'g> Run<'g, '_> {
                 continue;
             };
             let first_applied = remedies.len();
+            let first_id = applied_ids.len();
             let mut open_rules = 0;
             for &(_, i) in group {
                 match self.scratch.applies_or_unknown(i as usize) {
+                    // ids only: the remedy once, nothing computed
+                    Truth::Yes if detail == Detail::Ids => {
+                        if applied_ids.len() == first_id {
+                            applied_ids.push((RemedyId(remedy_index), &shows.id));
+                        }
+                    }
                     Truth::Yes => {
                         self.applied(shows, i as usize, first_applied, &mut remedies, as_of);
                     }
@@ -302,7 +326,29 @@ impl<'g> Run<'g, '_> {
                     Truth::No => {}
                 }
             }
-            if remedies.len() == first_applied && open_rules > 0 {
+            let none_applied = remedies.len() == first_applied && applied_ids.len() == first_id;
+            if none_applied && open_rules > 0 && detail != Detail::Full {
+                // the facts that would settle it for the summary, nothing for ids
+                let needs = if detail == Detail::Summary {
+                    self.scratch.marks.fresh();
+                    self.scratch.facts.clear();
+                    for &(_, i) in group {
+                        if self.scratch.applies_or_unknown(i as usize) == Truth::Unknown {
+                            self.rule_needs(i as usize, 0);
+                        }
+                    }
+                    self.fact_names()
+                } else {
+                    SmallVec::new()
+                };
+                undetermined.push(Undetermined {
+                    id: &shows.id,
+                    title: Titles(&shows.titles),
+                    category: &shows.category,
+                    needs,
+                    rules: SmallVec::new(),
+                });
+            } else if none_applied && open_rules > 0 {
                 self.scratch.marks.fresh();
                 self.scratch.facts.clear();
                 let mut rules = SmallVec::with_capacity(open_rules);
@@ -329,7 +375,8 @@ impl<'g> Run<'g, '_> {
         self.scratch.open = open;
 
         let mut overridden: Vec<Overridden<'g>> = Vec::new();
-        for &i in candidates {
+        let full = detail == Detail::Full;
+        for &i in candidates.iter().filter(|_| full) {
             let i = i as usize;
             if self.scratch.cond(i) != Truth::Yes {
                 continue;
@@ -363,15 +410,27 @@ impl<'g> Run<'g, '_> {
         }
 
         Outcome {
+            detail,
             rulebook: RulebookInfo {
                 title: Titles(&model.header.titles),
                 jurisdiction: &model.header.jurisdiction,
                 version: &model.header.version,
-                effective: model.header.effective.map(|d| d.to_string()),
+                effective: model
+                    .header
+                    .effective
+                    .filter(|_| full)
+                    .map(|d| d.to_string()),
             },
-            as_of: as_of.map(|d| d.to_string()),
-            questions: crate::outcome::open_questions(model, &remedies, &undetermined),
+            as_of: as_of
+                .filter(|_| detail != Detail::Ids)
+                .map(|d| d.to_string()),
+            questions: if full {
+                crate::outcome::open_questions(model, &remedies, &undetermined)
+            } else {
+                Vec::new()
+            },
             remedies,
+            applied_ids,
             undetermined,
             overridden,
             errors: std::mem::take(&mut self.errors),
@@ -414,6 +473,21 @@ impl<'g> Run<'g, '_> {
             ..self.computed(a)
         });
         let deadline = rule.deadline.map(|d| self.deadline(d, as_of));
+        if self.detail != Detail::Full {
+            // the summary: no citations, no deciding facts
+            let same = remedies
+                .iter()
+                .skip(first)
+                .any(|a| a.params == params && a.amount == amount && a.deadline == deadline);
+            if !same {
+                let mut a = bare(shows, *remedy);
+                a.params = params;
+                a.amount = amount;
+                a.deadline = deadline;
+                remedies.push(a);
+            }
+            return;
+        }
 
         // the facts that decided it, and why its exceptions do not apply
         let facts = if rule.plain && rule.exceptions.is_empty() {
@@ -580,6 +654,22 @@ impl<'g> Run<'g, '_> {
             .iter()
             .map(|f| model.fact_name(*f))
             .collect()
+    }
+}
+
+/// An applied remedy with nothing computed: its id, titles and category
+/// (borrowed), no parameters, amount, deadline, citations or reasons.
+fn bare<'g>(shows: &'g RemedyShown, remedy: RemedyId) -> AppliedRemedy<'g> {
+    AppliedRemedy {
+        remedy,
+        id: &shows.id,
+        title: Titles(&shows.titles),
+        category: &shows.category,
+        params: Ordered(Vec::new()),
+        amount: None,
+        deadline: None,
+        citations: SmallVec::new(),
+        because: SmallVec::new(),
     }
 }
 

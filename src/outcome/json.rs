@@ -10,13 +10,64 @@
 use std::io::Write as _;
 
 use super::{
-    AppliedRemedy, Because, CitationOut, Computed, Deadline, EvalError, Ordered, Outcome,
+    AppliedRemedy, Because, CitationOut, Computed, Deadline, Detail, EvalError, Ordered, Outcome,
     Overridden, Question, RulebookInfo, Shown, Titles, Undetermined,
 };
 
 impl Outcome<'_> {
-    /// Append the outcome as compact JSON, without a newline.
+    /// Append the outcome as compact JSON, without a newline: the record of
+    /// its level ([`Outcome::detail`]).
     pub fn write_json(&self, out: &mut Vec<u8>) {
+        match self.detail {
+            Detail::Full => self.write_full(out),
+            Detail::Summary => self.write_summary(out),
+            Detail::Ids => self.write_ids(out),
+        }
+    }
+
+    fn write_ids(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"remedies\":");
+        list(out, &self.applied_ids, |out, r| string(out, r.1));
+        out.extend_from_slice(b",\"undetermined\":");
+        list(out, &self.undetermined, |out, u| string(out, u.id));
+        out.extend_from_slice(b",\"errors\":");
+        list(out, &self.errors, eval_error);
+        out.push(b'}');
+    }
+
+    fn write_summary(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"as_of\":");
+        opt_str(out, self.as_of.as_deref());
+        out.extend_from_slice(b",\"remedies\":");
+        list(out, &self.remedies, |out, a| {
+            out.extend_from_slice(b"{\"id\":");
+            string(out, a.id);
+            out.extend_from_slice(b",\"params\":");
+            ordered(out, &a.params, computed);
+            if let Some(amount) = &a.amount {
+                out.extend_from_slice(b",\"amount\":");
+                computed(out, amount);
+            }
+            if let Some(d) = &a.deadline {
+                out.extend_from_slice(b",\"deadline\":");
+                deadline(out, d);
+            }
+            out.push(b'}');
+        });
+        out.extend_from_slice(b",\"undetermined\":");
+        list(out, &self.undetermined, |out, u| {
+            out.extend_from_slice(b"{\"id\":");
+            string(out, u.id);
+            out.extend_from_slice(b",\"needs\":");
+            strings(out, &u.needs);
+            out.push(b'}');
+        });
+        out.extend_from_slice(b",\"errors\":");
+        list(out, &self.errors, eval_error);
+        out.push(b'}');
+    }
+
+    fn write_full(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"rulebook\":");
         rulebook(out, &self.rulebook);
         out.extend_from_slice(b",\"as_of\":");

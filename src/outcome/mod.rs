@@ -142,15 +142,109 @@ impl Serialize for Shown<'_> {
     }
 }
 
+/// How much of an outcome to build and write: the *output level* of
+/// `eval --jsonl --output` and `eval --format json --output`, and of any
+/// program that evaluates many cases and needs less than the whole record.
+///
+/// Pass it in [`crate::eval::Options::detail`]: the evaluator then builds
+/// only what the level writes (no titles, citations, deciding facts,
+/// overridden rules or questions below [`Detail::Full`]; no amounts,
+/// deadlines, parameters or needed facts for [`Detail::Ids`]), and the
+/// [`Outcome`] it returns remembers its level ([`Outcome::detail`]), so that
+/// [`Outcome::write_json`] and serde write the record of that level. The
+/// records are described in `docs/output.md` ("Output levels"):
+///
+/// - `Ids`: `{"remedies": [id…], "undetermined": [id…], "errors": […]}`;
+/// - `Summary`: `{"as_of", "remedies": [{"id", "params", "amount"?,
+///   "deadline"?}…], "undetermined": [{"id", "needs"}…], "errors"}`, each
+///   part byte for byte as in the full record;
+/// - `Full`: the whole outcome (the default).
+///
+/// The fields of an outcome that its level does not write are left empty
+/// (or, for titles and categories, borrowed from the rulebook as always);
+/// render advice text, explanations and questions only from a `Full` one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Detail {
+    /// The ids of the remedies that apply (each once) and of those
+    /// undetermined, and the computations that failed.
+    Ids,
+    /// The ids with their parameters, amounts and deadlines, the facts that
+    /// would settle each undetermined remedy, the as-of date and the errors.
+    Summary,
+    /// The whole outcome: titles, citations, deciding facts, overridden
+    /// rules, questions.
+    #[default]
+    Full,
+}
+
+impl Detail {
+    /// Every level, smallest first.
+    pub const ALL: [Detail; 3] = [Detail::Ids, Detail::Summary, Detail::Full];
+
+    /// Its name: `ids`, `summary` or `full` (what `--output` takes).
+    pub fn name(self) -> &'static str {
+        match self {
+            Detail::Ids => "ids",
+            Detail::Summary => "summary",
+            Detail::Full => "full",
+        }
+    }
+}
+
+impl fmt::Display for Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name that is not an output level (see [`Detail::from_str`](std::str::FromStr)).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownDetail(pub String);
+
+impl fmt::Display for UnknownDetail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not an output level; use ids, summary or full",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownDetail {}
+
+impl std::str::FromStr for Detail {
+    type Err = UnknownDetail;
+
+    /// `ids`, `summary` or `full`, as [`Detail::name`] writes them.
+    fn from_str(s: &str) -> Result<Detail, UnknownDetail> {
+        Detail::ALL
+            .into_iter()
+            .find(|d| d.name() == s)
+            .ok_or_else(|| UnknownDetail(s.to_string()))
+    }
+}
+
 /// What was evaluated, against what.
-#[derive(Clone, Debug, Serialize)]
+///
+/// Serialised (by serde and by [`Outcome::write_json`], byte for byte the
+/// same) as the record of its level, [`Outcome::detail`].
+#[derive(Clone, Debug)]
 pub struct Outcome<'g> {
+    /// How much of it was built, and is written (see [`Detail`]).
+    pub detail: Detail,
     /// The rulebook.
     pub rulebook: RulebookInfo<'g>,
     /// The date the case was judged on, when known.
     pub as_of: Option<String>,
-    /// Remedies that apply, in catalogue order.
+    /// Remedies that apply, in catalogue order (empty at [`Detail::Ids`]:
+    /// see [`Outcome::applied_ids`]).
     pub remedies: Vec<AppliedRemedy<'g>>,
+    /// At [`Detail::Ids`] only: the remedies that apply, each once, in
+    /// catalogue order, by id and stable name (an [`AppliedRemedy`] is a
+    /// large record, and the ids level builds none). Read
+    /// [`Outcome::applied`] for the same list at any level.
+    pub applied_ids: Vec<(RemedyId, &'g str)>,
     /// Remedies that may apply once more facts are known.
     pub undetermined: Vec<Undetermined<'g>>,
     /// Rules that applied but were set aside by an exception.
@@ -160,8 +254,119 @@ pub struct Outcome<'g> {
     /// The facts still missing, each once, with what a form or chatbot needs
     /// to ask for it, ordered by how many remedies it would settle (ties:
     /// declaration order). Not written when empty.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question<'g>>,
+}
+
+impl Serialize for Outcome<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        match self.detail {
+            Detail::Full => {
+                let questions = !self.questions.is_empty();
+                let mut s = serializer.serialize_struct("Outcome", 6 + usize::from(questions))?;
+                s.serialize_field("rulebook", &self.rulebook)?;
+                s.serialize_field("as_of", &self.as_of)?;
+                s.serialize_field("remedies", &self.remedies)?;
+                s.serialize_field("undetermined", &self.undetermined)?;
+                s.serialize_field("overridden", &self.overridden)?;
+                s.serialize_field("errors", &self.errors)?;
+                if questions {
+                    s.serialize_field("questions", &self.questions)?;
+                }
+                s.end()
+            }
+            Detail::Summary => {
+                let mut s = serializer.serialize_struct("Outcome", 4)?;
+                s.serialize_field("as_of", &self.as_of)?;
+                s.serialize_field("remedies", &Each(&self.remedies, SummaryRemedy))?;
+                s.serialize_field(
+                    "undetermined",
+                    &Each(&self.undetermined, SummaryUndetermined),
+                )?;
+                s.serialize_field("errors", &self.errors)?;
+                s.end()
+            }
+            Detail::Ids => {
+                let mut s = serializer.serialize_struct("Outcome", 3)?;
+                s.serialize_field("remedies", &Each(&self.applied_ids, applied_id))?;
+                s.serialize_field("undetermined", &Each(&self.undetermined, undetermined_id))?;
+                s.serialize_field("errors", &self.errors)?;
+                s.end()
+            }
+        }
+    }
+}
+
+fn applied_id<'g>(r: &(RemedyId, &'g str)) -> &'g str {
+    r.1
+}
+
+impl<'g> Outcome<'g> {
+    /// The remedies that apply, each once (however many entries it has in
+    /// `remedies`), in catalogue order, by id and stable name: at any level.
+    pub fn applied(&self) -> impl Iterator<Item = (RemedyId, &'g str)> + '_ {
+        let full = self.remedies.iter().enumerate().filter_map(|(i, r)| {
+            let repeat = i
+                .checked_sub(1)
+                .and_then(|p| self.remedies.get(p))
+                .is_some_and(|p| p.remedy == r.remedy);
+            (!repeat).then_some((r.remedy, r.id))
+        });
+        self.applied_ids.iter().copied().chain(full)
+    }
+}
+
+fn undetermined_id<'g>(u: &Undetermined<'g>) -> &'g str {
+    u.id
+}
+
+/// A list serialised as what a function makes of each item.
+struct Each<'a, T, F>(&'a [T], F);
+
+impl<'a, T, F, V> Serialize for Each<'a, T, F>
+where
+    F: Fn(&'a T) -> V,
+    V: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(&self.1))
+    }
+}
+
+/// An applied remedy in the summary record: its id, parameters, amount and
+/// deadline, as the full record writes them.
+struct SummaryRemedy<'a, 'g>(&'a AppliedRemedy<'g>);
+
+impl Serialize for SummaryRemedy<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let r = self.0;
+        let len = 2 + usize::from(r.amount.is_some()) + usize::from(r.deadline.is_some());
+        let mut s = serializer.serialize_struct("SummaryRemedy", len)?;
+        s.serialize_field("id", r.id)?;
+        s.serialize_field("params", &r.params)?;
+        if let Some(amount) = &r.amount {
+            s.serialize_field("amount", amount)?;
+        }
+        if let Some(deadline) = &r.deadline {
+            s.serialize_field("deadline", deadline)?;
+        }
+        s.end()
+    }
+}
+
+/// An undetermined remedy in the summary record: its id and the facts that
+/// would settle it.
+struct SummaryUndetermined<'a, 'g>(&'a Undetermined<'g>);
+
+impl Serialize for SummaryUndetermined<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("SummaryUndetermined", 2)?;
+        s.serialize_field("id", self.0.id)?;
+        s.serialize_field("needs", &self.0.needs)?;
+        s.end()
+    }
 }
 
 /// A missing fact, as a question: the question and labels in every language
