@@ -11,6 +11,7 @@
 mod contradiction;
 mod difference;
 mod expr;
+pub mod incremental;
 mod phrase;
 mod shared;
 
@@ -37,7 +38,7 @@ pub fn check_with(
 ) -> (Option<Model>, Vec<Diagnostic>) {
     let mut c = Checker::new(file, rulebook);
     c.limits = *limits;
-    c.run();
+    c.run(None);
     let Checker {
         mut diagnostics,
         model,
@@ -48,8 +49,26 @@ pub fn check_with(
     (ok.then_some(model), diagnostics)
 }
 
+/// Where each pass's diagnostics end in `Checker::diagnostics` (lengths
+/// after it), for re-checking one rule ([`incremental`]).
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    /// After the declarations, the header, laws, derived facts and remedies.
+    declarations: usize,
+    /// After each rule's check.
+    rules: Vec<usize>,
+    /// After the exception loops.
+    loops: usize,
+    /// After each rule's own contradiction.
+    own: Vec<usize>,
+    /// After each exception's contradiction with its rules.
+    together: Vec<usize>,
+    /// The rules whose condition can never hold.
+    dead: Vec<bool>,
+}
+
 /// Where a derived fact is in its check.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
     NotStarted,
     InProgress,
@@ -79,6 +98,11 @@ pub(crate) struct Checker<'a> {
     remedy_decls: Vec<&'a ast::Remedy>,
     rules: HashMap<String, RuleId>,
     rule_decls: Vec<&'a ast::Rule>,
+    /// Where in `ast.items` each of `defines`, `remedy_decls` and
+    /// `rule_decls` is.
+    define_items: Vec<usize>,
+    remedy_items: Vec<usize>,
+    rule_items: Vec<usize>,
     /// Per rule: the rules after the first that it is an exception to
     /// (`exception misuse to a, b, c`), see `shared.rs`.
     also_to: Vec<Vec<RuleId>>,
@@ -88,7 +112,7 @@ pub(crate) struct Checker<'a> {
     used_laws: Vec<bool>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum ValueName {
     Fact(FactId),
     Derived(DerivedId),
@@ -121,6 +145,9 @@ impl<'a> Checker<'a> {
             remedy_decls: Vec::new(),
             rules: HashMap::new(),
             rule_decls: Vec::new(),
+            define_items: Vec::new(),
+            remedy_items: Vec::new(),
+            rule_items: Vec::new(),
             also_to: Vec::new(),
             laws: HashMap::new(),
             used_facts: Vec::new(),
@@ -149,7 +176,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn run(&mut self) {
+    /// All passes; `marks` records where each pass's diagnostics end (for
+    /// [`incremental`]).
+    fn run(&mut self, mut marks: Option<&mut Marks>) {
         self.header();
         self.declare();
         self.value_name_clashes();
@@ -159,10 +188,16 @@ impl<'a> Checker<'a> {
         }
         self.model.derived = self.derived_done.iter().flatten().cloned().collect();
         self.remedies_pass();
-        self.rules_pass();
+        if let Some(m) = marks.as_deref_mut() {
+            m.declarations = self.diagnostics.len();
+        }
+        self.rules_pass(marks.as_deref_mut());
         self.exception_loops();
         self.shared_exception_loops();
-        self.contradictions();
+        if let Some(m) = marks.as_deref_mut() {
+            m.loops = self.diagnostics.len();
+        }
+        self.contradictions(marks);
         self.unused();
         self.expand_shared_exceptions();
     }
@@ -419,7 +454,7 @@ impl<'a> Checker<'a> {
         let mut remedy_spans: HashMap<String, Span> = HashMap::new();
         let mut rule_spans: HashMap<String, Span> = HashMap::new();
         let mut value_spans: HashMap<String, Span> = HashMap::new();
-        for item in &self.ast.items {
+        for (at, item) in self.ast.items.iter().enumerate() {
             match item {
                 ast::Item::Fact(f) => {
                     if self.duplicate(&mut value_spans, &f.name, "fact") {
@@ -453,6 +488,7 @@ impl<'a> Checker<'a> {
                         .insert(d.name.text.clone(), ValueName::Derived(id));
                     self.value_order.push(d.name.text.clone());
                     self.defines.push(d);
+                    self.define_items.push(at);
                     self.derived_state.push(State::NotStarted);
                     self.derived_types.push(None);
                     self.derived_done.push(None);
@@ -468,6 +504,7 @@ impl<'a> Checker<'a> {
                     self.remedies
                         .insert(r.name.text.clone(), RemedyId(id32(self.remedy_decls.len())));
                     self.remedy_decls.push(r);
+                    self.remedy_items.push(at);
                 }
                 ast::Item::Rule(r) => {
                     let what = if r.exception_to.is_some() {
@@ -481,6 +518,7 @@ impl<'a> Checker<'a> {
                     self.rules
                         .insert(r.name.text.clone(), RuleId(id32(self.rule_decls.len())));
                     self.rule_decls.push(r);
+                    self.rule_items.push(at);
                 }
                 ast::Item::Header(_) | ast::Item::Law(_) => {}
             }
@@ -1088,9 +1126,21 @@ impl<'a> Checker<'a> {
 
     // ------------------------------------------------------------------ rules
 
-    fn rules_pass(&mut self) {
+    fn rules_pass(&mut self, mut marks: Option<&mut Marks>) {
         let decls = self.rule_decls.clone();
-        for r in decls {
+        for (k, r) in decls.into_iter().enumerate() {
+            let rule = self.check_rule(k, r);
+            self.model.rules.push(rule);
+            if let Some(m) = marks.as_deref_mut() {
+                m.rules.push(self.diagnostics.len());
+            }
+        }
+    }
+
+    /// Check the `k`th rule or exception; its other targets go to
+    /// `also_to[k]`.
+    fn check_rule(&mut self, k: usize, r: &'a ast::Rule) -> model::Rule {
+        {
             let exception_to = r.exception_to.as_ref().and_then(|target| {
                 let found = self.rules.get(&target.text).copied();
                 if found.is_none() {
@@ -1116,7 +1166,10 @@ impl<'a> Checker<'a> {
                 found
             });
             let also_to = self.also_targets(r);
-            self.also_to.push(also_to);
+            match self.also_to.get_mut(k) {
+                Some(slot) => *slot = also_to,
+                None => self.also_to.push(also_to),
+            }
             let condition = self.condition(&r.condition);
             let condition = self.bounded(condition, r.condition.span);
             let conclusion = r.conclusion.as_ref().and_then(|c| self.conclusion(c));
@@ -1189,7 +1242,7 @@ impl<'a> Checker<'a> {
                     None => (amount, amount_up_to, deadline),
                 };
             let condition = condition.map(|c| self.with_period(c, period));
-            self.model.rules.push(model::Rule {
+            model::Rule {
                 name: r.name.text.clone(),
                 exception_to,
                 targets: r
@@ -1206,7 +1259,7 @@ impl<'a> Checker<'a> {
                 deadline,
                 cites,
                 period,
-            });
+            }
         }
     }
 

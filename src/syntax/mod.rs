@@ -69,6 +69,33 @@ fn prepare(file: &Arc<SourceFile>) -> (Vec<Diagnostic>, Vec<Range<usize>>) {
     (diagnostics, chunks)
 }
 
+/// The diagnostics about the whole text (invisible and control
+/// characters), as [`parse_with`] gives them first.
+pub(crate) fn text_diagnostics(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
+    let mut diagnostics = bidi_controls(file);
+    diagnostics.extend(control_characters(file));
+    diagnostics
+}
+
+/// True when a chunk at the start of a file is only white space and
+/// comments (which [`parse_with`] skips).
+pub(crate) fn blank_chunk(chunk: &str) -> bool {
+    is_blank(chunk)
+}
+
+/// Parse the chunks of `file` at `ranges` (as [`chunks`] cuts them), each to
+/// its item (when it parsed) and its diagnostics, in order.
+pub(crate) fn parse_ranges(
+    file: &Arc<SourceFile>,
+    ranges: &[Range<usize>],
+    limits: &Limits,
+) -> Vec<(Option<ast::Item>, Vec<Diagnostic>)> {
+    parse_chunks(file, ranges, limits)
+        .into_iter()
+        .map(|p| (p.item, p.diagnostics))
+        .collect()
+}
+
 /// Parsed items kept by their text, so that parsing a rulebook again after an
 /// edit parses only the items whose text changed (an editor re-checking as
 /// one types, a server reloading a rulebook). Items are independent: an
