@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{Checker, Marks, State, ValueName};
+use super::{Checker, Marks, State, Uses, ValueName};
 use crate::ast;
 use crate::diagnostic::Diagnostic;
 use crate::limits::Limits;
@@ -85,6 +85,8 @@ impl Pieces {
 pub struct Checked {
     kept: Kept,
     pieces: Pieces,
+    /// What the rules and remedies read, for the unused names.
+    uses: Uses,
     /// The diagnostics in the order [`super::check_with`] gives them.
     sorted: Vec<Diagnostic>,
     errors: bool,
@@ -97,6 +99,7 @@ pub fn check(file: &Arc<SourceFile>, rulebook: &ast::Rulebook, limits: &Limits) 
     c.limits = *limits;
     let mut marks = Marks::default();
     c.run(Some(&mut marks));
+    let uses = c.count_uses();
     let (kept, diagnostics) = c.into_kept();
     // each pass's diagnostics, cut at its marks
     let mut it = diagnostics.into_iter();
@@ -124,6 +127,7 @@ pub fn check(file: &Arc<SourceFile>, rulebook: &ast::Rulebook, limits: &Limits) 
     let mut checked = Checked {
         kept,
         pieces,
+        uses,
         sorted: Vec::new(),
         errors: false,
     };
@@ -262,8 +266,10 @@ impl Checked {
             return false;
         };
         let rule = c.check_rule(k, decl);
+        self.uses.count(&rule, 1);
         if let Some(slot) = c.model.rules.get_mut(k) {
-            *slot = rule;
+            let old = std::mem::replace(slot, rule);
+            self.uses.count(&old, -1);
         }
         let mut dead = std::mem::take(&mut self.pieces.dead);
         let take = |c: &mut Checker<'_>| std::mem::take(&mut c.diagnostics);
@@ -292,7 +298,7 @@ impl Checked {
         self.pieces.rest = if errors_before_unused {
             Vec::new()
         } else {
-            c.unused();
+            c.report_unused(&self.uses);
             take(&mut c)
         };
         let (kept, _) = c.into_kept();

@@ -1448,9 +1448,32 @@ impl<'a> Checker<'a> {
         if self.diagnostics.iter().any(Diagnostic::is_error) {
             return;
         }
+        let uses = self.count_uses();
+        self.report_unused(&uses);
+    }
+
+    /// How many rules and remedies read each fact and derived fact.
+    pub(crate) fn count_uses(&self) -> Uses {
+        let mut uses = Uses {
+            facts: vec![0; self.used_facts.len()],
+            derived: vec![0; self.used_derived.len()],
+        };
+        for r in &self.model.rules {
+            uses.count(r, 1);
+        }
+        for r in &self.model.remedies {
+            for e in r.amount.iter().chain(&r.deadline) {
+                uses.count_expr(e, 1);
+            }
+        }
+        uses
+    }
+
+    /// Warn about the facts, derived facts and remedies nothing uses.
+    pub(crate) fn report_unused(&mut self, uses: &Uses) {
         // Mark what the checked model uses.
-        let mut used_facts = vec![false; self.used_facts.len()];
-        let mut used_derived = vec![false; self.used_derived.len()];
+        let mut used_facts: Vec<bool> = uses.facts.iter().map(|n| *n > 0).collect();
+        let mut used_derived: Vec<bool> = vec![false; uses.derived.len()];
         if let Some(u) = self
             .model
             .header
@@ -1461,20 +1484,14 @@ impl<'a> Checker<'a> {
         }
         // derived facts newly marked, whose definitions are still to walk
         let mut pending: Vec<usize> = Vec::new();
-        let mut mark =
-            |e: &model::Expr| mark_used(e, &mut used_facts, &mut used_derived, &mut pending);
-        for r in &self.model.rules {
-            mark(&r.condition);
-            if let Some(c) = &r.conclusion {
-                c.args.iter().for_each(&mut mark);
+        for (i, n) in uses.derived.iter().enumerate() {
+            if let (true, Some(u)) = (*n > 0, used_derived.get_mut(i)) {
+                *u = true;
+                pending.push(i);
             }
-            r.amount.iter().for_each(&mut mark);
-            r.deadline.iter().for_each(&mut mark);
         }
-        for r in &self.model.remedies {
-            r.amount.iter().for_each(&mut mark);
-            r.deadline.iter().for_each(&mut mark);
-        }
+        // (walked last first, as marking the rules in order found them)
+        pending.reverse();
         // Derived facts used by used derived facts: a worklist, so each
         // definition is walked once (a pass per level of a chain of derived
         // facts was quadratic in the chain's length).
@@ -1538,6 +1555,42 @@ impl<'a> Checker<'a> {
                 .label(r.name.span, "in the catalogue, but never concluded")
                 .help("write a rule that ends in this remedy, or remove it")
                 .emit();
+            }
+        }
+    }
+}
+
+/// How many rules and remedies read each fact and derived fact directly
+/// (what `unused` needs, kept by [`incremental`] to update after one rule).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Uses {
+    facts: Vec<u32>,
+    derived: Vec<u32>,
+}
+
+impl Uses {
+    /// Count the expressions of a rule once more (`1`) or once less (`-1`).
+    pub(crate) fn count(&mut self, r: &model::Rule, by: i32) {
+        self.count_expr(&r.condition, by);
+        if let Some(c) = &r.conclusion {
+            for a in &c.args {
+                self.count_expr(a, by);
+            }
+        }
+        for e in r.amount.iter().chain(&r.deadline) {
+            self.count_expr(e, by);
+        }
+    }
+
+    fn count_expr(&mut self, e: &model::Expr, by: i32) {
+        for (_, x) in e.walk() {
+            let n = match x {
+                model::Expr::Fact(f) => self.facts.get_mut(f.index()),
+                model::Expr::Derived(d) => self.derived.get_mut(d.index()),
+                _ => None,
+            };
+            if let Some(n) = n {
+                *n = n.saturating_add_signed(by);
             }
         }
     }

@@ -824,6 +824,9 @@ fn skip_blank(lexed: &[Token], lexed_end: usize, pos: usize, after_arrow: bool) 
 /// Warn about invisible characters that reorder text (the "Trojan Source"
 /// trick): what the editor sees is not what redress reads.
 fn bidi_controls(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
+    if !maybe_bidi(file.text().as_bytes()) {
+        return Vec::new();
+    }
     let found: Vec<(usize, char)> = file
         .text()
         .char_indices()
@@ -860,6 +863,38 @@ fn bidi_controls(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     out
 }
 
+/// Whether the UTF-8 `text` may hold a character that reorders text
+/// (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069: `E2 80 8E`, `E2 80 8F`,
+/// `E2 80 AA`–`AE`, `E2 81 A6`–`A9`): a byte scan, so that text without
+/// them (nearly all) is not decoded character by character.
+fn maybe_bidi(text: &[u8]) -> bool {
+    let mut rest = text;
+    while let Some(at) = rest.iter().position(|b| *b == 0xE2) {
+        let tail = rest.get(at + 1..).unwrap_or(&[]);
+        if matches!(
+            tail,
+            [0x80, 0x8E | 0x8F | 0xAA..=0xAE, ..] | [0x81, 0xA6..=0xA9, ..]
+        ) {
+            return true;
+        }
+        rest = tail;
+    }
+    false
+}
+
+/// Whether the UTF-8 `text` may hold a control character other than a
+/// line break, a tab or a carriage return before a line break (U+0000–U+001F,
+/// U+007F, U+0080–U+009F, the last as `C2 80`–`C2 9F`): a byte scan.
+fn maybe_control(text: &[u8]) -> bool {
+    text.iter().enumerate().any(|(i, b)| match b {
+        b'\n' | b'\t' => false,
+        b'\r' => text.get(i + 1) != Some(&b'\n'),
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => matches!(text.get(i + 1), Some(0x80..=0x9F)),
+        _ => false,
+    })
+}
+
 /// Warnings of one kind about the text reported one by one; the rest are
 /// counted in one more (so that no text makes the report grow without end).
 const TEXT_WARNINGS: usize = 50;
@@ -875,6 +910,9 @@ const LINE_LABELS: usize = 10;
 /// one by one, then one warning counting the rest.
 fn control_characters(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     let text = file.text();
+    if !maybe_control(text.as_bytes()) {
+        return Vec::new();
+    }
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut more_lines = 0usize;
     let mut line_start = 0;
