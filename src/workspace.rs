@@ -159,7 +159,11 @@ impl Workspace {
             .chain(self.chunks.iter().flat_map(|c| &c.diagnostics))
             .any(Diagnostic::is_error);
         let mut diagnostics: Vec<Diagnostic> = self.text_diagnostics.clone();
-        diagnostics.extend(self.chunks.iter().flat_map(|c| c.diagnostics.iter().cloned()));
+        diagnostics.extend(
+            self.chunks
+                .iter()
+                .flat_map(|c| c.diagnostics.iter().cloned()),
+        );
         if self.syntax_errors {
             self.last = Work::SyntaxErrors;
         } else {
@@ -233,7 +237,9 @@ impl Workspace {
         let front = old_region
             .iter()
             .zip(&ranges)
-            .take_while(|(c, r)| c.range == **r && old.get(c.range.clone()) == new.get((*r).clone()))
+            .take_while(|(c, r)| {
+                c.range == **r && old.get(c.range.clone()) == new.get((*r).clone())
+            })
             .count();
         let back = old_region
             .iter()
@@ -361,7 +367,11 @@ fn recheck(
     if ids.len() != c.ids.len() {
         return false;
     }
-    let mut changed = ids.iter().zip(&c.ids).enumerate().filter(|(_, (a, b))| a != b);
+    let mut changed = ids
+        .iter()
+        .zip(&c.ids)
+        .enumerate()
+        .filter(|(_, (a, b))| a != b);
     let (Some((i, _)), None) = (changed.next(), changed.next()) else {
         return false;
     };

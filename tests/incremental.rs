@@ -21,7 +21,9 @@ fn key(d: &Diagnostic) -> String {
         d.labels,
         d.help,
         d.fixes,
-        d.file.as_ref().map(|f| (f.name().to_string(), f.text().to_string()))
+        d.file
+            .as_ref()
+            .map(|f| (f.name().to_string(), f.text().to_string()))
     )
 }
 
@@ -35,10 +37,7 @@ fn cold(name: &str, text: &str) -> (Vec<String>, String) {
         diagnostics.extend(more);
         model = m;
     }
-    (
-        diagnostics.iter().map(key).collect(),
-        format!("{model:#?}"),
-    )
+    (diagnostics.iter().map(key).collect(), format!("{model:#?}"))
 }
 
 /// Update `ws` to `text` and compare it with a cold check.
@@ -97,7 +96,12 @@ fn typing_into_every_rule_matches_cold_checks() {
                 let mut edited = text.clone();
                 for (n, ch) in typed.char_indices() {
                     edited.insert(at + n, ch);
-                    same_as_cold(&mut ws, &name, &edited, &format!("typing {typed:?} at {at}"));
+                    same_as_cold(
+                        &mut ws,
+                        &name,
+                        &edited,
+                        &format!("typing {typed:?} at {at}"),
+                    );
                 }
                 same_as_cold(&mut ws, &name, &text, "undoing it");
             }
@@ -139,10 +143,32 @@ fn random_edits_match_cold_checks() {
         .filter_map(|p| Some((relative(&p), std::fs::read_to_string(&p).ok()?)))
         .collect();
     let pieces = [
-        " ", "\n", "x", "(", ")", " and ", " or not ", " > 3", "\"", "#", "rule r9\n", "\nrule ",
-        "\nfact ", "exception e to ", " => ", "=", "1", "é", "yes", "\n  cite x\n",
+        " ",
+        "\n",
+        "x",
+        "(",
+        ")",
+        " and ",
+        " or not ",
+        " > 3",
+        "\"",
+        "#",
+        "rule r9\n",
+        "\nrule ",
+        "\nfact ",
+        "exception e to ",
+        " => ",
+        "=",
+        "1",
+        "é",
+        "yes",
+        "\n  cite x\n",
     ];
-    let edit = (any::<prop::sample::Index>(), 0usize..24, 0usize..pieces.len());
+    let edit = (
+        any::<prop::sample::Index>(),
+        0usize..24,
+        0usize..pieces.len(),
+    );
     let strategy = (
         any::<prop::sample::Index>(),
         proptest::collection::vec(edit, 1..12),
