@@ -37,10 +37,10 @@ fn compile(c: &mut Criterion) {
     group.finish();
 }
 
-/// Re-checking after a one-line edit (issue 12): parse with the items kept
-/// from the text before ([`redress::syntax::parse_cached`]), then check. Each
-/// iteration checks the other of two texts that differ in one rule's line,
-/// so each re-parses one item.
+/// Re-checking after a one-line edit (issue 12): a
+/// [`redress::workspace::Workspace`] holding the text before takes the
+/// edited text (parsing the changed item, checking the changed rule). Each
+/// iteration gives it the other of two texts that differ in one rule's line.
 fn recheck(c: &mut Criterion) {
     let mut group = c.benchmark_group("recheck_one_line_edit");
     group
@@ -51,25 +51,31 @@ fn recheck(c: &mut Criterion) {
         let Some(at) = text.rfind("\nrule ") else {
             panic!("the generated rulebook has rules");
         };
+        // the end of the rule's first line, in the middle of the rulebook
+        let middle = text[..text.len() / 2].rfind("\nrule ").unwrap_or(at) + 1;
+        let Some(line_end) = text[middle..].find('\n').map(|e| middle + e) else {
+            panic!("a rule's line ends");
+        };
         let mut edited = text.clone();
-        edited.insert_str(at + 1, "# edited\n");
-        let texts = [
-            SourceFile::new("generated.rules", text),
-            SourceFile::new("generated.rules", edited),
-        ];
-        let limits = redress::limits::Limits::DEFAULT;
-        let mut cache = redress::syntax::ItemCache::default();
-        let _ = redress::syntax::parse_cached(&texts[0], &limits, &mut cache);
+        edited.insert_str(line_end, " # edited");
+        let texts = [text, edited];
+        let mut workspace =
+            redress::workspace::Workspace::new("generated.rules", redress::limits::Limits::DEFAULT);
+        let _ = workspace.update(&texts[0]);
         let mut turn = 0;
         group.bench_with_input(BenchmarkId::from_parameter(rules), &texts, |b, texts| {
             b.iter(|| {
                 turn += 1;
                 let [first, second] = texts;
-                let file = if turn % 2 == 0 { first } else { second };
-                let (ast, _) = redress::syntax::parse_cached(black_box(file), &limits, &mut cache);
-                let (model, diagnostics) = redress::check::check(file, &ast);
-                assert!(model.is_some(), "{diagnostics:?}");
-                model
+                let text = if turn % 2 == 0 { first } else { second };
+                let diagnostics = workspace.update(black_box(text)).len();
+                assert!(
+                    workspace.last_work() == redress::workspace::Work::OneRule,
+                    "{:?}",
+                    workspace.last_work()
+                );
+                assert!(workspace.model().is_some());
+                diagnostics
             });
         });
     }

@@ -486,7 +486,10 @@ impl Rebase for Conclusion {
 impl Rebase for Expr {
     /// Without recursion: an item may hold a thousand operators in a row.
     fn rebase(&mut self, from: usize, to: usize) {
-        let mut stack: Vec<&mut Expr> = vec![self];
+        // room for most conditions without allocating (a re-check moves
+        // the spans of every item after an edit)
+        let mut stack: smallvec::SmallVec<[&mut Expr; 16]> = smallvec::SmallVec::new();
+        stack.push(self);
         while let Some(e) = stack.pop() {
             e.span.rebase(from, to);
             match &mut e.kind {

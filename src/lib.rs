@@ -74,6 +74,7 @@ pub mod syntax;
 pub mod testing;
 pub mod value;
 pub mod vocab;
+pub mod workspace;
 
 use std::sync::Arc;
 

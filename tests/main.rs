@@ -24,6 +24,7 @@ mod fmt;
 mod generator;
 mod graph;
 mod hostile;
+mod incremental;
 mod limits;
 mod lsp;
 mod output_levels;

@@ -406,50 +406,70 @@ impl Checker<'_> {
             .join(" and ")
     }
 
-    pub(super) fn contradictions(&mut self) {
+    pub(super) fn contradictions(&mut self, mut marks: Option<&mut super::Marks>) {
         let n = self.model.rules.len();
         let mut dead = vec![false; n];
         for i in 0..n {
-            let (Some(rule), Some(decl)) =
-                (self.model.rules.get(i), self.rule_decls.get(i).copied())
-            else {
-                continue;
-            };
-            let mut atoms = Vec::new();
-            self.conjuncts(&rule.condition, false, 0, &mut atoms);
-            if let Some(proof) = self.infeasible(&atoms) {
-                let shown = proof.sentence();
-                let what = if rule.exception_to.is_some() {
-                    "exception"
-                } else {
-                    "rule"
-                };
-                let name = rule.name.clone();
-                if let Some(d) = dead.get_mut(i) {
-                    *d = true;
-                }
-                self.error(
-                    Code::Contradiction,
-                    format!("the {what} `{name}` can never apply: {shown}"),
-                )
-                .label(decl.condition.span, "this condition is never true")
-                .help("check the limits and values; as written, no case can satisfy it")
-                .emit();
+            self.own_contradiction(i, &mut dead);
+            if let Some(m) = marks.as_deref_mut() {
+                m.own.push(self.diagnostics.len());
             }
         }
         for i in 0..n {
-            let Some(rule) = self.model.rules.get(i) else {
-                continue;
-            };
-            // an exception to several rules is checked against each
-            let targets: Vec<RuleId> = rule
-                .exception_to
-                .into_iter()
-                .chain(self.also_to.get(i).into_iter().flatten().copied())
-                .collect();
-            for target in targets {
-                self.never_together(i, target, &dead);
+            self.never_togethers(i, &dead);
+            if let Some(m) = marks.as_deref_mut() {
+                m.together.push(self.diagnostics.len());
             }
+        }
+        if let Some(m) = marks {
+            m.dead = dead;
+        }
+    }
+
+    /// Report the `i`th rule when its condition can never hold, and mark it
+    /// in `dead`.
+    pub(super) fn own_contradiction(&mut self, i: usize, dead: &mut [bool]) {
+        let (Some(rule), Some(decl)) = (self.model.rules.get(i), self.rule_decls.get(i).copied())
+        else {
+            return;
+        };
+        let mut atoms = Vec::new();
+        self.conjuncts(&rule.condition, false, 0, &mut atoms);
+        if let Some(proof) = self.infeasible(&atoms) {
+            let shown = proof.sentence();
+            let what = if rule.exception_to.is_some() {
+                "exception"
+            } else {
+                "rule"
+            };
+            let name = rule.name.clone();
+            if let Some(d) = dead.get_mut(i) {
+                *d = true;
+            }
+            self.error(
+                Code::Contradiction,
+                format!("the {what} `{name}` can never apply: {shown}"),
+            )
+            .label(decl.condition.span, "this condition is never true")
+            .help("check the limits and values; as written, no case can satisfy it")
+            .emit();
+        }
+    }
+
+    /// Warn when the `i`th rule, an exception, can never apply together with
+    /// a rule it is an exception to.
+    pub(super) fn never_togethers(&mut self, i: usize, dead: &[bool]) {
+        let Some(rule) = self.model.rules.get(i) else {
+            return;
+        };
+        // an exception to several rules is checked against each
+        let targets: Vec<RuleId> = rule
+            .exception_to
+            .into_iter()
+            .chain(self.also_to.get(i).into_iter().flatten().copied())
+            .collect();
+        for target in targets {
+            self.never_together(i, target, dead);
         }
     }
 

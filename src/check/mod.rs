@@ -11,6 +11,7 @@
 mod contradiction;
 mod difference;
 mod expr;
+pub mod incremental;
 mod phrase;
 pub use phrase::{PhraseMatch, PhraseTable, template_text};
 mod shared;
@@ -38,7 +39,7 @@ pub fn check_with(
 ) -> (Option<Model>, Vec<Diagnostic>) {
     let mut c = Checker::new(file, rulebook);
     c.limits = *limits;
-    c.run();
+    c.run(None);
     let Checker {
         mut diagnostics,
         model,
@@ -49,8 +50,26 @@ pub fn check_with(
     (ok.then_some(model), diagnostics)
 }
 
+/// Where each pass's diagnostics end in `Checker::diagnostics` (lengths
+/// after it), for re-checking one rule ([`incremental`]).
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    /// After the declarations, the header, laws, derived facts and remedies.
+    declarations: usize,
+    /// After each rule's check.
+    rules: Vec<usize>,
+    /// After the exception loops.
+    loops: usize,
+    /// After each rule's own contradiction.
+    own: Vec<usize>,
+    /// After each exception's contradiction with its rules.
+    together: Vec<usize>,
+    /// The rules whose condition can never hold.
+    dead: Vec<bool>,
+}
+
 /// Where a derived fact is in its check.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
     NotStarted,
     InProgress,
@@ -80,6 +99,11 @@ pub(crate) struct Checker<'a> {
     remedy_decls: Vec<&'a ast::Remedy>,
     rules: HashMap<String, RuleId>,
     rule_decls: Vec<&'a ast::Rule>,
+    /// Where in `ast.items` each of `defines`, `remedy_decls` and
+    /// `rule_decls` is.
+    define_items: Vec<usize>,
+    remedy_items: Vec<usize>,
+    rule_items: Vec<usize>,
     /// Per rule: the rules after the first that it is an exception to
     /// (`exception misuse to a, b, c`), see `shared.rs`.
     also_to: Vec<Vec<RuleId>>,
@@ -89,7 +113,7 @@ pub(crate) struct Checker<'a> {
     used_laws: Vec<bool>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum ValueName {
     Fact(FactId),
     Derived(DerivedId),
@@ -122,6 +146,9 @@ impl<'a> Checker<'a> {
             remedy_decls: Vec::new(),
             rules: HashMap::new(),
             rule_decls: Vec::new(),
+            define_items: Vec::new(),
+            remedy_items: Vec::new(),
+            rule_items: Vec::new(),
             also_to: Vec::new(),
             laws: HashMap::new(),
             used_facts: Vec::new(),
@@ -150,7 +177,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn run(&mut self) {
+    /// All passes; `marks` records where each pass's diagnostics end (for
+    /// [`incremental`]).
+    fn run(&mut self, mut marks: Option<&mut Marks>) {
         self.header();
         self.declare();
         self.value_name_clashes();
@@ -160,10 +189,16 @@ impl<'a> Checker<'a> {
         }
         self.model.derived = self.derived_done.iter().flatten().cloned().collect();
         self.remedies_pass();
-        self.rules_pass();
+        if let Some(m) = marks.as_deref_mut() {
+            m.declarations = self.diagnostics.len();
+        }
+        self.rules_pass(marks.as_deref_mut());
         self.exception_loops();
         self.shared_exception_loops();
-        self.contradictions();
+        if let Some(m) = marks.as_deref_mut() {
+            m.loops = self.diagnostics.len();
+        }
+        self.contradictions(marks);
         self.unused();
         self.expand_shared_exceptions();
     }
@@ -429,7 +464,7 @@ impl<'a> Checker<'a> {
         let mut remedy_spans: HashMap<String, Span> = HashMap::new();
         let mut rule_spans: HashMap<String, Span> = HashMap::new();
         let mut value_spans: HashMap<String, Span> = HashMap::new();
-        for item in &self.ast.items {
+        for (at, item) in self.ast.items.iter().enumerate() {
             match item {
                 ast::Item::Fact(f) => {
                     if self.duplicate(&mut value_spans, &f.name, "fact") {
@@ -463,6 +498,7 @@ impl<'a> Checker<'a> {
                         .insert(d.name.text.clone(), ValueName::Derived(id));
                     self.value_order.push(d.name.text.clone());
                     self.defines.push(d);
+                    self.define_items.push(at);
                     self.derived_state.push(State::NotStarted);
                     self.derived_types.push(None);
                     self.derived_done.push(None);
@@ -478,6 +514,7 @@ impl<'a> Checker<'a> {
                     self.remedies
                         .insert(r.name.text.clone(), RemedyId(id32(self.remedy_decls.len())));
                     self.remedy_decls.push(r);
+                    self.remedy_items.push(at);
                 }
                 ast::Item::Rule(r) => {
                     let what = if r.exception_to.is_some() {
@@ -491,6 +528,7 @@ impl<'a> Checker<'a> {
                     self.rules
                         .insert(r.name.text.clone(), RuleId(id32(self.rule_decls.len())));
                     self.rule_decls.push(r);
+                    self.rule_items.push(at);
                 }
                 ast::Item::Header(_) | ast::Item::Law(_) => {}
             }
@@ -1107,9 +1145,21 @@ impl<'a> Checker<'a> {
 
     // ------------------------------------------------------------------ rules
 
-    fn rules_pass(&mut self) {
+    fn rules_pass(&mut self, mut marks: Option<&mut Marks>) {
         let decls = self.rule_decls.clone();
-        for r in decls {
+        for (k, r) in decls.into_iter().enumerate() {
+            let rule = self.check_rule(k, r);
+            self.model.rules.push(rule);
+            if let Some(m) = marks.as_deref_mut() {
+                m.rules.push(self.diagnostics.len());
+            }
+        }
+    }
+
+    /// Check the `k`th rule or exception; its other targets go to
+    /// `also_to[k]`.
+    fn check_rule(&mut self, k: usize, r: &'a ast::Rule) -> model::Rule {
+        {
             let exception_to = r.exception_to.as_ref().and_then(|target| {
                 let found = self.rules.get(&target.text).copied();
                 if found.is_none() {
@@ -1141,7 +1191,10 @@ impl<'a> Checker<'a> {
                 found
             });
             let also_to = self.also_targets(r);
-            self.also_to.push(also_to);
+            match self.also_to.get_mut(k) {
+                Some(slot) => *slot = also_to,
+                None => self.also_to.push(also_to),
+            }
             let condition = self.condition(&r.condition);
             let condition = self.bounded(condition, r.condition.span);
             let conclusion = r.conclusion.as_ref().and_then(|c| self.conclusion(c));
@@ -1214,7 +1267,7 @@ impl<'a> Checker<'a> {
                     None => (amount, amount_up_to, deadline),
                 };
             let condition = condition.map(|c| self.with_period(c, period));
-            self.model.rules.push(model::Rule {
+            model::Rule {
                 name: r.name.text.clone(),
                 exception_to,
                 targets: r
@@ -1231,7 +1284,7 @@ impl<'a> Checker<'a> {
                 deadline,
                 cites,
                 period,
-            });
+            }
         }
     }
 
@@ -1420,9 +1473,32 @@ impl<'a> Checker<'a> {
         if self.diagnostics.iter().any(Diagnostic::is_error) {
             return;
         }
+        let uses = self.count_uses();
+        self.report_unused(&uses);
+    }
+
+    /// How many rules and remedies read each fact and derived fact.
+    pub(crate) fn count_uses(&self) -> Uses {
+        let mut uses = Uses {
+            facts: vec![0; self.used_facts.len()],
+            derived: vec![0; self.used_derived.len()],
+        };
+        for r in &self.model.rules {
+            uses.count(r, 1);
+        }
+        for r in &self.model.remedies {
+            for e in r.amount.iter().chain(&r.deadline) {
+                uses.count_expr(e, 1);
+            }
+        }
+        uses
+    }
+
+    /// Warn about the facts, derived facts and remedies nothing uses.
+    pub(crate) fn report_unused(&mut self, uses: &Uses) {
         // Mark what the checked model uses.
-        let mut used_facts = vec![false; self.used_facts.len()];
-        let mut used_derived = vec![false; self.used_derived.len()];
+        let mut used_facts: Vec<bool> = uses.facts.iter().map(|n| *n > 0).collect();
+        let mut used_derived: Vec<bool> = vec![false; uses.derived.len()];
         if let Some(u) = self
             .model
             .header
@@ -1433,20 +1509,14 @@ impl<'a> Checker<'a> {
         }
         // derived facts newly marked, whose definitions are still to walk
         let mut pending: Vec<usize> = Vec::new();
-        let mut mark =
-            |e: &model::Expr| mark_used(e, &mut used_facts, &mut used_derived, &mut pending);
-        for r in &self.model.rules {
-            mark(&r.condition);
-            if let Some(c) = &r.conclusion {
-                c.args.iter().for_each(&mut mark);
+        for (i, n) in uses.derived.iter().enumerate() {
+            if let (true, Some(u)) = (*n > 0, used_derived.get_mut(i)) {
+                *u = true;
+                pending.push(i);
             }
-            r.amount.iter().for_each(&mut mark);
-            r.deadline.iter().for_each(&mut mark);
         }
-        for r in &self.model.remedies {
-            r.amount.iter().for_each(&mut mark);
-            r.deadline.iter().for_each(&mut mark);
-        }
+        // (walked last first, as marking the rules in order found them)
+        pending.reverse();
         // Derived facts used by used derived facts: a worklist, so each
         // definition is walked once (a pass per level of a chain of derived
         // facts was quadratic in the chain's length).
@@ -1510,6 +1580,42 @@ impl<'a> Checker<'a> {
                 .label(r.name.span, "in the catalogue, but never concluded")
                 .help("write a rule that ends in this remedy, or remove it")
                 .emit();
+            }
+        }
+    }
+}
+
+/// How many rules and remedies read each fact and derived fact directly
+/// (what `unused` needs, kept by [`incremental`] to update after one rule).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Uses {
+    facts: Vec<u32>,
+    derived: Vec<u32>,
+}
+
+impl Uses {
+    /// Count the expressions of a rule once more (`1`) or once less (`-1`).
+    pub(crate) fn count(&mut self, r: &model::Rule, by: i32) {
+        self.count_expr(&r.condition, by);
+        if let Some(c) = &r.conclusion {
+            for a in &c.args {
+                self.count_expr(a, by);
+            }
+        }
+        for e in r.amount.iter().chain(&r.deadline) {
+            self.count_expr(e, by);
+        }
+    }
+
+    fn count_expr(&mut self, e: &model::Expr, by: i32) {
+        for (_, x) in e.walk() {
+            let n = match x {
+                model::Expr::Fact(f) => self.facts.get_mut(f.index()),
+                model::Expr::Derived(d) => self.derived.get_mut(d.index()),
+                _ => None,
+            };
+            if let Some(n) = n {
+                *n = n.saturating_add_signed(by);
             }
         }
     }

@@ -69,6 +69,33 @@ fn prepare(file: &Arc<SourceFile>) -> (Vec<Diagnostic>, Vec<Range<usize>>) {
     (diagnostics, chunks)
 }
 
+/// The diagnostics about the whole text (invisible and control
+/// characters), as [`parse_with`] gives them first.
+pub(crate) fn text_diagnostics(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
+    let mut diagnostics = bidi_controls(file);
+    diagnostics.extend(control_characters(file));
+    diagnostics
+}
+
+/// True when a chunk at the start of a file is only white space and
+/// comments (which [`parse_with`] skips).
+pub(crate) fn blank_chunk(chunk: &str) -> bool {
+    is_blank(chunk)
+}
+
+/// Parse the chunks of `file` at `ranges` (as [`chunks`] cuts them), each to
+/// its item (when it parsed) and its diagnostics, in order.
+pub(crate) fn parse_ranges(
+    file: &Arc<SourceFile>,
+    ranges: &[Range<usize>],
+    limits: &Limits,
+) -> Vec<(Option<ast::Item>, Vec<Diagnostic>)> {
+    parse_chunks(file, ranges, limits)
+        .into_iter()
+        .map(|p| (p.item, p.diagnostics))
+        .collect()
+}
+
 /// Parsed items kept by their text, so that parsing a rulebook again after an
 /// edit parses only the items whose text changed (an editor re-checking as
 /// one types, a server reloading a rulebook). Items are independent: an
@@ -797,6 +824,9 @@ fn skip_blank(lexed: &[Token], lexed_end: usize, pos: usize, after_arrow: bool) 
 /// Warn about invisible characters that reorder text (the "Trojan Source"
 /// trick): what the editor sees is not what redress reads.
 fn bidi_controls(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
+    if !maybe_bidi(file.text().as_bytes()) {
+        return Vec::new();
+    }
     let found: Vec<(usize, char)> = file
         .text()
         .char_indices()
@@ -833,6 +863,57 @@ fn bidi_controls(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     out
 }
 
+/// Whether the UTF-8 `text` may hold a character that reorders text
+/// (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069: `E2 80 8E`, `E2 80 8F`,
+/// `E2 80 AA`–`AE`, `E2 81 A6`–`A9`): a byte scan, so that text without
+/// them (nearly all) is not decoded character by character.
+fn maybe_bidi(text: &[u8]) -> bool {
+    any_byte(
+        text,
+        |b| b == 0xE2,
+        |i| {
+            matches!(
+                text.get(i..i + 3),
+                Some([0xE2, 0x80, 0x8E | 0x8F | 0xAA..=0xAE] | [0xE2, 0x81, 0xA6..=0xA9])
+            )
+        },
+    )
+}
+
+/// Whether the UTF-8 `text` may hold a control character other than a
+/// line break, a tab or a carriage return before a line break (U+0000–U+001F,
+/// U+007F, U+0080–U+009F, the last as `C2 80`–`C2 9F`): a byte scan.
+fn maybe_control(text: &[u8]) -> bool {
+    any_byte(
+        text,
+        |b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F || b == 0xC2,
+        |i| match text.get(i) {
+            Some(b'\r') => text.get(i + 1) != Some(&b'\n'),
+            Some(0xC2) => matches!(text.get(i + 1), Some(0x80..=0x9F)),
+            _ => true,
+        },
+    )
+}
+
+/// Whether `found` holds at some byte of `text` where `maybe` holds. Blocks
+/// of 64 bytes are tested whole first (a loop without branches, which the
+/// compiler vectorises), so text where `maybe` never holds takes a fraction
+/// of a byte-by-byte search.
+fn any_byte(text: &[u8], maybe: impl Fn(u8) -> bool, found: impl Fn(usize) -> bool) -> bool {
+    let mut start = 0;
+    for block in text.chunks(64) {
+        if block.iter().fold(false, |any, b| any | maybe(*b)) {
+            for (i, b) in block.iter().enumerate() {
+                if maybe(*b) && found(start + i) {
+                    return true;
+                }
+            }
+        }
+        start += block.len();
+    }
+    false
+}
+
 /// Warnings of one kind about the text reported one by one; the rest are
 /// counted in one more (so that no text makes the report grow without end).
 const TEXT_WARNINGS: usize = 50;
@@ -848,6 +929,9 @@ const LINE_LABELS: usize = 10;
 /// one by one, then one warning counting the rest.
 fn control_characters(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     let text = file.text();
+    if !maybe_control(text.as_bytes()) {
+        return Vec::new();
+    }
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut more_lines = 0usize;
     let mut line_start = 0;
