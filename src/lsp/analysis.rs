@@ -1,10 +1,11 @@
 //! One document's text → its syntax tree, diagnostics and an index of the
 //! names it declares and uses, which every request reads.
 //!
-//! [`Analysis::new`] is the one place that parses and checks: it keeps the
-//! parsed items between edits ([`syntax::parse_cached`]), so an edit of one
-//! item parses that item only.
+//! [`Analysis`] is the one place that parses and checks, through a
+//! [`Workspace`]: an edit of one item parses that item only, and an edit of
+//! one rule checks that rule only.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -13,7 +14,7 @@ use crate::check::{self, PhraseMatch};
 use crate::diagnostic::Diagnostic;
 use crate::limits::Limits;
 use crate::source::{SourceFile, Span};
-use crate::syntax::{self, ItemCache};
+use crate::workspace::{Work, Workspace};
 
 use super::position::LineIndex;
 
@@ -125,48 +126,72 @@ impl Index {
 /// A document after a parse and a check.
 #[derive(Debug)]
 pub struct Analysis {
-    /// The text.
-    pub file: Arc<SourceFile>,
+    /// The text, its syntax tree and diagnostics, kept between edits.
+    workspace: Workspace,
     /// Its lines.
     pub lines: LineIndex,
-    /// The items that parsed.
-    pub ast: ast::Rulebook,
-    /// Every diagnostic of the parse and, when the parse found no error, of
-    /// the check.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Declarations and uses.
-    pub index: Index,
+    /// Declarations and uses, made when a request first needs them after an
+    /// edit (publishing diagnostics does not).
+    index: OnceCell<Index>,
 }
 
 impl Analysis {
-    /// Parse and check `text`, reusing the unchanged items of `cache`. As
-    /// `redress check` does, syntax errors stop before the checks (which
-    /// would only repeat them); the items that parsed are indexed either way.
-    pub fn new(name: &str, text: &str, cache: &mut ItemCache) -> Analysis {
-        let file = SourceFile::new(name, text);
-        let (ast, mut diagnostics) = syntax::parse_cached(&file, &Limits::DEFAULT, cache);
-        if !diagnostics.iter().any(Diagnostic::is_error) {
-            let (_, more) = check::check(&file, &ast);
-            diagnostics.extend(more);
-        }
-        let index = index(&ast);
+    /// Parse and check `text` as the document named `name`. As `redress
+    /// check` does, syntax errors stop before the checks (which would only
+    /// repeat them); the items that parsed are indexed either way.
+    pub fn new(name: &str, text: &str) -> Analysis {
+        let mut workspace = Workspace::new(name, Limits::DEFAULT);
+        workspace.update(text);
         Analysis {
-            lines: LineIndex::new(file.text()),
-            file,
-            ast,
-            diagnostics,
-            index,
+            lines: LineIndex::new(text),
+            workspace,
+            index: OnceCell::new(),
         }
+    }
+
+    /// Take `text` as the document's text now: the workspace parses again
+    /// only the items an edit touched and, when one rule changed, checks
+    /// only that rule.
+    pub fn update(&mut self, text: &str) {
+        self.workspace.update(text);
+        self.lines = LineIndex::new(text);
+        self.index = OnceCell::new();
+    }
+
+    /// The text as a source file (diagnostics point into it).
+    pub fn file(&self) -> &Arc<SourceFile> {
+        self.workspace.file()
+    }
+
+    /// The items that parsed.
+    pub fn ast(&self) -> &ast::Rulebook {
+        self.workspace.rulebook()
+    }
+
+    /// Every diagnostic of the parse and, when the parse found no error, of
+    /// the check.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        self.workspace.diagnostics()
+    }
+
+    /// Declarations and uses.
+    pub fn index(&self) -> &Index {
+        self.index.get_or_init(|| index(self.workspace.rulebook()))
+    }
+
+    /// What the last parse and check did (for tests and the benchmark).
+    pub fn last_work(&self) -> Work {
+        self.workspace.last_work()
     }
 
     /// The text.
     pub fn text(&self) -> &str {
-        self.file.text()
+        self.workspace.file().text()
     }
 
     /// The item holding a declaration.
     pub fn item(&self, decl: &Decl) -> Option<&Item> {
-        self.ast.items.get(decl.item)
+        self.ast().items.get(decl.item)
     }
 }
 
@@ -332,5 +357,40 @@ impl Uses<'_> {
             PhraseMatch::Template => Written::Template,
         };
         self.add(Kind::Remedy, &remedy.name.text, span, written);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = include_str!("../../rulebooks/example/example.rules");
+
+    #[test]
+    fn an_edit_of_one_rule_checks_that_rule_and_answers_as_a_cold_check() {
+        let mut analysis = Analysis::new("example.rules", EXAMPLE);
+        assert!(analysis.diagnostics().is_empty());
+        // misspell a fact in one rule: one rule is checked again
+        let edited = EXAMPLE.replacen(
+            "  distance_purchase => return without reason",
+            "  distance_purchas => return without reason",
+            1,
+        );
+        assert_ne!(edited, EXAMPLE);
+        analysis.update(&edited);
+        assert_eq!(analysis.last_work(), Work::OneRule);
+        let cold = Analysis::new("example.rules", &edited);
+        assert_eq!(
+            format!("{:?}", analysis.diagnostics()),
+            format!("{:?}", cold.diagnostics())
+        );
+        assert_eq!(
+            analysis.diagnostics().first().map(|d| d.code),
+            Some(crate::diagnostic::Code::UndefinedFact)
+        );
+        // the index follows the edit
+        assert_eq!(analysis.index().decls.len(), cold.index().decls.len());
+        analysis.update(EXAMPLE);
+        assert!(analysis.diagnostics().is_empty());
     }
 }

@@ -172,7 +172,7 @@ fn pick(texts: &[ast::LangText], words: Words) -> Option<String> {
 
 fn names(a: &Analysis, words: Words) -> Vec<CompletionItem> {
     let mut out = Vec::new();
-    for d in &a.index.decls {
+    for d in &a.index().decls {
         let (kind, detail) = match (d.kind, a.item(d)) {
             (Kind::Fact, Some(Item::Fact(f))) => {
                 (CompletionItemKind::VARIABLE, pick(&f.labels, words))
@@ -196,7 +196,7 @@ fn names(a: &Analysis, words: Words) -> Vec<CompletionItem> {
 }
 
 fn laws(a: &Analysis, words: Words) -> Vec<CompletionItem> {
-    a.index
+    a.index()
         .decls
         .iter()
         .filter_map(|d| match a.item(d) {
@@ -219,8 +219,8 @@ fn values(a: &Analysis, tokens: &[&str]) -> Option<Vec<CompletionItem>> {
         if VALUE_WORDS.contains(t) {
             return None;
         }
-        let decl = a.index.find(Kind::Fact, t)?;
-        match a.item(a.index.decls.get(decl)?)? {
+        let decl = a.index().find(Kind::Fact, t)?;
+        match a.item(a.index().decls.get(decl)?)? {
             Item::Fact(f) => Some(Some(f)),
             _ => None,
         }
@@ -251,7 +251,7 @@ fn values(a: &Analysis, tokens: &[&str]) -> Option<Vec<CompletionItem>> {
 fn remedies(a: &Analysis, span: Span, words: Words) -> Vec<CompletionItem> {
     let range = a.lines.range(a.text(), span);
     let mut out = Vec::new();
-    for d in &a.index.decls {
+    for d in &a.index().decls {
         let Some(Item::Remedy(r)) = a.item(d) else {
             continue;
         };

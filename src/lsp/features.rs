@@ -21,8 +21,8 @@ use super::position::to_u32;
 
 /// Where the name at `offset` is declared.
 pub fn definition(a: &Analysis, uri: &Url, offset: usize) -> Option<Location> {
-    let (decl, _) = a.index.at(offset)?;
-    let decl = a.index.decls.get(decl)?;
+    let (decl, _) = a.index().at(offset)?;
+    let decl = a.index().decls.get(decl)?;
     Some(Location::new(
         uri.clone(),
         a.lines.range(a.text(), decl.span),
@@ -32,13 +32,13 @@ pub fn definition(a: &Analysis, uri: &Url, offset: usize) -> Option<Location> {
 /// Every use of the name at `offset`, in the order of the text, and its
 /// declaration first when asked.
 pub fn references(a: &Analysis, uri: &Url, offset: usize, with_decl: bool) -> Vec<Location> {
-    let Some((decl, _)) = a.index.at(offset) else {
+    let Some((decl, _)) = a.index().at(offset) else {
         return Vec::new();
     };
-    let mut spans: Vec<Span> = a.index.uses_of(decl).map(|u| u.span).collect();
+    let mut spans: Vec<Span> = a.index().uses_of(decl).map(|u| u.span).collect();
     spans.sort();
     if with_decl {
-        if let Some(d) = a.index.decls.get(decl) {
+        if let Some(d) = a.index().decls.get(decl) {
             spans.insert(0, d.span);
         }
     }
@@ -52,7 +52,7 @@ pub fn references(a: &Analysis, uri: &Url, offset: usize, with_decl: bool) -> Ve
 /// text, none when it is already formatted, `None` when it has syntax errors
 /// (which the diagnostics show).
 pub fn format(a: &Analysis) -> Option<Vec<TextEdit>> {
-    let formatted = crate::fmt::format(&a.file).ok()?;
+    let formatted = crate::fmt::format(&a.file()).ok()?;
     if formatted == a.text() {
         return Some(Vec::new());
     }
@@ -86,7 +86,7 @@ fn item_span(text: &str, chunks: &[std::ops::Range<usize>], offset: usize) -> Op
 pub fn symbols(a: &Analysis) -> Vec<DocumentSymbol> {
     let text = a.text();
     let chunks = syntax::chunks(text);
-    a.index
+    a.index()
         .decls
         .iter()
         .map(|d| {
@@ -95,7 +95,7 @@ pub fn symbols(a: &Analysis) -> Vec<DocumentSymbol> {
                 (Kind::Law, _) => (SymbolKind::MODULE, None),
                 (Kind::Fact, Some(Item::Fact(f))) => (
                     SymbolKind::FIELD,
-                    Some(a.file.slice(f.ty_span).trim().to_string()),
+                    Some(a.file().slice(f.ty_span).trim().to_string()),
                 ),
                 (Kind::Fact, _) => (SymbolKind::FIELD, None),
                 (Kind::Derived, _) => (SymbolKind::FUNCTION, None),
@@ -133,7 +133,7 @@ pub fn code_actions(a: &Analysis, uri: &Url, span: Span, words: Words) -> Vec<Co
     let mut out = Vec::new();
     let mut chunks = None;
     let touches = |s: Span| s.start <= span.end && span.start <= s.end;
-    for d in &a.diagnostics {
+    for d in a.diagnostics() {
         let Some(primary) = d.primary_span() else {
             continue;
         };
@@ -161,7 +161,7 @@ pub fn code_actions(a: &Analysis, uri: &Url, span: Span, words: Words) -> Vec<Co
                 continue;
             };
             let at = a.lines.range(text, Span::new(item.end, item.end));
-            for law in a.index.decls.iter().filter(|d| d.kind == Kind::Law) {
+            for law in a.index().decls.iter().filter(|d| d.kind == Kind::Law) {
                 let title = words.text("lsp-fix-cite", &[("law", &law.name)]);
                 let insert = TextEdit::new(at, format!("\n  cite {}", law.name));
                 action(title, vec![insert], false);
@@ -181,8 +181,8 @@ fn edit(uri: &Url, edits: Vec<TextEdit>) -> WorkspaceEdit {
 /// What a rename at `offset` would rename: a fact, derived fact or remedy,
 /// shown by its name.
 pub fn prepare_rename(a: &Analysis, offset: usize) -> Option<PrepareRenameResponse> {
-    let (decl, span) = a.index.at(offset)?;
-    let decl = a.index.decls.get(decl)?;
+    let (decl, span) = a.index().at(offset)?;
+    let decl = a.index().decls.get(decl)?;
     if !matches!(decl.kind, Kind::Fact | Kind::Derived | Kind::Remedy) {
         return None;
     }
@@ -204,10 +204,10 @@ pub fn rename(
     words: Words,
 ) -> Result<WorkspaceEdit, String> {
     let refused = |id: &str| words.text(id, &[("name", new_name)]);
-    let Some((index, _)) = a.index.at(offset) else {
+    let Some((index, _)) = a.index().at(offset) else {
         return Err(words.get("lsp-rename-nothing", &[]));
     };
-    let Some(decl) = a.index.decls.get(index) else {
+    let Some(decl) = a.index().decls.get(index) else {
         return Err(words.get("lsp-rename-nothing", &[]));
     };
     let dotted = match decl.kind {
@@ -220,12 +220,12 @@ pub fn rename(
     if !is_name(new_name, dotted) {
         return Err(refused("lsp-rename-invalid"));
     }
-    if new_name != decl.name && a.index.find(decl.kind, new_name).is_some() {
+    if new_name != decl.name && a.index().find(decl.kind, new_name).is_some() {
         return Err(refused("lsp-rename-taken"));
     }
     let text = a.text();
     let mut edits = vec![(decl.span, new_name.to_string())];
-    for u in a.index.uses_of(index) {
+    for u in a.index().uses_of(index) {
         match u.written {
             Written::Name => edits.push((u.span, new_name.to_string())),
             Written::IdWords => edits.push((u.span, new_name.replace('_', " "))),
@@ -296,7 +296,7 @@ mod ty {
 pub fn semantic_tokens(a: &Analysis) -> SemanticTokens {
     let text = a.text();
     let mut names: HashMap<&str, u32> = HashMap::new();
-    for item in &a.ast.items {
+    for item in &a.ast().items {
         if let Item::Fact(f) = item {
             if let TypeExpr::OneOf(values) | TypeExpr::SomeOf(values) = &f.ty {
                 for v in values {
@@ -305,7 +305,7 @@ pub fn semantic_tokens(a: &Analysis) -> SemanticTokens {
             }
         }
     }
-    for d in &a.index.decls {
+    for d in &a.index().decls {
         let t = match d.kind {
             Kind::Law => ty::LAW,
             Kind::Fact => ty::FACT,
@@ -326,7 +326,7 @@ pub fn semantic_tokens(a: &Analysis) -> SemanticTokens {
             continue;
         };
         for token in tokens {
-            let word = a.file.slice(token.span);
+            let word = a.file().slice(token.span);
             let t = match token.kind {
                 TokenKind::Comment => ty::COMMENT,
                 TokenKind::Quoted => ty::STRING,

@@ -10,8 +10,8 @@ use super::analysis::{Analysis, Kind};
 
 /// The hover of the name at `offset`, if it names a declaration.
 pub fn hover(a: &Analysis, offset: usize, words: Words) -> Option<Hover> {
-    let (decl, span) = a.index.at(offset)?;
-    let decl = a.index.decls.get(decl)?;
+    let (decl, span) = a.index().at(offset)?;
+    let decl = a.index().decls.get(decl)?;
     let item = a.item(decl)?;
     let mut md = Markdown {
         a,
@@ -73,7 +73,7 @@ impl Markdown<'_> {
 
     fn fact(&mut self, f: &ast::Fact) {
         self.heading("lsp-fact", &f.name.text);
-        let ty = self.a.file.slice(f.ty_span).to_string();
+        let ty = self.a.file().slice(f.ty_span).to_string();
         self.line("lsp-type", &format!("`{}`", ty.trim()));
         self.texts("lsp-question", &f.questions);
         self.texts("lsp-label", &f.labels);
@@ -104,7 +104,7 @@ impl Markdown<'_> {
 
     fn derived(&mut self, d: &ast::Define) {
         self.heading("lsp-derived", &d.name.text);
-        let definition = self.a.file.slice(d.expr.span).to_string();
+        let definition = self.a.file().slice(d.expr.span).to_string();
         self.code_block(&definition);
         self.texts("lsp-label", &d.labels);
     }
@@ -119,7 +119,7 @@ impl Markdown<'_> {
             self.line("lsp-category", &shown);
         }
         for p in &r.params {
-            let ty = self.a.file.slice(p.ty_span).trim().to_string();
+            let ty = self.a.file().slice(p.ty_span).trim().to_string();
             self.line("lsp-param", &format!("`{}: {ty}`", p.name.text));
         }
         for p in &r.phrases {
@@ -127,11 +127,11 @@ impl Markdown<'_> {
             self.line("lsp-phrase", &format!("`{phrase}`"));
         }
         for e in &r.amount {
-            let text = self.a.file.slice(e.span).to_string();
+            let text = self.a.file().slice(e.span).to_string();
             self.line("lsp-amount", &format!("`{}`", text.trim()));
         }
         for e in &r.deadline {
-            let text = self.a.file.slice(e.span).to_string();
+            let text = self.a.file().slice(e.span).to_string();
             self.line("lsp-deadline", &format!("`{}`", text.trim()));
         }
         self.cites(&r.cites);
@@ -139,7 +139,7 @@ impl Markdown<'_> {
 
     fn cites(&mut self, cites: &[ast::Cite]) {
         for c in cites {
-            let text = self.a.file.slice(c.span).trim();
+            let text = self.a.file().slice(c.span).trim();
             let text = text.strip_prefix("cite").unwrap_or(text).trim().to_string();
             let title = c
                 .law
@@ -153,8 +153,8 @@ impl Markdown<'_> {
 
     /// A law's title in the words' language, else its first.
     fn law_title(&self, law: &str) -> Option<String> {
-        let decl = self.a.index.find(Kind::Law, law)?;
-        let Item::Law(l) = self.a.item(self.a.index.decls.get(decl)?)? else {
+        let decl = self.a.index().find(Kind::Law, law)?;
+        let Item::Law(l) = self.a.item(self.a.index().decls.get(decl)?)? else {
             return None;
         };
         let lang = self.words.lang();
@@ -206,7 +206,7 @@ impl Markdown<'_> {
         } else {
             self.heading("lsp-rule", &r.name.text);
         }
-        let condition = self.a.file.slice(r.condition.span).to_string();
+        let condition = self.a.file().slice(r.condition.span).to_string();
         self.code_block(&condition);
         self.cites(&r.cites);
     }

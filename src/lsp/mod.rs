@@ -4,9 +4,9 @@
 //! didOpen, didChange, hover, …). Output: the responses and notifications
 //! (diagnostics) to send back. The server does no I/O: `src/cli/lsp.rs`
 //! moves the messages over standard input and output. Documents are kept
-//! by URI with their text; each change re-parses and re-checks through
-//! [`Analysis::new`], the one function that does, and publishes every
-//! diagnostic of the check.
+//! by URI with their text and an [`Analysis`]; each change re-parses and
+//! re-checks through [`recheck`] (a [`crate::workspace::Workspace`], which
+//! redoes only what the edit touched) and publishes every diagnostic.
 //!
 //! Positions are UTF-16 code units, the protocol's default ([`position`]).
 
@@ -38,24 +38,20 @@ pub use tests_beside::TestFiles;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::i18n::{self, Words};
 use crate::source::widen;
-use crate::syntax::ItemCache;
 
 /// One open document.
 struct Doc {
     version: i32,
     text: String,
-    cache: ItemCache,
     analysis: Analysis,
 }
 
 impl Doc {
     fn new(uri: &Url, version: i32, text: String) -> Doc {
-        let mut cache = ItemCache::default();
-        let analysis = Analysis::new(uri.as_str(), &text, &mut cache);
+        let analysis = Analysis::new(uri.as_str(), &text);
         Doc {
             version,
             text,
-            cache,
             analysis,
         }
     }
@@ -100,8 +96,8 @@ impl Server {
 
     /// The declaration named at `offset`, its kind and name, for the test files.
     fn named(a: &Analysis, offset: usize) -> Option<(Kind, String)> {
-        let (decl, _) = a.index.at(offset)?;
-        a.index.decls.get(decl).map(|d| (d.kind, d.name.clone()))
+        let (decl, _) = a.index().at(offset)?;
+        a.index().decls.get(decl).map(|d| (d.kind, d.name.clone()))
     }
 
     /// What the server can do, as `initialize` answers.
@@ -351,7 +347,7 @@ impl Server {
             }
         }
         doc.version = version;
-        doc.analysis = recheck(uri, &doc.text, &mut doc.cache);
+        recheck(&mut doc.analysis, &doc.text);
     }
 
     /// Open a document (as `didOpen` does), for callers that drive the server
@@ -369,7 +365,7 @@ impl Server {
         if let Some(doc) = self.docs.get(uri) {
             let a = &doc.analysis;
             let list = a
-                .diagnostics
+                .diagnostics()
                 .iter()
                 .map(|d| to_lsp_diagnostic(a, uri, d))
                 .collect();
@@ -393,7 +389,7 @@ impl Server {
         if let Some(lang) = self.locale {
             return Words::new(lang);
         }
-        let first = a.ast.items.iter().find_map(|i| match i {
+        let first = a.ast().items.iter().find_map(|i| match i {
             crate::ast::Item::Header(h) => h
                 .languages
                 .iter()
@@ -405,10 +401,11 @@ impl Server {
     }
 }
 
-/// Parse and check a document's text after a change: the one function that
-/// does, so that a faster front end replaces it alone.
-pub fn recheck(uri: &Url, text: &str, cache: &mut ItemCache) -> Analysis {
-    Analysis::new(uri.as_str(), text, cache)
+/// Parse and check a document's text after a change, through its
+/// [`crate::workspace::Workspace`]: an edit inside one item parses that item
+/// again, and an edit of one rule checks that rule again.
+pub fn recheck(analysis: &mut Analysis, text: &str) {
+    analysis.update(text);
 }
 
 /// Why a request has no answer.
