@@ -149,3 +149,24 @@ ask-back-word = back
 ask-invalid-date = write a date that exists, as YYYY-MM-DD (2024-05-06)
 ask-invalid-number = write a number (3, 2.5)
 ask-invalid-money = write an amount ({ $example })
+
+## serve
+serve-not-found = There is no { $method } { $path } here; the API is under /v1 (see docs/api.md).
+serve-method-not-allowed = { $method } is not allowed on { $path }.
+serve-unknown-rulebook = No rulebook is served as `{ $id }`; the rulebooks: { $ids }.
+serve-unknown-param = `{ $param }` is not a parameter of this endpoint; its parameters: { $params }.
+serve-query-encoding = `{ $param }` is not percent-encoded UTF-8.
+serve-unknown-lang = redress has no words in language `{ $lang }`; the languages are: { $langs }.
+serve-bad-date = `{ $param }`: `{ $value }` is not a date; write YYYY-MM-DD, e.g. 2024-06-01.
+serve-unknown-remedy = `{ $remedy }` is not a remedy of this rulebook; its remedies: { $ids }.
+serve-unknown-fact = `{ $fact }` is not a fact of this rulebook.
+serve-facts-format = `{ $value }` is not a format of the facts; write json or jsonschema.
+serve-id-field-fact = `{ $key }` is a fact of the rulebook; choose a key that is not a fact, e.g. case_id.
+serve-body-too-large = The request body is larger than { $limit } bytes, the limit for it.
+serve-body-timeout = The request body did not arrive within { $seconds } seconds.
+serve-body-unreadable = The request body could not be read.
+serve-case-invalid = The case has errors; see the diagnostics.
+serve-rulebook-invalid = The rulebook has errors; see the diagnostics.
+serve-overloaded = The server is answering { $limit } requests already; try again in a moment.
+serve-shutting-down = The server is shutting down.
+serve-internal = The server failed while answering; please report it with the request.

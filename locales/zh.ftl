@@ -135,3 +135,24 @@ ask-back-word = 返回
 ask-invalid-date = 请按 YYYY-MM-DD 填写一个存在的日期（如 2024-05-06）
 ask-invalid-number = 请填写数字（如 3、2.5）
 ask-invalid-money = 请填写金额（如 { $example }）
+
+## serve
+serve-not-found = 这里没有 { $method } { $path }；接口都在 /v1 之下（见 docs/api.md）。
+serve-method-not-allowed = { $path } 不接受 { $method }。
+serve-unknown-rulebook = 没有以“{ $id }”提供的规则集；现有规则集：{ $ids }。
+serve-unknown-param = “{ $param }”不是这个接口的参数；它的参数：{ $params }。
+serve-query-encoding = “{ $param }”不是百分号编码的 UTF-8。
+serve-unknown-lang = redress 没有“{ $lang }”语言的文字；现有语言：{ $langs }。
+serve-bad-date = “{ $param }”：“{ $value }”不是日期；请写成 YYYY-MM-DD，例如 2024-06-01。
+serve-unknown-remedy = “{ $remedy }”不是这个规则集的救济；它的救济：{ $ids }。
+serve-unknown-fact = “{ $fact }”不是这个规则集的事实。
+serve-facts-format = “{ $value }”不是事实清单的格式；请写 json 或 jsonschema。
+serve-id-field-fact = “{ $key }”是规则集的事实；请选一个不是事实的键，例如 case_id。
+serve-body-too-large = 请求体超过 { $limit } 字节的上限。
+serve-body-timeout = 请求体没有在 { $seconds } 秒内到达。
+serve-body-unreadable = 无法读取请求体。
+serve-case-invalid = 案件有错误；见诊断。
+serve-rulebook-invalid = 规则集有错误；见诊断。
+serve-overloaded = 服务器正在处理 { $limit } 个请求；请稍后再试。
+serve-shutting-down = 服务器正在关闭。
+serve-internal = 服务器在回答时出错；请连同请求一起报告。

@@ -20,6 +20,8 @@ use crate::model::FactId;
 use crate::outcome::Outcome;
 use crate::value::Value;
 
+use serde_json::{Value as Json, json};
+
 /// A question still worth asking: the fact, and how many remedies name it
 /// among what they need.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -328,4 +330,71 @@ pub fn chosen_value(model: &crate::model::Model, fact: FactId, chosen: &[usize])
         )),
         _ => None,
     }
+}
+
+/// The next question as `redress ask --format json` prints it:
+/// `{"fact", "question", "type", "values": [{"value", "label"}], …}` with
+/// the texts of every language beside them.
+pub fn question_json(model: &crate::model::Model, q: Question, lang: &str) -> Json {
+    let Some(f) = model.facts.get(q.fact.index()) else {
+        return Json::Null;
+    };
+    let langs: Vec<&str> = crate::report::i18n::LANGUAGES.to_vec();
+    let values: Vec<Json> = choices(model, q.fact, lang)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, label))| {
+            let labels: serde_json::Map<String, Json> = langs
+                .iter()
+                .filter_map(|l| {
+                    let (_, label) = choices(model, q.fact, l).into_iter().nth(i)?;
+                    Some(((*l).to_string(), Json::String(label)))
+                })
+                .collect();
+            json!({ "value": value, "label": label, "labels": labels })
+        })
+        .collect();
+    let questions: serde_json::Map<String, Json> = langs
+        .iter()
+        .map(|l| {
+            (
+                (*l).to_string(),
+                Json::String(question_text(model, q.fact, l)),
+            )
+        })
+        .collect();
+    let mut doc = json!({
+        "fact": f.name,
+        "question": question_text(model, q.fact, lang),
+        "type": f.ty.json_name(),
+        "values": values,
+        "questions": questions,
+        "settles": q.settles,
+    });
+    if let (crate::value::Type::Money(c), Json::Object(o)) = (f.ty, &mut doc) {
+        o.insert("currency".into(), json!(c.code()));
+    }
+    doc
+}
+
+/// What `redress ask --format json` prints when nothing is left to ask:
+/// `{"done": true, "asked": [{"fact", "answered"}], "case": {…}, "outcome": {…}}`.
+pub fn done_json(interview: &Interview<'_>, outcome: &Outcome<'_>) -> Json {
+    let model = interview.graph().model();
+    let asked: Vec<Json> = interview
+        .steps()
+        .iter()
+        .map(|s| match s {
+            Step::Answered(f, _) => {
+                json!({ "fact": model.fact_name(*f), "answered": true })
+            }
+            Step::Skipped(f) => json!({ "fact": model.fact_name(*f), "answered": false }),
+        })
+        .collect();
+    json!({
+        "done": true,
+        "asked": asked,
+        "case": case_json(model, interview.case()),
+        "outcome": serde_json::to_value(outcome).unwrap_or(Json::Null),
+    })
 }

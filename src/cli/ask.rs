@@ -7,13 +7,13 @@
 use std::io::{self, IsTerminal as _, Write};
 
 use jiff::civil::Date;
-use serde_json::{Value as Json, json};
+use serde_json::Value as Json;
 
 use redress::ask::{self, Interview, Question, Step};
 use redress::case::{Case, CaseReader, Format as CaseFormat};
 use redress::eval::Options;
 use redress::model::{FactId, Model};
-use redress::report::i18n::{self, FluentValue, Words};
+use redress::report::i18n::{FluentValue, Words};
 use redress::report::text;
 
 use super::{INPUT_ERRORS, OK, ReadError, USAGE};
@@ -176,22 +176,7 @@ fn finish(
     let model = outcome_model(interview);
     match format {
         Format::Json => {
-            let asked: Vec<Json> = interview
-                .steps()
-                .iter()
-                .map(|s| match s {
-                    Step::Answered(f, _) => {
-                        json!({ "fact": model.fact_name(*f), "answered": true })
-                    }
-                    Step::Skipped(f) => json!({ "fact": model.fact_name(*f), "answered": false }),
-                })
-                .collect();
-            let doc = json!({
-                "done": true,
-                "asked": asked,
-                "case": ask::case_json(model, interview.case()),
-                "outcome": serde_json::to_value(&outcome).unwrap_or(Json::Null),
-            });
+            let doc = ask::done_json(interview, &outcome);
             writeln!(
                 out,
                 "{}",
@@ -305,7 +290,7 @@ fn next_only(
     let model = outcome_model(interview);
     match format {
         Format::Json => {
-            let doc = question_json(model, q, words.lang());
+            let doc = ask::question_json(model, q, words.lang());
             writeln!(
                 out,
                 "{}",
@@ -321,50 +306,6 @@ fn next_only(
         }
     }
     Ok(OK)
-}
-
-/// `{"fact", "question", "type", "values": [{"value", "label"}], …}` with
-/// the texts of every language beside them.
-fn question_json(model: &Model, q: Question, lang: &str) -> Json {
-    let Some(f) = model.facts.get(q.fact.index()) else {
-        return Json::Null;
-    };
-    let langs: Vec<&str> = i18n::LANGUAGES.to_vec();
-    let values: Vec<Json> = ask::choices(model, q.fact, lang)
-        .into_iter()
-        .enumerate()
-        .map(|(i, (value, label))| {
-            let labels: serde_json::Map<String, Json> = langs
-                .iter()
-                .filter_map(|l| {
-                    let (_, label) = ask::choices(model, q.fact, l).into_iter().nth(i)?;
-                    Some(((*l).to_string(), Json::String(label)))
-                })
-                .collect();
-            json!({ "value": value, "label": label, "labels": labels })
-        })
-        .collect();
-    let questions: serde_json::Map<String, Json> = langs
-        .iter()
-        .map(|l| {
-            (
-                (*l).to_string(),
-                Json::String(ask::question_text(model, q.fact, l)),
-            )
-        })
-        .collect();
-    let mut doc = json!({
-        "fact": f.name,
-        "question": ask::question_text(model, q.fact, lang),
-        "type": f.ty.json_name(),
-        "values": values,
-        "questions": questions,
-        "settles": q.settles,
-    });
-    if let (redress::value::Type::Money(c), Json::Object(o)) = (f.ty, &mut doc) {
-        o.insert("currency".into(), json!(c.code()));
-    }
-    doc
 }
 
 /// Write the case file (TOML by the `.toml` ending, else JSON).

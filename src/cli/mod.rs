@@ -16,6 +16,8 @@ mod facts;
 mod files;
 mod fmt;
 mod graph;
+#[cfg(feature = "serve")]
+mod serve;
 mod test;
 
 use std::io::{self, IsTerminal as _, Read as _, Write};
@@ -85,6 +87,8 @@ enum Command {
     Facts(facts::Args),
     Fmt(fmt::Args),
     Graph(graph::Args),
+    #[cfg(feature = "serve")]
+    Serve(serve::Args),
     Test(test::Args),
 }
 
@@ -163,6 +167,8 @@ pub fn run() -> ExitCode {
                 Command::Facts(args) => facts::run(out, &args),
                 Command::Fmt(args) => fmt::run(out, &args),
                 Command::Graph(args) => graph::run(out, &args),
+                #[cfg(feature = "serve")]
+                Command::Serve(args) => serve::run(out, &args),
                 Command::Test(args) => test::run(out, &args),
             };
             out::finish(result.and_then(|code| out.flush().map(|()| code)))
@@ -281,29 +287,10 @@ pub(crate) fn print_machine(
     use redress::report::ci::{self, CiFormat};
     match format {
         Format::Human => {}
-        Format::Json => {
-            let errors = files
-                .iter()
-                .flat_map(|(_, d)| d)
-                .filter(|d| d.is_error())
-                .count();
-            let total: usize = files.iter().map(|(_, d)| d.len()).sum();
-            let report = serde_json::json!({
-                "files": files
-                    .iter()
-                    .map(|(file, d)| serde_json::json!({
-                        "file": file,
-                        "diagnostics": d.iter().map(report::json_diagnostic).collect::<Vec<_>>(),
-                    }))
-                    .collect::<Vec<_>>(),
-                "errors": errors,
-                "warnings": total - errors,
-            });
-            match serde_json::to_string_pretty(&report) {
-                Ok(s) => writeln!(out, "{s}")?,
-                Err(e) => errln!("error: {e}"),
-            }
-        }
+        Format::Json => match serde_json::to_string_pretty(&report::check_report(files)) {
+            Ok(s) => writeln!(out, "{s}")?,
+            Err(e) => errln!("error: {e}"),
+        },
         Format::Github => {
             for (_, d) in files {
                 write!(out, "{}", ci::render(d, CiFormat::Github))?;
