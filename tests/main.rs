@@ -29,6 +29,8 @@ mod print;
 mod proptests;
 mod reference;
 mod rulebooks;
+#[cfg(feature = "serve")]
+mod serve;
 mod support;
 mod testing;
 

@@ -102,10 +102,12 @@ pub fn batch(
         app.metrics
             .evaluated(u64::try_from(number).unwrap_or(u64::MAX));
     });
-    let stream = futures_util::stream::unfold(out_rx, |mut rx| async move {
-        rx.recv()
-            .await
-            .map(|bytes| (Ok::<Bytes, std::convert::Infallible>(bytes), rx))
+    let mut out_rx = out_rx;
+    // (polled again after its end, it ends again: compression does that)
+    let stream = futures_util::stream::poll_fn(move |cx| {
+        out_rx
+            .poll_recv(cx)
+            .map(|piece| piece.map(Ok::<Bytes, std::convert::Infallible>))
     });
     (
         StatusCode::OK,
