@@ -826,3 +826,145 @@ fn replace(path: &std::path::Path, text: impl AsRef<[u8]>) {
     std::fs::write(&temporary, text).unwrap();
     std::fs::rename(&temporary, path).unwrap();
 }
+
+/// docs/api.md: every ```http request block is sent to a server of the
+/// example rulebook, and the ```http-response block after it must hold:
+/// the status, each header shown, and the body (JSON: every key shown,
+/// with its value, arrays of the same length, `"…"` standing for anything;
+/// JSON Lines: line by line; text: the lines shown, in order, `…` standing
+/// for any lines).
+#[test]
+fn the_api_doc_examples_are_what_the_server_answers() {
+    let doc = read("docs/api.md");
+    let server = Server::start(&[EXAMPLE]);
+    let mut blocks: Vec<(String, String)> = Vec::new();
+    let mut lines = doc.lines();
+    while let Some(line) = lines.next() {
+        if let Some(tag) = line.strip_prefix("```").filter(|t| !t.is_empty()) {
+            let mut text = String::new();
+            for l in lines.by_ref() {
+                if l == "```" {
+                    break;
+                }
+                text.push_str(l);
+                text.push('\n');
+            }
+            blocks.push((tag.to_string(), text));
+        }
+    }
+    let mut checked = 0;
+    for pair in blocks.windows(2) {
+        let [(tag, request), (next, expected)] = pair else {
+            continue;
+        };
+        if tag != "http" {
+            continue;
+        }
+        assert_eq!(
+            next, "http-response",
+            "a request without a response after it:\n{request}"
+        );
+        let (head, body) = request
+            .split_once("\n\n")
+            .unwrap_or((request.trim_end(), ""));
+        let mut head_lines = head.lines();
+        let start = head_lines.next().unwrap();
+        let mut head_out = format!("{start} HTTP/1.1\r\nHost: doc");
+        let mut has_length = false;
+        for h in head_lines {
+            has_length |= h.to_ascii_lowercase().starts_with("content-length:");
+            head_out.push_str("\r\n");
+            head_out.push_str(h);
+        }
+        if !has_length && !body.is_empty() {
+            head_out.push_str(&format!("\r\nContent-Length: {}", body.len()));
+        }
+        server.touch();
+        let mut s = TcpStream::connect(&server.addr).unwrap();
+        s.set_read_timeout(Some(WATCHDOG)).unwrap();
+        write!(s, "{head_out}\r\nConnection: close\r\n\r\n").unwrap();
+        let _ = s.write_all(body.as_bytes());
+        let (status, got_head, got_body) = read_full(s);
+        let (want_head, want_body) = expected
+            .split_once("\n\n")
+            .unwrap_or((expected.trim_end(), ""));
+        let mut want_head = want_head.lines();
+        let want_status: u16 = want_head
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(status, want_status, "{start}: {got_body}");
+        for h in want_head {
+            assert!(
+                got_head
+                    .to_ascii_lowercase()
+                    .lines()
+                    .any(|g| g == h.to_ascii_lowercase()),
+                "{start}: header {h} not in\n{got_head}"
+            );
+        }
+        assert_body(start, &got_body, want_body);
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} examples found");
+}
+
+fn assert_body(what: &str, got: &str, want: &str) {
+    if let Ok(want_json) = serde_json::from_str::<serde_json::Value>(want) {
+        let got_json: serde_json::Value =
+            serde_json::from_str(got).unwrap_or_else(|e| panic!("{what}: {e}: {got}"));
+        assert!(
+            json_matches(&got_json, &want_json),
+            "{what}: the answer\n{got}\ndoes not match\n{want}"
+        );
+        return;
+    }
+    let want_lines: Vec<&str> = want.lines().collect();
+    if want_lines
+        .iter()
+        .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
+    {
+        let got_lines: Vec<&str> = got.lines().collect();
+        assert_eq!(got_lines.len(), want_lines.len(), "{what}: {got}");
+        for (g, w) in got_lines.iter().zip(&want_lines) {
+            let g: serde_json::Value = serde_json::from_str(g).unwrap();
+            let w: serde_json::Value = serde_json::from_str(w).unwrap();
+            assert!(
+                json_matches(&g, &w),
+                "{what}: the line\n{g}\ndoes not match\n{w}"
+            );
+        }
+        return;
+    }
+    if !want.contains('…') {
+        assert_eq!(got, want, "{what}");
+        return;
+    }
+    let mut got_lines = got.lines();
+    for w in want_lines.iter().filter(|l| **l != "…") {
+        assert!(
+            got_lines.any(|g| g == *w),
+            "{what}: `{w}` not found (in order) in\n{got}"
+        );
+    }
+}
+
+/// `want` with `"…"` standing for any value: every key of an object, with a
+/// matching value; arrays of the same length, item by item.
+fn json_matches(got: &serde_json::Value, want: &serde_json::Value) -> bool {
+    use serde_json::Value::{Array, Object, String};
+    match (got, want) {
+        (_, String(s)) if s == "…" => true,
+        (Object(g), Object(w)) => w
+            .iter()
+            .all(|(k, v)| g.get(k).is_some_and(|gv| json_matches(gv, v))),
+        (Array(g), Array(w)) => {
+            g.len() == w.len() && g.iter().zip(w).all(|(a, b)| json_matches(a, b))
+        }
+        _ => got == want,
+    }
+}

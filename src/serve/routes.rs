@@ -125,11 +125,38 @@ async fn bounded(State(app): State<Arc<App>>, request: Request, next: Next) -> R
     let response = next.run(request).await;
     // the permit is released when the body has been sent (or dropped)
     response.map(|body| {
-        Body::new(body.map_frame(move |frame| {
-            let _held = &permit;
-            frame
-        }))
+        Body::new(Held {
+            body,
+            _permit: permit,
+        })
     })
+}
+
+/// A response body holding a permit of the concurrency limit until it is
+/// dropped; its size is the body's (so a length stays a `Content-Length`).
+struct Held {
+    body: Body,
+    _permit: tokio::sync::OwnedSemaphorePermit,
+}
+
+impl axum::body::HttpBody for Held {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
+        std::pin::Pin::new(&mut self.body).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.body.size_hint()
+    }
 }
 
 /// The `lang` of a query for an error message, when usable; else English.
