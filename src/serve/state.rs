@@ -195,8 +195,9 @@ impl Registry {
         self.slots.iter().find(|s| s.id == id)
     }
 
-    /// Reload every rulebook whose file changed since it was last read;
-    /// returns the ids reloaded and those that failed, for the log.
+    /// Reload every rulebook whose file changed (modification time, length
+    /// or inode) since it was last looked at; each reload and failure is
+    /// logged and counted.
     pub fn reload_changed(&self, app: &App) {
         for slot in &self.slots {
             let now = stamp(&slot.path);
