@@ -1,6 +1,7 @@
 //! One case per line: a JSON line → one JSON line, the outcome or an error
 //! record. The CLI streams a file through this on all cores, in input order.
 
+use std::io::{self, BufRead};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -180,6 +181,106 @@ impl<'g> LineEvaluator<'g> {
                         .collect(),
                 })
             }
+        }
+    }
+
+    /// Evaluate one line as [`read_line`] kept it: `None` for a line longer
+    /// than `max_line` bytes (the `case_bytes` limit), which becomes a
+    /// `limit_exceeded` record; a line that is not UTF-8 becomes an `io`
+    /// record (`eval --jsonl` and the server's batch endpoint both call this).
+    pub fn evaluate_bytes(
+        &mut self,
+        bytes: Option<&[u8]>,
+        number: usize,
+        max_line: usize,
+    ) -> LineOutcome<'g> {
+        match bytes.map(std::str::from_utf8) {
+            Some(Ok(line)) => self.evaluate(line, number),
+            Some(Err(e)) => one_error(
+                number,
+                crate::diagnostic::Code::Io.to_string(),
+                format!(
+                    "the line is not UTF-8 text (invalid byte at column {})",
+                    e.valid_up_to() + 1
+                ),
+            ),
+            None => one_error(
+                number,
+                crate::diagnostic::Code::LimitExceeded.to_string(),
+                format!(
+                    "the line is longer than {} bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`",
+                    crate::diagnostic::grouped(max_line)
+                ),
+            ),
+        }
+    }
+}
+
+/// The record of a line that was not evaluated, with one error.
+fn one_error<'g>(line: usize, code: String, message: String) -> LineOutcome<'g> {
+    LineOutcome::Error(ErrorRecord {
+        id: None,
+        line,
+        errors: vec![LineError {
+            code,
+            message,
+            column: None,
+        }],
+    })
+}
+
+/// What [`read_line`] read.
+pub enum Line {
+    /// The end of the input: no more lines.
+    End,
+    /// A line, appended.
+    Kept,
+    /// A line longer than the limit: read to its end, nothing appended.
+    TooLong,
+}
+
+/// Read a line (up to a newline or the end of the input) and append it to
+/// `buf` without its newline, unless it is longer than `max` bytes: then
+/// the rest of it is read and dropped as it comes, so that no line, however
+/// long (`/dev/zero`), takes more than `max` bytes of memory.
+pub fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
+    let start = buf.len();
+    let mut read_any = false;
+    let mut too_long = false;
+    loop {
+        let available = match input.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                buf.truncate(start);
+                return Err(e);
+            }
+        };
+        if available.is_empty() {
+            // the end of the input, after a last line without a newline or not
+            return Ok(match (read_any, too_long) {
+                (false, _) => Line::End,
+                (true, false) => Line::Kept,
+                (true, true) => Line::TooLong,
+            });
+        }
+        read_any = true;
+        let newline = available.iter().position(|&b| b == b'\n');
+        let text = available
+            .get(..newline.unwrap_or(available.len()))
+            .unwrap_or_default();
+        if !too_long {
+            if buf.len() - start + text.len() > max {
+                too_long = true;
+                buf.truncate(start);
+            } else {
+                buf.extend_from_slice(text);
+            }
+        }
+        let used = newline.map_or(available.len(), |at| at + 1);
+        input.consume(used);
+        if newline.is_some() {
+            return Ok(if too_long { Line::TooLong } else { Line::Kept });
         }
     }
 }

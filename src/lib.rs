@@ -69,6 +69,8 @@ pub mod model;
 pub mod outcome;
 pub mod report;
 pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod source;
 pub mod syntax;
 pub mod testing;

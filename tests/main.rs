@@ -32,6 +32,8 @@ mod print;
 mod proptests;
 mod reference;
 mod rulebooks;
+#[cfg(feature = "serve")]
+mod serve;
 mod support;
 mod testing;
 

@@ -23,8 +23,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use redress::batch::{ErrorRecord, LineError, LineEvaluator, LineOutcome, Tally};
-use redress::diagnostic::{Code, grouped};
+use redress::batch::{Line, LineEvaluator, Tally, read_line};
 use redress::eval::Options;
 use redress::graph::DecisionGraph;
 use redress::model::Model;
@@ -333,62 +332,6 @@ fn read_chunk(
     Ok(())
 }
 
-/// What [`read_line`] read.
-enum Line {
-    /// The end of the input: no more lines.
-    End,
-    /// A line, appended.
-    Kept,
-    /// A line longer than the limit: read to its end, nothing appended.
-    TooLong,
-}
-
-/// Read a line (up to a newline or the end of the input) and append it to
-/// `buf` without its newline, unless it is longer than `max` bytes: then
-/// the rest of it is read and dropped as it comes, so that no line, however
-/// long (`/dev/zero`), takes more than `max` bytes of memory.
-fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
-    let start = buf.len();
-    let mut read_any = false;
-    let mut too_long = false;
-    loop {
-        let available = match input.fill_buf() {
-            Ok(available) => available,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => {
-                buf.truncate(start);
-                return Err(e);
-            }
-        };
-        if available.is_empty() {
-            // the end of the input, after a last line without a newline or not
-            return Ok(match (read_any, too_long) {
-                (false, _) => Line::End,
-                (true, false) => Line::Kept,
-                (true, true) => Line::TooLong,
-            });
-        }
-        read_any = true;
-        let newline = available.iter().position(|&b| b == b'\n');
-        let text = available
-            .get(..newline.unwrap_or(available.len()))
-            .unwrap_or_default();
-        if !too_long {
-            if buf.len() - start + text.len() > max {
-                too_long = true;
-                buf.truncate(start);
-            } else {
-                buf.extend_from_slice(text);
-            }
-        }
-        let used = newline.map_or(available.len(), |at| at + 1);
-        input.consume(used);
-        if newline.is_some() {
-            return Ok(if too_long { Line::TooLong } else { Line::Kept });
-        }
-    }
-}
-
 /// Evaluate a chunk's lines into its output bytes and counts (`max_line`:
 /// the limit a line that was not kept went past).
 fn evaluate_chunk<'g>(chunk: &mut Chunk, evaluator: &mut LineEvaluator<'g>, max_line: usize) {
@@ -404,41 +347,10 @@ fn evaluate_chunk<'g>(chunk: &mut Chunk, evaluator: &mut LineEvaluator<'g>, max_
         let bytes = range
             .as_ref()
             .map(|r| text.get(r.clone()).unwrap_or_default());
-        let outcome = match bytes.map(std::str::from_utf8) {
-            Some(Ok(line)) => evaluator.evaluate(line, *number),
-            Some(Err(e)) => line_error(
-                *number,
-                "redress::io".into(),
-                format!(
-                    "the line is not UTF-8 text (invalid byte at column {})",
-                    e.valid_up_to() + 1
-                ),
-            ),
-            None => line_error(
-                *number,
-                Code::LimitExceeded.to_string(),
-                format!(
-                    "the line is longer than {} bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`",
-                    grouped(max_line)
-                ),
-            ),
-        };
+        let outcome = evaluator.evaluate_bytes(bytes, *number, max_line);
         outcome.count(tally);
         outcome.write_json(out);
     }
-}
-
-/// The record of a line that was not evaluated, with one error.
-fn line_error<'g>(line: usize, code: String, message: String) -> LineOutcome<'g> {
-    LineOutcome::Error(ErrorRecord {
-        id: None,
-        line,
-        errors: vec![LineError {
-            code,
-            message,
-            column: None,
-        }],
-    })
 }
 
 fn one_thread(

@@ -17,6 +17,8 @@ mod files;
 mod fmt;
 mod graph;
 mod lsp;
+#[cfg(feature = "serve")]
+mod serve;
 mod test;
 
 use std::io::{self, IsTerminal as _, Read as _, Write};
@@ -87,6 +89,8 @@ enum Command {
     Fmt(fmt::Args),
     Graph(graph::Args),
     Lsp(lsp::Args),
+    #[cfg(feature = "serve")]
+    Serve(serve::Args),
     Test(test::Args),
 }
 
@@ -166,6 +170,8 @@ pub fn run() -> ExitCode {
                 Command::Fmt(args) => fmt::run(out, &args),
                 Command::Graph(args) => graph::run(out, &args),
                 Command::Lsp(args) => lsp::run(out, &args),
+                #[cfg(feature = "serve")]
+                Command::Serve(args) => serve::run(out, &args),
                 Command::Test(args) => test::run(out, &args),
             };
             out::finish(result.and_then(|code| out.flush().map(|()| code)))
@@ -284,29 +290,10 @@ pub(crate) fn print_machine(
     use redress::report::ci::{self, CiFormat};
     match format {
         Format::Human => {}
-        Format::Json => {
-            let errors = files
-                .iter()
-                .flat_map(|(_, d)| d)
-                .filter(|d| d.is_error())
-                .count();
-            let total: usize = files.iter().map(|(_, d)| d.len()).sum();
-            let report = serde_json::json!({
-                "files": files
-                    .iter()
-                    .map(|(file, d)| serde_json::json!({
-                        "file": file,
-                        "diagnostics": d.iter().map(report::json_diagnostic).collect::<Vec<_>>(),
-                    }))
-                    .collect::<Vec<_>>(),
-                "errors": errors,
-                "warnings": total - errors,
-            });
-            match serde_json::to_string_pretty(&report) {
-                Ok(s) => writeln!(out, "{s}")?,
-                Err(e) => errln!("error: {e}"),
-            }
-        }
+        Format::Json => match serde_json::to_string_pretty(&report::check_report(files)) {
+            Ok(s) => writeln!(out, "{s}")?,
+            Err(e) => errln!("error: {e}"),
+        },
         Format::Github => {
             for (_, d) in files {
                 write!(out, "{}", ci::render(d, CiFormat::Github))?;

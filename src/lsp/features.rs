@@ -52,7 +52,7 @@ pub fn references(a: &Analysis, uri: &Url, offset: usize, with_decl: bool) -> Ve
 /// text, none when it is already formatted, `None` when it has syntax errors
 /// (which the diagnostics show).
 pub fn format(a: &Analysis) -> Option<Vec<TextEdit>> {
-    let formatted = crate::fmt::format(&a.file()).ok()?;
+    let formatted = crate::fmt::format(a.file()).ok()?;
     if formatted == a.text() {
         return Some(Vec::new());
     }

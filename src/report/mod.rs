@@ -118,6 +118,29 @@ pub struct JsonLabel {
     pub end: Position,
 }
 
+/// The report of `check --format json` (and of the server's `POST /v1/check`):
+/// each file with its diagnostics, in the order given, and the counts of
+/// errors and warnings over all of them.
+pub fn check_report(files: &[(String, Vec<Diagnostic>)]) -> serde_json::Value {
+    let errors = files
+        .iter()
+        .flat_map(|(_, d)| d)
+        .filter(|d| d.is_error())
+        .count();
+    let total: usize = files.iter().map(|(_, d)| d.len()).sum();
+    serde_json::json!({
+        "files": files
+            .iter()
+            .map(|(file, d)| serde_json::json!({
+                "file": file,
+                "diagnostics": d.iter().map(json_diagnostic).collect::<Vec<_>>(),
+            }))
+            .collect::<Vec<_>>(),
+        "errors": errors,
+        "warnings": total - errors,
+    })
+}
+
 /// A diagnostic for JSON output.
 pub fn json_diagnostic(d: &Diagnostic) -> JsonDiagnostic {
     let pos = |offset: usize| {

@@ -1,0 +1,271 @@
+//! Load test of `redress serve` (issue 17), on loopback only: requests per
+//! second and p50/p99 latency of one-case `POST /v1/rulebooks/{id}/eval` at
+//! 1 and 100 concurrent keep-alive connections, on the generated 100-rule
+//! rulebook (benches/generator), and the server's resident memory before
+//! and after many requests. Bounded in count and time: each phase stops at
+//! its request count or its time limit, whichever comes first.
+//!
+//! `cargo bench --bench serve_load` (release build of the server and of this
+//! client). Environment: `REDRESS_LOAD_SECONDS` (each latency phase, default
+//! 10), `REDRESS_LOAD_REQUESTS` (the memory phase, default 1,000,000),
+//! `REDRESS_LOAD_MEMORY_SECONDS` (its time limit, default 300).
+//!
+//! The client is a hand-written HTTP/1.1 client on a single-threaded tokio
+//! runtime (one core's worth of work at most), so it takes as little of the
+//! machine from the server as it can; on a 2-core machine client and server
+//! still share the cores, and the figures say so.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark binary: stopping on a broken setup is right"
+)]
+
+#[path = "generator/mod.rs"]
+mod generator;
+
+use std::io::{BufRead as _, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::TcpStream;
+
+const RULES: usize = 100;
+
+fn env(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; any filter is ignored
+    let dir = std::env::temp_dir().join(format!("redress-serve-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = dir.join("gen100.rules");
+    std::fs::write(&book, generator::rulebook(RULES, generator::SEED)).unwrap();
+    let cases: Vec<String> = generator::cases(1_000, generator::MISSING, generator::SEED)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--log-level", "warn"])
+        .args(["--max-concurrency", "10000"])
+        .arg(&book)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let addr = first
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap()
+        .to_string();
+    let pid = server.id();
+    let requests: Vec<Vec<u8>> = cases
+        .iter()
+        .map(|c| {
+            format!(
+                "POST /v1/rulebooks/gen100/eval HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{c}",
+                c.len()
+            )
+            .into_bytes()
+        })
+        .collect();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let seconds = env("REDRESS_LOAD_SECONDS", 10);
+    println!("# redress serve load test (issue 17)");
+    println!();
+    println!(
+        "- machine: {} cores, shared by the load client and the server{}",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        load_note()
+    );
+    println!("- rulebook: the generated {RULES}-rule rulebook; 1,000 generated cases sent in turn");
+    println!("- release build; loopback; keep-alive connections; each phase at most {seconds} s");
+    println!();
+    println!("| connections | requests | requests/s | p50 | p99 | max |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    runtime.block_on(async {
+        // warm up
+        phase(&addr, &requests, 10, 5_000, Duration::from_secs(seconds)).await;
+        for connections in [1, 100] {
+            let r = phase(
+                &addr,
+                &requests,
+                connections,
+                u64::MAX,
+                Duration::from_secs(seconds),
+            )
+            .await;
+            println!(
+                "| {connections} | {} | {:.0} | {} | {} | {} |",
+                r.count,
+                r.count as f64 / r.elapsed.as_secs_f64(),
+                ms(r.percentile(50.0)),
+                ms(r.percentile(99.0)),
+                ms(r.percentile(100.0)),
+            );
+        }
+        let total = env("REDRESS_LOAD_REQUESTS", 1_000_000);
+        let limit = Duration::from_secs(env("REDRESS_LOAD_MEMORY_SECONDS", 300));
+        // resident memory once warm (after the phases above), then after `total` more
+        let before = rss_kib(pid);
+        let r = phase(&addr, &requests, 100, total, limit).await;
+        let after = rss_kib(pid);
+        println!();
+        println!(
+            "Memory (resident set of the server): {before} KiB before, {after} KiB after {} more requests at 100 connections ({:.0} requests/s over {:.0} s){}.",
+            r.count,
+            r.count as f64 / r.elapsed.as_secs_f64(),
+            r.elapsed.as_secs_f64(),
+            if r.count < total {
+                format!(", stopped by the {} s time limit", limit.as_secs())
+            } else {
+                String::new()
+            }
+        );
+    });
+    let _ = server.kill();
+    let _ = server.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn load_note() -> String {
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let one = load.split(' ').next().unwrap_or("?");
+    format!(" (load average {one} when the run started)")
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+struct Phase {
+    count: u64,
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+}
+
+impl Phase {
+    fn percentile(&self, p: f64) -> Duration {
+        if self.latencies.is_empty() {
+            return Duration::ZERO;
+        }
+        let i = ((p / 100.0) * (self.latencies.len() - 1) as f64).round() as usize;
+        self.latencies[i]
+    }
+}
+
+/// `connections` connections sending requests back to back until `total`
+/// requests were sent or `limit` has passed.
+async fn phase(
+    addr: &str,
+    requests: &[Vec<u8>],
+    connections: usize,
+    total: u64,
+    limit: Duration,
+) -> Phase {
+    let start = Instant::now();
+    let sent = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let local = tokio::task::LocalSet::new();
+    let mut handles = Vec::new();
+    for c in 0..connections {
+        let addr = addr.to_string();
+        let requests: Vec<Vec<u8>> = requests.to_vec();
+        let sent = sent.clone();
+        handles.push(local.spawn_local(async move {
+            let mut stream = TcpStream::connect(&addr).await.unwrap();
+            stream.set_nodelay(true).unwrap();
+            let mut latencies = Vec::new();
+            let mut buf = vec![0u8; 1 << 16];
+            let mut i = c;
+            loop {
+                if sent.get() >= total || start.elapsed() >= limit {
+                    break;
+                }
+                sent.set(sent.get() + 1);
+                let request = &requests[i % requests.len()];
+                i += 1;
+                let t = Instant::now();
+                stream.write_all(request).await.unwrap();
+                read_response(&mut stream, &mut buf).await;
+                latencies.push(t.elapsed());
+            }
+            latencies
+        }));
+    }
+    let latencies = local
+        .run_until(async {
+            let mut all = Vec::new();
+            for h in handles {
+                all.extend(h.await.unwrap());
+            }
+            all
+        })
+        .await;
+    let elapsed = start.elapsed();
+    let mut latencies = latencies;
+    latencies.sort_unstable();
+    Phase {
+        count: latencies.len() as u64,
+        elapsed,
+        latencies,
+    }
+}
+
+/// Read one response (headers, then `content-length` bytes of body),
+/// failing on any status but 200.
+async fn read_response(stream: &mut TcpStream, buf: &mut Vec<u8>) {
+    let mut have = 0;
+    loop {
+        if have == buf.len() {
+            buf.resize(buf.len() * 2, 0);
+        }
+        let n = stream.read(&mut buf[have..]).await.unwrap();
+        assert!(n > 0, "the server closed the connection");
+        have += n;
+        let Some(end) = buf[..have].windows(4).position(|w| w == b"\r\n\r\n") else {
+            continue;
+        };
+        let head = std::str::from_utf8(&buf[..end])
+            .unwrap()
+            .to_ascii_lowercase();
+        assert!(head.starts_with("http/1.1 200"), "{head}");
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .map(|v| v.trim().parse().unwrap())
+            .unwrap();
+        let want = end + 4 + length;
+        while have < want {
+            if have == buf.len() {
+                buf.resize(buf.len() * 2, 0);
+            }
+            let n = stream.read(&mut buf[have..]).await.unwrap();
+            assert!(n > 0, "the server closed the connection");
+            have += n;
+        }
+        return;
+    }
+}
