@@ -185,6 +185,7 @@ serve-unknown-param = `{ $param }` is not a parameter of this endpoint; its para
 serve-query-encoding = `{ $param }` is not percent-encoded UTF-8.
 serve-unknown-lang = redress has no words in language `{ $lang }`; the languages are: { $langs }.
 serve-bad-date = `{ $param }`: `{ $value }` is not a date; write YYYY-MM-DD, e.g. 2024-06-01.
+serve-bad-output = `{ $param }`: `{ $value }` is not an output level; use one of: { $levels }.
 serve-unknown-remedy = `{ $remedy }` is not a remedy of this rulebook; its remedies: { $ids }.
 serve-unknown-fact = `{ $fact }` is not a fact of this rulebook.
 serve-facts-format = `{ $value }` is not a format of the facts; write json or jsonschema.

@@ -171,6 +171,7 @@ serve-unknown-param = “{ $param }”不是这个接口的参数；它的参数
 serve-query-encoding = “{ $param }”不是百分号编码的 UTF-8。
 serve-unknown-lang = redress 没有“{ $lang }”语言的文字；现有语言：{ $langs }。
 serve-bad-date = “{ $param }”：“{ $value }”不是日期；请写成 YYYY-MM-DD，例如 2024-06-01。
+serve-bad-output = “{ $param }”：“{ $value }”不是输出级别；请用其中之一：{ $levels }。
 serve-unknown-remedy = “{ $remedy }”不是这个规则集的救济；它的救济：{ $ids }。
 serve-unknown-fact = “{ $fact }”不是这个规则集的事实。
 serve-facts-format = “{ $value }”不是事实清单的格式；请写 json 或 jsonschema。

@@ -412,6 +412,50 @@ fn batch_streams_the_lines_of_eval_jsonl() {
         input.replace("\"id\"", "\"ref\""),
     );
     assert_eq!(http, cli.stdout);
+    // each output level, as `--output` gives it
+    for level in ["ids", "summary", "full"] {
+        let cli = redress(
+            &["eval", SHOPPING, "--jsonl", "-", "--output", level],
+            Some(&input),
+        );
+        let (status, http) = server.post(
+            &format!("/v1/rulebooks/cn-online-shopping/eval:batch?output={level}"),
+            &input,
+        );
+        assert_eq!(
+            (status, http.as_str()),
+            (200, cli.stdout.as_str()),
+            "{level}"
+        );
+        let case = json_cases("cn-online-shopping").swap_remove(0);
+        let cli = redress(
+            &[
+                "eval", SHOPPING, &case, "--format", "json", "--output", level,
+            ],
+            None,
+        );
+        let (status, http) = server.post(
+            &format!("/v1/rulebooks/cn-online-shopping/eval?output={level}"),
+            read(&case),
+        );
+        assert_eq!(
+            (status, http.as_str()),
+            (200, cli.stdout.as_str()),
+            "{level}"
+        );
+    }
+    let (status, http) = server.post(
+        "/v1/rulebooks/cn-online-shopping/eval:batch?output=brief",
+        &input,
+    );
+    assert_eq!(status, 400, "{http}");
+    assert!(http.contains("ids, summary, full"), "{http}");
+    // explain has no output levels: the parameter is unknown there
+    let (status, _) = server.post(
+        "/v1/rulebooks/cn-online-shopping/explain?output=ids",
+        read(&json_cases("cn-online-shopping").swap_remove(0)),
+    );
+    assert_eq!(status, 400);
     // a line past the case_bytes limit is a limit_exceeded record, and the next line is read
     let server = Server::start(&["--limit", "case_bytes=200", EXAMPLE]);
     let long = format!("{{\"x\": \"{}\"}}\n{{}}\n", "a".repeat(500));

@@ -218,8 +218,23 @@ fn prepare(
     Ok((version, query, lang))
 }
 
-/// `as_of=YYYY-MM-DD`.
+/// `as_of=YYYY-MM-DD` and `output=ids|summary|full` (the output level of
+/// `eval --output`; `full` unless asked, and only where the route allows it).
 fn as_of(query: &Query, lang: &str) -> Result<Options, ApiError> {
+    let detail = match query.get("output") {
+        None => crate::outcome::Detail::Full,
+        Some(text) => text.parse().map_err(|_| {
+            let levels = crate::outcome::Detail::ALL
+                .map(crate::outcome::Detail::name)
+                .join(", ");
+            ApiError::bad_query(
+                lang,
+                "output",
+                "serve-bad-output",
+                &[("value", text), ("levels", &levels)],
+            )
+        })?,
+    };
     let as_of = match query.get("as_of") {
         None => None,
         Some(text) => Some(text.parse::<jiff::civil::Date>().map_err(|_| {
@@ -228,6 +243,7 @@ fn as_of(query: &Query, lang: &str) -> Result<Options, ApiError> {
     };
     Ok(Options {
         as_of,
+        detail,
         ..Options::default()
     })
 }
@@ -415,7 +431,8 @@ async fn status(State(app): State<Arc<App>>, Path(id): Path<String>, uri: Uri) -
     Ok(json_response(StatusCode::OK, &doc))
 }
 
-/// `POST /v1/rulebooks/{id}/eval`: one case → the JSON of `eval --format json`.
+/// `POST /v1/rulebooks/{id}/eval`: one case → the JSON of `eval --format json`
+/// (`?output=` as `--output`).
 async fn eval(
     State(app): State<Arc<App>>,
     Path(id): Path<String>,
@@ -423,7 +440,7 @@ async fn eval(
     headers: HeaderMap,
     body: Body,
 ) -> Answer {
-    let (version, query, lang) = prepare(&app, &id, &uri, &["as_of", "lang"])?;
+    let (version, query, lang) = prepare(&app, &id, &uri, &["as_of", "lang", "output"])?;
     let options = as_of(&query, &lang)?;
     let case = read_case(&app, &version, &headers, body, &lang, false).await?;
     let outcome = crate::eval::evaluate(&version.graph, &case, &options);
@@ -432,14 +449,15 @@ async fn eval(
 }
 
 /// `POST /v1/rulebooks/{id}/eval:batch`: JSON Lines in → the lines of
-/// `eval --jsonl` out, streamed.
+/// `eval --jsonl` out, streamed (`?output=` as `--output`).
 async fn batch(
     State(app): State<Arc<App>>,
     Path(id): Path<String>,
     uri: Uri,
     body: Body,
 ) -> Answer {
-    let (version, query, lang) = prepare(&app, &id, &uri, &["as_of", "lang", "id_field"])?;
+    let (version, query, lang) =
+        prepare(&app, &id, &uri, &["as_of", "lang", "id_field", "output"])?;
     let options = as_of(&query, &lang)?;
     let model = version.graph.model();
     let id_field = match query.get("id_field") {
