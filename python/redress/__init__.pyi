@@ -39,6 +39,7 @@ Case = Union[Mapping[str, Any], str, bytes]
 """A case: a dict (nested or with dotted keys, as a case file), or its JSON text."""
 
 DateLike = Union[datetime.date, str]
+Output = Literal["ids", "summary", "full"]
 """A date: ``datetime.date`` or ``YYYY-MM-DD``."""
 
 class Outcomes(Iterator[Any]):
@@ -69,8 +70,18 @@ class Rulebook:
     @property
     def warnings(self) -> list[Diagnostic]:
         """The warnings found when checking it."""
-    def eval(self, case: Case, as_of: Optional[DateLike] = None, lang: Optional[str] = None) -> dict[str, Any]:
-        """The outcome of one case, as `redress eval --format json` prints it; CaseError when it cannot be evaluated."""
+    def eval(
+        self,
+        case: Case,
+        as_of: Optional[DateLike] = None,
+        lang: Optional[str] = None,
+        *,
+        output: Output = "full",
+    ) -> dict[str, Any]:
+        """The outcome of one case, as `redress eval --format json --output OUTPUT` prints it.
+
+        CaseError when it cannot be evaluated.
+        """
     @overload
     def eval_many(
         self,
@@ -81,6 +92,7 @@ class Rulebook:
         id_field: Optional[str] = None,
         as_json: Literal[False] = False,
         first_line: int = 1,
+        output: Output = "full",
     ) -> Iterator[dict[str, Any]]: ...
     @overload
     def eval_many(
@@ -92,13 +104,15 @@ class Rulebook:
         id_field: Optional[str] = None,
         as_json: Literal[True],
         first_line: int = 1,
+        output: Output = "full",
     ) -> Iterator[str]:
         """Evaluate many cases on `jobs` threads (default: all cores) without holding the GIL.
 
         One result per case in input order, as the lines of `redress eval --jsonl`: an outcome, or
         ``{"line": N, "errors": [...]}`` for a case that cannot be evaluated (lines count from
         `first_line`). With ``as_json=True`` each result is its JSON text, byte for byte the line
-        `eval --jsonl` writes.
+        `eval --jsonl` writes. `output` is `eval --output`: ``"ids"`` or ``"summary"`` build and
+        return only what that level's record holds (docs/output.md, "Output levels").
         """
     def facts(self) -> dict[str, Any]:
         """The facts the rulebook asks for, as `redress facts --format json` prints them."""

@@ -27,6 +27,7 @@ use redress::diagnostic::{Code, Diagnostic};
 use redress::eval::{Evaluator, Options};
 use redress::graph::DecisionGraph;
 use redress::limits::Limits;
+use redress::outcome::Detail;
 use redress::report::i18n;
 use redress::source::SourceFile;
 
@@ -134,17 +135,20 @@ impl Rulebook {
     /// Evaluate one case (a dict, or JSON text): the outcome as
     /// `redress eval --format json` prints it. `as_of` (a date or
     /// `YYYY-MM-DD`) judges the case on that date; `lang` is checked as the
-    /// CLI's `--lang` is (the outcome holds every language's titles). Raises
-    /// CaseError when the case cannot be evaluated.
-    #[pyo3(signature = (case, as_of = None, lang = None))]
+    /// CLI's `--lang` is (the outcome holds every language's titles);
+    /// `output` is `"full"` (the default), `"summary"` or `"ids"`, the
+    /// record `eval --output` writes at that level. Raises CaseError when the
+    /// case cannot be evaluated.
+    #[pyo3(signature = (case, as_of = None, lang = None, *, output = "full"))]
     fn eval<'py>(
         &self,
         py: Python<'py>,
         case: &Bound<'py, PyAny>,
         as_of: Option<&Bound<'py, PyAny>>,
         lang: Option<&str>,
+        output: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options = options(as_of)?;
+        let options = options(as_of, output)?;
         language(self, lang)?;
         let text = case_text(case)?;
         let graph = &*self.graph;
@@ -171,9 +175,9 @@ impl Rulebook {
     /// top-level `id_field` key (default `id`, unless a fact has that name)
     /// is its id, copied first into its result. `as_json=True` yields each
     /// result as its JSON text, byte for byte the line `eval --jsonl` writes.
-    // `eval --jsonl --output ids|summary|full` (issue 17) becomes a keyword
-    // `output` here, handed to each worker's `LineEvaluator` with the options.
-    #[pyo3(signature = (cases, as_of = None, jobs = None, *, id_field = None, as_json = false, first_line = 1))]
+    /// `output` (`"full"`, `"summary"` or `"ids"`) is `eval --output`: below
+    /// `full` the evaluator builds only what that level's record holds.
+    #[pyo3(signature = (cases, as_of = None, jobs = None, *, id_field = None, as_json = false, first_line = 1, output = "full"))]
     #[allow(clippy::too_many_arguments)]
     fn eval_many<'py>(
         &self,
@@ -184,8 +188,9 @@ impl Rulebook {
         id_field: Option<String>,
         as_json: bool,
         first_line: usize,
+        output: &str,
     ) -> PyResult<Outcomes> {
-        let options = options(as_of)?;
+        let options = options(as_of, output)?;
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let jobs = match jobs {
             Some(0) => return Err(PyValueError::new_err("jobs must be at least 1")),
@@ -253,7 +258,7 @@ impl Rulebook {
         lang: Option<&str>,
         skip: Vec<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let options = options(as_of)?;
+        let options = options(as_of, "full")?;
         let lang = language(self, lang)?;
         let graph = &*self.graph;
         let model = graph.model();
@@ -376,8 +381,15 @@ fn diagnostics_list<'py>(
     Ok(list)
 }
 
-/// `as_of` as evaluation options: a `datetime.date` or `YYYY-MM-DD`.
-fn options(as_of: Option<&Bound<'_, PyAny>>) -> PyResult<Options> {
+/// `as_of` (a `datetime.date` or `YYYY-MM-DD`) and `output` (an output
+/// level's name) as evaluation options.
+fn options(as_of: Option<&Bound<'_, PyAny>>, output: &str) -> PyResult<Options> {
+    let detail: Detail = output.parse().map_err(|_| {
+        PyValueError::new_err(format!(
+            "output `{output}` is not an output level; use one of: {}",
+            Detail::ALL.map(Detail::name).join(", ")
+        ))
+    })?;
     let as_of = match as_of {
         None => None,
         Some(d) if d.is_none() => None,
@@ -398,6 +410,7 @@ fn options(as_of: Option<&Bound<'_, PyAny>>) -> PyResult<Options> {
     };
     Ok(Options {
         as_of,
+        detail,
         ..Options::default()
     })
 }

@@ -195,6 +195,34 @@ def test_eval_many_equals_cli_jsonl(tmp_path):
     assert list(book.eval_many(dicts, as_json=True)) == [expected[i] for i in picked]
 
 
+@pytest.mark.parametrize("output", ["ids", "summary", "full"])
+def test_eval_many_and_eval_at_each_output_level_equal_cli(tmp_path, output):
+    lines = batch_lines()[:400]
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = run_cli("eval", SHOP, "--jsonl", path, "--output", output, check=False).stdout.decode("utf-8").splitlines()
+    assert len(expected) == len(lines)
+    book = redress.Rulebook.from_file(SHOP)
+    assert list(book.eval_many(lines, as_json=True, output=output)) == expected
+    assert list(book.eval_many(lines, jobs=1, output=output)) == [json.loads(e) for e in expected]
+    for line, want in zip(lines[:40], expected[:40]):
+        if line.startswith('{"id": "c'):
+            case = json.loads(line)
+            del case["id"]
+            got = book.eval(case, output=output)
+            want = json.loads(want)
+            want.pop("id", None)
+            assert got == want
+
+
+def test_an_unknown_output_level_is_a_value_error_naming_the_levels():
+    book = redress.Rulebook.from_file(EXAMPLE)
+    with pytest.raises(ValueError, match="ids, summary, full"):
+        book.eval({}, output="brief")
+    with pytest.raises(ValueError, match="not an output level"):
+        book.eval_many([], output="all")
+
+
 def test_eval_many_ids_lines_and_as_of(tmp_path):
     book = redress.Rulebook.from_file(EXAMPLE)
     cases = [{"case_no": n, "items": {"count": n}} for n in range(5)] + ["oops"]
