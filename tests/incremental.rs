@@ -138,6 +138,19 @@ fn editing_a_condition_checks_one_rule() {
 /// compared with a cold check of the same text.
 #[test]
 fn random_edits_match_cold_checks() {
+    // a random edit can leave a sum deeper than the checker's limit, whose
+    // check needs more than a test's 2 MiB in a debug build (see
+    // `a_sum_of_1000_terms_cut_by_a_typed_comment_on_a_4_mib_thread`)
+    std::thread::Builder::new()
+        .name("random edits".into())
+        .stack_size(8 << 20)
+        .spawn(random_edits)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+fn random_edits() {
     let texts: Vec<(String, String)> = rulebook_files()
         .into_iter()
         .filter_map(|p| Some((relative(&p), std::fs::read_to_string(&p).ok()?)))
@@ -203,4 +216,43 @@ fn random_edits_match_cold_checks() {
             Ok(())
         })
         .unwrap();
+}
+
+/// `tests/diagnostics/limit_exceeded.rules` with a `#` typed into its sum of
+/// 1,000 terms, so that about 700 are left before the comment (under the
+/// operator limit, over the checker's depth of 600): both a cold check and
+/// the workspace's update report the depth limit. In a debug build the
+/// checker needs more than 2 MiB of stack to reach its depth limit on such a
+/// sum (found by `random_edits_match_cold_checks`, which overflowed a test's
+/// 2 MiB thread); 4 MiB holds it. The CLI checks on a 256 MiB thread and the
+/// server on 16 MiB ones.
+#[test]
+fn a_sum_of_1000_terms_cut_by_a_typed_comment_on_a_4_mib_thread() {
+    let before =
+        std::fs::read_to_string(root().join("tests/diagnostics/limit_exceeded.rules")).unwrap();
+    // the `#` typed at byte 3,585, inside the sum
+    let mut after = before.clone();
+    after.insert(3585, '#');
+    assert!(after.contains("+ n #+ n"));
+    let cold_after = after.clone();
+    let cold = std::thread::Builder::new()
+        .name("cold check".into())
+        .stack_size(4 << 20)
+        .spawn(move || cold("limit_exceeded.rules", &cold_after).0)
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(cold.iter().any(|d| d.contains("600 levels")), "{cold:?}");
+    let updated = std::thread::Builder::new()
+        .name("workspace update".into())
+        .stack_size(4 << 20)
+        .spawn(move || {
+            let mut ws = Workspace::new("limit_exceeded.rules", Limits::DEFAULT);
+            ws.update(&before);
+            ws.update(&after).iter().map(key).collect::<Vec<_>>()
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(updated, cold);
 }
