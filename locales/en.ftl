@@ -20,6 +20,7 @@ remedies-apply =
 category-civil = Civil
 category-administrative = Administrative
 category-criminal = Criminal
+category-platform = Platform
 amount = amount: { $amount }
 amount-up-to = amount: up to { $amount }
 amount-ceiling = amount (a ceiling): { $amount }

@@ -15,6 +15,7 @@ remedies-apply = 适用的救济途径（{ $count } 项）：
 category-civil = 民事
 category-administrative = 行政
 category-criminal = 刑事
+category-platform = 平台
 amount = 金额：{ $amount }
 amount-up-to = 金额：最高 { $amount }
 amount-ceiling = 金额（上限）：{ $amount }

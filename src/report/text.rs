@@ -264,13 +264,12 @@ impl<'m> Render<'m> {
         }
     }
 
+    /// A category's heading: the catalogue's word for it when the catalogue
+    /// has one (`category-NAME`), else its name made readable.
     fn heading(&self, category: &str) -> String {
-        match category {
-            "civil" | "administrative" | "criminal" => {
-                self.say(&format!("category-{category}"), &[])
-            }
-            other => readable(other),
-        }
+        let id = format!("category-{category}");
+        let word = self.say(&id, &[]);
+        if word == id { readable(category) } else { word }
     }
 
     /// The missing facts, each once, by how many remedies it would settle
