@@ -42,16 +42,7 @@ impl Outcome<'_> {
         list(out, &self.remedies, |out, a| {
             out.extend_from_slice(b"{\"id\":");
             string(out, a.id);
-            out.extend_from_slice(b",\"params\":");
-            ordered(out, &a.params, computed);
-            if let Some(amount) = &a.amount {
-                out.extend_from_slice(b",\"amount\":");
-                computed(out, amount);
-            }
-            if let Some(d) = &a.deadline {
-                out.extend_from_slice(b",\"deadline\":");
-                deadline(out, d);
-            }
+            params_amount_deadline(out, a);
             out.push(b'}');
         });
         out.extend_from_slice(b",\"undetermined\":");
@@ -131,6 +122,17 @@ fn applied(out: &mut Vec<u8>, a: &AppliedRemedy<'_>) {
     titles(out, a.title);
     out.extend_from_slice(b",\"category\":");
     string(out, a.category);
+    params_amount_deadline(out, a);
+    out.extend_from_slice(b",\"citations\":");
+    list(out, &a.citations, citation);
+    out.extend_from_slice(b",\"because\":");
+    list(out, &a.because, because);
+    out.push(b'}');
+}
+
+/// An applied remedy's `params`, then its `amount` and `deadline` when it has
+/// them: the part the summary and full records share.
+fn params_amount_deadline(out: &mut Vec<u8>, a: &AppliedRemedy<'_>) {
     out.extend_from_slice(b",\"params\":");
     ordered(out, &a.params, computed);
     if let Some(amount) = &a.amount {
@@ -141,11 +143,6 @@ fn applied(out: &mut Vec<u8>, a: &AppliedRemedy<'_>) {
         out.extend_from_slice(b",\"deadline\":");
         deadline(out, d);
     }
-    out.extend_from_slice(b",\"citations\":");
-    list(out, &a.citations, citation);
-    out.extend_from_slice(b",\"because\":");
-    list(out, &a.because, because);
-    out.push(b'}');
 }
 
 fn computed(out: &mut Vec<u8>, c: &Computed<'_>) {
