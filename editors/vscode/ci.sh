@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The VS Code extension's checks (issue 18), run by .ci/run: install the
 # locked npm packages, test the TextMate grammar on the fixtures under
-# tests/ with vscode-tmgrammar-test, and package the extension with the
-# official @vscode/vsce. Idempotent; `npm ci` is skipped when node_modules
+# tests/ with vscode-tmgrammar-test, check that every message has its
+# Chinese translation (tests/l10n.test.js, node:test), and package the
+# extension with the official @vscode/vsce. Idempotent; `npm ci` is skipped when node_modules
 # was installed from this very lockfile (a copy is kept beside it).
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -1,6 +1,10 @@
 // The redress extension: starts `redress lsp` for `.rules` files, and
 // "redress: Evaluate case file" runs `redress eval` on the case file in the
-// active editor against its rulebook, showing the outcome in an output panel.
+// active editor against its rulebook (or `redress test` on a test file),
+// showing the outcome in an output panel. Every message is in English and
+// Chinese: `vscode.l10n.t` strings are translated in l10n/bundle.l10n.zh-cn.json,
+// the contributed titles and settings in package.nls*.json (tests/l10n.test.js
+// checks that none is missing).
 "use strict";
 
 const path = require("path");
@@ -35,7 +39,7 @@ async function activate(context) {
       if (e.affectsConfiguration("redress.path") && client) {
         await client.stop();
         client = undefined;
-        vscode.window.showInformationMessage("redress: reload the window to use the new program.");
+        vscode.window.showInformationMessage(vscode.l10n.t("redress: reload the window to use the new program."));
       }
     })
   );
@@ -43,7 +47,11 @@ async function activate(context) {
     await client.start();
   } catch (e) {
     vscode.window.showErrorMessage(
-      `redress: cannot start \`${program()} lsp\` (${e.message}). Set "redress.path" to the redress program.`
+      vscode.l10n.t(
+        'redress: cannot start `{0} lsp` ({1}). Set "redress.path" to the redress program.',
+        program(),
+        e.message
+      )
     );
   }
 }
@@ -64,43 +72,57 @@ async function rulebookFor(casePath) {
   }
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    filters: { "redress rulebook": ["rules"] },
-    openLabel: "Evaluate against this rulebook",
+    filters: { [vscode.l10n.t("redress rulebook")]: ["rules"] },
+    openLabel: vscode.l10n.t("Evaluate against this rulebook"),
   });
   return picked && picked[0] ? picked[0].fsPath : undefined;
+}
+
+// A test file (`*.test.toml`, `*.test.json`) is not a case: its cases are run
+// with their expectations by `redress test`.
+function isTestFile(file) {
+  return /\.test\.(toml|json)$/.test(file);
 }
 
 async function evaluateCase() {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.uri.scheme !== "file") {
-    vscode.window.showErrorMessage("redress: open a case file (.json or .toml) first.");
+    vscode.window.showErrorMessage(vscode.l10n.t("redress: open a case file (.json or .toml) first."));
     return;
   }
   const casePath = editor.document.uri.fsPath;
   if (!/\.(json|toml)$/.test(casePath)) {
-    vscode.window.showErrorMessage("redress: the active file is not a case file (.json or .toml).");
+    vscode.window.showErrorMessage(vscode.l10n.t("redress: the active file is not a case file (.json or .toml)."));
     return;
   }
   if (editor.document.isDirty) {
     await editor.document.save();
   }
-  const rulebook = await rulebookFor(casePath);
-  if (!rulebook) {
-    return;
-  }
-  const args = ["eval", rulebook, casePath];
-  const lang = vscode.workspace.getConfiguration("redress").get("lang");
-  if (lang) {
-    args.push("--lang", lang);
+  let args;
+  let cwd;
+  if (isTestFile(casePath)) {
+    args = ["test", casePath];
+    cwd = path.dirname(casePath);
+  } else {
+    const rulebook = await rulebookFor(casePath);
+    if (!rulebook) {
+      return;
+    }
+    args = ["eval", rulebook, casePath];
+    const lang = vscode.workspace.getConfiguration("redress").get("lang");
+    if (lang) {
+      args.push("--lang", lang);
+    }
+    cwd = path.dirname(rulebook);
   }
   output.clear();
   output.appendLine(`$ ${program()} ${args.join(" ")}`);
   output.show(true);
-  execFile(program(), args, { cwd: path.dirname(rulebook), maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+  execFile(program(), args, { cwd, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
     if (stdout) output.append(stdout);
     if (stderr) output.append(stderr);
     if (error && error.code === undefined) {
-      output.appendLine(`cannot run ${program()}: ${error.message}`);
+      output.appendLine(vscode.l10n.t("cannot run {0}: {1}", program(), error.message));
     }
   });
 }
