@@ -238,6 +238,7 @@ playground-deadline = Deadline
 playground-params = Details
 playground-citations = Legal basis
 playground-because = Because of rule { $rule }
+playground-fact-value = { $fact }: { $value }
 playground-needs = Needs
 playground-by = set aside by { $by }
 playground-errors = Computations that failed

@@ -224,6 +224,7 @@ playground-deadline = 期限
 playground-params = 详情
 playground-citations = 法律依据
 playground-because = 依据规则 { $rule }
+playground-fact-value = { $fact }：{ $value }
 playground-needs = 需要
 playground-by = 被 { $by } 排除
 playground-errors = 计算出错

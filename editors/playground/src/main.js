@@ -398,7 +398,7 @@ function card(remedy, kind) {
   }
   for (const b of remedy.because || []) {
     row(w("playground-because", { rule: b.rule }), el("ul", {}, Object.entries(b.facts || {}).map(([f, v]) =>
-      el("li", {}, `${factLabel(f)}: ${showValue(f, v)}`))));
+      el("li", {}, w("playground-fact-value", { fact: factLabel(f), value: showValue(f, v) })))));
   }
   if (remedy.needs) {
     row(w("playground-needs"), el("ul", { class: "needs" }, remedy.needs.map((f) => {
