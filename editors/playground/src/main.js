@@ -9,7 +9,7 @@ import { EditorState, Compartment } from "@codemirror/state";
 import { StreamLanguage, HighlightStyle, syntaxHighlighting, bracketMatching } from "@codemirror/language";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { searchKeymap } from "@codemirror/search";
-import { linter, lintGutter, forceLinting } from "@codemirror/lint";
+import { linter, lintGutter, forceLinting, setDiagnostics } from "@codemirror/lint";
 import { tags as t } from "@lezer/highlight";
 import { redress } from "./mode.js";
 import { offsetOf } from "./positions.js";
@@ -29,6 +29,7 @@ const state = {
   next: null, // the fact ask would ask next
   explained: new Set(), // remedy ids whose explanation is open
   caseErrors: [],
+  found: null, // the diagnostics of the last check
   broken: false,
 };
 
@@ -119,9 +120,29 @@ async function check(view) {
   showStatus(w("playground-checking"));
   const { data } = await api("POST", "/v1/check?name=rulebook.rules", text, "text/plain; charset=utf-8");
   if (seq !== checkSeq || view.state.doc.toString() !== text) return [];
-  const doc = view.state.doc;
   const found = (data.files || []).flatMap((f) => f.diagnostics || []);
-  const diagnostics = found.map((d) => {
+  state.found = found;
+  const diagnostics = toDiagnostics(view.state.doc, found);
+  showProblems(found);
+  state.broken = found.some((d) => d.severity === "error");
+  $("#broken").hidden = !state.broken;
+  if (!state.broken && text !== state.good) {
+    state.good = text;
+    await rebuild();
+  }
+  return diagnostics;
+}
+
+function showProblems(found) {
+  const errors = found.filter((d) => d.severity === "error").length;
+  const warnings = found.length - errors;
+  if (found.length === 0) showStatus(w("playground-ok"), "ok");
+  else showStatus(w("playground-problems", { errors, warnings }), errors ? "error" : "warning");
+}
+
+/** The server's diagnostics as CodeMirror's lint shows them. */
+function toDiagnostics(doc, found) {
+  return found.map((d) => {
     let from = d.start ? offsetOf(doc, d.start) : 0;
     let to = d.end ? offsetOf(doc, d.end) : from;
     if (to <= from) {
@@ -145,17 +166,6 @@ async function check(view) {
       })),
     };
   });
-  const errors = found.filter((d) => d.severity === "error").length;
-  const warnings = found.length - errors;
-  if (found.length === 0) showStatus(w("playground-ok"), "ok");
-  else showStatus(w("playground-problems", { errors, warnings }), errors ? "error" : "warning");
-  state.broken = errors > 0;
-  $("#broken").hidden = !state.broken;
-  if (!state.broken && text !== state.good) {
-    state.good = text;
-    await rebuild();
-  }
-  return diagnostics;
 }
 
 const editable = new Compartment();
@@ -371,13 +381,20 @@ function showValue(name, value) {
   return one(value);
 }
 
+/** An amount as the advice text shows it (`value::money_for_people`). */
+function amount(number, currency) {
+  if (currency === "CNY") return w("playground-yuan", { amount: number });
+  if (currency === "EUR") return number.startsWith("-") ? `-€${number.slice(1)}` : `€${number}`;
+  return `${number} ${currency}`;
+}
+
 function money(computed) {
   if (!computed) return "";
   const v = computed.value ?? computed.up_to;
   if (v === null || v === undefined) {
     return `${w("playground-open")}${computed.needs ? ` (${w("playground-needs")}: ${computed.needs.map(factLabel).join(", ")})` : ""}`;
   }
-  const text = computed.currency ? `${v} ${computed.currency}` : showValue(null, v);
+  const text = computed.currency ? amount(v, computed.currency) : showValue(null, v);
   return computed.up_to !== undefined ? w("playground-up-to", { amount: text }) : text;
 }
 
@@ -394,7 +411,7 @@ function card(remedy, kind) {
   if (params.length) row(w("playground-params"), params.map(money).join(state.lang === "zh" ? "；" : "; "));
   if (remedy.citations && remedy.citations.length) {
     row(w("playground-citations"), el("ul", {}, remedy.citations.map((c) =>
-      el("li", {}, c.text ?? `${pick(c.title, c.law)}${c.article ? ` ${state.lang === "zh" ? `第${c.article}条` : `art. ${c.article}`}` : ""}`))));
+      el("li", {}, c.text ?? (c.article ? w("playground-law-article", { law: pick(c.title, c.law), article: c.article }) : pick(c.title, c.law))))));
   }
   for (const b of remedy.because || []) {
     row(w("playground-because", { rule: b.rule }), el("ul", {}, Object.entries(b.facts || {}).map(([f, v]) =>
@@ -508,8 +525,11 @@ async function switchLanguage(lang) {
   state.lang = lang;
   renderWords();
   renderForm();
+  if (state.found) {
+    showProblems(state.found);
+    view.dispatch(setDiagnostics(view.state, toDiagnostics(view.state.doc, state.found)));
+  }
   await evaluate();
-  forceLinting(view);
 }
 
 async function load(id) {

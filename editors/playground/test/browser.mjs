@@ -153,7 +153,7 @@ async function main() {
     const card = 'article.remedy.applies[data-remedy="punitive_damages_fraud"]';
     await page.waitForSelector(card);
     const text = await page.$eval(card, (c) => c.textContent);
-    assert(text.includes("欺诈惩罚性赔偿") && text.includes("500.00 CNY") && text.includes("中华人民共和国消费者权益保护法"),
+    assert(text.includes("欺诈惩罚性赔偿") && text.includes("500.00 元") && text.includes("中华人民共和国消费者权益保护法第55条"),
       `the remedy reads ${text}`);
     assert(text.includes("消费者受到欺诈：是"), `the deciding facts read ${text}`);
     await shot(page, "03-outcome.png");
@@ -176,6 +176,10 @@ async function main() {
     assert(title === "redress playground", `the heading is ${title}`);
     const question = await page.$eval('label[for="fact-consumer_deceived"]', (l) => l.textContent);
     assert(question.includes("Were you deceived by the seller?"), `the question reads ${question}`);
+    const card = await page.$eval('article[data-remedy="punitive_damages_fraud"]', (c) => c.textContent);
+    assert(card.includes("500.00 yuan") && card.includes("Consumer Rights and Interests, art. 55"), `the remedy reads ${card}`);
+    const status = await page.$eval("#status", (s) => s.textContent);
+    assert(status === "Errors: 0, warnings: 1", `the status says ${status}`);
     const kept = await page.$eval("#fact-consumer_deceived", (s) => s.value);
     assert(kept === "true", "the answers stay when the language changes");
     await shot(page, "05-english.png");
@@ -196,7 +200,16 @@ async function main() {
   });
 
   await step("a phone screen stacks the panes without horizontal scrolling", async () => {
+    // a change to a mobile viewport reloads the page, as opening it on a phone would
     await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForFunction(() => document.querySelectorAll("#case-form .field").length >= 5);
+    await page.waitForFunction(() => document.querySelector("#outcome-body").textContent.length > 0);
+    await page.select("#fact-consumer_deceived", "true");
+    await page.waitForFunction(() => {
+      const card = document.querySelector('article[data-remedy="punitive_damages_fraud"]');
+      return card && !card.textContent.includes("您是否受到卖家欺诈");
+    });
     await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
     const layout = await page.evaluate(() => {
       const box = (s) => {
@@ -215,7 +228,11 @@ async function main() {
   });
 
   await step("the keyboard reaches the controls, and every form field has a label", async () => {
-    await page.setViewport({ width: 1400, height: 1000 });
+    await page.setViewport({ width: 1400, height: 1000 }); // reloads: back from a phone
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForFunction(() => document.querySelectorAll("#case-form .field").length >= 5);
+    const fields = await page.$$eval("#case-form input, #case-form select", (inputs) => inputs.length);
+    assert(fields >= 10, `${fields} form fields`);
     const unlabelled = await page.$$eval("#case-form input, #case-form select", (inputs) => inputs.filter((i) => {
       if (i.type === "checkbox") return !i.closest("label");
       return !document.querySelector(`label[for="${i.id}"]`);
