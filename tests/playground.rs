@@ -342,6 +342,26 @@ fn the_stateless_endpoints_answer_what_the_cli_prints() {
             }
         }
     }
+    // the remedies of the text sent, in declaration order, with their titles
+    let (status, http) = server.post("/v1/playground/remedies", body(&read(EXAMPLE), None));
+    assert_eq!(status, 200, "{http}");
+    let v: serde_json::Value = serde_json::from_str(&http).unwrap();
+    let ids: Vec<&str> = v["remedies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "forward_to_association_at_operator_location",
+            "return_without_reason",
+            "punitive_damages_fraud"
+        ]
+    );
+    assert_eq!(v["remedies"][2]["title"]["zh"], "欺诈惩罚性赔偿");
+    assert_eq!(v["remedies"][2]["category"], "civil");
     // one remedy explained, and an edited text (a CJK label added) evaluated
     let edited = read(EXAMPLE).replace(
         "  label en \"Consumer deceived\"",

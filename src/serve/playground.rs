@@ -58,6 +58,7 @@ pub fn router(config: &Config) -> Router<Arc<App>> {
         .route("/v1/playground/words", get(words))
         .route("/v1/rulebooks/{id}/source", get(source))
         .route("/v1/playground/facts", post(facts))
+        .route("/v1/playground/remedies", post(remedies))
         .route("/v1/playground/ask", post(ask))
         .route("/v1/playground/eval", post(eval))
         .route("/v1/playground/explain", post(explain))
@@ -317,6 +318,40 @@ async fn facts(
         }
     };
     Ok(json_response(StatusCode::OK, &json))
+}
+
+/// The remedies of a rulebook, in declaration order: `{"remedies": [{"id",
+/// "title": {lang: text}, "category"}]}` (the page's names for a remedy
+/// that an outcome lists without its title, e.g. one set aside).
+pub fn remedies_json(model: &crate::model::Model) -> serde_json::Value {
+    let remedies: Vec<serde_json::Value> = model
+        .remedies
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id,
+                "title": crate::outcome::Titles(&r.titles),
+                "category": r.category,
+            })
+        })
+        .collect();
+    serde_json::json!({ "remedies": remedies })
+}
+
+/// `POST /v1/playground/remedies`: the remedies of the rulebook sent.
+async fn remedies(
+    State(app): State<Arc<App>>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let (query, lang) = query(&uri, &["lang", "name"])?;
+    let parts = parts(&app, &headers, body, &query, &lang).await?;
+    answer_lang(&query, &parts.graph)?;
+    Ok(json_response(
+        StatusCode::OK,
+        &remedies_json(parts.graph.model()),
+    ))
 }
 
 /// `POST /v1/playground/eval`: `eval --format json` (`?output=` as `--output`).

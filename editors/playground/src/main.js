@@ -23,6 +23,7 @@ const state = {
   rulebooks: [],
   good: null, // the last rulebook text without errors
   facts: [], // its facts (`facts --format json`)
+  remedies: [], // its remedies: id, title, category
   order: [], // fact names in the order the form shows them
   answers: {}, // fact name → value as the case file writes it
   outcome: null,
@@ -223,12 +224,14 @@ function caseJson() {
  * `ask` would put, most remedies first, then the others as declared). */
 async function rebuild() {
   const rulebook = state.good;
-  const [facts, first] = await Promise.all([
+  const [facts, first, remedies] = await Promise.all([
     api("POST", "/v1/playground/facts", { rulebook }),
     api("POST", "/v1/playground/eval", { rulebook, case: {} }),
+    api("POST", "/v1/playground/remedies", { rulebook }),
   ]);
   if (rulebook !== state.good || facts.status !== 200) return;
   state.facts = facts.data.facts || [];
+  state.remedies = remedies.status === 200 ? remedies.data.remedies || [] : [];
   const asked = first.status === 200 ? (first.data.questions || []).map((q) => q.fact) : [];
   const names = state.facts.map((f) => f.name);
   state.order = [...asked.filter((n) => names.includes(n)), ...names.filter((n) => !asked.includes(n))];
@@ -424,7 +427,8 @@ function card(remedy, kind) {
         fact ? pick(fact.question, factLabel(f)) : f));
     })));
   }
-  const title = remedy.title ? pick(remedy.title, id) : id;
+  const declared = state.remedies.find((r) => r.id === id);
+  const title = pick(remedy.title || (declared && declared.title), id);
   const open = state.explained.has(id);
   const button = el("button", { type: "button", class: "explain", "aria-expanded": open ? "true" : "false",
     onclick: () => toggleExplain(id) }, open ? w("playground-hide") : w("playground-explain"));
@@ -460,8 +464,7 @@ async function renderOutcome() {
     section("expired", w("playground-expired"), expired.map((r) => card(r, "expired")));
     section("undetermined", w("playground-undetermined"), (o.undetermined || []).map((r) => card(r, "undetermined")));
     section("overridden", w("playground-overridden"), (o.overridden || []).map((r) => {
-      const remedy = r.remedy ? ((o.remedies || []).concat(o.undetermined || []).find((x) => x.id === r.remedy)) : null;
-      const c = card({ id: r.remedy || r.rule, title: remedy ? remedy.title : null }, "overridden");
+      const c = card({ id: r.remedy || r.rule }, "overridden");
       c.querySelector("dl").append(el("dt", {}, w("playground-because", { rule: r.rule })),
         el("dd", {}, w("playground-by", { by: (r.by || []).join(", ") })));
       if (!r.remedy) c.querySelector("button.explain").remove();

@@ -167,6 +167,28 @@ async function main() {
     await shot(page, "04-explain.png");
   });
 
+  await step("a rule set aside by an exception, and a remedy whose deadline has passed", async () => {
+    await page.select("#fact-purchase_channel", "online_platform");
+    await page.select("#fact-goods_category", "custom_made");
+    const overridden = 'section.overridden article[data-remedy="return_without_reason"]';
+    await page.waitForSelector(overridden);
+    const text = await page.$eval(overridden, (c) => c.textContent);
+    assert(text.includes("七日无理由退货") && text.includes("被 custom_made_goods 排除"), `the overridden rule reads ${text}`);
+    await page.select("#fact-goods_category", "general");
+    await page.select("#fact-goods_unsuitable_for_return_confirmed", "false");
+    await page.$eval("#fact-goods_received_date", (input) => {
+      input.value = "2024-04-01";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    const expired = 'section.expired article[data-remedy="return_without_reason"]';
+    await page.waitForSelector(expired);
+    const late = await page.$eval(expired, (c) => c.textContent);
+    assert(late.includes("期限") && late.includes("2024-04-08"), `the expired remedy reads ${late}`);
+    const heading = await page.$eval("section.expired h2", (h) => h.textContent);
+    assert(heading === "适用，但期限已过", `the heading is ${heading}`);
+    await shot(page, "05-overridden-expired.png");
+  });
+
   await step("English re-renders the page, the form and the outcome", async () => {
     await page.click('#langs button[data-lang="en"]');
     await page.waitForFunction(() => document.documentElement.lang === "en");
@@ -182,7 +204,7 @@ async function main() {
     assert(status === "Errors: 0, warnings: 1", `the status says ${status}`);
     const kept = await page.$eval("#fact-consumer_deceived", (s) => s.value);
     assert(kept === "true", "the answers stay when the language changes");
-    await shot(page, "05-english.png");
+    await shot(page, "06-english.png");
     await page.click('#langs button[data-lang="zh"]');
     await page.waitForFunction(() => document.querySelector('label[for="fact-consumer_deceived"]').textContent.includes("您是否受到卖家欺诈？"));
   });
@@ -224,7 +246,7 @@ async function main() {
     assert(layout.form.top >= layout.editor.bottom && layout.outcome.top >= layout.form.bottom, `the panes do not stack: ${JSON.stringify(layout)}`);
     assert(layout.width <= layout.inner, `the page is ${layout.width} px wide on a ${layout.inner} px screen`);
     assert(layout.small === 0, `${layout.small} controls are smaller than 44 px`);
-    await shot(page, "06-phone.png", true);
+    await shot(page, "07-phone.png", true);
   });
 
   await step("the keyboard reaches the controls, and every form field has a label", async () => {
@@ -242,6 +264,21 @@ async function main() {
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement.dataset.lang);
     assert(focused === "zh", `Tab after the picker goes to ${focused}`);
+  });
+
+  await step("the other shipped rulebook: its set-valued fact as tick boxes", async () => {
+    const before = await page.$eval("#outcome-body", (o) => o.textContent);
+    await page.select("#rulebook", "cn-online-shopping");
+    await page.waitForSelector("#case-form fieldset#fact-problem_kinds");
+    await page.waitForFunction((b) => document.querySelector("#outcome-body").textContent !== b, {}, before);
+    const boxes = await page.$$eval("#fact-problem_kinds input[type=checkbox]", (bs) => bs.length);
+    assert(boxes === 10, `${boxes} tick boxes (nine values and none of these)`);
+    const labels = await page.$eval("#fact-problem_kinds", (f) => f.textContent);
+    assert(labels.includes("质量问题") && labels.includes("都不是"), `the set reads ${labels}`);
+    const empty = await page.$eval("#outcome-body", (o) => o.textContent);
+    await page.click("#fact-problem_kinds input[value=quality_defect]");
+    await page.waitForFunction((b) => document.querySelector("#outcome-body").textContent !== b, {}, empty);
+    await shot(page, "08-shopping.png");
   });
 
   await step("nothing was requested outside 127.0.0.1, and the page logged no error", async () => {
