@@ -212,6 +212,14 @@ fn the_words_of_the_page_come_from_both_catalogues() {
         rest = &rest[i + 1..];
     }
     assert!(asked > 30, "{asked}");
+    // the names of the languages, asked for as `playground-lang-${lang}`
+    assert_eq!(
+        (
+            en["playground-lang-zh"].as_str(),
+            zh["playground-lang-en"].as_str()
+        ),
+        (Some("中文"), Some("English"))
+    );
     let page = read("editors/playground/src/index.html");
     for part in page.split("data-w=\"").skip(1) {
         let id = part.split('"').next().unwrap();

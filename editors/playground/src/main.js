@@ -57,6 +57,11 @@ function w(id, args = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in args ? String(args[name]) : m));
 }
 
+/** Items joined as the chosen language joins a list (a、b和c / a, b, and c). */
+function list(items) {
+  return new Intl.ListFormat(HTML_LANG[state.lang], { style: "long", type: "conjunction" }).format(items.map(String));
+}
+
 /** A rulebook text by language: the chosen one, else the other, else any. */
 function pick(texts, fallback = "") {
   if (!texts || typeof texts !== "object") return fallback;
@@ -152,7 +157,7 @@ function toDiagnostics(doc, found) {
       if (to <= from && from > doc.lineAt(from).from) from -= 1;
     }
     const message = [d.message, ...(d.labels || []).map((l) => l.message).filter((m) => m && m !== d.message)];
-    if (d.help) message.push(`${w("playground-help")}: ${d.help}`);
+    if (d.help) message.push(w("playground-labelled", { label: w("playground-help"), text: d.help }));
     return {
       from,
       to,
@@ -319,7 +324,7 @@ function field(fact, settles) {
     });
     input.addEventListener("input", () => answer(fact.name, input.value.trim() === "" ? undefined : input.value.trim()));
   }
-  if (fact.type === "money") wrap.append(el("span", { class: "money" }, input, el("span", { class: "currency" }, fact.currency || "")));
+  if (fact.type === "money") wrap.append(el("span", { class: "money" }, input, el("span", { class: "currency" }, currencyWord(fact.currency || ""))));
   else wrap.append(input);
   return wrap;
 }
@@ -380,7 +385,7 @@ function showValue(name, value) {
     const known = fact && (fact.values || []).find((x) => x.value === v);
     return known ? pick(known.label, v) : String(v);
   };
-  if (Array.isArray(value)) return value.length ? value.map(one).join(state.lang === "zh" ? "、" : ", ") : w("playground-none-of-these");
+  if (Array.isArray(value)) return value.length ? list(value.map(one)) : w("playground-none-of-these");
   return one(value);
 }
 
@@ -391,11 +396,16 @@ function amount(number, currency) {
   return `${number} ${currency}`;
 }
 
+/** The currency beside an amount field: 元 / yuan, €, else its ISO code. */
+function currencyWord(code) {
+  return amount("", code).trim();
+}
+
 function money(computed) {
   if (!computed) return "";
   const v = computed.value ?? computed.up_to;
   if (v === null || v === undefined) {
-    return `${w("playground-open")}${computed.needs ? ` (${w("playground-needs")}: ${computed.needs.map(factLabel).join(", ")})` : ""}`;
+    return computed.needs ? w("playground-open-needs", { needs: list(computed.needs.map(factLabel)) }) : w("playground-open");
   }
   const text = computed.currency ? amount(v, computed.currency) : showValue(null, v);
   return computed.up_to !== undefined ? w("playground-up-to", { amount: text }) : text;
@@ -408,10 +418,10 @@ function card(remedy, kind) {
   if (remedy.amount) row(w("playground-amount"), money(remedy.amount));
   if (remedy.deadline) {
     const d = remedy.deadline;
-    row(w("playground-deadline"), d.date ?? `${w("playground-open")}${d.needs ? ` (${d.needs.map(factLabel).join(", ")})` : ""}`);
+    row(w("playground-deadline"), d.date ?? (d.needs ? w("playground-open-needs", { needs: list(d.needs.map(factLabel)) }) : w("playground-open")));
   }
   const params = Object.values(remedy.params || {});
-  if (params.length) row(w("playground-params"), params.map(money).join(state.lang === "zh" ? "；" : "; "));
+  if (params.length) row(w("playground-params"), list(params.map(money)));
   if (remedy.citations && remedy.citations.length) {
     row(w("playground-citations"), el("ul", {}, remedy.citations.map((c) =>
       el("li", {}, c.text ?? (c.article ? w("playground-law-article", { law: pick(c.title, c.law), article: c.article }) : pick(c.title, c.law))))));
@@ -466,7 +476,7 @@ async function renderOutcome() {
     section("overridden", w("playground-overridden"), (o.overridden || []).map((r) => {
       const c = card({ id: r.remedy || r.rule }, "overridden");
       c.querySelector("dl").append(el("dt", {}, w("playground-because", { rule: r.rule })),
-        el("dd", {}, w("playground-by", { by: (r.by || []).join(", ") })));
+        el("dd", {}, w("playground-by", { by: list(r.by || []) })));
       if (!r.remedy) c.querySelector("button.explain").remove();
       return c;
     }));
@@ -498,15 +508,15 @@ async function showExplanation(id) {
     el("li", { class: `part ${p.holds === true ? "yes" : p.holds === false ? "no" : "open"}` },
       el("span", { class: "truth" }, truth(p.holds)), " ", p.test || "")));
   const rules = (r.rules || []).map((rule) => el("div", { class: "rule" },
-    el("h4", {}, w("playground-because", { rule: rule.rule }), " — ", truth(rule.applies)),
+    el("h4", {}, w("playground-labelled", { label: w("playground-because", { rule: rule.rule }), text: truth(rule.applies) })),
     parts(rule.parts),
     rule.amount && rule.amount.computation ? el("p", { class: "computation" }, rule.amount.computation) : null,
     (rule.exceptions || []).length ? el("div", {}, el("h5", {}, w("playground-exceptions")),
       rule.exceptions.map((x) => el("div", { class: "exception" },
-        el("p", {}, `${x.rule || x.exception || ""} — ${truth(x.applies)}`), parts(x.parts)))) : null));
+        el("p", {}, w("playground-labelled", { label: x.rule || x.exception || "", text: truth(x.applies) })), parts(x.parts)))) : null));
   const flip = r.flip && (r.flip.changes || []).length
-    ? el("p", { class: "flip" }, `${w("playground-flip")}: `,
-      r.flip.changes.map((c) => `${factLabel(c.fact)} = ${showValue(c.fact, c.value)}`).join("; "))
+    ? el("p", { class: "flip" }, w("playground-labelled", { label: w("playground-flip"),
+      text: list(r.flip.changes.map((c) => w("playground-fact-value", { fact: factLabel(c.fact), value: showValue(c.fact, c.value) }))) }))
     : null;
   target.replaceChildren(...rules, flip);
 }
@@ -518,6 +528,7 @@ function renderWords() {
   document.title = w("playground-title");
   for (const node of document.querySelectorAll("[data-w]")) node.textContent = w(node.dataset.w);
   for (const b of document.querySelectorAll("#langs button")) b.setAttribute("aria-pressed", b.dataset.lang === state.lang ? "true" : "false");
+  $("#langs").setAttribute("aria-label", w("playground-language"));
   const picker = $("#rulebook");
   const chosen = picker.value;
   picker.replaceChildren(...state.rulebooks.map((r) => el("option", { value: r.id, selected: r.id === chosen }, pick(r.rulebook.title, r.id))));
@@ -550,7 +561,7 @@ async function start() {
   state.rulebooks = list.data.rulebooks || [];
   for (const lang of LANGS) {
     $("#langs").append(el("button", { type: "button", "data-lang": lang, lang: HTML_LANG[lang], onclick: () => switchLanguage(lang) },
-      lang === "zh" ? "中文" : "English"));
+      w(`playground-lang-${lang}`)));
   }
   $("#format").addEventListener("click", format);
   $("#case-form").addEventListener("submit", (e) => e.preventDefault());
