@@ -124,8 +124,13 @@ async function check(view) {
   const text = view.state.doc.toString();
   const seq = ++checkSeq;
   showStatus(w("playground-checking"));
-  const { data } = await api("POST", "/v1/check?name=rulebook.rules", text, "text/plain; charset=utf-8");
+  const { status, data } = await api("POST", "/v1/check?name=rulebook.rules", text, "text/plain; charset=utf-8");
   if (seq !== checkSeq || view.state.doc.toString() !== text) return [];
+  if (status !== 200) {
+    // e.g. a text over the server's --max-body: say what the server said
+    showStatus((data && data.error && data.error.message) || String(status), "error");
+    return [];
+  }
   const found = (data.files || []).flatMap((f) => f.diagnostics || []);
   state.found = found;
   const diagnostics = toDiagnostics(view.state.doc, found);
