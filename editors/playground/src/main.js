@@ -280,13 +280,13 @@ function field(fact, settles) {
   const badges = el("span", { class: "badges" },
     state.next === fact.name ? el("span", { class: "badge next" }, w("playground-next")) : null,
     settles ? el("span", { class: "badge" }, w("playground-settles", { count: settles })) : null);
-  const hint = el("span", { class: "hint" }, pick(fact.label, ""));
+  const hint = el("span", { class: "hint", id: `${id}-hint` }, pick(fact.label, ""));
   const invalid = state.caseErrors.some((d) => (d.message || "").includes(`\`${fact.name}\``));
   const wrap = el("div", { class: `field${state.next === fact.name ? " is-next" : ""}${invalid ? " invalid" : ""}`, "data-fact": fact.name });
   const choice = (value, text) => el("option", { value, selected: current === value || (current !== undefined && String(current) === value) }, text);
   if (fact.type === "some_of") {
     const chosen = Array.isArray(current) ? current : null;
-    const set = el("fieldset", { id });
+    const set = el("fieldset", { id, "aria-describedby": `${id}-hint` });
     set.append(el("legend", {}, question, " ", badges), hint);
     const boxes = [];
     const none = el("input", { type: "checkbox", checked: chosen !== null && chosen.length === 0 });
@@ -314,7 +314,7 @@ function field(fact, settles) {
     const options = fact.type === "yes_no"
       ? [["true", w("playground-yes")], ["false", w("playground-no")]]
       : (fact.values || []).map((v) => [v.value, pick(v.label, v.value)]);
-    input = el("select", { id }, choice("", w("playground-unknown")), options.map(([v, text]) => choice(v, text)));
+    input = el("select", { id, "aria-describedby": `${id}-hint` }, choice("", w("playground-unknown")), options.map(([v, text]) => choice(v, text)));
     input.addEventListener("change", () => {
       const v = input.value;
       answer(fact.name, v === "" ? undefined : fact.type === "yes_no" ? v === "true" : v);
@@ -322,7 +322,7 @@ function field(fact, settles) {
   } else {
     const kind = { date: "date", number: "text", money: "text", text: "text" }[fact.type] || "text";
     input = el("input", {
-      id, type: kind, value: current ?? "",
+      id, type: kind, value: current ?? "", "aria-describedby": `${id}-hint`,
       inputmode: fact.type === "number" || fact.type === "money" ? "decimal" : undefined,
       placeholder: w("playground-unknown"),
       autocomplete: "off",
