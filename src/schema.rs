@@ -38,7 +38,14 @@ pub fn facts_json(model: &Model) -> Json {
                 let values: Vec<Json> = model
                     .one_of_values(set)
                     .iter()
-                    .map(|v| json!({ "value": v }))
+                    .map(|v| {
+                        let labels = f
+                            .value_labels
+                            .iter()
+                            .find(|(name, _)| name == v)
+                            .map_or_else(|| json!({}), |(_, t)| texts(t));
+                        json!({ "value": v, "label": labels })
+                    })
                     .collect();
                 o.insert("values".into(), Json::Array(values));
             }

@@ -28,6 +28,7 @@ mod incremental;
 mod limits;
 mod lsp;
 mod output_levels;
+mod playground;
 mod print;
 mod proptests;
 mod reference;

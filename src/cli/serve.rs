@@ -68,6 +68,9 @@ pub(crate) struct Args {
     /// The least important events logged.
     #[arg(long, value_enum, default_value = "info")]
     log_level: Level,
+    /// Also serve the rulebook playground, a page for editing a rulebook and trying cases on it, at / (docs/playground.md).
+    #[arg(long)]
+    playground: bool,
 }
 
 fn seconds(name: &str, s: f64) -> Result<Duration, String> {
@@ -164,6 +167,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         max_concurrency: usize::try_from(args.max_concurrency).unwrap_or(usize::MAX),
         limits,
         watch,
+        playground: args.playground,
     };
     let app = App::new(registry, config);
     let mut printed = Ok(());
@@ -172,7 +176,15 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         args.addr,
         |addr| {
             // the one line on standard output: where to send requests
-            printed = writeln!(out, "listening on http://{addr}").and_then(|()| out.flush());
+            printed = writeln!(out, "listening on http://{addr}")
+                .and_then(|()| {
+                    if args.playground {
+                        writeln!(out, "playground at http://{addr}/")
+                    } else {
+                        Ok(())
+                    }
+                })
+                .and_then(|()| out.flush());
         },
         None,
     );

@@ -21,6 +21,7 @@
 
 pub mod error;
 pub mod metrics;
+pub mod playground;
 pub mod query;
 pub mod routes;
 pub mod state;
@@ -55,6 +56,8 @@ pub struct Config {
     pub limits: Limits,
     /// Poll the rulebook files this often and reload those that changed.
     pub watch: Option<Duration>,
+    /// Serve the rulebook playground at `/` and its endpoints (`--playground`).
+    pub playground: bool,
 }
 
 impl Default for Config {
@@ -65,6 +68,7 @@ impl Default for Config {
             max_concurrency: 1024,
             limits: Limits::DEFAULT,
             watch: None,
+            playground: false,
         }
     }
 }

@@ -62,7 +62,8 @@ impl App {
 
 /// The routes (docs/api.md).
 pub fn router(app: Arc<App>) -> Router {
-    Router::new()
+    // the playground's page and endpoints (empty unless `--playground`)
+    super::playground::router(&app.config)
         .route("/v1/rulebooks", get(list))
         .route("/v1/rulebooks/{id}", get(status))
         .route("/v1/rulebooks/{id}/eval", post(eval))
@@ -160,7 +161,7 @@ impl axum::body::HttpBody for Held {
 }
 
 /// The `lang` of a query for an error message, when usable; else English.
-fn request_lang(uri: &Uri) -> String {
+pub(super) fn request_lang(uri: &Uri) -> String {
     uri.query()
         .unwrap_or_default()
         .split('&')
@@ -172,7 +173,7 @@ fn request_lang(uri: &Uri) -> String {
 
 /// The language asked (`lang`), else the rulebook's first the catalogue
 /// has, else English; an unknown one is a 400.
-fn pick_lang(query: &Query, model: Option<&Model>) -> Result<String, ApiError> {
+pub(super) fn pick_lang(query: &Query, model: Option<&Model>) -> Result<String, ApiError> {
     match query.get("lang") {
         Some(lang) if i18n::is_available(lang) => Ok(lang.to_string()),
         Some(lang) => Err(ApiError::bad_query(
@@ -220,7 +221,7 @@ fn prepare(
 
 /// `as_of=YYYY-MM-DD` and `output=ids|summary|full` (the output level of
 /// `eval --output`; `full` unless asked, and only where the route allows it).
-fn as_of(query: &Query, lang: &str) -> Result<Options, ApiError> {
+pub(super) fn as_of(query: &Query, lang: &str) -> Result<Options, ApiError> {
     let detail = match query.get("output") {
         None => crate::outcome::Detail::Full,
         Some(text) => text.parse().map_err(|_| {
@@ -250,7 +251,7 @@ fn as_of(query: &Query, lang: &str) -> Result<Options, ApiError> {
 
 /// Read the whole body: at most `max_body` bytes (413), arriving within
 /// the timeout (408).
-async fn read_body(
+pub(super) async fn read_body(
     app: &App,
     headers: &HeaderMap,
     body: Body,
@@ -314,7 +315,7 @@ fn body_text(bytes: Bytes, name: &str, what: &str) -> Result<Arc<SourceFile>, Di
 }
 
 /// The name a case body has in diagnostics.
-const CASE_NAME: &str = "<body>";
+pub(super) const CASE_NAME: &str = "<body>";
 
 /// Read the body as a case (empty: no facts, when `empty_ok`).
 async fn read_case(
@@ -343,7 +344,7 @@ async fn read_case(
     })
 }
 
-fn json_response(status: StatusCode, value: &impl serde::Serialize) -> Response {
+pub(super) fn json_response(status: StatusCode, value: &impl serde::Serialize) -> Response {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     (
@@ -358,7 +359,7 @@ fn json_response(status: StatusCode, value: &impl serde::Serialize) -> Response 
 }
 
 /// Run blocking work (explain, ask, check, fmt) off the async threads.
-async fn blocking<T: Send + 'static>(
+pub(super) async fn blocking<T: Send + 'static>(
     lang: &str,
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, ApiError> {
@@ -572,7 +573,7 @@ async fn facts(State(app): State<Arc<App>>, Path(id): Path<String>, uri: Uri) ->
 }
 
 /// The name a rulebook body has: `name`, else `rulebook.rules`.
-fn rulebook_name(query: &Query) -> String {
+pub(super) fn rulebook_name(query: &Query) -> String {
     query.get("name").unwrap_or("rulebook.rules").to_string()
 }
 
