@@ -199,3 +199,6 @@ serve-rulebook-invalid = The rulebook has errors; see the diagnostics.
 serve-overloaded = The server is answering { $limit } requests already; try again in a moment.
 serve-shutting-down = The server is shutting down.
 serve-internal = The server failed while answering; please report it with the request.
+
+## serve (errors)
+serve-path-encoding = The path { $path } is not percent-encoded UTF-8.

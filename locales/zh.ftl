@@ -185,3 +185,6 @@ serve-rulebook-invalid = 规则集有错误；见诊断。
 serve-overloaded = 服务器正在处理 { $limit } 个请求；请稍后再试。
 serve-shutting-down = 服务器正在关闭。
 serve-internal = 服务器在回答时出错；请连同请求一起报告。
+
+## serve (errors)
+serve-path-encoding = 路径 { $path } 不是百分号编码的 UTF-8。
