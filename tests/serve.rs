@@ -1038,6 +1038,82 @@ fn watch_swaps_in_a_good_edit_and_keeps_serving_through_a_bad_one() {
     assert!(failed.parse::<u64>().unwrap() >= 1);
 }
 
+/// `--watch` through what editors and tools do to a file: delete it and
+/// write it again, or empty it before writing it. The version serving never
+/// changes for an empty or missing file; each event is logged, and a file
+/// back to the text serving shows no failure.
+#[test]
+fn watch_keeps_serving_through_a_deleted_or_briefly_empty_file() {
+    let dir = tempdir("watch-empty");
+    let book = dir.join("book.rules");
+    let original = read(EXAMPLE);
+    replace(&book, &original);
+    let server = Server::start(&[
+        "--watch",
+        "--watch-interval",
+        "0.1",
+        "--log-format",
+        "json",
+        book.to_str().unwrap(),
+    ]);
+    let case = read("rulebooks/example/cases/fraud.json");
+    let (_, before) = server.post("/v1/rulebooks/book/eval", &case);
+    let status = |server: &Server| {
+        let (_, http) = server.get("/v1/rulebooks/book");
+        serde_json::from_str::<serde_json::Value>(&http).unwrap()
+    };
+    let logged = |server: &Server, message: &str| {
+        server
+            .stderr()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .any(|l| l["rulebook"] == "book" && l["message"] == message)
+    };
+    let serves_the_same = |server: &Server| {
+        let (code, now) = server.post("/v1/rulebooks/book/eval", &case);
+        assert_eq!((code, now.as_str()), (200, before.as_str()));
+    };
+    // deleted: a failed reload (the file cannot be read), version 1 serving
+    std::fs::remove_file(&book).unwrap();
+    wait_for(|| status(&server)["failed_reload"] != serde_json::Value::Null);
+    assert_eq!(status(&server)["generation"], 1);
+    assert_eq!(
+        status(&server)["failed_reload"]["diagnostics"][0]["code"],
+        "redress::io"
+    );
+    serves_the_same(&server);
+    // written again as it was: the failure is cleared, still version 1
+    std::fs::write(&book, &original).unwrap();
+    wait_for(|| status(&server)["failed_reload"] == serde_json::Value::Null);
+    assert_eq!(status(&server)["generation"], 1);
+    wait_for(|| logged(&server, "the file is the version serving again"));
+    serves_the_same(&server);
+    // emptied, as an editor does before writing: logged, nothing else changes
+    std::fs::write(&book, "").unwrap();
+    wait_for(|| {
+        logged(
+            &server,
+            "the file is empty: the previous version keeps serving",
+        )
+    });
+    let now = status(&server);
+    assert_eq!(now["generation"], 1);
+    assert_eq!(now["failed_reload"], serde_json::Value::Null);
+    serves_the_same(&server);
+    // then written with an edit: the new version, generation 2
+    let edited = original.replacen("jurisdiction \"CN\"", "jurisdiction \"CN-SH\"", 1);
+    std::fs::write(&book, &edited).unwrap();
+    wait_for(|| status(&server)["generation"] == 2);
+    let (code, after) = server.post("/v1/rulebooks/book/eval", &case);
+    assert_eq!(code, 200);
+    assert!(after.contains("\"jurisdiction\": \"CN-SH\""), "{after}");
+    let metrics = server.get("/metrics").1;
+    assert!(
+        metrics.contains("redress_rulebook_reloads_total{rulebook=\"book\",result=\"empty\"}"),
+        "{metrics}"
+    );
+}
+
 /// Write a file as editors do: a temporary file renamed over it.
 fn replace(path: &std::path::Path, text: impl AsRef<[u8]>) {
     let temporary = path.with_extension("tmp");
