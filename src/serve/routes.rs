@@ -237,36 +237,9 @@ impl Target {
         })
     }
 
-    /// `as_of=YYYY-MM-DD` and `output=ids|summary|full` (the output level of
-    /// `eval --output`; `full` unless asked, and only where the route allows
-    /// it).
+    /// `as_of` and `output` ([`as_of`]).
     fn options(&self) -> Result<Options, ApiError> {
-        let (query, lang) = (&self.query, self.lang.as_str());
-        let detail = match query.get("output") {
-            None => crate::outcome::Detail::Full,
-            Some(text) => text.parse().map_err(|_| {
-                let levels = crate::outcome::Detail::ALL
-                    .map(crate::outcome::Detail::name)
-                    .join(", ");
-                ApiError::bad_query(
-                    lang,
-                    "output",
-                    "serve-bad-output",
-                    &[("value", text), ("levels", &levels)],
-                )
-            })?,
-        };
-        let as_of = match query.get("as_of") {
-            None => None,
-            Some(text) => Some(text.parse::<jiff::civil::Date>().map_err(|_| {
-                ApiError::bad_query(lang, "as_of", "serve-bad-date", &[("value", text)])
-            })?),
-        };
-        Ok(Options {
-            as_of,
-            detail,
-            ..Options::default()
-        })
+        as_of(&self.query, &self.lang)
     }
 
     fn model(&self) -> &Model {
@@ -282,6 +255,36 @@ impl Target {
         })
         .map_err(|d| invalid_case(&self.lang, &d))
     }
+}
+
+/// `as_of=YYYY-MM-DD` and `output=ids|summary|full` (the output level of
+/// `eval --output`; `full` unless asked, and only where the route allows it).
+fn as_of(query: &Query, lang: &str) -> Result<Options, ApiError> {
+    let detail = match query.get("output") {
+        None => crate::outcome::Detail::Full,
+        Some(text) => text.parse().map_err(|_| {
+            let levels = crate::outcome::Detail::ALL
+                .map(crate::outcome::Detail::name)
+                .join(", ");
+            ApiError::bad_query(
+                lang,
+                "output",
+                "serve-bad-output",
+                &[("value", text), ("levels", &levels)],
+            )
+        })?,
+    };
+    let as_of = match query.get("as_of") {
+        None => None,
+        Some(text) => Some(text.parse::<jiff::civil::Date>().map_err(|_| {
+            ApiError::bad_query(lang, "as_of", "serve-bad-date", &[("value", text)])
+        })?),
+    };
+    Ok(Options {
+        as_of,
+        detail,
+        ..Options::default()
+    })
 }
 
 /// 400: a path whose percent-escapes do not decode to UTF-8 text.
@@ -355,6 +358,9 @@ fn body_text(bytes: Bytes, name: &str, what: &str) -> Result<Arc<SourceFile>, Di
         Err(e) => Err(not_utf8(name, what, &e)),
     }
 }
+
+/// The name a case body has in diagnostics.
+pub(super) const CASE_NAME: &str = "<body>";
 
 fn json_response(status: StatusCode, value: &impl serde::Serialize) -> Response {
     let mut text = serde_json::to_vec_pretty(value).unwrap_or_default();

@@ -14,14 +14,12 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
+use super::routes::CASE_NAME;
 use super::state::Version;
 use crate::case::{Case, CaseReader, Format};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::{Evaluator, Options};
 use crate::limits::Limits;
-
-/// The name a case body has in diagnostics.
-pub const CASE_NAME: &str = "<body>";
 
 /// A case reader and an evaluator for one rulebook version.
 #[derive(Debug)]
