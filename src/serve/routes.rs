@@ -162,7 +162,7 @@ impl axum::body::HttpBody for Held {
 }
 
 /// The `lang` of a query for an error message, when usable; else English.
-fn request_lang(uri: &Uri) -> String {
+pub(super) fn request_lang(uri: &Uri) -> String {
     uri.query()
         .unwrap_or_default()
         .split('&')
@@ -174,7 +174,7 @@ fn request_lang(uri: &Uri) -> String {
 
 /// The language asked (`lang`), else the rulebook's first the catalogue
 /// has, else English; an unknown one is a 400.
-fn pick_lang(query: &Query, model: Option<&Model>) -> Result<String, ApiError> {
+pub(super) fn pick_lang(query: &Query, model: Option<&Model>) -> Result<String, ApiError> {
     match query.get("lang") {
         Some(lang) if i18n::is_available(lang) => Ok(lang.to_string()),
         Some(lang) => Err(ApiError::bad_query(
@@ -259,7 +259,7 @@ impl Target {
 
 /// `as_of=YYYY-MM-DD` and `output=ids|summary|full` (the output level of
 /// `eval --output`; `full` unless asked, and only where the route allows it).
-fn as_of(query: &Query, lang: &str) -> Result<Options, ApiError> {
+pub(super) fn as_of(query: &Query, lang: &str) -> Result<Options, ApiError> {
     let detail = match query.get("output") {
         None => crate::outcome::Detail::Full,
         Some(text) => text.parse().map_err(|_| {
@@ -310,7 +310,7 @@ fn invalid_case(lang: &str, diagnostics: &[Diagnostic]) -> ApiError {
 
 /// Read the whole body: at most `max_body` bytes (413), arriving within
 /// the timeout (408).
-async fn read_body(app: &App, body: Body, lang: &str) -> Result<Bytes, ApiError> {
+pub(super) async fn read_body(app: &App, body: Body, lang: &str) -> Result<Bytes, ApiError> {
     let max = app.config.max_body;
     let too_large = || {
         ApiError::new(
@@ -362,7 +362,7 @@ fn body_text(bytes: Bytes, name: &str, what: &str) -> Result<Arc<SourceFile>, Di
 /// The name a case body has in diagnostics.
 pub(super) const CASE_NAME: &str = "<body>";
 
-fn json_response(status: StatusCode, value: &impl serde::Serialize) -> Response {
+pub(super) fn json_response(status: StatusCode, value: &impl serde::Serialize) -> Response {
     let mut text = serde_json::to_vec_pretty(value).unwrap_or_default();
     text.push(b'\n');
     json_bytes(status, text)
@@ -382,7 +382,7 @@ fn json_bytes(status: StatusCode, json: Vec<u8>) -> Response {
 }
 
 /// Run blocking work (explain, ask, check, fmt) off the async threads.
-async fn blocking<T: Send + 'static>(
+pub(super) async fn blocking<T: Send + 'static>(
     lang: &str,
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, ApiError> {
@@ -645,7 +645,7 @@ async fn facts(
 }
 
 /// The name a rulebook body has: `name`, else `rulebook.rules`.
-fn rulebook_name(query: &Query) -> String {
+pub(super) fn rulebook_name(query: &Query) -> String {
     query.get("name").unwrap_or("rulebook.rules").to_string()
 }
 
