@@ -258,3 +258,6 @@ playground-exceptions = Exceptions
 playground-as-of = as of { $date }
 playground-offline = The server did not answer; is `redress serve --playground` still running?
 playground-bad-body = The body must be a JSON object {"{"}"rulebook": "…rulebook text…", "case": {"{"}…{"}"}{"}"}.
+
+## serve (errors)
+serve-path-encoding = The path { $path } is not percent-encoded UTF-8.

@@ -244,3 +244,6 @@ playground-exceptions = 例外
 playground-as-of = 评估日期 { $date }
 playground-offline = 服务器没有回答；`redress serve --playground` 还在运行吗？
 playground-bad-body = 请求体必须是 JSON 对象 {"{"}"rulebook": "……规则集文本……", "case": {"{"}……{"}"}{"}"}。
+
+## serve (errors)
+serve-path-encoding = 路径 { $path } 不是百分号编码的 UTF-8。

@@ -172,6 +172,14 @@ fn written(outcome: &redress::outcome::Outcome<'_>, what: &str) -> Value {
         "{what} at {}: write_json and serde differ",
         outcome.detail
     );
+    let mut pretty = Vec::new();
+    outcome.write_json_pretty(&mut pretty);
+    assert_eq!(
+        String::from_utf8(pretty).unwrap(),
+        serde_json::to_string_pretty(outcome).unwrap(),
+        "{what} at {}: write_json_pretty and serde differ",
+        outcome.detail
+    );
     let mut keys = keys_in_order(&text);
     if keys.last().is_some_and(|k| k == "questions") {
         keys.pop();

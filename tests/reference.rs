@@ -530,7 +530,8 @@ fn graph_agrees_with_reference_on_fixtures() {
 }
 
 /// `Outcome::write_json` (the JSON Lines writer) writes what serde_json
-/// writes for the outcome, byte for byte.
+/// writes for the outcome, byte for byte; `write_json_pretty` (the server's
+/// one-case answer) what serde_json's pretty writer writes.
 pub(crate) fn assert_same_json(outcome: &Outcome<'_>, what: &str) {
     let mut ours = Vec::new();
     outcome.write_json(&mut ours);
@@ -538,6 +539,15 @@ pub(crate) fn assert_same_json(outcome: &Outcome<'_>, what: &str) {
     assert!(
         ours == serde,
         "{what}: Outcome::write_json differs from serde_json\nours:  {}\nserde: {}",
+        String::from_utf8_lossy(&ours),
+        String::from_utf8_lossy(&serde)
+    );
+    let mut ours = Vec::new();
+    outcome.write_json_pretty(&mut ours);
+    let serde = serde_json::to_vec_pretty(outcome).unwrap();
+    assert!(
+        ours == serde,
+        "{what}: Outcome::write_json_pretty differs from serde_json\nours:\n{}\nserde:\n{}",
         String::from_utf8_lossy(&ours),
         String::from_utf8_lossy(&serde)
     );

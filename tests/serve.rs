@@ -584,6 +584,180 @@ fn errors_are_json_with_their_status() {
     assert_eq!(status, 200);
 }
 
+/// Whatever is wrong with a request before a handler reads it (the path, the
+/// query string, the method, the route, the body) is answered in the JSON
+/// error shape with a stable code, never in axum's plain text.
+#[test]
+fn malformed_requests_get_json_errors() {
+    let server = Server::start(&[EXAMPLE]);
+    let requests: [(&str, &[u8], u16, &str); 12] = [
+        // an id whose percent-escapes are not UTF-8, on every rulebook route
+        ("GET /v1/rulebooks/%FF", b"", 400, "serve::bad_request"),
+        (
+            "POST /v1/rulebooks/%FF/eval",
+            b"{}",
+            400,
+            "serve::bad_request",
+        ),
+        (
+            "POST /v1/rulebooks/ex%C3ample/eval:batch",
+            b"{}",
+            400,
+            "serve::bad_request",
+        ),
+        (
+            "GET /v1/rulebooks/%E4%B8/facts",
+            b"",
+            400,
+            "serve::bad_request",
+        ),
+        // a query string that is not percent-encoded UTF-8
+        (
+            "POST /v1/rulebooks/example/eval?as_of=%ZZ",
+            b"{}",
+            400,
+            "serve::bad_request",
+        ),
+        (
+            "POST /v1/rulebooks/example/ask?skip=%FF",
+            b"{}",
+            400,
+            "serve::bad_request",
+        ),
+        // bodies the case reader refuses: not JSON, not an object, not UTF-8
+        (
+            "POST /v1/rulebooks/example/eval",
+            b"{\"consumer\": ",
+            422,
+            "serve::invalid_case",
+        ),
+        (
+            "POST /v1/rulebooks/example/explain",
+            b"[]",
+            422,
+            "serve::invalid_case",
+        ),
+        (
+            "POST /v1/rulebooks/example/eval",
+            b"{\"a\": \"\xff\"}",
+            422,
+            "serve::invalid_case",
+        ),
+        // a method a route does not take; a route that does not exist
+        ("PUT /v1/check", b"", 405, "serve::method_not_allowed"),
+        (
+            "DELETE /v1/rulebooks",
+            b"",
+            405,
+            "serve::method_not_allowed",
+        ),
+        (
+            "GET /v1/rulebooks/example/evaluate",
+            b"",
+            404,
+            "serve::not_found",
+        ),
+    ];
+    for (line, body, status, code) in requests {
+        let (got, head, http) = read_full({
+            let mut s = TcpStream::connect(&server.addr).unwrap();
+            s.set_read_timeout(Some(WATCHDOG)).unwrap();
+            write!(
+                s,
+                "{line} HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            )
+            .unwrap();
+            s.write_all(body).unwrap();
+            s
+        });
+        assert_eq!(got, status, "{line}: {http}");
+        assert!(
+            head.to_ascii_lowercase()
+                .contains("content-type: application/json"),
+            "{line}: {head}"
+        );
+        assert_eq!(error_code(&http), code, "{line}");
+    }
+    // the message names the path, in the language asked
+    let (_, http) = raw(
+        &server.addr,
+        "GET /v1/rulebooks/%FF?lang=zh HTTP/1.1\r\nHost: x",
+        b"",
+    );
+    let v: serde_json::Value = serde_json::from_str(&http).unwrap();
+    assert_eq!(
+        v["error"]["message"],
+        "路径 /v1/rulebooks/%FF 不是百分号编码的 UTF-8。"
+    );
+    // a body that is not UTF-8 carries the diagnostic `eval` gives a file
+    let (_, http) = raw(
+        &server.addr,
+        "POST /v1/rulebooks/example/eval HTTP/1.1\r\nHost: x\r\nContent-Length: 10",
+        b"{\"a\": \"\xff\"}",
+    );
+    let v: serde_json::Value = serde_json::from_str(&http).unwrap();
+    assert_eq!(
+        v["error"]["diagnostics"][0]["code"], "redress::io",
+        "{http}"
+    );
+}
+
+/// The keys of a pretty JSON text in the order written, each with its depth.
+fn keys_as_written(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            let key = l.trim_start().strip_prefix('"')?.split_once("\": ")?.0;
+            Some(format!(
+                "{}{key}",
+                " ".repeat(l.len() - l.trim_start().len())
+            ))
+        })
+        .collect()
+}
+
+/// The server's own objects write their keys in the order docs/api.md
+/// gives, not a map's order.
+#[test]
+fn the_servers_own_json_keeps_the_documented_key_order() {
+    let server = Server::start(&[EXAMPLE]);
+    let rulebook = [
+        "rulebook",
+        "  title",
+        "    en",
+        "    zh",
+        "  jurisdiction",
+        "  version",
+        "  effective",
+    ];
+    let indent = |n: usize, keys: &[&str]| -> Vec<String> {
+        keys.iter()
+            .map(|k| format!("{}{k}", " ".repeat(n)))
+            .collect()
+    };
+    let (status, http) = server.get("/v1/rulebooks");
+    assert_eq!(status, 200);
+    let mut want = indent(2, &["rulebooks"]);
+    want.extend(indent(6, &["id", "file"]));
+    want.extend(indent(6, &rulebook));
+    want.extend(indent(6, &["generation", "reload_failed"]));
+    assert_eq!(keys_as_written(&http), want, "{http}");
+    let (status, http) = server.get("/v1/rulebooks/example");
+    assert_eq!(status, 200);
+    let mut want = indent(2, &["id", "file"]);
+    want.extend(indent(2, &rulebook));
+    want.extend(indent(2, &["generation", "diagnostics", "failed_reload"]));
+    assert_eq!(keys_as_written(&http), want, "{http}");
+    let (_, http) = server.get("/v1/rulebooks/nope");
+    assert_eq!(
+        keys_as_written(&http),
+        indent(2, &["error"])
+            .into_iter()
+            .chain(indent(4, &["code", "message", "diagnostics"]))
+            .collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn a_body_that_stops_arriving_is_a_408() {
     let server = Server::start(&["--timeout", "0.5", EXAMPLE]);
@@ -862,6 +1036,82 @@ fn watch_swaps_in_a_good_edit_and_keeps_serving_through_a_bad_one() {
         })
         .unwrap_or_else(|| panic!("{metrics}"));
     assert!(failed.parse::<u64>().unwrap() >= 1);
+}
+
+/// `--watch` through what editors and tools do to a file: delete it and
+/// write it again, or empty it before writing it. The version serving never
+/// changes for an empty or missing file; each event is logged, and a file
+/// back to the text serving shows no failure.
+#[test]
+fn watch_keeps_serving_through_a_deleted_or_briefly_empty_file() {
+    let dir = tempdir("watch-empty");
+    let book = dir.join("book.rules");
+    let original = read(EXAMPLE);
+    replace(&book, &original);
+    let server = Server::start(&[
+        "--watch",
+        "--watch-interval",
+        "0.1",
+        "--log-format",
+        "json",
+        book.to_str().unwrap(),
+    ]);
+    let case = read("rulebooks/example/cases/fraud.json");
+    let (_, before) = server.post("/v1/rulebooks/book/eval", &case);
+    let status = |server: &Server| {
+        let (_, http) = server.get("/v1/rulebooks/book");
+        serde_json::from_str::<serde_json::Value>(&http).unwrap()
+    };
+    let logged = |server: &Server, message: &str| {
+        server
+            .stderr()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .any(|l| l["rulebook"] == "book" && l["message"] == message)
+    };
+    let serves_the_same = |server: &Server| {
+        let (code, now) = server.post("/v1/rulebooks/book/eval", &case);
+        assert_eq!((code, now.as_str()), (200, before.as_str()));
+    };
+    // deleted: a failed reload (the file cannot be read), version 1 serving
+    std::fs::remove_file(&book).unwrap();
+    wait_for(|| status(&server)["failed_reload"] != serde_json::Value::Null);
+    assert_eq!(status(&server)["generation"], 1);
+    assert_eq!(
+        status(&server)["failed_reload"]["diagnostics"][0]["code"],
+        "redress::io"
+    );
+    serves_the_same(&server);
+    // written again as it was: the failure is cleared, still version 1
+    std::fs::write(&book, &original).unwrap();
+    wait_for(|| status(&server)["failed_reload"] == serde_json::Value::Null);
+    assert_eq!(status(&server)["generation"], 1);
+    wait_for(|| logged(&server, "the file is the version serving again"));
+    serves_the_same(&server);
+    // emptied, as an editor does before writing: logged, nothing else changes
+    std::fs::write(&book, "").unwrap();
+    wait_for(|| {
+        logged(
+            &server,
+            "the file is empty: the previous version keeps serving",
+        )
+    });
+    let now = status(&server);
+    assert_eq!(now["generation"], 1);
+    assert_eq!(now["failed_reload"], serde_json::Value::Null);
+    serves_the_same(&server);
+    // then written with an edit: the new version, generation 2
+    let edited = original.replacen("jurisdiction \"CN\"", "jurisdiction \"CN-SH\"", 1);
+    std::fs::write(&book, &edited).unwrap();
+    wait_for(|| status(&server)["generation"] == 2);
+    let (code, after) = server.post("/v1/rulebooks/book/eval", &case);
+    assert_eq!(code, 200);
+    assert!(after.contains("\"jurisdiction\": \"CN-SH\""), "{after}");
+    let metrics = server.get("/metrics").1;
+    assert!(
+        metrics.contains("redress_rulebook_reloads_total{rulebook=\"book\",result=\"empty\"}"),
+        "{metrics}"
+    );
 }
 
 /// Write a file as editors do: a temporary file renamed over it.

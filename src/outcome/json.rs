@@ -25,6 +25,15 @@ impl Outcome<'_> {
         }
     }
 
+    /// Append the outcome as pretty JSON, without a newline: byte for byte
+    /// what `serde_json::to_writer_pretty` writes (`eval --format json`),
+    /// the compact record re-indented.
+    pub fn write_json_pretty(&self, out: &mut Vec<u8>) {
+        let mut compact = Vec::with_capacity(4096);
+        self.write_json(&mut compact);
+        pretty(&compact, out);
+    }
+
     fn write_ids(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"remedies\":");
         list(out, &self.applied_ids, |out, r| string(out, r.1));
@@ -378,6 +387,68 @@ fn string(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(bytes.get(start..).unwrap_or_default());
     out.push(b'"');
+}
+
+/// Lay out compact JSON (nothing but strings between its tokens, as
+/// `write_json` and serde_json's compact writer give) as serde_json's pretty
+/// writer does: a line per member and element, two spaces per level, `": "`
+/// after a key, an empty object or array as `{}` or `[]`. A string is copied
+/// whole once its end is found; a line break and its indentation are one copy.
+fn pretty(compact: &[u8], out: &mut Vec<u8>) {
+    /// A line break and up to 31 levels of indentation.
+    const BREAK: &[u8] = b"\n                                                              ";
+    fn newline(out: &mut Vec<u8>, depth: usize) {
+        match BREAK.get(..1 + 2 * depth) {
+            Some(indented) => out.extend_from_slice(indented),
+            None => {
+                out.push(b'\n');
+                out.resize(out.len() + 2 * depth, b' ');
+            }
+        }
+    }
+    out.reserve(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&b) = compact.get(i) {
+        i += 1;
+        match b {
+            b'"' => {
+                // to the closing quote, stepping over escaped bytes
+                let start = i - 1;
+                while let Some(&c) = compact.get(i) {
+                    i += 1;
+                    if c == b'\\' {
+                        i += 1;
+                    } else if c == b'"' {
+                        break;
+                    }
+                }
+                out.extend_from_slice(compact.get(start..i).unwrap_or_default());
+            }
+            b'{' | b'[' => {
+                let close = if b == b'{' { b'}' } else { b']' };
+                out.push(b);
+                if compact.get(i) == Some(&close) {
+                    out.push(close);
+                    i += 1;
+                } else {
+                    depth += 1;
+                    newline(out, depth);
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                newline(out, depth);
+                out.push(b);
+            }
+            b',' => {
+                out.push(b',');
+                newline(out, depth);
+            }
+            b':' => out.extend_from_slice(b": "),
+            other => out.push(other),
+        }
+    }
 }
 
 #[cfg(test)]

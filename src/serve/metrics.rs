@@ -16,7 +16,9 @@ pub const BUCKETS: [f64; 14] = [
 /// The server's counters.
 #[derive(Debug, Default)]
 pub struct Metrics {
-    requests: Mutex<BTreeMap<(String, u16), u64>>,
+    /// By route, then status (looked up by `&str`: nothing is allocated
+    /// per request).
+    requests: Mutex<BTreeMap<String, BTreeMap<u16, u64>>>,
     buckets: [AtomicU64; BUCKETS.len()],
     latency_count: AtomicU64,
     latency_micros: AtomicU64,
@@ -37,10 +39,10 @@ impl Metrics {
         self.in_flight.fetch_sub(1, Ordering::Relaxed);
         {
             let mut requests = self.requests.lock().unwrap_or_else(|p| p.into_inner());
-            match requests.get_mut(&(route.to_string(), status)) {
-                Some(n) => *n += 1,
+            match requests.get_mut(route) {
+                Some(statuses) => *statuses.entry(status).or_insert(0) += 1,
                 None => {
-                    requests.insert((route.to_string(), status), 1);
+                    requests.insert(route.to_string(), BTreeMap::from([(status, 1)]));
                 }
             }
         }
@@ -79,17 +81,19 @@ impl Metrics {
             "# HELP redress_http_requests_total HTTP requests answered, by route and status.\n",
         );
         s.push_str("# TYPE redress_http_requests_total counter\n");
-        for ((route, status), n) in self
+        for (route, statuses) in self
             .requests
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .iter()
         {
-            let _ = writeln!(
-                s,
-                "redress_http_requests_total{{route=\"{}\",status=\"{status}\"}} {n}",
-                label(route)
-            );
+            for (status, n) in statuses {
+                let _ = writeln!(
+                    s,
+                    "redress_http_requests_total{{route=\"{}\",status=\"{status}\"}} {n}",
+                    label(route)
+                );
+            }
         }
         s.push_str("# HELP redress_http_request_duration_seconds Time to answer a request (to the response head).\n");
         s.push_str("# TYPE redress_http_request_duration_seconds histogram\n");

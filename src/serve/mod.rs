@@ -18,6 +18,8 @@
 //! - [`routes`]: the router and its handlers; [`error`]: errors as JSON;
 //!   [`query`]: query strings; [`stream`]: the streamed batch endpoint;
 //!   [`metrics`]: Prometheus text.
+//! - [`worker`]: the case reader and evaluator each thread keeps per
+//!   rulebook version, so a one-case request builds neither.
 
 pub mod error;
 pub mod metrics;
@@ -26,6 +28,7 @@ pub mod query;
 pub mod routes;
 pub mod state;
 pub mod stream;
+pub mod worker;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -108,9 +111,10 @@ pub fn run(
     bound: impl FnOnce(SocketAddr),
     shutdown: Option<std::pin::Pin<Box<dyn Future<Output = ()> + Send>>>,
 ) -> std::io::Result<()> {
-    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // one worker thread per core (tokio's default; `TOKIO_WORKER_THREADS`
+    // sets another number); a one-case evaluation runs on the worker that
+    // read the request, only longer work goes to the blocking pool
     let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(workers)
         .max_blocking_threads(64)
         .thread_stack_size(STACK)
         .enable_all()

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -213,14 +213,8 @@ struct Parts {
 /// Read and compile the body: a 400 when it is not `{"rulebook": "…",
 /// "case": {…}}`, a 422 `serve::invalid_rulebook` with the diagnostics when
 /// the rulebook has errors.
-async fn parts(
-    app: &Arc<App>,
-    headers: &HeaderMap,
-    body: Body,
-    query: &Query,
-    lang: &str,
-) -> Result<Parts, ApiError> {
-    let bytes = read_body(app, headers, body, lang).await?;
+async fn parts(app: &Arc<App>, body: Body, query: &Query, lang: &str) -> Result<Parts, ApiError> {
+    let bytes = read_body(app, body, lang).await?;
     let name = rulebook_name(query);
     let limits = app.config.limits;
     let lang2 = lang.to_string();
@@ -295,14 +289,9 @@ fn answer_lang(query: &Query, graph: &DecisionGraph) -> Result<String, ApiError>
 }
 
 /// `POST /v1/playground/facts`: `facts --format json|jsonschema`.
-async fn facts(
-    State(app): State<Arc<App>>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
+async fn facts(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Result<Response, ApiError> {
     let (query, lang) = query(&uri, &["format", "lang", "name"])?;
-    let parts = parts(&app, &headers, body, &query, &lang).await?;
+    let parts = parts(&app, body, &query, &lang).await?;
     let lang = answer_lang(&query, &parts.graph)?;
     let model = parts.graph.model();
     let json = match query.get("format").unwrap_or("json") {
@@ -339,14 +328,9 @@ pub fn remedies_json(model: &crate::model::Model) -> serde_json::Value {
 }
 
 /// `POST /v1/playground/remedies`: the remedies of the rulebook sent.
-async fn remedies(
-    State(app): State<Arc<App>>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
+async fn remedies(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Result<Response, ApiError> {
     let (query, lang) = query(&uri, &["lang", "name"])?;
-    let parts = parts(&app, &headers, body, &query, &lang).await?;
+    let parts = parts(&app, body, &query, &lang).await?;
     answer_lang(&query, &parts.graph)?;
     Ok(json_response(
         StatusCode::OK,
@@ -355,14 +339,9 @@ async fn remedies(
 }
 
 /// `POST /v1/playground/eval`: `eval --format json` (`?output=` as `--output`).
-async fn eval(
-    State(app): State<Arc<App>>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
+async fn eval(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Result<Response, ApiError> {
     let (query, lang) = query(&uri, &["as_of", "lang", "output", "name"])?;
-    let parts = parts(&app, &headers, body, &query, &lang).await?;
+    let parts = parts(&app, body, &query, &lang).await?;
     let lang = answer_lang(&query, &parts.graph)?;
     let options = as_of(&query, &lang)?;
     let limits = app.config.limits;
@@ -377,14 +356,9 @@ async fn eval(
 }
 
 /// `POST /v1/playground/explain`: `explain --format json` (`?remedy=`).
-async fn explain(
-    State(app): State<Arc<App>>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
+async fn explain(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Result<Response, ApiError> {
     let (query, lang) = query(&uri, &["as_of", "lang", "remedy", "name"])?;
-    let parts = parts(&app, &headers, body, &query, &lang).await?;
+    let parts = parts(&app, body, &query, &lang).await?;
     let lang = answer_lang(&query, &parts.graph)?;
     let options = as_of(&query, &lang)?;
     let model = parts.graph.model();
@@ -416,14 +390,9 @@ async fn explain(
 
 /// `POST /v1/playground/ask`: `ask --format json`, the next question or
 /// `{"done": true, …}` (`?skip=`).
-async fn ask(
-    State(app): State<Arc<App>>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
+async fn ask(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Result<Response, ApiError> {
     let (query, lang) = query(&uri, &["as_of", "lang", "skip", "name"])?;
-    let parts = parts(&app, &headers, body, &query, &lang).await?;
+    let parts = parts(&app, body, &query, &lang).await?;
     let lang = answer_lang(&query, &parts.graph)?;
     let options = as_of(&query, &lang)?;
     let model = parts.graph.model();

@@ -8,8 +8,9 @@ use std::time::Instant;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
+use axum::extract::rejection::PathRejection;
 use axum::extract::{MatchedPath, Path, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -22,14 +23,15 @@ use super::error::{ApiError, ErrorCodes};
 use super::metrics::Metrics;
 use super::query::Query;
 use super::state::{Registry, Version};
+use super::worker::{self, not_utf8};
 use super::{Config, stream};
-use crate::case::{self, Case, Format};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::case::Case;
+use crate::diagnostic::Diagnostic;
 use crate::eval::Options;
 use crate::model::{Model, RemedyId};
 use crate::outcome::{RulebookInfo, Titles};
 use crate::report::i18n;
-use crate::report::json_diagnostic;
+use crate::report::{JsonDiagnostic, json_diagnostic};
 use crate::source::SourceFile;
 
 /// The server: its rulebooks, configuration and counters.
@@ -91,19 +93,19 @@ type Answer = Result<Response, ApiError>;
 /// codes of an error answer.
 async fn observe(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
     let start = Instant::now();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "unmatched".to_string(), |m| m.as_str().to_string());
+    let route = request.extensions().get::<MatchedPath>().cloned();
     app.metrics.started();
     let response = next.run(request).await;
     let codes = response
         .extensions()
         .get::<ErrorCodes>()
-        .map(|c| c.0.clone())
-        .unwrap_or_default();
-    app.metrics
-        .answered(&route, response.status().as_u16(), start.elapsed(), &codes);
+        .map_or(&[][..], |c| c.0.as_slice());
+    app.metrics.answered(
+        route.as_ref().map_or("unmatched", MatchedPath::as_str),
+        response.status().as_u16(),
+        start.elapsed(),
+        codes,
+    );
     response
 }
 
@@ -194,29 +196,66 @@ pub(super) fn pick_lang(query: &Query, model: Option<&Model>) -> Result<String, 
     }
 }
 
-/// The rulebook of the path, its query (only `allowed` keys) and the language.
-fn prepare(
-    app: &App,
-    id: &str,
-    uri: &Uri,
-    allowed: &[&str],
-) -> Result<(Arc<Version>, Query, String), ApiError> {
-    let early = request_lang(uri);
-    let query = Query::parse(uri.query(), allowed, &early)?;
-    let Some(slot) = app.registry.get(id) else {
-        let lang = pick_lang(&query, None)?;
-        let ids = app.registry.ids().join(", ");
-        return Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            "serve::unknown_rulebook",
-            &lang,
-            "serve-unknown-rulebook",
-            &[("id", id), ("ids", &ids)],
-        ));
-    };
-    let version = slot.current();
-    let lang = pick_lang(&query, Some(version.graph.model()))?;
-    Ok((version, query, lang))
+/// What every rulebook endpoint starts from: the rulebook of the path (404
+/// when no rulebook has that id; 400 when the path is not percent-encoded
+/// UTF-8), the query with only the endpoint's keys (400 for another), and
+/// the language of its words.
+struct Target {
+    id: String,
+    version: Arc<Version>,
+    query: Query,
+    lang: String,
+}
+
+impl Target {
+    fn new(
+        app: &App,
+        id: Result<Path<String>, PathRejection>,
+        uri: &Uri,
+        allowed: &[&str],
+    ) -> Result<Target, ApiError> {
+        let early = request_lang(uri);
+        let Path(id) = id.map_err(|_| bad_path(uri, &early))?;
+        let query = Query::parse(uri.query(), allowed, &early)?;
+        let Some(slot) = app.registry.get(&id) else {
+            let lang = pick_lang(&query, None)?;
+            let ids = app.registry.ids().join(", ");
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "serve::unknown_rulebook",
+                &lang,
+                "serve-unknown-rulebook",
+                &[("id", &id), ("ids", &ids)],
+            ));
+        };
+        let version = slot.current();
+        let lang = pick_lang(&query, Some(version.graph.model()))?;
+        Ok(Target {
+            id,
+            version,
+            query,
+            lang,
+        })
+    }
+
+    /// `as_of` and `output` ([`as_of`]).
+    fn options(&self) -> Result<Options, ApiError> {
+        as_of(&self.query, &self.lang)
+    }
+
+    fn model(&self) -> &Model {
+        self.version.graph.model()
+    }
+
+    /// Read the body as a case of this rulebook (all white space: no facts,
+    /// when `empty_ok`); a case with errors is a 422 carrying them.
+    async fn read_case(&self, app: &App, body: Body, empty_ok: bool) -> Result<Case, ApiError> {
+        let bytes = read_body(app, body, &self.lang).await?;
+        worker::with(&self.version, app.config.limits, |w| {
+            w.read_case(&bytes, empty_ok)
+        })
+        .map_err(|d| invalid_case(&self.lang, &d))
+    }
 }
 
 /// `as_of=YYYY-MM-DD` and `output=ids|summary|full` (the output level of
@@ -249,14 +288,30 @@ pub(super) fn as_of(query: &Query, lang: &str) -> Result<Options, ApiError> {
     })
 }
 
+/// 400: a path whose percent-escapes do not decode to UTF-8 text.
+fn bad_path(uri: &Uri, lang: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        "serve::bad_request",
+        lang,
+        "serve-path-encoding",
+        &[("path", uri.path())],
+    )
+}
+
+/// 422: the case's diagnostics.
+fn invalid_case(lang: &str, diagnostics: &[Diagnostic]) -> ApiError {
+    ApiError::invalid(
+        "serve::invalid_case",
+        lang,
+        "serve-case-invalid",
+        diagnostics,
+    )
+}
+
 /// Read the whole body: at most `max_body` bytes (413), arriving within
 /// the timeout (408).
-pub(super) async fn read_body(
-    app: &App,
-    headers: &HeaderMap,
-    body: Body,
-    lang: &str,
-) -> Result<Bytes, ApiError> {
+pub(super) async fn read_body(app: &App, body: Body, lang: &str) -> Result<Bytes, ApiError> {
     let max = app.config.max_body;
     let too_large = || {
         ApiError::new(
@@ -267,11 +322,9 @@ pub(super) async fn read_body(
             &[("limit", &crate::diagnostic::grouped(max))],
         )
     };
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > u64::try_from(max).unwrap_or(u64::MAX)) {
+    // a declared length (`Content-Length`) is the body's least size
+    let declared = http_body::Body::size_hint(&body).lower();
+    if declared > u64::try_from(max).unwrap_or(u64::MAX) {
         return Err(too_large());
     }
     let limited = http_body_util::Limited::new(body, max);
@@ -301,59 +354,30 @@ pub(super) async fn read_body(
 /// The body as a named text, or the diagnostic the CLI gives for a file
 /// that is not UTF-8.
 fn body_text(bytes: Bytes, name: &str, what: &str) -> Result<Arc<SourceFile>, Diagnostic> {
-    match String::from_utf8(bytes.to_vec()) {
+    match std::str::from_utf8(&bytes) {
         Ok(text) => Ok(SourceFile::new(name, text)),
-        Err(e) => Err(Diagnostic::error(
-            Code::Io,
-            format!(
-                "`{name}` is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-        .help(format!("send the {what} as UTF-8"))),
+        Err(e) => Err(not_utf8(name, what, &e)),
     }
 }
 
 /// The name a case body has in diagnostics.
 pub(super) const CASE_NAME: &str = "<body>";
 
-/// Read the body as a case (empty: no facts, when `empty_ok`).
-async fn read_case(
-    app: &App,
-    version: &Version,
-    headers: &HeaderMap,
-    body: Body,
-    lang: &str,
-    empty_ok: bool,
-) -> Result<Case, ApiError> {
-    let bytes = read_body(app, headers, body, lang).await?;
-    let model = version.graph.model();
-    if empty_ok && bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Case::empty(model));
-    }
-    let file = body_text(bytes, CASE_NAME, "case")
-        .map_err(|d| ApiError::invalid("serve::invalid_case", lang, "serve-case-invalid", &[d]))?;
-    let (case, diagnostics) = case::parse_case_with(model, &file, Format::Json, &app.config.limits);
-    case.ok_or_else(|| {
-        ApiError::invalid(
-            "serve::invalid_case",
-            lang,
-            "serve-case-invalid",
-            &diagnostics,
-        )
-    })
+pub(super) fn json_response(status: StatusCode, value: &impl serde::Serialize) -> Response {
+    let mut text = serde_json::to_vec_pretty(value).unwrap_or_default();
+    text.push(b'\n');
+    json_bytes(status, text)
 }
 
-pub(super) fn json_response(status: StatusCode, value: &impl serde::Serialize) -> Response {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
+/// JSON already written.
+fn json_bytes(status: StatusCode, json: Vec<u8>) -> Response {
     (
         status,
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
         )],
-        text,
+        json,
     )
         .into_response()
 }
@@ -383,6 +407,39 @@ fn rulebook_info(model: &Model) -> RulebookInfo<'_> {
     }
 }
 
+/// A rulebook in `GET /v1/rulebooks`, keys in this order (docs/api.md).
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    id: &'a str,
+    file: &'a str,
+    rulebook: RulebookInfo<'a>,
+    generation: u64,
+    reload_failed: bool,
+}
+
+/// `GET /v1/rulebooks`, keys in this order.
+#[derive(serde::Serialize)]
+struct List<'a> {
+    rulebooks: Vec<Listed<'a>>,
+}
+
+/// `GET /v1/rulebooks/{id}`, keys in this order (docs/api.md).
+#[derive(serde::Serialize)]
+struct Status<'a> {
+    id: &'a str,
+    file: &'a str,
+    rulebook: RulebookInfo<'a>,
+    generation: u64,
+    diagnostics: Vec<JsonDiagnostic>,
+    failed_reload: Option<FailedReload>,
+}
+
+/// The diagnostics of a reload that failed.
+#[derive(serde::Serialize)]
+struct FailedReload {
+    diagnostics: Vec<JsonDiagnostic>,
+}
+
 /// `GET /v1/rulebooks`: every rulebook, in the order given.
 async fn list(State(app): State<Arc<App>>, uri: Uri) -> Answer {
     let query = Query::parse(uri.query(), &["lang"], &request_lang(&uri))?;
@@ -393,108 +450,122 @@ async fn list(State(app): State<Arc<App>>, uri: Uri) -> Answer {
         .iter()
         .map(|s| (s, s.current()))
         .collect();
-    let rulebooks: Vec<serde_json::Value> = versions
-        .iter()
-        .map(|(slot, v)| {
-            serde_json::json!({
-                "id": slot.id,
-                "file": slot.path,
-                "rulebook": rulebook_info(v.graph.model()),
-                "generation": v.generation,
-                "reload_failed": slot.failure().is_some(),
+    let list = List {
+        rulebooks: versions
+            .iter()
+            .map(|(slot, v)| Listed {
+                id: &slot.id,
+                file: &slot.path,
+                rulebook: rulebook_info(v.graph.model()),
+                generation: v.generation,
+                reload_failed: slot.failure().is_some(),
             })
-        })
-        .collect();
-    Ok(json_response(
-        StatusCode::OK,
-        &serde_json::json!({ "rulebooks": rulebooks }),
-    ))
+            .collect(),
+    };
+    Ok(json_response(StatusCode::OK, &list))
 }
 
 /// `GET /v1/rulebooks/{id}`: the version serving, its warnings, and the
 /// diagnostics of a reload that failed.
-async fn status(State(app): State<Arc<App>>, Path(id): Path<String>, uri: Uri) -> Answer {
-    let (version, _, _) = prepare(&app, &id, &uri, &["lang"])?;
-    let slot = app.registry.get(&id);
-    let failure = slot.and_then(|s| s.failure()).map(|f| {
-        serde_json::json!({
-            "diagnostics": f.diagnostics.iter().map(json_diagnostic).collect::<Vec<_>>(),
-        })
-    });
-    let doc = serde_json::json!({
-        "id": id,
-        "file": slot.map(|s| s.path.as_str()),
-        "rulebook": rulebook_info(version.graph.model()),
-        "generation": version.generation,
-        "diagnostics": version.diagnostics.iter().map(json_diagnostic).collect::<Vec<_>>(),
-        "failed_reload": failure,
-    });
+async fn status(
+    State(app): State<Arc<App>>,
+    id: Result<Path<String>, PathRejection>,
+    uri: Uri,
+) -> Answer {
+    let target = Target::new(&app, id, &uri, &["lang"])?;
+    let slot = app.registry.get(&target.id);
+    let doc = Status {
+        id: &target.id,
+        file: slot.map_or("", |s| s.path.as_str()),
+        rulebook: rulebook_info(target.model()),
+        generation: target.version.generation,
+        diagnostics: target
+            .version
+            .diagnostics
+            .iter()
+            .map(json_diagnostic)
+            .collect(),
+        failed_reload: slot.and_then(|s| s.failure()).map(|f| FailedReload {
+            diagnostics: f.diagnostics.iter().map(json_diagnostic).collect(),
+        }),
+    };
     Ok(json_response(StatusCode::OK, &doc))
 }
 
 /// `POST /v1/rulebooks/{id}/eval`: one case → the JSON of `eval --format json`
-/// (`?output=` as `--output`).
+/// (`?output=` as `--output`). The case is read and evaluated on the thread
+/// the request came in on (a few microseconds), by its kept worker.
 async fn eval(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     uri: Uri,
-    headers: HeaderMap,
     body: Body,
 ) -> Answer {
-    let (version, query, lang) = prepare(&app, &id, &uri, &["as_of", "lang", "output"])?;
-    let options = as_of(&query, &lang)?;
-    let case = read_case(&app, &version, &headers, body, &lang, false).await?;
-    let outcome = crate::eval::evaluate(&version.graph, &case, &options);
+    let target = Target::new(&app, id, &uri, &["as_of", "lang", "output"])?;
+    let options = target.options()?;
+    let bytes = read_body(&app, body, &target.lang).await?;
+    let json = worker::with(&target.version, app.config.limits, |w| {
+        w.read_case(&bytes, false)
+            .map(|case| w.eval_json(&case, &options))
+    })
+    .map_err(|d| invalid_case(&target.lang, &d))?;
     app.metrics.evaluated(1);
-    Ok(json_response(StatusCode::OK, &outcome))
+    Ok(json_bytes(StatusCode::OK, json))
 }
 
 /// `POST /v1/rulebooks/{id}/eval:batch`: JSON Lines in → the lines of
 /// `eval --jsonl` out, streamed (`?output=` as `--output`).
 async fn batch(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     uri: Uri,
     body: Body,
 ) -> Answer {
-    let (version, query, lang) =
-        prepare(&app, &id, &uri, &["as_of", "lang", "id_field", "output"])?;
-    let options = as_of(&query, &lang)?;
-    let model = version.graph.model();
-    let id_field = match query.get("id_field") {
-        Some(name) if model.fact_id(name).is_some() => {
+    let target = Target::new(&app, id, &uri, &["as_of", "lang", "id_field", "output"])?;
+    let options = target.options()?;
+    let id_field = match target.query.get("id_field") {
+        Some(name) if target.model().fact_id(name).is_some() => {
             return Err(ApiError::bad_query(
-                &lang,
+                &target.lang,
                 "id_field",
                 "serve-id-field-fact",
                 &[("key", name)],
             ));
         }
         Some(name) => Some(name.to_string()),
-        None => model.fact_id("id").is_none().then(|| "id".to_string()),
+        None => target
+            .model()
+            .fact_id("id")
+            .is_none()
+            .then(|| "id".to_string()),
     };
-    Ok(stream::batch(app.clone(), version, options, id_field, body))
+    Ok(stream::batch(
+        app.clone(),
+        target.version,
+        options,
+        id_field,
+        body,
+    ))
 }
 
 /// `POST /v1/rulebooks/{id}/explain`: one case → the JSON of `explain --format json`.
 async fn explain(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     uri: Uri,
-    headers: HeaderMap,
     body: Body,
 ) -> Answer {
-    let (version, query, lang) = prepare(&app, &id, &uri, &["as_of", "lang", "remedy"])?;
-    let options = as_of(&query, &lang)?;
-    let model = version.graph.model();
-    let remedy = match query.get("remedy") {
+    let target = Target::new(&app, id, &uri, &["as_of", "lang", "remedy"])?;
+    let options = target.options()?;
+    let model = target.model();
+    let remedy = match target.query.get("remedy") {
         None => None,
         Some(name) => match model.remedies.iter().position(|r| r.id == name) {
             Some(i) => Some(RemedyId(u32::try_from(i).unwrap_or(u32::MAX))),
             None => {
                 let ids: Vec<&str> = model.remedies.iter().map(|r| r.id.as_str()).collect();
                 return Err(ApiError::bad_query(
-                    &lang,
+                    &target.lang,
                     "remedy",
                     "serve-unknown-remedy",
                     &[("remedy", name), ("ids", &ids.join(", "))],
@@ -502,11 +573,11 @@ async fn explain(
             }
         },
     };
-    let case = read_case(&app, &version, &headers, body, &lang, false).await?;
-    let lang2 = lang.clone();
-    let json = blocking(&lang, move || {
+    let case = target.read_case(&app, body, false).await?;
+    let Target { version, lang, .. } = target;
+    let json = blocking(&lang.clone(), move || {
         let explanation = crate::explain::explain(&version.graph, &case, &options, remedy);
-        crate::report::explain::render_json(&explanation, &lang2)
+        crate::report::explain::render_json(&explanation, &lang)
     })
     .await?;
     app.metrics.evaluated(1);
@@ -517,21 +588,19 @@ async fn explain(
 /// `{"done": true, …}`: the JSON of `ask --format json`.
 async fn ask(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     uri: Uri,
-    headers: HeaderMap,
     body: Body,
 ) -> Answer {
-    let (version, query, lang) = prepare(&app, &id, &uri, &["as_of", "lang", "skip"])?;
-    let options = as_of(&query, &lang)?;
-    let model = version.graph.model();
+    let target = Target::new(&app, id, &uri, &["as_of", "lang", "skip"])?;
+    let options = target.options()?;
     let mut skipped = Vec::new();
-    for name in query.all("skip") {
-        match model.fact_id(name) {
+    for name in target.query.all("skip") {
+        match target.model().fact_id(name) {
             Some(f) => skipped.push(f),
             None => {
                 return Err(ApiError::bad_query(
-                    &lang,
+                    &target.lang,
                     "skip",
                     "serve-unknown-fact",
                     &[("fact", name)],
@@ -539,14 +608,14 @@ async fn ask(
             }
         }
     }
-    let case = read_case(&app, &version, &headers, body, &lang, true).await?;
-    let lang2 = lang.clone();
-    let json = blocking(&lang, move || {
+    let case = target.read_case(&app, body, true).await?;
+    let Target { version, lang, .. } = target;
+    let json = blocking(&lang.clone(), move || {
         let mut interview = crate::ask::Interview::new(&version.graph, case, options);
         for f in skipped {
             interview.skip(f);
         }
-        interview.next_json(&lang2)
+        interview.next_json(&lang)
     })
     .await?;
     app.metrics.evaluated(1);
@@ -554,15 +623,19 @@ async fn ask(
 }
 
 /// `GET /v1/rulebooks/{id}/facts`: `facts --format json` (or `jsonschema`).
-async fn facts(State(app): State<Arc<App>>, Path(id): Path<String>, uri: Uri) -> Answer {
-    let (version, query, lang) = prepare(&app, &id, &uri, &["format", "lang"])?;
-    let model = version.graph.model();
-    let json = match query.get("format").unwrap_or("json") {
+async fn facts(
+    State(app): State<Arc<App>>,
+    id: Result<Path<String>, PathRejection>,
+    uri: Uri,
+) -> Answer {
+    let target = Target::new(&app, id, &uri, &["format", "lang"])?;
+    let model = target.model();
+    let json = match target.query.get("format").unwrap_or("json") {
         "json" => crate::schema::facts_json(model),
         "jsonschema" => crate::schema::case_schema(model),
         other => {
             return Err(ApiError::bad_query(
-                &lang,
+                &target.lang,
                 "format",
                 "serve-facts-format",
                 &[("value", other)],
@@ -577,13 +650,22 @@ pub(super) fn rulebook_name(query: &Query) -> String {
     query.get("name").unwrap_or("rulebook.rules").to_string()
 }
 
+/// The query and language of `check` and `fmt`, and the body.
+async fn rulebook_body(
+    app: &App,
+    uri: &Uri,
+    body: Body,
+) -> Result<(String, String, Bytes), ApiError> {
+    let query = Query::parse(uri.query(), &["name", "lang"], &request_lang(uri))?;
+    let lang = pick_lang(&query, None)?;
+    let bytes = read_body(app, body, &lang).await?;
+    Ok((rulebook_name(&query), lang, bytes))
+}
+
 /// `POST /v1/check`: rulebook text → the report of `check --format json`
 /// (200 whatever it finds: the diagnostics are the answer).
-async fn check(State(app): State<Arc<App>>, uri: Uri, headers: HeaderMap, body: Body) -> Answer {
-    let query = Query::parse(uri.query(), &["name", "lang"], &request_lang(&uri))?;
-    let lang = pick_lang(&query, None)?;
-    let name = rulebook_name(&query);
-    let bytes = read_body(&app, &headers, body, &lang).await?;
+async fn check(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Answer {
+    let (name, lang, bytes) = rulebook_body(&app, &uri, body).await?;
     let limits = app.config.limits;
     let report = blocking(&lang, move || {
         let diagnostics = match body_text(bytes, &name, "rulebook") {
@@ -598,11 +680,8 @@ async fn check(State(app): State<Arc<App>>, uri: Uri, headers: HeaderMap, body: 
 
 /// `POST /v1/fmt`: rulebook text → the text `fmt` writes; 422 with the
 /// diagnostics when it does not parse.
-async fn fmt(State(app): State<Arc<App>>, uri: Uri, headers: HeaderMap, body: Body) -> Answer {
-    let query = Query::parse(uri.query(), &["name", "lang"], &request_lang(&uri))?;
-    let lang = pick_lang(&query, None)?;
-    let name = rulebook_name(&query);
-    let bytes = read_body(&app, &headers, body, &lang).await?;
+async fn fmt(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Answer {
+    let (name, lang, bytes) = rulebook_body(&app, &uri, body).await?;
     let formatted = blocking(&lang, move || match body_text(bytes, &name, "rulebook") {
         Ok(file) => crate::fmt::format(&file),
         Err(d) => Err(vec![d]),

@@ -3,7 +3,10 @@
 //! again and, when it has no errors, swapped in atomically (a request holds
 //! the version it started with, an `Arc`, to its end); when it has errors,
 //! the previous version keeps serving and the diagnostics are logged and
-//! shown at `GET /v1/rulebooks/{id}`.
+//! shown at `GET /v1/rulebooks/{id}`. A file that is empty (an editor
+//! between truncating and writing it) or cannot be read (deleted, being
+//! replaced) never replaces the version serving; a file back to the text
+//! serving clears the failure shown.
 
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -247,8 +250,33 @@ impl Registry {
             Ok(file) => file,
             Err(d) => return failed(vec![d]),
         };
+        if file.text().trim().is_empty() {
+            // an editor saving it (truncated, then written), most likely:
+            // not a failure to show, but said, and the next change reloads
+            tracing::warn!(
+                rulebook = slot.id,
+                file = slot.path,
+                "the file is empty: the previous version keeps serving"
+            );
+            app.metrics.reloaded(&slot.id, "empty");
+            return;
+        }
         let current = slot.current();
         if current.file.text() == file.text() {
+            // back to the text serving (re-created, or saved unchanged)
+            let cleared = slot
+                .failure
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            if cleared.is_some() {
+                tracing::info!(
+                    rulebook = slot.id,
+                    file = slot.path,
+                    generation = current.generation,
+                    "the file is the version serving again"
+                );
+            }
             return;
         }
         let (graph, diagnostics) = crate::compile_with(&file, &self.limits);
