@@ -44,7 +44,9 @@ pub fn parse(file: &Arc<SourceFile>) -> (ast::Rulebook, Vec<Diagnostic>) {
 /// and the diagnostics come out in the order of the text either way.
 pub fn parse_with(file: &Arc<SourceFile>, limits: &Limits) -> (ast::Rulebook, Vec<Diagnostic>) {
     let (mut diagnostics, chunks) = prepare(file);
-    let mut rulebook = ast::Rulebook::default();
+    let mut rulebook = ast::Rulebook {
+        items: Vec::with_capacity(chunks.len()),
+    };
     for parsed in parse_chunks(file, &chunks, limits) {
         rulebook.items.extend(parsed.item);
         diagnostics.extend(parsed.diagnostics);
@@ -190,8 +192,12 @@ fn parse_chunks(file: &Arc<SourceFile>, chunks: &[Range<usize>], limits: &Limits
     }
     let mut out = Vec::with_capacity(chunks.len());
     std::thread::scope(|scope| {
+        // the first run is parsed on this thread, the others each on one of
+        // their own (so that this thread's allocator holds part of the tree,
+        // and its memory is reused once the tree is dropped)
+        let mut parts = parts.iter();
+        let first = parts.next().and_then(|part| chunks.get(part.clone()));
         let workers: Vec<_> = parts
-            .iter()
             .map(|part| {
                 let run = chunks.get(part.clone()).unwrap_or(&[]);
                 let worker = std::thread::Builder::new()
@@ -200,6 +206,7 @@ fn parse_chunks(file: &Arc<SourceFile>, chunks: &[Range<usize>], limits: &Limits
                 (run, worker)
             })
             .collect();
+        out.extend(parse_run(file, first.unwrap_or(&[]), limits));
         for (run, worker) in workers {
             // A thread that could not start, or stopped: parse its run here.
             match worker.map(std::thread::ScopedJoinHandle::join) {
