@@ -11,22 +11,6 @@ use redress::workspace::{Work, Workspace};
 
 use crate::{relative, root};
 
-/// A diagnostic in full, its file's text included.
-fn key(d: &Diagnostic) -> String {
-    format!(
-        "{:?} {:?} {} {:?} {:?} {:?} {:?}",
-        d.code,
-        d.severity,
-        d.message,
-        d.labels,
-        d.help,
-        d.fixes,
-        d.file
-            .as_ref()
-            .map(|f| (f.name().to_string(), f.text().to_string()))
-    )
-}
-
 /// What `redress check` finds in `text`, cold: diagnostics and model.
 fn cold(name: &str, text: &str) -> (Vec<String>, String) {
     let file = SourceFile::new(name, text.to_string());
@@ -37,12 +21,15 @@ fn cold(name: &str, text: &str) -> (Vec<String>, String) {
         diagnostics.extend(more);
         model = m;
     }
-    (diagnostics.iter().map(key).collect(), format!("{model:#?}"))
+    (
+        diagnostics.iter().map(Diagnostic::key).collect(),
+        format!("{model:#?}"),
+    )
 }
 
 /// Update `ws` to `text` and compare it with a cold check.
 fn same_as_cold(ws: &mut Workspace, name: &str, text: &str, what: &str) {
-    let found: Vec<String> = ws.update(text).iter().map(key).collect();
+    let found: Vec<String> = ws.update(text).iter().map(Diagnostic::key).collect();
     let model = format!("{:#?}", ws.model());
     let (want, want_model) = cold(name, text);
     assert_eq!(found, want, "{name}: diagnostics after {what}");
@@ -248,7 +235,10 @@ fn a_sum_of_1000_terms_cut_by_a_typed_comment_on_a_2_mib_thread() {
         .spawn(move || {
             let mut ws = Workspace::new("limit_exceeded.rules", Limits::DEFAULT);
             ws.update(&before);
-            ws.update(&after).iter().map(key).collect::<Vec<_>>()
+            ws.update(&after)
+                .iter()
+                .map(Diagnostic::key)
+                .collect::<Vec<_>>()
         })
         .unwrap()
         .join()
