@@ -815,7 +815,7 @@ impl Checker<'_> {
         let mut spine: Vec<(ArithOp, &ast::Expr, &ast::Expr)> = vec![(op, a, b)];
         let mut bottom = a;
         while let ExprKind::Arith(op, l, r) = &bottom.kind {
-            if base + spine.len() - 1 >= self.limits.check_depth {
+            if base + spine.len() > self.limits.check_depth {
                 break;
             }
             spine.push((*op, l, r));
