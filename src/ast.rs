@@ -353,7 +353,7 @@ pub enum ExprKind {
 
 /// Every span of a node, moved from one place of the text to another: an
 /// item parsed at byte `from` and found again, unchanged, at byte `to` (see
-/// `syntax::ItemCache`). Fields are destructured whole, so a new field with a
+/// `workspace::Workspace`). Fields are destructured whole, so a new field with a
 /// span does not compile until it moves too.
 pub(crate) trait Rebase {
     /// Move every span by `to - from` bytes.

@@ -193,6 +193,24 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Everything this diagnostic says, as one string: code, severity,
+    /// message, labels, help, fixes, and its file's name and text. Two
+    /// diagnostics with equal keys are the same for any reader, so tests and
+    /// fuzz targets compare runs by their keys (an incremental re-check with
+    /// a cold one).
+    pub fn key(&self) -> String {
+        format!(
+            "{:?} {:?} {} {:?} {:?} {:?} {:?}",
+            self.code,
+            self.severity,
+            self.message,
+            self.labels,
+            self.help,
+            self.fixes,
+            self.file.as_ref().map(|f| (f.name(), f.text()))
+        )
+    }
+
     /// An error with a message.
     pub fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {

@@ -101,6 +101,8 @@ pub fn compile_with(
         return (None, diagnostics);
     }
     let (model, more) = check::check_with(file, &ast, limits);
+    // the tree is not needed any more: its memory serves the graph
+    drop(ast);
     diagnostics.extend(more);
     (model.map(DecisionGraph::compile), diagnostics)
 }

@@ -1,21 +1,29 @@
-//! Parsing again with kept items (`syntax::parse_cached`) gives exactly what
-//! a fresh parse gives, after every kind of edit, on every rulebook of the
-//! repository: the tree (spans included) and the diagnostics.
+//! A [`Workspace`] updated after every kind of edit holds exactly the tree
+//! (spans included) and the diagnostics of a fresh parse and check of the
+//! same text, on every rulebook of the repository: the items it kept from
+//! before the edit, their spans moved, are the items a fresh parse makes.
 
+use redress::diagnostic::Diagnostic;
 use redress::limits::Limits;
 use redress::source::SourceFile;
-use redress::syntax::{ItemCache, parse_cached, parse_with};
+use redress::syntax::parse_with;
+use redress::workspace::Workspace;
 
-use crate::{relative, render, root};
+use crate::{relative, root};
 
-/// The tree and the rendered diagnostics of a fresh parse and of a cached one.
-fn both(name: &str, text: &str, cache: &mut ItemCache) -> (String, String) {
+/// The tree and the diagnostics of a fresh parse and check, and of the
+/// workspace updated to `text`.
+fn both(name: &str, text: &str, ws: &mut Workspace) -> (String, String) {
     let file = SourceFile::new(name, text.to_string());
-    let (fresh, fresh_diagnostics) = parse_with(&file, &Limits::DEFAULT);
-    let (cached, cached_diagnostics) = parse_cached(&file, &Limits::DEFAULT, cache);
-    let fresh = format!("{fresh:#?}\n{}", render(&fresh_diagnostics));
-    let cached = format!("{cached:#?}\n{}", render(&cached_diagnostics));
-    (fresh, cached)
+    let (fresh, mut diagnostics) = parse_with(&file, &Limits::DEFAULT);
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.extend(redress::check::check_with(&file, &fresh, &Limits::DEFAULT).1);
+    }
+    let keys = |d: &[Diagnostic]| d.iter().map(Diagnostic::key).collect::<Vec<_>>().join("\n");
+    let fresh = format!("{fresh:#?}\n{}", keys(&diagnostics));
+    let updated = keys(ws.update(text));
+    let updated = format!("{:#?}\n{updated}", ws.rulebook());
+    (fresh, updated)
 }
 
 /// Edits of a text: a line removed, repeated, grown, broken; two items
@@ -70,7 +78,7 @@ fn edits(text: &str) -> Vec<String> {
 }
 
 #[test]
-fn cached_parses_equal_fresh_ones_after_edits() {
+fn workspace_trees_equal_fresh_ones_after_edits() {
     let mut files = Vec::new();
     for dir in ["rulebooks", "tests"] {
         collect(&root().join(dir), &mut files);
@@ -83,12 +91,12 @@ fn cached_parses_equal_fresh_ones_after_edits() {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
-        let mut cache = ItemCache::default();
-        let (fresh, cached) = both(&name, &text, &mut cache);
-        assert_eq!(fresh, cached, "{name}: first parse");
+        let mut ws = Workspace::new(name.clone(), Limits::DEFAULT);
+        let (fresh, updated) = both(&name, &text, &mut ws);
+        assert_eq!(fresh, updated, "{name}: first parse");
         for (i, edited) in edits(&text).iter().enumerate() {
-            let (fresh, cached) = both(&name, edited, &mut cache);
-            assert_eq!(fresh, cached, "{name}: after edit {i}");
+            let (fresh, updated) = both(&name, edited, &mut ws);
+            assert_eq!(fresh, updated, "{name}: after edit {i}");
         }
     }
 }

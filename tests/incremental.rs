@@ -11,22 +11,6 @@ use redress::workspace::{Work, Workspace};
 
 use crate::{relative, root};
 
-/// A diagnostic in full, its file's text included.
-fn key(d: &Diagnostic) -> String {
-    format!(
-        "{:?} {:?} {} {:?} {:?} {:?} {:?}",
-        d.code,
-        d.severity,
-        d.message,
-        d.labels,
-        d.help,
-        d.fixes,
-        d.file
-            .as_ref()
-            .map(|f| (f.name().to_string(), f.text().to_string()))
-    )
-}
-
 /// What `redress check` finds in `text`, cold: diagnostics and model.
 fn cold(name: &str, text: &str) -> (Vec<String>, String) {
     let file = SourceFile::new(name, text.to_string());
@@ -37,12 +21,15 @@ fn cold(name: &str, text: &str) -> (Vec<String>, String) {
         diagnostics.extend(more);
         model = m;
     }
-    (diagnostics.iter().map(key).collect(), format!("{model:#?}"))
+    (
+        diagnostics.iter().map(Diagnostic::key).collect(),
+        format!("{model:#?}"),
+    )
 }
 
 /// Update `ws` to `text` and compare it with a cold check.
 fn same_as_cold(ws: &mut Workspace, name: &str, text: &str, what: &str) {
-    let found: Vec<String> = ws.update(text).iter().map(key).collect();
+    let found: Vec<String> = ws.update(text).iter().map(Diagnostic::key).collect();
     let model = format!("{:#?}", ws.model());
     let (want, want_model) = cold(name, text);
     assert_eq!(found, want, "{name}: diagnostics after {what}");
@@ -221,13 +208,12 @@ fn random_edits() {
 /// `tests/diagnostics/limit_exceeded.rules` with a `#` typed into its sum of
 /// 1,000 terms, so that about 700 are left before the comment (under the
 /// operator limit, over the checker's depth of 600): both a cold check and
-/// the workspace's update report the depth limit. In a debug build the
-/// checker needs more than 2 MiB of stack to reach its depth limit on such a
-/// sum (found by `random_edits_match_cold_checks`, which overflowed a test's
-/// 2 MiB thread); 4 MiB holds it. The CLI checks on a 256 MiB thread and the
-/// server on 16 MiB ones.
+/// the workspace's update report the depth limit, on 2 MiB threads in a debug
+/// build (found by `random_edits_match_cold_checks`, which overflowed a
+/// test's 2 MiB thread when the checker recursed down such a sum; it now
+/// walks a chain of operators in a loop).
 #[test]
-fn a_sum_of_1000_terms_cut_by_a_typed_comment_on_a_4_mib_thread() {
+fn a_sum_of_1000_terms_cut_by_a_typed_comment_on_a_2_mib_thread() {
     let before =
         std::fs::read_to_string(root().join("tests/diagnostics/limit_exceeded.rules")).unwrap();
     // the `#` typed at byte 3,585, inside the sum
@@ -237,7 +223,7 @@ fn a_sum_of_1000_terms_cut_by_a_typed_comment_on_a_4_mib_thread() {
     let cold_after = after.clone();
     let cold = std::thread::Builder::new()
         .name("cold check".into())
-        .stack_size(4 << 20)
+        .stack_size(2 << 20)
         .spawn(move || cold("limit_exceeded.rules", &cold_after).0)
         .unwrap()
         .join()
@@ -245,11 +231,14 @@ fn a_sum_of_1000_terms_cut_by_a_typed_comment_on_a_4_mib_thread() {
     assert!(cold.iter().any(|d| d.contains("600 levels")), "{cold:?}");
     let updated = std::thread::Builder::new()
         .name("workspace update".into())
-        .stack_size(4 << 20)
+        .stack_size(2 << 20)
         .spawn(move || {
             let mut ws = Workspace::new("limit_exceeded.rules", Limits::DEFAULT);
             ws.update(&before);
-            ws.update(&after).iter().map(key).collect::<Vec<_>>()
+            ws.update(&after)
+                .iter()
+                .map(Diagnostic::key)
+                .collect::<Vec<_>>()
         })
         .unwrap()
         .join()

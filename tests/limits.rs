@@ -205,3 +205,103 @@ fn shared_exceptions_that_multiply() {
     assert_eq!(codes(text), [Code::LimitExceeded]);
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
+
+/// Run `f` on a thread of exactly 2 MiB, the stack the default limits are
+/// safe on in a debug build.
+fn on_2_mib<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn_scoped(s, f)
+            .unwrap()
+            .join()
+            .unwrap()
+    })
+}
+
+/// A sum of `terms` terms `n + n + … + n` in a rule's condition.
+fn long_sum(terms: usize) -> String {
+    format!(
+        "{HEADER}\nrule x\n  n{} > 3 => r\n  cite l\n",
+        " + n".repeat(terms - 1)
+    )
+}
+
+/// A sum as long as the operator limit allows, and one past the checker's
+/// depth: the checker walks a chain of operators in a loop, so both reach
+/// their diagnostic on 2 MiB; `fmt` lays out either.
+#[test]
+fn a_sum_past_the_checker_depth_on_2_mib() {
+    on_2_mib(|| {
+        for terms in [700, 1_000] {
+            let text = long_sum(terms);
+            assert_eq!(codes(text.clone()), [Code::LimitExceeded], "{terms} terms");
+            let file = SourceFile::new("limits.rules", text);
+            assert!(redress::fmt::format(&file).is_ok(), "{terms} terms");
+        }
+    });
+}
+
+/// A sum as deep as the depth limit (256) allows goes through every walker
+/// of checked expressions on a 2 MiB thread: the compiler, the evaluator,
+/// the explainer, the picture of the graph, the printer, diff and coverage.
+#[test]
+fn a_sum_at_the_depth_limit_through_every_walker_on_2_mib() {
+    on_2_mib(|| {
+        // the deepest sum that compiles: one term more is refused
+        let deepest = (2..400)
+            .take_while(|&t| codes(long_sum(t)).is_empty())
+            .last()
+            .unwrap();
+        assert_eq!(codes(long_sum(deepest + 1)), [Code::LimitExceeded]);
+        assert!(deepest > 250, "{deepest}");
+        let file = SourceFile::new("limits.rules", long_sum(deepest));
+        let (graph, diagnostics) = redress::compile(&file);
+        let graph = graph.unwrap_or_else(|| panic!("{}", crate::render(&diagnostics)));
+        let model = graph.model();
+        // evaluate and explain
+        let case = SourceFile::new("case.json", r#"{"n": 1}"#);
+        let (case, _) = parse_case(model, &case, Format::Json);
+        let case = case.unwrap();
+        let outcome = evaluate(&graph, &case, &Options::default());
+        assert_eq!(outcome.applied().count(), 1);
+        let explanation = redress::explain::explain(&graph, &case, &Options::default(), None);
+        let text = redress::report::explain::render_text(&explanation, "case", "en", true, true);
+        assert!(text.contains("n + n"), "{text}");
+        // print
+        let printed = model.expr_text(&model.rules[0].condition).to_string();
+        assert_eq!(printed.matches(" + ").count(), deepest - 1);
+        // draw
+        for format in [
+            redress::export::Format::Dot,
+            redress::export::Format::Mermaid,
+        ] {
+            assert!(redress::export::render(model, format, None, "en").is_some());
+        }
+        // diff against the same sum compared with 4
+        let other = SourceFile::new("other.rules", long_sum(deepest).replace("> 3", "> 4"));
+        let (other, _) = redress::compile(&other);
+        let other = other.unwrap();
+        let options = redress::diff::Options {
+            max_cases: 100,
+            ..redress::diff::Options::default()
+        };
+        let report = redress::diff::diff(&graph, &other, &[], &options);
+        assert!(!report.structure.is_empty());
+        let shown = report.render(redress::diff::Format::Text, "old", "new");
+        assert!(shown.contains("n + n"), "{shown}");
+        // coverage
+        let test = SourceFile::new(
+            "x.test.toml",
+            "name = \"n is 1\"\nrulebook = \"limits.rules\"\n\n[case]\nn = 1\n\n[expect]\napplies = [\"r\"]\n",
+        );
+        let (test, diagnostics) = redress::testing::parse_test(&test);
+        let test = test.unwrap_or_else(|| panic!("{diagnostics:?}"));
+        let (test, diagnostics) = test.check(model);
+        let test = test.unwrap_or_else(|| panic!("{diagnostics:?}"));
+        let mut runner = redress::testing::Runner::new(&graph);
+        assert!(runner.run(&test).passed());
+        let coverage = redress::testing::render::human_coverage("limits.rules", &runner.coverage());
+        assert!(!coverage.is_empty());
+    });
+}

@@ -12,19 +12,6 @@ use redress::limits::Limits;
 use redress::source::SourceFile;
 use redress::workspace::Workspace;
 
-fn key(d: &Diagnostic) -> String {
-    format!(
-        "{:?} {:?} {} {:?} {:?} {:?} {:?}",
-        d.code,
-        d.severity,
-        d.message,
-        d.labels,
-        d.help,
-        d.fixes,
-        d.file.as_ref().map(|f| f.text().len())
-    )
-}
-
 fn cold(text: &str) -> (Vec<String>, String) {
     let file = SourceFile::new("fuzz.rules", text);
     let (ast, mut diagnostics) = redress::syntax::parse_with(&file, &Limits::DEFAULT);
@@ -34,7 +21,7 @@ fn cold(text: &str) -> (Vec<String>, String) {
         diagnostics.extend(more);
         model = m;
     }
-    (diagnostics.iter().map(key).collect(), format!("{model:?}"))
+    (diagnostics.iter().map(Diagnostic::key).collect(), format!("{model:?}"))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -43,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     let mut text = parts.next().unwrap_or("").to_string();
     let mut ws = Workspace::new("fuzz.rules", Limits::DEFAULT);
     for step in 0.. {
-        let found: Vec<String> = ws.update(&text).iter().map(key).collect();
+        let found: Vec<String> = ws.update(&text).iter().map(Diagnostic::key).collect();
         let model = format!("{:?}", ws.model());
         let (want, want_model) = cold(&text);
         assert_eq!(found, want, "diagnostics at step {step}");

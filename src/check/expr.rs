@@ -790,9 +790,58 @@ impl Checker<'_> {
         ))
     }
 
+    /// `a + b`, `a * b`, …: a chain of operators written one after another
+    /// (`n + n + … + n`, a left-leaning tree as deep as it is long) is
+    /// walked down its left operands in a loop, not by recursion, so a long
+    /// sum costs one frame whatever its length (2 MiB threads must hold the
+    /// checker's depth limit in a debug build). Each level still counts
+    /// towards [`Limits::check_depth`](crate::limits::Limits), and the
+    /// operands are checked in the order the recursion checked them (the
+    /// leftmost first, then each right operand on the way back up), so the
+    /// diagnostics are the same.
+    #[inline(never)]
     fn arith(&mut self, op: ArithOp, a: &ast::Expr, b: &ast::Expr) -> Typed {
-        let left = self.expr(a, None);
-        let right = self.expr(b, None);
+        // `self.expr_depth` is already counting the node `a op b`.
+        if !matches!(a.kind, ExprKind::Arith(..)) {
+            let left = self.expr(a, None);
+            let right = self.expr(b, None);
+            return self.arith_typed(op, left, right, a, b);
+        }
+        let base = self.expr_depth;
+        // The operator nodes down the left operands, as (op, left, right):
+        // the k-th one's node is checked at depth base + k - 1 and its
+        // operands at base + k. A node at the limit is left to `expr`,
+        // which reports it.
+        let mut spine: Vec<(ArithOp, &ast::Expr, &ast::Expr)> = vec![(op, a, b)];
+        let mut bottom = a;
+        while let ExprKind::Arith(op, l, r) = &bottom.kind {
+            if base + spine.len() > self.limits.check_depth {
+                break;
+            }
+            spine.push((*op, l, r));
+            bottom = l;
+        }
+        // the leftmost operand (or the node where the limit is reached)
+        self.expr_depth = base + spine.len() - 1;
+        let mut left = self.expr(bottom, None);
+        while let Some((op, a, b)) = spine.pop() {
+            self.expr_depth = base + spine.len();
+            let right = self.expr(b, None);
+            left = self.arith_typed(op, left, right, a, b);
+        }
+        self.expr_depth = base;
+        left
+    }
+
+    /// The type of `a op b` from its operands' (checked) results.
+    fn arith_typed(
+        &mut self,
+        op: ArithOp,
+        left: Typed,
+        right: Typed,
+        a: &ast::Expr,
+        b: &ast::Expr,
+    ) -> Typed {
         let ((xa, ta), (xb, tb)) = (left?, right?);
         use Type::{Date, Duration, Money, Number};
         let result = match (op, ta, tb) {

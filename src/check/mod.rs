@@ -841,7 +841,7 @@ impl<'a> Checker<'a> {
     }
 
     fn citations(&mut self, cites: &[ast::Cite]) -> Vec<Citation> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(cites.len());
         for c in cites {
             let law = match &c.law {
                 Some(name) => match self.laws.get(&name.text).copied() {
@@ -1025,6 +1025,7 @@ impl<'a> Checker<'a> {
 
     fn remedies_pass(&mut self) {
         let decls = self.remedy_decls.clone();
+        self.model.remedies.reserve_exact(decls.len());
         for r in decls {
             self.duplicate_texts(&r.titles, "title");
             self.check_langs(&r.titles);
@@ -1147,6 +1148,7 @@ impl<'a> Checker<'a> {
 
     fn rules_pass(&mut self, mut marks: Option<&mut Marks>) {
         let decls = self.rule_decls.clone();
+        self.model.rules.reserve_exact(decls.len());
         for (k, r) in decls.into_iter().enumerate() {
             let rule = self.check_rule(k, r);
             self.model.rules.push(rule);

@@ -337,6 +337,12 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        // (a list grown by pushing holds room for four: most hold one)
+        r.titles.shrink_to_fit();
+        r.category.shrink_to_fit();
+        r.phrases.shrink_to_fit();
+        r.params.shrink_to_fit();
+        r.cites.shrink_to_fit();
         r
     }
 
@@ -390,7 +396,7 @@ impl Lowerer<'_> {
             span: Span::default(),
         });
         let exception_to = if is_exception { idents.next() } else { None };
-        let also_to = idents.collect();
+        let also_to = tight(idents.collect());
         let condition = condition.unwrap_or(Expr {
             kind: ExprKind::Bool(false),
             span: name.span,
@@ -404,7 +410,7 @@ impl Lowerer<'_> {
             amount,
             amount_up_to,
             deadline,
-            cites,
+            cites: tight(cites),
             in_force,
         }
     }
@@ -482,6 +488,7 @@ impl Lowerer<'_> {
                     .filter(|c| !matches!(c.as_rule(), Rule::kw_or | Rule::kw_and))
                     .map(|c| self.expr(c))
                     .collect();
+                parts.shrink_to_fit();
                 if parts.len() == 1 {
                     parts.pop().unwrap_or_else(|| bool_expr(span))
                 } else if is_or {
@@ -742,7 +749,7 @@ impl Lowerer<'_> {
                     kind: ExprKind::OneOf {
                         negated,
                         subject: Box::new(lhs),
-                        choices,
+                        choices: tight(choices),
                     },
                     span,
                 }
@@ -771,7 +778,7 @@ impl Lowerer<'_> {
                     kind: ExprKind::Includes {
                         test,
                         subject: Box::new(lhs),
-                        choices,
+                        choices: tight(choices),
                     },
                     span,
                 }
@@ -856,4 +863,11 @@ fn unit_of(text: &str) -> Unit {
         t if t.starts_with("working") => Unit::WorkingDays,
         _ => Unit::Years,
     }
+}
+
+/// `v` without room for more: a tree keeps thousands of short lists, which
+/// pushing leaves with room for four.
+fn tight<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
 }

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use pest::Parser as _;
 use pest::iterators::Pairs;
 
-use crate::ast::{self, Rebase as _};
+use crate::ast;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::limits::Limits;
 use crate::source::{SourceFile, Span, floor_char_boundary};
@@ -44,7 +44,9 @@ pub fn parse(file: &Arc<SourceFile>) -> (ast::Rulebook, Vec<Diagnostic>) {
 /// and the diagnostics come out in the order of the text either way.
 pub fn parse_with(file: &Arc<SourceFile>, limits: &Limits) -> (ast::Rulebook, Vec<Diagnostic>) {
     let (mut diagnostics, chunks) = prepare(file);
-    let mut rulebook = ast::Rulebook::default();
+    let mut rulebook = ast::Rulebook {
+        items: Vec::with_capacity(chunks.len()),
+    };
     for parsed in parse_chunks(file, &chunks, limits) {
         rulebook.items.extend(parsed.item);
         diagnostics.extend(parsed.diagnostics);
@@ -96,86 +98,6 @@ pub(crate) fn parse_ranges(
         .collect()
 }
 
-/// Parsed items kept by their text, so that parsing a rulebook again after an
-/// edit parses only the items whose text changed (an editor re-checking as
-/// one types, a server reloading a rulebook). Items are independent: an
-/// unchanged item parses to the same tree wherever it moved, its spans moved
-/// with it. Holds the items of the last text parsed, no more.
-#[derive(Debug, Default)]
-pub struct ItemCache {
-    items: rustc_hash::FxHashMap<Box<str>, (usize, ast::Item)>,
-    limits: Option<Limits>,
-}
-
-/// [`parse_with`], taking unchanged items from `cache` and keeping this
-/// text's items in it. Gives what [`parse_with`] gives.
-pub fn parse_cached(
-    file: &Arc<SourceFile>,
-    limits: &Limits,
-    cache: &mut ItemCache,
-) -> (ast::Rulebook, Vec<Diagnostic>) {
-    if cache.limits != Some(*limits) {
-        cache.items.clear();
-        cache.limits = Some(*limits);
-    }
-    let text = file.text();
-    let (mut diagnostics, chunks) = prepare(file);
-    let mut old = std::mem::take(&mut cache.items);
-    let hit: Vec<bool> = chunks
-        .iter()
-        .map(|r| old.contains_key(text.get(r.clone()).unwrap_or("")))
-        .collect();
-    let misses: Vec<Range<usize>> = chunks
-        .iter()
-        .zip(&hit)
-        .filter(|(_, hit)| !**hit)
-        .map(|(r, _)| r.clone())
-        .collect();
-    let mut parsed = parse_chunks(file, &misses, limits).into_iter();
-    let mut rulebook = ast::Rulebook {
-        items: Vec::with_capacity(chunks.len()),
-    };
-    cache.items.reserve(chunks.len());
-    for (range, hit) in chunks.iter().zip(hit) {
-        let chunk = text.get(range.clone()).unwrap_or("");
-        if hit {
-            // the same text twice: the second takes it from the new cache
-            #[expect(
-                clippy::expect_used,
-                reason = "a hit was in the old cache, and a second copy of its text finds it moved to the new one"
-            )]
-            let (key, (at, item)) = old
-                .remove_entry(chunk)
-                .or_else(|| {
-                    let (key, value) = cache.items.get_key_value(chunk)?;
-                    Some((key.clone(), value.clone()))
-                })
-                .expect("a cached item");
-            let mut moved = item.clone();
-            moved.rebase(at, range.start);
-            rulebook.items.push(moved);
-            cache.items.insert(key, (at, item));
-            continue;
-        }
-        #[expect(
-            clippy::expect_used,
-            reason = "one parse for each miss, in the order of the misses"
-        )]
-        let Parsed {
-            item,
-            diagnostics: found,
-        } = parsed.next().expect("a parse of each miss");
-        if let (Some(item), true) = (&item, found.is_empty()) {
-            cache
-                .items
-                .insert(chunk.into(), (range.start, item.clone()));
-        }
-        rulebook.items.extend(item);
-        diagnostics.extend(found);
-    }
-    (rulebook, diagnostics)
-}
-
 /// One chunk parsed: its item (when it parsed) and its diagnostics.
 struct Parsed {
     item: Option<ast::Item>,
@@ -190,8 +112,12 @@ fn parse_chunks(file: &Arc<SourceFile>, chunks: &[Range<usize>], limits: &Limits
     }
     let mut out = Vec::with_capacity(chunks.len());
     std::thread::scope(|scope| {
+        // the first run is parsed on this thread, the others each on one of
+        // their own (so that this thread's allocator holds part of the tree,
+        // and its memory is reused once the tree is dropped)
+        let mut parts = parts.iter();
+        let first = parts.next().and_then(|part| chunks.get(part.clone()));
         let workers: Vec<_> = parts
-            .iter()
             .map(|part| {
                 let run = chunks.get(part.clone()).unwrap_or(&[]);
                 let worker = std::thread::Builder::new()
@@ -200,6 +126,7 @@ fn parse_chunks(file: &Arc<SourceFile>, chunks: &[Range<usize>], limits: &Limits
                 (run, worker)
             })
             .collect();
+        out.extend(parse_run(file, first.unwrap_or(&[]), limits));
         for (run, worker) in workers {
             // A thread that could not start, or stopped: parse its run here.
             match worker.map(std::thread::ScopedJoinHandle::join) {

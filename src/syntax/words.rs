@@ -65,7 +65,7 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
     match r {
         Rule::EOI => ("the end of the item", None),
         Rule::WHITESPACE | Rule::hspace | Rule::space => ("a space", None),
-        Rule::COMMENT | Rule::comment => ("a comment", None),
+        Rule::comment => ("a comment", None),
         Rule::chunks | Rule::chunk | Rule::item_chunk | Rule::item_keyword | Rule::lines => (
             "`rulebook`, `law`, `fact`, `define`, `remedy`, `rule` or `exception` at the start of a line",
             None,
