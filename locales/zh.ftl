@@ -244,3 +244,20 @@ playground-exceptions = 例外
 playground-as-of = 评估日期 { $date }
 playground-offline = 服务器没有回答；`redress serve --playground` 还在运行吗？
 playground-bad-body = 请求体必须是 JSON 对象 {"{"}"rulebook": "……规则集文本……", "case": {"{"}……{"}"}{"}"}。
+
+## words
+because-titled = 理由：{ $rule }
+because-titled-facts = 理由：{ $rule }（{ $facts }）
+because-untitled = 理由：一条不以事实为条件的规则
+because-untitled-facts = 理由：{ $facts }
+exceptions-counted = { $count } 项例外
+exceptions-and-others = { $exceptions }，以及其他 { $count } 项例外
+param-value = { $param }：{ $value }
+explain-remedy-titled = { $mark } { $title }：{ $status }
+explain-rule-applies-untitled = 一条未命名的规则适用：
+explain-rule-undetermined-untitled = 一条未命名的规则可能适用：
+explain-rule-fails-untitled = 一条未命名的规则不适用，条件不成立：
+explain-rule-set-aside-untitled = 一条未命名的规则的条件成立，但被例外排除：
+explain-exception-holds-untitled = 一项未命名的例外成立：
+explain-exception-ruled-out-untitled = 一项未命名的例外已排除：
+explain-exception-open-untitled = 一项未命名的例外尚未确定：

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde_json::{Value as Json, json};
 
 use super::i18n::FluentValue;
-use super::text::{Render, titled};
+use super::text::Render;
 use crate::eval::shown;
 use crate::explain::{Explanation, Flip, Part, RemedyWhy, Status};
 use crate::graph::{Node, NodeId};
@@ -134,7 +134,7 @@ impl Printer<'_, '_> {
         let Some(remedy) = self.model.remedies.get(w.remedy.index()) else {
             return;
         };
-        let title = titled(&Titles(&remedy.titles), self.r.words().lang());
+        let title = self.r.remedy_name(&Titles(&remedy.titles), &remedy.id);
         let (m, status) = match w.status {
             Status::Applies => ("✓", "explain-applies"),
             Status::Expired => ("✗", "explain-expired"),
@@ -142,14 +142,10 @@ impl Printer<'_, '_> {
             Status::Undetermined => ("?", "explain-undetermined"),
         };
         let status = self.r.say(status, &[]);
+        // the id is in the title in verbose output
         let line = self.r.say(
-            "explain-remedy",
-            &[
-                ("mark", m),
-                ("title", &title),
-                ("id", &remedy.id),
-                ("status", &status),
-            ],
+            "explain-remedy-titled",
+            &[("mark", m), ("title", &title), ("status", &status)],
         );
         self.remedy_line(out, &line);
         if !full {
@@ -159,14 +155,17 @@ impl Printer<'_, '_> {
             self.line(out, 1, &self.r.say("explain-no-rules", &[]));
         }
         for rule in &w.rules {
-            let name = self.rule_name(rule.rule);
             let key = match (rule.applies, rule.condition) {
                 (Truth::Yes, _) => "explain-rule-applies",
                 (Truth::Unknown, _) => "explain-rule-undetermined",
                 (Truth::No, Truth::No) => "explain-rule-fails",
                 (Truth::No, _) => "explain-rule-set-aside",
             };
-            self.line(out, 1, &self.r.say(key, &[("rule", &name)]));
+            let line = match self.rule_name(rule.rule) {
+                Some(name) => self.r.say(key, &[("rule", &name)]),
+                None => self.r.say(&format!("{key}-untitled"), &[]),
+            };
+            self.line(out, 1, &line);
             for part in &rule.parts {
                 self.line(out, 2, &format!("{} {}", mark(part.truth), self.part(part)));
             }
@@ -180,8 +179,11 @@ impl Printer<'_, '_> {
                 if rule.condition == Truth::No {
                     continue;
                 }
-                let name = self.rule_name(e.rule);
-                self.line(out, 2, &self.r.say(key, &[("exception", &name)]));
+                let line = match self.rule_name(e.rule) {
+                    Some(name) => self.r.say(key, &[("exception", &name)]),
+                    None => self.r.say(&format!("{key}-untitled"), &[]),
+                };
+                self.line(out, 2, &line);
                 for part in &e.parts {
                     self.line(out, 3, &format!("{} {}", mark(part.truth), self.part(part)));
                 }
@@ -252,16 +254,17 @@ impl Printer<'_, '_> {
             .and_then(Option::as_ref)
     }
 
-    fn rule_name(&self, rule: crate::model::RuleId) -> String {
-        let Some(r) = self.x.graph.rules().get(rule.index()) else {
-            return String::new();
-        };
-        match &r.under {
+    /// A rule or exception by its title (its name in verbose output);
+    /// `None` for one without a title.
+    fn rule_name(&self, rule: crate::model::RuleId) -> Option<String> {
+        let r = self.x.graph.rules().get(rule.index())?;
+        let name = self.r.rule_title(&r.name)?;
+        Some(match r.under.as_deref().and_then(|u| self.r.rule_title(u)) {
             Some(under) => self
                 .r
-                .say("rule-under", &[("rule", &r.name), ("under", under)]),
-            None => r.name.to_string(),
-        }
+                .say("rule-under", &[("rule", &name), ("under", &under)]),
+            None => name,
+        })
     }
 
     fn fact(&self, f: FactId) -> String {
