@@ -84,7 +84,7 @@ named = { $label } ({ $name })
 facts-derived-heading = Worked out from the facts above:
 
 ## explain
-explain-remedy = { $mark } { $title } [{ $id }]: { $status }
+explain-remedy = { $mark } { $title }: { $status }
 explain-heading = Why and why not, for case { $case }:
 explain-applies = applies
 explain-expired = applies, but its deadline has passed
@@ -258,8 +258,21 @@ playground-exceptions = Exceptions
 playground-as-of = as of { $date }
 playground-offline = The server did not answer; is `redress serve --playground` still running?
 playground-bad-body = The body must be a JSON object {"{"}"rulebook": "…rulebook text…", "case": {"{"}…{"}"}{"}"}.
+
+## words
+because-titled = because: { $rule }
+because-titled-facts = because: { $rule } ({ $facts })
+because-untitled = because: a rule with no conditions on the facts
+because-untitled-facts = because: { $facts }
+exceptions-counted = { $count ->
+    [one] one exception
+   *[other] { $count } exceptions
+}
+exceptions-and-others = { $exceptions } and { $count ->
+    [one] one other exception
+   *[other] { $count } other exceptions
+}
 param-value = { $param }: { $value }
-explain-remedy-titled = { $mark } { $title }: { $status }
 explain-rule-applies-untitled = a rule without a title applies:
 explain-rule-undetermined-untitled = a rule without a title may apply:
 explain-rule-fails-untitled = a rule without a title does not apply: its condition failed:

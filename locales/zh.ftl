@@ -70,7 +70,7 @@ named = { $label } ({ $name })
 facts-derived-heading = 由以上事实推出：
 
 ## explain
-explain-remedy = { $mark } { $title } [{ $id }]：{ $status }
+explain-remedy = { $mark } { $title }：{ $status }
 explain-heading = 案件 { $case } 的理由说明：
 explain-applies = 适用
 explain-expired = 适用，但期限已过
@@ -253,7 +253,6 @@ because-untitled-facts = 理由：{ $facts }
 exceptions-counted = { $count } 项例外
 exceptions-and-others = { $exceptions }，以及其他 { $count } 项例外
 param-value = { $param }：{ $value }
-explain-remedy-titled = { $mark } { $title }：{ $status }
 explain-rule-applies-untitled = 一条未命名的规则适用：
 explain-rule-undetermined-untitled = 一条未命名的规则可能适用：
 explain-rule-fails-untitled = 一条未命名的规则不适用，条件不成立：

@@ -144,7 +144,7 @@ impl Printer<'_, '_> {
         let status = self.r.say(status, &[]);
         // the id is in the title in verbose output
         let line = self.r.say(
-            "explain-remedy-titled",
+            "explain-remedy",
             &[("mark", m), ("title", &title), ("status", &status)],
         );
         self.remedy_line(out, &line);

@@ -434,7 +434,8 @@ impl<'m> Render<'m> {
 
     /// A remedy's parameter as the reader knows it: its label, else the label
     /// of the fact its value was bound from (by the first rule that gave the
-    /// remedy binding it to a fact), else its name.
+    /// remedy binding it to a fact), else its name; with its name beside it
+    /// in verbose output.
     fn param_name(&self, r: &AppliedRemedy, k: usize, name: &str) -> String {
         let own = self
             .model
@@ -451,7 +452,8 @@ impl<'m> Render<'m> {
                     return None;
                 };
                 let fact = self.model.facts.get(id.index())?;
-                self.fact_label(&fact.name)
+                // a label, not a question: a parameter is named, not asked
+                self.local(&fact.labels).map(str::to_string)
             })
         };
         self.named(own.or_else(bound), name)
