@@ -378,6 +378,18 @@ impl Model {
         })
     }
 
+    /// The remedy a reader probably meant by a name that is no remedy's id
+    /// or title: the closest id or title, else the first title or id that
+    /// contains what was written (a title written in part).
+    pub fn remedy_meant(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        crate::diagnostic::did_you_mean(name, self.remedy_names()).or_else(|| {
+            (!name.is_empty())
+                .then(|| self.remedy_names().find(|n| n.contains(name)))
+                .flatten()
+        })
+    }
+
     /// A text in the preferred language, else the first one.
     pub fn pick<'a>(texts: &'a Texts, lang: &str) -> Option<&'a str> {
         texts

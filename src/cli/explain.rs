@@ -66,8 +66,9 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             Some(i) => Some(i),
             None => {
                 let ids: Vec<&str> = model.remedies.iter().map(|r| r.id.as_str()).collect();
-                let near = redress::diagnostic::suggestion(id, model.remedy_names())
-                    .map(|s| format!(" ({s})"))
+                let near = model
+                    .remedy_meant(id)
+                    .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
                 errln!(
                     "error: `{}` is not a remedy of this rulebook{near}; its remedies: {}",

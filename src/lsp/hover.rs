@@ -213,6 +213,9 @@ impl Markdown<'_> {
             self.heading("lsp-rule", &r.name.text);
         }
         self.texts("lsp-title", &r.titles);
+        if !r.titles.is_empty() {
+            self.out.push('\n');
+        }
         let condition = self.a.file().slice(r.condition.span).to_string();
         self.code_block(&condition);
         self.cites(&r.cites);

@@ -162,7 +162,8 @@ impl Printer<'_, '_> {
                 (Truth::No, _) => "explain-rule-set-aside",
             };
             let line = match self.rule_name(rule.rule) {
-                Some(name) => self.r.say(key, &[("rule", &name)]),
+                Some((name, true)) => self.r.say(&format!("{key}-titled"), &[("rule", &name)]),
+                Some((name, false)) => self.r.say(key, &[("rule", &name)]),
                 None => self.r.say(&format!("{key}-untitled"), &[]),
             };
             self.line(out, 1, &line);
@@ -180,7 +181,10 @@ impl Printer<'_, '_> {
                     continue;
                 }
                 let line = match self.rule_name(e.rule) {
-                    Some(name) => self.r.say(key, &[("exception", &name)]),
+                    Some((name, true)) => self
+                        .r
+                        .say(&format!("{key}-titled"), &[("exception", &name)]),
+                    Some((name, false)) => self.r.say(key, &[("exception", &name)]),
                     None => self.r.say(&format!("{key}-untitled"), &[]),
                 };
                 self.line(out, 2, &line);
@@ -254,17 +258,26 @@ impl Printer<'_, '_> {
             .and_then(Option::as_ref)
     }
 
-    /// A rule or exception by its title (its name in verbose output);
-    /// `None` for one without a title.
-    fn rule_name(&self, rule: crate::model::RuleId) -> Option<String> {
+    /// A rule or exception by its title (with its name in verbose output),
+    /// and true; by its name alone in verbose output when it has no title,
+    /// and false; `None` for one without a title otherwise.
+    fn rule_name(&self, rule: crate::model::RuleId) -> Option<(String, bool)> {
         let r = self.x.graph.rules().get(rule.index())?;
+        let titled = self
+            .r
+            .rule_decl(&r.name)
+            .is_some_and(|d| !d.titles.is_empty());
         let name = self.r.rule_title(&r.name)?;
-        Some(match r.under.as_deref().and_then(|u| self.r.rule_title(u)) {
+        // a copy of an exception to several rules is shown under the rule it
+        // belongs to: its title alone says which it is
+        let under = r.under.as_deref().filter(|_| self.verbose || !titled);
+        let name = match under.and_then(|u| self.r.rule_title(u)) {
             Some(under) => self
                 .r
                 .say("rule-under", &[("rule", &name), ("under", &under)]),
             None => name,
-        })
+        };
+        Some((name, titled))
     }
 
     fn fact(&self, f: FactId) -> String {

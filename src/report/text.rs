@@ -169,11 +169,10 @@ impl<'m> Render<'m> {
                 let rule = self.rule_name(o.rule);
                 let exception_to = o.exception_to.map(|t| self.rule_name(t));
                 let remedy = o.remedy.map(|id| {
-                    self.model
-                        .remedies
-                        .iter()
-                        .find(|r| r.id == id)
-                        .map_or_else(|| id.to_string(), |r| self.remedy_name(&Titles(&r.titles), id))
+                    self.model.remedies.iter().find(|r| r.id == id).map_or_else(
+                        || id.to_string(),
+                        |r| self.remedy_name(&Titles(&r.titles), id),
+                    )
                 });
                 let line = match (&exception_to, &remedy) {
                     (Some(target), None) => self.say(
