@@ -287,3 +287,7 @@ explain-rule-set-aside-titled = “{ $rule }” held but was set aside by an exc
 explain-exception-holds-titled = exception “{ $exception }” holds:
 explain-exception-ruled-out-titled = exception “{ $exception }” ruled out:
 explain-exception-open-titled = exception “{ $exception }” still open:
+set-aside-exception-titled = exception “{ $exception }” does not exclude “{ $rule }”: it is itself set aside by { $by }
+set-aside-exception-remedy-titled = exception “{ $exception }” to “{ $rule }” ({ $remedy }): set aside by { $by }
+overridden-remedy-titled = “{ $rule }” ({ $remedy }): overridden by { $by }
+overridden-titled = “{ $rule }”: overridden by { $by }

@@ -267,3 +267,7 @@ explain-rule-set-aside-titled = 「{ $rule }」的条件成立，但被例外排
 explain-exception-holds-titled = 例外「{ $exception }」成立：
 explain-exception-ruled-out-titled = 例外「{ $exception }」已排除：
 explain-exception-open-titled = 例外「{ $exception }」尚未确定：
+set-aside-exception-titled = 例外「{ $exception }」不排除「{ $rule }」：它本身被 { $by } 排除
+set-aside-exception-remedy-titled = 「{ $rule }」（{ $remedy }）的例外「{ $exception }」：被 { $by } 排除
+overridden-remedy-titled = 「{ $rule }」（{ $remedy }）：被 { $by } 取代
+overridden-titled = 「{ $rule }」：被 { $by } 取代

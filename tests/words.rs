@@ -227,3 +227,53 @@ fn the_fixture_is_formatted() {
     let r = redress(&["fmt", "--check", WORDS], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
 }
+
+/// JSON keeps the names and adds the titles of a titled rule or exception
+/// (`title`, by language), and nothing for an untitled one.
+#[test]
+fn json_keeps_names_and_adds_titles() {
+    let r = redress(&["eval", "--format", "json", WORDS, WORDS_CASE], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let because = |id: &str| {
+        json["remedies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .unwrap_or_else(|| panic!("{id}: {json}"))["because"][0]
+            .clone()
+    };
+    let fraud = because("punitive_damages_fraud");
+    assert_eq!(fraud["rule"], "fraud");
+    assert_eq!(
+        fraud["title"],
+        serde_json::json!({"zh": "经营者欺诈：惩罚性赔偿", "en": "Fraud by the seller: punitive damages"})
+    );
+    let ret = because("return_without_reason");
+    assert_eq!(ret["rule"], "seven_day_return");
+    assert!(ret.get("title").is_none(), "{ret}");
+    assert_eq!(
+        ret["exceptions_ruled_out"],
+        serde_json::json!(["made_to_order", "fresh_goods", "periodicals"])
+    );
+    let r = redress(
+        &[
+            "explain",
+            "--format",
+            "json",
+            WORDS,
+            WORDS_CASE,
+            "return_without_reason",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let rule = &json["remedies"][0]["rules"][0];
+    assert_eq!(rule["rule"], "seven_day_return");
+    assert!(rule.get("title").is_none(), "{rule}");
+    let exception = &rule["exceptions"][0];
+    assert_eq!(exception["rule"], "made_to_order");
+    assert_eq!(exception["title"]["en"], "Goods made to order");
+}

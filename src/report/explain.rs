@@ -658,6 +658,18 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                 Status::NotApplies => "does_not_apply",
                 Status::Undetermined => "undetermined",
             };
+            // a rule's or exception's titles, when it has some
+            let titled = |mut o: Json, rule: crate::model::RuleId| {
+                let titles = model.rules.get(rule.index()).map(|r| &r.titles);
+                if let (Some(titles), Json::Object(map)) = (titles.filter(|t| !t.is_empty()), &mut o) {
+                    let t: serde_json::Map<String, Json> = titles
+                        .iter()
+                        .map(|(l, t)| (l.clone(), Json::String(t.clone())))
+                        .collect();
+                    map.insert("title".to_string(), Json::Object(t));
+                }
+                o
+            };
             let rules: Vec<Json> = w
                 .rules
                 .iter()
@@ -676,7 +688,10 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                                 .rules()
                                 .get(e.rule.index())
                                 .map_or("", |n| &n.name);
-                            json!({"rule": name, "applies": truth(e.applies), "parts": parts(&e.parts)})
+                            titled(
+                                json!({"rule": name, "applies": truth(e.applies), "parts": parts(&e.parts)}),
+                                e.rule,
+                            )
                         })
                         .collect();
                     let computed = |n: Option<NodeId>| {
@@ -687,7 +702,7 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                             })
                         })
                     };
-                    json!({
+                    let rule = json!({
                         "rule": name,
                         "applies": truth(r.applies),
                         "condition": truth(r.condition),
@@ -695,7 +710,8 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                         "exceptions": exceptions,
                         "amount": computed(r.amount),
                         "deadline": computed(r.deadline),
-                    })
+                    });
+                    titled(rule, r.rule)
                 })
                 .collect();
             let needs: Vec<Json> = w

@@ -174,13 +174,22 @@ impl<'m> Render<'m> {
                         |r| self.remedy_name(&Titles(&r.titles), id),
                     )
                 });
+                // a titled rule's wording quotes the titles
+                let titled = !o.title.is_empty();
+                let key = |id: &str| {
+                    if titled {
+                        format!("{id}-titled")
+                    } else {
+                        id.to_string()
+                    }
+                };
                 let line = match (&exception_to, &remedy) {
                     (Some(target), None) => self.say(
-                        "set-aside-exception",
+                        &key("set-aside-exception"),
                         &[("exception", &rule), ("rule", target), ("by", &by)],
                     ),
                     (Some(target), Some(r)) => self.say(
-                        "set-aside-exception-remedy",
+                        &key("set-aside-exception-remedy"),
                         &[
                             ("exception", &rule),
                             ("rule", target),
@@ -189,10 +198,10 @@ impl<'m> Render<'m> {
                         ],
                     ),
                     (None, Some(r)) => self.say(
-                        "overridden-remedy",
+                        &key("overridden-remedy"),
                         &[("rule", &rule), ("remedy", r), ("by", &by)],
                     ),
-                    (None, None) => self.say("overridden", &[("rule", &rule), ("by", &by)]),
+                    (None, None) => self.say(&key("overridden"), &[("rule", &rule), ("by", &by)]),
                 };
                 let _ = writeln!(out, "  - {line}");
             }
