@@ -84,7 +84,7 @@ named = { $label } ({ $name })
 facts-derived-heading = Worked out from the facts above:
 
 ## explain
-explain-remedy = { $mark } { $title } [{ $id }]: { $status }
+explain-remedy = { $mark } { $title }: { $status }
 explain-heading = Why and why not, for case { $case }:
 explain-applies = applies
 explain-expired = applies, but its deadline has passed
@@ -261,3 +261,36 @@ playground-bad-body = The body must be a JSON object {"{"}"rulebook": "…rulebo
 
 ## serve (errors)
 serve-path-encoding = The path { $path } is not percent-encoded UTF-8.
+
+## words
+because-titled = because: { $rule }
+because-titled-facts = because: { $rule } ({ $facts })
+because-untitled = because: a rule with no conditions on the facts
+because-untitled-facts = because: { $facts }
+exceptions-counted = { $count ->
+    [one] one exception
+   *[other] { $count } exceptions
+}
+exceptions-and-others = { $exceptions } and { $count ->
+    [one] one other exception
+   *[other] { $count } other exceptions
+}
+param-value = { $param }: { $value }
+explain-rule-applies-untitled = a rule without a title applies:
+explain-rule-undetermined-untitled = a rule without a title may apply:
+explain-rule-fails-untitled = a rule without a title does not apply: its condition failed:
+explain-rule-set-aside-untitled = a rule without a title held but was set aside by an exception:
+explain-exception-holds-untitled = an exception without a title holds:
+explain-exception-ruled-out-untitled = an exception without a title ruled out:
+explain-exception-open-untitled = an exception without a title still open:
+explain-rule-applies-titled = “{ $rule }” applies:
+explain-rule-undetermined-titled = “{ $rule }” may apply:
+explain-rule-fails-titled = “{ $rule }” does not apply: its condition failed:
+explain-rule-set-aside-titled = “{ $rule }” held but was set aside by an exception:
+explain-exception-holds-titled = exception “{ $exception }” holds:
+explain-exception-ruled-out-titled = exception “{ $exception }” ruled out:
+explain-exception-open-titled = exception “{ $exception }” still open:
+set-aside-exception-titled = exception “{ $exception }” does not exclude “{ $rule }”: it is itself set aside by { $by }
+set-aside-exception-remedy-titled = exception “{ $exception }” to “{ $rule }” ({ $remedy }): set aside by { $by }
+overridden-remedy-titled = “{ $rule }” ({ $remedy }): overridden by { $by }
+overridden-titled = “{ $rule }”: overridden by { $by }

@@ -70,7 +70,7 @@ named = { $label } ({ $name })
 facts-derived-heading = 由以上事实推出：
 
 ## explain
-explain-remedy = { $mark } { $title } [{ $id }]：{ $status }
+explain-remedy = { $mark } { $title }：{ $status }
 explain-heading = 案件 { $case } 的理由说明：
 explain-applies = 适用
 explain-expired = 适用，但期限已过
@@ -247,3 +247,30 @@ playground-bad-body = 请求体必须是 JSON 对象 {"{"}"rulebook": "……规
 
 ## serve (errors)
 serve-path-encoding = 路径 { $path } 不是百分号编码的 UTF-8。
+
+## words
+because-titled = 理由：{ $rule }
+because-titled-facts = 理由：{ $rule }（{ $facts }）
+because-untitled = 理由：一条不以事实为条件的规则
+because-untitled-facts = 理由：{ $facts }
+exceptions-counted = { $count } 项例外
+exceptions-and-others = { $exceptions }，以及其他 { $count } 项例外
+param-value = { $param }：{ $value }
+explain-rule-applies-untitled = 一条未命名的规则适用：
+explain-rule-undetermined-untitled = 一条未命名的规则可能适用：
+explain-rule-fails-untitled = 一条未命名的规则不适用，条件不成立：
+explain-rule-set-aside-untitled = 一条未命名的规则的条件成立，但被例外排除：
+explain-exception-holds-untitled = 一项未命名的例外成立：
+explain-exception-ruled-out-untitled = 一项未命名的例外已排除：
+explain-exception-open-untitled = 一项未命名的例外尚未确定：
+explain-rule-applies-titled = 「{ $rule }」适用：
+explain-rule-undetermined-titled = 「{ $rule }」可能适用：
+explain-rule-fails-titled = 「{ $rule }」不适用，条件不成立：
+explain-rule-set-aside-titled = 「{ $rule }」的条件成立，但被例外排除：
+explain-exception-holds-titled = 例外「{ $exception }」成立：
+explain-exception-ruled-out-titled = 例外「{ $exception }」已排除：
+explain-exception-open-titled = 例外「{ $exception }」尚未确定：
+set-aside-exception-titled = 例外「{ $exception }」不排除「{ $rule }」：它本身被 { $by } 排除
+set-aside-exception-remedy-titled = 「{ $rule }」（{ $remedy }）的例外「{ $exception }」：被 { $by } 排除
+overridden-remedy-titled = 「{ $rule }」（{ $remedy }）：被 { $by } 取代
+overridden-titled = 「{ $rule }」：被 { $by } 取代

@@ -173,6 +173,8 @@ pub struct Param {
     pub ty: TypeExpr,
     /// Where the type is written.
     pub ty_span: Span,
+    /// Labels by language: `param location: text label zh "所在地"`.
+    pub labels: Vec<LangText>,
 }
 
 /// A citation.
@@ -276,6 +278,8 @@ pub struct Rule {
     pub cites: Vec<Cite>,
     /// Periods of force.
     pub in_force: Vec<Period>,
+    /// Titles by language (`title zh "…"`): how the advice text names it.
+    pub titles: Vec<LangText>,
 }
 
 /// An expression with its span.
@@ -449,10 +453,16 @@ impl Rebase for Cite {
 
 impl Rebase for Param {
     fn rebase(&mut self, from: usize, to: usize) {
-        let Param { name, ty, ty_span } = self;
+        let Param {
+            name,
+            ty,
+            ty_span,
+            labels,
+        } = self;
         name.rebase(from, to);
         ty.rebase(from, to);
         ty_span.rebase(from, to);
+        labels.rebase(from, to);
     }
 }
 
@@ -622,7 +632,9 @@ impl Rebase for Item {
                 deadline,
                 cites,
                 in_force,
+                titles,
             }) => {
+                titles.rebase(from, to);
                 name.rebase(from, to);
                 exception_to.rebase(from, to);
                 also_to.rebase(from, to);

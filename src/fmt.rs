@@ -253,14 +253,20 @@ fn continued_lines(lines: &[Line<'_>], spans: &Spans) -> Vec<bool> {
             *mark = true;
         }
     }
+    // a remedy parameter's labels are indented under its `param` line
+    let mut after_param = false;
     lines
         .iter()
         .zip(inside)
         .map(|(line, inside)| {
+            let word = line.first_word();
+            let param_label = after_param && !inside && word == Some("label");
+            if line.kind != Kind::Comment && line.kind != Kind::Blank {
+                after_param = param_label || (!inside && word == Some("param"));
+            }
             let attribute = !inside
-                && (line
-                    .first_word()
-                    .is_some_and(|w| ATTRIBUTE_KEYWORDS.contains(&w))
+                && !param_label
+                && (word.is_some_and(|w| ATTRIBUTE_KEYWORDS.contains(&w))
                     || spans.conditions.binary_search(&line.start).is_ok());
             line.kind == Kind::Code && !attribute
         })

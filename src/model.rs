@@ -144,6 +144,9 @@ pub struct Remedy {
     pub category: String,
     /// Parameters.
     pub params: Vec<(String, Type)>,
+    /// The parameters' labels by language (`label zh "…"`), one list per
+    /// parameter, in the order of `params`.
+    pub param_labels: Vec<Texts>,
     /// Default amount.
     pub amount: Option<Expr>,
     /// The amount is a ceiling (`amount up to …`).
@@ -191,6 +194,8 @@ pub struct Rule {
     pub cites: Vec<Citation>,
     /// In force from/until.
     pub period: Option<(Option<Date>, Option<Date>)>,
+    /// Titles by language (`title zh "…"`): how the advice text names it.
+    pub titles: Texts,
 }
 
 /// A checked, typed expression.
@@ -347,6 +352,42 @@ impl Model {
                 "en",
             )),
         }
+    }
+
+    /// The remedy a reader names: by its id, else by one of its titles in
+    /// any language (white space around it ignored).
+    pub fn remedy_named(&self, name: &str) -> Option<RemedyId> {
+        let name = name.trim();
+        let found = self
+            .remedies
+            .iter()
+            .position(|r| r.id == name)
+            .or_else(|| {
+                self.remedies
+                    .iter()
+                    .position(|r| r.titles.iter().any(|(_, t)| t == name))
+            })?;
+        u32::try_from(found).ok().map(RemedyId)
+    }
+
+    /// What a reader may call the remedies ([`Model::remedy_named`]): each
+    /// remedy's id and titles, in declaration order, for did-you-mean help.
+    pub fn remedy_names(&self) -> impl Iterator<Item = &str> {
+        self.remedies.iter().flat_map(|r| {
+            std::iter::once(r.id.as_str()).chain(r.titles.iter().map(|(_, t)| t.as_str()))
+        })
+    }
+
+    /// The remedy a reader probably meant by a name that is no remedy's id
+    /// or title: the closest id or title, else the first title or id that
+    /// contains what was written (a title written in part).
+    pub fn remedy_meant(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        crate::diagnostic::did_you_mean(name, self.remedy_names()).or_else(|| {
+            (!name.is_empty())
+                .then(|| self.remedy_names().find(|n| n.contains(name)))
+                .flatten()
+        })
     }
 
     /// A text in the preferred language, else the first one.

@@ -253,7 +253,8 @@ fn a_session_on_the_example_rulebook() {
     let opened = ed.open(URI, &text);
     assert_eq!(opened["diagnostics"], json!([]), "the example checks clean");
 
-    // hover: a fact, a derived fact, a remedy named by its phrase, a law
+    // hover: a fact, a derived fact, a remedy named by its phrase, a law, a
+    // rule's titles, a parameter's labels
     let mut hovers = Vec::new();
     for (after, needle) in [
         ("rule fraud", "consumer.deceived"),
@@ -263,6 +264,8 @@ fn a_session_on_the_example_rulebook() {
         ("rule seven_day_return", "distance_purchase"),
         ("fact purchase.channel", "purchase.channel"),
         ("exception custom_made_goods", "custom_made_goods"),
+        ("rule seven_day_return", "seven_day_return"),
+        ("rule forward_out_of_area", "forward to association"),
     ] {
         let h = ed.at(
             "textDocument/hover",

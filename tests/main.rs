@@ -37,6 +37,7 @@ mod rulebooks;
 mod serve;
 mod support;
 mod testing;
+mod words;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -1050,6 +1050,7 @@ impl<'a> Checker<'a> {
                 .emit();
             }
             let mut params: Vec<(String, Type)> = Vec::new();
+            let mut param_labels: Vec<Texts> = Vec::new();
             for p in &r.params {
                 if params.iter().any(|(n, _)| *n == p.name.text) {
                     self.error(
@@ -1063,6 +1064,9 @@ impl<'a> Checker<'a> {
                 }
                 let ty = self.type_expr(&p.ty, p.ty_span);
                 params.push((p.name.text.clone(), ty));
+                self.duplicate_texts(&p.labels, "label");
+                self.check_langs(&p.labels);
+                param_labels.push(texts(&p.labels));
             }
             for phrase in &r.phrases {
                 self.check_template(phrase, &params);
@@ -1092,6 +1096,7 @@ impl<'a> Checker<'a> {
                     .first()
                     .map_or_else(|| "other".to_string(), |c| c.text.clone()),
                 params,
+                param_labels,
                 amount,
                 amount_up_to,
                 deadline,
@@ -1252,6 +1257,8 @@ impl<'a> Checker<'a> {
                 .emit();
             }
             let cites = self.citations(&r.cites);
+            self.duplicate_texts(&r.titles, "title");
+            self.check_langs(&r.titles);
             let remedy = conclusion.as_ref().map(|c| c.remedy);
             let amount_up_to = amount.is_some() && !r.amount_up_to.is_empty();
             let (amount, amount_up_to, deadline) =
@@ -1286,6 +1293,7 @@ impl<'a> Checker<'a> {
                 deadline,
                 cites,
                 period,
+                titles: texts(&r.titles),
             }
         }
     }

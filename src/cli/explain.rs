@@ -6,7 +6,6 @@ use jiff::civil::Date;
 
 use redress::case::{self, Format as CaseFormat};
 use redress::eval::Options;
-use redress::model::RemedyId;
 use redress::report::explain as render;
 
 use super::{INPUT_ERRORS, OK, ReadError, USAGE};
@@ -34,7 +33,7 @@ pub(crate) struct Args {
     /// The case file (JSON, or TOML by the `.toml` ending); `-` reads JSON from standard input.
     #[arg(value_name = "CASE")]
     case: String,
-    /// The remedy to explain in full, by id (default: every remedy, one line each, in full
+    /// The remedy to explain in full, by id or by its title in any language (default: every remedy, one line each, in full
     /// those that apply).
     #[arg(value_name = "REMEDY")]
     remedy: Option<String>,
@@ -63,12 +62,13 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     };
     let remedy = match &args.remedy {
         None => None,
-        Some(id) => match model.remedies.iter().position(|r| r.id == *id) {
-            Some(i) => Some(RemedyId(u32::try_from(i).unwrap_or(u32::MAX))),
+        Some(id) => match model.remedy_named(id) {
+            Some(i) => Some(i),
             None => {
                 let ids: Vec<&str> = model.remedies.iter().map(|r| r.id.as_str()).collect();
-                let near = redress::diagnostic::suggestion(id, ids.iter().copied())
-                    .map(|s| format!(" ({s})"))
+                let near = model
+                    .remedy_meant(id)
+                    .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
                 errln!(
                     "error: `{}` is not a remedy of this rulebook{near}; its remedies: {}",

@@ -396,6 +396,7 @@ impl<'g> Run<'g, '_> {
             let model_rule = model.rules.get(i);
             overridden.push(Overridden {
                 rule: model_rule.map_or("", |r| r.name.as_str()),
+                title: Titles(model_rule.map_or(&[], |r| r.titles.as_slice())),
                 exception_to: model_rule
                     .and_then(|r| r.exception_to)
                     .and_then(|t| model.rules.get(t.index()))
@@ -516,6 +517,7 @@ impl<'g> Run<'g, '_> {
         };
         let because = Because {
             rule: &rule.name,
+            title: Titles(model.rules.get(i).map_or(&[], |r| r.titles.as_slice())),
             under: rule.under.as_deref(),
             facts,
             exceptions_ruled_out: rule

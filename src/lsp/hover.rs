@@ -52,12 +52,17 @@ impl Markdown<'_> {
 
     /// One line per text: `- title (zh): …`.
     fn texts(&mut self, id: &str, texts: &[LangText]) {
+        self.texts_at(id, texts, "");
+    }
+
+    /// [`Markdown::texts`], indented (a parameter's labels under it).
+    fn texts_at(&mut self, id: &str, texts: &[LangText], indent: &str) {
         for t in texts {
             let lang = t.lang.as_ref().map_or("—", |l| l.text.as_str());
             let line = self
                 .words
                 .text(id, &[("lang", lang), ("text", &escape(&t.text))]);
-            self.out.push_str(&format!("- {line}\n"));
+            self.out.push_str(&format!("{indent}- {line}\n"));
         }
     }
 
@@ -121,6 +126,7 @@ impl Markdown<'_> {
         for p in &r.params {
             let ty = self.a.file().slice(p.ty_span).trim().to_string();
             self.line("lsp-param", &format!("`{}: {ty}`", p.name.text));
+            self.texts_at("lsp-label", &p.labels, "  ");
         }
         for p in &r.phrases {
             let phrase = crate::check::template_text(&p.text);
@@ -205,6 +211,10 @@ impl Markdown<'_> {
             self.out.push_str(&format!("**{heading}**\n\n"));
         } else {
             self.heading("lsp-rule", &r.name.text);
+        }
+        self.texts("lsp-title", &r.titles);
+        if !r.titles.is_empty() {
+            self.out.push('\n');
         }
         let condition = self.a.file().slice(r.condition.span).to_string();
         self.code_block(&condition);

@@ -233,6 +233,10 @@ fn citation(out: &mut Vec<u8>, c: &CitationOut<'_>) {
 fn because(out: &mut Vec<u8>, b: &Because<'_>) {
     out.extend_from_slice(b"{\"rule\":");
     string(out, b.rule);
+    if !b.title.is_empty() {
+        out.extend_from_slice(b",\"title\":");
+        titles(out, b.title);
+    }
     if let Some(under) = b.under {
         out.extend_from_slice(b",\"under\":");
         string(out, under);
@@ -263,6 +267,10 @@ fn undetermined(out: &mut Vec<u8>, u: &Undetermined<'_>) {
 fn overridden(out: &mut Vec<u8>, o: &Overridden<'_>) {
     out.extend_from_slice(b"{\"rule\":");
     string(out, o.rule);
+    if !o.title.is_empty() {
+        out.extend_from_slice(b",\"title\":");
+        titles(out, o.title);
+    }
     if let Some(to) = o.exception_to {
         out.extend_from_slice(b",\"exception_to\":");
         string(out, to);

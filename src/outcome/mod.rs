@@ -72,6 +72,11 @@ impl Titles<'_> {
             .find(|(l, _)| l == lang)
             .map(|(_, t)| t.as_str())
     }
+
+    /// No text in any language.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// A fact's or parameter's value in the output.
@@ -611,6 +616,9 @@ pub struct CitationOut<'g> {
 pub struct Because<'g> {
     /// The rule (or exception) that gave it.
     pub rule: &'g str,
+    /// Its titles by language (`title zh "…"`), when it has some.
+    #[serde(skip_serializing_if = "Titles::is_empty")]
+    pub title: Titles<'g>,
     /// For an exception to several rules (or one below it), given once per
     /// rule it sets aside: the general rule this one is under.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -643,6 +651,9 @@ pub struct Undetermined<'g> {
 pub struct Overridden<'g> {
     /// The rule.
     pub rule: &'g str,
+    /// Its titles by language, when it has some.
+    #[serde(skip_serializing_if = "Titles::is_empty")]
+    pub title: Titles<'g>,
     /// When the rule set aside is itself an exception: the rule it is an
     /// exception to (which is then not excluded by it).
     #[serde(skip_serializing_if = "Option::is_none")]

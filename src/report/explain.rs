@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde_json::{Value as Json, json};
 
 use super::i18n::FluentValue;
-use super::text::{Render, titled};
+use super::text::Render;
 use crate::eval::shown;
 use crate::explain::{Explanation, Flip, Part, RemedyWhy, Status};
 use crate::graph::{Node, NodeId};
@@ -134,7 +134,7 @@ impl Printer<'_, '_> {
         let Some(remedy) = self.model.remedies.get(w.remedy.index()) else {
             return;
         };
-        let title = titled(&Titles(&remedy.titles), self.r.words().lang());
+        let title = self.r.remedy_name(&Titles(&remedy.titles), &remedy.id);
         let (m, status) = match w.status {
             Status::Applies => ("✓", "explain-applies"),
             Status::Expired => ("✗", "explain-expired"),
@@ -142,14 +142,10 @@ impl Printer<'_, '_> {
             Status::Undetermined => ("?", "explain-undetermined"),
         };
         let status = self.r.say(status, &[]);
+        // the id is in the title in verbose output
         let line = self.r.say(
             "explain-remedy",
-            &[
-                ("mark", m),
-                ("title", &title),
-                ("id", &remedy.id),
-                ("status", &status),
-            ],
+            &[("mark", m), ("title", &title), ("status", &status)],
         );
         self.remedy_line(out, &line);
         if !full {
@@ -159,14 +155,18 @@ impl Printer<'_, '_> {
             self.line(out, 1, &self.r.say("explain-no-rules", &[]));
         }
         for rule in &w.rules {
-            let name = self.rule_name(rule.rule);
             let key = match (rule.applies, rule.condition) {
                 (Truth::Yes, _) => "explain-rule-applies",
                 (Truth::Unknown, _) => "explain-rule-undetermined",
                 (Truth::No, Truth::No) => "explain-rule-fails",
                 (Truth::No, _) => "explain-rule-set-aside",
             };
-            self.line(out, 1, &self.r.say(key, &[("rule", &name)]));
+            let line = match self.rule_name(rule.rule) {
+                Some((name, true)) => self.r.say(&format!("{key}-titled"), &[("rule", &name)]),
+                Some((name, false)) => self.r.say(key, &[("rule", &name)]),
+                None => self.r.say(&format!("{key}-untitled"), &[]),
+            };
+            self.line(out, 1, &line);
             for part in &rule.parts {
                 self.line(out, 2, &format!("{} {}", mark(part.truth), self.part(part)));
             }
@@ -180,8 +180,14 @@ impl Printer<'_, '_> {
                 if rule.condition == Truth::No {
                     continue;
                 }
-                let name = self.rule_name(e.rule);
-                self.line(out, 2, &self.r.say(key, &[("exception", &name)]));
+                let line = match self.rule_name(e.rule) {
+                    Some((name, true)) => self
+                        .r
+                        .say(&format!("{key}-titled"), &[("exception", &name)]),
+                    Some((name, false)) => self.r.say(key, &[("exception", &name)]),
+                    None => self.r.say(&format!("{key}-untitled"), &[]),
+                };
+                self.line(out, 2, &line);
                 for part in &e.parts {
                     self.line(out, 3, &format!("{} {}", mark(part.truth), self.part(part)));
                 }
@@ -252,16 +258,26 @@ impl Printer<'_, '_> {
             .and_then(Option::as_ref)
     }
 
-    fn rule_name(&self, rule: crate::model::RuleId) -> String {
-        let Some(r) = self.x.graph.rules().get(rule.index()) else {
-            return String::new();
-        };
-        match &r.under {
+    /// A rule or exception by its title (with its name in verbose output),
+    /// and true; by its name alone in verbose output when it has no title,
+    /// and false; `None` for one without a title otherwise.
+    fn rule_name(&self, rule: crate::model::RuleId) -> Option<(String, bool)> {
+        let r = self.x.graph.rules().get(rule.index())?;
+        let titled = self
+            .r
+            .rule_decl(&r.name)
+            .is_some_and(|d| !d.titles.is_empty());
+        let name = self.r.rule_title(&r.name)?;
+        // a copy of an exception to several rules is shown under the rule it
+        // belongs to: its title alone says which it is
+        let under = r.under.as_deref().filter(|_| self.verbose || !titled);
+        let name = match under.and_then(|u| self.r.rule_title(u)) {
             Some(under) => self
                 .r
-                .say("rule-under", &[("rule", &r.name), ("under", under)]),
-            None => r.name.to_string(),
-        }
+                .say("rule-under", &[("rule", &name), ("under", &under)]),
+            None => name,
+        };
+        Some((name, titled))
     }
 
     fn fact(&self, f: FactId) -> String {
@@ -642,6 +658,18 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                 Status::NotApplies => "does_not_apply",
                 Status::Undetermined => "undetermined",
             };
+            // a rule's or exception's titles, when it has some
+            let titled = |mut o: Json, rule: crate::model::RuleId| {
+                let titles = model.rules.get(rule.index()).map(|r| &r.titles);
+                if let (Some(titles), Json::Object(map)) = (titles.filter(|t| !t.is_empty()), &mut o) {
+                    let t: serde_json::Map<String, Json> = titles
+                        .iter()
+                        .map(|(l, t)| (l.clone(), Json::String(t.clone())))
+                        .collect();
+                    map.insert("title".to_string(), Json::Object(t));
+                }
+                o
+            };
             let rules: Vec<Json> = w
                 .rules
                 .iter()
@@ -660,7 +688,10 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                                 .rules()
                                 .get(e.rule.index())
                                 .map_or("", |n| &n.name);
-                            json!({"rule": name, "applies": truth(e.applies), "parts": parts(&e.parts)})
+                            titled(
+                                json!({"rule": name, "applies": truth(e.applies), "parts": parts(&e.parts)}),
+                                e.rule,
+                            )
                         })
                         .collect();
                     let computed = |n: Option<NodeId>| {
@@ -671,7 +702,7 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                             })
                         })
                     };
-                    json!({
+                    let rule = json!({
                         "rule": name,
                         "applies": truth(r.applies),
                         "condition": truth(r.condition),
@@ -679,7 +710,8 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                         "exceptions": exceptions,
                         "amount": computed(r.amount),
                         "deadline": computed(r.deadline),
-                    })
+                    });
+                    titled(rule, r.rule)
                 })
                 .collect();
             let needs: Vec<Json> = w

@@ -164,26 +164,44 @@ impl<'m> Render<'m> {
         if !outcome.overridden.is_empty() {
             let _ = writeln!(out, "\n{}", self.say("set-aside-heading", &[]));
             for o in &outcome.overridden {
-                let by = words.list(&o.by);
-                let line = match (&o.exception_to, &o.remedy) {
+                let by: Vec<String> = o.by.iter().map(|e| self.rule_name(e)).collect();
+                let by = words.list(&by);
+                let rule = self.rule_name(o.rule);
+                let exception_to = o.exception_to.map(|t| self.rule_name(t));
+                let remedy = o.remedy.map(|id| {
+                    self.model.remedies.iter().find(|r| r.id == id).map_or_else(
+                        || id.to_string(),
+                        |r| self.remedy_name(&Titles(&r.titles), id),
+                    )
+                });
+                // a titled rule's wording quotes the titles
+                let titled = !o.title.is_empty();
+                let key = |id: &str| {
+                    if titled {
+                        format!("{id}-titled")
+                    } else {
+                        id.to_string()
+                    }
+                };
+                let line = match (&exception_to, &remedy) {
                     (Some(target), None) => self.say(
-                        "set-aside-exception",
-                        &[("exception", o.rule), ("rule", target), ("by", &by)],
+                        &key("set-aside-exception"),
+                        &[("exception", &rule), ("rule", target), ("by", &by)],
                     ),
                     (Some(target), Some(r)) => self.say(
-                        "set-aside-exception-remedy",
+                        &key("set-aside-exception-remedy"),
                         &[
-                            ("exception", o.rule),
+                            ("exception", &rule),
                             ("rule", target),
                             ("remedy", r),
                             ("by", &by),
                         ],
                     ),
                     (None, Some(r)) => self.say(
-                        "overridden-remedy",
-                        &[("rule", o.rule), ("remedy", r), ("by", &by)],
+                        &key("overridden-remedy"),
+                        &[("rule", &rule), ("remedy", r), ("by", &by)],
                     ),
-                    (None, None) => self.say("overridden", &[("rule", o.rule), ("by", &by)]),
+                    (None, None) => self.say(&key("overridden"), &[("rule", &rule), ("by", &by)]),
                 };
                 let _ = writeln!(out, "  - {line}");
             }
@@ -192,7 +210,7 @@ impl<'m> Render<'m> {
         if !outcome.undetermined.is_empty() {
             let _ = writeln!(out, "\n{}", self.say("undetermined-heading", &[]));
             for u in &outcome.undetermined {
-                let _ = writeln!(out, "  - {} [{}]", titled(&u.title, self.lang), u.id);
+                let _ = writeln!(out, "  - {}", self.remedy_name(&u.title, u.id));
                 if u.needs.is_empty() {
                     let _ = writeln!(out, "      {}", self.say("undetermined-no-needs", &[]));
                 } else {
@@ -305,6 +323,150 @@ impl<'m> Render<'m> {
         }
     }
 
+    /// A text of the rulebook in the reader's language: the chosen one, else
+    /// the first of the rulebook's languages that has one, else the first
+    /// written.
+    pub(crate) fn local<'t>(&self, texts: &'t [(String, String)]) -> Option<&'t str> {
+        texts
+            .iter()
+            .find(|(l, _)| l == self.lang)
+            .or_else(|| {
+                self.model
+                    .header
+                    .languages
+                    .iter()
+                    .find_map(|lang| texts.iter().find(|(l, _)| l == lang))
+            })
+            .or_else(|| texts.first())
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// A remedy as the reader knows it: its title in their language; in
+    /// verbose output its other titles in brackets and its id in square
+    /// brackets. A remedy with no title is shown by its id.
+    pub(crate) fn remedy_name(&self, title: &Titles<'_>, id: &str) -> String {
+        match self.local(title.0) {
+            None => id.to_string(),
+            Some(main) if self.verbose => {
+                let others: Vec<&str> = title
+                    .0
+                    .iter()
+                    .filter(|(_, v)| v != main)
+                    .map(|(_, v)| v.as_str())
+                    .collect();
+                if others.is_empty() {
+                    format!("{main} [{id}]")
+                } else {
+                    format!("{main} ({}) [{id}]", others.join(" / "))
+                }
+            }
+            Some(main) => main.to_string(),
+        }
+    }
+
+    /// The model rule (or exception) of a name: the first, for the copies of
+    /// an exception to several rules, which share their name and titles.
+    pub(crate) fn rule_decl(&self, name: &str) -> Option<&'m crate::model::Rule> {
+        self.model.rules.iter().find(|r| r.name == name)
+    }
+
+    /// A rule or exception by its title in the reader's language (with its
+    /// name in verbose output); `None` for one without a title, unless
+    /// verbose, which shows its name.
+    pub(crate) fn rule_title(&self, name: &str) -> Option<String> {
+        let title = self
+            .rule_decl(name)
+            .and_then(|r| self.local(&r.titles))
+            .map(str::to_string);
+        match title {
+            Some(t) => Some(self.named(Some(t), name)),
+            None if self.verbose => Some(name.to_string()),
+            None => None,
+        }
+    }
+
+    /// A rule or exception by its title, else (it has none) by its name:
+    /// for the lines that must name it.
+    pub(crate) fn rule_name(&self, name: &str) -> String {
+        self.rule_title(name).unwrap_or_else(|| name.to_string())
+    }
+
+    /// The "because" line of a rule that gave a remedy: by the rule's title
+    /// and the facts it read; a rule without a title by its facts alone
+    /// (its name in verbose output). `under`: for a copy of an exception to
+    /// several rules, the rule it is under.
+    pub(crate) fn because(&self, rule: &str, under: Option<&str>, facts: &str) -> String {
+        let titled = self.rule_decl(rule).is_some_and(|r| !r.titles.is_empty());
+        match self.rule_title(rule) {
+            Some(t) => {
+                let t = match under.and_then(|u| self.rule_title(u)) {
+                    Some(u) => self.say("rule-under", &[("rule", &t), ("under", &u)]),
+                    None => t,
+                };
+                let (plain, with_facts) = if titled {
+                    ("because-titled", "because-titled-facts")
+                } else {
+                    ("because", "because-facts")
+                };
+                if facts.is_empty() {
+                    self.say(plain, &[("rule", &t)])
+                } else {
+                    self.say(with_facts, &[("rule", &t), ("facts", facts)])
+                }
+            }
+            None if facts.is_empty() => self.say("because-untitled", &[]),
+            None => self.say("because-untitled-facts", &[("facts", facts)]),
+        }
+    }
+
+    /// Exceptions by their titles; those without a title counted ("and 2
+    /// other exceptions"), by name in verbose output. `None` for none.
+    pub(crate) fn exceptions(&self, names: &[&str]) -> Option<String> {
+        if names.is_empty() {
+            return None;
+        }
+        let titled: Vec<String> = names.iter().filter_map(|e| self.rule_title(e)).collect();
+        let others = names.len() - titled.len();
+        Some(match (titled.is_empty(), others) {
+            (_, 0) => self.words.list(&titled),
+            (true, n) => self.words.get("exceptions-counted", &[("count", count(n))]),
+            (false, n) => self.words.get(
+                "exceptions-and-others",
+                &[
+                    ("exceptions", FluentValue::from(self.words.list(&titled))),
+                    ("count", count(n)),
+                ],
+            ),
+        })
+    }
+
+    /// A remedy's parameter as the reader knows it: its label, else the label
+    /// of the fact its value was bound from (by the first rule that gave the
+    /// remedy binding it to a fact), else its name; with its name beside it
+    /// in verbose output.
+    fn param_name(&self, r: &AppliedRemedy, k: usize, name: &str) -> String {
+        let own = self
+            .model
+            .remedies
+            .iter()
+            .find(|m| m.id == r.id)
+            .and_then(|m| m.param_labels.get(k))
+            .and_then(|labels| self.local(labels))
+            .map(str::to_string);
+        let bound = || {
+            r.because.iter().find_map(|b| {
+                let arg = self.rule_decl(b.rule)?.conclusion.as_ref()?.args.get(k)?;
+                let crate::model::Expr::Fact(id) = arg else {
+                    return None;
+                };
+                let fact = self.model.facts.get(id.index())?;
+                // a label, not a question: a parameter is named, not asked
+                self.local(&fact.labels).map(str::to_string)
+            })
+        };
+        self.named(own.or_else(bound), name)
+    }
+
     pub(crate) fn fact(&self, name: &str) -> Option<&Fact> {
         self.model.facts.iter().find(|f| f.name == name)
     }
@@ -314,9 +476,15 @@ impl<'m> Render<'m> {
     /// else one in another language, else its name; with the name beside it
     /// in verbose output.
     pub(crate) fn fact_name(&self, name: &str) -> String {
+        self.named(self.fact_label(name), name)
+    }
+
+    /// A fact's (or derived fact's) label as [`Render::fact_name`] finds it,
+    /// without the name; `None` when it has none.
+    pub(crate) fn fact_label(&self, name: &str) -> Option<String> {
         let exact =
             |t: &Texts, lang: &str| t.iter().find(|(l, _)| l == lang).map(|(_, s)| s.clone());
-        let label = match self.fact(name) {
+        match self.fact(name) {
             Some(f) => exact(&f.labels, self.lang)
                 .or_else(|| exact(&f.questions, self.lang))
                 .or_else(|| exact(&f.labels, ""))
@@ -329,8 +497,7 @@ impl<'m> Render<'m> {
                 .iter()
                 .find(|d| d.name == name)
                 .and_then(|d| Model::pick(&d.labels, self.lang).map(str::to_string)),
-        };
-        self.named(label, name)
+        }
     }
 
     fn named(&self, label: Option<String>, name: &str) -> String {
@@ -369,9 +536,12 @@ impl<'m> Render<'m> {
     }
 
     fn remedy(&self, out: &mut String, r: &AppliedRemedy) {
-        let _ = writeln!(out, "  - {} [{}]", titled(&r.title, self.lang), r.id);
-        for (name, value) in &r.params.0 {
-            let _ = writeln!(out, "      {name}: {}", self.computed(value));
+        let _ = writeln!(out, "  - {}", self.remedy_name(&r.title, r.id));
+        for (k, (name, value)) in r.params.0.iter().enumerate() {
+            let label = self.param_name(r, k, name);
+            let value = self.computed(value);
+            let line = self.say("param-value", &[("param", &label), ("value", &value)]);
+            let _ = writeln!(out, "      {line}");
         }
         let computed = self
             .computations
@@ -424,20 +594,10 @@ impl<'m> Render<'m> {
                     )
                 })
                 .collect();
-            // a copy of an exception to several rules: under which rule
-            let rule = match b.under {
-                Some(under) => self.say("rule-under", &[("rule", b.rule), ("under", under)]),
-                None => b.rule.to_string(),
-            };
-            let line = if facts.is_empty() {
-                self.say("because", &[("rule", &rule)])
-            } else {
-                let facts = facts.join(&self.say("fact-separator", &[]));
-                self.say("because-facts", &[("rule", &rule), ("facts", &facts)])
-            };
+            let facts = facts.join(&self.say("fact-separator", &[]));
+            let line = self.because(b.rule, b.under, &facts);
             let _ = writeln!(out, "      {line}");
-            if !b.exceptions_ruled_out.is_empty() {
-                let list = self.words.list(&b.exceptions_ruled_out);
+            if let Some(list) = self.exceptions(&b.exceptions_ruled_out) {
                 let _ = writeln!(
                     out,
                     "      {}",
@@ -624,19 +784,4 @@ pub(crate) fn pick(t: &Titles, lang: &str) -> String {
         .or_else(|| t.0.first().map(|(_, v)| v.as_str()))
         .unwrap_or_default()
         .to_string()
-}
-
-/// "English title (中文标题)" — the chosen language first.
-pub(crate) fn titled(t: &Titles, lang: &str) -> String {
-    let main = pick(t, lang);
-    let others: Vec<&str> =
-        t.0.iter()
-            .filter(|(_, v)| *v != main)
-            .map(|(_, v)| v.as_str())
-            .collect();
-    if others.is_empty() {
-        main
-    } else {
-        format!("{main} ({})", others.join(" / "))
-    }
 }

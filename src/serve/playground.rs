@@ -32,7 +32,6 @@ use super::routes::{
 use crate::case::{self, Format};
 use crate::diagnostic::Diagnostic;
 use crate::graph::DecisionGraph;
-use crate::model::RemedyId;
 use crate::report::i18n::{self, Words};
 use crate::source::SourceFile;
 
@@ -364,8 +363,8 @@ async fn explain(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Result<Re
     let model = parts.graph.model();
     let remedy = match query.get("remedy") {
         None => None,
-        Some(name) => match model.remedies.iter().position(|r| r.id == name) {
-            Some(i) => Some(RemedyId(u32::try_from(i).unwrap_or(u32::MAX))),
+        Some(name) => match model.remedy_named(name) {
+            Some(i) => Some(i),
             None => {
                 let ids: Vec<&str> = model.remedies.iter().map(|r| r.id.as_str()).collect();
                 return Err(ApiError::bad_query(

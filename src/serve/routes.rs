@@ -28,7 +28,7 @@ use super::{Config, stream};
 use crate::case::Case;
 use crate::diagnostic::Diagnostic;
 use crate::eval::Options;
-use crate::model::{Model, RemedyId};
+use crate::model::Model;
 use crate::outcome::{RulebookInfo, Titles};
 use crate::report::i18n;
 use crate::report::{JsonDiagnostic, json_diagnostic};
@@ -560,8 +560,8 @@ async fn explain(
     let model = target.model();
     let remedy = match target.query.get("remedy") {
         None => None,
-        Some(name) => match model.remedies.iter().position(|r| r.id == name) {
-            Some(i) => Some(RemedyId(u32::try_from(i).unwrap_or(u32::MAX))),
+        Some(name) => match model.remedy_named(name) {
+            Some(i) => Some(i),
             None => {
                 let ids: Vec<&str> = model.remedies.iter().map(|r| r.id.as_str()).collect();
                 return Err(ApiError::bad_query(

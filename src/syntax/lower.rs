@@ -313,10 +313,12 @@ impl Lowerer<'_> {
                 Rule::param => {
                     let mut name = None;
                     let mut ty = (TypeExpr::Text, Span::default());
+                    let mut labels = Vec::new();
                     for pc in c.into_inner() {
                         match pc.as_rule() {
                             Rule::ident => name = Some(self.ident(&pc)),
                             Rule::fact_type => ty = self.type_expr(pc),
+                            Rule::label_attr => labels.push(self.lang_text(pc)),
                             _ => {}
                         }
                     }
@@ -325,6 +327,7 @@ impl Lowerer<'_> {
                             name,
                             ty: ty.0,
                             ty_span: ty.1,
+                            labels,
                         });
                     }
                 }
@@ -370,9 +373,11 @@ impl Lowerer<'_> {
         let mut deadline = Vec::new();
         let mut cites = Vec::new();
         let mut in_force = Vec::new();
+        let mut titles = Vec::new();
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::ident => idents.push(self.ident(&c)),
+                Rule::title_attr => titles.push(self.lang_text(c)),
                 Rule::expr => condition = Some(self.expr(c)),
                 Rule::conclusion => {
                     conclusion = c
@@ -412,6 +417,7 @@ impl Lowerer<'_> {
             deadline,
             cites: tight(cites),
             in_force,
+            titles,
         }
     }
 

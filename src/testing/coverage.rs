@@ -71,6 +71,7 @@ impl Probe {
                 deadline: None,
                 cites: Vec::new(),
                 period: None,
+                titles: Vec::new(),
             });
         }
         Probe {

@@ -197,7 +197,7 @@ fn case_values_with_escape_sequences_links_carriage_returns_and_bidi_overrides()
     );
     assert!(
         r.stdout.contains(
-            "location: Hangzhou\\u{1b}]8;;https://evil.example\\u{7}x\\u{1b}]8;;\\u{7}\n"
+            "Seller's location (location): Hangzhou\\u{1b}]8;;https://evil.example\\u{7}x\\u{1b}]8;;\\u{7}\n"
         ),
         "{}",
         r.stdout

@@ -432,7 +432,7 @@ function card(remedy, kind) {
       el("li", {}, c.text ?? (c.article ? w("playground-law-article", { law: pick(c.title, c.law), article: c.article }) : pick(c.title, c.law))))));
   }
   for (const b of remedy.because || []) {
-    row(w("playground-because", { rule: b.rule }), el("ul", {}, Object.entries(b.facts || {}).map(([f, v]) =>
+    row(w("playground-because", { rule: pick(b.title, b.rule) }), el("ul", {}, Object.entries(b.facts || {}).map(([f, v]) =>
       el("li", {}, w("playground-fact-value", { fact: factLabel(f), value: showValue(f, v) })))));
   }
   if (remedy.needs) {
@@ -480,7 +480,7 @@ async function renderOutcome() {
     section("undetermined", w("playground-undetermined"), (o.undetermined || []).map((r) => card(r, "undetermined")));
     section("overridden", w("playground-overridden"), (o.overridden || []).map((r) => {
       const c = card({ id: r.remedy || r.rule }, "overridden");
-      c.querySelector("dl").append(el("dt", {}, w("playground-because", { rule: r.rule })),
+      c.querySelector("dl").append(el("dt", {}, w("playground-because", { rule: pick(r.title, r.rule) })),
         el("dd", {}, w("playground-by", { by: list(r.by || []) })));
       if (!r.remedy) c.querySelector("button.explain").remove();
       return c;
@@ -513,12 +513,12 @@ async function showExplanation(id) {
     el("li", { class: `part ${p.holds === true ? "yes" : p.holds === false ? "no" : "open"}` },
       el("span", { class: "truth" }, truth(p.holds)), " ", p.test || "")));
   const rules = (r.rules || []).map((rule) => el("div", { class: "rule" },
-    el("h4", {}, w("playground-labelled", { label: w("playground-because", { rule: rule.rule }), text: truth(rule.applies) })),
+    el("h4", {}, w("playground-labelled", { label: w("playground-because", { rule: pick(rule.title, rule.rule) }), text: truth(rule.applies) })),
     parts(rule.parts),
     rule.amount && rule.amount.computation ? el("p", { class: "computation" }, rule.amount.computation) : null,
     (rule.exceptions || []).length ? el("div", {}, el("h5", {}, w("playground-exceptions")),
       rule.exceptions.map((x) => el("div", { class: "exception" },
-        el("p", {}, w("playground-labelled", { label: x.rule || x.exception || "", text: truth(x.applies) })), parts(x.parts)))) : null));
+        el("p", {}, w("playground-labelled", { label: pick(x.title, x.rule || x.exception || ""), text: truth(x.applies) })), parts(x.parts)))) : null));
   const flip = r.flip && (r.flip.changes || []).length
     ? el("p", { class: "flip" }, w("playground-labelled", { label: w("playground-flip"),
       text: list(r.flip.changes.map((c) => w("playground-fact-value", { fact: factLabel(c.fact), value: showValue(c.fact, c.value) }))) }))

@@ -230,6 +230,7 @@ impl<'g> Side<'g> {
             deadline: None,
             cites: Vec::new(),
             period: None,
+            titles: Vec::new(),
         }));
         let cut = Model {
             header: model.header.clone(),
