@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
@@ -26,7 +27,7 @@ use super::Config;
 use super::error::ApiError;
 use super::query::Query;
 use super::routes::{
-    App, CASE_NAME, as_of, blocking, json_response, pick_lang, read_body, request_lang,
+    App, CASE_NAME, Target, as_of, blocking, json_response, pick_lang, read_body, request_lang,
     rulebook_name,
 };
 use crate::case::{self, Format};
@@ -162,32 +163,21 @@ async fn words(uri: Uri) -> Result<Response, ApiError> {
     Ok(json_response(StatusCode::OK, &words_json()))
 }
 
-/// `GET /v1/rulebooks/{id}/source`: the text of the version serving.
+/// `GET /v1/rulebooks/{id}/source`: the text of the version serving (the
+/// same 404 and 400 answers as every rulebook endpoint, [`Target`]).
 async fn source(
     State(app): State<Arc<App>>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     uri: Uri,
 ) -> Result<Response, ApiError> {
-    let query = Query::parse(uri.query(), &["lang"], &request_lang(&uri))?;
-    let Some(slot) = app.registry.get(&id) else {
-        let lang = pick_lang(&query, None)?;
-        let ids = app.registry.ids().join(", ");
-        return Err(ApiError::new(
-            StatusCode::NOT_FOUND,
-            "serve::unknown_rulebook",
-            &lang,
-            "serve-unknown-rulebook",
-            &[("id", &id), ("ids", &ids)],
-        ));
-    };
-    let version = slot.current();
+    let target = Target::new(&app, id, &uri, &["lang"])?;
     Ok((
         StatusCode::OK,
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/plain; charset=utf-8"),
         )],
-        version.file.text().to_string(),
+        target.version.file.text().to_string(),
     )
         .into_response())
 }

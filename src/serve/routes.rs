@@ -200,15 +200,15 @@ pub(super) fn pick_lang(query: &Query, model: Option<&Model>) -> Result<String, 
 /// when no rulebook has that id; 400 when the path is not percent-encoded
 /// UTF-8), the query with only the endpoint's keys (400 for another), and
 /// the language of its words.
-struct Target {
+pub(super) struct Target {
     id: String,
-    version: Arc<Version>,
+    pub(super) version: Arc<Version>,
     query: Query,
     lang: String,
 }
 
 impl Target {
-    fn new(
+    pub(super) fn new(
         app: &App,
         id: Result<Path<String>, PathRejection>,
         uri: &Uri,
