@@ -27,11 +27,10 @@ use super::Config;
 use super::error::ApiError;
 use super::query::Query;
 use super::routes::{
-    App, CASE_NAME, Target, as_of, blocking, json_response, pick_lang, read_body, request_lang,
-    rulebook_name,
+    App, CASE_NAME, Target, as_of, blocking, facts_document, invalid_case, json_response,
+    pick_lang, read_body, remedy_asked, request_lang, rulebook_name, skipped_facts,
 };
 use crate::case::{self, Format};
-use crate::diagnostic::Diagnostic;
 use crate::graph::DecisionGraph;
 use crate::report::i18n::{self, Words};
 use crate::source::SourceFile;
@@ -255,15 +254,6 @@ fn read_case(
     case.ok_or_else(|| invalid_case(lang, &diagnostics))
 }
 
-fn invalid_case(lang: &str, diagnostics: &[Diagnostic]) -> ApiError {
-    ApiError::invalid(
-        "serve::invalid_case",
-        lang,
-        "serve-case-invalid",
-        diagnostics,
-    )
-}
-
 /// The query and language of a playground request (`lang`, else the
 /// language of the rulebook is not known yet: English for early errors).
 fn query(uri: &Uri, allowed: &[&str]) -> Result<(Query, String), ApiError> {
@@ -282,19 +272,7 @@ async fn facts(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Result<Resp
     let (query, lang) = query(&uri, &["format", "lang", "name"])?;
     let parts = parts(&app, body, &query, &lang).await?;
     let lang = answer_lang(&query, &parts.graph)?;
-    let model = parts.graph.model();
-    let json = match query.get("format").unwrap_or("json") {
-        "json" => crate::schema::facts_json(model),
-        "jsonschema" => crate::schema::case_schema(model),
-        other => {
-            return Err(ApiError::bad_query(
-                &lang,
-                "format",
-                "serve-facts-format",
-                &[("value", other)],
-            ));
-        }
-    };
+    let json = facts_document(parts.graph.model(), &query, &lang)?;
     Ok(json_response(StatusCode::OK, &json))
 }
 
@@ -350,22 +328,7 @@ async fn explain(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Result<Re
     let parts = parts(&app, body, &query, &lang).await?;
     let lang = answer_lang(&query, &parts.graph)?;
     let options = as_of(&query, &lang)?;
-    let model = parts.graph.model();
-    let remedy = match query.get("remedy") {
-        None => None,
-        Some(name) => match model.remedy_named(name) {
-            Some(i) => Some(i),
-            None => {
-                let ids: Vec<&str> = model.remedies.iter().map(|r| r.id.as_str()).collect();
-                return Err(ApiError::bad_query(
-                    &lang,
-                    "remedy",
-                    "serve-unknown-remedy",
-                    &[("remedy", name), ("ids", &ids.join(", "))],
-                ));
-            }
-        },
-    };
+    let remedy = remedy_asked(parts.graph.model(), &query, &lang)?;
     let limits = app.config.limits;
     let json = blocking(&lang.clone(), move || {
         let case = read_case(&parts.graph, parts.case.as_ref(), &limits, &lang)?;
@@ -384,21 +347,7 @@ async fn ask(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Result<Respon
     let parts = parts(&app, body, &query, &lang).await?;
     let lang = answer_lang(&query, &parts.graph)?;
     let options = as_of(&query, &lang)?;
-    let model = parts.graph.model();
-    let mut skipped = Vec::new();
-    for name in query.all("skip") {
-        match model.fact_id(name) {
-            Some(f) => skipped.push(f),
-            None => {
-                return Err(ApiError::bad_query(
-                    &lang,
-                    "skip",
-                    "serve-unknown-fact",
-                    &[("fact", name)],
-                ));
-            }
-        }
-    }
+    let skipped = skipped_facts(parts.graph.model(), &query, &lang)?;
     let limits = app.config.limits;
     let json = blocking(&lang.clone(), move || {
         let case = read_case(&parts.graph, parts.case.as_ref(), &limits, &lang)?;

@@ -28,7 +28,7 @@ use super::{Config, stream};
 use crate::case::Case;
 use crate::diagnostic::Diagnostic;
 use crate::eval::Options;
-use crate::model::Model;
+use crate::model::{FactId, Model, RemedyId};
 use crate::outcome::{RulebookInfo, Titles};
 use crate::report::i18n;
 use crate::report::{JsonDiagnostic, json_diagnostic};
@@ -300,7 +300,7 @@ fn bad_path(uri: &Uri, lang: &str) -> ApiError {
 }
 
 /// 422: the case's diagnostics.
-fn invalid_case(lang: &str, diagnostics: &[Diagnostic]) -> ApiError {
+pub(super) fn invalid_case(lang: &str, diagnostics: &[Diagnostic]) -> ApiError {
     ApiError::invalid(
         "serve::invalid_case",
         lang,
@@ -557,22 +557,7 @@ async fn explain(
 ) -> Answer {
     let target = Target::new(&app, id, &uri, &["as_of", "lang", "remedy"])?;
     let options = target.options()?;
-    let model = target.model();
-    let remedy = match target.query.get("remedy") {
-        None => None,
-        Some(name) => match model.remedy_named(name) {
-            Some(i) => Some(i),
-            None => {
-                let ids: Vec<&str> = model.remedies.iter().map(|r| r.id.as_str()).collect();
-                return Err(ApiError::bad_query(
-                    &target.lang,
-                    "remedy",
-                    "serve-unknown-remedy",
-                    &[("remedy", name), ("ids", &ids.join(", "))],
-                ));
-            }
-        },
-    };
+    let remedy = remedy_asked(target.model(), &target.query, &target.lang)?;
     let case = target.read_case(&app, body, false).await?;
     let Target { version, lang, .. } = target;
     let json = blocking(&lang.clone(), move || {
@@ -594,20 +579,7 @@ async fn ask(
 ) -> Answer {
     let target = Target::new(&app, id, &uri, &["as_of", "lang", "skip"])?;
     let options = target.options()?;
-    let mut skipped = Vec::new();
-    for name in target.query.all("skip") {
-        match target.model().fact_id(name) {
-            Some(f) => skipped.push(f),
-            None => {
-                return Err(ApiError::bad_query(
-                    &target.lang,
-                    "skip",
-                    "serve-unknown-fact",
-                    &[("fact", name)],
-                ));
-            }
-        }
-    }
+    let skipped = skipped_facts(target.model(), &target.query, &target.lang)?;
     let case = target.read_case(&app, body, true).await?;
     let Target { version, lang, .. } = target;
     let json = blocking(&lang.clone(), move || {
@@ -629,20 +601,69 @@ async fn facts(
     uri: Uri,
 ) -> Answer {
     let target = Target::new(&app, id, &uri, &["format", "lang"])?;
-    let model = target.model();
-    let json = match target.query.get("format").unwrap_or("json") {
-        "json" => crate::schema::facts_json(model),
-        "jsonschema" => crate::schema::case_schema(model),
-        other => {
-            return Err(ApiError::bad_query(
-                &target.lang,
-                "format",
-                "serve-facts-format",
-                &[("value", other)],
-            ));
-        }
-    };
+    let json = facts_document(target.model(), &target.query, &target.lang)?;
     Ok(json_response(StatusCode::OK, &json))
+}
+
+/// `?format=json|jsonschema` of a facts request: `facts --format json` or
+/// the case schema (400 for another format).
+pub(super) fn facts_document(
+    model: &Model,
+    query: &Query,
+    lang: &str,
+) -> Result<serde_json::Value, ApiError> {
+    match query.get("format").unwrap_or("json") {
+        "json" => Ok(crate::schema::facts_json(model)),
+        "jsonschema" => Ok(crate::schema::case_schema(model)),
+        other => Err(ApiError::bad_query(
+            lang,
+            "format",
+            "serve-facts-format",
+            &[("value", other)],
+        )),
+    }
+}
+
+/// `?skip=FACT` (repeatable) of an ask request: the facts to leave unknown
+/// (400 for a name that is not a fact).
+pub(super) fn skipped_facts(
+    model: &Model,
+    query: &Query,
+    lang: &str,
+) -> Result<Vec<FactId>, ApiError> {
+    query
+        .all("skip")
+        .into_iter()
+        .map(|name| {
+            model.fact_id(name).ok_or_else(|| {
+                ApiError::bad_query(lang, "skip", "serve-unknown-fact", &[("fact", name)])
+            })
+        })
+        .collect()
+}
+
+/// `?remedy=` of an explain request: a remedy by its id or any of its
+/// titles (400 listing the ids for another).
+pub(super) fn remedy_asked(
+    model: &Model,
+    query: &Query,
+    lang: &str,
+) -> Result<Option<RemedyId>, ApiError> {
+    let Some(name) = query.get("remedy") else {
+        return Ok(None);
+    };
+    match model.remedy_named(name) {
+        Some(i) => Ok(Some(i)),
+        None => {
+            let ids: Vec<&str> = model.remedies.iter().map(|r| r.id.as_str()).collect();
+            Err(ApiError::bad_query(
+                lang,
+                "remedy",
+                "serve-unknown-remedy",
+                &[("remedy", name), ("ids", &ids.join(", "))],
+            ))
+        }
+    }
 }
 
 /// The name a rulebook body has: `name`, else `rulebook.rules`.

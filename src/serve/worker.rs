@@ -59,33 +59,14 @@ pub fn with<R>(
             // a nested call: a worker of its own (never happens: no handler nests)
             return made(version).with_dependent_mut(|_, w| work(w));
         };
-        let at = match kept
-            .iter()
-            .position(|k| Arc::ptr_eq(k.borrow_owner(), version))
-        {
-            Some(at) => at,
-            None => {
-                // the same file's older version is replaced
-                let name = version.file.name();
-                let fresh = made(version);
-                match kept
-                    .iter()
-                    .position(|k| k.borrow_owner().file.name() == name)
-                {
-                    Some(at) => {
-                        if let Some(slot) = kept.get_mut(at) {
-                            *slot = fresh;
-                        }
-                        at
-                    }
-                    None => {
-                        kept.push(fresh);
-                        kept.len() - 1
-                    }
-                }
-            }
-        };
-        match kept.get_mut(at) {
+        let serving = |k: &Kept| Arc::ptr_eq(k.borrow_owner(), version);
+        if !kept.iter().any(serving) {
+            // the same file's older version is replaced
+            let name = version.file.name();
+            kept.retain(|k| k.borrow_owner().file.name() != name);
+            kept.push(made(version));
+        }
+        match kept.iter_mut().find(|k| serving(k)) {
             Some(k) => k.with_dependent_mut(|_, w| work(w)),
             None => made(version).with_dependent_mut(|_, w| work(w)),
         }
