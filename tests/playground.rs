@@ -6,16 +6,8 @@
 //! (The page itself is driven in headless Chromium by
 //! editors/playground/test/browser.mjs, run by `.ci/run`.)
 
-use crate::root;
-use crate::serve::{Server, raw, read_full};
+use crate::serve::{EXAMPLE, SHOPPING, Server, error_code, json_cases, raw, read, read_full};
 use crate::support::redress;
-
-const EXAMPLE: &str = "rulebooks/example/example.rules";
-const SHOPPING: &str = "rulebooks/cn-online-shopping/cn-online-shopping.rules";
-
-fn read(path: &str) -> String {
-    std::fs::read_to_string(root().join(path)).unwrap()
-}
 
 /// `{"rulebook": TEXT, "case": CASE}` with the case's text as it is.
 fn body(rulebook: &str, case: Option<&str>) -> String {
@@ -42,11 +34,6 @@ fn get_full(server: &Server, path: &str) -> (u16, String, String) {
     .unwrap();
     let (status, head, body) = read_full(s);
     (status, head.to_ascii_lowercase(), body)
-}
-
-fn error_code(body: &str) -> String {
-    let v: serde_json::Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"));
-    v["error"]["code"].as_str().unwrap().to_string()
 }
 
 const NAMESPACES: &[&str] = &[
@@ -245,20 +232,6 @@ fn the_source_of_a_served_rulebook() {
     let (status, body) = server.get("/v1/rulebooks/%FF/source");
     assert_eq!(status, 400, "{body}");
     assert_eq!(error_code(&body), "serve::bad_request");
-}
-
-/// The shipped cases of a rulebook, as JSON.
-fn json_cases(dir: &str) -> Vec<String> {
-    let mut cases: Vec<String> =
-        std::fs::read_dir(root().join("rulebooks").join(dir).join("cases"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .map(|p| crate::relative(&p))
-            .collect();
-    cases.sort();
-    assert!(!cases.is_empty());
-    cases
 }
 
 #[test]

@@ -209,15 +209,15 @@ fn dechunk(mut body: &str) -> String {
     out
 }
 
-const EXAMPLE: &str = "rulebooks/example/example.rules";
-const SHOPPING: &str = "rulebooks/cn-online-shopping/cn-online-shopping.rules";
+pub(crate) const EXAMPLE: &str = "rulebooks/example/example.rules";
+pub(crate) const SHOPPING: &str = "rulebooks/cn-online-shopping/cn-online-shopping.rules";
 
-fn read(path: &str) -> String {
+pub(crate) fn read(path: &str) -> String {
     std::fs::read_to_string(root().join(path)).unwrap()
 }
 
 /// The cases of a shipped rulebook written as JSON.
-fn json_cases(book: &str) -> Vec<String> {
+pub(crate) fn json_cases(book: &str) -> Vec<String> {
     let mut cases: Vec<String> =
         std::fs::read_dir(root().join("rulebooks").join(book).join("cases"))
             .unwrap()
@@ -230,7 +230,8 @@ fn json_cases(book: &str) -> Vec<String> {
     cases
 }
 
-fn error_code(body: &str) -> String {
+/// The `error.code` of a JSON error answer.
+pub(crate) fn error_code(body: &str) -> String {
     let v: serde_json::Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"));
     v["error"]["code"].as_str().unwrap().to_string()
 }
