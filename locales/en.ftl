@@ -294,3 +294,10 @@ set-aside-exception-titled = exception “{ $exception }” does not exclude “
 set-aside-exception-remedy-titled = exception “{ $exception }” to “{ $rule }” ({ $remedy }): set aside by { $by }
 overridden-remedy-titled = “{ $rule }” ({ $remedy }): overridden by { $by }
 overridden-titled = “{ $rule }”: overridden by { $by }
+
+## diagnostics
+# The words of diagnostics (`redress check`, the language server, the playground); `text!` ids in src/.
+
+diag-list-or = {" "}or{" "}
+diag-list-and = {" "}and{" "}
+diag-did-you-mean = did you mean `{ $name }`?

@@ -274,3 +274,10 @@ set-aside-exception-titled = 例外「{ $exception }」不排除「{ $rule }」�
 set-aside-exception-remedy-titled = 「{ $rule }」（{ $remedy }）的例外「{ $exception }」：被 { $by } 排除
 overridden-remedy-titled = 「{ $rule }」（{ $remedy }）：被 { $by } 取代
 overridden-titled = 「{ $rule }」：被 { $by } 取代
+
+## diagnostics
+# 诊断信息的用语（`redress check`、语言服务器、练习页）；源代码中 `text!` 的编号。
+
+diag-list-or = {" "}或{" "}
+diag-list-and = {" "}和{" "}
+diag-did-you-mean = 是不是 `{ $name }`？

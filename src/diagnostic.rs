@@ -7,6 +7,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::i18n::{FluentValue, Words};
 use crate::source::{SourceFile, Span, widen};
 
 /// How bad a diagnostic is.
@@ -190,6 +191,18 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Edits that fix it, for an editor to apply (none for most diagnostics).
     pub fixes: Vec<Fix>,
+    /// The catalogue messages the words above were rendered from (English
+    /// when built), so [`Diagnostic::in_language`] can render them again.
+    texts: Vec<(Part, Text)>,
+}
+
+/// Which words of a diagnostic a [`Text`] gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Message,
+    Label(usize),
+    Help,
+    Fix(usize),
 }
 
 impl Diagnostic {
@@ -211,21 +224,25 @@ impl Diagnostic {
         )
     }
 
-    /// An error with a message.
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    /// An error with a message: a catalogue message ([`text!`](crate::text))
+    /// or, for words not in the catalogue (a message from the OS or a
+    /// library), a plain string.
+    pub fn error(code: Code, message: impl Into<Text>) -> Self {
+        let message = message.into();
         Diagnostic {
             code,
             severity: Severity::Error,
-            message: message.into(),
+            message: message.english.clone(),
             file: None,
             labels: Vec::new(),
             help: None,
             fixes: Vec::new(),
+            texts: vec![(Part::Message, message)],
         }
     }
 
     /// A warning with a message.
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -239,17 +256,22 @@ impl Diagnostic {
     }
 
     /// Add a label.
-    pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+    pub fn label(mut self, span: Span, text: impl Into<Text>) -> Self {
+        let text = text.into();
         self.labels.push(Label {
             span,
-            text: text.into(),
+            text: text.english.clone(),
         });
+        self.texts.push((Part::Label(self.labels.len() - 1), text));
         self
     }
 
     /// Set the help text.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: impl Into<Text>) -> Self {
+        let help = help.into();
+        self.help = Some(help.english.clone());
+        self.texts.retain(|(part, _)| *part != Part::Help);
+        self.texts.push((Part::Help, help));
         self
     }
 
@@ -258,22 +280,73 @@ impl Diagnostic {
         mut self,
         span: Span,
         replacement: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Self {
+        let message = message.into();
         self.fixes.push(Fix {
-            message: message.into(),
+            message: message.english.clone(),
             span,
             replacement: replacement.into(),
         });
+        self.texts.push((Part::Fix(self.fixes.len() - 1), message));
         self
     }
 
     /// Set the help text when there is one.
-    pub fn maybe_help(mut self, help: Option<String>) -> Self {
-        if help.is_some() {
-            self.help = help;
+    pub fn maybe_help<T: Into<Text>>(self, help: Option<T>) -> Self {
+        match help {
+            Some(help) => self.help(help),
+            None => self,
         }
-        self
+    }
+
+    /// The same diagnostic with its message, labels, help and fixes' words
+    /// in `lang` (English when the catalogue lacks the language or a message;
+    /// words not from the catalogue stay as they are).
+    pub fn in_language(&self, lang: &str) -> Diagnostic {
+        let mut d = self.clone();
+        if lang == "en" {
+            return d;
+        }
+        for (part, text) in &self.texts {
+            if text.id.is_none() {
+                continue;
+            }
+            let words = text.render(lang);
+            match *part {
+                Part::Message => d.message = words,
+                Part::Label(i) => {
+                    if let Some(l) = d.labels.get_mut(i) {
+                        l.text = words;
+                    }
+                }
+                Part::Help => d.help = Some(words),
+                Part::Fix(i) => {
+                    if let Some(f) = d.fixes.get_mut(i) {
+                        f.message = words;
+                    }
+                }
+            }
+        }
+        d
+    }
+
+    /// The words of this diagnostic that are not from the catalogue (and so
+    /// cannot be shown in another language), in the order message, labels,
+    /// help, fixes; empty labels are not counted.
+    pub fn untranslated(&self) -> Vec<&str> {
+        let mut parts: Vec<&(Part, Text)> = self
+            .texts
+            .iter()
+            .filter(|(_, t)| t.id.is_none() && !t.english.is_empty())
+            .collect();
+        parts.sort_by_key(|(part, _)| match *part {
+            Part::Message => (0, 0),
+            Part::Label(i) => (1, i),
+            Part::Help => (2, 0),
+            Part::Fix(i) => (3, i),
+        });
+        parts.into_iter().map(|(_, t)| t.english.as_str()).collect()
     }
 
     /// True for errors.
@@ -379,8 +452,8 @@ pub fn did_you_mean<'a>(
 }
 
 /// `Some("did you mean `x`?")` when a close candidate exists.
-pub fn suggestion<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    did_you_mean(name, candidates).map(|c| format!("did you mean `{c}`?"))
+pub fn suggestion<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Text> {
+    did_you_mean(name, candidates).map(|c| crate::text!("diag-did-you-mean", name = c))
 }
 
 /// A count for messages, its digits grouped by thousands: `127950` as `127,950`.
@@ -394,4 +467,264 @@ pub fn grouped(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// Words a person reads in a diagnostic (its message, a label, the help, a
+/// fix's title): a message of the catalogue (`locales/*.ftl`, section
+/// `## diagnostics`) with its arguments, rendered in English when built and
+/// in any language by [`Text::render`]. Build one with [`text!`](crate::text).
+///
+/// A plain `String` or `&str` converts into a `Text` without a catalogue id:
+/// words that cannot be translated (an operating system's or a library's
+/// message), shown as they are in every language and listed by
+/// [`Diagnostic::untranslated`].
+///
+/// ```
+/// use redress::text;
+/// let t = text!("diag-did-you-mean", name = "operator.location");
+/// assert_eq!(t.english(), "did you mean `operator.location`?");
+/// assert_eq!(t.render("zh"), "是不是 `operator.location`？");
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    id: Option<&'static str>,
+    args: Vec<(&'static str, Arg)>,
+    english: String,
+}
+
+/// An argument of a [`Text`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// Words given as they are: a name from the rulebook, a value, a number
+    /// already formatted.
+    Plain(String),
+    /// A number, for the catalogue's plural forms (`{ $count -> … }`).
+    Number(i64),
+    /// Words that are themselves a catalogue message, rendered in the same
+    /// language (a type's name, a clause).
+    Text(Box<Text>),
+    /// Items joined as a list in the language (`a, b` / `a、b`), or with
+    /// the last joined by the word "or" (`a, b or c` / `a、b 或 c`).
+    List(Vec<Arg>, Join),
+}
+
+/// How the items of an [`Arg::List`] are joined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Join {
+    /// `a, b, c` / `a、b、c`.
+    Comma,
+    /// `a, b or c` / `a、b 或 c`.
+    Or,
+    /// `a, b and c` / `a、b 和 c`.
+    And,
+}
+
+impl Text {
+    /// The catalogue message `id` with its arguments (use [`text!`](crate::text)).
+    pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Text {
+        let mut text = Text {
+            id: Some(id),
+            args,
+            english: String::new(),
+        };
+        text.english = text.render("en");
+        text
+    }
+
+    /// The words in English.
+    pub fn english(&self) -> &str {
+        &self.english
+    }
+
+    /// The catalogue id; `None` for words not from the catalogue.
+    pub fn id(&self) -> Option<&'static str> {
+        self.id
+    }
+
+    /// The words in `lang` (English where the catalogue lacks the language
+    /// or the message).
+    pub fn render(&self, lang: &str) -> String {
+        let Some(id) = self.id else {
+            return self.english.clone();
+        };
+        let words = Words::new(lang);
+        let args: Vec<(&str, FluentValue<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, arg)| (*name, arg.value(words)))
+            .collect();
+        words.get(id, &args)
+    }
+}
+
+impl Arg {
+    /// Items joined with commas (`a, b` / `a、b`).
+    pub fn list<T: Into<Arg>>(items: impl IntoIterator<Item = T>) -> Arg {
+        Arg::List(items.into_iter().map(Into::into).collect(), Join::Comma)
+    }
+
+    /// Items with the last joined by "or" (`a, b or c` / `a、b 或 c`).
+    pub fn or_list<T: Into<Arg>>(items: impl IntoIterator<Item = T>) -> Arg {
+        Arg::List(items.into_iter().map(Into::into).collect(), Join::Or)
+    }
+
+    /// Items with the last joined by "and" (`a, b and c` / `a、b 和 c`).
+    pub fn and_list<T: Into<Arg>>(items: impl IntoIterator<Item = T>) -> Arg {
+        Arg::List(items.into_iter().map(Into::into).collect(), Join::And)
+    }
+
+    fn value(&self, words: Words) -> FluentValue<'static> {
+        match self {
+            Arg::Number(n) => FluentValue::from(*n),
+            other => FluentValue::from(other.words(words)),
+        }
+    }
+
+    fn words(&self, words: Words) -> String {
+        match self {
+            Arg::Plain(s) => s.clone(),
+            Arg::Number(n) => n.to_string(),
+            Arg::Text(t) => t.render(words.lang()),
+            Arg::List(items, join) => {
+                let items: Vec<String> = items.iter().map(|a| a.words(words)).collect();
+                let sep = words.get("list-separator", &[]);
+                let last = match join {
+                    Join::Comma => sep.clone(),
+                    Join::Or => words.get("diag-list-or", &[]),
+                    Join::And => words.get("diag-list-and", &[]),
+                };
+                let mut out = String::new();
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(if i + 1 == items.len() { &last } else { &sep });
+                    }
+                    out.push_str(item);
+                }
+                out
+            }
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(english: String) -> Text {
+        Text {
+            id: None,
+            args: Vec::new(),
+            english,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(english: &str) -> Text {
+        Text::from(english.to_string())
+    }
+}
+
+impl From<std::borrow::Cow<'_, str>> for Text {
+    fn from(english: std::borrow::Cow<'_, str>) -> Text {
+        Text::from(english.into_owned())
+    }
+}
+
+impl From<&String> for Text {
+    fn from(english: &String) -> Text {
+        Text::from(english.clone())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Plain(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Plain(s.to_string())
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Plain(s.clone())
+    }
+}
+
+impl From<&&str> for Arg {
+    fn from(s: &&str) -> Arg {
+        Arg::Plain((*s).to_string())
+    }
+}
+
+impl From<std::borrow::Cow<'_, str>> for Arg {
+    fn from(s: std::borrow::Cow<'_, str>) -> Arg {
+        Arg::Plain(s.into_owned())
+    }
+}
+
+impl From<Text> for Arg {
+    fn from(t: Text) -> Arg {
+        Arg::Text(Box::new(t))
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {
+        $(impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        })*
+    };
+}
+number_args!(usize, u64, u32, u16, u8, i64, i32);
+
+/// A [`Text`] from the catalogue: `text!("diag-undefined-fact", name = n)`.
+/// Each argument is anything that converts into an [`Arg`] (a string, a
+/// number, another `Text`, or an [`Arg`] list).
+#[macro_export]
+macro_rules! text {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::diagnostic::Text::new(
+            $id,
+            vec![$((stringify!($name), $crate::diagnostic::Arg::from($value))),*],
+        )
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_from_the_catalogue_render_in_either_language() {
+        let d = Diagnostic::error(
+            Code::UndefinedFact,
+            crate::text!("diag-did-you-mean", name = "a.b"),
+        )
+        .label(Span::new(0, 1), "plain words")
+        .help(crate::text!("diag-did-you-mean", name = "c"));
+        assert_eq!(d.message, "did you mean `a.b`?");
+        assert_eq!(d.help.as_deref(), Some("did you mean `c`?"));
+        let zh = d.in_language("zh");
+        assert_eq!(zh.message, "是不是 `a.b`？");
+        assert_eq!(zh.help.as_deref(), Some("是不是 `c`？"));
+        assert_eq!(zh.labels[0].text, "plain words");
+        assert_eq!(d.untranslated(), vec!["plain words"]);
+        assert_eq!(d.in_language("en").key(), d.key());
+    }
+
+    #[test]
+    fn lists_join_in_the_language() {
+        let t = Text::new(
+            "diag-did-you-mean",
+            vec![("name", Arg::or_list(["a", "b", "c"]))],
+        );
+        assert_eq!(t.english(), "did you mean `a, b or c`?");
+        assert_eq!(t.render("zh"), "是不是 `a、b 或 c`？");
+        let one = Text::new("diag-did-you-mean", vec![("name", Arg::and_list(["a"]))]);
+        assert_eq!(one.english(), "did you mean `a`?");
+    }
 }

@@ -63,6 +63,7 @@ pub mod explain;
 pub mod export;
 pub mod fmt;
 pub mod graph;
+pub mod i18n;
 pub mod limits;
 pub mod lsp;
 pub mod model;

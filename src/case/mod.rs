@@ -464,7 +464,7 @@ impl Validator<'_> {
             return Entry::Skip;
         }
         let help = suggestion(&path, self.model.facts.iter().map(|f| f.name.as_str()))
-            .unwrap_or_else(|| "the rulebook declares no such fact; it is ignored".to_string());
+            .unwrap_or_else(|| "the rulebook declares no such fact; it is ignored".into());
         self.diagnostics.push(
             Diagnostic::warning(
                 Code::CaseUnknownKey,
@@ -638,7 +638,7 @@ impl Validator<'_> {
                 let Type::OneOf(set) = fact.ty else { return };
                 let values = self.model.one_of_values(set).to_vec();
                 let help = suggestion(&given, values.iter().map(String::as_str))
-                    .map(|s| format!("{s} the values are: {}", values.join(", ")))
+                    .map(|s| format!("{} the values are: {}", s.english(), values.join(", ")))
                     .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -719,7 +719,7 @@ impl Validator<'_> {
                 ok = false;
                 reported += 1;
                 let help = suggestion(given, values.iter().map(String::as_str))
-                    .map(|s| format!("{s} the values are: {}", values.join(", ")))
+                    .map(|s| format!("{} the values are: {}", s.english(), values.join(", ")))
                     .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
                 self.diagnostics.push(
                     Diagnostic::error(

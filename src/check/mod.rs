@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::ast;
-use crate::diagnostic::{Code, Diagnostic, suggestion};
+use crate::diagnostic::{Code, Diagnostic, Text, suggestion};
 use crate::limits::Limits;
 use crate::model::{self, Citation, DerivedId, FactId, LawId, Model, RemedyId, RuleId, Texts};
 use crate::source::{SourceFile, Span};
@@ -157,7 +157,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn error(&mut self, code: Code, message: impl Into<String>) -> DiagBuilder<'_, 'a> {
+    pub(crate) fn error(&mut self, code: Code, message: impl Into<Text>) -> DiagBuilder<'_, 'a> {
         let d = Diagnostic::error(code, message).in_file(self.file);
         DiagBuilder {
             checker: self,
@@ -165,11 +165,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn warning(
-        &mut self,
-        code: Code,
-        message: impl Into<String>,
-    ) -> DiagBuilder<'_, 'a> {
+    pub(crate) fn warning(&mut self, code: Code, message: impl Into<Text>) -> DiagBuilder<'_, 'a> {
         let d = Diagnostic::warning(code, message).in_file(self.file);
         DiagBuilder {
             checker: self,
@@ -743,7 +739,7 @@ impl<'a> Checker<'a> {
             return Some(c);
         }
         let help = suggestion(&upper, ACTIVE_CURRENCIES.iter().copied()).unwrap_or_else(|| {
-            "write the ISO 4217 code of the currency, such as `CNY`, `EUR` or `USD`".to_string()
+            "write the ISO 4217 code of the currency, such as `CNY`, `EUR` or `USD`".into()
         });
         self.error(
             Code::UnknownCurrency,
@@ -1672,7 +1668,7 @@ pub(crate) struct DiagBuilder<'c, 'a> {
 }
 
 impl DiagBuilder<'_, '_> {
-    pub(crate) fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+    pub(crate) fn label(mut self, span: Span, text: impl Into<Text>) -> Self {
         self.d = self.d.take().map(|d| d.label(span, text));
         self
     }
@@ -1681,13 +1677,13 @@ impl DiagBuilder<'_, '_> {
         mut self,
         span: Span,
         replacement: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Self {
         self.d = self.d.take().map(|d| d.fix(span, replacement, message));
         self
     }
 
-    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn help(mut self, help: impl Into<Text>) -> Self {
         self.d = self.d.take().map(|d| d.help(help));
         self
     }
@@ -1703,7 +1699,7 @@ impl DiagBuilder<'_, '_> {
         }
     }
 
-    pub(crate) fn maybe_help(mut self, help: Option<String>) -> Self {
+    pub(crate) fn maybe_help<T: Into<Text>>(mut self, help: Option<T>) -> Self {
         self.d = self.d.take().map(|d| d.maybe_help(help));
         self
     }

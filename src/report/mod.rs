@@ -5,7 +5,7 @@
 pub mod ci;
 pub mod excerpt;
 pub mod explain;
-pub mod i18n;
+pub use crate::i18n;
 pub mod text;
 pub mod visible;
 

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use crate::case::json::{self, Doc, DocKind};
 use crate::case::{self, Case, Format};
-use crate::diagnostic::{Code, Diagnostic, suggestion};
+use crate::diagnostic::{Code, Diagnostic, Text, suggestion};
 use crate::model::Model;
 use crate::outcome::Shown;
 use crate::source::{SourceFile, Span};
@@ -131,7 +131,13 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn error(&mut self, span: Span, message: String, label: &str, help: &str) {
+    fn error(
+        &mut self,
+        span: Span,
+        message: impl Into<Text>,
+        label: impl Into<Text>,
+        help: impl Into<Text>,
+    ) {
         self.diagnostics.push(
             Diagnostic::error(Code::TestFormat, message)
                 .in_file(self.file)
@@ -142,12 +148,12 @@ impl Reader<'_> {
 
     fn unknown_key(&mut self, key: &str, span: Span, within: &str, keys: &[&str]) {
         let help = suggestion(key, keys.iter().copied())
-            .unwrap_or_else(|| format!("the keys here are: {}", keys.join(", ")));
+            .unwrap_or_else(|| format!("the keys here are: {}", keys.join(", ")).into());
         self.error(
             span,
             format!("`{key}` is not a key of {within}"),
             "unknown key",
-            &help,
+            help,
         );
     }
 
@@ -397,10 +403,8 @@ impl Reader<'_> {
         if model.remedies.iter().any(|r| r.id == id) {
             return true;
         }
-        let help =
-            suggestion(id, model.remedies.iter().map(|r| r.id.as_str())).unwrap_or_else(|| {
-                "remedies are named by their id in the rulebook's catalogue".to_string()
-            });
+        let help = suggestion(id, model.remedies.iter().map(|r| r.id.as_str()))
+            .unwrap_or_else(|| "remedies are named by their id in the rulebook's catalogue".into());
         self.diagnostics.push(
             Diagnostic::error(
                 Code::TestUnknownRemedy,
@@ -491,16 +495,16 @@ impl Reader<'_> {
             if !names.contains(&name.as_str()) {
                 let help = suggestion(name, names.iter().copied()).unwrap_or_else(|| {
                     if names.is_empty() {
-                        format!("`{id}` has no parameters")
+                        format!("`{id}` has no parameters").into()
                     } else {
-                        format!("the parameters of `{id}` are: {}", names.join(", "))
+                        format!("the parameters of `{id}` are: {}", names.join(", ")).into()
                     }
                 });
                 self.error(
                     *name_span,
                     format!("`{name}` is not a parameter of `{id}`"),
                     "no such parameter",
-                    &help,
+                    help,
                 );
                 continue;
             }

@@ -3,7 +3,7 @@
 //! the program and read once.
 //!
 //! ```
-//! use redress::report::i18n::Words;
+//! use redress::i18n::Words;
 //! let words = Words::new("en");
 //! assert_eq!(words.get("remedies-apply", &[("count", 3.into())]), "3 remedies apply:");
 //! assert_eq!(Words::new("zh").get("yes", &[]), "是");
@@ -23,8 +23,8 @@ use fluent_bundle::{FluentArgs, FluentResource};
 pub const LANGUAGES: &[&str] = &["en", "zh"];
 
 const SOURCES: &[(&str, &str)] = &[
-    ("en", include_str!("../../locales/en.ftl")),
-    ("zh", include_str!("../../locales/zh.ftl")),
+    ("en", include_str!("../locales/en.ftl")),
+    ("zh", include_str!("../locales/zh.ftl")),
 ];
 
 struct Catalogue {
