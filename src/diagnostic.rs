@@ -193,8 +193,13 @@ pub struct Diagnostic {
     pub fixes: Vec<Fix>,
     /// The catalogue messages the words above were rendered from (English
     /// when built), so [`Diagnostic::in_language`] can render them again.
-    texts: Vec<(Part, Text)>,
+    /// (Boxed: a `Diagnostic` is the error of many `Result`s.)
+    texts: Box<Texts>,
 }
+
+/// The [`Text`] of each part of a diagnostic.
+#[derive(Clone, Debug, Default)]
+struct Texts(Vec<(Part, Text)>);
 
 /// Which words of a diagnostic a [`Text`] gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -237,7 +242,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             fixes: Vec::new(),
-            texts: vec![(Part::Message, message)],
+            texts: Box::new(Texts(vec![(Part::Message, message)])),
         }
     }
 
@@ -262,7 +267,9 @@ impl Diagnostic {
             span,
             text: text.english.clone(),
         });
-        self.texts.push((Part::Label(self.labels.len() - 1), text));
+        self.texts
+            .0
+            .push((Part::Label(self.labels.len() - 1), text));
         self
     }
 
@@ -270,8 +277,8 @@ impl Diagnostic {
     pub fn help(mut self, help: impl Into<Text>) -> Self {
         let help = help.into();
         self.help = Some(help.english.clone());
-        self.texts.retain(|(part, _)| *part != Part::Help);
-        self.texts.push((Part::Help, help));
+        self.texts.0.retain(|(part, _)| *part != Part::Help);
+        self.texts.0.push((Part::Help, help));
         self
     }
 
@@ -288,7 +295,9 @@ impl Diagnostic {
             span,
             replacement: replacement.into(),
         });
-        self.texts.push((Part::Fix(self.fixes.len() - 1), message));
+        self.texts
+            .0
+            .push((Part::Fix(self.fixes.len() - 1), message));
         self
     }
 
@@ -308,7 +317,7 @@ impl Diagnostic {
         if lang == "en" {
             return d;
         }
-        for (part, text) in &self.texts {
+        for (part, text) in &self.texts.0 {
             if text.id.is_none() {
                 continue;
             }
@@ -337,6 +346,7 @@ impl Diagnostic {
     pub fn untranslated(&self) -> Vec<&str> {
         let mut parts: Vec<&(Part, Text)> = self
             .texts
+            .0
             .iter()
             .filter(|(_, t)| t.id.is_none() && !t.english.is_empty())
             .collect();
