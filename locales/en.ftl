@@ -486,6 +486,7 @@ diag-check-calendar-years = { $from } to { $until }
 diag-check-outside-calendar = the { $calendar } calendar covers { $years }; { $what } is outside it
 diag-check-outside-calendar-label = outside the calendar's years
 diag-check-outside-calendar-help = working days are known only for the years the calendar covers, { $years }; use a date inside them
+diag-check-keyword = { $word }
 diag-check-if-condition = the condition of `if`
 diag-check-if-branches-mix = the branches of `if` cannot mix
 diag-check-if-durations = the branches of `if` are durations, which stand only after a date and `+` or `-`

@@ -16,8 +16,8 @@ use rust_decimal::Decimal;
 
 use super::difference::{Constraint, Var, negative_cycle};
 use crate::diagnostic::{Arg, Code, Text};
-use crate::text;
 use crate::model::{Expr, FactId, Model, RuleId};
+use crate::text;
 use crate::value::{OneOfId, Type, Value};
 use crate::vocab::{CmpOp, SetTest, Unit};
 
@@ -69,7 +69,11 @@ impl Proof {
         let tests = self.tests.clone();
         match &self.chain {
             None => text!("diag-check-proof", tests = tests),
-            Some((chain, 1)) => text!("diag-check-proof-chain-one-day", tests = tests, chain = chain),
+            Some((chain, 1)) => text!(
+                "diag-check-proof-chain-one-day",
+                tests = tests,
+                chain = chain
+            ),
             Some((chain, days)) => text!(
                 "diag-check-proof-chain",
                 tests = tests,
@@ -516,7 +520,10 @@ impl Checker<'_> {
                     proof = shown
                 ),
             )
-            .label(span, text!("diag-check-never-together-label", target = tname))
+            .label(
+                span,
+                text!("diag-check-never-together-label", target = tname),
+            )
             .help(text!("diag-check-never-together-help"))
             .emit();
         }
@@ -622,8 +629,6 @@ fn days_text(n: i128) -> String {
         format!("{n} days")
     }
 }
-
-
 
 fn intersect(allowed: Option<Vec<Value>>, with: &[Value]) -> Vec<Value> {
     match allowed {

@@ -3,9 +3,9 @@
 use crate::ast::{self, ExprKind};
 use crate::calendar::Calendar;
 use crate::diagnostic::{Code, Text};
-use crate::text;
 use crate::model::Expr;
 use crate::source::Span;
+use crate::text;
 use crate::value::{OneOfId, Type, Value};
 use crate::vocab::{ArithOp, CmpOp, Extremum, SetTest, Unit};
 
@@ -87,7 +87,7 @@ impl Checker<'_> {
             ExprKind::Text(t) => self.text(t, e, hint),
             ExprKind::Duration(..) => Some((Expr::Const(Value::Bool(false)), Type::Duration)),
             ExprKind::Not(inner) => {
-                let inner = self.boolean(inner, Text::from("`not`"))?;
+                let inner = self.boolean(inner, text!("diag-check-keyword", word = "`not`"))?;
                 Some((Expr::Not(Box::new(inner)), Type::Bool))
             }
             ExprKind::And(parts) | ExprKind::Or(parts) => self.and_or(e, parts),
@@ -127,7 +127,7 @@ impl Checker<'_> {
         let mut out = Vec::new();
         let mut ok = true;
         for p in parts {
-            match self.boolean(p, Text::from(word)) {
+            match self.boolean(p, text!("diag-check-keyword", word = word)) {
                 Some(x) => out.push(x),
                 None => ok = false,
             }
@@ -263,13 +263,10 @@ impl Checker<'_> {
             .iter()
             .any(|i| matches!(i, ast::Item::Header(h) if !h.calendar.is_empty()));
         if !named {
-            self.error(
-                Code::NoCalendar,
-                text!("diag-check-no-calendar-named"),
-            )
-            .label(span, text!("diag-check-no-calendar-named-label"))
-            .help(text!("diag-check-no-calendar-named-help"))
-            .emit();
+            self.error(Code::NoCalendar, text!("diag-check-no-calendar-named"))
+                .label(span, text!("diag-check-no-calendar-named-label"))
+                .help(text!("diag-check-no-calendar-named-help"))
+                .emit();
         }
         None
     }
@@ -379,13 +376,10 @@ impl Checker<'_> {
             return None;
         }
         if ta == Type::Duration {
-            self.error(
-                Code::TypeMismatch,
-                text!("diag-check-if-durations"),
-            )
-            .label(a.span.to(b.span), text!("diag-check-if-durations-label"))
-            .help(text!("diag-check-if-durations-help"))
-            .emit();
+            self.error(Code::TypeMismatch, text!("diag-check-if-durations"))
+                .label(a.span.to(b.span), text!("diag-check-if-durations-label"))
+                .help(text!("diag-check-if-durations-help"))
+                .emit();
             return None;
         }
         Some((Expr::If(Box::new(cond), Box::new(x), Box::new(y)), ta))
@@ -416,7 +410,10 @@ impl Checker<'_> {
                 Type::OneOf(_) => text!("diag-check-boolean-one-of-help"),
                 Type::Set(_) => text!("diag-check-boolean-some-of-help"),
                 Type::Money(_) | Type::Number => {
-                    text!("diag-check-boolean-amount-help", amount = self.example_amount())
+                    text!(
+                        "diag-check-boolean-amount-help",
+                        amount = self.example_amount()
+                    )
                 }
                 Type::Date => text!("diag-check-boolean-date-help"),
                 _ => text!("diag-check-boolean-help"),
@@ -560,7 +557,10 @@ impl Checker<'_> {
         let (na, nb) = (self.a_type(ta), self.a_type(tb));
         let help = match (ta, tb) {
             (Type::Money(_), Type::Number) | (Type::Number, Type::Money(_)) => {
-                text!("diag-check-mismatch-money-help", amount = self.example_amount())
+                text!(
+                    "diag-check-mismatch-money-help",
+                    amount = self.example_amount()
+                )
             }
             (Type::Date, Type::Number) | (Type::Number, Type::Date) => {
                 text!("diag-check-mismatch-date-help")
@@ -570,7 +570,12 @@ impl Checker<'_> {
         };
         self.error(
             Code::TypeMismatch,
-            text!("diag-check-mismatch", what = what, a = na.clone(), b = nb.clone()),
+            text!(
+                "diag-check-mismatch",
+                what = what,
+                a = na.clone(),
+                b = nb.clone()
+            ),
         )
         .label(a.span, text!("diag-check-this-is", found = na))
         .label(b.span, text!("diag-check-this-is", found = nb))
@@ -645,9 +650,16 @@ impl Checker<'_> {
             let found = self.type_name(ta);
             self.error(
                 Code::TypeMismatch,
-                text!("diag-check-no-order", op = op.symbol(), found = found.clone()),
+                text!(
+                    "diag-check-no-order",
+                    op = op.symbol(),
+                    found = found.clone()
+                ),
             )
-            .label(whole.span, text!("diag-check-no-order-label", found = found))
+            .label(
+                whole.span,
+                text!("diag-check-no-order-label", found = found),
+            )
             .help(text!("diag-check-no-order-help"))
             .emit();
             return None;
@@ -698,13 +710,10 @@ impl Checker<'_> {
                 },
                 (Type::Date, ExprKind::Date(d)) => Some(Value::Date(*d)),
                 (Type::Text, ExprKind::Name(n)) => {
-                    self.error(
-                        Code::TypeMismatch,
-                        text!("diag-check-unquoted", word = n),
-                    )
-                    .label(c.span, text!("diag-check-unquoted-label"))
-                    .help(text!("diag-check-unquoted-help", word = n))
-                    .emit();
+                    self.error(Code::TypeMismatch, text!("diag-check-unquoted", word = n))
+                        .label(c.span, text!("diag-check-unquoted-label"))
+                        .help(text!("diag-check-unquoted-help", word = n))
+                        .emit();
                     None
                 }
                 _ => {
@@ -930,5 +939,4 @@ fn set_help(ty: Type, subject: &str, written: Option<&ast::Expr>, checker: &Chec
     });
     let example = named.or(values.first()).map_or("a_value", String::as_str);
     text!("diag-check-set-help", subject = subject, example = example)
-
 }

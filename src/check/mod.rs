@@ -21,10 +21,10 @@ use std::sync::Arc;
 
 use crate::ast;
 use crate::diagnostic::{Arg, Code, Diagnostic, Text, suggestion};
-use crate::text;
 use crate::limits::Limits;
 use crate::model::{self, Citation, DerivedId, FactId, LawId, Model, RemedyId, RuleId, Texts};
 use crate::source::{SourceFile, Span};
+use crate::text;
 use crate::value::{ACTIVE_CURRENCIES, Currency, OneOfId, Type};
 
 /// Check a parsed rulebook. The model is `None` when any error was found.
@@ -291,14 +291,11 @@ impl<'a> Checker<'a> {
         };
         if let [first, second, ..] = h.currency.as_slice() {
             let (a, b) = (first.span, second.span);
-            self.error(
-                Code::DuplicateAttribute,
-                text!("diag-check-currency-twice"),
-            )
-            .label(b, text!("diag-check-currency-twice-label"))
-            .label(a, text!("diag-check-first-given-here"))
-            .help(text!("diag-check-currency-twice-help"))
-            .emit();
+            self.error(Code::DuplicateAttribute, text!("diag-check-currency-twice"))
+                .label(b, text!("diag-check-currency-twice-label"))
+                .label(a, text!("diag-check-first-given-here"))
+                .help(text!("diag-check-currency-twice-help"))
+                .emit();
         }
         if let Some(code) = h.currency.first()
             && let Some(c) = self.currency(code)
@@ -313,14 +310,11 @@ impl<'a> Checker<'a> {
         use crate::calendar::Calendar;
         if let [first, second, ..] = names {
             let (a, b) = (first.span, second.span);
-            self.error(
-                Code::DuplicateAttribute,
-                text!("diag-check-calendar-twice"),
-            )
-            .label(b, text!("diag-check-calendar-twice-label"))
-            .label(a, text!("diag-check-first-given-here"))
-            .help(text!("diag-check-calendar-twice-help"))
-            .emit();
+            self.error(Code::DuplicateAttribute, text!("diag-check-calendar-twice"))
+                .label(b, text!("diag-check-calendar-twice-label"))
+                .label(a, text!("diag-check-first-given-here"))
+                .help(text!("diag-check-calendar-twice-help"))
+                .emit();
         }
         let name = names.first()?;
         let found = Calendar::from_name(&name.text);
@@ -340,7 +334,11 @@ impl<'a> Checker<'a> {
                 .label(name.span, text!("diag-check-no-calendar-label"))
                 .help(help);
             if let Some(m) = meant {
-                d = d.fix(name.span, m.to_string(), text!("diag-check-write", name = m));
+                d = d.fix(
+                    name.span,
+                    m.to_string(),
+                    text!("diag-check-write", name = m),
+                );
             }
             d.emit();
         }
@@ -370,7 +368,7 @@ impl<'a> Checker<'a> {
                     .label(t.span, text!("diag-check-given-again"))
                     .label(first_span, text!("diag-check-first-given-here"))
                     .help(help)
-                .emit();
+                    .emit();
             }
         }
     }
@@ -388,7 +386,10 @@ impl<'a> Checker<'a> {
                         text!("diag-check-language-not-listed", lang = &l.text),
                     )
                     .label(l.span, text!("diag-check-language-not-listed-label"))
-                    .help(text!("diag-check-language-not-listed-help", list = declared))
+                    .help(text!(
+                        "diag-check-language-not-listed-help",
+                        list = declared
+                    ))
                     .emit();
                 }
             }
@@ -556,9 +557,9 @@ impl<'a> Checker<'a> {
                                 text!("diag-check-this-is", found = found()),
                             );
                             self.error(Code::TypeMismatch, message)
-                            .label(name.span, label)
-                            .help(text!("diag-check-as-of-not-date-help"))
-                            .emit();
+                                .label(name.span, label)
+                                .help(text!("diag-check-as-of-not-date-help"))
+                                .emit();
                         } else {
                             self.model.header.as_of = Some(f);
                             if let Some(u) = self.used_facts.get_mut(f.index()) {
@@ -569,7 +570,9 @@ impl<'a> Checker<'a> {
                     _ => {
                         let meant = crate::diagnostic::did_you_mean(&name.text, self.fact_names())
                             .map(str::to_string);
-                        let help = meant.as_deref().map(|c| text!("diag-did-you-mean", name = c));
+                        let help = meant
+                            .as_deref()
+                            .map(|c| text!("diag-did-you-mean", name = c));
                         self.error(
                             Code::UndefinedFact,
                             text!("diag-check-as-of-undeclared", name = &name.text),
@@ -627,7 +630,11 @@ impl<'a> Checker<'a> {
             )
             .label(
                 name.span,
-                text!("diag-check-declared-twice-label", what = what, name = &name.text),
+                text!(
+                    "diag-check-declared-twice-label",
+                    what = what,
+                    name = &name.text
+                ),
             )
             .label(first, text!("diag-check-first-declared-here"))
             .help(text!("diag-check-declared-twice-help"))
@@ -668,7 +675,6 @@ impl<'a> Checker<'a> {
                 )
                 .label(v.span, text!("diag-check-listed-again"))
                 .help(text!("diag-check-value-twice-help"))
-
                 .emit();
             } else {
                 list.push(v.text.clone());
@@ -727,7 +733,11 @@ impl<'a> Checker<'a> {
                 if let Some(at) = at {
                     d = d.label(
                         at,
-                        text!("diag-check-name-clash-other", what = what.clone(), name = &v.text),
+                        text!(
+                            "diag-check-name-clash-other",
+                            what = what.clone(),
+                            name = &v.text
+                        ),
                     );
                 }
                 d.help(text!(
@@ -793,10 +803,7 @@ impl<'a> Checker<'a> {
     pub(crate) fn type_name(&self, ty: Type) -> Text {
         let values = |id: OneOfId| {
             let values = self.model.one_of_values(id);
-            (
-                Arg::list(values.iter().take(4)),
-                values.len() > 4,
-            )
+            (Arg::list(values.iter().take(4)), values.len() > 4)
         };
         match ty {
             Type::Money(c) if c != self.model.header.currency => {
@@ -1049,8 +1056,7 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        b.help(text!("diag-check-derived-cycle-help"))
-            .emit();
+        b.help(text!("diag-check-derived-cycle-help")).emit();
         for d in cycle {
             self.set_state(d, State::Failed);
         }
@@ -1150,10 +1156,13 @@ impl<'a> Checker<'a> {
         allowed: &[Type],
     ) -> Option<model::Expr> {
         for extra in list.iter().skip(1) {
-            self.error(Code::DuplicateAttribute, text!("diag-check-given-twice", what = what))
-                .label(extra.span, text!("diag-check-second", what = what))
-                .help(text!("diag-check-keep-one", what = what))
-                .emit();
+            self.error(
+                Code::DuplicateAttribute,
+                text!("diag-check-given-twice", what = what),
+            )
+            .label(extra.span, text!("diag-check-second", what = what))
+            .help(text!("diag-check-keep-one", what = what))
+            .emit();
         }
         let e = list.first()?;
         let (expr, ty) = self.expr(e, None)?;
@@ -1170,19 +1179,26 @@ impl<'a> Checker<'a> {
             let found = self.type_name(ty);
             let (message, help) = if what == "deadline" {
                 (
-                    text!("diag-check-deadline-type", want = want, found = found.clone()),
+                    text!(
+                        "diag-check-deadline-type",
+                        want = want,
+                        found = found.clone()
+                    ),
                     text!("diag-check-deadline-type-help"),
                 )
             } else {
                 (
                     text!("diag-check-amount-type", want = want, found = found.clone()),
-                    text!("diag-check-amount-type-help", amount = self.example_amount()),
+                    text!(
+                        "diag-check-amount-type-help",
+                        amount = self.example_amount()
+                    ),
                 )
             };
             self.error(Code::TypeMismatch, message)
                 .label(e.span, text!("diag-check-this-is", found = found))
                 .help(help)
-            .emit();
+                .emit();
             return None;
         }
         Some(expr)
@@ -1374,7 +1390,10 @@ impl<'a> Checker<'a> {
             let help = if let Type::Set(_) = ty {
                 text!("diag-check-condition-set-help")
             } else {
-                text!("diag-check-condition-type-help", amount = self.example_amount())
+                text!(
+                    "diag-check-condition-type-help",
+                    amount = self.example_amount()
+                )
             };
             self.error(
                 Code::TypeMismatch,
@@ -1582,10 +1601,13 @@ impl<'a> Checker<'a> {
                     .map(|f| f.name.clone())
                     .unwrap_or_default();
                 let span = self.fact_spans.get(i).copied().unwrap_or_default();
-                self.warning(Code::UnusedFact, text!("diag-check-unused-fact", name = name))
-                    .label(span, text!("diag-check-unused-fact-label"))
-                    .help(text!("diag-check-unused-help"))
-                    .emit();
+                self.warning(
+                    Code::UnusedFact,
+                    text!("diag-check-unused-fact", name = name),
+                )
+                .label(span, text!("diag-check-unused-fact-label"))
+                .help(text!("diag-check-unused-help"))
+                .emit();
             }
         }
         let defines = self.defines.clone();

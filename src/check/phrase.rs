@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 
 use crate::ast::{self, Conclusion, Word};
 use crate::diagnostic::{Code, did_you_mean};
-use crate::text;
 use crate::model::{self, Expr, RemedyId};
 use crate::source::Span;
+use crate::text;
 use crate::value::{Type, Value};
 
 use super::{Checker, ValueName};
@@ -179,7 +179,10 @@ impl Checker<'_> {
                     Code::UnknownPlaceholder,
                     text!("diag-check-unknown-slot", slot = &slot),
                 )
-                .label(phrase.span, text!("diag-check-unknown-slot-label", slot = &slot))
+                .label(
+                    phrase.span,
+                    text!("diag-check-unknown-slot-label", slot = &slot),
+                )
                 .help(help)
                 .emit();
             }
@@ -195,7 +198,7 @@ impl Checker<'_> {
                 self.error(Code::UnknownPlaceholder, message)
                     .label(phrase.span, text!("diag-check-slot-label"))
                     .help(text!("diag-check-slot-help", slot = format!("{{{p}}}")))
-                .emit();
+                    .emit();
             }
         }
         if toks.is_empty() {
@@ -262,7 +265,10 @@ impl Checker<'_> {
             )
             .label(
                 span,
-                text!("diag-check-parameter-count-label", given = args.len().to_string()),
+                text!(
+                    "diag-check-parameter-count-label",
+                    given = args.len().to_string()
+                ),
             )
             .help(if params.is_empty() {
                 text!(
@@ -295,7 +301,12 @@ impl Checker<'_> {
             let (x, y) = (x.to_string(), y.to_string());
             self.error(
                 Code::TypeMismatch,
-                text!("diag-check-parameter-currency", name = pname, x = &x, y = &y),
+                text!(
+                    "diag-check-parameter-currency",
+                    name = pname,
+                    x = &x,
+                    y = &y
+                ),
             )
             .label(span, text!("diag-check-this-is-money-in", currency = &y))
             .help(text!("diag-check-parameter-currency-help", x = &x, y = &y))
@@ -464,7 +475,6 @@ impl Checker<'_> {
             text!("diag-check-argument-no-fact", words = texts.join(" ")),
         )
         .label(span, text!("diag-check-read-as", name = dotted))
-
         .help(help)
         .emit();
         None

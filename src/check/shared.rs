@@ -15,9 +15,9 @@ use std::collections::HashSet;
 
 use crate::ast;
 use crate::diagnostic::Code;
-use crate::text;
 use crate::model::RuleId;
 use crate::source::Span;
+use crate::text;
 
 use super::Checker;
 
@@ -50,7 +50,10 @@ impl Checker<'_> {
                 )
                 .label(target.span, text!("diag-check-rule-named-twice-label"))
                 .label(first_span, text!("diag-check-rule-named-first-label"))
-                .help(text!("diag-check-rule-named-twice-help", target = &target.text))
+                .help(text!(
+                    "diag-check-rule-named-twice-help",
+                    target = &target.text
+                ))
                 .emit();
                 continue;
             }
@@ -244,11 +247,13 @@ impl Checker<'_> {
                 .map_or(Span::default(), |r| r.name.span);
             self.error(
                 Code::LimitExceeded,
-                text!("diag-check-expansion-limit", limit = MAX_EXPANDED_RULES.to_string()),
+                text!(
+                    "diag-check-expansion-limit",
+                    limit = MAX_EXPANDED_RULES.to_string()
+                ),
             )
             .label(start, text!("diag-check-expansion-limit-label"))
             .help(text!("diag-check-expansion-limit-help"))
-
             .emit();
             return;
         }
