@@ -342,6 +342,7 @@ diag-check-given-again = given again
 diag-check-first-declared-here = first declared here
 diag-check-values-are = the values are: { $list }
 diag-check-and = { $a } and { $b }
+diag-check-or = { $a } or { $b }
 diag-check-no-header = the rulebook has no `rulebook` header
 diag-check-no-header-label = expected `rulebook` here
 diag-check-no-header-help = start the file with `rulebook`, then `title`, `jurisdiction`, `version` and `effective`

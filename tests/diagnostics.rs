@@ -198,3 +198,23 @@ fn malformed_date_words(
     let help = Text::from(found.help());
     words == [message.english(), help.english()]
 }
+
+/// The fix of a did-you-mean (`DiagBuilder::meant`), which the language
+/// server offers as a quick fix, is titled in the reader's language; its
+/// replacement is the name meant in both.
+#[test]
+fn a_did_you_mean_fix_is_titled_in_chinese() {
+    let file = source(&root().join("tests/diagnostics/undefined_fact.rules"));
+    let (_, diagnostics) = redress::compile(&file);
+    let d = diagnostics
+        .iter()
+        .find(|d| d.code == Code::UndefinedFact)
+        .expect("an undefined_fact diagnostic");
+    let fix = &d.fixes[0];
+    assert_eq!(fix.message, "write `operator.location`");
+    let zh = d.in_language("zh");
+    assert_eq!(zh.fixes[0].message, "改为 `operator.location`");
+    assert_eq!(zh.fixes[0].replacement, fix.replacement);
+    assert_eq!(zh.message, "`operator.locaton` 不是已声明的事实或派生事实");
+    assert_eq!(zh.help.as_deref(), Some("是不是 `operator.location`？"));
+}

@@ -547,7 +547,7 @@ impl<'a> Checker<'a> {
                     Some(ValueName::Fact(f)) => {
                         let ty = self.model.facts.get(f.index()).map(|f| f.ty);
                         if ty != Some(Type::Date) {
-                            let found = || ty.map_or(Text::from("?"), |t| self.type_name(t));
+                            let found = || ty.map_or(Text::from("?"), type_word);
                             let (message, label) = (
                                 text!(
                                     "diag-check-as-of-not-date",
@@ -1172,10 +1172,13 @@ impl<'a> Checker<'a> {
             .iter()
             .any(|a| *a == ty || matches!((a, ty), (Type::Money(_), Type::Money(_))));
         if !fits {
-            let want = Arg::List(
-                allowed.iter().map(|t| Arg::from(type_word(*t))).collect(),
-                crate::diagnostic::Join::Or,
-            );
+            // `money or number`: each "or" its own message, as the types are
+            // words of the language (a list's "or" is spaced for names)
+            let want = allowed
+                .iter()
+                .map(|t| type_word(*t))
+                .reduce(|a, b| text!("diag-check-or", a = a, b = b))
+                .unwrap_or_else(|| Text::from(""));
             let found = self.type_name(ty);
             let (message, help) = if what == "deadline" {
                 (
