@@ -126,3 +126,95 @@ fn collect(dir: &std::path::Path, names: &mut BTreeSet<String>) {
         }
     }
 }
+
+/// The same rulebooks as [`rulebook_diagnostics`], their diagnostics in
+/// Chinese (`Diagnostic::in_language("zh")`). The checker's words are all
+/// in the catalogue; a syntax diagnostic's are English until that stage's
+/// messages are.
+#[test]
+fn rulebook_diagnostics_zh() {
+    insta::glob!("diagnostics/*.rules", |path| {
+        let file = source(path);
+        let (_, diagnostics) = redress::compile(&file);
+        let zh: Vec<_> = diagnostics.iter().map(|d| d.in_language("zh")).collect();
+        let name = format!(
+            "{}_zh",
+            crate::snapshot_name(path, "tests/diagnostics").trim_end_matches(".rules")
+        );
+        insta::with_settings!({ snapshot_suffix => name }, {
+            insta::assert_snapshot!(render(&zh));
+        });
+    });
+}
+
+/// Every diagnostic of the check stage, for each rulebook of
+/// `tests/diagnostics`, is made of catalogue words only (it can be shown in
+/// Chinese): none has an untranslated message, label, help or fix title.
+/// The check stage is `redress::check::check` on the parsed rulebook, so
+/// a code raised by both stages (`limit_exceeded`, `confusable_text`) is
+/// held to this where the checker raises it, and the syntax stage's
+/// diagnostics (`syntax_error`, `invalid_literal`, …) are not. Nor are the
+/// words the checker takes from the syntax stage: a malformed date read as
+/// a number (`2001-11-5`) is explained by `syntax::malformed_date`.
+#[test]
+fn check_diagnostics_have_no_untranslated_words() {
+    let mut untranslated = Vec::new();
+    let mut checked = 0;
+    insta::glob!("diagnostics/*.rules", |path| {
+        let file = source(path);
+        let (ast, _) = redress::syntax::parse(&file);
+        let (_, diagnostics) = redress::check::check(&file, &ast);
+        for d in &diagnostics {
+            checked += 1;
+            let words = d.untranslated();
+            if !words.is_empty() && !malformed_date_words(&file, d, &words) {
+                untranslated.push(format!("{} {}: {words:?}", relative(path), d.code));
+            }
+        }
+    });
+    assert!(checked > 100, "only {checked} diagnostics checked");
+    assert!(
+        untranslated.is_empty(),
+        "untranslated words:\n{}",
+        untranslated.join("\n")
+    );
+}
+
+/// Whether `words` are the message and help of the syntax stage's
+/// malformed date at the diagnostic's primary span.
+fn malformed_date_words(
+    file: &redress::source::SourceFile,
+    d: &redress::diagnostic::Diagnostic,
+    words: &[&str],
+) -> bool {
+    use redress::diagnostic::Text;
+    let Some(found) = d
+        .primary_span()
+        .and_then(|span| redress::syntax::malformed_date(file.slice(span)))
+    else {
+        return false;
+    };
+    let message = Text::from(found.message.clone());
+    let help = Text::from(found.help());
+    words == [message.english(), help.english()]
+}
+
+/// The fix of a did-you-mean (`DiagBuilder::meant`), which the language
+/// server offers as a quick fix, is titled in the reader's language; its
+/// replacement is the name meant in both.
+#[test]
+fn a_did_you_mean_fix_is_titled_in_chinese() {
+    let file = source(&root().join("tests/diagnostics/undefined_fact.rules"));
+    let (_, diagnostics) = redress::compile(&file);
+    let d = diagnostics
+        .iter()
+        .find(|d| d.code == Code::UndefinedFact)
+        .expect("an undefined_fact diagnostic");
+    let fix = &d.fixes[0];
+    assert_eq!(fix.message, "write `operator.location`");
+    let zh = d.in_language("zh");
+    assert_eq!(zh.fixes[0].message, "改为 `operator.location`");
+    assert_eq!(zh.fixes[0].replacement, fix.replacement);
+    assert_eq!(zh.message, "`operator.locaton` 不是已声明的事实或派生事实");
+    assert_eq!(zh.help.as_deref(), Some("是不是 `operator.location`？"));
+}

@@ -15,8 +15,9 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::difference::{Constraint, Var, negative_cycle};
-use crate::diagnostic::Code;
+use crate::diagnostic::{Arg, Code, Text};
 use crate::model::{Expr, FactId, Model, RuleId};
+use crate::text;
 use crate::value::{OneOfId, Type, Value};
 use crate::vocab::{CmpOp, SetTest, Unit};
 
@@ -58,19 +59,26 @@ impl Atom {
 /// Why a condition can never be true: the tests that cannot all hold, and
 /// for tests between dates the chain that proves it.
 struct Proof {
-    tests: String,
+    tests: Arg,
     /// The chain of dates, and how many days before itself it puts its first.
     chain: Option<(String, i128)>,
 }
 
 impl Proof {
-    fn sentence(&self) -> String {
+    fn sentence(&self) -> Text {
+        let tests = self.tests.clone();
         match &self.chain {
-            None => format!("{} cannot all hold", self.tests),
-            Some((chain, days)) => format!(
-                "{} cannot all hold: together they need {chain}, and no date is {} before itself",
-                self.tests,
-                days_text(*days)
+            None => text!("diag-check-proof", tests = tests),
+            Some((chain, 1)) => text!(
+                "diag-check-proof-chain-one-day",
+                tests = tests,
+                chain = chain
+            ),
+            Some((chain, days)) => text!(
+                "diag-check-proof-chain",
+                tests = tests,
+                chain = chain,
+                days = days.to_string()
             ),
         }
     }
@@ -336,7 +344,7 @@ impl Checker<'_> {
             chain.push(self.show_term(k.y, offset));
         }
         Some(Proof {
-            tests: join_and(&tests),
+            tests: Arg::and_list(tests),
             chain: Some((chain.join(" ≤ "), -offset)),
         })
     }
@@ -366,7 +374,7 @@ impl Checker<'_> {
         }
     }
 
-    fn show_atoms(&self, f: FactId, atoms: &[Atom]) -> String {
+    fn show_atoms(&self, f: FactId, atoms: &[Atom]) -> Arg {
         let name = self
             .model
             .facts
@@ -402,8 +410,9 @@ impl Checker<'_> {
                     format!("`{not}{name} {} {names}`", test.words(values.len()))
                 }
             })
-            .collect::<Vec<_>>()
-            .join(" and ")
+            .map(Arg::from)
+            .reduce(|a, b| Arg::from(text!("diag-check-and", a = a, b = b)))
+            .unwrap_or_else(|| Arg::from(""))
     }
 
     pub(super) fn contradictions(&mut self, mut marks: Option<&mut super::Marks>) {
@@ -438,9 +447,9 @@ impl Checker<'_> {
         if let Some(proof) = self.infeasible(&atoms) {
             let shown = proof.sentence();
             let what = if rule.exception_to.is_some() {
-                "exception"
+                text!("diag-kind-exception")
             } else {
-                "rule"
+                text!("diag-kind-rule")
             };
             let name = rule.name.clone();
             if let Some(d) = dead.get_mut(i) {
@@ -448,10 +457,15 @@ impl Checker<'_> {
             }
             self.error(
                 Code::Contradiction,
-                format!("the {what} `{name}` can never apply: {shown}"),
+                text!(
+                    "diag-check-never-applies",
+                    what = what,
+                    name = name,
+                    proof = shown
+                ),
             )
-            .label(decl.condition.span, "this condition is never true")
-            .help("check the limits and values; as written, no case can satisfy it")
+            .label(decl.condition.span, text!("diag-check-never-applies-label"))
+            .help(text!("diag-check-never-applies-help"))
             .emit();
         }
     }
@@ -499,10 +513,18 @@ impl Checker<'_> {
                 .unwrap_or_default();
             self.warning(
                 Code::ExceptionNeverApplies,
-                format!("the exception `{name}` can never apply when `{tname}` does: {shown}"),
+                text!(
+                    "diag-check-never-together",
+                    name = name,
+                    target = &tname,
+                    proof = shown
+                ),
             )
-            .label(span, format!("never true together with `{tname}`"))
-            .help("an exception should narrow its rule; check that both talk about the same cases")
+            .label(
+                span,
+                text!("diag-check-never-together-label", target = tname),
+            )
+            .help(text!("diag-check-never-together-help"))
             .emit();
         }
     }
@@ -605,15 +627,6 @@ fn days_text(n: i128) -> String {
         "1 day".to_string()
     } else {
         format!("{n} days")
-    }
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

@@ -2,9 +2,10 @@
 
 use crate::ast::{self, ExprKind};
 use crate::calendar::Calendar;
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Text};
 use crate::model::Expr;
 use crate::source::Span;
+use crate::text;
 use crate::value::{OneOfId, Type, Value};
 use crate::vocab::{ArithOp, CmpOp, Extremum, SetTest, Unit};
 
@@ -12,26 +13,38 @@ use super::{Checker, ValueName};
 
 type Typed = Option<(Expr, Type)>;
 
-fn a_type(name: &str) -> String {
-    // "one" is said with a w: "a one-of value", not "an one of"
-    if let Some(values) = name.strip_prefix("one of ") {
-        return format!("a one-of value ({values})");
-    }
-    if let Some(values) = name.strip_prefix("some of ") {
-        return format!("a some-of value ({values})");
-    }
-    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    match name {
-        "money" | "text" => name.to_string(),
-        _ => format!("{article} {name}"),
-    }
-}
-
 impl Checker<'_> {
+    /// A type's name with its article, for "this is …" (`a number`,
+    /// `money`, `a one-of value (food, toys)`).
+    fn a_type(&self, ty: Type) -> Text {
+        let values = |id: OneOfId| {
+            let values = self.model.one_of_values(id);
+            (
+                crate::diagnostic::Arg::list(values.iter().take(4)),
+                values.len() > 4,
+            )
+        };
+        match ty {
+            Type::Money(c) if c != self.model.header.currency => {
+                text!("diag-type-a-money-in", currency = c.to_string())
+            }
+            Type::Money(_) => text!("diag-type-money"),
+            Type::Text => text!("diag-type-text"),
+            Type::Bool => text!("diag-type-a-yes-no"),
+            Type::Number => text!("diag-type-a-number"),
+            Type::Date => text!("diag-type-a-date"),
+            Type::Duration => text!("diag-type-a-duration"),
+            Type::OneOf(id) => match values(id) {
+                (list, false) => text!("diag-type-a-one-of-values", values = list),
+                (list, true) => text!("diag-type-a-one-of-values-more", values = list),
+            },
+            Type::Set(id) => match values(id) {
+                (list, false) => text!("diag-type-a-some-of-values", values = list),
+                (list, true) => text!("diag-type-a-some-of-values-more", values = list),
+            },
+        }
+    }
+
     /// Resolve and type an expression. `hint` is the type a bare name should
     /// be read against (a one-of type lets `custom_made` name a value).
     pub(crate) fn expr(&mut self, e: &ast::Expr, hint: Option<Type>) -> Typed {
@@ -40,13 +53,13 @@ impl Checker<'_> {
                 self.too_deep_reported = true;
                 self.error(
                     Code::LimitExceeded,
-                    format!(
-                        "expressions and the derived facts they use nest more than {} levels deep",
-                        self.limits.check_depth
+                    text!(
+                        "diag-check-nested-too-deep",
+                        limit = self.limits.check_depth.to_string()
                     ),
                 )
-                .label(e.span, "too deep here")
-                .help("define fewer levels of derived facts, or flatten the expression")
+                .label(e.span, text!("diag-check-nested-too-deep-label"))
+                .help(text!("diag-check-too-deep-help"))
                 .emit();
             }
             return None;
@@ -74,7 +87,7 @@ impl Checker<'_> {
             ExprKind::Text(t) => self.text(t, e, hint),
             ExprKind::Duration(..) => Some((Expr::Const(Value::Bool(false)), Type::Duration)),
             ExprKind::Not(inner) => {
-                let inner = self.boolean(inner, "`not`")?;
+                let inner = self.boolean(inner, text!("diag-check-keyword", word = "`not`"))?;
                 Some((Expr::Not(Box::new(inner)), Type::Bool))
             }
             ExprKind::And(parts) | ExprKind::Or(parts) => self.and_or(e, parts),
@@ -114,7 +127,7 @@ impl Checker<'_> {
         let mut out = Vec::new();
         let mut ok = true;
         for p in parts {
-            match self.boolean(p, word) {
+            match self.boolean(p, text!("diag-check-keyword", word = word)) {
                 Some(x) => out.push(x),
                 None => ok = false,
             }
@@ -138,10 +151,10 @@ impl Checker<'_> {
             let found = self.type_name(ty);
             self.error(
                 Code::TypeMismatch,
-                format!("only numbers and money can be negative, but this is {found}"),
+                text!("diag-check-negative", found = found.clone()),
             )
-            .label(inner.span, format!("this is {found}"))
-            .help("remove the minus sign")
+            .label(inner.span, text!("diag-check-this-is", found = found))
+            .help(text!("diag-check-negative-help"))
             .emit();
             return None;
         }
@@ -165,14 +178,16 @@ impl Checker<'_> {
             };
             if !ty.is_ordered() {
                 let found = self.type_name(ty);
-                let help = self.in_currency(&format!(
-                    "`{word}(3 * purchase.price, 500 yuan)` compares amounts"
-                ));
+                let help = text!(
+                    "diag-check-extremum-help",
+                    word = word,
+                    amount = self.example_amount()
+                );
                 self.error(
                     Code::TypeMismatch,
-                    format!("`{word}` takes numbers, money or dates, but this is {found}"),
+                    text!("diag-check-extremum", word = word, found = found.clone()),
                 )
-                .label(a.span, format!("this is {found}"))
+                .label(a.span, text!("diag-check-this-is", found = found))
                 .help(help)
                 .emit();
                 ok = false;
@@ -181,7 +196,8 @@ impl Checker<'_> {
             match first {
                 None => first = Some((ty, a)),
                 Some((t0, a0)) if t0 != ty => {
-                    self.mismatch(&format!("`{word}` cannot mix"), t0, a0, ty, a);
+                    let what = text!("diag-check-cannot-mix", word = format!("`{word}`"));
+                    self.mismatch(what, t0, a0, ty, a);
                     ok = false;
                 }
                 Some(_) => {}
@@ -199,19 +215,13 @@ impl Checker<'_> {
         // a duration's typed expression is its count (see `arith`)
         let (x, ty) = self.expr(count, None)?;
         if ty != Type::Number {
-            let found = self.type_name(ty);
+            let found = self.a_type(ty);
             self.error(
                 Code::TypeMismatch,
-                format!(
-                    "the count of a duration must be a number, but this is {}",
-                    a_type(&found)
-                ),
+                text!("diag-check-duration-count", found = found.clone()),
             )
-            .label(count.span, format!("this is {}", a_type(&found)))
-            .help(format!(
-                "count {} with a number: `purchase.date + warranty.months months`, `(repair.days + 1) working days`",
-                unit.word()
-            ))
+            .label(count.span, text!("diag-check-this-is", found = found))
+            .help(text!("diag-check-duration-count-help", unit = unit.word()))
             .emit();
             return None;
         }
@@ -253,33 +263,34 @@ impl Checker<'_> {
             .iter()
             .any(|i| matches!(i, ast::Item::Header(h) if !h.calendar.is_empty()));
         if !named {
-            self.error(
-                Code::NoCalendar,
-                "working days are counted on a calendar, and the header names none",
-            )
-            .label(span, "counts working days")
-            .help("add `calendar cn-mainland` (or `calendar weekdays`, Monday to Friday) to the `rulebook` header")
-            .emit();
+            self.error(Code::NoCalendar, text!("diag-check-no-calendar-named"))
+                .label(span, text!("diag-check-no-calendar-named-label"))
+                .help(text!("diag-check-no-calendar-named-help"))
+                .emit();
         }
         None
     }
 
     fn outside_calendar(&mut self, calendar: Calendar, span: crate::source::Span, what: &str) {
-        let years = calendar
-            .years()
-            .map(|(a, b)| format!("{a} to {b}"))
-            .unwrap_or_default();
+        let years = || match calendar.years() {
+            Some((a, b)) => text!(
+                "diag-check-calendar-years",
+                from = a.to_string(),
+                until = b.to_string()
+            ),
+            None => Text::from(""),
+        };
         self.error(
             Code::OutsideCalendar,
-            format!(
-                "the {} calendar covers {years}; {what} is outside it",
-                calendar.name()
+            text!(
+                "diag-check-outside-calendar",
+                calendar = calendar.name(),
+                years = years(),
+                what = what
             ),
         )
-        .label(span, "outside the calendar's years")
-        .help(format!(
-            "working days are known only for the years the calendar covers, {years}; use a date inside them"
-        ))
+        .label(span, text!("diag-check-outside-calendar-label"))
+        .help(text!("diag-check-outside-calendar-help", years = years()))
         .emit();
     }
 
@@ -356,22 +367,19 @@ impl Checker<'_> {
         b: &ast::Expr,
         hint: Option<Type>,
     ) -> Typed {
-        let cond = self.boolean(c, "the condition of `if`");
+        let cond = self.boolean(c, text!("diag-check-if-condition"));
         let then = self.expr(a, hint);
         let otherwise = self.expr(b, then.as_ref().map(|t| t.1).or(hint));
         let (cond, (x, ta), (y, tb)) = (cond?, then?, otherwise?);
         if ta != tb {
-            self.mismatch("the branches of `if` cannot mix", ta, a, tb, b);
+            self.mismatch(text!("diag-check-if-branches-mix"), ta, a, tb, b);
             return None;
         }
         if ta == Type::Duration {
-            self.error(
-                Code::TypeMismatch,
-                "the branches of `if` are durations, which stand only after a date and `+` or `-`",
-            )
-            .label(a.span.to(b.span), "durations")
-            .help("choose between dates: `if goods.fresh then purchase.date + 7 days else purchase.date + 15 days`")
-            .emit();
+            self.error(Code::TypeMismatch, text!("diag-check-if-durations"))
+                .label(a.span.to(b.span), text!("diag-check-if-durations-label"))
+                .help(text!("diag-check-if-durations-help"))
+                .emit();
             return None;
         }
         Some((Expr::If(Box::new(cond), Box::new(x), Box::new(y)), ta))
@@ -383,34 +391,38 @@ impl Checker<'_> {
             let found = self.type_name(ty);
             self.error(
                 Code::TypeMismatch,
-                format!("`days from … to …` counts between dates, but this is {found}"),
+                text!("diag-check-days-from", found = found.clone()),
             )
-            .label(e.span, format!("this is {found}"))
-            .help("write `days from purchase.date to dispute.date`")
+            .label(e.span, text!("diag-check-this-is", found = found))
+            .help(text!("diag-check-days-from-help"))
             .emit();
             return None;
         }
         Some(x)
     }
 
-    fn boolean(&mut self, e: &ast::Expr, word: &str) -> Option<Expr> {
+    fn boolean(&mut self, e: &ast::Expr, word: Text) -> Option<Expr> {
         let (x, ty) = self.expr(e, None)?;
         if ty != Type::Bool {
             let found = self.type_name(ty);
             let help = match ty {
-                Type::Text => "compare the text with a value: `operator.location = \"Hangzhou\"`",
-                Type::OneOf(_) => "test its value: `goods.category is food`",
-                Type::Set(_) => "test its values: `problem.kinds includes fraud`",
-                Type::Money(_) | Type::Number => "compare it: `purchase.price > 500 yuan`",
-                Type::Date => "compare it: `purchase.date >= 2021-05-01`",
-                _ => "use a yes/no fact or a comparison",
+                Type::Text => text!("diag-check-boolean-text-help"),
+                Type::OneOf(_) => text!("diag-check-boolean-one-of-help"),
+                Type::Set(_) => text!("diag-check-boolean-some-of-help"),
+                Type::Money(_) | Type::Number => {
+                    text!(
+                        "diag-check-boolean-amount-help",
+                        amount = self.example_amount()
+                    )
+                }
+                Type::Date => text!("diag-check-boolean-date-help"),
+                _ => text!("diag-check-boolean-help"),
             };
-            let help = self.in_currency(help);
             self.error(
                 Code::TypeMismatch,
-                format!("{word} needs yes/no, but this is {found}"),
+                text!("diag-check-boolean", word = word, found = found.clone()),
             )
-            .label(e.span, format!("this is {found}, not yes/no"))
+            .label(e.span, text!("diag-check-boolean-label", found = found))
             .help(help)
             .emit();
             return None;
@@ -450,13 +462,13 @@ impl Checker<'_> {
                 .map(str::to_string);
         let help = meant
             .as_deref()
-            .map(|c| format!("did you mean `{c}`?"))
-            .unwrap_or_else(|| format!("declare it: `fact {name}: …` or `define {name} as …`"));
+            .map(|c| text!("diag-did-you-mean", name = c))
+            .unwrap_or_else(|| text!("diag-check-undefined-fact-help", name = name));
         self.error(
             Code::UndefinedFact,
-            format!("`{name}` is not a declared fact or derived fact"),
+            text!("diag-check-undefined-fact", name = name),
         )
-        .label(e.span, "not declared")
+        .label(e.span, text!("diag-check-undefined-fact-label"))
         .help(help)
         .meant(e.span, meant)
         .emit();
@@ -476,13 +488,18 @@ impl Checker<'_> {
             .map(str::to_string);
         let help = meant
             .as_deref()
-            .map(|c| format!("did you mean `{c}`?"))
-            .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
+            .map(|c| text!("diag-did-you-mean", name = c))
+            .unwrap_or_else(|| {
+                text!(
+                    "diag-check-values-are",
+                    list = crate::diagnostic::Arg::list(&values)
+                )
+            });
         self.error(
             Code::UndefinedValue,
-            format!("`{name}` is not one of the values here"),
+            text!("diag-check-not-a-value-here", name = name),
         )
-        .label(e.span, "not a value of this fact")
+        .label(e.span, text!("diag-check-not-a-value-label"))
         .help(help)
         .meant(e.span, meant)
         .emit();
@@ -496,7 +513,7 @@ impl Checker<'_> {
         Some((Expr::Const(Value::Text(t.into())), Type::Text))
     }
 
-    fn mismatch(&mut self, what: &str, ta: Type, a: &ast::Expr, tb: Type, b: &ast::Expr) {
+    fn mismatch(&mut self, what: Text, ta: Type, a: &ast::Expr, tb: Type, b: &ast::Expr) {
         // A date written wrongly reads as arithmetic (`2001-11-5` is 1985):
         // say it is a malformed date, not a number.
         let number = match (ta, tb) {
@@ -511,10 +528,14 @@ impl Checker<'_> {
         {
             let mut d = self
                 .error(Code::TypeMismatch, found.message.clone())
-                .label(number.span, "not a date: this reads as a number")
+                .label(number.span, text!("diag-check-reads-as-number"))
                 .help(found.help());
             if let Some(meant) = found.meant {
-                d = d.fix(number.span, meant.clone(), format!("write `{meant}`"));
+                d = d.fix(
+                    number.span,
+                    meant.clone(),
+                    text!("diag-check-write", name = &meant),
+                );
             }
             d.emit();
             return;
@@ -522,39 +543,42 @@ impl Checker<'_> {
         if let (Type::Money(x), Type::Money(y)) = (ta, tb)
             && x != y
         {
+            let (x, y) = (x.to_string(), y.to_string());
             self.error(
                 Code::TypeMismatch,
-                format!("{what} money in {x} and money in {y}"),
+                text!("diag-check-currencies-mix", what = what, x = &x, y = &y),
             )
-            .label(a.span, format!("this is money in {x}"))
-            .label(b.span, format!("this is money in {y}"))
-            .help(
-                "redress never converts currencies (it has no exchange rates): write both amounts in one \
-                 currency, as the law gives them",
-            )
+            .label(a.span, text!("diag-check-this-is-money-in", currency = x))
+            .label(b.span, text!("diag-check-this-is-money-in", currency = y))
+            .help(text!("diag-check-currencies-mix-help"))
             .emit();
             return;
         }
-        let (na, nb) = (self.type_name(ta), self.type_name(tb));
+        let (na, nb) = (self.a_type(ta), self.a_type(tb));
         let help = match (ta, tb) {
             (Type::Money(_), Type::Number) | (Type::Number, Type::Money(_)) => {
-                "write amounts with a currency: `500 yuan`; a number times money is money"
+                text!(
+                    "diag-check-mismatch-money-help",
+                    amount = self.example_amount()
+                )
             }
             (Type::Date, Type::Number) | (Type::Number, Type::Date) => {
-                "add a duration to a date (`purchase.date + 7 days`) or count days (`days from a to b`)"
+                text!("diag-check-mismatch-date-help")
             }
-            (Type::OneOf(_), Type::OneOf(_)) => {
-                "two one-of facts can be compared only when they list the same values"
-            }
-            _ => "both sides must have the same type",
+            (Type::OneOf(_), Type::OneOf(_)) => text!("diag-check-mismatch-one-of-help"),
+            _ => text!("diag-check-mismatch-help"),
         };
-        let help = self.in_currency(help);
         self.error(
             Code::TypeMismatch,
-            format!("{what} {} and {}", a_type(&na), a_type(&nb)),
+            text!(
+                "diag-check-mismatch",
+                what = what,
+                a = na.clone(),
+                b = nb.clone()
+            ),
         )
-        .label(a.span, format!("this is {}", a_type(&na)))
-        .label(b.span, format!("this is {}", a_type(&nb)))
+        .label(a.span, text!("diag-check-this-is", found = na))
+        .label(b.span, text!("diag-check-this-is", found = nb))
         .help(help)
         .emit();
     }
@@ -578,9 +602,9 @@ impl Checker<'_> {
         let help = set_help(ty, subject, Some(other), self);
         self.error(
             Code::TypeMismatch,
-            format!("`{written}` cannot test `{subject}`, which holds any number of values"),
+            text!("diag-check-set-test", written = written, subject = subject),
         )
-        .label(set.span, format!("this is {found}"))
+        .label(set.span, text!("diag-check-this-is", found = found))
         .help(help)
         .emit();
     }
@@ -607,17 +631,17 @@ impl Checker<'_> {
             return None;
         }
         if ta == Type::Duration || tb == Type::Duration {
-            self.error(Code::TypeMismatch, "a duration cannot be compared")
-                .label(whole.span, "compares a duration")
-                .help("compare dates: `dispute.date <= goods.received_date + 7 days`")
+            self.error(Code::TypeMismatch, text!("diag-check-duration-compared"))
+                .label(whole.span, text!("diag-check-duration-compared-label"))
+                .help(text!("diag-check-duration-compared-help"))
                 .emit();
             return None;
         }
         if ta != tb {
             let verb = if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-                "cannot compare"
+                text!("diag-check-cannot-compare")
             } else {
-                "cannot order"
+                text!("diag-check-cannot-order")
             };
             self.mismatch(verb, ta, a, tb, b);
             return None;
@@ -626,13 +650,17 @@ impl Checker<'_> {
             let found = self.type_name(ta);
             self.error(
                 Code::TypeMismatch,
-                format!(
-                    "`{}` needs numbers, money or dates, but these are {found}",
-                    op.symbol()
+                text!(
+                    "diag-check-no-order",
+                    op = op.symbol(),
+                    found = found.clone()
                 ),
             )
-            .label(whole.span, format!("{found} has no order"))
-            .help("use `is` or `is not` to test for a value")
+            .label(
+                whole.span,
+                text!("diag-check-no-order-label", found = found),
+            )
+            .help(text!("diag-check-no-order-help"))
             .emit();
             return None;
         }
@@ -652,9 +680,9 @@ impl Checker<'_> {
             };
             self.error(
                 Code::TypeMismatch,
-                format!("`{words}` cannot test `{text}`, which holds any number of values"),
+                text!("diag-check-set-test", written = words, subject = text),
             )
-            .label(subject.span, format!("this is {found}"))
+            .label(subject.span, text!("diag-check-this-is", found = found))
             .help(help)
             .emit();
             return None;
@@ -674,31 +702,29 @@ impl Checker<'_> {
                 (Type::Money(want), ExprKind::Money(n, word)) => match self.currency(word) {
                     Some(cur) if cur == want => Some(Value::Money(*n, cur)),
                     Some(cur) => {
-                        self.mismatch("`is one of` cannot mix", ty, subject, Type::Money(cur), c);
+                        let what = text!("diag-check-cannot-mix", word = "`is one of`");
+                        self.mismatch(what, ty, subject, Type::Money(cur), c);
                         None
                     }
                     None => None,
                 },
                 (Type::Date, ExprKind::Date(d)) => Some(Value::Date(*d)),
                 (Type::Text, ExprKind::Name(n)) => {
-                    self.error(
-                        Code::TypeMismatch,
-                        format!("`{n}` must be quoted: the fact is text"),
-                    )
-                    .label(c.span, "an unquoted word")
-                    .help(format!("write \"{n}\""))
-                    .emit();
+                    self.error(Code::TypeMismatch, text!("diag-check-unquoted", word = n))
+                        .label(c.span, text!("diag-check-unquoted-label"))
+                        .help(text!("diag-check-unquoted-help", word = n))
+                        .emit();
                     None
                 }
                 _ => {
-                    let found = self.type_name(ty);
+                    let (found, a_found) = (self.type_name(ty), self.a_type(ty));
                     self.error(
                         Code::TypeMismatch,
-                        format!("`is one of` needs values of the fact's type, {found}"),
+                        text!("diag-check-one-of-values", found = found),
                     )
-                    .label(c.span, "not such a value")
-                    .label(subject.span, format!("this is {}", a_type(&found)))
-                    .help("list values the fact can take")
+                    .label(c.span, text!("diag-check-not-such-value"))
+                    .label(subject.span, text!("diag-check-this-is", found = a_found))
+                    .help(text!("diag-check-one-of-values-help"))
                     .emit();
                     None
                 }
@@ -725,21 +751,16 @@ impl Checker<'_> {
     fn includes(&mut self, test: SetTest, subject: &ast::Expr, choices: &[ast::Expr]) -> Typed {
         let (x, ty) = self.expr(subject, None)?;
         let Type::Set(list) = ty else {
-            let found = self.type_name(ty);
+            let found = self.a_type(ty);
             let help = match ty {
-                Type::OneOf(_) => {
-                    "a one-of fact holds one value: test it with `is` or `is one of`".to_string()
-                }
-                _ => "`includes` tests a fact declared with `some of …`, e.g. `fact problem.kinds: some of quality_defect, fraud`".to_string(),
+                Type::OneOf(_) => text!("diag-check-includes-one-of-help"),
+                _ => text!("diag-check-includes-help"),
             };
             self.error(
                 Code::TypeMismatch,
-                format!(
-                    "`includes` tests a some-of fact, but this is {}",
-                    a_type(&found)
-                ),
+                text!("diag-check-includes", found = found.clone()),
             )
-            .label(subject.span, format!("this is {}", a_type(&found)))
+            .label(subject.span, text!("diag-check-this-is", found = found))
             .help(help)
             .emit();
             return None;
@@ -755,14 +776,14 @@ impl Checker<'_> {
                     })
                 }
                 _ => {
-                    let found = self.type_name(ty);
+                    let (found, a_found) = (self.type_name(ty), self.a_type(ty));
                     self.error(
                         Code::TypeMismatch,
-                        format!("`includes` needs values of the fact, {found}"),
+                        text!("diag-check-includes-values", found = found),
                     )
-                    .label(c.span, "not such a value")
-                    .label(subject.span, format!("this is {}", a_type(&found)))
-                    .help("name values the fact lists, without quotes")
+                    .label(c.span, text!("diag-check-not-such-value"))
+                    .label(subject.span, text!("diag-check-this-is", found = a_found))
+                    .help(text!("diag-check-includes-values-help"))
                     .emit();
                     None
                 }
@@ -883,23 +904,20 @@ impl Checker<'_> {
                 return Some((Expr::Shift(Box::new(xb), count, unit), Date));
             }
             (ArithOp::Sub, Date, Date) => {
-                self.error(Code::TypeMismatch, "dates cannot be subtracted")
-                    .label(a.span.to(b.span), "date minus date")
-                    .help("count the days between them: `days from purchase.date to dispute.date`")
+                self.error(Code::TypeMismatch, text!("diag-check-date-minus-date"))
+                    .label(a.span.to(b.span), text!("diag-check-date-minus-date-label"))
+                    .help(text!("diag-check-date-minus-date-help"))
                     .emit();
                 return None;
             }
             _ => {
-                let what = format!(
-                    "cannot {}",
-                    match op {
-                        ArithOp::Add => "add",
-                        ArithOp::Sub => "subtract",
-                        ArithOp::Mul => "multiply",
-                        ArithOp::Div => "divide",
-                    }
-                );
-                self.mismatch(&what, ta, a, tb, b);
+                let what = match op {
+                    ArithOp::Add => text!("diag-check-cannot-add"),
+                    ArithOp::Sub => text!("diag-check-cannot-subtract"),
+                    ArithOp::Mul => text!("diag-check-cannot-multiply"),
+                    ArithOp::Div => text!("diag-check-cannot-divide"),
+                };
+                self.mismatch(what, ta, a, tb, b);
                 return None;
             }
         };
@@ -910,7 +928,7 @@ impl Checker<'_> {
 /// The help for a set-valued fact tested as if it held one value: name
 /// `includes`, with the fact and a value of it (the one written, when it is
 /// one).
-fn set_help(ty: Type, subject: &str, written: Option<&ast::Expr>, checker: &Checker<'_>) -> String {
+fn set_help(ty: Type, subject: &str, written: Option<&ast::Expr>, checker: &Checker<'_>) -> Text {
     let values = match ty {
         Type::Set(list) => checker.model.one_of_values(list),
         _ => &[],
@@ -920,7 +938,5 @@ fn set_help(ty: Type, subject: &str, written: Option<&ast::Expr>, checker: &Chec
         _ => None,
     });
     let example = named.or(values.first()).map_or("a_value", String::as_str);
-    format!(
-        "use `includes`: `{subject} includes {example}`, or `includes any of`, `includes all of` or `includes none of` and a list of values"
-    )
+    text!("diag-check-set-help", subject = subject, example = example)
 }

@@ -20,10 +20,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::ast;
-use crate::diagnostic::{Code, Diagnostic, Text, suggestion};
+use crate::diagnostic::{Arg, Code, Diagnostic, Text, suggestion};
 use crate::limits::Limits;
 use crate::model::{self, Citation, DerivedId, FactId, LawId, Model, RemedyId, RuleId, Texts};
 use crate::source::{SourceFile, Span};
+use crate::text;
 use crate::value::{ACTIVE_CURRENCIES, Currency, OneOfId, Type};
 
 /// Check a parsed rulebook. The model is `None` when any error was found.
@@ -212,17 +213,17 @@ impl<'a> Checker<'a> {
             })
             .collect();
         let Some(h) = headers.first() else {
-            self.error(Code::Header, "the rulebook has no `rulebook` header")
-                .label(Span::new(0, 0), "expected `rulebook` here")
-                .help("start the file with `rulebook`, then `title`, `jurisdiction`, `version` and `effective`")
+            self.error(Code::Header, text!("diag-check-no-header"))
+                .label(Span::new(0, 0), text!("diag-check-no-header-label"))
+                .help(text!("diag-check-no-header-help"))
                 .emit();
             return;
         };
         for extra in headers.iter().skip(1) {
-            self.error(Code::Header, "the rulebook has a second `rulebook` header")
-                .label(extra.span, "second header")
-                .label(h.span, "first header here")
-                .help("merge the two headers into one")
+            self.error(Code::Header, text!("diag-check-second-header"))
+                .label(extra.span, text!("diag-check-second-header-label"))
+                .label(h.span, text!("diag-check-first-header-label"))
+                .help(text!("diag-check-second-header-help"))
                 .emit();
         }
         let missing: Vec<&str> = [
@@ -236,14 +237,10 @@ impl<'a> Checker<'a> {
         .map(|(n, _)| n)
         .collect();
         if !missing.is_empty() {
-            let list = missing
-                .iter()
-                .map(|m| format!("`{m}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            self.error(Code::Header, format!("the rulebook header lacks {list}"))
-                .label(h.span, "this header")
-                .help("a header names the rulebook's title, jurisdiction, version and the date it takes effect, e.g. `effective 2024-07-01`")
+            let list = Arg::list(missing.iter().map(|m| format!("`{m}`")));
+            self.error(Code::Header, text!("diag-check-header-lacks", list = list))
+                .label(h.span, text!("diag-check-header-lacks-label"))
+                .help(text!("diag-check-header-lacks-help"))
                 .emit();
         }
         self.duplicate_texts(&h.titles, "title");
@@ -253,11 +250,11 @@ impl<'a> Checker<'a> {
             let (a, b) = (first.span, second.span);
             self.error(
                 Code::DuplicateAttribute,
-                "the header gives `effective` twice",
+                text!("diag-check-effective-twice"),
             )
-            .label(b, "second date")
-            .label(a, "first given here")
-            .help("keep one date")
+            .label(b, text!("diag-check-effective-twice-label"))
+            .label(a, text!("diag-check-first-given-here"))
+            .help(text!("diag-check-effective-twice-help"))
             .emit();
         }
         let mut langs: Vec<String> = Vec::new();
@@ -265,10 +262,10 @@ impl<'a> Checker<'a> {
             if langs.contains(&l.text) {
                 self.error(
                     Code::DuplicateAttribute,
-                    format!("language `{}` is listed twice", l.text),
+                    text!("diag-check-language-twice", lang = &l.text),
                 )
-                .label(l.span, "listed again")
-                .help("list each language once")
+                .label(l.span, text!("diag-check-listed-again"))
+                .help(text!("diag-check-language-twice-help"))
                 .emit();
             } else {
                 langs.push(l.text.clone());
@@ -294,14 +291,11 @@ impl<'a> Checker<'a> {
         };
         if let [first, second, ..] = h.currency.as_slice() {
             let (a, b) = (first.span, second.span);
-            self.error(
-                Code::DuplicateAttribute,
-                "the header gives `currency` twice",
-            )
-            .label(b, "second currency")
-            .label(a, "first given here")
-            .help("a rulebook has one currency; declare a fact in another one as `money EUR`")
-            .emit();
+            self.error(Code::DuplicateAttribute, text!("diag-check-currency-twice"))
+                .label(b, text!("diag-check-currency-twice-label"))
+                .label(a, text!("diag-check-first-given-here"))
+                .help(text!("diag-check-currency-twice-help"))
+                .emit();
         }
         if let Some(code) = h.currency.first()
             && let Some(c) = self.currency(code)
@@ -316,38 +310,35 @@ impl<'a> Checker<'a> {
         use crate::calendar::Calendar;
         if let [first, second, ..] = names {
             let (a, b) = (first.span, second.span);
-            self.error(
-                Code::DuplicateAttribute,
-                "the header gives `calendar` twice",
-            )
-            .label(b, "second calendar")
-            .label(a, "first given here")
-            .help("keep one calendar")
-            .emit();
+            self.error(Code::DuplicateAttribute, text!("diag-check-calendar-twice"))
+                .label(b, text!("diag-check-calendar-twice-label"))
+                .label(a, text!("diag-check-first-given-here"))
+                .help(text!("diag-check-calendar-twice-help"))
+                .emit();
         }
         let name = names.first()?;
         let found = Calendar::from_name(&name.text);
         if found.is_none() {
-            let list = Calendar::ALL
-                .iter()
-                .map(|c| format!("`{}`", c.name()))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = || Arg::list(Calendar::ALL.iter().map(|c| format!("`{}`", c.name())));
             let meant =
                 crate::diagnostic::did_you_mean(&name.text, Calendar::ALL.iter().map(|c| c.name()));
             let help = match &meant {
-                Some(m) => format!("did you mean `{m}`? The calendars are {list}."),
-                None => format!("the calendars are {list}"),
+                Some(m) => text!("diag-check-calendar-meant", name = *m, list = list()),
+                None => text!("diag-check-calendars-are", list = list()),
             };
             let mut d = self
                 .error(
                     Code::UnknownCalendar,
-                    format!("there is no calendar `{}`", name.text),
+                    text!("diag-check-no-calendar", name = &name.text),
                 )
-                .label(name.span, "not a known calendar")
+                .label(name.span, text!("diag-check-no-calendar-label"))
                 .help(help);
             if let Some(m) = meant {
-                d = d.fix(name.span, m.to_string(), format!("write `{m}`"));
+                d = d.fix(
+                    name.span,
+                    m.to_string(),
+                    text!("diag-check-write", name = m),
+                );
             }
             d.emit();
         }
@@ -362,16 +353,22 @@ impl<'a> Checker<'a> {
                 .take(i)
                 .find(|o| o.lang.as_ref().map(|l| l.text.as_str()) == lang)
             {
-                let in_lang = lang.map(|l| format!(" in `{l}`")).unwrap_or_default();
                 let first_span = first.span;
-                self.error(
-                    Code::DuplicateAttribute,
-                    format!("`{what}`{in_lang} is given twice"),
-                )
-                .label(t.span, "given again")
-                .label(first_span, "first given here")
-                .help(format!("keep one `{what}`{in_lang}"))
-                .emit();
+                let (message, help) = match lang {
+                    Some(l) => (
+                        text!("diag-check-given-twice-in", what = what, lang = l),
+                        text!("diag-check-keep-one-in", what = what, lang = l),
+                    ),
+                    None => (
+                        text!("diag-check-given-twice", what = what),
+                        text!("diag-check-keep-one", what = what),
+                    ),
+                };
+                self.error(Code::DuplicateAttribute, message)
+                    .label(t.span, text!("diag-check-given-again"))
+                    .label(first_span, text!("diag-check-first-given-here"))
+                    .help(help)
+                    .emit();
             }
         }
     }
@@ -383,14 +380,15 @@ impl<'a> Checker<'a> {
         for t in list {
             if let Some(l) = &t.lang {
                 if !self.model.header.languages.contains(&l.text) {
-                    let declared = self.model.header.languages.join(", ");
+                    let declared = Arg::list(&self.model.header.languages);
                     self.warning(
                         Code::UnknownLanguage,
-                        format!("language `{}` is not listed in the header", l.text),
+                        text!("diag-check-language-not-listed", lang = &l.text),
                     )
-                    .label(l.span, "not a rulebook language")
-                    .help(format!(
-                        "the header lists: {declared}; add it to `languages` or fix the code"
+                    .label(l.span, text!("diag-check-language-not-listed-label"))
+                    .help(text!(
+                        "diag-check-language-not-listed-help",
+                        list = declared
                     ))
                     .emit();
                 }
@@ -410,9 +408,8 @@ impl<'a> Checker<'a> {
             if !values.contains(&v.value.text) {
                 let (label, help, meant) = if values.is_empty() {
                     (
-                        "this fact has no values to label",
-                        "only a fact of type `one of …` or `some of …` has values to label"
-                            .to_string(),
+                        text!("diag-check-no-values-label"),
+                        text!("diag-check-no-values-help"),
                         None,
                     )
                 } else {
@@ -423,15 +420,18 @@ impl<'a> Checker<'a> {
                     .map(str::to_string);
                     let help = meant
                         .as_deref()
-                        .map(|c| format!("did you mean `{c}`?"))
-                        .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
-                    ("not a value of this fact", help, meant)
+                        .map(|c| text!("diag-did-you-mean", name = c))
+                        .unwrap_or_else(|| {
+                            text!("diag-check-values-are", list = Arg::list(&values))
+                        });
+                    (text!("diag-check-not-a-value-label"), help, meant)
                 };
                 self.error(
                     Code::UndefinedValue,
-                    format!(
-                        "`{}` is not one of the values of `{}`",
-                        v.value.text, f.name.text
+                    text!(
+                        "diag-check-not-a-value",
+                        value = &v.value.text,
+                        fact = &f.name.text
                     ),
                 )
                 .label(v.value.span, label)
@@ -463,7 +463,7 @@ impl<'a> Checker<'a> {
         for (at, item) in self.ast.items.iter().enumerate() {
             match item {
                 ast::Item::Fact(f) => {
-                    if self.duplicate(&mut value_spans, &f.name, "fact") {
+                    if self.duplicate(&mut value_spans, &f.name, text!("diag-kind-fact")) {
                         continue;
                     }
                     let ty = self.type_expr(&f.ty, f.ty_span);
@@ -486,7 +486,7 @@ impl<'a> Checker<'a> {
                     self.used_facts.push(false);
                 }
                 ast::Item::Define(d) => {
-                    if self.duplicate(&mut value_spans, &d.name, "derived fact") {
+                    if self.duplicate(&mut value_spans, &d.name, text!("diag-kind-derived-fact")) {
                         continue;
                     }
                     let id = DerivedId(id32(self.defines.len()));
@@ -504,7 +504,7 @@ impl<'a> Checker<'a> {
                     self.check_langs(&d.labels);
                 }
                 ast::Item::Remedy(r) => {
-                    if self.duplicate(&mut remedy_spans, &r.name, "remedy") {
+                    if self.duplicate(&mut remedy_spans, &r.name, text!("diag-kind-remedy")) {
                         continue;
                     }
                     self.remedies
@@ -514,9 +514,9 @@ impl<'a> Checker<'a> {
                 }
                 ast::Item::Rule(r) => {
                     let what = if r.exception_to.is_some() {
-                        "exception"
+                        text!("diag-kind-exception")
                     } else {
-                        "rule"
+                        text!("diag-kind-rule")
                     };
                     if self.duplicate(&mut rule_spans, &r.name, what) {
                         continue;
@@ -537,9 +537,9 @@ impl<'a> Checker<'a> {
         if let Some(list) = as_of {
             for (i, name) in list.iter().enumerate() {
                 if i > 0 {
-                    self.error(Code::DuplicateAttribute, "the header gives `as of` twice")
-                        .label(name.span, "second `as of`")
-                        .help("keep one `as of` fact")
+                    self.error(Code::DuplicateAttribute, text!("diag-check-as-of-twice"))
+                        .label(name.span, text!("diag-check-as-of-twice-label"))
+                        .help(text!("diag-check-as-of-twice-help"))
                         .emit();
                     continue;
                 }
@@ -547,14 +547,19 @@ impl<'a> Checker<'a> {
                     Some(ValueName::Fact(f)) => {
                         let ty = self.model.facts.get(f.index()).map(|f| f.ty);
                         if ty != Some(Type::Date) {
-                            let found = ty.map_or("?", Type::name);
-                            self.error(
-                                Code::TypeMismatch,
-                                format!("the `as of` fact `{}` is {found}, not a date", name.text),
-                            )
-                            .label(name.span, format!("this is {found}"))
-                            .help("name a fact declared with type `date`")
-                            .emit();
+                            let found = || ty.map_or(Text::from("?"), type_word);
+                            let (message, label) = (
+                                text!(
+                                    "diag-check-as-of-not-date",
+                                    name = &name.text,
+                                    found = found()
+                                ),
+                                text!("diag-check-this-is", found = found()),
+                            );
+                            self.error(Code::TypeMismatch, message)
+                                .label(name.span, label)
+                                .help(text!("diag-check-as-of-not-date-help"))
+                                .emit();
                         } else {
                             self.model.header.as_of = Some(f);
                             if let Some(u) = self.used_facts.get_mut(f.index()) {
@@ -565,12 +570,14 @@ impl<'a> Checker<'a> {
                     _ => {
                         let meant = crate::diagnostic::did_you_mean(&name.text, self.fact_names())
                             .map(str::to_string);
-                        let help = meant.as_deref().map(|c| format!("did you mean `{c}`?"));
+                        let help = meant
+                            .as_deref()
+                            .map(|c| text!("diag-did-you-mean", name = c));
                         self.error(
                             Code::UndefinedFact,
-                            format!("the `as of` fact `{}` is not declared", name.text),
+                            text!("diag-check-as-of-undeclared", name = &name.text),
                         )
-                        .label(name.span, "no such fact")
+                        .label(name.span, text!("diag-check-no-such-fact"))
                         .maybe_help(help)
                         .meant(name.span, meant)
                         .emit();
@@ -595,10 +602,15 @@ impl<'a> Checker<'a> {
         if let (true, Some(c)) = (latin, lookalike) {
             self.warning(
                 Code::ConfusableText,
-                format!("`{}` mixes Latin letters with the look-alike letter `{c}` (U+{:04X})", name.text, c as u32),
+                text!(
+                    "diag-check-mixed-scripts",
+                    name = &name.text,
+                    letter = c.to_string(),
+                    code = format!("{:04X}", c as u32)
+                ),
             )
-            .label(name.span, "mixed scripts")
-            .help("retype the name in one script; look-alike letters make two names that read the same but differ")
+            .label(name.span, text!("diag-check-mixed-scripts-label"))
+            .help(text!("diag-check-mixed-scripts-help"))
             .emit();
         }
     }
@@ -608,17 +620,24 @@ impl<'a> Checker<'a> {
         &mut self,
         seen: &mut HashMap<String, Span>,
         name: &ast::Ident,
-        what: &str,
+        what: Text,
     ) -> bool {
         self.confusable(name);
         if let Some(first) = seen.get(&name.text).copied() {
             self.error(
                 Code::DuplicateName,
-                format!("`{}` is declared twice", name.text),
+                text!("diag-check-declared-twice", name = &name.text),
             )
-            .label(name.span, format!("second {what} named `{}`", name.text))
-            .label(first, "first declared here")
-            .help("rename one of them, or remove the repeat")
+            .label(
+                name.span,
+                text!(
+                    "diag-check-declared-twice-label",
+                    what = what,
+                    name = &name.text
+                ),
+            )
+            .label(first, text!("diag-check-first-declared-here"))
+            .help(text!("diag-check-declared-twice-help"))
             .emit();
             return true;
         }
@@ -652,10 +671,10 @@ impl<'a> Checker<'a> {
             if list.contains(&v.text) {
                 self.error(
                     Code::DuplicateName,
-                    format!("the value `{}` is listed twice", v.text),
+                    text!("diag-check-value-twice", value = &v.text),
                 )
-                .label(v.span, "listed again")
-                .help("list each value once")
+                .label(v.span, text!("diag-check-listed-again"))
+                .help(text!("diag-check-value-twice-help"))
                 .emit();
             } else {
                 list.push(v.text.clone());
@@ -688,27 +707,44 @@ impl<'a> Checker<'a> {
                     continue;
                 };
                 let (what, at) = match found {
-                    ValueName::Fact(id) => ("fact", self.fact_spans.get(id.index()).copied()),
+                    ValueName::Fact(id) => (
+                        text!("diag-kind-fact"),
+                        self.fact_spans.get(id.index()).copied(),
+                    ),
                     ValueName::Derived(id) => (
-                        "derived fact",
+                        text!("diag-kind-derived-fact"),
                         self.defines.get(id.index()).map(|d| d.name.span),
                     ),
                 };
                 let mut d = self
                     .warning(
                         Code::NameClash,
-                        format!(
-                            "`{}` is both a value of `{}` and a {what}",
-                            v.text, f.name.text
+                        text!(
+                            "diag-check-name-clash",
+                            value = &v.text,
+                            fact = &f.name.text,
+                            what = what.clone()
                         ),
                     )
-                    .label(v.span, format!("a value of `{}`", f.name.text));
+                    .label(
+                        v.span,
+                        text!("diag-check-name-clash-label", fact = &f.name.text),
+                    );
                 if let Some(at) = at {
-                    d = d.label(at, format!("the {what} `{}`", v.text));
+                    d = d.label(
+                        at,
+                        text!(
+                            "diag-check-name-clash-other",
+                            what = what.clone(),
+                            name = &v.text
+                        ),
+                    );
                 }
-                d.help(format!(
-                    "after {after}, `{}` means the value; anywhere else it means the {what}; rename one of them so that a reader can tell them apart",
-                    v.text
+                d.help(text!(
+                    "diag-check-name-clash-help",
+                    after = after,
+                    value = &v.text,
+                    what = what
                 ))
                 .emit();
             }
@@ -727,59 +763,61 @@ impl<'a> Checker<'a> {
         if let Some(c) = Currency::active(&upper) {
             self.error(
                 Code::UnknownCurrency,
-                format!(
-                    "`{}` is not a currency code as written: ISO 4217 codes are capital letters",
-                    code.text
-                ),
+                text!("diag-check-currency-capitals", code = &code.text),
             )
-            .label(code.span, format!("write `{upper}`"))
-            .help(format!("write the code in capitals: `{upper}`"))
-            .fix(code.span, upper.clone(), format!("write `{upper}`"))
+            .label(code.span, text!("diag-check-write", name = &upper))
+            .help(text!("diag-check-currency-capitals-help", code = &upper))
+            .fix(
+                code.span,
+                upper.clone(),
+                text!("diag-check-write", name = &upper),
+            )
             .emit();
             return Some(c);
         }
-        let help = suggestion(&upper, ACTIVE_CURRENCIES.iter().copied()).unwrap_or_else(|| {
-            "write the ISO 4217 code of the currency, such as `CNY`, `EUR` or `USD`".into()
-        });
+        let help = suggestion(&upper, ACTIVE_CURRENCIES.iter().copied())
+            .unwrap_or_else(|| text!("diag-check-unknown-currency-help"));
         self.error(
             Code::UnknownCurrency,
-            format!("`{}` is not an active ISO 4217 currency code", code.text),
+            text!("diag-check-unknown-currency", code = &code.text),
         )
-        .label(code.span, "not a currency code")
+        .label(code.span, text!("diag-check-unknown-currency-label"))
         .help(help)
         .emit();
         None
     }
 
-    /// A help text's example amount (`500 yuan`) in the rulebook's currency
+    /// A help text's example amount, `500 yuan`, in the rulebook's currency
     /// (`500 EUR`), so that help shows amounts as this rulebook writes them.
-    pub(crate) fn in_currency(&self, help: &str) -> String {
+    pub(crate) fn example_amount(&self) -> String {
         let c = self.model.header.currency;
         if c == Currency::CNY {
-            help.to_string()
+            "500 yuan".to_string()
         } else {
-            help.replace("500 yuan", &format!("500 {c}"))
+            format!("500 {c}")
         }
     }
 
     /// The name of a type for messages, with the values of a one-of, and
     /// the currency of money in another currency than the rulebook's.
-    pub(crate) fn type_name(&self, ty: Type) -> String {
+    pub(crate) fn type_name(&self, ty: Type) -> Text {
+        let values = |id: OneOfId| {
+            let values = self.model.one_of_values(id);
+            (Arg::list(values.iter().take(4)), values.len() > 4)
+        };
         match ty {
-            Type::Money(c) if c != self.model.header.currency => format!("money in {c}"),
-            Type::OneOf(id) => {
-                let values = self.model.one_of_values(id).to_vec();
-                let shown: Vec<String> = values.iter().take(4).cloned().collect();
-                let more = if values.len() > 4 { ", …" } else { "" };
-                format!("one of {}{more}", shown.join(", "))
+            Type::Money(c) if c != self.model.header.currency => {
+                text!("diag-type-money-in", currency = c.to_string())
             }
-            Type::Set(id) => {
-                let values = self.model.one_of_values(id);
-                let shown: Vec<&str> = values.iter().take(4).map(String::as_str).collect();
-                let more = if values.len() > 4 { ", …" } else { "" };
-                format!("some of {}{more}", shown.join(", "))
-            }
-            other => other.name().to_string(),
+            Type::OneOf(id) => match values(id) {
+                (list, false) => text!("diag-type-one-of-values", values = list),
+                (list, true) => text!("diag-type-one-of-values-more", values = list),
+            },
+            Type::Set(id) => match values(id) {
+                (list, false) => text!("diag-type-some-of-values", values = list),
+                (list, true) => text!("diag-type-some-of-values-more", values = list),
+            },
+            other => type_word(other),
         }
     }
 
@@ -789,7 +827,7 @@ impl<'a> Checker<'a> {
         let mut seen: HashMap<String, Span> = HashMap::new();
         for item in &self.ast.items {
             let ast::Item::Law(l) = item else { continue };
-            if self.duplicate(&mut seen, &l.name, "law") {
+            if self.duplicate(&mut seen, &l.name, text!("diag-kind-law")) {
                 continue;
             }
             self.duplicate_texts(&l.titles, "title");
@@ -813,9 +851,9 @@ impl<'a> Checker<'a> {
         list: &[ast::Period],
     ) -> Option<(Option<jiff::civil::Date>, Option<jiff::civil::Date>)> {
         for extra in list.iter().skip(1) {
-            self.error(Code::DuplicateAttribute, "`in force` is given twice")
-                .label(extra.span, "second period")
-                .help("give one period: `in force from … until …`")
+            self.error(Code::DuplicateAttribute, text!("diag-check-in-force-twice"))
+                .label(extra.span, text!("diag-check-in-force-twice-label"))
+                .help(text!("diag-check-in-force-twice-help"))
                 .emit();
         }
         let p = list.first()?;
@@ -823,13 +861,14 @@ impl<'a> Checker<'a> {
             if from.date > until.date {
                 self.error(
                     Code::InvalidPeriod,
-                    format!(
-                        "the period starts on {} after it ends on {}",
-                        from.date, until.date
+                    text!(
+                        "diag-check-period-reversed",
+                        from = from.date.to_string(),
+                        until = until.date.to_string()
                     ),
                 )
-                .label(p.span, "this period is empty")
-                .help("`from` is the first day in force and `until` the last; swap them")
+                .label(p.span, text!("diag-check-period-reversed-label"))
+                .help(text!("diag-check-period-reversed-help"))
                 .emit();
             }
         }
@@ -854,15 +893,15 @@ impl<'a> Checker<'a> {
                             crate::diagnostic::did_you_mean(&name.text, names).map(str::to_string);
                         let help = meant
                             .as_deref()
-                            .map(|c| format!("did you mean `{c}`?"))
+                            .map(|c| text!("diag-did-you-mean", name = c))
                             .unwrap_or_else(|| {
-                                format!("declare it: `law {}` with its titles", name.text)
+                                text!("diag-check-undefined-law-help", name = &name.text)
                             });
                         self.error(
                             Code::UndefinedLaw,
-                            format!("the law `{}` is not declared", name.text),
+                            text!("diag-check-undefined-law", name = &name.text),
                         )
-                        .label(name.span, "no such law")
+                        .label(name.span, text!("diag-check-undefined-law-label"))
                         .help(help)
                         .meant(name.span, meant)
                         .emit();
@@ -906,10 +945,10 @@ impl<'a> Checker<'a> {
                 if ty == Type::Duration {
                     self.error(
                         Code::TypeMismatch,
-                        format!("`{}` is a bare duration", define.name.text),
+                        text!("diag-check-bare-duration", name = &define.name.text),
                     )
-                    .label(define.expr.span, "a duration on its own")
-                    .help("add the duration to a date: `goods.received_date + 7 days`")
+                    .label(define.expr.span, text!("diag-check-bare-duration-label"))
+                    .help(text!("diag-check-bare-duration-help"))
                     .emit();
                 }
                 let depth = self.combined_depth(&expr);
@@ -959,10 +998,14 @@ impl<'a> Checker<'a> {
     fn too_deep(&mut self, span: Span, depth: usize) {
         self.error(
             Code::LimitExceeded,
-            format!("this expression is {depth} operations deep, counting the derived facts it uses; the limit is {}", self.limits.depth),
+            text!(
+                "diag-check-too-deep",
+                depth = depth.to_string(),
+                limit = self.limits.depth.to_string()
+            ),
         )
-        .label(span, "too deep")
-        .help("define fewer levels of derived facts, or flatten the expression")
+        .label(span, text!("diag-check-too-deep-label"))
+        .help(text!("diag-check-too-deep-help"))
         .emit();
     }
 
@@ -999,19 +1042,21 @@ impl<'a> Checker<'a> {
         let mut b = self
             .error(
                 Code::Cycle,
-                format!("derived facts depend on themselves: {}", names.join(" → ")),
+                text!("diag-check-derived-cycle", names = names.join(" → ")),
             )
             .label(
                 first.name.span,
-                format!("`{}` starts the cycle", first.name.text),
+                text!("diag-check-derived-cycle-start", name = &first.name.text),
             );
         for d in cycle.iter().skip(1) {
             if let Some(def) = b.checker.defines.get(d.index()).copied() {
-                b = b.label(def.name.span, format!("`{}` is part of it", def.name.text));
+                b = b.label(
+                    def.name.span,
+                    text!("diag-check-derived-cycle-part", name = &def.name.text),
+                );
             }
         }
-        b.help("a derived fact must be defined from facts or from other derived facts, never from itself")
-            .emit();
+        b.help(text!("diag-check-derived-cycle-help")).emit();
         for d in cycle {
             self.set_state(d, State::Failed);
         }
@@ -1028,21 +1073,19 @@ impl<'a> Checker<'a> {
             if r.titles.is_empty() {
                 self.error(
                     Code::MissingTitle,
-                    format!("the remedy `{}` has no title", r.name.text),
+                    text!("diag-check-no-title", name = &r.name.text),
                 )
-                .label(r.name.span, "no `title`")
-                .help(
-                    "give it a title in each rulebook language: `title zh \"…\"`, `title en \"…\"`",
-                )
+                .label(r.name.span, text!("diag-check-no-title-label"))
+                .help(text!("diag-check-no-title-help"))
                 .emit();
             }
             for extra in r.category.iter().skip(1) {
                 self.error(
                     Code::DuplicateAttribute,
-                    format!("the remedy `{}` has two categories", r.name.text),
+                    text!("diag-check-two-categories", name = &r.name.text),
                 )
-                .label(extra.span, "second category")
-                .help("give one category")
+                .label(extra.span, text!("diag-check-two-categories-label"))
+                .help(text!("diag-check-two-categories-help"))
                 .emit();
             }
             let mut params: Vec<(String, Type)> = Vec::new();
@@ -1051,10 +1094,10 @@ impl<'a> Checker<'a> {
                 if params.iter().any(|(n, _)| *n == p.name.text) {
                     self.error(
                         Code::DuplicateName,
-                        format!("the parameter `{}` is declared twice", p.name.text),
+                        text!("diag-check-parameter-twice", name = &p.name.text),
                     )
-                    .label(p.name.span, "declared again")
-                    .help("rename or remove one")
+                    .label(p.name.span, text!("diag-check-parameter-twice-label"))
+                    .help(text!("diag-check-parameter-twice-help"))
                     .emit();
                     continue;
                 }
@@ -1077,10 +1120,14 @@ impl<'a> Checker<'a> {
             if r.cites.is_empty() {
                 self.warning(
                     Code::MissingCitation,
-                    format!("the remedy `{}` cites no source", r.name.text),
+                    text!(
+                        "diag-check-no-cite",
+                        what = text!("diag-kind-remedy"),
+                        name = &r.name.text
+                    ),
                 )
-                .label(r.name.span, "no `cite`")
-                .help("name the law and article it rests on: `cite crpl article 25`")
+                .label(r.name.span, text!("diag-check-no-cite-label"))
+                .help(text!("diag-check-no-cite-help"))
                 .emit();
             }
             let cites = self.citations(&r.cites);
@@ -1109,10 +1156,13 @@ impl<'a> Checker<'a> {
         allowed: &[Type],
     ) -> Option<model::Expr> {
         for extra in list.iter().skip(1) {
-            self.error(Code::DuplicateAttribute, format!("`{what}` is given twice"))
-                .label(extra.span, format!("second `{what}`"))
-                .help(format!("keep one `{what}`"))
-                .emit();
+            self.error(
+                Code::DuplicateAttribute,
+                text!("diag-check-given-twice", what = what),
+            )
+            .label(extra.span, text!("diag-check-second", what = what))
+            .help(text!("diag-check-keep-one", what = what))
+            .emit();
         }
         let e = list.first()?;
         let (expr, ty) = self.expr(e, None)?;
@@ -1122,24 +1172,36 @@ impl<'a> Checker<'a> {
             .iter()
             .any(|a| *a == ty || matches!((a, ty), (Type::Money(_), Type::Money(_))));
         if !fits {
+            // `money or number`: each "or" its own message, as the types are
+            // words of the language (a list's "or" is spaced for names)
             let want = allowed
                 .iter()
-                .map(|t| t.name())
-                .collect::<Vec<_>>()
-                .join(" or ");
+                .map(|t| type_word(*t))
+                .reduce(|a, b| text!("diag-check-or", a = a, b = b))
+                .unwrap_or_else(|| Text::from(""));
             let found = self.type_name(ty);
-            let help = self.in_currency(if what == "deadline" {
-                "a deadline is a date, e.g. `goods.received_date + 7 days`"
+            let (message, help) = if what == "deadline" {
+                (
+                    text!(
+                        "diag-check-deadline-type",
+                        want = want,
+                        found = found.clone()
+                    ),
+                    text!("diag-check-deadline-type-help"),
+                )
             } else {
-                "an amount is money, e.g. `max(3 * purchase.price, 500 yuan)`"
-            });
-            self.error(
-                Code::TypeMismatch,
-                format!("the {what} must be {want}, but this is {found}"),
-            )
-            .label(e.span, format!("this is {found}"))
-            .help(help)
-            .emit();
+                (
+                    text!("diag-check-amount-type", want = want, found = found.clone()),
+                    text!(
+                        "diag-check-amount-type-help",
+                        amount = self.example_amount()
+                    ),
+                )
+            };
+            self.error(Code::TypeMismatch, message)
+                .label(e.span, text!("diag-check-this-is", found = found))
+                .help(help)
+                .emit();
             return None;
         }
         Some(expr)
@@ -1175,18 +1237,17 @@ impl<'a> Checker<'a> {
                         crate::diagnostic::did_you_mean(&target.text, names).map(str::to_string);
                     let help = meant
                         .as_deref()
-                        .map(|c| format!("did you mean `{c}`?"))
-                        .unwrap_or_else(|| {
-                            "an exception must name the rule it makes an exception to".to_string()
-                        });
+                        .map(|c| text!("diag-did-you-mean", name = c))
+                        .unwrap_or_else(|| text!("diag-check-undefined-rule-help"));
                     self.error(
                         Code::UndefinedRule,
-                        format!(
-                            "`{}` is an exception to `{}`, which is not a rule",
-                            r.name.text, target.text
+                        text!(
+                            "diag-check-undefined-rule",
+                            name = &r.name.text,
+                            target = &target.text
                         ),
                     )
-                    .label(target.span, "no such rule")
+                    .label(target.span, text!("diag-check-undefined-rule-label"))
                     .help(help)
                     .meant(target.span, meant)
                     .emit();
@@ -1229,27 +1290,24 @@ impl<'a> Checker<'a> {
             if let (Some(p), None) = (&r.in_force.first(), self.model.header.as_of) {
                 self.error(
                     Code::NoAsOf,
-                    format!(
-                        "`{}` is in force only for a period, but the rulebook has no `as of` date",
-                        r.name.text
-                    ),
+                    text!("diag-check-no-as-of", name = &r.name.text),
                 )
-                .label(p.span, "this period")
-                .help("declare a date fact and name it in the header: `as of dispute.date`")
+                .label(p.span, text!("diag-check-no-as-of-label"))
+                .help(text!("diag-check-no-as-of-help"))
                 .emit();
             }
             if r.cites.is_empty() {
                 let what = if r.exception_to.is_some() {
-                    "exception"
+                    text!("diag-kind-exception")
                 } else {
-                    "rule"
+                    text!("diag-kind-rule")
                 };
                 self.warning(
                     Code::MissingCitation,
-                    format!("the {what} `{}` cites no source", r.name.text),
+                    text!("diag-check-no-cite", what = what, name = &r.name.text),
                 )
-                .label(r.name.span, "no `cite`")
-                .help("name the law and article it rests on: `cite crpl article 25`")
+                .label(r.name.span, text!("diag-check-no-cite-label"))
+                .help(text!("diag-check-no-cite-help"))
                 .emit();
             }
             let cites = self.citations(&r.cites);
@@ -1332,19 +1390,20 @@ impl<'a> Checker<'a> {
         let (expr, ty) = self.expr(e, None)?;
         if ty != Type::Bool {
             let found = self.type_name(ty);
-            let help = self.in_currency(
-                "compare it with something: `purchase.price > 500 yuan`, `goods.category is food`",
-            );
+            let help = if let Type::Set(_) = ty {
+                text!("diag-check-condition-set-help")
+            } else {
+                text!(
+                    "diag-check-condition-type-help",
+                    amount = self.example_amount()
+                )
+            };
             self.error(
                 Code::TypeMismatch,
-                format!("a condition must be yes/no, but this is {found}"),
+                text!("diag-check-condition-type", found = found.clone()),
             )
-            .label(e.span, format!("this is {found}"))
-            .help(if let Type::Set(_) = ty {
-                "test its values with `includes`: `problem.kinds includes fraud`".to_string()
-            } else {
-                help
-            })
+            .label(e.span, text!("diag-check-this-is", found = found))
+            .help(help)
             .emit();
             return None;
         }
@@ -1442,13 +1501,10 @@ impl<'a> Checker<'a> {
                 .map_or(Span::default(), |r| r.name.span);
             self.error(
                 Code::Cycle,
-                format!("exceptions form a loop: {}", names.join(" → ")),
+                text!("diag-check-exception-loop", names = names.join(" → ")),
             )
-            .label(
-                span,
-                "this exception is, in the end, an exception to itself",
-            )
-            .help("an exception must lead back to a general rule")
+            .label(span, text!("diag-check-exception-loop-label"))
+            .help(text!("diag-check-exception-loop-help"))
             .emit();
         }
         let limit = self.limits.exception_depth;
@@ -1461,10 +1517,10 @@ impl<'a> Checker<'a> {
                     .map_or(Span::default(), |r| r.name.span);
                 self.error(
                     Code::LimitExceeded,
-                    format!("exceptions to exceptions are chained more than {limit} deep"),
+                    text!("diag-check-exceptions-too-deep", limit = limit.to_string()),
                 )
-                .label(span, "this exception is too far from its general rule")
-                .help("statutes rarely need more than a few levels; restructure the rules")
+                .label(span, text!("diag-check-exceptions-too-deep-label"))
+                .help(text!("diag-check-exceptions-too-deep-help"))
                 .emit();
             }
         }
@@ -1548,10 +1604,13 @@ impl<'a> Checker<'a> {
                     .map(|f| f.name.clone())
                     .unwrap_or_default();
                 let span = self.fact_spans.get(i).copied().unwrap_or_default();
-                self.warning(Code::UnusedFact, format!("the fact `{name}` is never used"))
-                    .label(span, "declared here, used by no rule")
-                    .help("use it in a condition, or remove it")
-                    .emit();
+                self.warning(
+                    Code::UnusedFact,
+                    text!("diag-check-unused-fact", name = name),
+                )
+                .label(span, text!("diag-check-unused-fact-label"))
+                .help(text!("diag-check-unused-help"))
+                .emit();
             }
         }
         let defines = self.defines.clone();
@@ -1559,10 +1618,10 @@ impl<'a> Checker<'a> {
             if let (false, Some(d)) = (used, defines.get(i)) {
                 self.warning(
                     Code::UnusedFact,
-                    format!("the derived fact `{}` is never used", d.name.text),
+                    text!("diag-check-unused-derived", name = &d.name.text),
                 )
-                .label(d.name.span, "defined here, used by no rule")
-                .help("use it in a condition, or remove it")
+                .label(d.name.span, text!("diag-check-unused-derived-label"))
+                .help(text!("diag-check-unused-help"))
                 .emit();
             }
         }
@@ -1581,10 +1640,10 @@ impl<'a> Checker<'a> {
             if !produced.get(i).copied().unwrap_or(true) {
                 self.warning(
                     Code::UnusedRemedy,
-                    format!("no rule produces the remedy `{}`", r.name.text),
+                    text!("diag-check-unused-remedy", name = &r.name.text),
                 )
-                .label(r.name.span, "in the catalogue, but never concluded")
-                .help("write a rule that ends in this remedy, or remove it")
+                .label(r.name.span, text!("diag-check-unused-remedy-label"))
+                .help(text!("diag-check-unused-remedy-help"))
                 .emit();
             }
         }
@@ -1692,9 +1751,10 @@ impl DiagBuilder<'_, '_> {
     pub(crate) fn meant(self, span: Span, meant: Option<String>) -> Self {
         match meant {
             Some(m) => {
-                let message = format!("write `{m}`");
+                let message = text!("diag-check-write", name = &m);
                 self.fix(span, m, message)
             }
+
             None => self,
         }
     }
@@ -1708,5 +1768,20 @@ impl DiagBuilder<'_, '_> {
         if let Some(d) = self.d.take() {
             self.checker.diagnostics.push(d);
         }
+    }
+}
+
+/// A type's name as editors write it (`yes/no`, `money`), as words of the
+/// catalogue: [`Type::name`] in the reader's language.
+pub(crate) fn type_word(ty: Type) -> Text {
+    match ty {
+        Type::Bool => text!("diag-type-yes-no"),
+        Type::Number => text!("diag-type-number"),
+        Type::Money(_) => text!("diag-type-money"),
+        Type::Date => text!("diag-type-date"),
+        Type::Text => text!("diag-type-text"),
+        Type::OneOf(_) => text!("diag-type-one-of"),
+        Type::Set(_) => text!("diag-type-some-of"),
+        Type::Duration => text!("diag-type-duration"),
     }
 }

@@ -8,6 +8,7 @@ use crate::ast::{self, Conclusion, Word};
 use crate::diagnostic::{Code, did_you_mean};
 use crate::model::{self, Expr, RemedyId};
 use crate::source::Span;
+use crate::text;
 use crate::value::{Type, Value};
 
 use super::{Checker, ValueName};
@@ -170,14 +171,18 @@ impl Checker<'_> {
         let slots = slots(&toks);
         for s in &slots {
             if !params.iter().any(|(p, _)| p == s) {
+                let slot = format!("{{{s}}}");
                 let help = did_you_mean(s, params.iter().map(|(p, _)| p.as_str()))
-                    .map(|p| format!("did you mean `{{{p}}}`?"))
-                    .unwrap_or_else(|| format!("declare it: `param {s}: text`"));
+                    .map(|p| text!("diag-did-you-mean", name = format!("{{{p}}}")))
+                    .unwrap_or_else(|| text!("diag-check-unknown-slot-help", name = *s));
                 self.error(
                     Code::UnknownPlaceholder,
-                    format!("the phrase names `{{{s}}}`, which is not a parameter of the remedy"),
+                    text!("diag-check-unknown-slot", slot = &slot),
                 )
-                .label(phrase.span, format!("`{{{s}}}` here"))
+                .label(
+                    phrase.span,
+                    text!("diag-check-unknown-slot-label", slot = &slot),
+                )
                 .help(help)
                 .emit();
             }
@@ -185,24 +190,21 @@ impl Checker<'_> {
         for (p, _) in params {
             let count = slots.iter().filter(|s| **s == p.as_str()).count();
             if count != 1 {
-                let what = if count == 0 {
-                    "does not mention"
+                let message = if count == 0 {
+                    text!("diag-check-slot-missing", name = p)
                 } else {
-                    "mentions more than once"
+                    text!("diag-check-slot-repeated", name = p)
                 };
-                self.error(
-                    Code::UnknownPlaceholder,
-                    format!("the phrase {what} the parameter `{p}`"),
-                )
-                .label(phrase.span, "this phrase")
-                .help(format!("write `{{{p}}}` once where the value goes"))
-                .emit();
+                self.error(Code::UnknownPlaceholder, message)
+                    .label(phrase.span, text!("diag-check-slot-label"))
+                    .help(text!("diag-check-slot-help", slot = format!("{{{p}}}")))
+                    .emit();
             }
         }
         if toks.is_empty() {
-            self.error(Code::UnknownPlaceholder, "the phrase is empty")
-                .label(phrase.span, "empty phrase")
-                .help("write the remedy as English words: `forward to association at {location}`")
+            self.error(Code::UnknownPlaceholder, text!("diag-check-empty-phrase"))
+                .label(phrase.span, text!("diag-check-empty-phrase-label"))
+                .help(text!("diag-check-empty-phrase-help"))
                 .emit();
         }
     }
@@ -237,13 +239,13 @@ impl Checker<'_> {
             .map(str::to_string);
             let help = meant
                 .as_deref()
-                .map(|c| format!("did you mean `{c}`?"))
-                .unwrap_or_else(|| "declare it in the catalogue with `remedy`".to_string());
+                .map(|c| text!("diag-did-you-mean", name = c))
+                .unwrap_or_else(|| text!("diag-check-undefined-remedy-help"));
             self.error(
                 Code::UndefinedRemedy,
-                format!("the remedy `{}` is not in the catalogue", name.text),
+                text!("diag-check-undefined-remedy", name = &name.text),
             )
-            .label(name.span, "no such remedy")
+            .label(name.span, text!("diag-check-undefined-remedy-label"))
             .help(help)
             .meant(name.span, meant)
             .emit();
@@ -251,25 +253,30 @@ impl Checker<'_> {
         };
         let params = self.model.remedies.get(id.index())?.params.clone();
         if params.len() != args.len() {
-            let list = params
-                .iter()
-                .map(|(p, _)| p.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = crate::diagnostic::Arg::list(params.iter().map(|(p, _)| p.as_str()));
             self.error(
                 Code::ParameterCount,
-                format!(
-                    "`{}` takes {} parameter(s), but {} were given",
-                    name.text,
-                    params.len(),
-                    args.len()
+                text!(
+                    "diag-check-parameter-count",
+                    name = &name.text,
+                    want = params.len().to_string(),
+                    given = args.len().to_string()
                 ),
             )
-            .label(span, format!("{} given", args.len()))
+            .label(
+                span,
+                text!(
+                    "diag-check-parameter-count-label",
+                    given = args.len().to_string()
+                ),
+            )
             .help(if params.is_empty() {
-                format!("write `{}` without arguments", name.text.replace('_', " "))
+                text!(
+                    "diag-check-parameter-count-none-help",
+                    phrase = name.text.replace('_', " ")
+                )
             } else {
-                format!("give one value for each of: {list}")
+                text!("diag-check-parameter-count-help", list = list)
             })
             .emit();
             return None;
@@ -291,25 +298,33 @@ impl Checker<'_> {
 
     fn param_mismatch(&mut self, pname: &str, want: Type, found: Type, span: Span) {
         if let (Type::Money(x), Type::Money(y)) = (want, found) {
+            let (x, y) = (x.to_string(), y.to_string());
             self.error(
                 Code::TypeMismatch,
-                format!("the parameter `{pname}` is money in {x}, but this is money in {y}"),
+                text!(
+                    "diag-check-parameter-currency",
+                    name = pname,
+                    x = &x,
+                    y = &y
+                ),
             )
-            .label(span, format!("this is money in {y}"))
-            .help(format!(
-                "redress never converts currencies (it has no exchange rates): give an amount in {x}, \
-                 or declare the parameter as `money {y}`"
-            ))
+            .label(span, text!("diag-check-this-is-money-in", currency = &y))
+            .help(text!("diag-check-parameter-currency-help", x = &x, y = &y))
             .emit();
             return;
         }
         let (w, f) = (self.type_name(want), self.type_name(found));
         self.error(
             Code::TypeMismatch,
-            format!("the parameter `{pname}` is {w}, but this is {f}"),
+            text!(
+                "diag-check-parameter-type",
+                name = pname,
+                want = w.clone(),
+                found = f.clone()
+            ),
         )
-        .label(span, format!("this is {f}"))
-        .help(format!("give a value of type {w}"))
+        .label(span, text!("diag-check-this-is", found = f))
+        .help(text!("diag-check-parameter-type-help", want = w))
         .emit();
     }
 
@@ -330,13 +345,14 @@ impl Checker<'_> {
                 }
                 self.error(
                     Code::ParameterCount,
-                    format!(
-                        "`{}` takes {n} parameter(s), but none were given",
-                        only.text
+                    text!(
+                        "diag-check-parameters-none-given",
+                        name = &only.text,
+                        want = n.to_string()
                     ),
                 )
-                .label(span, "no parameters")
-                .help("write the remedy's phrase with its values, or `id(value, …)`")
+                .label(span, text!("diag-check-parameters-none-given-label"))
+                .help(text!("diag-check-parameters-none-given-help"))
                 .emit();
                 return None;
             }
@@ -362,10 +378,10 @@ impl Checker<'_> {
                     .unwrap_or_default();
                 self.error(
                     Code::ParameterCount,
-                    format!("the remedy `{name}` needs a value for each parameter"),
+                    text!("diag-check-parameter-empty", name = name),
                 )
-                .label(span, "a parameter is left empty")
-                .help(format!("the phrase is `{}`", render(toks)))
+                .label(span, text!("diag-check-parameter-empty-label"))
+                .help(text!("diag-check-phrase-is", phrase = render(toks)))
                 .emit();
                 return None;
             }
@@ -379,17 +395,15 @@ impl Checker<'_> {
         let meant = did_you_mean(&text, rendered.iter().map(String::as_str)).map(str::to_string);
         let help = meant
             .as_deref()
-            .map(|c| format!("did you mean `{c}`?"))
-            .unwrap_or_else(|| {
-                "name a remedy of the catalogue by its id or its `phrase`".to_string()
-            });
+            .map(|c| text!("diag-did-you-mean", name = c))
+            .unwrap_or_else(|| text!("diag-check-no-phrase-help"));
         // a phrase with placeholders is no fix: its values are the writer's
         let meant = meant.filter(|m| !m.contains('{'));
         self.error(
             Code::UndefinedRemedy,
-            format!("no remedy in the catalogue reads `{text}`"),
+            text!("diag-check-no-phrase", phrase = &text),
         )
-        .label(span, "no remedy matches this phrase")
+        .label(span, text!("diag-check-no-phrase-label"))
         .help(help)
         .meant(span, meant)
         .emit();
@@ -454,13 +468,13 @@ impl Checker<'_> {
         }
         let dotted = &candidates[0];
         let help = did_you_mean(dotted, self.value_order.iter().map(String::as_str))
-            .map(|c| format!("did you mean `{}`?", c.replace(['.', '_'], " ")))
-            .unwrap_or_else(|| "the words must name a fact (`operator location` for `operator.location`) or be a quoted text".to_string());
+            .map(|c| text!("diag-did-you-mean", name = c.replace(['.', '_'], " ")))
+            .unwrap_or_else(|| text!("diag-check-argument-help"));
         self.error(
             Code::UndefinedFact,
-            format!("`{}` names no fact or derived fact", texts.join(" ")),
+            text!("diag-check-argument-no-fact", words = texts.join(" ")),
         )
-        .label(span, format!("read as `{dotted}`"))
+        .label(span, text!("diag-check-read-as", name = dotted))
         .help(help)
         .emit();
         None

@@ -17,6 +17,7 @@ use crate::ast;
 use crate::diagnostic::Code;
 use crate::model::RuleId;
 use crate::source::Span;
+use crate::text;
 
 use super::Checker;
 
@@ -41,14 +42,18 @@ impl Checker<'_> {
                     .map_or(target.span, |t| t.span);
                 self.error(
                     Code::DuplicateName,
-                    format!(
-                        "the exception `{}` names the rule `{}` twice",
-                        r.name.text, target.text
+                    text!(
+                        "diag-check-rule-named-twice",
+                        name = &r.name.text,
+                        target = &target.text
                     ),
                 )
-                .label(target.span, "named again")
-                .label(first_span, "first named here")
-                .help(format!("remove the second `{}` from the list", target.text))
+                .label(target.span, text!("diag-check-rule-named-twice-label"))
+                .label(first_span, text!("diag-check-rule-named-first-label"))
+                .help(text!(
+                    "diag-check-rule-named-twice-help",
+                    target = &target.text
+                ))
                 .emit();
                 continue;
             }
@@ -64,18 +69,17 @@ impl Checker<'_> {
                         crate::diagnostic::did_you_mean(&target.text, names).map(str::to_string);
                     let help = meant
                         .as_deref()
-                        .map(|c| format!("did you mean `{c}`?"))
-                        .unwrap_or_else(|| {
-                            "each name after `to` must be a rule or exception".to_string()
-                        });
+                        .map(|c| text!("diag-did-you-mean", name = c))
+                        .unwrap_or_else(|| text!("diag-check-shared-undefined-rule-help"));
                     self.error(
                         Code::UndefinedRule,
-                        format!(
-                            "`{}` is an exception to `{}`, which is not a rule",
-                            r.name.text, target.text
+                        text!(
+                            "diag-check-undefined-rule",
+                            name = &r.name.text,
+                            target = &target.text
                         ),
                     )
-                    .label(target.span, "no such rule")
+                    .label(target.span, text!("diag-check-undefined-rule-label"))
                     .help(help)
                     .meant(target.span, meant)
                     .emit();
@@ -243,12 +247,13 @@ impl Checker<'_> {
                 .map_or(Span::default(), |r| r.name.span);
             self.error(
                 Code::LimitExceeded,
-                format!(
-                    "exceptions to several rules, and their exceptions, set aside more than {MAX_EXPANDED_RULES} rules in all"
+                text!(
+                    "diag-check-expansion-limit",
+                    limit = MAX_EXPANDED_RULES.to_string()
                 ),
             )
-            .label(start, "one exception to several rules")
-            .help("give fewer rules to each exception, or write separate exceptions")
+            .label(start, text!("diag-check-expansion-limit-label"))
+            .help(text!("diag-check-expansion-limit-help"))
             .emit();
             return;
         }
