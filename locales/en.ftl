@@ -584,3 +584,22 @@ diag-check-never-applies-help = check the limits and values; as written, no case
 diag-check-never-together = the exception `{ $name }` can never apply when `{ $target }` does: { $proof }
 diag-check-never-together-label = never true together with `{ $target }`
 diag-check-never-together-help = an exception should narrow its rule; check that both talk about the same cases
+
+## diagnostics: evaluation and calendar
+# A computation that fails while a case is evaluated (the outcome's `errors`), and the calendar's words.
+
+diag-calendar-shift = { $date } { $sign } { $count } working days
+diag-calendar-outside-years = the { $calendar } calendar covers { $first } to { $last }; { $what } is outside it
+diag-calendar-outside-dates = { $what } is outside the supported dates
+diag-check-outside-dates-label = outside the supported dates
+diag-check-outside-dates-help = moved by this count, the date would fall outside the dates redress supports (up to the year 9999, and at most 10,000,000 working days); use a smaller count
+diag-unit-days = days
+diag-unit-weeks = weeks
+diag-unit-months = months
+diag-unit-years = years
+diag-unit-working-days = working days
+diag-eval-division-by-zero = division by zero: { $x } / { $y }
+diag-eval-overflow = the computation overflowed: the result of { $x } { $op } { $y } is too large
+diag-eval-date-overflow = the computation overflowed: { $date } { $sign } { $duration } is outside the supported dates
+diag-eval-count-not-whole = the count of { $unit } must be a whole number of at least 0, but it is { $n }
+diag-eval-duration-overflow = the computation overflowed: a duration of { $duration } is outside the supported dates

@@ -459,7 +459,7 @@ diag-check-extremum = `{ $word }` 的参数应为数字、金额或日期，此�
 diag-check-extremum-help = `{ $word }(3 * purchase.price, { $amount })` 比较的是金额
 diag-check-cannot-mix = { $word } 不能混用
 diag-check-duration-count = 期间的数量应为数字，此处实际为{ $found }
-diag-check-duration-count-help = 请用数字计 { $unit }：`purchase.date + warranty.months months`、`(repair.days + 1) working days`
+diag-check-duration-count-help = { $unit }请用数字表示：`purchase.date + warranty.months months`、`(repair.days + 1) working days`
 diag-check-no-calendar-named = 工作日要按日历计算，但头部没有指明日历
 diag-check-no-calendar-named-label = 计算工作日
 diag-check-no-calendar-named-help = 在 `rulebook` 头部加上 `calendar cn-mainland`（或 `calendar weekdays`，即周一至周五）
@@ -564,3 +564,22 @@ diag-check-never-applies-help = 请检查界限和取值；按现在的写法，
 diag-check-never-together = 例外 `{ $name }` 在 `{ $target }` 适用时永远不会适用：{ $proof }
 diag-check-never-together-label = 与 `{ $target }` 不可能同时成立
 diag-check-never-together-help = 例外应当缩小其规则的范围；请检查两者所说的是否为同一类案件
+
+## diagnostics: evaluation and calendar
+# 评估案件时计算失败（结果中的 `errors`）以及日历的用语。
+
+diag-calendar-shift = { $date } { $sign } { $count } 个工作日
+diag-calendar-outside-years = { $calendar } 日历只包含 { $first } 年至 { $last } 年；{ $what } 不在其中
+diag-calendar-outside-dates = { $what } 超出了支持的日期范围
+diag-check-outside-dates-label = 超出支持的日期范围
+diag-check-outside-dates-help = 按此个数移动后的日期超出了支持的范围（至 9999 年，工作日最多 10,000,000 个）；请用较小的个数
+diag-unit-days = 天数
+diag-unit-weeks = 周数
+diag-unit-months = 月数
+diag-unit-years = 年数
+diag-unit-working-days = 工作日数
+diag-eval-division-by-zero = 除数为零：{ $x } / { $y }
+diag-eval-overflow = 计算溢出：{ $x } { $op } { $y } 的结果过大
+diag-eval-date-overflow = 计算溢出：{ $date } { $sign } { $duration } 超出了支持的日期范围
+diag-eval-count-not-whole = { $unit }必须是不小于 0 的整数，实际为 { $n }
+diag-eval-duration-overflow = 计算溢出：期间 { $duration } 超出了支持的日期范围

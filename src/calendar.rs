@@ -17,6 +17,9 @@
 
 use std::sync::OnceLock;
 
+use crate::diagnostic::Text;
+use crate::text;
+
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
@@ -67,24 +70,24 @@ impl Calendar {
             .is_none_or(|(first, last)| (first..=last).contains(&d.year()))
     }
 
-    /// The message for a date outside the years covered.
-    fn outside(self, what: &str) -> String {
+    /// The error for `what` outside the years covered.
+    fn outside(self, what: Shift) -> CalendarError {
         match self.years() {
-            Some((first, last)) => format!(
-                "the {} calendar covers {first} to {last}; {what} is outside it",
-                self.name()
-            ),
-            None => format!("{what} is outside the supported dates"),
+            Some(_) => CalendarError::OutsideYears {
+                calendar: self,
+                what,
+            },
+            None => CalendarError::OutsideDates { what },
         }
     }
 
     /// Whether `d` is a working day.
-    pub fn is_working_day(self, d: Date) -> Result<bool, String> {
+    pub fn is_working_day(self, d: Date) -> Result<bool, CalendarError> {
         match self {
             Calendar::Weekdays => Ok(!matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday)),
             Calendar::CnMainland => {
                 let table = table()?;
-                let i = table.index(d).ok_or_else(|| self.outside(&d.to_string()))?;
+                let i = table.index(d).ok_or_else(|| self.outside(Shift::Date(d)))?;
                 let before = i.checked_sub(1).and_then(|j| table.cum.get(j)).copied();
                 let here = table.cum.get(i).copied();
                 Ok(here.unwrap_or(0) > before.unwrap_or(0))
@@ -94,17 +97,16 @@ impl Calendar {
 
     /// `d + n working days`: the n-th working day after `d` (`d` not
     /// counted), or before it when `n` is negative; `d` itself when `n` is 0.
-    pub fn add_working_days(self, d: Date, n: i64) -> Result<Date, String> {
-        let sign = if n < 0 { '-' } else { '+' };
-        let what = || format!("{d} {sign} {} working days", n.unsigned_abs());
+    pub fn add_working_days(self, d: Date, n: i64) -> Result<Date, CalendarError> {
+        let what = || Shift::By { date: d, count: n };
         if !self.covers(d) {
-            return Err(self.outside(&d.to_string()));
+            return Err(self.outside(Shift::Date(d)));
         }
         if n == 0 {
             return Ok(d);
         }
         if n.unsigned_abs() > MAX_COUNT.unsigned_abs() {
-            return Err(format!("{} is outside the supported dates", what()));
+            return Err(CalendarError::OutsideDates { what: what() });
         }
         match self {
             Calendar::Weekdays => {
@@ -117,11 +119,11 @@ impl Calendar {
                 let q = (target - 1).div_euclid(5);
                 let s = (target - 1).rem_euclid(5);
                 from_day_number(7 * q + s)
-                    .ok_or_else(|| format!("{} is outside the supported dates", what()))
+                    .ok_or_else(|| CalendarError::OutsideDates { what: what() })
             }
             Calendar::CnMainland => {
                 let table = table()?;
-                let i = table.index(d).ok_or_else(|| self.outside(&d.to_string()))?;
+                let i = table.index(d).ok_or_else(|| self.outside(Shift::Date(d)))?;
                 let through = |j: Option<usize>| -> i64 {
                     j.and_then(|j| table.cum.get(j))
                         .map_or(0, |c| i64::from(*c))
@@ -139,17 +141,17 @@ impl Calendar {
                 };
                 found
                     .and_then(|at| table.first.checked_add(i64::try_from(at).ok()?.days()).ok())
-                    .ok_or_else(|| self.outside(&what()))
+                    .ok_or_else(|| self.outside(what()))
             }
         }
     }
 
     /// `working days from a to b`: the working days d with a < d <= b,
     /// negative when `b` is before `a`.
-    pub fn working_days_between(self, a: Date, b: Date) -> Result<i64, String> {
+    pub fn working_days_between(self, a: Date, b: Date) -> Result<i64, CalendarError> {
         for d in [a, b] {
             if !self.covers(d) {
-                return Err(self.outside(&d.to_string()));
+                return Err(self.outside(Shift::Date(d)));
             }
         }
         match self {
@@ -163,10 +165,83 @@ impl Calendar {
                         .index(d)
                         .and_then(|i| table.cum.get(i))
                         .map(|c| i64::from(*c))
-                        .ok_or_else(|| self.outside(&d.to_string()))
+                        .ok_or_else(|| self.outside(Shift::Date(d)))
                 };
                 Ok(at(b)? - at(a)?)
             }
+        }
+    }
+}
+
+/// Why a working-day computation has no answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CalendarError {
+    /// A date, or a result, outside the years the calendar has data for.
+    OutsideYears {
+        /// The calendar.
+        calendar: Calendar,
+        /// The date or the computation.
+        what: Shift,
+    },
+    /// A result past the dates redress supports (years 1 to 9999, or a count
+    /// of working days above [`MAX_COUNT`]).
+    OutsideDates {
+        /// The computation.
+        what: Shift,
+    },
+    /// The calendar data built into the program does not read (a bug,
+    /// tested against).
+    Data(String),
+}
+
+/// What a [`CalendarError`] is about: a date, or a date moved by a count of
+/// working days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shift {
+    /// A date.
+    Date(Date),
+    /// `date + count working days` (`-` when the count is negative).
+    By {
+        /// The date moved.
+        date: Date,
+        /// The count, negative when moving back.
+        count: i64,
+    },
+}
+
+impl Shift {
+    /// The words in any language: the date, or `2024-10-08 + 3 working days`.
+    pub fn text(self) -> Text {
+        match self {
+            Shift::Date(d) => Text::from(d.to_string()),
+            Shift::By { date, count } => text!(
+                "diag-calendar-shift",
+                date = date.to_string(),
+                sign = if count < 0 { "-" } else { "+" },
+                count = count.unsigned_abs().to_string()
+            ),
+        }
+    }
+}
+
+impl CalendarError {
+    /// What went wrong, in words of the catalogue.
+    pub fn text(&self) -> Text {
+        match self {
+            CalendarError::OutsideYears { calendar, what } => {
+                let (first, last) = calendar.years().unwrap_or_default();
+                text!(
+                    "diag-calendar-outside-years",
+                    calendar = calendar.name(),
+                    first = first.to_string(),
+                    last = last.to_string(),
+                    what = what.text()
+                )
+            }
+            CalendarError::OutsideDates { what } => {
+                text!("diag-calendar-outside-dates", what = what.text())
+            }
+            CalendarError::Data(message) => Text::from(message.as_str()),
         }
     }
 }
@@ -210,12 +285,12 @@ impl Table {
     }
 }
 
-fn table() -> Result<&'static Table, String> {
+fn table() -> Result<&'static Table, CalendarError> {
     static TABLE: OnceLock<Result<Table, String>> = OnceLock::new();
     TABLE
         .get_or_init(|| parse(CN_MAINLAND))
         .as_ref()
-        .map_err(Clone::clone)
+        .map_err(|e| CalendarError::Data(e.clone()))
 }
 
 #[derive(serde::Deserialize)]
@@ -326,6 +401,14 @@ mod tests {
         let c = Calendar::CnMainland;
         assert_eq!(
             c.add_working_days(date(2027, 1, 4), 1),
+            Err(CalendarError::OutsideYears {
+                calendar: c,
+                what: Shift::Date(date(2027, 1, 4))
+            })
+        );
+        assert_eq!(
+            c.add_working_days(date(2027, 1, 4), 1)
+                .map_err(|e| e.text().english().to_string()),
             Err("the cn-mainland calendar covers 2008 to 2026; 2027-01-04 is outside it".into())
         );
         assert!(c.add_working_days(date(2026, 12, 20), 30).is_err());

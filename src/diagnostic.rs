@@ -495,7 +495,7 @@ pub fn grouped(n: usize) -> String {
 /// assert_eq!(t.english(), "did you mean `operator.location`?");
 /// assert_eq!(t.render("zh"), "是不是 `operator.location`？");
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
     id: Option<&'static str>,
     args: Vec<(&'static str, Arg)>,
@@ -503,7 +503,7 @@ pub struct Text {
 }
 
 /// An argument of a [`Text`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Arg {
     /// Words given as they are: a name from the rulebook, a value, a number
     /// already formatted.
@@ -613,6 +613,14 @@ impl Arg {
                 out
             }
         }
+    }
+}
+
+/// In JSON, for programs, a `Text` is its English words (the code beside it
+/// is what programs match on).
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.english)
     }
 }
 

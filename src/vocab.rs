@@ -110,6 +110,28 @@ impl Unit {
             Unit::WorkingDays => "working days",
         }
     }
+
+    /// The unit's name as words of the catalogue (`days` / `天`).
+    pub fn name_text(self) -> crate::diagnostic::Text {
+        match self {
+            Unit::Days => crate::text!("diag-unit-days"),
+            Unit::Weeks => crate::text!("diag-unit-weeks"),
+            Unit::Months => crate::text!("diag-unit-months"),
+            Unit::Years => crate::text!("diag-unit-years"),
+            Unit::WorkingDays => crate::text!("diag-unit-working-days"),
+        }
+    }
+
+    /// `count` of the unit as words of the catalogue (`7 days` / `7 天`).
+    pub fn count_text(self, count: String) -> crate::diagnostic::Text {
+        match self {
+            Unit::Days => crate::text!("explain-days", count = count),
+            Unit::Weeks => crate::text!("explain-weeks", count = count),
+            Unit::Months => crate::text!("explain-months", count = count),
+            Unit::Years => crate::text!("explain-years", count = count),
+            Unit::WorkingDays => crate::text!("explain-working-days", count = count),
+        }
+    }
 }
 
 /// `min` or `max`.

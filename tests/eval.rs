@@ -94,6 +94,31 @@ fn a_reused_evaluator_forgets_the_previous_case() {
     }
 }
 
+/// A computation that fails while a case is evaluated (division by zero, an
+/// overflow, a count of working days past the supported dates) is said in the
+/// reader's language in the advice text; the JSON keeps the English.
+#[test]
+fn failed_computations_read_in_chinese() {
+    for case in [
+        "basics/arithmetic-division-by-zero.json",
+        "basics/arithmetic-overflow.json",
+        "working_days/count-too-large.json",
+    ] {
+        let path = crate::root().join("tests/eval").join(case);
+        let (graph, parsed) = case_of(&path);
+        let outcome = evaluate(&graph, &parsed, &Options::default());
+        assert!(!outcome.errors.is_empty(), "{case}");
+        let text = redress::report::text::render_outcome(&outcome, graph.model(), case, "zh");
+        assert!(
+            !text.contains("overflowed") && !text.contains("division by zero"),
+            "{text}"
+        );
+        insta::with_settings!({ snapshot_suffix => case.replace(['/', '.'], "_") }, {
+            insta::assert_snapshot!(text);
+        });
+    }
+}
+
 #[test]
 fn same_inputs_give_identical_output() {
     insta::glob!("eval/*/*.{json,toml}", |path| {

@@ -1,7 +1,7 @@
 //! Resolving and typing expressions.
 
 use crate::ast::{self, ExprKind};
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, CalendarError};
 use crate::diagnostic::{Code, Text};
 use crate::model::Expr;
 use crate::source::Span;
@@ -221,7 +221,10 @@ impl Checker<'_> {
                 text!("diag-check-duration-count", found = found.clone()),
             )
             .label(count.span, text!("diag-check-this-is", found = found))
-            .help(text!("diag-check-duration-count-help", unit = unit.word()))
+            .help(text!(
+                "diag-check-duration-count-help",
+                unit = unit.name_text()
+            ))
             .emit();
             return None;
         }
@@ -242,7 +245,7 @@ impl Checker<'_> {
             if let Expr::Const(Value::Date(d)) = d
                 && !calendar.covers(*d)
             {
-                self.outside_calendar(calendar, side.span, &d.to_string());
+                self.outside_calendar(calendar, side.span, Text::from(d.to_string()));
             }
         }
         Some((
@@ -271,7 +274,7 @@ impl Checker<'_> {
         None
     }
 
-    fn outside_calendar(&mut self, calendar: Calendar, span: crate::source::Span, what: &str) {
+    fn outside_calendar(&mut self, calendar: Calendar, span: crate::source::Span, what: Text) {
         let years = || match calendar.years() {
             Some((a, b)) => text!(
                 "diag-check-calendar-years",
@@ -325,7 +328,7 @@ impl Checker<'_> {
             match written {
                 Some(n) => self.literal_working_days(&date, if back { -n } else { n }, whole),
                 None if !calendar.covers(*d) => {
-                    self.outside_calendar(calendar, whole, &d.to_string());
+                    self.outside_calendar(calendar, whole, Text::from(d.to_string()));
                 }
                 None => {}
             }
@@ -348,13 +351,17 @@ impl Checker<'_> {
         else {
             return;
         };
-        if let Err(message) = calendar.add_working_days(*d, n) {
-            let what = message
-                .rsplit_once("; ")
-                .map_or(message.as_str(), |(_, w)| w)
-                .trim_end_matches(" is outside it")
-                .to_string();
-            self.outside_calendar(calendar, whole, &what);
+        match calendar.add_working_days(*d, n) {
+            Ok(_) => {}
+            Err(CalendarError::OutsideYears { what, .. }) => {
+                self.outside_calendar(calendar, whole, what.text());
+            }
+            Err(e @ (CalendarError::OutsideDates { .. } | CalendarError::Data(_))) => {
+                self.error(Code::OutsideCalendar, e.text())
+                    .label(whole, text!("diag-check-outside-dates-label"))
+                    .help(text!("diag-check-outside-dates-help"))
+                    .emit();
+            }
         }
     }
 

@@ -19,6 +19,7 @@ mod scratch;
 use jiff::civil::Date;
 
 use crate::case::Case;
+use crate::diagnostic::Text;
 use crate::graph::{DecisionGraph, RemedyShown};
 use crate::model::RemedyId;
 use crate::model::{Citation, FactId, Model};
@@ -632,7 +633,7 @@ impl<'g> Run<'g, '_> {
 
     /// The message of the first failed computation among the unknown nodes
     /// the last [`Self::needs_of`] walked (those under an unknown value).
-    fn failure_walked(&self) -> Option<String> {
+    fn failure_walked(&self) -> Option<Text> {
         self.failed
             .iter()
             .zip(&self.errors)

@@ -6,7 +6,9 @@ use std::borrow::Cow;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
+use crate::diagnostic::Text;
 use crate::graph::{Node, NodeId};
+use crate::text;
 use crate::value::{Truth, Value};
 use crate::vocab::{ArithOp, CmpOp, Extremum, Unit};
 
@@ -136,7 +138,7 @@ impl<'s> Run<'_, 's> {
                     let calendar = graph.model().header.calendar?;
                     match calendar.working_days_between(a, b) {
                         Ok(n) => Some(Value::Number(Decimal::from(n))),
-                        Err(message) => self.fail(message),
+                        Err(e) => self.fail(e.text()),
                     }
                 }
                 _ => None,
@@ -168,7 +170,7 @@ impl<'s> Run<'_, 's> {
         }
     }
 
-    fn fail(&mut self, message: String) -> Option<Value> {
+    fn fail(&mut self, message: Text) -> Option<Value> {
         self.errors.push(crate::outcome::EvalError {
             code: crate::diagnostic::Code::Arithmetic.to_string(),
             message,
@@ -197,7 +199,11 @@ impl<'s> Run<'_, 's> {
             ArithOp::Mul => x.checked_mul(y),
             ArithOp::Div => {
                 if y.is_zero() {
-                    return self.fail(format!("division by zero: {x} / {y}"));
+                    return self.fail(text!(
+                        "diag-eval-division-by-zero",
+                        x = x.to_string(),
+                        y = y.to_string()
+                    ));
                 }
                 x.checked_div(y)
             }
@@ -207,9 +213,11 @@ impl<'s> Run<'_, 's> {
                 Some(c) => Value::Money(r, c),
                 None => Value::Number(r),
             }),
-            None => self.fail(format!(
-                "the computation overflowed: the result of {x} {} {y} is too large",
-                op.symbol()
+            None => self.fail(text!(
+                "diag-eval-overflow",
+                x = x.to_string(),
+                op = op.symbol(),
+                y = y.to_string()
             )),
         }
     }
@@ -224,39 +232,38 @@ impl<'s> Run<'_, 's> {
                 let calendar = self.graph.model().header.calendar?;
                 return match calendar.add_working_days(d, n) {
                     Ok(r) => Some(Value::Date(r)),
-                    Err(message) => self.fail(message),
+                    Err(e) => self.fail(e.text()),
                 };
             }
         };
         match span.and_then(|span| d.checked_add(span)) {
             Ok(r) => Some(Value::Date(r)),
-            Err(_) => self.fail(format!(
-                "the computation overflowed: {d} {} {} {} is outside the supported dates",
-                if n < 0 { '-' } else { '+' },
-                n.unsigned_abs(),
-                unit.word()
+            Err(_) => self.fail(text!(
+                "diag-eval-date-overflow",
+                date = d.to_string(),
+                sign = if n < 0 { "-" } else { "+" },
+                duration = unit.count_text(n.unsigned_abs().to_string())
             )),
         }
     }
 }
 
 /// The count of a duration, which must be a whole number of at least 0.
-fn count(n: Decimal, unit: Unit) -> Result<i64, String> {
+fn count(n: Decimal, unit: Unit) -> Result<i64, Text> {
     if n.is_sign_negative() && !n.is_zero() || !n.fract().is_zero() {
-        return Err(format!(
-            "the count of {} must be a whole number of at least 0, but it is {}",
-            unit.word(),
-            n.normalize()
+        return Err(text!(
+            "diag-eval-count-not-whole",
+            unit = unit.name_text(),
+            n = n.normalize().to_string()
         ));
     }
     i64::try_from(n)
         .ok()
         .filter(|n| *n <= crate::calendar::MAX_COUNT)
         .ok_or_else(|| {
-            format!(
-                "the computation overflowed: a duration of {} {} is outside the supported dates",
-                n.normalize(),
-                unit.word()
+            text!(
+                "diag-eval-duration-overflow",
+                duration = unit.count_text(n.normalize().to_string())
             )
         })
 }

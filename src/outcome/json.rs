@@ -174,7 +174,7 @@ fn computed(out: &mut Vec<u8>, c: &Computed<'_>) {
     }
     if let Some(error) = &c.error {
         out.extend_from_slice(b",\"error\":");
-        string(out, error);
+        string(out, error.english());
     }
     out.push(b'}');
 }
@@ -192,7 +192,7 @@ fn deadline(out: &mut Vec<u8>, d: &Deadline<'_>) {
     }
     if let Some(error) = &d.error {
         out.extend_from_slice(b",\"error\":");
-        string(out, error);
+        string(out, error.english());
     }
     out.push(b'}');
 }
@@ -286,7 +286,7 @@ fn eval_error(out: &mut Vec<u8>, e: &EvalError) {
     out.extend_from_slice(b"{\"code\":");
     string(out, &e.code);
     out.extend_from_slice(b",\"message\":");
-    string(out, &e.message);
+    string(out, e.message.english());
     out.push(b'}');
 }
 

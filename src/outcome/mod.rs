@@ -18,6 +18,7 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 use smallvec::SmallVec;
 
+use crate::diagnostic::Text;
 use crate::model::RemedyId;
 use crate::value::{Currency, MoneyText};
 
@@ -548,7 +549,7 @@ pub struct Computed<'g> {
     pub needs: Vec<&'g str>,
     /// When unknown because a computation failed (it overflowed, or divided
     /// by zero): what failed, as in `errors`.
-    pub error: Option<String>,
+    pub error: Option<Text>,
 }
 
 impl Serialize for Computed<'_> {
@@ -587,7 +588,7 @@ pub struct Deadline<'g> {
     /// When unknown because a computation failed (a date out of range, an
     /// overflow): what failed, as in `errors`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    pub error: Option<Text>,
 }
 
 /// A citation.
@@ -669,6 +670,7 @@ pub struct Overridden<'g> {
 pub struct EvalError {
     /// Stable code.
     pub code: String,
-    /// What failed.
-    pub message: String,
+    /// What failed (English in JSON; the advice text renders it in the
+    /// reader's language).
+    pub message: Text,
 }

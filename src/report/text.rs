@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::i18n::{FluentValue, Words};
+use crate::diagnostic::Text;
 use crate::model::{Fact, Model, Texts};
 use crate::outcome::{AppliedRemedy, CitationOut, Computed, Outcome, Shown, Titles};
 use crate::value::{format_money, money_for_people};
@@ -228,7 +229,8 @@ impl<'m> Render<'m> {
         if !outcome.errors.is_empty() {
             let _ = writeln!(out, "\n{}", self.say("errors-heading", &[]));
             for e in &outcome.errors {
-                let line = self.say("error-line", &[("message", &e.message), ("code", &e.code)]);
+                let message = e.message.render(self.words.lang());
+                let line = self.say("error-line", &[("message", &message), ("code", &e.code)]);
                 let _ = writeln!(out, "  - {line}");
             }
         }
@@ -567,7 +569,7 @@ impl<'m> Render<'m> {
                 (Some(date), Some(true)) => self.say("deadline-passed", &[("date", date)]),
                 (Some(date), Some(false)) => self.say("deadline-open", &[("date", date)]),
                 (Some(date), None) => date.clone(),
-                (None, _) => self.unknown(&d.needs, d.error.as_deref()),
+                (None, _) => self.unknown(&d.needs, d.error.as_ref()),
             };
             let _ = writeln!(
                 out,
@@ -613,15 +615,18 @@ impl<'m> Render<'m> {
                 Some(currency) => money_for_people(&grouped(&shown(v)), currency, self.lang),
                 None => self.value(v, None),
             },
-            None => self.unknown(&c.needs, c.error.as_deref()),
+            None => self.unknown(&c.needs, c.error.as_ref()),
         }
     }
 
     /// An amount, deadline or parameter that could not be computed: what
     /// failed, or the facts it needs.
-    fn unknown(&self, needs: &[&str], error: Option<&str>) -> String {
+    fn unknown(&self, needs: &[&str], error: Option<&Text>) -> String {
         match error {
-            Some(e) => self.say("unknown-because", &[("error", e)]),
+            Some(e) => self.say(
+                "unknown-because",
+                &[("error", &e.render(self.words.lang()))],
+            ),
             None if needs.is_empty() => self.say("unknown-failed", &[]),
             None => {
                 let needs: Vec<String> = needs.iter().map(|n| self.fact_name(n)).collect();
