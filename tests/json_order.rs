@@ -1,8 +1,8 @@
 //! The key order of the JSON redress prints (docs/output.md, "Key order"):
 //! identifying keys first, then the texts that name a thing, then the rest
-//! in the documented order, for `facts`, `ask`, `explain` and `check`.
-//! serde_json is built with `preserve_order`, so the documents below keep
-//! the order of the text.
+//! in the documented order, for `facts`, `ask`, `explain`, `check` and the
+//! `overridden` entries of `eval`. serde_json is built with
+//! `preserve_order`, so the documents below keep the order of the text.
 
 use serde_json::Value;
 
@@ -170,4 +170,34 @@ fn check_files_then_counts() {
     let doc = json(&["check", EXAMPLE, "--format", "json"]);
     assert_eq!(keys(&doc), ["files", "errors", "warnings"]);
     assert_eq!(keys(&doc["files"][0]), ["file", "diagnostics"]);
+}
+
+/// An overridden rule's exceptions carry their titles, one entry per entry
+/// of `by`, and the advice text names them by title.
+#[test]
+fn overridden_rules_carry_the_exceptions_titles() {
+    let case = "rulebooks/example/cases/return-custom-made.json";
+    let doc = json(&["eval", EXAMPLE, case, "--format", "json"]);
+    let o = &doc["overridden"][0];
+    assert_eq!(
+        keys(o),
+        ["rule", "title", "remedy", "by", "by_titles"],
+        "{o}"
+    );
+    assert_eq!(o["by"], serde_json::json!(["custom_made_goods"]));
+    assert_eq!(
+        o["by_titles"],
+        serde_json::json!([{
+            "zh": "定做或者鲜活易腐的商品不适用无理由退货",
+            "en": "Made-to-order or perishable goods cannot be returned without reason",
+        }])
+    );
+    let text = redress(&["eval", EXAMPLE, case, "--lang", "en"], None);
+    assert!(
+        text.stdout
+            .contains("Made-to-order or perishable goods cannot be returned without reason"),
+        "{}",
+        text.stdout
+    );
+    assert!(!text.stdout.contains("custom_made_goods"), "{}", text.stdout);
 }

@@ -78,6 +78,8 @@ def test_dicts_keep_the_documented_key_order():
         assert list(fact)[:4] == ["name", "label", "question", "type"]
     question = book.next_question()
     assert list(question) == ["fact", "question", "questions", "type", "values", "settles"]
+    outcome = book.eval(case_dict(EXAMPLE.parent / "cases" / "return-custom-made.json"))
+    assert list(outcome["overridden"][0]) == ["rule", "title", "remedy", "by", "by_titles"]
 
 
 def test_properties():
