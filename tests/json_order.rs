@@ -66,12 +66,18 @@ fn facts_name_then_label_then_question_then_type() {
         }
     }
     // the money fact and a one-of fact have their extra keys in place
-    let price = facts.iter().find(|f| f["name"] == "purchase.price").unwrap();
+    let price = facts
+        .iter()
+        .find(|f| f["name"] == "purchase.price")
+        .unwrap();
     assert_eq!(
         keys(price),
         ["name", "label", "question", "type", "currency"]
     );
-    let channel = facts.iter().find(|f| f["name"] == "purchase.channel").unwrap();
+    let channel = facts
+        .iter()
+        .find(|f| f["name"] == "purchase.channel")
+        .unwrap();
     assert_eq!(
         keys(channel),
         ["name", "label", "question", "type", "values"]
@@ -199,5 +205,9 @@ fn overridden_rules_carry_the_exceptions_titles() {
         "{}",
         text.stdout
     );
-    assert!(!text.stdout.contains("custom_made_goods"), "{}", text.stdout);
+    assert!(
+        !text.stdout.contains("custom_made_goods"),
+        "{}",
+        text.stdout
+    );
 }
