@@ -331,8 +331,8 @@ pub fn chosen_value(model: &crate::model::Model, fact: FactId, chosen: &[usize])
 }
 
 /// The next question as `redress ask --format json` prints it, for a front
-/// end that keeps the case: `{"fact", "question", "type", "values": [{"value",
-/// "label", "labels"}], "questions", "settles"}` (and `currency` for money),
+/// end that keeps the case: `{"fact", "question", "questions", "type",
+/// "values": [{"value", "label", "labels"}], "currency" (money only), "settles"}`,
 /// with `question` and `label` in `lang` and the texts of every language redress
 /// has words in beside them (`docs/output.md`).
 pub fn question_json(model: &crate::model::Model, q: Question, lang: &str) -> serde_json::Value {
@@ -364,18 +364,18 @@ pub fn question_json(model: &crate::model::Model, q: Question, lang: &str) -> se
             )
         })
         .collect();
-    let mut doc = json!({
-        "fact": f.name,
-        "question": question_text(model, q.fact, lang),
-        "type": f.ty.json_name(),
-        "values": values,
-        "questions": questions,
-        "settles": q.settles,
-    });
-    if let (crate::value::Type::Money(c), Json::Object(o)) = (f.ty, &mut doc) {
-        o.insert("currency".into(), json!(c.code()));
+    // keys in the order docs/output.md lists them
+    let mut doc = serde_json::Map::new();
+    doc.insert("fact".into(), json!(f.name));
+    doc.insert("question".into(), json!(question_text(model, q.fact, lang)));
+    doc.insert("questions".into(), Json::Object(questions));
+    doc.insert("type".into(), json!(f.ty.json_name()));
+    doc.insert("values".into(), Json::Array(values));
+    if let crate::value::Type::Money(c) = f.ty {
+        doc.insert("currency".into(), json!(c.code()));
     }
-    doc
+    doc.insert("settles".into(), json!(q.settles));
+    Json::Object(doc)
 }
 
 impl Interview<'_> {

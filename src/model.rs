@@ -390,6 +390,23 @@ impl Model {
         })
     }
 
+    /// A text of the rulebook in a reader's language: the one in `lang`, else
+    /// the one in the first of the rulebook's `languages` that has one, else
+    /// the first written (the order the advice text and `ask` use).
+    pub fn local<'a>(&self, texts: &'a [(String, String)], lang: &str) -> Option<&'a str> {
+        texts
+            .iter()
+            .find(|(l, _)| l == lang)
+            .or_else(|| {
+                self.header
+                    .languages
+                    .iter()
+                    .find_map(|lang| texts.iter().find(|(l, _)| l == lang))
+            })
+            .or_else(|| texts.first())
+            .map(|(_, t)| t.as_str())
+    }
+
     /// A text in the preferred language, else the first one.
     pub fn pick<'a>(texts: &'a Texts, lang: &str) -> Option<&'a str> {
         texts

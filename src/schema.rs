@@ -22,14 +22,18 @@ fn texts(t: &Texts) -> Json {
     Json::Object(m)
 }
 
-/// The facts of a rulebook: `{"rulebook": …, "facts": [...], "derived": [...]}`.
+/// The facts of a rulebook: `{"rulebook": …, "facts": [...], "derived": [...]}`,
+/// keys in the order written here (docs/output.md, "The facts").
 pub fn facts_json(model: &Model) -> Json {
     let facts: Vec<Json> = model
         .facts
         .iter()
         .map(|f| {
+            // the identifying keys first: name, label, question, then the type
             let mut o = Map::new();
             o.insert("name".into(), json!(f.name));
+            o.insert("label".into(), texts(&f.labels));
+            o.insert("question".into(), texts(&f.questions));
             o.insert("type".into(), json!(f.ty.json_name()));
             if let Type::Money(c) = f.ty {
                 o.insert("currency".into(), json!(c.code()));
@@ -49,8 +53,6 @@ pub fn facts_json(model: &Model) -> Json {
                     .collect();
                 o.insert("values".into(), Json::Array(values));
             }
-            o.insert("question".into(), texts(&f.questions));
-            o.insert("label".into(), texts(&f.labels));
             if model
                 .header
                 .as_of
@@ -67,9 +69,9 @@ pub fn facts_json(model: &Model) -> Json {
         .map(|d| {
             json!({
                 "name": d.name,
+                "label": texts(&d.labels),
                 "type": d.ty.json_name(),
                 "definition": model.expr_text(&d.expr).to_string(),
-                "label": texts(&d.labels),
             })
         })
         .collect();
@@ -165,15 +167,18 @@ fn insert(node: &mut Map<String, Json>, parts: &[&str], schema: &Json) {
 pub fn case_schema(model: &Model) -> Json {
     let mut root = Map::new();
     for f in &model.facts {
-        let mut schema = value_schema(model, f.ty);
-        if let Some(o) = schema.as_object_mut() {
-            if let Some(l) = Model::pick(&f.labels, "en") {
-                o.insert("title".into(), json!(l));
-            }
-            if let Some(q) = Model::pick(&f.questions, "en") {
-                o.insert("description".into(), json!(q));
-            }
+        // the texts that name the fact first, then its type
+        let mut named = Map::new();
+        if let Some(l) = Model::pick(&f.labels, "en") {
+            named.insert("title".into(), json!(l));
         }
+        if let Some(q) = Model::pick(&f.questions, "en") {
+            named.insert("description".into(), json!(q));
+        }
+        if let Json::Object(types) = value_schema(model, f.ty) {
+            named.extend(types);
+        }
+        let schema = Json::Object(named);
         let parts: Vec<&str> = f.name.split('.').collect();
         insert(&mut root, &parts, &schema);
     }

@@ -261,6 +261,21 @@ fn an_interview_answered_by_keystrokes() {
     insta::assert_snapshot!(saved);
 }
 
+/// A remedy that comes to apply is named in the interview's language order:
+/// `--lang`, then the rulebook's `languages`, as the advice text names it. The
+/// remedy has no Chinese title and its first title is French: `--lang zh`
+/// names it by its English one (the rulebook's first language).
+#[test]
+fn applies_now_names_a_remedy_in_the_reader_s_language_order() {
+    let args = ["ask", "tests/ask/titles.rules", "--lang", "zh"];
+    let Some((code, shown)) = in_terminal(r#"[["是否已告知经营者", "\r"]]"#, &args) else {
+        return;
+    };
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("✓ 现在可以适用：Refund"), "{shown}");
+    assert!(!shown.contains("Remboursement"), "{shown}");
+}
+
 /// Ctrl-C leaves quietly: status 130, no traceback, nothing saved.
 #[test]
 fn ctrl_c_leaves_quietly() {

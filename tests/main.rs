@@ -25,6 +25,7 @@ mod generator;
 mod graph;
 mod hostile;
 mod incremental;
+mod json_order;
 mod limits;
 mod lsp;
 mod output_levels;

@@ -68,6 +68,20 @@ def test_facts_and_schema_equal_cli(books, book):
     assert books[book].case_schema() == cli_json("facts", "--format", "jsonschema", book)
 
 
+def test_dicts_keep_the_documented_key_order():
+    """Dict keys come in the CLI's documented order (docs/output.md, "Key
+    order"): identifying keys first, then labels and questions."""
+    book = redress.Rulebook.from_file(EXAMPLE)
+    facts = book.facts()
+    assert list(facts) == ["rulebook", "facts", "derived"]
+    for fact in facts["facts"]:
+        assert list(fact)[:4] == ["name", "label", "question", "type"]
+    question = book.next_question()
+    assert list(question) == ["fact", "question", "questions", "type", "values", "settles"]
+    outcome = book.eval(case_dict(EXAMPLE.parent / "cases" / "return-custom-made.json"))
+    assert list(outcome["overridden"][0]) == ["rule", "title", "remedy", "by", "by_titles"]
+
+
 def test_properties():
     book = redress.Rulebook.from_file(EXAMPLE)
     facts = cli_json("facts", "--format", "json", EXAMPLE)

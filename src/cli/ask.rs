@@ -381,19 +381,16 @@ fn interactive(
     Ok(None)
 }
 
-/// The titles of the remedies that apply so far, in the reader's language.
+/// The titles of the remedies that apply so far, in the reader's language
+/// (`--lang`, else the first of the rulebook's languages with a title, as
+/// the advice text names them); a remedy without a title by its id.
 fn applied(interview: &mut Interview<'_>, lang: &str) -> Vec<String> {
+    let model = outcome_model(interview);
     interview
         .outcome()
         .remedies
         .iter()
-        .map(|r| {
-            r.title
-                .get(lang)
-                .or_else(|| r.title.0.first().map(|(_, t)| t.as_str()))
-                .unwrap_or(r.id)
-                .to_string()
-        })
+        .map(|r| model.local(r.title.0, lang).unwrap_or(r.id).to_string())
         .collect()
 }
 

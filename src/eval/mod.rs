@@ -385,12 +385,13 @@ impl<'g> Run<'g, '_> {
             let Some(rule) = graph.rules().get(i) else {
                 continue;
             };
-            let by: Vec<&'g str> = rule
+            let (by, by_titles): (Vec<&'g str>, Vec<Titles<'g>>) = rule
                 .exceptions
                 .iter()
                 .filter(|e| self.scratch.applies_or_unknown(e.index()) == Truth::Yes)
-                .filter_map(|e| model.rules.get(e.index()).map(|r| r.name.as_str()))
-                .collect();
+                .filter_map(|e| model.rules.get(e.index()))
+                .map(|r| (r.name.as_str(), Titles(r.titles.as_slice())))
+                .unzip();
             if by.is_empty() {
                 continue;
             }
@@ -408,6 +409,7 @@ impl<'g> Run<'g, '_> {
                     .and_then(|(r, _)| model.remedies.get(r.index()))
                     .map(|r| r.id.as_str()),
                 by,
+                by_titles,
             });
         }
 

@@ -279,7 +279,14 @@ fn overridden(out: &mut Vec<u8>, o: &Overridden<'_>) {
     opt_str(out, o.remedy);
     out.extend_from_slice(b",\"by\":");
     strings(out, &o.by);
-    out.push(b'}');
+    out.extend_from_slice(b",\"by_titles\":[");
+    for (i, t) in o.by_titles.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        titles(out, *t);
+    }
+    out.extend_from_slice(b"]}");
 }
 
 fn eval_error(out: &mut Vec<u8>, e: &EvalError) {

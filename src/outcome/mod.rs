@@ -663,6 +663,10 @@ pub struct Overridden<'g> {
     pub remedy: Option<&'g str>,
     /// The exceptions that apply.
     pub by: Vec<&'g str>,
+    /// Their titles by language, one entry per entry of `by` in the same
+    /// order (empty for an exception without a title), so that a reader can
+    /// name them as the advice text does.
+    pub by_titles: Vec<Titles<'g>>,
 }
 
 /// Arithmetic that failed.

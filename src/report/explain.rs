@@ -658,17 +658,23 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                 Status::NotApplies => "does_not_apply",
                 Status::Undetermined => "undetermined",
             };
-            // a rule's or exception's titles, when it has some
-            let titled = |mut o: Json, rule: crate::model::RuleId| {
+            // a rule or exception: its name, its titles when it has some,
+            // then the rest in the order given
+            let titled = |name: &str, rule: crate::model::RuleId, rest: Json| {
+                let mut map = serde_json::Map::new();
+                map.insert("rule".to_string(), json!(name));
                 let titles = model.rules.get(rule.index()).map(|r| &r.titles);
-                if let (Some(titles), Json::Object(map)) = (titles.filter(|t| !t.is_empty()), &mut o) {
+                if let Some(titles) = titles.filter(|t| !t.is_empty()) {
                     let t: serde_json::Map<String, Json> = titles
                         .iter()
                         .map(|(l, t)| (l.clone(), Json::String(t.clone())))
                         .collect();
                     map.insert("title".to_string(), Json::Object(t));
                 }
-                o
+                if let Json::Object(rest) = rest {
+                    map.extend(rest);
+                }
+                Json::Object(map)
             };
             let rules: Vec<Json> = w
                 .rules
@@ -689,8 +695,9 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                                 .get(e.rule.index())
                                 .map_or("", |n| &n.name);
                             titled(
-                                json!({"rule": name, "applies": truth(e.applies), "parts": parts(&e.parts)}),
+                                name,
                                 e.rule,
+                                json!({"applies": truth(e.applies), "parts": parts(&e.parts)}),
                             )
                         })
                         .collect();
@@ -702,8 +709,7 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                             })
                         })
                     };
-                    let rule = json!({
-                        "rule": name,
+                    let rest = json!({
                         "applies": truth(r.applies),
                         "condition": truth(r.condition),
                         "parts": parts(&r.parts),
@@ -711,7 +717,7 @@ pub fn render_json(explanation: &Explanation<'_>, lang: &str) -> Json {
                         "amount": computed(r.amount),
                         "deadline": computed(r.deadline),
                     });
-                    titled(rule, r.rule)
+                    titled(name, r.rule, rest)
                 })
                 .collect();
             let needs: Vec<Json> = w

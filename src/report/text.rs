@@ -329,18 +329,7 @@ impl<'m> Render<'m> {
     /// the first of the rulebook's languages that has one, else the first
     /// written.
     pub(crate) fn local<'t>(&self, texts: &'t [(String, String)]) -> Option<&'t str> {
-        texts
-            .iter()
-            .find(|(l, _)| l == self.lang)
-            .or_else(|| {
-                self.model
-                    .header
-                    .languages
-                    .iter()
-                    .find_map(|lang| texts.iter().find(|(l, _)| l == lang))
-            })
-            .or_else(|| texts.first())
-            .map(|(_, t)| t.as_str())
+        self.model.local(texts, self.lang)
     }
 
     /// A remedy as the reader knows it: its title in their language; in

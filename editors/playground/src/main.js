@@ -481,7 +481,9 @@ async function renderOutcome() {
     section("overridden", w("playground-overridden"), (o.overridden || []).map((r) => {
       const c = card({ id: r.remedy || r.rule }, "overridden");
       c.querySelector("dl").append(el("dt", {}, w("playground-because", { rule: pick(r.title, r.rule) })),
-        el("dd", {}, w("playground-by", { by: list(r.by || []) })));
+        el("dd", {}, w("playground-by", {
+          by: list((r.by || []).map((name, i) => pick((r.by_titles || [])[i], name))),
+        })));
       if (!r.remedy) c.querySelector("button.explain").remove();
       return c;
     }));

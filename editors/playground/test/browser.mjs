@@ -173,7 +173,9 @@ async function main() {
     const overridden = 'section.overridden article[data-remedy="return_without_reason"]';
     await page.waitForSelector(overridden);
     const text = await page.$eval(overridden, (c) => c.textContent);
-    assert(text.includes("七日无理由退货") && text.includes("被 custom_made_goods 排除"), `the overridden rule reads ${text}`);
+    // the exception by its title (by_titles), never by its internal name
+    assert(text.includes("七日无理由退货") && text.includes("被 定做或者鲜活易腐的商品不适用无理由退货 排除")
+      && !text.includes("custom_made_goods"), `the overridden rule reads ${text}`);
     await page.select("#fact-goods_category", "general");
     await page.select("#fact-goods_unsuitable_for_return_confirmed", "false");
     await page.$eval("#fact-goods_received_date", (input) => {
