@@ -120,13 +120,16 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                     .get(at..)
                     .and_then(|r| r.find('\n'))
                     .map_or(file.text().len(), |n| at + n);
-                let d = Diagnostic::error(Code::NotFormatted, format!("`{path}` is not formatted"))
-                    .in_file(&file)
-                    .label(
-                        Span::new(at, line_end.max(at)),
-                        "laid out differently from here",
-                    )
-                    .help(format!("run `redress fmt {path}`"));
+                let d = Diagnostic::error(
+                    Code::NotFormatted,
+                    redress::text!("diag-cli-not-formatted", path = path),
+                )
+                .in_file(&file)
+                .label(
+                    Span::new(at, line_end.max(at)),
+                    redress::text!("diag-cli-not-formatted-label"),
+                )
+                .help(redress::text!("diag-cli-not-formatted-help", path = path));
                 reports.push((path.clone(), vec![d]));
                 failed = true;
             }

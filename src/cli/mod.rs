@@ -230,14 +230,9 @@ fn read_capped(
         ReadError::Input(
             Diagnostic::error(
                 Code::LimitExceeded,
-                format!(
-                    "`{name}` is larger than {} bytes, the limit for it",
-                    grouped(max)
-                ),
+                redress::text!("diag-cli-too-large", name = name, max = grouped(max)),
             )
-            .help(format!(
-                "split it, or raise the limit for this run: `--limit {limit}=N`"
-            )),
+            .help(redress::text!("diag-cli-too-large-help", limit = limit)),
         )
     };
     let cap = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
@@ -272,9 +267,9 @@ fn read_capped(
             Err(ReadError::Input(
                 Diagnostic::error(
                     Code::Io,
-                    format!("`{name}` is not UTF-8 text (invalid byte at offset {at})"),
+                    redress::text!("diag-cli-not-utf8", name = name, offset = at.to_string()),
                 )
-                .help("save the file as UTF-8"),
+                .help(redress::text!("diag-cli-save-utf8")),
             ))
         }
     }
