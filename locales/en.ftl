@@ -440,6 +440,7 @@ diag-case-shape-list = a list
 diag-case-shape-object = an object
 diag-case-shown-text = the text "{ $text }"
 diag-case-shown-number = the number { $number }
+diag-case-shown-bool = { $value }
 diag-case-not-a-case = a case must be an object of facts, but this is { $shape }
 diag-case-not-an-object-label = not an object
 diag-case-not-a-case-help = write the facts as an object: {"{"}"consumer": {"{"}"deceived": true{"}"}{"}"}

@@ -285,8 +285,8 @@ diag-did-you-mean = 是不是 `{ $name }`？
 ## diagnostics: syntax, case, tests, cli
 # 读取规则集（src/syntax）、案件文件（src/case）、测试文件（src/testing）和命令行的诊断信息。
 
-diag-syntax-expected = 此处应为{ $expected }，实际为{ $found }
-diag-syntax-expected-here = 此处应为{ $expected }
+diag-syntax-expected = 此处应为 { $expected }，实际为 { $found }
+diag-syntax-expected-here = 此处应为 { $expected }
 diag-syntax-unexpected-here = 此处不应出现
 diag-syntax-item-start-help = 每一项都在行首以 `rulebook`、`law`、`fact`、`define`、`remedy`、`rule` 或 `exception` 开始；参见 docs/language.md
 diag-syntax-w-something-else = 其他内容
@@ -411,8 +411,8 @@ diag-case-json-list = 列表中此处应为 `,` 或 `]`
 diag-case-json-key = 此处应为带双引号的键
 diag-case-json-colon = 键之后应为 `:`
 diag-case-json-object = 对象中此处应为 `,` 或 `{"}"}`
-diag-case-shape-null = null
-diag-case-shape-bool = true/false
+diag-case-shape-null = 空值 null
+diag-case-shape-bool = 是非值 true/false
 diag-case-shape-number = 数字
 diag-case-shape-text = 文本
 diag-case-shape-date = 日期
@@ -420,6 +420,7 @@ diag-case-shape-list = 列表
 diag-case-shape-object = 对象
 diag-case-shown-text = 文本 "{ $text }"
 diag-case-shown-number = 数字 { $number }
+diag-case-shown-bool = 是非值 { $value }
 diag-case-not-a-case = 案件须为由事实组成的对象，但这是{ $shape }
 diag-case-not-an-object-label = 不是对象
 diag-case-not-a-case-help = 把事实写成对象：{"{"}"consumer": {"{"}"deceived": true{"}"}{"}"}
@@ -441,12 +442,12 @@ diag-case-duplicate-keys-more =
        *[other] 另有 { $more } 个键给出了两次（前 { $first } 个已逐一报告）
     }
 diag-case-duplicate-keys-more-label = 另外 { $more } 个重复键中的第一个
-diag-case-prefix-not-an-object = `{ $path }` 须为由事实组成的对象，但案件给出的是{ $shape }
+diag-case-prefix-not-an-object = `{ $path }` 须为由事实组成的对象，但案件给出了{ $shape }
 diag-case-prefix-not-an-object-help = `{ $path }` 之下的事实：{ $facts }
-diag-case-count = `{ $path }` 用于计算期间，须为不小于 0 的整数，但案件给出的是 { $number }
+diag-case-count = `{ $path }` 用于计算期间，须为不小于 0 的整数，但案件给出了 { $number }
 diag-case-count-label = 不是不小于 0 的整数
 diag-case-count-help = 规则集从某个日期起按 { $unit } 计算 `{ $path }`（`+ { $path } { $unit }`）；请给出整数，如 3
-diag-case-type = `{ $path }` 须为{ $want }，但案件给出的是{ $given }
+diag-case-type = `{ $path }` 须为{ $want }，但案件给出了{ $given }
 diag-case-type-label = 此处应为{ $want }
 diag-case-type-list-label = 此处应为列表
 diag-case-value = `{ $path }`：{ $message }
@@ -498,7 +499,7 @@ diag-test-keys-here = 此处的键为：{ $keys }
 diag-test-unknown-key = `{ $key }` 不是{ $within }的键
 diag-test-unknown-key-label = 未知的键
 diag-test-within-test = 测试
-diag-test-within-expect = `expect`
+diag-test-within-expect = {" "}`expect`{" "}表
 diag-test-within-details = 救济途径详情
 diag-test-not-text = `{ $key }` 须为文本，但它是{ $shape }
 diag-test-not-text-label = 此处应为文本

@@ -506,6 +506,7 @@ fn full_stdout_is_an_error_not_a_panic() {
     ];
     for args in runs {
         let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+            .env("LC_ALL", "C")
             .args(args)
             .current_dir(root())
             .stdin(Stdio::null())

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use redress::case::{Format, parse_case};
-use redress::diagnostic::Code;
+use redress::diagnostic::{Code, Diagnostic};
 
 use crate::{relative, render, root, source};
 
@@ -125,4 +125,135 @@ fn collect(dir: &std::path::Path, names: &mut BTreeSet<String>) {
             collect(&p, names);
         }
     }
+}
+
+/// The case diagnostics of `case_diagnostics` in Chinese: the same glob,
+/// every part of each diagnostic rendered from the catalogue in `zh`.
+#[test]
+fn case_diagnostics_zh() {
+    let rulebook = source(&root().join("tests/case_diagnostics/rulebook.rules"));
+    let (graph, _) = redress::compile(&rulebook);
+    let graph = graph.unwrap();
+    insta::glob!("case_diagnostics/*.{json,toml}", |path| {
+        let file = source(path);
+        let (_, diagnostics) = parse_case(graph.model(), &file, Format::from_path(&relative(path)));
+        let zh: Vec<Diagnostic> = diagnostics.iter().map(|d| d.in_language("zh")).collect();
+        insta::with_settings!({ snapshot_suffix => format!("{}_zh", crate::snapshot_name(path, "tests/case_diagnostics")) }, {
+            insta::assert_snapshot!(render(&zh));
+        });
+    });
+}
+
+/// The rulebook fixtures whose diagnostics come from reading the text
+/// (syntax, literals, punctuation, quotes, control characters), in Chinese.
+#[test]
+fn syntax_diagnostics_zh() {
+    insta::glob!(
+        "diagnostics/{syntax_error*,set_syntax_error,invalid_literal,full_width_punctuation,unclosed_quote,control_character,limit_exceeded}.rules",
+        |path| {
+            let file = source(path);
+            let (_, diagnostics) = redress::syntax::parse(&file);
+            assert!(!diagnostics.is_empty(), "{}", relative(path));
+            let zh: Vec<Diagnostic> = diagnostics.iter().map(|d| d.in_language("zh")).collect();
+            insta::with_settings!({ snapshot_suffix => format!("{}_zh", crate::snapshot_name(path, "tests/diagnostics")) }, {
+                insta::assert_snapshot!(render(&zh));
+            });
+        }
+    );
+}
+
+/// The words that stay in English in every language: messages of the
+/// TOML reader (a library), which the case and test file syntax errors
+/// quote.
+const UNTRANSLATABLE: &[&str] = &[];
+
+/// No diagnostic raised by reading a rulebook's text, a case file or a test
+/// file on the fixtures under `tests/` has words outside the catalogue,
+/// except messages of libraries (the TOML reader's), and every part renders
+/// differently in Chinese.
+#[test]
+fn reading_diagnostics_are_all_translated() {
+    let mut seen = 0;
+    let mut check = |where_: &str, diagnostics: &[Diagnostic], toml: bool| {
+        for d in diagnostics {
+            seen += 1;
+            let untranslated = d.untranslated();
+            let allowed = |w: &&str| {
+                UNTRANSLATABLE.contains(w)
+                    // the TOML reader's own message, as the syntax error's label
+                    || (toml && d.code.name().ends_with("syntax") && d.labels.first().is_some_and(|l| l.text == **w))
+            };
+            assert!(
+                untranslated.iter().all(|w| allowed(w)),
+                "{where_}: {:?} has untranslated words {untranslated:?}",
+                d.message
+            );
+            let zh = d.in_language("zh");
+            assert_ne!(zh.message, d.message, "{where_}: {}", d.message);
+        }
+    };
+    // rulebooks: what reading the text reports
+    for entry in walk(&root().join("tests")) {
+        let name = entry.to_string_lossy().into_owned();
+        if name.ends_with(".rules")
+            && let Ok(text) = std::fs::read_to_string(&entry)
+        {
+            let file = redress::source::SourceFile::new(relative(&entry), text);
+            let (_, diagnostics) = redress::syntax::parse(&file);
+            check(&name, &diagnostics, false);
+        }
+    }
+    // case files, against their rulebook
+    let rulebook = source(&root().join("tests/case_diagnostics/rulebook.rules"));
+    let graph = redress::compile(&rulebook).0.unwrap();
+    for entry in walk(&root().join("tests/case_diagnostics")) {
+        let name = entry.to_string_lossy().into_owned();
+        if (name.ends_with(".json") || name.ends_with(".toml")) && !name.contains("working_days") {
+            let file = source(&entry);
+            let (_, diagnostics) = parse_case(graph.model(), &file, Format::from_path(&name));
+            check(&name, &diagnostics, name.ends_with(".toml"));
+        }
+    }
+    // test files: their layout, and against their rulebook when it compiles
+    for entry in walk(&root().join("tests")) {
+        let name = entry.to_string_lossy().into_owned();
+        if name.ends_with(".test.toml") || name.ends_with(".test.json") {
+            let file = source(&entry);
+            let (test, diagnostics) = redress::testing::parse_test(&file);
+            check(&name, &diagnostics, name.ends_with(".toml"));
+            let dir = entry.parent().unwrap();
+            let book = match test.as_ref().and_then(|t| t.rulebook.as_ref()) {
+                Some((p, _)) => Some(dir.join(p)),
+                None => [dir, dir.parent().unwrap()].into_iter().find_map(|d| {
+                    walk(d).into_iter().find(|p| {
+                        p.parent() == Some(d) && p.extension().is_some_and(|x| x == "rules")
+                    })
+                }),
+            };
+            if let (Some(test), Some(book)) = (test, book.filter(|b| b.is_file())) {
+                if let (Some(graph), _) = redress::compile(&source(&book)) {
+                    let (_, diagnostics) = test.check(graph.model());
+                    check(&name, &diagnostics, name.ends_with(".toml"));
+                }
+            }
+        }
+    }
+    assert!(seen > 40, "only {seen} diagnostics seen");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }

@@ -28,6 +28,7 @@ impl Server {
     /// `redress serve --addr 127.0.0.1:0 ARGS`, once it has said where it listens.
     pub fn start(args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+            .env("LC_ALL", "C")
             .args(["serve", "--addr", "127.0.0.1:0"])
             .args(args)
             .current_dir(root())

@@ -826,7 +826,7 @@ fn shown(shape: &Shape<'_>) -> Text {
     match shape {
         Shape::String(s) => text!("diag-case-shown-text", text = &**s),
         Shape::Number(n) => text!("diag-case-shown-number", number = &**n),
-        Shape::Bool(b) => Text::from(format!("{b}")),
+        Shape::Bool(b) => text!("diag-case-shown-bool", value = b.to_string()),
         other => other.describe(),
     }
 }

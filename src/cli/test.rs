@@ -49,9 +49,16 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Language of the diagnostics (`en`, `zh`; default: the environment's locale,
+    /// `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
+    if !super::choose_diagnostic_language(args.lang.as_deref()) {
+        return Ok(USAGE);
+    }
     if args
         .min_coverage
         .is_some_and(|p| !(0.0..=100.0).contains(&p))
@@ -244,7 +251,10 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 .as_ref()
                 .map(|r| r.mismatches.clone())
                 .unwrap_or_default(),
-            diagnostics: f.diagnostics.iter().map(report::json_diagnostic).collect(),
+            diagnostics: super::localized(&f.diagnostics)
+                .iter()
+                .map(report::json_diagnostic)
+                .collect(),
         });
     }
 
