@@ -123,7 +123,8 @@ fn eval_reads_stdin_and_prints_json() {
 #[test]
 fn eval_bad_case_exits_1_with_diagnostic() {
     let r = redress(
-        &["eval", EXAMPLE, "-"],
+        // (the example's advice, and so its case's diagnostics, default to Chinese)
+        &["eval", "--lang", "en", EXAMPLE, "-"],
         Some(r#"{"purchase": {"price": "lots"}}"#),
     );
     assert_eq!(r.code, 1);

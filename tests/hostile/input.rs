@@ -62,7 +62,7 @@ fn unknown_keys(n: usize, pretty: bool) -> String {
 fn case_file_with_128000_unknown_keys() {
     let dir = TempDir::new("unknown-keys");
     let case = dir.file("case.json", unknown_keys(128_000, true));
-    let r = run(&["eval", EXAMPLE, &case]);
+    let r = run(&["eval", "--lang", "en", EXAMPLE, &case]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stderr.matches("redress::case_unknown_key").count(),
@@ -83,7 +83,7 @@ fn case_file_with_the_same_key_100000_times() {
     let dir = TempDir::new("duplicate-keys");
     let keys = vec!["\"x\": 1"; 100_000].join(",\n");
     let case = dir.file("case.json", format!("{{{keys}}}"));
-    let r = run(&["eval", "--format", "json", EXAMPLE, &case]);
+    let r = run(&["eval", "--lang", "en", "--format", "json", EXAMPLE, &case]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(r.stderr.matches("redress::case_duplicate_key").count(), 51);
     assert!(
@@ -196,7 +196,7 @@ fn eval_json_of_one_broken_case() {
 
 #[test]
 fn case_file_dev_zero() {
-    let r = run(&["eval", EXAMPLE, "/dev/zero"]);
+    let r = run(&["eval", "--lang", "en", EXAMPLE, "/dev/zero"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("redress::limit_exceeded"), "{}", r.stderr);
     assert!(

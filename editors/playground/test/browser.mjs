@@ -175,7 +175,9 @@ async function main() {
     await page.keyboard.down("Control");
     await page.keyboard.press("End");
     await page.keyboard.up("Control");
-    for (let i = 0; i < typed.length; i++) await page.keyboard.press("Shift+ArrowLeft");
+    await page.keyboard.down("Shift");
+    for (let i = 0; i < typed.length; i++) await page.keyboard.press("ArrowLeft");
+    await page.keyboard.up("Shift");
     await page.keyboard.press("Backspace");
     await page.waitForFunction(() => !document.querySelector(".cm-lintRange-error"));
     await page.waitForSelector("#broken[hidden]");
