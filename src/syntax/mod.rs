@@ -352,7 +352,7 @@ struct Nesting {
 impl Nesting {
     /// Count one token; `Err` with the message and label when a limit is
     /// passed at it.
-    fn step(&mut self, read: Rule, limits: &Limits) -> Result<(), (Text, Text, Text)> {
+    fn step(&mut self, read: Rule, limits: &Limits) -> Result<(), Limit> {
         match read {
             Rule::lparen => {
                 self.depth += 1;
@@ -371,31 +371,43 @@ impl Nesting {
             _ => {}
         }
         if self.operators > limits.operators {
-            return Err((
-                text!(
-                    "diag-syntax-too-many-operators",
-                    limit = limits.operators.to_string()
-                ),
-                text!("diag-syntax-too-many-operators-label"),
-                text!("diag-syntax-too-many-operators-help"),
-            ));
+            return Err(Limit::Operators(limits.operators));
         }
         if self.depth + self.nots + self.ifs > limits.nesting {
-            return Err((
-                text!("diag-syntax-too-deep", limit = limits.nesting.to_string()),
-                text!("diag-syntax-too-deep-label"),
-                text!("diag-syntax-split-condition-help"),
-            ));
+            return Err(Limit::Nesting(limits.nesting));
         }
         Ok(())
     }
 }
 
-fn limit_diagnostic(
-    file: &Arc<SourceFile>,
-    span: Span,
-    (message, label, help): (Text, Text, Text),
-) -> Diagnostic {
+/// A limit an item passes.
+enum Limit {
+    /// More arithmetic operators than this.
+    Operators(usize),
+    /// Nested deeper than this.
+    Nesting(usize),
+    /// Deeper than the parser's stack holds.
+    Stack,
+}
+
+fn limit_diagnostic(file: &Arc<SourceFile>, span: Span, limit: Limit) -> Diagnostic {
+    let (message, label, help) = match limit {
+        Limit::Operators(n) => (
+            text!("diag-syntax-too-many-operators", limit = n.to_string()),
+            text!("diag-syntax-too-many-operators-label"),
+            text!("diag-syntax-too-many-operators-help"),
+        ),
+        Limit::Nesting(n) => (
+            text!("diag-syntax-too-deep", limit = n.to_string()),
+            text!("diag-syntax-too-deep-label"),
+            text!("diag-syntax-split-condition-help"),
+        ),
+        Limit::Stack => (
+            text!("diag-syntax-stack"),
+            text!("diag-syntax-stack-label"),
+            text!("diag-syntax-split-condition-help"),
+        ),
+    };
     Diagnostic::error(Code::LimitExceeded, message)
         .in_file(file)
         .label(span, label)
@@ -449,15 +461,7 @@ fn too_deep(file: &Arc<SourceFile>, chunk: &str, offset: usize, limits: &Limits)
         chunk,
         chunk.len().min(chunk.find('\n').unwrap_or(chunk.len())),
     );
-    limit_diagnostic(
-        file,
-        Span::new(offset, offset + end),
-        (
-            text!("diag-syntax-stack"),
-            text!("diag-syntax-stack-label"),
-            text!("diag-syntax-split-condition-help"),
-        ),
-    )
+    limit_diagnostic(file, Span::new(offset, offset + end), Limit::Stack)
 }
 
 fn syntax_error(

@@ -41,6 +41,7 @@ impl Drop for TempDir {
 /// `redress ARGS` with no standard input, under the watchdog.
 fn run(args: &[&str]) -> Run {
     let child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args(args)
         .current_dir(root())
         .stdin(Stdio::null())
@@ -319,6 +320,7 @@ fn proc_kb(pid: u32, file: &str, key: &str) -> u64 {
 fn jsonl_from_dev_zero() {
     // one endless line: read on, and dropped as it comes, in bounded memory
     let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args(["eval", EXAMPLE, "--jsonl", "/dev/zero", "--jobs", "1"])
         .current_dir(root())
         .stdin(Stdio::null())
@@ -378,6 +380,7 @@ fn stdin_that_fails_after(lines: &[&str]) -> Stdio {
 fn jsonl_stdin_that_fails_after_5_lines() {
     for jobs in ["1", "2"] {
         let child = Command::new(env!("CARGO_BIN_EXE_redress"))
+            .env("LC_ALL", "C")
             .args(["eval", EXAMPLE, "--jsonl", "-", "--jobs", jobs])
             .current_dir(root())
             .stdin(stdin_that_fails_after(&[GOOD_LINE; 5]))
@@ -441,6 +444,7 @@ fn sigint_during_jsonl_on_one_and_two_jobs() {
 fn sigint_during_jsonl(jobs: &str) {
     use std::io::Write as _;
     let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args(["eval", EXAMPLE, "--jsonl", "-", "--jobs", jobs])
         .current_dir(root())
         .stdin(Stdio::piped())
