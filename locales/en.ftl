@@ -605,3 +605,6 @@ diag-cli-too-large-help = split it, or raise the limit for this run: `--limit { 
 diag-cli-not-formatted = `{ $path }` is not formatted
 diag-cli-not-formatted-label = laid out differently from here
 diag-cli-not-formatted-help = run `redress fmt { $path }`
+diag-batch-empty-line = the line is empty; write one case (a JSON object) per line
+diag-batch-not-utf8 = the line is not UTF-8 text (invalid byte at column { $column })
+diag-batch-too-long = the line is longer than { $max } bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`

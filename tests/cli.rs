@@ -361,7 +361,12 @@ fn jsonl_line_that_is_not_utf8_is_an_error_record() {
     std::fs::write(&path, b"{}\n{\"a\": \"\xff\xfe\"}\n{}").unwrap();
     let file = path.to_str().unwrap();
     for jobs in ["1", "2"] {
-        let r = redress(&["eval", EXAMPLE, "--jsonl", file, "--jobs", jobs], None);
+        let r = redress(
+            &[
+                "eval", "--lang", "en", EXAMPLE, "--jsonl", file, "--jobs", jobs,
+            ],
+            None,
+        );
         assert_eq!(r.code, 1, "{}", r.stderr);
         let out: Vec<serde_json::Value> = r
             .stdout

@@ -229,3 +229,37 @@ fn test_and_fmt_show_their_diagnostics_in_the_language() {
         "{d}"
     );
 }
+
+/// `eval --jsonl`: each error record's message in the language of the
+/// advice, the code as it is; the same lines from the server's batch.
+#[test]
+fn jsonl_error_records_are_in_the_language() {
+    let input = "{\"purchase\": {\"price\": \"lots\"}}\n\n";
+    for (lang, first, second) in [
+        (
+            "zh",
+            "`purchase.price`：`lots` 不是金额",
+            "这一行是空的；每行写一个案件（一个 JSON 对象）",
+        ),
+        (
+            "en",
+            "`purchase.price`: `lots` is not an amount of money",
+            "the line is empty; write one case (a JSON object) per line",
+        ),
+    ] {
+        let r = redress(
+            &["eval", "--lang", lang, CASE_BOOK, "--jsonl", "-"],
+            Some(input),
+        );
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let lines: Vec<serde_json::Value> = r
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines[0]["errors"][0]["code"], "redress::case_type");
+        assert_eq!(lines[0]["errors"][0]["message"], first, "{lang}");
+        assert_eq!(lines[1]["errors"][0]["code"], "redress::case_syntax");
+        assert_eq!(lines[1]["errors"][0]["message"], second, "{lang}");
+    }
+}

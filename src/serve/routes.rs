@@ -544,6 +544,7 @@ async fn batch(
         target.version,
         options,
         id_field,
+        target.lang,
         body,
     ))
 }

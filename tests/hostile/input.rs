@@ -277,7 +277,9 @@ fn jsonl_line_of_3_megabytes_between_good_lines() {
     let long = format!("{{\"x\": \"{}\"}}", "a".repeat(3 << 20));
     let file = dir.file("cases.jsonl", format!("{GOOD_LINE}\n{long}\n{GOOD_LINE}\n"));
     for jobs in ["1", "2"] {
-        let r = run(&["eval", EXAMPLE, "--jsonl", &file, "--jobs", jobs]);
+        let r = run(&[
+            "eval", "--lang", "en", EXAMPLE, "--jsonl", &file, "--jobs", jobs,
+        ]);
         assert_eq!(r.code, 1, "{}", r.stderr);
         let lines = json_lines(&r.stdout);
         assert_eq!(lines.len(), 3, "one line per input line");
