@@ -608,3 +608,4 @@ diag-cli-not-formatted-help = run `redress fmt { $path }`
 diag-batch-empty-line = the line is empty; write one case (a JSON object) per line
 diag-batch-not-utf8 = the line is not UTF-8 text (invalid byte at column { $column })
 diag-batch-too-long = the line is longer than { $max } bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`
+diag-help = help:

@@ -588,3 +588,4 @@ diag-cli-not-formatted-help = 运行 `redress fmt { $path }`
 diag-batch-empty-line = 这一行是空的；每行写一个案件（一个 JSON 对象）
 diag-batch-not-utf8 = 这一行不是 UTF-8 文本（第 { $column } 列有无效字节）
 diag-batch-too-long = 这一行超过 { $max } 字节，即案件的上限；请拆分，或用 `--limit case_bytes=N` 提高上限
+diag-help = 帮助：

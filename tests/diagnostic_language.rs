@@ -25,6 +25,19 @@ fn check_lang_zh_shows_the_report_in_chinese() {
         r.stderr
     );
     assert!(!r.stderr.contains("expected `:`"), "{}", r.stderr);
+    // the renderer's own word too, as wide, so that wrapped help stays aligned
+    assert!(
+        r.stderr
+            .contains("  帮助：在冒号之后写出类型：`fact purchase.price: money`\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("\n        （`return_without_reason`）\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("help:"), "{}", r.stderr);
 }
 
 #[test]

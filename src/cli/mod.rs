@@ -314,7 +314,11 @@ pub(crate) fn print_diagnostics(out: &mut dyn Write, diagnostics: &[Diagnostic])
         return Ok(());
     }
     let color = io::stdout().is_terminal();
-    let text = report::render_diagnostics(&localized(diagnostics), Style { color, width: 100 });
+    let text = report::render_diagnostics_in(
+        diagnostics,
+        Style { color, width: 100 },
+        diagnostic_language(),
+    );
     write!(out, "{text}")
 }
 
@@ -324,7 +328,11 @@ pub(crate) fn eprint_diagnostics(diagnostics: &[Diagnostic]) {
         return;
     }
     let color = io::stderr().is_terminal();
-    let text = report::render_diagnostics(&localized(diagnostics), Style { color, width: 100 });
+    let text = report::render_diagnostics_in(
+        diagnostics,
+        Style { color, width: 100 },
+        diagnostic_language(),
+    );
     err!("{text}");
 }
 
