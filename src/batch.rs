@@ -124,6 +124,8 @@ pub struct LineEvaluator<'g> {
     evaluator: Evaluator<'g>,
     reader: CaseReader<'g>,
     options: Options,
+    /// The language of the error records' messages.
+    lang: &'static str,
 }
 
 impl<'g> LineEvaluator<'g> {
@@ -133,7 +135,15 @@ impl<'g> LineEvaluator<'g> {
             evaluator: Evaluator::new(graph),
             reader: CaseReader::new(graph.model(), limits),
             options,
+            lang: "en",
         }
+    }
+
+    /// Write the messages of error records in `lang` (English when redress
+    /// has no words in it).
+    pub fn with_lang(mut self, lang: &str) -> LineEvaluator<'g> {
+        self.lang = crate::i18n::Words::new(lang).lang();
+        self
     }
 
     /// Copy each line's top-level key `name` (not a fact of the rulebook) into
@@ -152,7 +162,7 @@ impl<'g> LineEvaluator<'g> {
                 line: number,
                 errors: vec![LineError {
                     code: crate::diagnostic::Code::CaseSyntax.to_string(),
-                    message: "the line is empty; write one case (a JSON object) per line".into(),
+                    message: crate::text!("diag-batch-empty-line").render(self.lang),
                     column: None,
                 }],
             });
@@ -177,7 +187,7 @@ impl<'g> LineEvaluator<'g> {
                     errors: diagnostics
                         .iter()
                         .filter(|d| d.is_error())
-                        .map(|d| line_error(d, &file))
+                        .map(|d| line_error(d, &file, self.lang))
                         .collect(),
                 })
             }
@@ -199,18 +209,20 @@ impl<'g> LineEvaluator<'g> {
             Some(Err(e)) => one_error(
                 number,
                 crate::diagnostic::Code::Io.to_string(),
-                format!(
-                    "the line is not UTF-8 text (invalid byte at column {})",
-                    e.valid_up_to() + 1
-                ),
+                crate::text!(
+                    "diag-batch-not-utf8",
+                    column = (e.valid_up_to() + 1).to_string()
+                )
+                .render(self.lang),
             ),
             None => one_error(
                 number,
                 crate::diagnostic::Code::LimitExceeded.to_string(),
-                format!(
-                    "the line is longer than {} bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`",
-                    crate::diagnostic::grouped(max_line)
-                ),
+                crate::text!(
+                    "diag-batch-too-long",
+                    max = crate::diagnostic::grouped(max_line)
+                )
+                .render(self.lang),
             ),
         }
     }
@@ -285,10 +297,10 @@ pub fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::
     }
 }
 
-fn line_error(d: &Diagnostic, file: &Arc<SourceFile>) -> LineError {
+fn line_error(d: &Diagnostic, file: &Arc<SourceFile>, lang: &str) -> LineError {
     LineError {
         code: d.code.to_string(),
-        message: d.message.clone(),
+        message: d.in_language(lang).message,
         column: d.primary_span().map(|s| file.line_col(s.start).1),
     }
 }

@@ -368,6 +368,7 @@ fn lines_wrap_to_the_width_of_a_terminal() {
         let command =
             format!("stty cols {width} rows 50; {bin} eval --lang {lang} {rulebook} {case}");
         let out = Command::new("script")
+            .env("LC_ALL", "C")
             .args(["-qec", &command, "/dev/null"])
             .current_dir(root().join("rulebooks/cn-online-shopping"))
             .env_remove("COLUMNS")

@@ -193,6 +193,7 @@ fn in_terminal(steps: &str, args: &[&str]) -> Option<(i32, String)> {
         return None;
     }
     let out = std::process::Command::new("python3")
+        .env("LC_ALL", "C")
         .arg(crate::root().join("tests/ask/drive.py"))
         .arg(steps)
         .arg(env!("CARGO_BIN_EXE_redress"))

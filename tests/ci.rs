@@ -56,6 +56,7 @@ fn sarif_without_diagnostics_is_a_complete_log() {
 
 fn check(format: &str, files: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args(["check", "--format", format])
         .args(files)
         .current_dir(root())
@@ -86,6 +87,7 @@ fn check_prints_one_sarif_log_for_all_files() {
 #[test]
 fn eval_rejects_ci_formats() {
     let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args([
             "eval",
             "--format",

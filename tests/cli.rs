@@ -123,7 +123,8 @@ fn eval_reads_stdin_and_prints_json() {
 #[test]
 fn eval_bad_case_exits_1_with_diagnostic() {
     let r = redress(
-        &["eval", EXAMPLE, "-"],
+        // (the example's advice, and so its case's diagnostics, default to Chinese)
+        &["eval", "--lang", "en", EXAMPLE, "-"],
         Some(r#"{"purchase": {"price": "lots"}}"#),
     );
     assert_eq!(r.code, 1);
@@ -360,7 +361,12 @@ fn jsonl_line_that_is_not_utf8_is_an_error_record() {
     std::fs::write(&path, b"{}\n{\"a\": \"\xff\xfe\"}\n{}").unwrap();
     let file = path.to_str().unwrap();
     for jobs in ["1", "2"] {
-        let r = redress(&["eval", EXAMPLE, "--jsonl", file, "--jobs", jobs], None);
+        let r = redress(
+            &[
+                "eval", "--lang", "en", EXAMPLE, "--jsonl", file, "--jobs", jobs,
+            ],
+            None,
+        );
         assert_eq!(r.code, 1, "{}", r.stderr);
         let out: Vec<serde_json::Value> = r
             .stdout
@@ -506,6 +512,7 @@ fn full_stdout_is_an_error_not_a_panic() {
     ];
     for args in runs {
         let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+            .env("LC_ALL", "C")
             .args(args)
             .current_dir(root())
             .stdin(Stdio::null())

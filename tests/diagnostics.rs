@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use redress::case::{Format, parse_case};
-use redress::diagnostic::Code;
+use redress::diagnostic::{Code, Diagnostic};
 
 use crate::{relative, render, root, source};
 
@@ -128,9 +128,8 @@ fn collect(dir: &std::path::Path, names: &mut BTreeSet<String>) {
 }
 
 /// The same rulebooks as [`rulebook_diagnostics`], their diagnostics in
-/// Chinese (`Diagnostic::in_language("zh")`). The checker's words are all
-/// in the catalogue; a syntax diagnostic's are English until that stage's
-/// messages are.
+/// Chinese (`Diagnostic::in_language("zh")`), the syntax stage's and the
+/// checker's alike.
 #[test]
 fn rulebook_diagnostics_zh() {
     insta::glob!("diagnostics/*.rules", |path| {
@@ -147,15 +146,31 @@ fn rulebook_diagnostics_zh() {
     });
 }
 
+/// The case diagnostics of `case_diagnostics` in Chinese: the same glob,
+/// every part of each diagnostic rendered from the catalogue in `zh`.
+#[test]
+fn case_diagnostics_zh() {
+    let rulebook = source(&root().join("tests/case_diagnostics/rulebook.rules"));
+    let (graph, _) = redress::compile(&rulebook);
+    let graph = graph.unwrap();
+    insta::glob!("case_diagnostics/*.{json,toml}", |path| {
+        let file = source(path);
+        let (_, diagnostics) = parse_case(graph.model(), &file, Format::from_path(&relative(path)));
+        let zh: Vec<Diagnostic> = diagnostics.iter().map(|d| d.in_language("zh")).collect();
+        insta::with_settings!({ snapshot_suffix => format!("{}_zh", crate::snapshot_name(path, "tests/case_diagnostics")) }, {
+            insta::assert_snapshot!(render(&zh));
+        });
+    });
+}
+
 /// Every diagnostic of the check stage, for each rulebook of
 /// `tests/diagnostics`, is made of catalogue words only (it can be shown in
 /// Chinese): none has an untranslated message, label, help or fix title.
 /// The check stage is `redress::check::check` on the parsed rulebook, so
 /// a code raised by both stages (`limit_exceeded`, `confusable_text`) is
 /// held to this where the checker raises it, and the syntax stage's
-/// diagnostics (`syntax_error`, `invalid_literal`, …) are not. Nor are the
-/// words the checker takes from the syntax stage: a malformed date read as
-/// a number (`2001-11-5`) is explained by `syntax::malformed_date`.
+/// diagnostics (`syntax_error`, `invalid_literal`, …) are held to it by
+/// `reading_diagnostics_are_all_translated`.
 #[test]
 fn check_diagnostics_have_no_untranslated_words() {
     let mut untranslated = Vec::new();
@@ -167,7 +182,7 @@ fn check_diagnostics_have_no_untranslated_words() {
         for d in &diagnostics {
             checked += 1;
             let words = d.untranslated();
-            if !words.is_empty() && !malformed_date_words(&file, d, &words) {
+            if !words.is_empty() {
                 untranslated.push(format!("{} {}: {words:?}", relative(path), d.code));
             }
         }
@@ -178,25 +193,6 @@ fn check_diagnostics_have_no_untranslated_words() {
         "untranslated words:\n{}",
         untranslated.join("\n")
     );
-}
-
-/// Whether `words` are the message and help of the syntax stage's
-/// malformed date at the diagnostic's primary span.
-fn malformed_date_words(
-    file: &redress::source::SourceFile,
-    d: &redress::diagnostic::Diagnostic,
-    words: &[&str],
-) -> bool {
-    use redress::diagnostic::Text;
-    let Some(found) = d
-        .primary_span()
-        .and_then(|span| redress::syntax::malformed_date(file.slice(span)))
-    else {
-        return false;
-    };
-    let message = Text::from(found.message.clone());
-    let help = Text::from(found.help());
-    words == [message.english(), help.english()]
 }
 
 /// The fix of a did-you-mean (`DiagBuilder::meant`), which the language
@@ -217,4 +213,96 @@ fn a_did_you_mean_fix_is_titled_in_chinese() {
     assert_eq!(zh.fixes[0].replacement, fix.replacement);
     assert_eq!(zh.message, "`operator.locaton` 不是已声明的事实或派生事实");
     assert_eq!(zh.help.as_deref(), Some("是不是 `operator.location`？"));
+}
+
+/// No diagnostic raised by reading a rulebook's text, a case file or a test
+/// file on the fixtures under `tests/` has words outside the catalogue,
+/// except messages of libraries (the TOML reader's), and every part renders
+/// differently in Chinese.
+#[test]
+fn reading_diagnostics_are_all_translated() {
+    let mut seen = 0;
+    let mut check = |where_: &str, diagnostics: &[Diagnostic], toml: bool| {
+        for d in diagnostics {
+            seen += 1;
+            let untranslated = d.untranslated();
+            // the one exception: the TOML reader's (a library's) own
+            // message, as the label of a case or test file's syntax error
+            let allowed = |w: &&str| {
+                toml && d.code.name().ends_with("syntax")
+                    && d.labels.first().is_some_and(|l| l.text == **w)
+            };
+            assert!(
+                untranslated.iter().all(allowed),
+                "{where_}: {:?} has untranslated words {untranslated:?}",
+                d.message
+            );
+            let zh = d.in_language("zh");
+            assert_ne!(zh.message, d.message, "{where_}: {}", d.message);
+        }
+    };
+    // rulebooks: what reading the text reports
+    for entry in walk(&root().join("tests")) {
+        let name = entry.to_string_lossy().into_owned();
+        if name.ends_with(".rules")
+            && let Ok(text) = std::fs::read_to_string(&entry)
+        {
+            let file = redress::source::SourceFile::new(relative(&entry), text);
+            let (_, diagnostics) = redress::syntax::parse(&file);
+            check(&name, &diagnostics, false);
+        }
+    }
+    // case files, against their rulebook
+    let rulebook = source(&root().join("tests/case_diagnostics/rulebook.rules"));
+    let graph = redress::compile(&rulebook).0.unwrap();
+    for entry in walk(&root().join("tests/case_diagnostics")) {
+        let name = entry.to_string_lossy().into_owned();
+        if (name.ends_with(".json") || name.ends_with(".toml")) && !name.contains("working_days") {
+            let file = source(&entry);
+            let (_, diagnostics) = parse_case(graph.model(), &file, Format::from_path(&name));
+            check(&name, &diagnostics, name.ends_with(".toml"));
+        }
+    }
+    // test files: their layout, and against their rulebook when it compiles
+    for entry in walk(&root().join("tests")) {
+        let name = entry.to_string_lossy().into_owned();
+        if name.ends_with(".test.toml") || name.ends_with(".test.json") {
+            let file = source(&entry);
+            let (test, diagnostics) = redress::testing::parse_test(&file);
+            check(&name, &diagnostics, name.ends_with(".toml"));
+            let dir = entry.parent().unwrap();
+            let book = match test.as_ref().and_then(|t| t.rulebook.as_ref()) {
+                Some((p, _)) => Some(dir.join(p)),
+                None => [dir, dir.parent().unwrap()].into_iter().find_map(|d| {
+                    walk(d).into_iter().find(|p| {
+                        p.parent() == Some(d) && p.extension().is_some_and(|x| x == "rules")
+                    })
+                }),
+            };
+            if let (Some(test), Some(book)) = (test, book.filter(|b| b.is_file())) {
+                if let (Some(graph), _) = redress::compile(&source(&book)) {
+                    let (_, diagnostics) = test.check(graph.model());
+                    check(&name, &diagnostics, name.ends_with(".toml"));
+                }
+            }
+        }
+    }
+    assert!(seen > 40, "only {seen} diagnostics seen");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }

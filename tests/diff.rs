@@ -37,6 +37,7 @@ fn report(name: &str) -> (DecisionGraph, DecisionGraph, Report) {
 
 fn redress(args: &[&str], dir: &Path) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args(args)
         .current_dir(dir)
         .output()

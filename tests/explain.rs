@@ -111,6 +111,7 @@ fn wraps_to_the_width_of_a_terminal() {
             "stty cols {width} rows 50; {bin} explain --lang {lang} explain.rules cases/applied.json"
         );
         let out = std::process::Command::new("script")
+            .env("LC_ALL", "C")
             .args(["-qec", &command, "/dev/null"])
             .current_dir(root().join("tests/explain"))
             .env_remove("COLUMNS")

@@ -268,6 +268,7 @@ struct Run {
 
 fn redress(dir: &Path, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args(args)
         .current_dir(dir)
         .output()
@@ -369,6 +370,7 @@ fn a_missing_path_is_a_usage_error() {
 #[test]
 fn standard_input_goes_to_standard_output() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args(["fmt", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

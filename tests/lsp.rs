@@ -30,6 +30,11 @@ struct Editor {
 
 impl Editor {
     fn start() -> Editor {
+        Editor::start_in("en")
+    }
+
+    /// A session whose editor says its language is `locale`.
+    fn start_in(locale: &str) -> Editor {
         let mut child = spawn(&["lsp"]);
         let input = child.stdin.take();
         let stdout = child.stdout.take().unwrap();
@@ -51,7 +56,7 @@ impl Editor {
         };
         let init = editor.request(
             "initialize",
-            json!({"capabilities": {}, "locale": "en", "processId": null}),
+            json!({"capabilities": {}, "locale": locale, "processId": null}),
         );
         assert_eq!(init["serverInfo"]["name"], "redress");
         editor.notify("initialized", json!({}));
@@ -700,6 +705,36 @@ fn quick_fixes_for_a_missing_citation_and_full_width_punctuation() {
         json!([{"range": edit["range"], "text": edit["newText"]}]),
     );
     assert_eq!(fixed["diagnostics"], json!([]), "{fixed:#}");
+    assert_eq!(ed.finish(), 0);
+}
+
+/// An editor in Chinese (VS Code sends `zh-cn`) gets the diagnostics and
+/// the quick fixes' titles in Chinese; the codes stay.
+#[test]
+fn diagnostics_and_quick_fixes_in_the_editors_language() {
+    let mut ed = Editor::start_in("zh-cn");
+    let full_width = example().replace(
+        "goods.category is one of custom_made, fresh",
+        "goods.category is one of custom_made， fresh",
+    );
+    let opened = ed.open(URI, &full_width);
+    let d = &opened["diagnostics"][0];
+    assert_eq!(d["code"], "redress::full_width_punctuation", "{opened:#}");
+    assert_eq!(
+        d["message"],
+        "这是全角逗号 `，`；请使用 `,`\n中文输入法会输入全角标点；在带引号的文本和注释之外，请使用 ASCII 标点（把输入法切换为半角或英文）",
+        "{d:#}"
+    );
+    assert_eq!(d["relatedInformation"][0]["message"], "全角逗号", "{d:#}");
+    let actions = ed.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": d["range"], "context": {"diagnostics": []}}),
+    );
+    assert_eq!(actions[0]["title"], "把 `，` 替换为 `,`", "{actions:#}");
+    assert_eq!(
+        actions[0]["diagnostics"][0]["message"], d["message"],
+        "{actions:#}"
+    );
     assert_eq!(ed.finish(), 0);
 }
 

@@ -13,6 +13,7 @@ mod cache;
 mod calendar;
 mod ci;
 mod cli;
+mod diagnostic_language;
 mod diagnostics;
 mod diff;
 mod docs;

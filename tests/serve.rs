@@ -28,6 +28,7 @@ impl Server {
     /// `redress serve --addr 127.0.0.1:0 ARGS`, once it has said where it listens.
     pub fn start(args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+            .env("LC_ALL", "C")
             .args(["serve", "--addr", "127.0.0.1:0"])
             .args(args)
             .current_dir(root())
@@ -373,6 +374,42 @@ fn check_and_fmt_of_a_broken_rulebook() {
     assert_eq!(status, 422, "{http}");
     assert_eq!(error_code(&http), "serve::invalid_rulebook");
     assert!(http.contains("redress::"), "{http}");
+}
+
+/// `?lang=zh`: the diagnostics of `check`, of a broken rulebook for `fmt`
+/// and of a case in a 422 in Chinese, the codes as they are.
+#[test]
+fn diagnostics_in_the_language_asked() {
+    let server = Server::start(&[EXAMPLE]);
+    let book = "tests/diagnostics/syntax_error.rules";
+    let cli = redress(&["check", "--lang", "zh", "--format", "json", book], None);
+    let (status, http) = server.post(&format!("/v1/check?name={book}&lang=zh"), read(book));
+    assert_eq!((status, http.as_str()), (200, cli.stdout.as_str()));
+    assert!(http.contains("此处应为 `:`，实际为 `money`"), "{http}");
+    let (status, http) = server.post("/v1/fmt?lang=zh", read(book));
+    assert_eq!(status, 422, "{http}");
+    let v: serde_json::Value = serde_json::from_str(&http).unwrap();
+    assert_eq!(
+        v["error"]["diagnostics"][0]["code"],
+        "redress::syntax_error"
+    );
+    assert_eq!(
+        v["error"]["diagnostics"][0]["message"],
+        "此处应为 `:`，实际为 `money`"
+    );
+    for (lang, words) in [
+        ("zh", "`purchase.price`：`lots` 不是金额"),
+        ("en", "`purchase.price`: `lots` is not an amount of money"),
+    ] {
+        let (status, http) = server.post(
+            &format!("/v1/rulebooks/example/eval?lang={lang}"),
+            "{\"purchase\": {\"price\": \"lots\"}}",
+        );
+        assert_eq!(status, 422, "{http}");
+        let v: serde_json::Value = serde_json::from_str(&http).unwrap();
+        assert_eq!(v["error"]["diagnostics"][0]["code"], "redress::case_type");
+        assert_eq!(v["error"]["diagnostics"][0]["message"], words, "{http}");
+    }
 }
 
 #[test]

@@ -16,9 +16,22 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// `redress ARGS` from the repository root, with all three streams piped.
+/// `redress ARGS` from the repository root, with all three streams piped,
+/// in the "C" locale (diagnostics in English whatever the developer's
+/// locale; `LC_ALL` decides before `LC_MESSAGES` and `LANG`).
 pub fn spawn(args: &[&str]) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_redress"))
+    spawn_with_env(args, &[("LC_ALL", "C")])
+}
+
+/// `redress ARGS` as [`spawn`], with the locale variables (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`) removed and then `vars` set.
+pub fn spawn_with_env(args: &[&str], vars: &[(&str, &str)]) -> std::process::Child {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_redress"));
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command.envs(vars.iter().copied());
+    command
         .args(args)
         .current_dir(root())
         .stdin(Stdio::piped())
@@ -29,7 +42,15 @@ pub fn spawn(args: &[&str]) -> std::process::Child {
 }
 
 pub fn redress(args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = spawn(args);
+    run_child(spawn(args), stdin)
+}
+
+/// `redress ARGS` with the locale variables `vars` (and no others).
+pub fn redress_with_env(args: &[&str], vars: &[(&str, &str)], stdin: Option<&str>) -> Run {
+    run_child(spawn_with_env(args, vars), stdin)
+}
+
+fn run_child(mut child: Child, stdin: Option<&str>) -> Run {
     let mut input = child.stdin.take().unwrap();
     if let Some(s) = stdin {
         // the program may exit before reading (a usage error): ignore a broken pipe

@@ -16,6 +16,7 @@ use crate::{relative, root, source};
 /// Run `redress` in the repository root: exit code and standard output.
 fn redress(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args(args)
         .current_dir(root())
         .output()

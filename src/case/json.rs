@@ -11,7 +11,9 @@
 use std::borrow::Cow;
 
 use super::{Entry, Validator};
+use crate::diagnostic::Text;
 use crate::source::Span;
+use crate::text;
 
 /// A value with its span.
 #[derive(Clone, Debug)]
@@ -43,7 +45,7 @@ pub enum DocKind {
 
 impl DocKind {
     /// What it is, in words.
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self) -> Text {
         self.shape().describe()
     }
 
@@ -83,15 +85,15 @@ pub(super) enum Shape<'a> {
 
 impl Shape<'_> {
     /// What it is, in words.
-    pub(super) fn describe(&self) -> &'static str {
+    pub(super) fn describe(&self) -> Text {
         match self {
-            Shape::Null => "null",
-            Shape::Bool(_) => "true/false",
-            Shape::Number(_) => "a number",
-            Shape::String(_) => "a text",
-            Shape::Date(_) => "a date",
-            Shape::Array => "a list",
-            Shape::Object => "an object",
+            Shape::Null => text!("diag-case-shape-null"),
+            Shape::Bool(_) => text!("diag-case-shape-bool"),
+            Shape::Number(_) => text!("diag-case-shape-number"),
+            Shape::String(_) => text!("diag-case-shape-text"),
+            Shape::Date(_) => text!("diag-case-shape-date"),
+            Shape::Array => text!("diag-case-shape-list"),
+            Shape::Object => text!("diag-case-shape-object"),
         }
     }
 }
@@ -100,7 +102,7 @@ impl Shape<'_> {
 #[derive(Debug)]
 pub struct JsonError {
     /// What is wrong.
-    pub message: String,
+    pub message: Text,
     /// Where.
     pub span: Span,
 }
@@ -126,7 +128,7 @@ pub fn parse_with_depth(text: &str, max_depth: usize) -> Result<Doc, JsonError> 
     let doc = p.value(0)?;
     p.skip_ws();
     if p.i < p.s.len() {
-        return Err(p.err("unexpected text after the end of the case"));
+        return Err(p.err(text!("diag-case-json-trailing")));
     }
     Ok(doc)
 }
@@ -161,7 +163,7 @@ pub(super) fn read_case(
     };
     p.skip_ws();
     if p.i < p.s.len() {
-        return Err(p.err("unexpected text after the end of the case"));
+        return Err(p.err(text!("diag-case-json-trailing")));
     }
     if let Some((shape, span)) = other {
         v.not_a_case(&shape, span);
@@ -181,14 +183,14 @@ impl<'a> Parser<'a> {
         self.s.get(self.i).copied()
     }
 
-    fn err(&self, message: &str) -> JsonError {
+    fn err(&self, message: Text) -> JsonError {
         let end = self
             .text
             .get(self.i..)
             .and_then(|r| r.chars().next())
             .map_or(self.i, |c| self.i + c.len_utf8());
         JsonError {
-            message: message.to_string(),
+            message,
             span: Span::new(self.i, end),
         }
     }
@@ -201,9 +203,9 @@ impl<'a> Parser<'a> {
 
     fn check_depth(&self, depth: usize) -> Result<(), JsonError> {
         if depth > self.max_depth {
-            return Err(self.err(&format!(
-                "the case nests lists or objects more than {} deep",
-                self.max_depth
+            return Err(self.err(text!(
+                "diag-case-json-depth",
+                limit = self.max_depth.to_string()
             )));
         }
         Ok(())
@@ -222,7 +224,7 @@ impl<'a> Parser<'a> {
             Some(b'n') => self.word("null").map(|()| DocKind::Null)?,
             Some(b'-' | b'0'..=b'9') => DocKind::Number(self.number()?.to_string()),
             Some(_) => return Err(self.not_a_value()),
-            None => return Err(self.err("the case ends where a value was expected")),
+            None => return Err(self.err(text!("diag-case-json-eof"))),
         };
         Ok(Doc {
             kind,
@@ -231,9 +233,7 @@ impl<'a> Parser<'a> {
     }
 
     fn not_a_value(&self) -> JsonError {
-        self.err(
-            "expected a value (text in quotes, a number, true, false, null, an object or a list)",
-        )
+        self.err(text!("diag-case-json-value"))
     }
 
     /// A value as [`Parser::value`] reads it, without building it: scalars
@@ -257,7 +257,7 @@ impl<'a> Parser<'a> {
             Some(b'n') => self.word("null").map(|()| Shape::Null)?,
             Some(b'-' | b'0'..=b'9') => Shape::Number(self.number()?),
             Some(_) => return Err(self.not_a_value()),
-            None => return Err(self.err("the case ends where a value was expected")),
+            None => return Err(self.err(text!("diag-case-json-eof"))),
         };
         Ok((shape, Span::new(start, self.i)))
     }
@@ -267,7 +267,7 @@ impl<'a> Parser<'a> {
             self.i += w.len();
             Ok(())
         } else {
-            Err(self.err("expected true, false or null; text must be in double quotes"))
+            Err(self.err(text!("diag-case-json-word")))
         }
     }
 
@@ -284,7 +284,7 @@ impl<'a> Parser<'a> {
         }
         let raw = self.text.get(start..self.i).unwrap_or("");
         if raw.is_empty() || raw == "-" {
-            return Err(self.err("expected a number"));
+            return Err(self.err(text!("diag-case-json-number")));
         }
         Ok(raw)
     }
@@ -318,14 +318,14 @@ impl<'a> Parser<'a> {
             let rest = self.text.get(self.i..).unwrap_or("");
             let mut chars = rest.chars();
             let Some(c) = chars.next() else {
-                return Err(self.err("a text is not closed with a double quote"));
+                return Err(self.err(text!("diag-case-json-unclosed")));
             };
             self.i += c.len_utf8();
             match c {
                 '"' => return Ok(out),
                 '\\' => {
                     let Some(e) = chars.next() else {
-                        return Err(self.err("a text ends inside an escape"));
+                        return Err(self.err(text!("diag-case-json-escape-end")));
                     };
                     self.i += e.len_utf8();
                     match e {
@@ -343,13 +343,13 @@ impl<'a> Parser<'a> {
                         }
                         _ => {
                             self.i -= e.len_utf8();
-                            return Err(self.err("unknown escape in a text"));
+                            return Err(self.err(text!("diag-case-json-escape")));
                         }
                     }
                 }
                 c if (c as u32) < 0x20 => {
                     self.i -= c.len_utf8();
-                    return Err(self.err("a control character inside a text must be escaped"));
+                    return Err(self.err(text!("diag-case-json-control")));
                 }
                 c => out.push(c),
             }
@@ -360,8 +360,8 @@ impl<'a> Parser<'a> {
         let raw = self
             .text
             .get(self.i..self.i + 4)
-            .ok_or_else(|| self.err("expected 4 hex digits"))?;
-        let v = u32::from_str_radix(raw, 16).map_err(|_| self.err("expected 4 hex digits"))?;
+            .ok_or_else(|| self.err(text!("diag-case-json-hex")))?;
+        let v = u32::from_str_radix(raw, 16).map_err(|_| self.err(text!("diag-case-json-hex")))?;
         self.i += 4;
         Ok(v)
     }
@@ -374,12 +374,13 @@ impl<'a> Parser<'a> {
                 let lo = self.hex4()?;
                 if (0xDC00..0xE000).contains(&lo) {
                     let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
-                    return char::from_u32(c).ok_or_else(|| self.err("invalid escaped character"));
+                    return char::from_u32(c)
+                        .ok_or_else(|| self.err(text!("diag-case-json-bad-escape")));
                 }
             }
-            return Err(self.err("an unpaired surrogate in a \\u escape"));
+            return Err(self.err(text!("diag-case-json-surrogate")));
         }
-        char::from_u32(hi).ok_or_else(|| self.err("invalid escaped character"))
+        char::from_u32(hi).ok_or_else(|| self.err(text!("diag-case-json-bad-escape")))
     }
 
     /// At `[`: each item is read by `item`; the commas and the closing `]`
@@ -403,7 +404,7 @@ impl<'a> Parser<'a> {
                     self.i += 1;
                     return Ok(());
                 }
-                _ => return Err(self.err("expected `,` or `]` in a list")),
+                _ => return Err(self.err(text!("diag-case-json-list"))),
             }
         }
     }
@@ -423,14 +424,14 @@ impl<'a> Parser<'a> {
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
-                return Err(self.err("expected a key in double quotes"));
+                return Err(self.err(text!("diag-case-json-key")));
             }
             let start = self.i;
             let key = self.string_cow()?;
             let key_span = Span::new(start, self.i);
             self.skip_ws();
             if self.peek() != Some(b':') {
-                return Err(self.err("expected `:` after the key"));
+                return Err(self.err(text!("diag-case-json-colon")));
             }
             self.i += 1;
             entry(self, key, key_span)?;
@@ -441,7 +442,7 @@ impl<'a> Parser<'a> {
                     self.i += 1;
                     return Ok(());
                 }
-                _ => return Err(self.err("expected `,` or `}` in an object")),
+                _ => return Err(self.err(text!("diag-case-json-object"))),
             }
         }
     }
@@ -582,7 +583,7 @@ mod tests {
     fn depth_is_limited() {
         let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
         let e = parse(&deep).unwrap_err();
-        assert!(e.message.contains("deep"));
+        assert!(e.message.english().contains("deep"));
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(parse(&ok).is_ok());
     }

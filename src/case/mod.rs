@@ -18,9 +18,10 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use crate::diagnostic::{Code, Diagnostic, grouped, suggestion};
+use crate::diagnostic::{Arg, Code, Diagnostic, Text, grouped, suggestion};
 use crate::model::{FactId, Model};
 use crate::source::{SourceFile, Span};
+use crate::text;
 use crate::value::{Currency, OneOfId, Type, Value};
 use json::{Doc, DocKind, Shape};
 
@@ -220,7 +221,9 @@ impl<'m> CaseReader<'m> {
         let depth = self.limits.case_depth;
         self.read_with(file, format, &|text, v| match format {
             Format::Json => json::read_case(text, depth, v).map_err(|e| (e.message, e.span)),
-            Format::Toml => toml_doc(text).map(|doc| v.top(&doc)),
+            Format::Toml => toml_doc(text)
+                .map(|doc| v.top(&doc))
+                .map_err(|(message, span)| (Text::from(message), span)),
         })
     }
 
@@ -253,14 +256,14 @@ impl<'m> CaseReader<'m> {
             };
             let d = Diagnostic::error(
                 Code::CaseSyntax,
-                format!("the case file is not valid {what}: {message}"),
+                text!("diag-case-syntax", format = what, message = message.clone()),
             )
             .in_file(file.get())
             .label(span, message)
             .help(if format == Format::Json {
-                "a case is a JSON object: {\"purchase\": {\"price\": \"120.00\"}}"
+                text!("diag-case-syntax-json-help")
             } else {
-                "a case is a TOML table: [purchase] price = \"120.00\""
+                text!("diag-case-syntax-toml-help")
             });
             return (None, vec![d], v.id);
         }
@@ -278,7 +281,7 @@ impl<'m> CaseReader<'m> {
 }
 
 /// Reads a case text into the validator; a syntax error is its message and where.
-type ReadFn<'r> = dyn Fn(&str, &mut Validator<'_>) -> Result<(), (String, Span)> + 'r;
+type ReadFn<'r> = dyn Fn(&str, &mut Validator<'_>) -> Result<(), (Text, Span)> + 'r;
 
 /// The source file diagnostics point into: given, or made on first use.
 enum CaseFile<'a> {
@@ -398,14 +401,11 @@ impl Validator<'_> {
     fn not_a_case(&mut self, shape: &Shape<'_>, span: Span) {
         let d = Diagnostic::error(
             Code::CaseType,
-            format!(
-                "a case must be an object of facts, but this is {}",
-                shape.describe()
-            ),
+            text!("diag-case-not-a-case", shape = shape.describe()),
         )
         .in_file(self.file.get())
-        .label(span, "not an object")
-        .help("write the facts as an object: {\"consumer\": {\"deceived\": true}}");
+        .label(span, text!("diag-case-not-an-object-label"))
+        .help(text!("diag-case-not-a-case-help"));
         self.diagnostics.push(d);
     }
 
@@ -445,11 +445,14 @@ impl Validator<'_> {
         if let Some(first) = first {
             if self.duplicate.report(key_span) {
                 self.diagnostics.push(
-                    Diagnostic::error(Code::CaseDuplicateKey, format!("`{path}` is given twice"))
-                        .in_file(self.file.get())
-                        .label(key_span, "given again")
-                        .label(first, "first given here")
-                        .help("keep one value for each fact"),
+                    Diagnostic::error(
+                        Code::CaseDuplicateKey,
+                        text!("diag-case-duplicate-key", path = &*path),
+                    )
+                    .in_file(self.file.get())
+                    .label(key_span, text!("diag-case-duplicate-key-label"))
+                    .label(first, text!("diag-case-duplicate-key-first"))
+                    .help(text!("diag-case-duplicate-key-help")),
                 );
             }
             return Entry::Skip;
@@ -464,14 +467,14 @@ impl Validator<'_> {
             return Entry::Skip;
         }
         let help = suggestion(&path, self.model.facts.iter().map(|f| f.name.as_str()))
-            .unwrap_or_else(|| "the rulebook declares no such fact; it is ignored".into());
+            .unwrap_or_else(|| text!("diag-case-unknown-key-help"));
         self.diagnostics.push(
             Diagnostic::warning(
                 Code::CaseUnknownKey,
-                format!("`{path}` is not a fact of this rulebook"),
+                text!("diag-case-unknown-key", path = &*path),
             )
             .in_file(self.file.get())
-            .label(key_span, "unknown key, ignored")
+            .label(key_span, text!("diag-case-unknown-key-label"))
             .help(help),
         );
         Entry::Skip
@@ -490,14 +493,19 @@ impl Validator<'_> {
             self.diagnostics.push(
                 Diagnostic::warning(
                     Code::CaseUnknownKey,
-                    format!(
-                        "and {more} more unknown {} (the first {REPORTED_PER_CASE} are reported one by one)",
-                        if self.unknown.more == 1 { "key" } else { "keys" }
+                    text!(
+                        "diag-case-unknown-keys-more",
+                        count = self.unknown.more,
+                        more = &more,
+                        first = REPORTED_PER_CASE.to_string()
                     ),
                 )
                 .in_file(self.file.get())
-                .label(span, format!("the first of {more} more unknown keys, ignored"))
-                .help("the rulebook declares no such facts; they are ignored"),
+                .label(
+                    span,
+                    text!("diag-case-unknown-keys-more-label", more = &more),
+                )
+                .help(text!("diag-case-unknown-keys-more-help")),
             );
         }
         if let Some(span) = self.duplicate.first_more {
@@ -505,14 +513,19 @@ impl Validator<'_> {
             self.diagnostics.push(
                 Diagnostic::error(
                     Code::CaseDuplicateKey,
-                    format!(
-                        "and {more} more {} given twice (the first {REPORTED_PER_CASE} are reported one by one)",
-                        if self.duplicate.more == 1 { "key" } else { "keys" }
+                    text!(
+                        "diag-case-duplicate-keys-more",
+                        count = self.duplicate.more,
+                        more = &more,
+                        first = REPORTED_PER_CASE.to_string()
                     ),
                 )
                 .in_file(self.file.get())
-                .label(span, format!("the first of {more} more keys given again"))
-                .help("keep one value for each fact"),
+                .label(
+                    span,
+                    text!("diag-case-duplicate-keys-more-label", more = &more),
+                )
+                .help(text!("diag-case-duplicate-key-help")),
             );
         }
     }
@@ -530,14 +543,19 @@ impl Validator<'_> {
         self.diagnostics.push(
             Diagnostic::error(
                 Code::CaseType,
-                format!(
-                    "`{path}` must be an object of facts, but the case gives {}",
-                    shape.describe()
+                text!(
+                    "diag-case-prefix-not-an-object",
+                    path = path,
+                    shape = shape.describe()
                 ),
             )
             .in_file(self.file.get())
-            .label(span, "not an object")
-            .help(format!("facts under `{path}`: {}", under.join(", "))),
+            .label(span, text!("diag-case-not-an-object-label"))
+            .help(text!(
+                "diag-case-prefix-not-an-object-help",
+                path = path,
+                facts = Arg::list(under)
+            )),
         );
     }
 
@@ -568,15 +586,18 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::CaseInvalidValue,
-                        format!(
-                            "`{path}` counts a duration, so it must be a whole number of at least 0, but the case gives {}",
-                            n.normalize()
+                        text!(
+                            "diag-case-count",
+                            path = path,
+                            number = n.normalize().to_string()
                         ),
                     )
                     .in_file(self.file.get())
-                    .label(span, "not a whole number of at least 0")
-                    .help(format!(
-                        "the rulebook counts `{path}` {unit} from a date (`+ {path} {unit}`); give a whole number such as 3"
+                    .label(span, text!("diag-case-count-label"))
+                    .help(text!(
+                        "diag-case-count-help",
+                        path = path,
+                        unit = unit
                     )),
                 );
             }
@@ -586,31 +607,36 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::CaseType,
-                        format!(
-                            "`{path}` must be {want}, but the case gives {}",
-                            shown(shape)
+                        text!(
+                            "diag-case-type",
+                            path = path,
+                            want = want.clone(),
+                            given = shown(shape)
                         ),
                     )
                     .in_file(self.file.get())
                     .label(
                         span,
                         match fact.ty {
-                            Type::Set(_) => "expected a list".to_string(),
-                            _ => format!("expected {want}"),
+                            Type::Set(_) => text!("diag-case-type-list-label"),
+                            _ => text!("diag-case-type-label", want = want),
                         },
                     )
                     .help(match fact.ty {
                         Type::Set(list) => set_example(self.model, list),
-                        _ => example(fact.ty).to_string(),
+                        _ => example(fact.ty),
                     }),
                 );
             }
             Err(Problem::Value(message)) => {
                 self.diagnostics.push(
-                    Diagnostic::error(Code::CaseType, format!("`{path}`: {message}"))
-                        .in_file(self.file.get())
-                        .label(span, "this value")
-                        .help(example(fact.ty)),
+                    Diagnostic::error(
+                        Code::CaseType,
+                        text!("diag-case-value", path = path, message = message),
+                    )
+                    .in_file(self.file.get())
+                    .label(span, text!("diag-syntax-this-value"))
+                    .help(example(fact.ty)),
                 );
             }
             Err(Problem::Currency(given)) => {
@@ -621,32 +647,37 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::CaseType,
-                        format!(
-                            "`{path}` is an amount in {want}, but the case gives one in {given}: {}",
-                            shown(shape)
+                        text!(
+                            "diag-case-currency",
+                            path = path,
+                            want = want.to_string(),
+                            given = given.to_string(),
+                            value = shown(shape)
                         ),
                     )
                     .in_file(self.file.get())
-                    .label(span, format!("an amount in {given}, not {want}"))
-                    .help(format!(
-                        "redress never converts currencies (it has no exchange rates); {}",
-                        example(fact.ty)
-                    )),
+                    .label(
+                        span,
+                        text!(
+                            "diag-case-currency-label",
+                            want = want.to_string(),
+                            given = given.to_string()
+                        ),
+                    )
+                    .help(text!("diag-case-currency-help", example = example(fact.ty))),
                 );
             }
             Err(Problem::Choice(given)) => {
                 let Type::OneOf(set) = fact.ty else { return };
                 let values = self.model.one_of_values(set).to_vec();
-                let help = suggestion(&given, values.iter().map(String::as_str))
-                    .map(|s| format!("{} the values are: {}", s.english(), values.join(", ")))
-                    .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
+                let help = values_help(&given, &values);
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::CaseInvalidValue,
-                        format!("`{path}` cannot be `{given}`"),
+                        text!("diag-case-choice", path = path, given = &given),
                     )
                     .in_file(self.file.get())
-                    .label(span, "not one of the allowed values")
+                    .label(span, text!("diag-case-choice-label"))
                     .help(help),
                 );
             }
@@ -700,14 +731,11 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::CaseType,
-                        format!(
-                            "`{path}` must be a list of its values, but the list holds {}",
-                            shown(shape)
-                        ),
+                        text!("diag-case-set-item", path = path, given = shown(shape)),
                     )
                     .in_file(self.file.get())
-                    .label(*span, "expected one of the values, in double quotes")
-                    .help(format!("the values are: {}", values.join(", "))),
+                    .label(*span, text!("diag-case-set-item-label"))
+                    .help(text!("diag-case-values", values = Arg::list(values))),
                 );
                 continue;
             };
@@ -718,16 +746,14 @@ impl Validator<'_> {
             else {
                 ok = false;
                 reported += 1;
-                let help = suggestion(given, values.iter().map(String::as_str))
-                    .map(|s| format!("{} the values are: {}", s.english(), values.join(", ")))
-                    .unwrap_or_else(|| format!("the values are: {}", values.join(", ")));
+                let help = values_help(given, values);
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::CaseInvalidValue,
-                        format!("`{path}` cannot include `{given}`"),
+                        text!("diag-case-set-choice", path = path, given = &**given),
                     )
                     .in_file(self.file.get())
-                    .label(*span, "not one of the allowed values")
+                    .label(*span, text!("diag-case-choice-label"))
                     .help(help),
                 );
                 continue;
@@ -738,30 +764,32 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::CaseInvalidValue,
-                        format!("`{path}` lists `{given}` twice"),
+                        text!("diag-case-set-twice", path = path, given = &**given),
                     )
                     .in_file(self.file.get())
-                    .label(*span, "listed again")
-                    .label(*first, "first listed here")
-                    .help("list each value once"),
+                    .label(*span, text!("diag-case-set-twice-label"))
+                    .label(*first, text!("diag-case-set-twice-first"))
+                    .help(text!("diag-case-set-twice-help")),
                 );
                 continue;
             }
             chosen.push((i, *span));
         }
         if let Some((n, span)) = more {
-            let items = if n == 1 { "item" } else { "items" };
             self.diagnostics.push(
                 Diagnostic::error(
                     Code::CaseInvalidValue,
-                    format!(
-                        "and {} more {items} of `{path}` that are not values of it or are given twice (the first {REPORTED_PER_CASE} are reported one by one)",
-                        grouped(n)
+                    text!(
+                        "diag-case-set-more",
+                        count = n,
+                        more = grouped(n),
+                        path = path,
+                        first = REPORTED_PER_CASE.to_string()
                     ),
                 )
                 .in_file(self.file.get())
-                .label(span, format!("the first of {} more", grouped(n)))
-                .help(format!("the values are: {}", values.join(", "))),
+                .label(span, text!("diag-case-set-more-label", more = grouped(n)))
+                .help(text!("diag-case-values", values = Arg::list(values))),
             );
         }
         if ok {
@@ -773,64 +801,72 @@ impl Validator<'_> {
     }
 }
 
+/// "the values are: …", after "did you mean" when a value is close to `given`.
+fn values_help(given: &str, values: &[String]) -> Text {
+    let list = text!("diag-case-values", values = Arg::list(values));
+    match suggestion(given, values.iter().map(String::as_str)) {
+        Some(s) => text!(
+            "diag-case-did-you-mean-values",
+            suggestion = s,
+            values = list
+        ),
+        None => list,
+    }
+}
+
 enum Problem {
     Type,
-    Value(String),
+    Value(Text),
     Choice(String),
     /// An amount in another currency than the fact's: the one given.
     Currency(Currency),
 }
 
-fn shown(shape: &Shape<'_>) -> String {
+fn shown(shape: &Shape<'_>) -> Text {
     match shape {
-        Shape::String(s) => format!("the text \"{s}\""),
-        Shape::Number(n) => format!("the number {n}"),
-        Shape::Bool(b) => format!("{b}"),
-        other => other.describe().to_string(),
+        Shape::String(s) => text!("diag-case-shown-text", text = &**s),
+        Shape::Number(n) => text!("diag-case-shown-number", number = &**n),
+        Shape::Bool(b) => text!("diag-case-shown-bool", value = b.to_string()),
+        other => other.describe(),
     }
 }
 
-fn type_words(model: &Model, ty: Type) -> String {
+fn type_words(model: &Model, ty: Type) -> Text {
     match ty {
-        Type::Bool => "yes/no (true or false)".into(),
-        Type::Number => "a number".into(),
-        Type::Money(c) if c == model.header.currency => "an amount of money".into(),
-        Type::Money(c) => format!("an amount of money in {c}"),
-        Type::Date => "a date".into(),
-        Type::Text => "a text".into(),
-        Type::OneOf(set) => {
-            format!("one of {}", model.one_of_values(set).join(", "))
-        }
-        Type::Set(set) => {
-            format!(
-                "a list of values from {}",
-                model.one_of_values(set).join(", ")
-            )
-        }
-        Type::Duration => "a duration".into(),
+        Type::Bool => text!("diag-case-type-bool"),
+        Type::Number => text!("diag-case-shape-number"),
+        Type::Money(c) if c == model.header.currency => text!("diag-case-type-money"),
+        Type::Money(c) => text!("diag-case-type-money-in", currency = c.to_string()),
+        Type::Date => text!("diag-case-shape-date"),
+        Type::Text => text!("diag-case-shape-text"),
+        Type::OneOf(set) => text!(
+            "diag-case-type-one-of",
+            values = Arg::list(model.one_of_values(set))
+        ),
+        Type::Set(set) => text!(
+            "diag-case-type-some-of",
+            values = Arg::list(model.one_of_values(set))
+        ),
+        Type::Duration => text!("diag-case-type-duration"),
     }
 }
 
-fn example(ty: Type) -> std::borrow::Cow<'static, str> {
-    let text = match ty {
-        Type::Bool => "write true or false",
-        Type::Number => "write a number: 3 or \"3\"",
-        Type::Money(c) if c == Currency::CNY => "write an amount in yuan: \"120.50\" (or 120.5)",
-        Type::Money(c) => {
-            return format!(
-                "write an amount in {}: \"120.50\" (or 120.5, or \"120.50 {}\")",
-                c.word(),
-                c.code()
-            )
-            .into();
-        }
-        Type::Date => "write a date as \"YYYY-MM-DD\", e.g. \"2024-05-01\"",
-        Type::Text => "write a text in double quotes",
-        Type::OneOf(_) => "write one of the values, in double quotes",
-        Type::Set(_) => "write the values that hold as a list: [\"a\", \"b\"] ([] when none holds)",
-        Type::Duration => "durations are not case values",
-    };
-    text.into()
+fn example(ty: Type) -> Text {
+    match ty {
+        Type::Bool => text!("diag-case-example-bool"),
+        Type::Number => text!("diag-case-example-number"),
+        Type::Money(c) if c == Currency::CNY => text!("diag-case-example-yuan"),
+        Type::Money(c) => text!(
+            "diag-case-example-money",
+            currency = c.word(),
+            code = c.code()
+        ),
+        Type::Date => text!("diag-case-example-date"),
+        Type::Text => text!("diag-case-example-text"),
+        Type::OneOf(_) => text!("diag-case-example-one-of"),
+        Type::Set(_) => text!("diag-case-example-some-of"),
+        Type::Duration => text!("diag-case-example-duration"),
+    }
 }
 
 /// An amount given as text: `"120.50"`, `"120.50 EUR"`, `"¥120.5"`,
@@ -856,12 +892,8 @@ fn amount_text(s: &str) -> Result<(&str, Option<Currency>), Problem> {
             None if word.len() == 3 && word.bytes().all(|b| b.is_ascii_alphabetic()) => {
                 let upper = word.to_ascii_uppercase();
                 return Err(Problem::Value(match Currency::active(&upper) {
-                    Some(_) => format!(
-                        "`{s}` is not an amount of money as written: write the currency code in capitals, `{upper}`"
-                    ),
-                    None => format!(
-                        "`{s}` is not an amount of money: `{word}` is not an active ISO 4217 currency code"
-                    ),
+                    Some(_) => text!("diag-case-currency-capitals", text = s, code = &upper),
+                    None => text!("diag-case-currency-unknown", text = s, code = word),
                 }));
             }
             None => (t, None),
@@ -869,25 +901,25 @@ fn amount_text(s: &str) -> Result<(&str, Option<Currency>), Problem> {
         _ => (t, None),
     };
     match (before, after) {
-        (Some(a), Some(b)) if a != b => Err(Problem::Value(format!(
-            "`{s}` names two currencies, {a} and {b}"
+        (Some(a), Some(b)) if a != b => Err(Problem::Value(text!(
+            "diag-case-two-currencies",
+            text = s,
+            first = a.to_string(),
+            second = b.to_string()
         ))),
         (a, b) => Ok((number, a.or(b))),
     }
 }
 
 /// How to write a set-valued fact's value, with its own values.
-fn set_example(model: &Model, list: OneOfId) -> String {
+fn set_example(model: &Model, list: OneOfId) -> Text {
     let quoted: Vec<String> = model
         .one_of_values(list)
         .iter()
         .take(2)
         .map(|v| format!("\"{v}\""))
         .collect();
-    format!(
-        "write the values that hold as a list: [{}] ([] when none holds)",
-        quoted.join(", ")
-    )
+    text!("diag-case-example-set", values = quoted.join(", "))
 }
 
 fn decimal(raw: &str) -> Result<Decimal, Problem> {
@@ -900,11 +932,9 @@ fn decimal(raw: &str) -> Result<Decimal, Problem> {
     parsed.map_err(|_| {
         let plain = r.trim_start_matches('-');
         if !plain.is_empty() && plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            Problem::Value(format!(
-                "`{raw}` is too large or too precise (at most 28 significant digits)"
-            ))
+            Problem::Value(text!("diag-case-too-precise", number = raw))
         } else {
-            Problem::Value(format!("`{raw}` is not a number"))
+            Problem::Value(text!("diag-case-not-a-number", number = raw))
         }
     })
 }
@@ -924,8 +954,8 @@ fn convert(model: &Model, ty: Type, shape: &Shape<'_>) -> Result<Value, Problem>
                 return Err(Problem::Currency(given));
             }
             decimal(t).map(|n| Value::Money(n, c)).map_err(|e| match e {
-                Problem::Value(m) if m.ends_with("is not a number") => {
-                    Problem::Value(format!("`{s}` is not an amount of money"))
+                Problem::Value(m) if m.id() == Some("diag-case-not-a-number") => {
+                    Problem::Value(text!("diag-case-not-money", text = &**s))
                 }
                 other => other,
             })
@@ -946,11 +976,10 @@ fn convert(model: &Model, ty: Type, shape: &Shape<'_>) -> Result<Value, Problem>
 }
 
 fn date(s: &str) -> Result<Value, Problem> {
-    s.trim().parse::<Date>().map(Value::Date).map_err(|_| {
-        Problem::Value(format!(
-            "`{s}` is not a date that exists (write YYYY-MM-DD)"
-        ))
-    })
+    s.trim()
+        .parse::<Date>()
+        .map(Value::Date)
+        .map_err(|_| Problem::Value(text!("diag-case-no-such-date", date = s)))
 }
 
 /// TOML text → document tree with spans (an error: its message and where).

@@ -63,6 +63,11 @@ pub(crate) struct Args {
 const INTERRUPTED: u8 = 130;
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
+    // the rulebook's diagnostics in the language asked for, or the
+    // locale's; the case's in the language of the advice
+    if !super::choose_diagnostic_language(args.lang.as_deref()) {
+        return Ok(super::USAGE);
+    }
     let graph = match super::compile_or_report(&args.rulebook) {
         Ok(g) => g,
         Err(code) => return Ok(code),
@@ -71,6 +76,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let Some(lang) = super::advice_language(args.lang.as_deref(), model) else {
         return Ok(USAGE);
     };
+    super::set_diagnostic_language(&lang);
     let start = match &args.case {
         Some(path) => match read_case(model, path) {
             Ok(c) => c,

@@ -362,7 +362,8 @@ fn one_thread(
     writer: &mut Writer<'_>,
 ) -> io::Result<End> {
     let mut evaluator = LineEvaluator::new(graph, options.clone(), limits)
-        .with_id_field(id_field.map(str::to_string));
+        .with_id_field(id_field.map(str::to_string))
+        .with_lang(super::diagnostic_language());
     let mut number = 0;
     let mut chunk = Chunk::new();
     loop {
@@ -474,8 +475,9 @@ fn work(
     chunks: &Mutex<Receiver<(usize, Chunk)>>,
     done: &SyncSender<(usize, Chunk)>,
 ) {
-    let mut evaluator =
-        LineEvaluator::new(graph, options, limits).with_id_field(id_field.map(str::to_string));
+    let mut evaluator = LineEvaluator::new(graph, options, limits)
+        .with_id_field(id_field.map(str::to_string))
+        .with_lang(super::diagnostic_language());
     loop {
         let next = match chunks.lock() {
             Ok(rx) => rx.recv(),

@@ -22,9 +22,16 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Language of the diagnostics (`en`, `zh`; default: the environment's locale,
+    /// `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
+    if !super::choose_diagnostic_language(args.lang.as_deref()) {
+        return Ok(USAGE);
+    }
     let mut errors = 0;
     let mut warnings = 0;
     let mut files: Vec<(String, Vec<Diagnostic>)> = Vec::new();

@@ -62,6 +62,10 @@ pub(crate) struct Args {
     /// Stop the search after this many generated cases.
     #[arg(long, value_name = "N", default_value_t = Options::default().max_cases)]
     max_cases: usize,
+    /// Language of the diagnostics (`en`, `zh`; default: the environment's locale,
+    /// `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 /// Output formats of `diff`.
@@ -85,6 +89,9 @@ struct Pair {
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
+    if !super::choose_diagnostic_language(args.lang.as_deref()) {
+        return Ok(super::USAGE);
+    }
     // rulebooks added or removed since the revision: changes with nothing to
     // compare them to
     let mut added_or_removed = 0;

@@ -106,6 +106,11 @@ enum Named<'a, 'g> {
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
+    // the rulebook's diagnostics in the language asked for, or the
+    // locale's; the case's in the language of the advice
+    if !super::choose_diagnostic_language(args.lang.as_deref()) {
+        return Ok(super::USAGE);
+    }
     let rulebook = match super::read_source(&args.rulebook) {
         Ok(f) => f,
         Err(ReadError::Usage(m)) => {
@@ -144,6 +149,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let Some(lang) = super::advice_language(args.lang.as_deref(), model) else {
         return Ok(USAGE);
     };
+    super::set_diagnostic_language(&lang);
     let text_options = text::TextOptions {
         lang: &lang,
         verbose: args.verbose,
@@ -261,7 +267,10 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                     Ok(outcome) => Named::Outcome { case, outcome },
                     Err(errors) => Named::Errors {
                         case,
-                        errors: errors.iter().map(json_diagnostic).collect(),
+                        errors: super::localized(errors)
+                            .iter()
+                            .map(json_diagnostic)
+                            .collect(),
                     },
                 })
                 .collect();

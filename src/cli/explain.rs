@@ -52,6 +52,11 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
+    // the rulebook's diagnostics in the language asked for, or the
+    // locale's; the case's in the language of the advice
+    if !super::choose_diagnostic_language(args.lang.as_deref()) {
+        return Ok(super::USAGE);
+    }
     let graph = match super::compile_or_report(&args.rulebook) {
         Ok(g) => g,
         Err(code) => return Ok(code),
@@ -60,6 +65,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let Some(lang) = super::advice_language(args.lang.as_deref(), model) else {
         return Ok(USAGE);
     };
+    super::set_diagnostic_language(&lang);
     let remedy = match &args.remedy {
         None => None,
         Some(id) => match model.remedy_named(id) {

@@ -32,6 +32,10 @@ pub(crate) struct Args {
     /// (workflow annotations) or `sarif` for CI systems.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Language of the diagnostics (`en`, `zh`; default: the environment's locale,
+    /// `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 /// Lines of diff (changed and context) shown for an unformatted file.
@@ -41,6 +45,9 @@ const DIFF_LINES: usize = 40;
 const CONTEXT: usize = 2;
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
+    if !super::choose_diagnostic_language(args.lang.as_deref()) {
+        return Ok(super::USAGE);
+    }
     let mut usage = false;
     let mut failed = false;
     // each file as read and as shown
@@ -120,13 +127,16 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                     .get(at..)
                     .and_then(|r| r.find('\n'))
                     .map_or(file.text().len(), |n| at + n);
-                let d = Diagnostic::error(Code::NotFormatted, format!("`{path}` is not formatted"))
-                    .in_file(&file)
-                    .label(
-                        Span::new(at, line_end.max(at)),
-                        "laid out differently from here",
-                    )
-                    .help(format!("run `redress fmt {path}`"));
+                let d = Diagnostic::error(
+                    Code::NotFormatted,
+                    redress::text!("diag-cli-not-formatted", path = path),
+                )
+                .in_file(&file)
+                .label(
+                    Span::new(at, line_end.max(at)),
+                    redress::text!("diag-cli-not-formatted-label"),
+                )
+                .help(redress::text!("diag-cli-not-formatted-help", path = path));
                 reports.push((path.clone(), vec![d]));
                 failed = true;
             }

@@ -24,6 +24,7 @@ mod test;
 use std::io::{self, IsTerminal as _, Read as _, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -230,14 +231,9 @@ fn read_capped(
         ReadError::Input(
             Diagnostic::error(
                 Code::LimitExceeded,
-                format!(
-                    "`{name}` is larger than {} bytes, the limit for it",
-                    grouped(max)
-                ),
+                redress::text!("diag-cli-too-large", name = name, max = grouped(max)),
             )
-            .help(format!(
-                "split it, or raise the limit for this run: `--limit {limit}=N`"
-            )),
+            .help(redress::text!("diag-cli-too-large-help", limit = limit)),
         )
     };
     let cap = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
@@ -272,9 +268,9 @@ fn read_capped(
             Err(ReadError::Input(
                 Diagnostic::error(
                     Code::Io,
-                    format!("`{name}` is not UTF-8 text (invalid byte at offset {at})"),
+                    redress::text!("diag-cli-not-utf8", name = name, offset = at.to_string()),
                 )
-                .help("save the file as UTF-8"),
+                .help(redress::text!("diag-cli-save-utf8")),
             ))
         }
     }
@@ -288,6 +284,11 @@ pub(crate) fn print_machine(
     format: Format,
 ) -> io::Result<()> {
     use redress::report::ci::{self, CiFormat};
+    let files: Vec<(String, Vec<Diagnostic>)> = files
+        .iter()
+        .map(|(name, d)| (name.clone(), localized(d)))
+        .collect();
+    let files = files.as_slice();
     match format {
         Format::Human => {}
         Format::Json => match serde_json::to_string_pretty(&report::check_report(files)) {
@@ -313,7 +314,11 @@ pub(crate) fn print_diagnostics(out: &mut dyn Write, diagnostics: &[Diagnostic])
         return Ok(());
     }
     let color = io::stdout().is_terminal();
-    let text = report::render_diagnostics(diagnostics, Style { color, width: 100 });
+    let text = report::render_diagnostics_in(
+        diagnostics,
+        Style { color, width: 100 },
+        diagnostic_language(),
+    );
     write!(out, "{text}")
 }
 
@@ -323,8 +328,83 @@ pub(crate) fn eprint_diagnostics(diagnostics: &[Diagnostic]) {
         return;
     }
     let color = io::stderr().is_terminal();
-    let text = report::render_diagnostics(diagnostics, Style { color, width: 100 });
+    let text = report::render_diagnostics_in(
+        diagnostics,
+        Style { color, width: 100 },
+        diagnostic_language(),
+    );
     err!("{text}");
+}
+
+/// The language diagnostics are shown in, an index into
+/// `i18n::LANGUAGES` (English until a command says otherwise).
+static DIAGNOSTIC_LANGUAGE: AtomicUsize = AtomicUsize::new(0);
+
+/// Show diagnostics in `lang` from now on (English for a language the
+/// catalogue does not have).
+pub(crate) fn set_diagnostic_language(lang: &str) {
+    let i = redress::i18n::LANGUAGES
+        .iter()
+        .position(|l| *l == lang)
+        .unwrap_or(0);
+    DIAGNOSTIC_LANGUAGE.store(i, Ordering::Relaxed);
+}
+
+/// The language diagnostics are shown in.
+pub(crate) fn diagnostic_language() -> &'static str {
+    redress::i18n::LANGUAGES
+        .get(DIAGNOSTIC_LANGUAGE.load(Ordering::Relaxed))
+        .copied()
+        .unwrap_or("en")
+}
+
+/// The language of the environment's locale: the first of `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` that is set and not empty decides (as POSIX
+/// does); a value starting `zh` (`zh_CN.UTF-8`, `zh_TW`) is Chinese, anything
+/// else (or none) English.
+pub(crate) fn locale_language() -> &'static str {
+    locale_language_of(|name| std::env::var(name).ok())
+}
+
+fn locale_language_of(var: impl Fn(&str) -> Option<String>) -> &'static str {
+    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()));
+    match value {
+        Some(v) if v.starts_with("zh") => "zh",
+        _ => "en",
+    }
+}
+
+/// Choose the language of diagnostics for a command with a `--lang`
+/// option: the language asked for, else the environment's locale. `false`
+/// (said on standard error, as for advice) for a language the catalogue does
+/// not have: a usage error.
+pub(crate) fn choose_diagnostic_language(asked: Option<&str>) -> bool {
+    use redress::report::i18n;
+    match asked {
+        Some(lang) if i18n::is_available(lang) => {
+            set_diagnostic_language(lang);
+            true
+        }
+        Some(lang) => {
+            errln!(
+                "error: redress has no words in language `{lang}`; the languages are: {}",
+                i18n::LANGUAGES.join(", ")
+            );
+            false
+        }
+        None => {
+            set_diagnostic_language(locale_language());
+            true
+        }
+    }
+}
+
+/// The diagnostics in the language chosen for them.
+pub(crate) fn localized(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    let lang = diagnostic_language();
+    diagnostics.iter().map(|d| d.in_language(lang)).collect()
 }
 
 /// The language of advice text: `--lang`, else the first of the rulebook's

@@ -5,12 +5,13 @@ use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use redress::diagnostic::{Code, Diagnostic};
+use redress::diagnostic::{Arg, Code, Diagnostic, Text};
 use redress::report::{self, visible};
 use redress::source::SourceFile;
 use redress::testing::parse_test;
 use redress::testing::render::{self, JsonCoverage, JsonReport, JsonTest};
 use redress::testing::suite::{self, Book, Entry};
+use redress::text;
 
 use super::{INPUT_ERRORS, OK, ReadError, USAGE};
 
@@ -48,9 +49,16 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Language of the diagnostics (`en`, `zh`; default: the environment's locale,
+    /// `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
+    if !super::choose_diagnostic_language(args.lang.as_deref()) {
+        return Ok(USAGE);
+    }
     if args
         .min_coverage
         .is_some_and(|p| !(0.0..=100.0).contains(&p))
@@ -160,7 +168,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         match book {
             Ok(i) => match books.get(i) {
                 Some(b) => f.attach(&test_file, Ok((i, b))),
-                None => f.attach(&test_file, Err("the rulebook was not read".to_string())),
+                None => f.attach(&test_file, Err(text!("diag-cli-rulebook-not-read"))),
             },
             Err(message) => f.attach(&test_file, Err(message)),
         }
@@ -243,7 +251,10 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 .as_ref()
                 .map(|r| r.mismatches.clone())
                 .unwrap_or_default(),
-            diagnostics: f.diagnostics.iter().map(report::json_diagnostic).collect(),
+            diagnostics: super::localized(&f.diagnostics)
+                .iter()
+                .map(report::json_diagnostic)
+                .collect(),
         });
     }
 
@@ -339,28 +350,24 @@ fn rulebook_of(
     test: &Path,
     named: Option<&str>,
     allowed: &[PathBuf],
-) -> Result<(String, PathBuf), String> {
+) -> Result<(String, PathBuf), Text> {
     let dir = test.parent().unwrap_or(Path::new(""));
     let regular = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.is_file());
     if let Some(named) = named {
         let written = Path::new(named);
         if written.has_root() || written.is_absolute() {
-            return Err(format!(
-                "the rulebook `{named}` is an absolute path; a test names its rulebook relative to the test file"
-            ));
+            return Err(text!("diag-cli-rulebook-absolute", path = named));
         }
         let path = dir.join(written);
         let shown = display(&path);
         let Ok(real) = path.canonicalize() else {
-            return Err(format!("the rulebook `{shown}` does not exist"));
+            return Err(text!("diag-cli-rulebook-missing", path = &shown));
         };
         if !super::files::inside(&real, allowed) {
-            return Err(format!(
-                "the rulebook `{shown}` is outside the folder tested and the current folder"
-            ));
+            return Err(text!("diag-cli-rulebook-outside", path = &shown));
         }
         if !regular(&real) {
-            return Err(format!("the rulebook `{shown}` is not a regular file"));
+            return Err(text!("diag-cli-rulebook-not-a-file", path = &shown));
         }
         return Ok((shown, real));
     }
@@ -396,17 +403,17 @@ fn rulebook_of(
             [one] => return Ok(one.clone()),
             many => {
                 let names: Vec<&str> = many.iter().map(|(n, _)| n.as_str()).collect();
-                return Err(format!(
-                    "the test does not name its rulebook, and `{}` has several: {}",
-                    if shown.is_empty() { "." } else { &shown },
-                    names.join(", ")
+                return Err(text!(
+                    "diag-cli-rulebook-several",
+                    folder = if shown.is_empty() { "." } else { &shown },
+                    names = Arg::list(names)
                 ));
             }
         }
     }
-    Err(format!(
-        "the test does not name its rulebook, and there is no `.rules` file in {}",
-        looked.join(" or ")
+    Err(text!(
+        "diag-cli-rulebook-none",
+        folders = Arg::or_list(looked)
     ))
 }
 
@@ -451,17 +458,26 @@ fn compile(path: &str, real: &Path) -> Book {
             let message = match (&d.file, d.primary_span()) {
                 (Some(f), Some(span)) => {
                     let (line, column) = f.line_col(span.start);
-                    format!("the rulebook `{path}` has an error at line {line}, column {column}")
+                    text!(
+                        "diag-cli-rulebook-error-at",
+                        path = path,
+                        line = line.to_string(),
+                        column = column.to_string()
+                    )
                 }
-                _ => format!("the rulebook `{path}` has an error"),
+                _ => text!("diag-cli-rulebook-error", path = path),
             };
-            Diagnostic::error(d.code, message).help(format!("run `redress check {path}` to see it"))
+            Diagnostic::error(d.code, message).help(text!("diag-cli-run-check-help", path = path))
         })
         .collect();
     if errors.len() > BOOK_ERRORS {
         shown.push(Diagnostic::error(
             Code::TestRulebook,
-            format!("`{path}`: {} more errors", errors.len() - BOOK_ERRORS),
+            text!(
+                "diag-cli-rulebook-more-errors",
+                path = path,
+                count = errors.len() - BOOK_ERRORS
+            ),
         ));
     }
     Book {

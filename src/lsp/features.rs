@@ -140,7 +140,7 @@ pub fn code_actions(a: &Analysis, uri: &Url, span: Span, words: Words) -> Vec<Co
         if !touches(primary) {
             continue;
         }
-        let shown = super::to_lsp_diagnostic(a, uri, d);
+        let shown = super::to_lsp_diagnostic(a, uri, d, words.lang());
         let mut action = |title: String, edits: Vec<TextEdit>, preferred: bool| {
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title,
@@ -151,7 +151,12 @@ pub fn code_actions(a: &Analysis, uri: &Url, span: Span, words: Words) -> Vec<Co
                 ..CodeAction::default()
             }));
         };
-        for (i, fix) in d.fixes.iter().enumerate() {
+        let fixes = if d.fixes.is_empty() {
+            Vec::new()
+        } else {
+            d.in_language(words.lang()).fixes
+        };
+        for (i, fix) in fixes.iter().enumerate() {
             let edit = TextEdit::new(a.lines.range(text, fix.span), fix.replacement.clone());
             action(fix.message.clone(), vec![edit], i == 0);
         }

@@ -364,10 +364,11 @@ impl Server {
     fn publish(&self, uri: &Url, out: &mut Vec<Message>) {
         if let Some(doc) = self.docs.get(uri) {
             let a = &doc.analysis;
+            let lang = self.words(a).lang();
             let list = a
                 .diagnostics()
                 .iter()
-                .map(|d| to_lsp_diagnostic(a, uri, d))
+                .map(|d| to_lsp_diagnostic(a, uri, d, lang))
                 .collect();
             out.push(publish(uri.clone(), list, Some(doc.version)));
         }
@@ -436,8 +437,15 @@ fn publish(uri: Url, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i3
 
 /// A diagnostic as the protocol has it: the primary label's range, the code
 /// (`redress::undefined_fact`), the message and its help, every label as
-/// related information.
-fn to_lsp_diagnostic(a: &Analysis, uri: &Url, d: &Diagnostic) -> lsp_types::Diagnostic {
+/// related information; the words in `lang`.
+fn to_lsp_diagnostic(a: &Analysis, uri: &Url, d: &Diagnostic, lang: &str) -> lsp_types::Diagnostic {
+    let localized;
+    let d = if lang == "en" {
+        d
+    } else {
+        localized = d.in_language(lang);
+        &localized
+    };
     let text = a.text();
     let span = d.primary_span().map(|s| widen(text, s)).unwrap_or_default();
     let mut message = d.message.clone();

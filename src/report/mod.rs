@@ -58,6 +58,42 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], style: Style) -> String {
     out
 }
 
+/// [`render_diagnostics`] for a reader of `lang`: the diagnostics' words in
+/// that language, and the renderer's own `help:` too (`帮助：`, as wide on
+/// a terminal, so the wrapped lines stay aligned).
+pub fn render_diagnostics_in(diagnostics: &[Diagnostic], style: Style, lang: &str) -> String {
+    if lang == "en" {
+        return render_diagnostics(diagnostics, style);
+    }
+    let localized: Vec<Diagnostic> = diagnostics.iter().map(|d| d.in_language(lang)).collect();
+    let out = render_diagnostics(&localized, style);
+    let help = crate::i18n::Words::new(lang).get("diag-help", &[]);
+    if help == "help:" {
+        return out;
+    }
+    let mut shown = String::with_capacity(out.len());
+    for line in out.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let (spaces, rest) = line.split_at(indent);
+        // after the indentation, maybe a colour's escape sequence, then `help:`
+        let escape = if rest.starts_with('\u{1b}') {
+            rest.find('m').map_or(0, |m| m + 1)
+        } else {
+            0
+        };
+        match rest.get(escape..).and_then(|r| r.strip_prefix("help:")) {
+            Some(after) if indent > 0 => {
+                shown.push_str(spaces);
+                shown.push_str(rest.get(..escape).unwrap_or(""));
+                shown.push_str(&help);
+                shown.push_str(after.strip_prefix(' ').unwrap_or(after));
+            }
+            _ => shown.push_str(line),
+        }
+    }
+    shown
+}
+
 /// A 1-based position in characters.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Position {

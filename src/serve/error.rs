@@ -69,7 +69,8 @@ impl ApiError {
         )
     }
 
-    /// 422: a case or rulebook with errors, carrying its diagnostics.
+    /// 422: a case or rulebook with errors, carrying its diagnostics (their
+    /// words in `lang`, as the message's).
     pub fn invalid(
         code: &'static str,
         lang: &str,
@@ -86,7 +87,7 @@ impl ApiError {
         e.diagnostics = diagnostics
             .iter()
             .filter(|d| d.is_error())
-            .map(json_diagnostic)
+            .map(|d| json_diagnostic(&d.in_language(lang)))
             .collect();
         e
     }

@@ -544,6 +544,7 @@ async fn batch(
         target.version,
         options,
         id_field,
+        target.lang,
         body,
     ))
 }
@@ -684,15 +685,18 @@ async fn rulebook_body(
 }
 
 /// `POST /v1/check`: rulebook text → the report of `check --format json`
-/// (200 whatever it finds: the diagnostics are the answer).
+/// (200 whatever it finds: the diagnostics are the answer), its words in
+/// `lang` (default English).
 async fn check(State(app): State<Arc<App>>, uri: Uri, body: Body) -> Answer {
     let (name, lang, bytes) = rulebook_body(&app, &uri, body).await?;
     let limits = app.config.limits;
+    let words = lang.clone();
     let report = blocking(&lang, move || {
         let diagnostics = match body_text(bytes, &name, "rulebook") {
             Ok(file) => crate::compile_with(&file, &limits).1,
             Err(d) => vec![d],
         };
+        let diagnostics: Vec<_> = diagnostics.iter().map(|d| d.in_language(&words)).collect();
         crate::report::check_report(&[(name, diagnostics)])
     })
     .await?;

@@ -104,10 +104,15 @@ impl Worker<'_> {
 pub fn not_utf8(name: &str, what: &str, e: &std::str::Utf8Error) -> Diagnostic {
     Diagnostic::error(
         Code::Io,
-        format!(
-            "`{name}` is not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
+        crate::text!(
+            "diag-cli-not-utf8",
+            name = name,
+            offset = e.valid_up_to().to_string()
         ),
     )
-    .help(format!("send the {what} as UTF-8"))
+    .help(if what == "case" {
+        crate::text!("diag-cli-send-case-utf8")
+    } else {
+        crate::text!("diag-cli-send-rulebook-utf8")
+    })
 }

@@ -11,7 +11,7 @@ use crate::ast::{
     Cite, Conclusion, DateLit, Define, Expr, ExprKind, Fact, Header, Ident, Item, LangText, Law,
     Param, Period, Remedy, Rule as RuleItem, TypeExpr, ValueLabel, Word,
 };
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::source::{SourceFile, Span};
 use crate::vocab::{ArithOp, CmpOp, Extremum, SetTest, Unit};
 
@@ -36,11 +36,11 @@ impl Lowerer<'_> {
         }
     }
 
-    fn invalid(&mut self, span: Span, message: String, help: &str) {
+    fn invalid(&mut self, span: Span, message: Text, help: Text) {
         self.diagnostics.push(
             Diagnostic::error(Code::InvalidLiteral, message)
                 .in_file(self.file)
-                .label(span, "this value")
+                .label(span, crate::text!("diag-syntax-this-value"))
                 .help(help),
         );
     }
@@ -119,8 +119,8 @@ impl Lowerer<'_> {
             Err(_) => {
                 self.invalid(
                     span,
-                    format!("`{}` is not a date that exists", p.as_str()),
-                    "write dates as YYYY-MM-DD, with a real month and day",
+                    crate::text!("diag-syntax-no-such-date", date = p.as_str()),
+                    crate::text!("diag-syntax-no-such-date-help"),
                 );
                 Date::constant(2000, 1, 1)
             }
@@ -652,11 +652,11 @@ impl Lowerer<'_> {
                                     let s = self.span(&c);
                                     self.invalid(
                                         s,
-                                        format!(
-                                            "`{}` is not a whole number of at most 100000",
-                                            c.as_str()
+                                        crate::text!(
+                                            "diag-syntax-duration-count",
+                                            number = c.as_str()
                                         ),
-                                        "durations count whole days, weeks, months or years",
+                                        crate::text!("diag-syntax-duration-count-help"),
                                     );
                                     0
                                 }
@@ -720,11 +720,8 @@ impl Lowerer<'_> {
                 let span = self.span(p);
                 self.invalid(
                     span,
-                    format!(
-                        "`{}` is too large or too precise to be represented exactly",
-                        p.as_str()
-                    ),
-                    "numbers and amounts must fit in 28 significant digits",
+                    crate::text!("diag-syntax-decimal", number = p.as_str()),
+                    crate::text!("diag-syntax-decimal-help"),
                 );
                 Decimal::ZERO
             }

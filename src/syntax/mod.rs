@@ -18,9 +18,10 @@ use pest::Parser as _;
 use pest::iterators::Pairs;
 
 use crate::ast;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Arg, Code, Diagnostic, Text};
 use crate::limits::Limits;
 use crate::source::{SourceFile, Span, floor_char_boundary};
+use crate::text;
 
 /// The generated parser; private to this module.
 mod generated {
@@ -351,11 +352,7 @@ struct Nesting {
 impl Nesting {
     /// Count one token; `Err` with the message and label when a limit is
     /// passed at it.
-    fn step(
-        &mut self,
-        read: Rule,
-        limits: &Limits,
-    ) -> Result<(), (String, &'static str, &'static str)> {
+    fn step(&mut self, read: Rule, limits: &Limits) -> Result<(), Limit> {
         match read {
             Rule::lparen => {
                 self.depth += 1;
@@ -374,34 +371,43 @@ impl Nesting {
             _ => {}
         }
         if self.operators > limits.operators {
-            return Err((
-                format!(
-                    "this item has more than {} arithmetic operators",
-                    limits.operators
-                ),
-                "one too many here",
-                "split the computation into named derived facts with `define`",
-            ));
+            return Err(Limit::Operators(limits.operators));
         }
         if self.depth + self.nots + self.ifs > limits.nesting {
-            return Err((
-                format!(
-                    "this item nests parentheses or `not` more than {} deep",
-                    limits.nesting
-                ),
-                "too deep here",
-                "split the condition into named derived facts with `define`",
-            ));
+            return Err(Limit::Nesting(limits.nesting));
         }
         Ok(())
     }
 }
 
-fn limit_diagnostic(
-    file: &Arc<SourceFile>,
-    span: Span,
-    (message, label, help): (String, &'static str, &'static str),
-) -> Diagnostic {
+/// A limit an item passes.
+enum Limit {
+    /// More arithmetic operators than this.
+    Operators(usize),
+    /// Nested deeper than this.
+    Nesting(usize),
+    /// Deeper than the parser's stack holds.
+    Stack,
+}
+
+fn limit_diagnostic(file: &Arc<SourceFile>, span: Span, limit: Limit) -> Diagnostic {
+    let (message, label, help) = match limit {
+        Limit::Operators(n) => (
+            text!("diag-syntax-too-many-operators", limit = n.to_string()),
+            text!("diag-syntax-too-many-operators-label"),
+            text!("diag-syntax-too-many-operators-help"),
+        ),
+        Limit::Nesting(n) => (
+            text!("diag-syntax-too-deep", limit = n.to_string()),
+            text!("diag-syntax-too-deep-label"),
+            text!("diag-syntax-split-condition-help"),
+        ),
+        Limit::Stack => (
+            text!("diag-syntax-stack"),
+            text!("diag-syntax-stack-label"),
+            text!("diag-syntax-split-condition-help"),
+        ),
+    };
     Diagnostic::error(Code::LimitExceeded, message)
         .in_file(file)
         .label(span, label)
@@ -455,15 +461,7 @@ fn too_deep(file: &Arc<SourceFile>, chunk: &str, offset: usize, limits: &Limits)
         chunk,
         chunk.len().min(chunk.find('\n').unwrap_or(chunk.len())),
     );
-    limit_diagnostic(
-        file,
-        Span::new(offset, offset + end),
-        (
-            "this item nests deeper than the parser's stack holds".to_string(),
-            "this item",
-            "split the condition into named derived facts with `define`",
-        ),
-    )
+    limit_diagnostic(file, Span::new(offset, offset + end), Limit::Stack)
 }
 
 fn syntax_error(
@@ -485,10 +483,14 @@ fn syntax_error(
         .find(|t| t.span.end <= pos && t.kind != TokenKind::LineBreak)
         .is_some_and(|t| t.kind == TokenKind::Arrow);
     let pos = skip_blank(&lexed, lexed_end, pos, after_arrow);
-    let (expected, context) = match &error.variant {
+    let expected = match &error.variant {
         _ if after_arrow => words::after_arrow(),
         pest::error::ErrorVariant::ParsingError { positives, .. } => words::expected(positives),
-        pest::error::ErrorVariant::CustomError { message } => (message.clone(), None),
+        pest::error::ErrorVariant::CustomError { message } => words::Expected {
+            english: message.clone(),
+            words: Arg::from(message),
+            hint: None,
+        },
     };
     // What the parser could not read, described from the grammar's
     // readings of the mistakes at that place.
@@ -510,23 +512,27 @@ fn syntax_error(
         .any(|t| t.kind == TokenKind::LineBreak && t.span.start == pos)
         || chunk.get(pos..).is_some_and(|r| r.starts_with("\r\n"));
     let found_words = if at_line_end {
-        "the end of the line".to_string()
+        words::word("the end of the line")
     } else if found.is_empty() {
-        "the end of the item".to_string()
+        words::word("the end of the item")
     } else {
-        format!("`{found}`")
+        Arg::from(format!("`{found}`"))
     };
     let mut d = Diagnostic::error(
         Code::Syntax,
-        format!("expected {expected}, found {found_words}"),
+        text!(
+            "diag-syntax-expected",
+            expected = expected.words.clone(),
+            found = found_words
+        ),
     )
     .in_file(file)
     .label(
         span,
-        if expected.chars().count() <= 40 {
-            format!("expected {expected} here")
+        if expected.english.chars().count() <= 40 {
+            text!("diag-syntax-expected-here", expected = expected.words)
         } else {
-            "unexpected here".to_string()
+            text!("diag-syntax-unexpected-here")
         },
     );
     // Where items start is worth saying only where a line starts, or where
@@ -536,13 +542,9 @@ fn syntax_error(
         found,
         "rulebook" | "law" | "fact" | "define" | "remedy" | "rule" | "exception"
     );
-    let help = context.map(str::to_string).or_else(|| {
-        (at_line_start || item_keyword).then(|| {
-            "each item starts at the beginning of a line with `rulebook`, `law`, `fact`, \
-             `define`, `remedy`, `rule` or `exception`; see docs/language.md"
-                .to_string()
-        })
-    });
+    let help = expected
+        .hint
+        .or_else(|| (at_line_start || item_keyword).then(|| text!("diag-syntax-item-start-help")));
     d = d.maybe_help(help);
     d
 }
@@ -565,42 +567,56 @@ fn unreadable(file: &Arc<SourceFile>, chunk: &str, offset: usize, at: usize) -> 
         return Some(
             Diagnostic::error(
                 Code::FullWidthPunctuation,
-                "these are full-width quotation marks `“…”`; use `\"`",
+                text!("diag-syntax-full-width-quotes"),
             )
             .in_file(file)
-            .label(span, "full-width quotation marks")
-            .help(FULL_WIDTH_HELP)
-            .fix(span, replacement, "replace `“` and `”` with `\"`"),
+            .label(span, text!("diag-syntax-full-width-quotes-label"))
+            .help(text!("diag-syntax-full-width-help"))
+            .fix(
+                span,
+                replacement,
+                text!("diag-syntax-full-width-quotes-fix"),
+            ),
         );
     }
     if let Ok(mut pairs) = Grammar::parse(Rule::full_width, rest) {
         let mark = pairs.next()?;
         let (name, ascii) = match mark.as_str() {
-            "：" => ("full-width colon", ":"),
-            "，" => ("full-width comma", ","),
-            "、" => ("Chinese enumeration comma", ","),
-            "《" => ("Chinese book-title mark", "<"),
-            "》" => ("Chinese book-title mark", ">"),
-            "＜" => ("full-width less-than sign", "<"),
-            "＞" => ("full-width greater-than sign", ">"),
-            "＝" => ("full-width equals sign", "="),
-            "。" => ("full-width full stop", "."),
-            "（" => ("full-width opening parenthesis", "("),
-            "）" => ("full-width closing parenthesis", ")"),
-            "“" => ("full-width opening quotation mark", "\""),
-            _ => ("full-width closing quotation mark", "\""),
+            "：" => ("diag-syntax-mark-colon", ":"),
+            "，" => ("diag-syntax-mark-comma", ","),
+            "、" => ("diag-syntax-mark-enumeration-comma", ","),
+            "《" => ("diag-syntax-mark-book-title", "<"),
+            "》" => ("diag-syntax-mark-book-title", ">"),
+            "＜" => ("diag-syntax-mark-less-than", "<"),
+            "＞" => ("diag-syntax-mark-greater-than", ">"),
+            "＝" => ("diag-syntax-mark-equals", "="),
+            "。" => ("diag-syntax-mark-full-stop", "."),
+            "（" => ("diag-syntax-mark-opening-parenthesis", "("),
+            "）" => ("diag-syntax-mark-closing-parenthesis", ")"),
+            "“" => ("diag-syntax-mark-opening-quote", "\""),
+            _ => ("diag-syntax-mark-closing-quote", "\""),
         };
+        let name = Text::new(name, Vec::new());
         let text = mark.as_str();
         let span = file_span(&mark, offset + at);
         return Some(
             Diagnostic::error(
                 Code::FullWidthPunctuation,
-                format!("this is a {name} `{text}`; use `{ascii}`"),
+                text!(
+                    "diag-syntax-full-width",
+                    name = name.clone(),
+                    text = text,
+                    ascii = ascii
+                ),
             )
             .in_file(file)
             .label(span, name)
-            .help(FULL_WIDTH_HELP)
-            .fix(span, ascii, format!("replace `{text}` with `{ascii}`")),
+            .help(text!("diag-syntax-full-width-help"))
+            .fix(
+                span,
+                ascii,
+                text!("diag-syntax-full-width-fix", text = text, ascii = ascii),
+            ),
         );
     }
     if let Ok(mut pairs) = Grammar::parse(Rule::unclosed_string, rest) {
@@ -610,49 +626,43 @@ fn unreadable(file: &Arc<SourceFile>, chunk: &str, offset: usize, at: usize) -> 
         let text = quoted.as_str().trim_end_matches([' ', '\t', '\r']);
         let end = open.start + text.len();
         return Some(
-            Diagnostic::error(
-                Code::UnclosedQuote,
-                "this quoted text is not closed on its line",
-            )
-            .in_file(file)
-            .label(Span::new(end, end), "the closing `\"` is missing here")
-            .label(open, "the quote opens here")
-            .help("a quoted text ends with `\"` on the line where it starts")
-            .fix(
-                Span::new(end, end),
-                "\"",
-                "close the quote at the end of the line",
-            ),
+            Diagnostic::error(Code::UnclosedQuote, text!("diag-syntax-unclosed-quote"))
+                .in_file(file)
+                .label(
+                    Span::new(end, end),
+                    text!("diag-syntax-unclosed-quote-label"),
+                )
+                .label(open, text!("diag-syntax-unclosed-quote-opens"))
+                .help(text!("diag-syntax-unclosed-quote-help"))
+                .fix(
+                    Span::new(end, end),
+                    "\"",
+                    text!("diag-syntax-unclosed-quote-fix"),
+                ),
         );
     }
     None
 }
 
-const FULL_WIDTH_HELP: &str = "a Chinese input method types full-width punctuation; outside quoted \
-     text and comments, write ASCII punctuation (switch the input method to half-width or English)";
-
 /// A date written wrongly (`2001-11-5`, `2001/11/15`), as the grammar's
 /// `bad_date` reads it: what is wrong with it, and the date meant when that
 /// is plain.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MalformedDate {
     /// How many bytes of the text it is.
     pub len: usize,
     /// The message: "`2001-11-5` is not a date: its day `5` must have two digits".
-    pub message: String,
+    pub message: Text,
     /// The date meant, `2001-11-05`, when the parts say it plainly.
     pub meant: Option<String>,
 }
 
 impl MalformedDate {
     /// The help that goes with it.
-    pub fn help(&self) -> String {
+    pub fn help(&self) -> Text {
         match &self.meant {
-            Some(meant) => format!(
-                "write dates as year-month-day, with two digits for the month and the day: `{meant}`"
-            ),
-            None => "write dates as year-month-day with two-digit month and day: `2024-07-01`"
-                .to_string(),
+            Some(meant) => text!("diag-syntax-bad-date-help-meant", date = meant),
+            None => text!("diag-syntax-bad-date-help"),
         }
     }
 }
@@ -665,14 +675,17 @@ pub fn malformed_date(text: &str) -> Option<MalformedDate> {
     let [year, sep1, month, sep2, day] = parts.as_slice() else {
         return None;
     };
-    let mut wrong: Vec<String> = Vec::new();
+    let mut wrong: Vec<Arg> = Vec::new();
     if *sep1 != "-" || *sep2 != "-" {
         let sep = if *sep1 == "-" { sep2 } else { sep1 };
-        wrong.push(format!("its parts are separated by `{sep}`, not `-`"));
+        wrong.push(text!("diag-syntax-bad-date-separator", sep = *sep).into());
     }
-    for (what, part) in [("month", month), ("day", day)] {
+    for (what, part) in [
+        ("diag-syntax-bad-date-month", month),
+        ("diag-syntax-bad-date-day", day),
+    ] {
         if part.len() != 2 {
-            wrong.push(format!("its {what} `{part}` must have two digits"));
+            wrong.push(Text::new(what, vec![("part", Arg::from(*part))]).into());
         }
     }
     if wrong.is_empty() {
@@ -688,9 +701,15 @@ pub fn malformed_date(text: &str) -> Option<MalformedDate> {
         len: whole.as_str().len(),
         // said without spaces, so that the message stays the same when
         // `fmt` lays the text out as arithmetic (`2001 - 11 - 5`)
-        message: format!(
-            "`{year}{sep1}{month}{sep2}{day}` is not a date: {}",
-            wrong.join(", and ")
+        message: text!(
+            "diag-syntax-bad-date",
+            date = format!("{year}{sep1}{month}{sep2}{day}"),
+            wrong = wrong
+                .into_iter()
+                .reduce(
+                    |first, then| text!("diag-syntax-and-also", first = first, then = then).into()
+                )
+                .unwrap_or_else(|| Arg::from(""))
         ),
         meant,
     })
@@ -703,10 +722,14 @@ fn bad_date(file: &Arc<SourceFile>, chunk: &str, offset: usize, pos: usize) -> O
     let span = Span::new(offset + pos, offset + pos + found.len);
     let mut d = Diagnostic::error(Code::Syntax, found.message.clone())
         .in_file(file)
-        .label(span, "not a date")
+        .label(span, text!("diag-syntax-bad-date-label"))
         .help(found.help());
     if let Some(meant) = found.meant {
-        d = d.fix(span, meant.clone(), format!("write `{meant}`"));
+        d = d.fix(
+            span,
+            meant.clone(),
+            text!("diag-syntax-write-fix", text = &meant),
+        );
     }
     Some(d)
 }
@@ -765,23 +788,25 @@ fn bidi_controls(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         .map(|&(i, c)| {
             Diagnostic::warning(
                 Code::ConfusableText,
-                format!(
-                    "an invisible right-to-left control character (U+{:04X}) is in the text",
-                    c as u32
-                ),
+                text!("diag-syntax-bidi", code = format!("U+{:04X}", c as u32)),
             )
             .in_file(file)
-            .label(Span::new(i, i + c.len_utf8()), "invisible character here")
-            .help("it can make the text display differently from how redress reads it; delete it")
+            .label(
+                Span::new(i, i + c.len_utf8()),
+                text!("diag-syntax-bidi-label"),
+            )
+            .help(text!("diag-syntax-bidi-help"))
         })
         .collect();
     if found.len() > TEXT_WARNINGS {
         out.push(
             Diagnostic::warning(
                 Code::ConfusableText,
-                format!(
-                    "and {} more invisible right-to-left control characters (the first {TEXT_WARNINGS} are reported one by one)",
-                    crate::diagnostic::grouped(found.len() - TEXT_WARNINGS)
+                text!(
+                    "diag-syntax-bidi-more",
+                    count = found.len() - TEXT_WARNINGS,
+                    more = crate::diagnostic::grouped(found.len() - TEXT_WARNINGS),
+                    first = TEXT_WARNINGS.to_string()
                 ),
             )
             .in_file(file),
@@ -886,34 +911,34 @@ fn control_characters(file: &Arc<SourceFile>) -> Vec<Diagnostic> {
             }
         }
         let message = if chars.len() == 1 {
-            format!("a control character ({}) is in the text", codes.join(", "))
+            text!("diag-syntax-control", codes = Arg::list(&codes))
         } else {
-            format!(
-                "{} control characters ({}) are in this line",
-                chars.len(),
-                codes.join(", ")
+            text!(
+                "diag-syntax-controls",
+                count = chars.len(),
+                codes = Arg::list(&codes)
             )
         };
         let mut d = Diagnostic::warning(Code::ControlCharacter, message)
             .in_file(file)
             .label(
                 Span::new(first, first + c.len_utf8()),
-                "control character here",
+                text!("diag-syntax-control-label"),
             );
         for &(i, c) in chars.iter().skip(1).take(LINE_LABELS - 1) {
             d = d.label(Span::new(i, i + c.len_utf8()), "");
         }
-        found.push(d.help(
-            "a terminal acts on control characters (moving the cursor, changing colours, hiding text), so the text can look different from what redress reads; delete them",
-        ));
+        found.push(d.help(text!("diag-syntax-control-help")));
     }
     if more_lines > 0 {
         found.push(
             Diagnostic::warning(
                 Code::ControlCharacter,
-                format!(
-                    "and {} more lines with control characters (the first {TEXT_WARNINGS} are reported one by one)",
-                    crate::diagnostic::grouped(more_lines)
+                text!(
+                    "diag-syntax-control-more",
+                    count = more_lines,
+                    more = crate::diagnostic::grouped(more_lines),
+                    first = TEXT_WARNINGS.to_string()
                 ),
             )
             .in_file(file),

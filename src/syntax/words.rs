@@ -4,9 +4,145 @@
 //! not compile until it has words here.
 
 use super::Rule;
+use crate::diagnostic::{Arg, Text};
+
+/// The catalogue ids of the words of [`describe`] that are not only the
+/// grammar's own words in backticks (those stay as they are in every
+/// language): each English text, and the message that gives it.
+const WORDS: &[(&str, &str)] = &[
+    ("something else", "diag-syntax-w-something-else"),
+    ("the end of the item", "diag-syntax-w-end-of-item"),
+    ("the end of the line", "diag-syntax-w-end-of-line"),
+    ("a space", "diag-syntax-w-space"),
+    ("a comment", "diag-syntax-w-comment"),
+    (ITEM_START, "diag-syntax-w-item-start"),
+    ("a word, number, quoted text or sign", "diag-syntax-w-token"),
+    ("a remedy phrase after `=>`", "diag-syntax-w-remedy-phrase"),
+    ("`article` and its number", "diag-syntax-w-article-number"),
+    ("`calendar` and its name", "diag-syntax-w-calendar-name"),
+    ("`¥` or `€`", "diag-syntax-w-yen-euro"),
+    (
+        "a currency code such as `EUR`",
+        "diag-syntax-w-currency-code",
+    ),
+    (
+        "`title`, `jurisdiction`, `version`, `effective`, `languages`, `as of`, `calendar` or `currency`",
+        "diag-syntax-w-header-attr",
+    ),
+    (
+        "a calendar name (`cn-mainland` or `weekdays`)",
+        "diag-syntax-w-calendar",
+    ),
+    ("a language code such as `zh` or `en`", "diag-syntax-w-lang"),
+    ("`title` or `in force`", "diag-syntax-w-law-attr"),
+    ("`question` or `label`", "diag-syntax-w-fact-attr"),
+    (
+        "a type (`yes/no`, `number`, `money`, `date`, `text`, `one of …` or `some of …`)",
+        "diag-syntax-w-type",
+    ),
+    (
+        "`title`, `category`, `phrase`, `param`, `amount`, `deadline` or `cite`",
+        "diag-syntax-w-remedy-attr",
+    ),
+    (
+        "an article number such as `25` or `25(1)`, or a quoted text",
+        "diag-syntax-w-article",
+    ),
+    (
+        "`amount`, `deadline`, `cite` or `in force`",
+        "diag-syntax-w-rule-attr",
+    ),
+    ("`=>` and the remedy", "diag-syntax-w-arrow"),
+    ("a condition or value", "diag-syntax-w-expr"),
+    ("a value to choose from", "diag-syntax-w-choice"),
+    (
+        "`any of`, `all of` or `none of`",
+        "diag-syntax-w-quantifier",
+    ),
+    (
+        "a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`)",
+        "diag-syntax-w-comparison",
+    ),
+    ("`+` or `-`", "diag-syntax-w-add"),
+    ("`*` or `/`", "diag-syntax-w-mul"),
+    ("`max(…)` or `min(…)`", "diag-syntax-w-function"),
+    ("a value", "diag-syntax-w-value"),
+    ("a date such as `2024-07-01`", "diag-syntax-w-date"),
+    (
+        "a duration such as `7 days`, `6 months` or `7 working days`",
+        "diag-syntax-w-duration",
+    ),
+    (
+        "a unit (`days`, `weeks`, `months`, `years`)",
+        "diag-syntax-w-unit",
+    ),
+    (
+        "an amount such as `500 yuan` or `40 EUR`",
+        "diag-syntax-w-money",
+    ),
+    ("a number", "diag-syntax-w-number"),
+    ("`yes` or `no`", "diag-syntax-w-boolean"),
+    ("a quoted text", "diag-syntax-w-string"),
+    (
+        "a fact name such as `operator.location`",
+        "diag-syntax-w-name",
+    ),
+    ("a name", "diag-syntax-w-ident"),
+    ("a word that is not reserved", "diag-syntax-w-keyword"),
+    ("ASCII punctuation", "diag-syntax-w-ascii"),
+    (EXPR_HINT, "diag-syntax-hint-expr"),
+    (CONCLUSION_HINT, "diag-syntax-hint-conclusion"),
+    (
+        "write the ISO 4217 code of the currency: `currency EUR`",
+        "diag-syntax-hint-currency",
+    ),
+    (
+        "write the calendar after `calendar`: `calendar cn-mainland`",
+        "diag-syntax-hint-calendar",
+    ),
+    (
+        "write the type after a colon: `fact purchase.price: money`",
+        "diag-syntax-hint-type",
+    ),
+];
+
+const ITEM_START: &str =
+    "`rulebook`, `law`, `fact`, `define`, `remedy`, `rule` or `exception` at the start of a line";
+
+const EXPR_HINT: &str = "a condition is made of facts, values and words such as `and`, `or`, `not`, `is`, `is one of`, \
+         `<`, `>=`; see docs/language.md";
+
+const CONCLUSION_HINT: &str = "after `=>` write the remedy as its phrase (`forward to association at operator location`) \
+         or its id (`return_without_reason`)";
+
+/// The words `english` of [`describe`] as an argument of a message: the
+/// catalogue's words when it has them, else (the grammar's own words in
+/// backticks) as they are.
+pub(super) fn word(english: &str) -> Arg {
+    match WORDS.iter().find(|(e, _)| *e == english) {
+        Some((_, id)) => Arg::from(Text::new(id, Vec::new())),
+        None => Arg::from(english),
+    }
+}
+
+/// A hint of [`describe`] as a catalogue message.
+pub(super) fn hint(english: &str) -> Text {
+    match WORDS.iter().find(|(e, _)| *e == english) {
+        Some((_, id)) => Text::new(id, Vec::new()),
+        None => Text::from(english),
+    }
+}
+
+/// What the parser expected, as English (to measure) and as an argument
+/// (words joined with "or"), and a hint for some places.
+pub(super) struct Expected {
+    pub english: String,
+    pub words: Arg,
+    pub hint: Option<Text>,
+}
 
 /// How to describe what the parser expected, and a hint for some places.
-pub(super) fn expected(positives: &[Rule]) -> (String, Option<&'static str>) {
+pub(super) fn expected(positives: &[Rule]) -> Expected {
     let mut words: Vec<&'static str> = Vec::new();
     let mut hints: Vec<&'static str> = Vec::new();
     // A unit may follow any name or parenthesis (`warranty.months months`);
@@ -39,37 +175,41 @@ pub(super) fn expected(positives: &[Rule]) -> (String, Option<&'static str>) {
         words.truncate(6);
         words.push("…");
     }
-    let text = match words.as_slice() {
-        [] => "something else".to_string(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    if words.is_empty() {
+        words.push("something else");
+    }
+    let arg = Arg::or_list(words.iter().map(|w| word(w)));
+    let english = match words.as_slice() {
+        [init @ .., last] if !init.is_empty() => format!("{} or {}", init.join(", "), last),
+        _ => words.concat(),
     };
-    (text, hint)
+    Expected {
+        english,
+        words: arg,
+        hint: hint.map(self::hint),
+    }
 }
 
 /// What is expected right after `=>`.
-pub(super) fn after_arrow() -> (String, Option<&'static str>) {
+pub(super) fn after_arrow() -> Expected {
     let (w, h) = describe(Rule::conclusion);
-    (w.to_string(), h)
+    Expected {
+        english: w.to_string(),
+        words: word(w),
+        hint: h.map(hint),
+    }
 }
 
 fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
-    const EXPR: Option<&str> = Some(
-        "a condition is made of facts, values and words such as `and`, `or`, `not`, `is`, `is one of`, \
-         `<`, `>=`; see docs/language.md",
-    );
-    const CONCLUSION: Option<&str> = Some(
-        "after `=>` write the remedy as its phrase (`forward to association at operator location`) \
-         or its id (`return_without_reason`)",
-    );
+    const EXPR: Option<&str> = Some(EXPR_HINT);
+    const CONCLUSION: Option<&str> = Some(CONCLUSION_HINT);
     match r {
         Rule::EOI => ("the end of the item", None),
         Rule::WHITESPACE | Rule::hspace | Rule::space => ("a space", None),
         Rule::comment => ("a comment", None),
-        Rule::chunks | Rule::chunk | Rule::item_chunk | Rule::item_keyword | Rule::lines => (
-            "`rulebook`, `law`, `fact`, `define`, `remedy`, `rule` or `exception` at the start of a line",
-            None,
-        ),
+        Rule::chunks | Rule::chunk | Rule::item_chunk | Rule::item_keyword | Rule::lines => {
+            (ITEM_START, None)
+        }
         Rule::tokens | Rule::lexemes | Rule::token | Rule::word => {
             ("a word, number, quoted text or sign", None)
         }
@@ -83,10 +223,7 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
             "a currency code such as `EUR`",
             Some("write the ISO 4217 code of the currency: `currency EUR`"),
         ),
-        Rule::item => (
-            "`rulebook`, `law`, `fact`, `define`, `remedy`, `rule` or `exception` at the start of a line",
-            None,
-        ),
+        Rule::item => (ITEM_START, None),
         Rule::header | Rule::kw_rulebook => ("`rulebook`", None),
         Rule::header_attr => (
             "`title`, `jurisdiction`, `version`, `effective`, `languages`, `as of`, `calendar` or `currency`",
@@ -228,5 +365,19 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
             ("ASCII punctuation", None)
         }
         Rule::unclosed_string | Rule::unclosed_inner => ("a quoted text", None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WORDS;
+    use crate::diagnostic::Text;
+
+    #[test]
+    fn the_catalogue_says_each_word_as_it_was_said() {
+        for (english, id) in WORDS {
+            assert_eq!(Text::new(id, Vec::new()).english(), *english, "{id}");
+            assert_ne!(Text::new(id, Vec::new()).render("zh"), *english, "{id}");
+        }
     }
 }

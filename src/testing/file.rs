@@ -16,10 +16,11 @@ use rust_decimal::Decimal;
 
 use crate::case::json::{self, Doc, DocKind};
 use crate::case::{self, Case, Format};
-use crate::diagnostic::{Code, Diagnostic, Text, suggestion};
+use crate::diagnostic::{Arg, Code, Diagnostic, Text, suggestion};
 use crate::model::Model;
 use crate::outcome::Shown;
 use crate::source::{SourceFile, Span};
+use crate::text;
 use crate::value::Currency;
 
 /// A test file, read but not yet checked against a rulebook.
@@ -92,7 +93,8 @@ pub fn parse_test(file: &Arc<SourceFile>) -> (Option<TestFile>, Vec<Diagnostic>)
     };
     let doc = match format {
         Format::Json => json::parse(file.text()).map_err(|e| (e.message, e.span)),
-        Format::Toml => crate::case::toml_doc(file.text()),
+        Format::Toml => crate::case::toml_doc(file.text())
+            .map_err(|(message, span)| (Text::from(message), span)),
     };
     let doc = match doc {
         Ok(d) => d,
@@ -104,11 +106,11 @@ pub fn parse_test(file: &Arc<SourceFile>) -> (Option<TestFile>, Vec<Diagnostic>)
             };
             let d = Diagnostic::error(
                 Code::TestSyntax,
-                format!("the test file is not valid {what}: {message}"),
+                text!("diag-test-syntax", format = what, message = message.clone()),
             )
             .in_file(file)
             .label(span, message)
-            .help("a test has a `[case]` table of facts and an `[expect]` table");
+            .help(text!("diag-test-syntax-help"));
             return (None, vec![d]);
         }
     };
@@ -146,13 +148,13 @@ impl Reader<'_> {
         );
     }
 
-    fn unknown_key(&mut self, key: &str, span: Span, within: &str, keys: &[&str]) {
+    fn unknown_key(&mut self, key: &str, span: Span, within: Text, keys: &[&str]) {
         let help = suggestion(key, keys.iter().copied())
-            .unwrap_or_else(|| format!("the keys here are: {}", keys.join(", ")).into());
+            .unwrap_or_else(|| text!("diag-test-keys-here", keys = Arg::list(keys)));
         self.error(
             span,
-            format!("`{key}` is not a key of {within}"),
-            "unknown key",
+            text!("diag-test-unknown-key", key = key, within = within),
+            text!("diag-test-unknown-key-label"),
             help,
         );
     }
@@ -163,9 +165,9 @@ impl Reader<'_> {
             other => {
                 self.error(
                     doc.span,
-                    format!("`{key}` must be a text, but it is {}", other.describe()),
-                    "expected a text",
-                    "write it in double quotes",
+                    text!("diag-test-not-text", key = key, shape = other.describe()),
+                    text!("diag-test-not-text-label"),
+                    text!("diag-test-not-text-help"),
                 );
                 None
             }
@@ -176,12 +178,9 @@ impl Reader<'_> {
         let DocKind::Object(entries) = &doc.kind else {
             self.error(
                 doc.span,
-                format!(
-                    "a test must be an object, but this is {}",
-                    doc.kind.describe()
-                ),
-                "not an object",
-                "write {\"case\": {…}, \"expect\": {…}}",
+                text!("diag-test-not-an-object", shape = doc.kind.describe()),
+                text!("diag-case-not-an-object-label"),
+                text!("diag-test-not-an-object-help"),
             );
             return None;
         };
@@ -199,32 +198,29 @@ impl Reader<'_> {
                     DocKind::Object(_) => case_doc = Some((*span, value)),
                     other => self.error(
                         value.span,
-                        format!(
-                            "`case` must be a table of facts, but it is {}",
-                            other.describe()
-                        ),
-                        "expected a table",
-                        "write the facts under a `[case]` table",
+                        text!("diag-test-case-not-a-table", shape = other.describe()),
+                        text!("diag-test-table-label"),
+                        text!("diag-test-case-not-a-table-help"),
                     ),
                 },
                 "expect" => match &value.kind {
                     DocKind::Object(e) => expect = Some((e.clone(), *span)),
                     other => self.error(
                         value.span,
-                        format!("`expect` must be a table, but it is {}", other.describe()),
-                        "expected a table",
-                        "write `[expect]` with `applies = [\"remedy_id\"]`",
+                        text!("diag-test-expect-not-a-table", shape = other.describe()),
+                        text!("diag-test-table-label"),
+                        text!("diag-test-expect-not-a-table-help"),
                     ),
                 },
-                _ => self.unknown_key(key, *span, "a test", TOP_KEYS),
+                _ => self.unknown_key(key, *span, text!("diag-test-within-test"), TOP_KEYS),
             }
         }
         let Some((expect, expect_span)) = expect else {
             self.diagnostics.push(
-                Diagnostic::error(Code::TestFormat, "the test expects nothing")
+                Diagnostic::error(Code::TestFormat, text!("diag-test-expects-nothing"))
                     .in_file(self.file)
-                    .label(Span::new(0, 0), "no `expect` table in this file")
-                    .help("add `[expect]` with `applies`, `not_applies` or `undetermined`"),
+                    .label(Span::new(0, 0), text!("diag-test-no-expect-label"))
+                    .help(text!("diag-test-no-expect-help")),
             );
             return None;
         };
@@ -252,9 +248,9 @@ impl Reader<'_> {
                 Err(_) => {
                     self.error(
                         doc.span,
-                        format!("`{key}`: `{s}` is not a date that exists"),
-                        "not a date",
-                        "write a date as YYYY-MM-DD",
+                        text!("diag-test-no-such-date", key = key, date = &**s),
+                        text!("diag-syntax-bad-date-label"),
+                        text!("diag-test-date-help"),
                     );
                     None
                 }
@@ -262,9 +258,9 @@ impl Reader<'_> {
             other => {
                 self.error(
                     doc.span,
-                    format!("`{key}` must be a date, but it is {}", other.describe()),
-                    "expected a date",
-                    "write a date as YYYY-MM-DD",
+                    text!("diag-test-not-a-date", key = key, shape = other.describe()),
+                    text!("diag-test-not-a-date-label"),
+                    text!("diag-test-date-help"),
                 );
                 None
             }
@@ -319,19 +315,25 @@ impl Reader<'_> {
                     continue;
                 }
                 _ => {
-                    self.unknown_key(key, *key_span, "`expect`", EXPECT_KEYS);
+                    self.unknown_key(
+                        key,
+                        *key_span,
+                        text!("diag-test-within-expect"),
+                        EXPECT_KEYS,
+                    );
                     continue;
                 }
             };
             let DocKind::Array(items) = &value.kind else {
                 self.error(
                     value.span,
-                    format!(
-                        "`{key}` must be a list of remedy ids, but it is {}",
-                        value.kind.describe()
+                    text!(
+                        "diag-test-not-a-list",
+                        key = key,
+                        shape = value.kind.describe()
                     ),
-                    "expected a list",
-                    "write a list: [\"return_without_reason\"]",
+                    text!("diag-case-type-list-label"),
+                    text!("diag-test-not-a-list-help"),
                 );
                 continue;
             };
@@ -346,14 +348,17 @@ impl Reader<'_> {
                     self.diagnostics.push(
                         Diagnostic::error(
                             Code::TestFormat,
-                            format!("`{id}` is listed twice in `expect` (`{other}` and `{key}`)"),
+                            text!(
+                                "diag-test-listed-twice",
+                                id = &id,
+                                first = *other,
+                                then = key
+                            ),
                         )
                         .in_file(self.file)
-                        .label(item.span, "listed again")
-                        .label(*first, "first listed here")
-                        .help(
-                            "list each remedy once: it applies, does not apply, or is undetermined",
-                        ),
+                        .label(item.span, text!("diag-case-set-twice-label"))
+                        .label(*first, text!("diag-case-set-twice-first"))
+                        .help(text!("diag-test-listed-twice-help")),
                     );
                     continue;
                 }
@@ -374,14 +379,15 @@ impl Reader<'_> {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::TestFormat,
-                        format!(
-                            "`{}` has details in `expect.remedy`, so it must apply, but it is listed in `{other}`",
-                            d.remedy
+                        text!(
+                            "diag-test-details-not-applies",
+                            id = &d.remedy,
+                            list = *other
                         ),
                     )
                     .in_file(self.file)
-                    .label(*at, "listed here")
-                    .help("details are checked on remedies that apply"),
+                    .label(*at, text!("diag-test-listed-here"))
+                    .help(text!("diag-test-details-not-applies-help")),
                 );
             }
         }
@@ -390,10 +396,10 @@ impl Reader<'_> {
             && !self.diagnostics.iter().any(Diagnostic::is_error)
         {
             self.diagnostics.push(
-                Diagnostic::error(Code::TestFormat, "the test expects nothing")
+                Diagnostic::error(Code::TestFormat, text!("diag-test-expects-nothing"))
                     .in_file(self.file)
-                    .label(span, "`expect` is empty")
-                    .help("add `applies`, `not_applies` or `undetermined`"),
+                    .label(span, text!("diag-test-empty-expect-label"))
+                    .help(text!("diag-test-empty-expect-help")),
             );
         }
         expect
@@ -404,14 +410,14 @@ impl Reader<'_> {
             return true;
         }
         let help = suggestion(id, model.remedies.iter().map(|r| r.id.as_str()))
-            .unwrap_or_else(|| "remedies are named by their id in the rulebook's catalogue".into());
+            .unwrap_or_else(|| text!("diag-test-unknown-remedy-help"));
         self.diagnostics.push(
             Diagnostic::error(
                 Code::TestUnknownRemedy,
-                format!("`{id}` is not a remedy of this rulebook"),
+                text!("diag-test-unknown-remedy", id = id),
             )
             .in_file(self.file)
-            .label(span, "no such remedy")
+            .label(span, text!("diag-test-unknown-remedy-label"))
             .help(help),
         );
         false
@@ -421,9 +427,9 @@ impl Reader<'_> {
         let DocKind::Object(remedies) = &doc.kind else {
             self.error(
                 doc.span,
-                "`expect.remedy` must be a table of remedies".to_string(),
-                "expected a table",
-                "write `[expect.remedy.return_without_reason]` with `deadline = \"2024-05-08\"`",
+                text!("diag-test-details-not-a-table"),
+                text!("diag-test-table-label"),
+                text!("diag-test-details-not-a-table-help"),
             );
             return;
         };
@@ -438,9 +444,9 @@ impl Reader<'_> {
             let DocKind::Object(fields) = &body.kind else {
                 self.error(
                     body.span,
-                    format!("`expect.remedy.{id}` must be a table"),
-                    "expected a table",
-                    "give `amount`, `deadline` or `params`",
+                    text!("diag-test-detail-not-a-table", id = &**id),
+                    text!("diag-test-table-label"),
+                    text!("diag-test-detail-not-a-table-help"),
                 );
                 continue;
             };
@@ -448,9 +454,9 @@ impl Reader<'_> {
                 match key.as_str() {
                     "amount" | "up_to" if detail.amount.is_some() => self.error(
                         *key_span,
-                        format!("`expect.remedy.{id}` gives its amount twice"),
-                        "second amount",
-                        "give `amount` for an amount, or `up_to` for a ceiling (`amount up to …`), not both",
+                        text!("diag-test-amount-twice", id = &**id),
+                        text!("diag-test-amount-twice-label"),
+                        text!("diag-test-amount-twice-help"),
                     ),
                     "amount" | "up_to" => match &value.kind {
                         DocKind::String(s) | DocKind::Number(s) => {
@@ -459,16 +465,25 @@ impl Reader<'_> {
                         }
                         other => self.error(
                             value.span,
-                            format!("`{key}` must be an amount, but it is {}", other.describe()),
-                            "expected an amount",
-                            "write an amount: \"500.00\", or with its currency: \"500.00 yuan\", \"€500.00\"",
+                            text!(
+                                "diag-test-not-an-amount",
+                                key = &**key,
+                                shape = other.describe()
+                            ),
+                            text!("diag-test-not-an-amount-label"),
+                            text!("diag-test-not-an-amount-help"),
                         ),
                     },
                     "deadline" => {
                         detail.deadline = self.date(key, value).map(|d| d.to_string());
                     }
                     "params" => self.params(model, id, value, &mut detail),
-                    _ => self.unknown_key(key, *key_span, "a remedy's details", DETAIL_KEYS),
+                    _ => self.unknown_key(
+                        key,
+                        *key_span,
+                        text!("diag-test-within-details"),
+                        DETAIL_KEYS,
+                    ),
                 }
             }
             out.push(detail);
@@ -479,9 +494,9 @@ impl Reader<'_> {
         let DocKind::Object(params) = &doc.kind else {
             self.error(
                 doc.span,
-                "`params` must be a table of parameter values".to_string(),
-                "expected a table",
-                "write `params = { location = \"Hangzhou\" }`",
+                text!("diag-test-params-not-a-table"),
+                text!("diag-test-table-label"),
+                text!("diag-test-params-not-a-table-help"),
             );
             return;
         };
@@ -495,15 +510,15 @@ impl Reader<'_> {
             if !names.contains(&name.as_str()) {
                 let help = suggestion(name, names.iter().copied()).unwrap_or_else(|| {
                     if names.is_empty() {
-                        format!("`{id}` has no parameters").into()
+                        text!("diag-test-no-params", id = id)
                     } else {
-                        format!("the parameters of `{id}` are: {}", names.join(", ")).into()
+                        text!("diag-test-params-are", id = id, names = Arg::list(&names))
                     }
                 });
                 self.error(
                     *name_span,
-                    format!("`{name}` is not a parameter of `{id}`"),
-                    "no such parameter",
+                    text!("diag-test-unknown-param", name = &**name, id = id),
+                    text!("diag-test-unknown-param-label"),
                     help,
                 );
                 continue;
@@ -516,9 +531,13 @@ impl Reader<'_> {
                 other => {
                     self.error(
                         value.span,
-                        format!("`{name}` must be a value, but it is {}", other.describe()),
-                        "expected a value",
-                        "write a text, number, date or true/false",
+                        text!(
+                            "diag-test-not-a-value",
+                            name = &**name,
+                            shape = other.describe()
+                        ),
+                        text!("diag-test-not-a-value-label"),
+                        text!("diag-test-not-a-value-help"),
                     );
                     continue;
                 }

@@ -7,9 +7,10 @@
 
 use std::sync::Arc;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Arg, Code, Diagnostic, Text};
 use crate::graph::DecisionGraph;
 use crate::source::{SourceFile, Span};
+use crate::text;
 
 use super::file::TestFile;
 use super::{CoverageReport, Runner, Test, TestResult};
@@ -59,9 +60,9 @@ impl Entry {
 
     /// Check the test file against its rulebook (`book`, at index `index`),
     /// or say why it has none usable (`Err`: where it could not be found).
-    pub fn attach(&mut self, test_file: &TestFile, book: Result<(usize, &Book), String>) {
+    pub fn attach(&mut self, test_file: &TestFile, book: Result<(usize, &Book), Text>) {
         let label = |d: Diagnostic| match &test_file.rulebook {
-            Some((_, span)) => d.label(*span, "this rulebook"),
+            Some((_, span)) => d.label(*span, text!("diag-test-this-rulebook")),
             None => d,
         };
         let in_file = |d: Diagnostic, file: &Option<Arc<SourceFile>>| match file {
@@ -80,18 +81,17 @@ impl Entry {
                     None => {
                         let d = Diagnostic::error(
                             Code::TestRulebook,
-                            format!("the rulebook `{}` has errors", book.path),
+                            text!("diag-test-rulebook-errors", path = &book.path),
                         )
-                        .help(format!("run `redress check {}`", book.path));
+                        .help(text!("diag-test-run-check", path = &book.path));
                         let d = label(in_file(d, &self.file));
                         self.diagnostics.push(d);
                     }
                 }
             }
             Err(message) => {
-                let d = Diagnostic::error(Code::TestRulebook, message).help(
-                    "name it with `rulebook = \"../book.rules\"` (relative to the test file)",
-                );
+                let d = Diagnostic::error(Code::TestRulebook, message)
+                    .help(text!("diag-test-name-rulebook-help"));
                 let d = label(in_file(d, &self.file));
                 self.diagnostics.push(d);
             }
@@ -243,27 +243,40 @@ pub fn run<'b>(
 fn failure(e: &Entry, result: &TestResult) -> Option<Diagnostic> {
     let file = e.file.as_ref()?;
     let first_line = file.text().find('\n').unwrap_or(file.text().len());
-    let what: Vec<String> = result
+    let what: Vec<Text> = result
         .mismatches
         .iter()
         .map(|m| {
-            format!(
-                "{} {}: expected {}, got {}",
-                m.remedy, m.check, m.expected, m.actual
+            text!(
+                "diag-test-mismatch",
+                remedy = &m.remedy,
+                check = &m.check,
+                expected = &m.expected,
+                actual = &m.actual
             )
         })
         .collect();
     Some(
         Diagnostic::error(
             Code::TestFailed,
-            format!("test `{}` failed: {}", e.name, what.join("; ")),
+            text!(
+                "diag-test-failed",
+                name = &e.name,
+                what = what
+                    .into_iter()
+                    .map(Arg::from)
+                    .reduce(|first, then| text!(
+                        "diag-test-mismatch-then",
+                        first = first,
+                        then = then
+                    )
+                    .into())
+                    .unwrap_or_else(|| Arg::from(""))
+            ),
         )
         .in_file(file)
-        .label(Span::new(0, first_line), "this test")
-        .help(format!(
-            "run `redress test {}` to see the rule trace",
-            e.path
-        )),
+        .label(Span::new(0, first_line), text!("diag-test-this-test"))
+        .help(text!("diag-test-failed-help", path = &e.path)),
     )
 }
 
@@ -281,36 +294,55 @@ fn below_minimum(book: &Book, coverage: &CoverageReport, min: f64) -> Vec<Diagno
             _ => None,
         })
     };
-    let with_span = |d: Diagnostic, rule: &str, label: &str| match at(rule) {
-        Some(span) => d.in_file(file).label(span, label.to_string()),
+    let with_span = |d: Diagnostic, rule: &str, label: Text| match at(rule) {
+        Some(span) => d.in_file(file).label(span, label),
         None => d.in_file(file),
     };
-    let under = format!(
-        "tests cover rules {:.1}% and conditions {:.1}%, under the minimum of {min}%",
-        coverage.rules.percent(),
-        coverage.conditions.percent()
+    let under = text!(
+        "diag-test-coverage-under",
+        rules = format!("{:.1}", coverage.rules.percent()),
+        conditions = format!("{:.1}", coverage.conditions.percent()),
+        min = min.to_string()
     );
     let mut out = Vec::new();
     for r in &coverage.uncovered_rules {
         let d = Diagnostic::error(
             Code::CoverageBelowMinimum,
-            format!("no test applies `{}`: {}", r.rule, r.reason),
+            text!(
+                "diag-test-rule-uncovered",
+                rule = &r.rule,
+                reason = &r.reason
+            ),
         )
-        .help(format!("{under}; add a test whose case it applies to"));
-        out.push(with_span(d, &r.rule, "never applied in the tests"));
+        .help(text!(
+            "diag-test-rule-uncovered-help",
+            under = under.clone()
+        ));
+        out.push(with_span(
+            d,
+            &r.rule,
+            text!("diag-test-rule-uncovered-label"),
+        ));
     }
     for c in &coverage.uncovered_conditions {
         let d = Diagnostic::error(
             Code::CoverageBelowMinimum,
-            format!(
-                "condition `{}` of `{}` is not seen both true and false: {}",
-                c.condition, c.rule, c.reason
+            text!(
+                "diag-test-condition-uncovered",
+                condition = &c.condition,
+                rule = &c.rule,
+                reason = &c.reason
             ),
         )
-        .help(format!(
-            "{under}; add a test that makes it go the other way"
+        .help(text!(
+            "diag-test-condition-uncovered-help",
+            under = under.clone()
         ));
-        out.push(with_span(d, &c.rule, "a condition of this rule"));
+        out.push(with_span(
+            d,
+            &c.rule,
+            text!("diag-test-condition-uncovered-label"),
+        ));
     }
     if out.is_empty() {
         out.push(Diagnostic::error(Code::CoverageBelowMinimum, under).in_file(file));

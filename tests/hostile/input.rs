@@ -41,6 +41,7 @@ impl Drop for TempDir {
 /// `redress ARGS` with no standard input, under the watchdog.
 fn run(args: &[&str]) -> Run {
     let child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args(args)
         .current_dir(root())
         .stdin(Stdio::null())
@@ -62,7 +63,7 @@ fn unknown_keys(n: usize, pretty: bool) -> String {
 fn case_file_with_128000_unknown_keys() {
     let dir = TempDir::new("unknown-keys");
     let case = dir.file("case.json", unknown_keys(128_000, true));
-    let r = run(&["eval", EXAMPLE, &case]);
+    let r = run(&["eval", "--lang", "en", EXAMPLE, &case]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stderr.matches("redress::case_unknown_key").count(),
@@ -83,7 +84,7 @@ fn case_file_with_the_same_key_100000_times() {
     let dir = TempDir::new("duplicate-keys");
     let keys = vec!["\"x\": 1"; 100_000].join(",\n");
     let case = dir.file("case.json", format!("{{{keys}}}"));
-    let r = run(&["eval", "--format", "json", EXAMPLE, &case]);
+    let r = run(&["eval", "--lang", "en", "--format", "json", EXAMPLE, &case]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(r.stderr.matches("redress::case_duplicate_key").count(), 51);
     assert!(
@@ -196,7 +197,7 @@ fn eval_json_of_one_broken_case() {
 
 #[test]
 fn case_file_dev_zero() {
-    let r = run(&["eval", EXAMPLE, "/dev/zero"]);
+    let r = run(&["eval", "--lang", "en", EXAMPLE, "/dev/zero"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("redress::limit_exceeded"), "{}", r.stderr);
     assert!(
@@ -276,7 +277,9 @@ fn jsonl_line_of_3_megabytes_between_good_lines() {
     let long = format!("{{\"x\": \"{}\"}}", "a".repeat(3 << 20));
     let file = dir.file("cases.jsonl", format!("{GOOD_LINE}\n{long}\n{GOOD_LINE}\n"));
     for jobs in ["1", "2"] {
-        let r = run(&["eval", EXAMPLE, "--jsonl", &file, "--jobs", jobs]);
+        let r = run(&[
+            "eval", "--lang", "en", EXAMPLE, "--jsonl", &file, "--jobs", jobs,
+        ]);
         assert_eq!(r.code, 1, "{}", r.stderr);
         let lines = json_lines(&r.stdout);
         assert_eq!(lines.len(), 3, "one line per input line");
@@ -319,6 +322,7 @@ fn proc_kb(pid: u32, file: &str, key: &str) -> u64 {
 fn jsonl_from_dev_zero() {
     // one endless line: read on, and dropped as it comes, in bounded memory
     let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args(["eval", EXAMPLE, "--jsonl", "/dev/zero", "--jobs", "1"])
         .current_dir(root())
         .stdin(Stdio::null())
@@ -378,6 +382,7 @@ fn stdin_that_fails_after(lines: &[&str]) -> Stdio {
 fn jsonl_stdin_that_fails_after_5_lines() {
     for jobs in ["1", "2"] {
         let child = Command::new(env!("CARGO_BIN_EXE_redress"))
+            .env("LC_ALL", "C")
             .args(["eval", EXAMPLE, "--jsonl", "-", "--jobs", jobs])
             .current_dir(root())
             .stdin(stdin_that_fails_after(&[GOOD_LINE; 5]))
@@ -441,6 +446,7 @@ fn sigint_during_jsonl_on_one_and_two_jobs() {
 fn sigint_during_jsonl(jobs: &str) {
     use std::io::Write as _;
     let mut child = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "C")
         .args(["eval", EXAMPLE, "--jsonl", "-", "--jobs", jobs])
         .current_dir(root())
         .stdin(Stdio::piped())

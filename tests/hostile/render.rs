@@ -112,7 +112,7 @@ fn case_key_of_70000_characters() {
     let dir = Scratch::new("long-key");
     let key = "k".repeat(70_000);
     let case = dir.file("case.json", &format!("{{\"{key}\": 1}}\n"));
-    let r = redress(&["eval", EXAMPLE, &case], None);
+    let r = redress(&["eval", "--lang", "en", EXAMPLE, &case], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr.contains("redress::case_unknown_key"),

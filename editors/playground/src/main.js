@@ -549,6 +549,9 @@ async function switchLanguage(lang) {
   if (state.found) {
     showProblems(state.found);
     view.dispatch(setDiagnostics(view.state, toDiagnostics(view.state.doc, state.found)));
+    // the diagnostics' own words come from the server in the language asked
+    const diagnostics = await check(view);
+    if (state.lang === lang) view.dispatch(setDiagnostics(view.state, diagnostics));
   }
   await evaluate();
 }
