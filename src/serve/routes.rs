@@ -4,14 +4,14 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::future::Future as _;
+use std::task::Poll;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::PathRejection;
-use axum::extract::{MatchedPath, Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
-use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use http_body_util::BodyExt as _;
@@ -19,7 +19,8 @@ use tokio::sync::Semaphore;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
-use super::error::{ApiError, ErrorCodes};
+use super::error::ApiError;
+use super::middleware::{BoundedLayer, ObserveLayer};
 use super::metrics::Metrics;
 use super::query::Query;
 use super::state::{Registry, Version};
@@ -45,7 +46,7 @@ pub struct App {
     pub metrics: Metrics,
     /// False once shutting down: `/readyz` answers 503.
     pub ready: AtomicBool,
-    permits: Arc<Semaphore>,
+    pub(super) permits: Arc<Semaphore>,
 }
 
 impl App {
@@ -75,92 +76,19 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/rulebooks/{id}/facts", get(facts))
         .route("/v1/check", post(check))
         .route("/v1/fmt", post(fmt))
-        .route_layer(middleware::from_fn_with_state(app.clone(), bounded))
+        .route_layer(BoundedLayer(app.clone()))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(middleware::from_fn_with_state(app.clone(), observe))
+        .layer(ObserveLayer(app.clone()))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(app)
 }
 
 type Answer = Result<Response, ApiError>;
-
-/// Count every request: route, status, time to the response head, and the
-/// codes of an error answer.
-async fn observe(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
-    let start = Instant::now();
-    let route = request.extensions().get::<MatchedPath>().cloned();
-    app.metrics.started();
-    let response = next.run(request).await;
-    let codes = response
-        .extensions()
-        .get::<ErrorCodes>()
-        .map_or(&[][..], |c| c.0.as_slice());
-    app.metrics.answered(
-        route.as_ref().map_or("unmatched", MatchedPath::as_str),
-        response.status().as_u16(),
-        start.elapsed(),
-        codes,
-    );
-    response
-}
-
-/// At most `max_concurrency` API requests at once (a streamed batch counts
-/// until its last line is sent); the next is told 503 at once.
-async fn bounded(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
-    let Ok(permit) = app.permits.clone().try_acquire_owned() else {
-        let lang = request_lang(request.uri());
-        let limit = app.config.max_concurrency.to_string();
-        let mut e = ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "serve::overloaded",
-            &lang,
-            "serve-overloaded",
-            &[("limit", &limit)],
-        );
-        e.retry_after = Some(1);
-        return e.into_response();
-    };
-    let response = next.run(request).await;
-    // the permit is released when the body has been sent (or dropped)
-    response.map(|body| {
-        Body::new(Held {
-            body,
-            _permit: permit,
-        })
-    })
-}
-
-/// A response body holding a permit of the concurrency limit until it is
-/// dropped; its size is the body's (so a length stays a `Content-Length`).
-struct Held {
-    body: Body,
-    _permit: tokio::sync::OwnedSemaphorePermit,
-}
-
-impl axum::body::HttpBody for Held {
-    type Data = Bytes;
-    type Error = axum::Error;
-
-    fn poll_frame(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
-        std::pin::Pin::new(&mut self.body).poll_frame(cx)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.body.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.body.size_hint()
-    }
-}
 
 /// The `lang` of a query for an error message, when usable; else English.
 pub(super) fn request_lang(uri: &Uri) -> String {
@@ -328,7 +256,15 @@ pub(super) async fn read_body(app: &App, body: Body, lang: &str) -> Result<Bytes
         return Err(too_large());
     }
     let limited = http_body_util::Limited::new(body, max);
-    match tokio::time::timeout(app.config.timeout, limited.collect()).await {
+    // a body already read with the head (a one-case request) is collected
+    // at the first poll: the timer is armed only if it is still arriving
+    let mut collect = std::pin::pin!(limited.collect());
+    let first = std::future::poll_fn(|cx| Poll::Ready(collect.as_mut().poll(cx))).await;
+    let collected = match first {
+        Poll::Ready(done) => Ok(done),
+        Poll::Pending => tokio::time::timeout(app.config.timeout, collect).await,
+    };
+    match collected {
         Ok(Ok(collected)) => Ok(collected.to_bytes()),
         Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(too_large()),
         Ok(Err(_)) => Err(ApiError::new(
