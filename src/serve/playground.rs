@@ -259,12 +259,12 @@ fn read_case(
 fn query(uri: &Uri, allowed: &[&str]) -> Result<(Query, String), ApiError> {
     let query = Query::parse(uri.query(), allowed, &request_lang(uri))?;
     let lang = pick_lang(&query, None)?;
-    Ok((query, lang))
+    Ok((query, lang.to_string()))
 }
 
 /// The language of the answer: `lang`, else the rulebook's first one.
 fn answer_lang(query: &Query, graph: &DecisionGraph) -> Result<String, ApiError> {
-    pick_lang(query, Some(graph.model()))
+    pick_lang(query, Some(graph.model())).map(str::to_string)
 }
 
 /// `POST /v1/playground/facts`: `facts --format json|jsonschema`.

@@ -2,9 +2,9 @@
 //! for the same input, through the same library functions; a case or
 //! rulebook with errors is a 422 carrying its diagnostics.
 
+use std::future::Future as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::future::Future as _;
 use std::task::Poll;
 
 use axum::Router;
@@ -20,8 +20,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 use super::error::ApiError;
-use super::middleware::{BoundedLayer, ObserveLayer};
 use super::metrics::Metrics;
+use super::middleware::{BoundedLayer, ObserveLayer};
 use super::query::Query;
 use super::state::{Registry, Version};
 use super::worker::{self, not_utf8};
@@ -90,37 +90,37 @@ pub fn router(app: Arc<App>) -> Router {
 
 type Answer = Result<Response, ApiError>;
 
+/// The catalogue's own name for a language it has (a `&'static str`, so
+/// that a request's language is not allocated).
+fn available(lang: &str) -> Option<&'static str> {
+    i18n::LANGUAGES.iter().copied().find(|l| *l == lang)
+}
+
 /// The `lang` of a query for an error message, when usable; else English.
-pub(super) fn request_lang(uri: &Uri) -> String {
+pub(super) fn request_lang(uri: &Uri) -> &'static str {
     uri.query()
         .unwrap_or_default()
         .split('&')
         .find_map(|p| p.strip_prefix("lang="))
-        .filter(|l| i18n::is_available(l))
+        .and_then(available)
         .unwrap_or("en")
-        .to_string()
 }
 
 /// The language asked (`lang`), else the rulebook's first the catalogue
 /// has, else English; an unknown one is a 400.
-pub(super) fn pick_lang(query: &Query, model: Option<&Model>) -> Result<String, ApiError> {
+pub(super) fn pick_lang(query: &Query, model: Option<&Model>) -> Result<&'static str, ApiError> {
     match query.get("lang") {
-        Some(lang) if i18n::is_available(lang) => Ok(lang.to_string()),
-        Some(lang) => Err(ApiError::bad_query(
-            "en",
-            "lang",
-            "serve-unknown-lang",
-            &[("lang", lang), ("langs", &i18n::LANGUAGES.join(", "))],
-        )),
+        Some(lang) => available(lang).ok_or_else(|| {
+            ApiError::bad_query(
+                "en",
+                "lang",
+                "serve-unknown-lang",
+                &[("lang", lang), ("langs", &i18n::LANGUAGES.join(", "))],
+            )
+        }),
         None => Ok(model
-            .and_then(|m| {
-                m.header
-                    .languages
-                    .iter()
-                    .find(|l| i18n::is_available(l))
-                    .cloned()
-            })
-            .unwrap_or_else(|| "en".to_string())),
+            .and_then(|m| m.header.languages.iter().find_map(|l| available(l)))
+            .unwrap_or("en")),
     }
 }
 
@@ -132,7 +132,7 @@ pub(super) struct Target {
     id: String,
     pub(super) version: Arc<Version>,
     query: Query,
-    lang: String,
+    lang: &'static str,
 }
 
 impl Target {
@@ -496,7 +496,7 @@ async fn explain(
     let remedy = remedy_asked(target.model(), &target.query, &target.lang)?;
     let case = target.read_case(&app, body, false).await?;
     let Target { version, lang, .. } = target;
-    let json = blocking(&lang.clone(), move || {
+    let json = blocking(lang, move || {
         let explanation = crate::explain::explain(&version.graph, &case, &options, remedy);
         crate::report::explain::render_json(&explanation, &lang)
     })
@@ -518,7 +518,7 @@ async fn ask(
     let skipped = skipped_facts(target.model(), &target.query, &target.lang)?;
     let case = target.read_case(&app, body, true).await?;
     let Target { version, lang, .. } = target;
-    let json = blocking(&lang.clone(), move || {
+    let json = blocking(lang, move || {
         let mut interview = crate::ask::Interview::new(&version.graph, case, options);
         for f in skipped {
             interview.skip(f);
@@ -616,7 +616,7 @@ async fn rulebook_body(
     let query = Query::parse(uri.query(), &["name", "lang"], &request_lang(uri))?;
     let lang = pick_lang(&query, None)?;
     let bytes = read_body(app, body, &lang).await?;
-    Ok((rulebook_name(&query), lang, bytes))
+    Ok((rulebook_name(&query), lang.to_string(), bytes))
 }
 
 /// `POST /v1/check`: rulebook text → the report of `check --format json`
