@@ -19,7 +19,13 @@ use crate::support::{WATCHDOG, redress};
 fn a_body_in_pieces_is_read_whole_and_answers_keep_their_length() {
     let case = read("rulebooks/example/cases/fraud.json");
     let cli = redress(
-        &["eval", EXAMPLE, "rulebooks/example/cases/fraud.json", "--format", "json"],
+        &[
+            "eval",
+            EXAMPLE,
+            "rulebooks/example/cases/fraud.json",
+            "--format",
+            "json",
+        ],
         None,
     );
     let server = Server::start(&[EXAMPLE]);

@@ -130,7 +130,7 @@ where
             let mut e = ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "serve::overloaded",
-                &lang,
+                lang,
                 "serve-overloaded",
                 &[("limit", &limit)],
             );

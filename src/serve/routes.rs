@@ -143,15 +143,15 @@ impl Target {
         allowed: &[&str],
     ) -> Result<Target, ApiError> {
         let early = request_lang(uri);
-        let Path(id) = id.map_err(|_| bad_path(uri, &early))?;
-        let query = Query::parse(uri.query(), allowed, &early)?;
+        let Path(id) = id.map_err(|_| bad_path(uri, early))?;
+        let query = Query::parse(uri.query(), allowed, early)?;
         let Some(slot) = app.registry.get(&id) else {
             let lang = pick_lang(&query, None)?;
             let ids = app.registry.ids().join(", ");
             return Err(ApiError::new(
                 StatusCode::NOT_FOUND,
                 "serve::unknown_rulebook",
-                &lang,
+                lang,
                 "serve-unknown-rulebook",
                 &[("id", &id), ("ids", &ids)],
             ));
@@ -168,7 +168,7 @@ impl Target {
 
     /// `as_of` and `output` ([`as_of`]).
     fn options(&self) -> Result<Options, ApiError> {
-        as_of(&self.query, &self.lang)
+        as_of(&self.query, self.lang)
     }
 
     fn model(&self) -> &Model {
@@ -178,11 +178,11 @@ impl Target {
     /// Read the body as a case of this rulebook (all white space: no facts,
     /// when `empty_ok`); a case with errors is a 422 carrying them.
     async fn read_case(&self, app: &App, body: Body, empty_ok: bool) -> Result<Case, ApiError> {
-        let bytes = read_body(app, body, &self.lang).await?;
+        let bytes = read_body(app, body, self.lang).await?;
         worker::with(&self.version, app.config.limits, |w| {
             w.read_case(&bytes, empty_ok)
         })
-        .map_err(|d| invalid_case(&self.lang, &d))
+        .map_err(|d| invalid_case(self.lang, &d))
     }
 }
 
@@ -378,7 +378,7 @@ struct FailedReload {
 
 /// `GET /v1/rulebooks`: every rulebook, in the order given.
 async fn list(State(app): State<Arc<App>>, uri: Uri) -> Answer {
-    let query = Query::parse(uri.query(), &["lang"], &request_lang(&uri))?;
+    let query = Query::parse(uri.query(), &["lang"], request_lang(&uri))?;
     pick_lang(&query, None)?;
     let versions: Vec<_> = app
         .registry
@@ -439,12 +439,12 @@ async fn eval(
 ) -> Answer {
     let target = Target::new(&app, id, &uri, &["as_of", "lang", "output"])?;
     let options = target.options()?;
-    let bytes = read_body(&app, body, &target.lang).await?;
+    let bytes = read_body(&app, body, target.lang).await?;
     let json = worker::with(&target.version, app.config.limits, |w| {
         w.read_case(&bytes, false)
             .map(|case| w.eval_json(&case, &options))
     })
-    .map_err(|d| invalid_case(&target.lang, &d))?;
+    .map_err(|d| invalid_case(target.lang, &d))?;
     app.metrics.evaluated(1);
     Ok(json_bytes(StatusCode::OK, json))
 }
@@ -462,7 +462,7 @@ async fn batch(
     let id_field = match target.query.get("id_field") {
         Some(name) if target.model().fact_id(name).is_some() => {
             return Err(ApiError::bad_query(
-                &target.lang,
+                target.lang,
                 "id_field",
                 "serve-id-field-fact",
                 &[("key", name)],
@@ -493,12 +493,12 @@ async fn explain(
 ) -> Answer {
     let target = Target::new(&app, id, &uri, &["as_of", "lang", "remedy"])?;
     let options = target.options()?;
-    let remedy = remedy_asked(target.model(), &target.query, &target.lang)?;
+    let remedy = remedy_asked(target.model(), &target.query, target.lang)?;
     let case = target.read_case(&app, body, false).await?;
     let Target { version, lang, .. } = target;
     let json = blocking(lang, move || {
         let explanation = crate::explain::explain(&version.graph, &case, &options, remedy);
-        crate::report::explain::render_json(&explanation, &lang)
+        crate::report::explain::render_json(&explanation, lang)
     })
     .await?;
     app.metrics.evaluated(1);
@@ -515,7 +515,7 @@ async fn ask(
 ) -> Answer {
     let target = Target::new(&app, id, &uri, &["as_of", "lang", "skip"])?;
     let options = target.options()?;
-    let skipped = skipped_facts(target.model(), &target.query, &target.lang)?;
+    let skipped = skipped_facts(target.model(), &target.query, target.lang)?;
     let case = target.read_case(&app, body, true).await?;
     let Target { version, lang, .. } = target;
     let json = blocking(lang, move || {
@@ -523,7 +523,7 @@ async fn ask(
         for f in skipped {
             interview.skip(f);
         }
-        interview.next_json(&lang)
+        interview.next_json(lang)
     })
     .await?;
     app.metrics.evaluated(1);
@@ -537,7 +537,7 @@ async fn facts(
     uri: Uri,
 ) -> Answer {
     let target = Target::new(&app, id, &uri, &["format", "lang"])?;
-    let json = facts_document(target.model(), &target.query, &target.lang)?;
+    let json = facts_document(target.model(), &target.query, target.lang)?;
     Ok(json_response(StatusCode::OK, &json))
 }
 
@@ -613,9 +613,9 @@ async fn rulebook_body(
     uri: &Uri,
     body: Body,
 ) -> Result<(String, String, Bytes), ApiError> {
-    let query = Query::parse(uri.query(), &["name", "lang"], &request_lang(uri))?;
+    let query = Query::parse(uri.query(), &["name", "lang"], request_lang(uri))?;
     let lang = pick_lang(&query, None)?;
-    let bytes = read_body(app, body, &lang).await?;
+    let bytes = read_body(app, body, lang).await?;
     Ok((rulebook_name(&query), lang.to_string(), bytes))
 }
 
@@ -676,7 +676,7 @@ async fn readyz(State(app): State<Arc<App>>, uri: Uri) -> Response {
         let mut e = ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "serve::not_ready",
-            &request_lang(&uri),
+            request_lang(&uri),
             "serve-shutting-down",
             &[],
         );
@@ -702,7 +702,7 @@ async fn not_found(method: Method, uri: Uri) -> Response {
     ApiError::new(
         StatusCode::NOT_FOUND,
         "serve::not_found",
-        &request_lang(&uri),
+        request_lang(&uri),
         "serve-not-found",
         &[("method", method.as_str()), ("path", uri.path())],
     )
@@ -713,7 +713,7 @@ async fn method_not_allowed(method: Method, uri: Uri) -> Response {
     ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "serve::method_not_allowed",
-        &request_lang(&uri),
+        request_lang(&uri),
         "serve-method-not-allowed",
         &[("method", method.as_str()), ("path", uri.path())],
     )
