@@ -8,7 +8,8 @@
 //! the 503. They are tower services written by hand rather than
 //! `axum::middleware::from_fn` functions, which per request clone the inner
 //! service, box it as `Next` and box two futures each: here each layer
-//! boxes one future (4,400 fewer instructions per one-case eval).
+//! boxes one future (the two layers: 6,211 → 3,251 instructions per
+//! one-case eval, counted by callgrind).
 
 use std::convert::Infallible;
 use std::future::Future;
