@@ -37,6 +37,8 @@ mod reference;
 mod rulebooks;
 #[cfg(feature = "serve")]
 mod serve;
+#[cfg(feature = "serve")]
+mod serve_layers;
 mod support;
 mod testing;
 mod words;

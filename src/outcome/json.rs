@@ -486,4 +486,38 @@ mod tests {
             );
         }
     }
+
+    /// `pretty` lays out compact JSON as serde_json's pretty writer does,
+    /// with structural characters and escapes inside strings, empty and deep
+    /// containers, numbers and literals (keys in sorted order, so that
+    /// `serde_json::Value` keeps them as written).
+    #[test]
+    fn pretty_lays_out_as_serde_json_does() {
+        let mut deep = serde_json::json!([1]);
+        for _ in 0..40 {
+            deep = serde_json::json!({ "a": deep, "b": [] });
+        }
+        let values = [
+            serde_json::json!({
+                "a": "text with {braces}, [brackets], a colon: and a comma,",
+                "b": "escapes: \"quoted\" \\ \\\" \u{1}\n",
+                "c": ["\\", "\"", "", "中文", 12, -3.5, 1e300, true, false, null],
+                "d": {}, "e": [], "f": [{}, [], [[]], {"x": {}}],
+                "g": { "h": { "i": 0 } },
+            }),
+            serde_json::json!([]),
+            serde_json::json!("a string alone, with \\"),
+            serde_json::json!(17),
+            deep,
+        ];
+        for value in values {
+            let compact = serde_json::to_vec(&value).unwrap();
+            let mut ours = Vec::new();
+            pretty(&compact, &mut ours);
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string_pretty(&value).unwrap()
+            );
+        }
+    }
 }

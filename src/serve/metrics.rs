@@ -19,6 +19,8 @@ pub struct Metrics {
     /// By route, then status (looked up by `&str`: nothing is allocated
     /// per request).
     requests: Mutex<BTreeMap<String, BTreeMap<u16, u64>>>,
+    /// Requests by the first bucket they fall in (not cumulative: one
+    /// atomic add per request; [`Metrics::render`] sums them).
     buckets: [AtomicU64; BUCKETS.len()],
     latency_count: AtomicU64,
     latency_micros: AtomicU64,
@@ -46,11 +48,14 @@ impl Metrics {
                 }
             }
         }
+        // one bucket counted (the cumulative counts are summed when rendered)
         let secs = took.as_secs_f64();
-        for (bound, n) in BUCKETS.iter().zip(&self.buckets) {
-            if secs <= *bound {
-                n.fetch_add(1, Ordering::Relaxed);
-            }
+        if let Some(n) = BUCKETS
+            .iter()
+            .position(|bound| secs <= *bound)
+            .and_then(|i| self.buckets.get(i))
+        {
+            n.fetch_add(1, Ordering::Relaxed);
         }
         self.latency_count.fetch_add(1, Ordering::Relaxed);
         let micros = u64::try_from(took.as_micros()).unwrap_or(u64::MAX);
@@ -97,14 +102,17 @@ impl Metrics {
         }
         s.push_str("# HELP redress_http_request_duration_seconds Time to answer a request (to the response head).\n");
         s.push_str("# TYPE redress_http_request_duration_seconds histogram\n");
+        // the count before the buckets', so that no bucket shows more than it
+        let count = self.latency_count.load(Ordering::Relaxed);
+        let mut below = 0;
         for (bound, n) in BUCKETS.iter().zip(&self.buckets) {
+            below += n.load(Ordering::Relaxed);
             let _ = writeln!(
                 s,
                 "redress_http_request_duration_seconds_bucket{{le=\"{bound}\"}} {}",
-                n.load(Ordering::Relaxed)
+                below.min(count)
             );
         }
-        let count = self.latency_count.load(Ordering::Relaxed);
         let _ = writeln!(
             s,
             "redress_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}"
@@ -160,4 +168,42 @@ fn label(value: &str) -> String {
         .replace('\\', "\\\\")
         .replace('"', "\\\"")
         .replace('\n', "\\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each request is counted in one bucket; the text shows them
+    /// cumulative, as Prometheus wants: a bucket counts every request at or
+    /// under its bound, `+Inf` all of them.
+    #[test]
+    fn the_latency_histogram_is_cumulative() {
+        let metrics = Metrics::default();
+        for micros in [50, 100, 3_000, 5_000, 7_000_000] {
+            metrics.started();
+            metrics.answered("/r", 200, Duration::from_micros(micros), &[]);
+        }
+        let text = metrics.render();
+        let bucket = |le: &str| {
+            let start = format!("redress_http_request_duration_seconds_bucket{{le=\"{le}\"}} ");
+            text.lines()
+                .find_map(|l| l.strip_prefix(start.as_str()))
+                .unwrap_or_else(|| panic!("no bucket {le} in\n{text}"))
+                .to_string()
+        };
+        let counts: Vec<String> = ["0.0001", "0.00025", "0.0025", "0.005", "0.01", "5", "+Inf"]
+            .iter()
+            .map(|le| bucket(le))
+            .collect();
+        assert_eq!(counts, ["2", "2", "2", "4", "4", "4", "5"]);
+        assert!(
+            text.lines()
+                .any(|l| l == "redress_http_request_duration_seconds_count 5")
+        );
+        assert!(
+            text.lines()
+                .any(|l| l == "redress_http_request_duration_seconds_sum 7.008150")
+        );
+    }
 }

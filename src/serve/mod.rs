@@ -17,12 +17,14 @@
 //!   compiles; the previous version keeps serving when it does not.
 //! - [`routes`]: the router and its handlers; [`error`]: errors as JSON;
 //!   [`query`]: query strings; [`stream`]: the streamed batch endpoint;
-//!   [`metrics`]: Prometheus text.
+//!   [`metrics`]: Prometheus text; [`middleware`]: the layers that count
+//!   requests and bound how many are answered at once.
 //! - [`worker`]: the case reader and evaluator each thread keeps per
 //!   rulebook version, so a one-case request builds neither.
 
 pub mod error;
 pub mod metrics;
+pub mod middleware;
 pub mod playground;
 pub mod query;
 pub mod routes;

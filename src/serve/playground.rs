@@ -158,7 +158,7 @@ pub fn words_json() -> serde_json::Value {
 
 /// `GET /v1/playground/words`: the page's words.
 async fn words(uri: Uri) -> Result<Response, ApiError> {
-    Query::parse(uri.query(), &[], &request_lang(&uri))?;
+    Query::parse(uri.query(), &[], request_lang(&uri))?;
     Ok(json_response(StatusCode::OK, &words_json()))
 }
 
@@ -257,14 +257,14 @@ fn read_case(
 /// The query and language of a playground request (`lang`, else the
 /// language of the rulebook is not known yet: English for early errors).
 fn query(uri: &Uri, allowed: &[&str]) -> Result<(Query, String), ApiError> {
-    let query = Query::parse(uri.query(), allowed, &request_lang(uri))?;
+    let query = Query::parse(uri.query(), allowed, request_lang(uri))?;
     let lang = pick_lang(&query, None)?;
-    Ok((query, lang))
+    Ok((query, lang.to_string()))
 }
 
 /// The language of the answer: `lang`, else the rulebook's first one.
 fn answer_lang(query: &Query, graph: &DecisionGraph) -> Result<String, ApiError> {
-    pick_lang(query, Some(graph.model()))
+    pick_lang(query, Some(graph.model())).map(str::to_string)
 }
 
 /// `POST /v1/playground/facts`: `facts --format json|jsonschema`.

@@ -2,16 +2,16 @@
 //! for the same input, through the same library functions; a case or
 //! rulebook with errors is a 422 carrying its diagnostics.
 
+use std::future::Future as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::task::Poll;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::PathRejection;
-use axum::extract::{MatchedPath, Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
-use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use http_body_util::BodyExt as _;
@@ -19,8 +19,9 @@ use tokio::sync::Semaphore;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
-use super::error::{ApiError, ErrorCodes};
+use super::error::ApiError;
 use super::metrics::Metrics;
+use super::middleware::{BoundedLayer, ObserveLayer};
 use super::query::Query;
 use super::state::{Registry, Version};
 use super::worker::{self, not_utf8};
@@ -45,7 +46,7 @@ pub struct App {
     pub metrics: Metrics,
     /// False once shutting down: `/readyz` answers 503.
     pub ready: AtomicBool,
-    permits: Arc<Semaphore>,
+    pub(super) permits: Arc<Semaphore>,
 }
 
 impl App {
@@ -75,13 +76,13 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/v1/rulebooks/{id}/facts", get(facts))
         .route("/v1/check", post(check))
         .route("/v1/fmt", post(fmt))
-        .route_layer(middleware::from_fn_with_state(app.clone(), bounded))
+        .route_layer(BoundedLayer(app.clone()))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(middleware::from_fn_with_state(app.clone(), observe))
+        .layer(ObserveLayer(app.clone()))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(app)
@@ -89,110 +90,37 @@ pub fn router(app: Arc<App>) -> Router {
 
 type Answer = Result<Response, ApiError>;
 
-/// Count every request: route, status, time to the response head, and the
-/// codes of an error answer.
-async fn observe(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
-    let start = Instant::now();
-    let route = request.extensions().get::<MatchedPath>().cloned();
-    app.metrics.started();
-    let response = next.run(request).await;
-    let codes = response
-        .extensions()
-        .get::<ErrorCodes>()
-        .map_or(&[][..], |c| c.0.as_slice());
-    app.metrics.answered(
-        route.as_ref().map_or("unmatched", MatchedPath::as_str),
-        response.status().as_u16(),
-        start.elapsed(),
-        codes,
-    );
-    response
-}
-
-/// At most `max_concurrency` API requests at once (a streamed batch counts
-/// until its last line is sent); the next is told 503 at once.
-async fn bounded(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
-    let Ok(permit) = app.permits.clone().try_acquire_owned() else {
-        let lang = request_lang(request.uri());
-        let limit = app.config.max_concurrency.to_string();
-        let mut e = ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "serve::overloaded",
-            &lang,
-            "serve-overloaded",
-            &[("limit", &limit)],
-        );
-        e.retry_after = Some(1);
-        return e.into_response();
-    };
-    let response = next.run(request).await;
-    // the permit is released when the body has been sent (or dropped)
-    response.map(|body| {
-        Body::new(Held {
-            body,
-            _permit: permit,
-        })
-    })
-}
-
-/// A response body holding a permit of the concurrency limit until it is
-/// dropped; its size is the body's (so a length stays a `Content-Length`).
-struct Held {
-    body: Body,
-    _permit: tokio::sync::OwnedSemaphorePermit,
-}
-
-impl axum::body::HttpBody for Held {
-    type Data = Bytes;
-    type Error = axum::Error;
-
-    fn poll_frame(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
-        std::pin::Pin::new(&mut self.body).poll_frame(cx)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.body.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.body.size_hint()
-    }
+/// The catalogue's own name for a language it has (a `&'static str`, so
+/// that a request's language is not allocated).
+fn available(lang: &str) -> Option<&'static str> {
+    i18n::LANGUAGES.iter().copied().find(|l| *l == lang)
 }
 
 /// The `lang` of a query for an error message, when usable; else English.
-pub(super) fn request_lang(uri: &Uri) -> String {
+pub(super) fn request_lang(uri: &Uri) -> &'static str {
     uri.query()
         .unwrap_or_default()
         .split('&')
         .find_map(|p| p.strip_prefix("lang="))
-        .filter(|l| i18n::is_available(l))
+        .and_then(available)
         .unwrap_or("en")
-        .to_string()
 }
 
 /// The language asked (`lang`), else the rulebook's first the catalogue
 /// has, else English; an unknown one is a 400.
-pub(super) fn pick_lang(query: &Query, model: Option<&Model>) -> Result<String, ApiError> {
+pub(super) fn pick_lang(query: &Query, model: Option<&Model>) -> Result<&'static str, ApiError> {
     match query.get("lang") {
-        Some(lang) if i18n::is_available(lang) => Ok(lang.to_string()),
-        Some(lang) => Err(ApiError::bad_query(
-            "en",
-            "lang",
-            "serve-unknown-lang",
-            &[("lang", lang), ("langs", &i18n::LANGUAGES.join(", "))],
-        )),
+        Some(lang) => available(lang).ok_or_else(|| {
+            ApiError::bad_query(
+                "en",
+                "lang",
+                "serve-unknown-lang",
+                &[("lang", lang), ("langs", &i18n::LANGUAGES.join(", "))],
+            )
+        }),
         None => Ok(model
-            .and_then(|m| {
-                m.header
-                    .languages
-                    .iter()
-                    .find(|l| i18n::is_available(l))
-                    .cloned()
-            })
-            .unwrap_or_else(|| "en".to_string())),
+            .and_then(|m| m.header.languages.iter().find_map(|l| available(l)))
+            .unwrap_or("en")),
     }
 }
 
@@ -204,7 +132,7 @@ pub(super) struct Target {
     id: String,
     pub(super) version: Arc<Version>,
     query: Query,
-    lang: String,
+    lang: &'static str,
 }
 
 impl Target {
@@ -215,15 +143,15 @@ impl Target {
         allowed: &[&str],
     ) -> Result<Target, ApiError> {
         let early = request_lang(uri);
-        let Path(id) = id.map_err(|_| bad_path(uri, &early))?;
-        let query = Query::parse(uri.query(), allowed, &early)?;
+        let Path(id) = id.map_err(|_| bad_path(uri, early))?;
+        let query = Query::parse(uri.query(), allowed, early)?;
         let Some(slot) = app.registry.get(&id) else {
             let lang = pick_lang(&query, None)?;
             let ids = app.registry.ids().join(", ");
             return Err(ApiError::new(
                 StatusCode::NOT_FOUND,
                 "serve::unknown_rulebook",
-                &lang,
+                lang,
                 "serve-unknown-rulebook",
                 &[("id", &id), ("ids", &ids)],
             ));
@@ -240,7 +168,7 @@ impl Target {
 
     /// `as_of` and `output` ([`as_of`]).
     fn options(&self) -> Result<Options, ApiError> {
-        as_of(&self.query, &self.lang)
+        as_of(&self.query, self.lang)
     }
 
     fn model(&self) -> &Model {
@@ -250,11 +178,11 @@ impl Target {
     /// Read the body as a case of this rulebook (all white space: no facts,
     /// when `empty_ok`); a case with errors is a 422 carrying them.
     async fn read_case(&self, app: &App, body: Body, empty_ok: bool) -> Result<Case, ApiError> {
-        let bytes = read_body(app, body, &self.lang).await?;
+        let bytes = read_body(app, body, self.lang).await?;
         worker::with(&self.version, app.config.limits, |w| {
             w.read_case(&bytes, empty_ok)
         })
-        .map_err(|d| invalid_case(&self.lang, &d))
+        .map_err(|d| invalid_case(self.lang, &d))
     }
 }
 
@@ -328,7 +256,15 @@ pub(super) async fn read_body(app: &App, body: Body, lang: &str) -> Result<Bytes
         return Err(too_large());
     }
     let limited = http_body_util::Limited::new(body, max);
-    match tokio::time::timeout(app.config.timeout, limited.collect()).await {
+    // a body already read with the head (a one-case request) is collected
+    // at the first poll: the timer is armed only if it is still arriving
+    let mut collect = std::pin::pin!(limited.collect());
+    let first = std::future::poll_fn(|cx| Poll::Ready(collect.as_mut().poll(cx))).await;
+    let collected = match first {
+        Poll::Ready(done) => Ok(done),
+        Poll::Pending => tokio::time::timeout(app.config.timeout, collect).await,
+    };
+    match collected {
         Ok(Ok(collected)) => Ok(collected.to_bytes()),
         Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(too_large()),
         Ok(Err(_)) => Err(ApiError::new(
@@ -442,7 +378,7 @@ struct FailedReload {
 
 /// `GET /v1/rulebooks`: every rulebook, in the order given.
 async fn list(State(app): State<Arc<App>>, uri: Uri) -> Answer {
-    let query = Query::parse(uri.query(), &["lang"], &request_lang(&uri))?;
+    let query = Query::parse(uri.query(), &["lang"], request_lang(&uri))?;
     pick_lang(&query, None)?;
     let versions: Vec<_> = app
         .registry
@@ -503,12 +439,12 @@ async fn eval(
 ) -> Answer {
     let target = Target::new(&app, id, &uri, &["as_of", "lang", "output"])?;
     let options = target.options()?;
-    let bytes = read_body(&app, body, &target.lang).await?;
+    let bytes = read_body(&app, body, target.lang).await?;
     let json = worker::with(&target.version, app.config.limits, |w| {
         w.read_case(&bytes, false)
             .map(|case| w.eval_json(&case, &options))
     })
-    .map_err(|d| invalid_case(&target.lang, &d))?;
+    .map_err(|d| invalid_case(target.lang, &d))?;
     app.metrics.evaluated(1);
     Ok(json_bytes(StatusCode::OK, json))
 }
@@ -526,7 +462,7 @@ async fn batch(
     let id_field = match target.query.get("id_field") {
         Some(name) if target.model().fact_id(name).is_some() => {
             return Err(ApiError::bad_query(
-                &target.lang,
+                target.lang,
                 "id_field",
                 "serve-id-field-fact",
                 &[("key", name)],
@@ -558,12 +494,12 @@ async fn explain(
 ) -> Answer {
     let target = Target::new(&app, id, &uri, &["as_of", "lang", "remedy"])?;
     let options = target.options()?;
-    let remedy = remedy_asked(target.model(), &target.query, &target.lang)?;
+    let remedy = remedy_asked(target.model(), &target.query, target.lang)?;
     let case = target.read_case(&app, body, false).await?;
     let Target { version, lang, .. } = target;
-    let json = blocking(&lang.clone(), move || {
+    let json = blocking(lang, move || {
         let explanation = crate::explain::explain(&version.graph, &case, &options, remedy);
-        crate::report::explain::render_json(&explanation, &lang)
+        crate::report::explain::render_json(&explanation, lang)
     })
     .await?;
     app.metrics.evaluated(1);
@@ -580,15 +516,15 @@ async fn ask(
 ) -> Answer {
     let target = Target::new(&app, id, &uri, &["as_of", "lang", "skip"])?;
     let options = target.options()?;
-    let skipped = skipped_facts(target.model(), &target.query, &target.lang)?;
+    let skipped = skipped_facts(target.model(), &target.query, target.lang)?;
     let case = target.read_case(&app, body, true).await?;
     let Target { version, lang, .. } = target;
-    let json = blocking(&lang.clone(), move || {
+    let json = blocking(lang, move || {
         let mut interview = crate::ask::Interview::new(&version.graph, case, options);
         for f in skipped {
             interview.skip(f);
         }
-        interview.next_json(&lang)
+        interview.next_json(lang)
     })
     .await?;
     app.metrics.evaluated(1);
@@ -602,7 +538,7 @@ async fn facts(
     uri: Uri,
 ) -> Answer {
     let target = Target::new(&app, id, &uri, &["format", "lang"])?;
-    let json = facts_document(target.model(), &target.query, &target.lang)?;
+    let json = facts_document(target.model(), &target.query, target.lang)?;
     Ok(json_response(StatusCode::OK, &json))
 }
 
@@ -678,10 +614,10 @@ async fn rulebook_body(
     uri: &Uri,
     body: Body,
 ) -> Result<(String, String, Bytes), ApiError> {
-    let query = Query::parse(uri.query(), &["name", "lang"], &request_lang(uri))?;
+    let query = Query::parse(uri.query(), &["name", "lang"], request_lang(uri))?;
     let lang = pick_lang(&query, None)?;
-    let bytes = read_body(app, body, &lang).await?;
-    Ok((rulebook_name(&query), lang, bytes))
+    let bytes = read_body(app, body, lang).await?;
+    Ok((rulebook_name(&query), lang.to_string(), bytes))
 }
 
 /// `POST /v1/check`: rulebook text → the report of `check --format json`
@@ -744,7 +680,7 @@ async fn readyz(State(app): State<Arc<App>>, uri: Uri) -> Response {
         let mut e = ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "serve::not_ready",
-            &request_lang(&uri),
+            request_lang(&uri),
             "serve-shutting-down",
             &[],
         );
@@ -770,7 +706,7 @@ async fn not_found(method: Method, uri: Uri) -> Response {
     ApiError::new(
         StatusCode::NOT_FOUND,
         "serve::not_found",
-        &request_lang(&uri),
+        request_lang(&uri),
         "serve-not-found",
         &[("method", method.as_str()), ("path", uri.path())],
     )
@@ -781,7 +717,7 @@ async fn method_not_allowed(method: Method, uri: Uri) -> Response {
     ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "serve::method_not_allowed",
-        &request_lang(&uri),
+        request_lang(&uri),
         "serve-method-not-allowed",
         &[("method", method.as_str()), ("path", uri.path())],
     )
