@@ -34,7 +34,7 @@ pub fn batch(
     version: Arc<Version>,
     options: Options,
     id_field: Option<String>,
-    lang: String,
+    lang: &'static str,
     body: Body,
 ) -> Response {
     let (in_tx, in_rx) = mpsc::channel::<io::Result<Bytes>>(IN_FLIGHT);
@@ -69,7 +69,7 @@ pub fn batch(
         );
         let mut evaluator = LineEvaluator::new(&version.graph, options, limits)
             .with_id_field(id_field)
-            .with_lang(&lang);
+            .with_lang(lang);
         let max_line = limits.case_bytes;
         let mut line = Vec::new();
         let mut out = Vec::with_capacity(SEND_BYTES * 2);
