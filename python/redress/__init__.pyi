@@ -93,6 +93,7 @@ class Rulebook:
         as_json: Literal[False] = False,
         first_line: int = 1,
         output: Output = "full",
+        lang: Optional[str] = None,
     ) -> Iterator[dict[str, Any]]: ...
     @overload
     def eval_many(
@@ -105,6 +106,7 @@ class Rulebook:
         as_json: Literal[True],
         first_line: int = 1,
         output: Output = "full",
+        lang: Optional[str] = None,
     ) -> Iterator[str]:
         """Evaluate many cases on `jobs` threads (default: all cores) without holding the GIL.
 

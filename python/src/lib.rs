@@ -149,7 +149,7 @@ impl Rulebook {
         output: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let options = options(as_of, output)?;
-        language(self, lang)?;
+        let lang = language(self, lang)?;
         let text = case_text(case)?;
         let graph = &*self.graph;
         let result = py.detach(|| -> Result<_, Vec<Diagnostic>> {
@@ -162,7 +162,11 @@ impl Rulebook {
                 py,
                 &json.map_err(|e| PyRuntimeError::new_err(e.to_string()))?,
             ),
-            Err(diagnostics) => Err(errors(py, RulebookErrorKind::Case, &diagnostics)),
+            Err(diagnostics) => {
+                let diagnostics: Vec<Diagnostic> =
+                    diagnostics.iter().map(|d| d.in_language(&lang)).collect();
+                Err(errors(py, RulebookErrorKind::Case, &diagnostics))
+            }
         }
     }
 
@@ -177,7 +181,10 @@ impl Rulebook {
     /// result as its JSON text, byte for byte the line `eval --jsonl` writes.
     /// `output` (`"full"`, `"summary"` or `"ids"`) is `eval --output`: below
     /// `full` the evaluator builds only what that level's record holds.
-    #[pyo3(signature = (cases, as_of = None, jobs = None, *, id_field = None, as_json = false, first_line = 1, output = "full"))]
+    /// `lang` is the language of the error records' messages (checked as
+    /// the CLI's `--lang` is; else the rulebook's first language, as
+    /// `eval --jsonl` does).
+    #[pyo3(signature = (cases, as_of = None, jobs = None, *, id_field = None, as_json = false, first_line = 1, output = "full", lang = None))]
     #[allow(clippy::too_many_arguments)]
     fn eval_many<'py>(
         &self,
@@ -189,8 +196,10 @@ impl Rulebook {
         as_json: bool,
         first_line: usize,
         output: &str,
+        lang: Option<&str>,
     ) -> PyResult<Outcomes> {
         let options = options(as_of, output)?;
+        let lang = i18n::Words::new(&language(self, lang)?).lang();
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let jobs = match jobs {
             Some(0) => return Err(PyValueError::new_err("jobs must be at least 1")),
@@ -224,6 +233,7 @@ impl Rulebook {
             options,
             jobs,
             id_field,
+            lang,
             as_json,
             first_line,
         )
@@ -506,6 +516,7 @@ impl Outcomes {
         options: Options,
         jobs: usize,
         id_field: Option<String>,
+        lang: &'static str,
         as_json: bool,
         first_line: usize,
     ) -> PyResult<Outcomes> {
@@ -521,7 +532,7 @@ impl Outcomes {
             let id_field = id_field.clone();
             std::thread::Builder::new()
                 .name("redress-eval".into())
-                .spawn(move || work(&graph, &work_rx, &done_tx, options, id_field))
+                .spawn(move || work(&graph, &work_rx, &done_tx, options, id_field, lang))
                 .map_err(|e| PyRuntimeError::new_err(format!("cannot start a thread: {e}")))?;
         }
         let _ = py;
@@ -551,8 +562,11 @@ fn work(
     done: &SyncSender<Done>,
     options: Options,
     id_field: Option<String>,
+    lang: &'static str,
 ) {
-    let mut evaluator = LineEvaluator::new(graph, options, Limits::DEFAULT).with_id_field(id_field);
+    let mut evaluator = LineEvaluator::new(graph, options, Limits::DEFAULT)
+        .with_id_field(id_field)
+        .with_lang(lang);
     let mut buffer = Vec::new();
     loop {
         let next = work.lock().unwrap_or_else(PoisonError::into_inner).recv();

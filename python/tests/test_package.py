@@ -229,6 +229,28 @@ def test_eval_many_and_eval_at_each_output_level_equal_cli(tmp_path, output):
             assert got == want
 
 
+def test_case_errors_are_in_the_language_asked_for(tmp_path):
+    """A case's errors are in `lang`, else the rulebook's first language (Chinese for the example), as the CLI's
+    `eval` and `eval --jsonl` write them; the codes never change."""
+    book = redress.Rulebook.from_file(EXAMPLE)
+    bad = json.dumps({"purchase": {"price": "lots"}})
+    path = tmp_path / "bad.jsonl"
+    path.write_text(bad + "\n", encoding="utf-8")
+    for lang in ("en", "zh"):
+        expected = run_cli("eval", "--lang", lang, EXAMPLE, "--jsonl", path, check=False).stdout.decode().splitlines()
+        assert list(book.eval_many([bad], lang=lang, as_json=True)) == expected
+        with pytest.raises(redress.CaseError) as caught:
+            book.eval(bad, lang=lang)
+        message = caught.value.diagnostics[0]["message"]
+        assert message == json.loads(expected[0])["errors"][0]["message"]
+    assert caught.value.diagnostics[0]["code"] == "redress::case_type"
+    english = json.loads(list(book.eval_many([bad], lang="en", as_json=True))[0])["errors"][0]["message"]
+    chinese = json.loads(list(book.eval_many([bad], as_json=True))[0])["errors"][0]["message"]
+    assert english != chinese and english.isascii() and not chinese.isascii()
+    with pytest.raises(ValueError, match="no words in language"):
+        book.eval_many([], lang="fr")
+
+
 def test_an_unknown_output_level_is_a_value_error_naming_the_levels():
     book = redress.Rulebook.from_file(EXAMPLE)
     with pytest.raises(ValueError, match="ids, summary, full"):
