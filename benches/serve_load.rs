@@ -10,7 +10,15 @@
 //! 10), `REDRESS_LOAD_REQUESTS` (the memory phase, default 1,000,000),
 //! `REDRESS_LOAD_MEMORY_SECONDS` (its time limit, default 300),
 //! `REDRESS_LOAD_SERVER` (another `redress` binary to load, to compare two
-//! builds under the same client).
+//! builds under the same client), `REDRESS_LOAD_LAYOUTS` (`split,shared`,
+//! the default, or one of them).
+//!
+//! Two layouts of the two programs on the machine's cores: `split` pins the
+//! client to CPU 0 and starts the server pinned to the others (the usual
+//! way to load-test on one machine: neither takes the other's core, and the
+//! server's runtime, counting the cores it may use, runs one worker per
+//! core it has), `shared` lets both run on every core. `taskset`
+//! (util-linux) does the pinning.
 //!
 //! The client is a hand-written HTTP/1.1 client on a single-threaded tokio
 //! runtime (one core's worth of work at most), so it takes as little of the
@@ -19,8 +27,7 @@
 //! as few reads as the answer takes, finds the end of the head by looking
 //! only at the bytes just read, reads the status and `Content-Length`
 //! without copying the head, and keeps one latency (a `Duration`). It
-//! checks that every answer is a 200. On a 2-core machine client and server
-//! still share the cores, and the figures say so.
+//! checks that every answer is a 200.
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -60,26 +67,8 @@ fn main() {
         .map(str::to_string)
         .collect();
     // another build of the server to compare with: REDRESS_LOAD_SERVER=path
-    let bin = std::env::var_os("REDRESS_LOAD_SERVER")
+    let bin: std::ffi::OsString = std::env::var_os("REDRESS_LOAD_SERVER")
         .unwrap_or_else(|| env!("CARGO_BIN_EXE_redress").into());
-    let mut server = Command::new(bin)
-        .args(["serve", "--addr", "127.0.0.1:0", "--log-level", "warn"])
-        .args(["--max-concurrency", "10000"])
-        .arg(&book)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(server.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let addr = first
-        .trim()
-        .strip_prefix("listening on http://")
-        .unwrap()
-        .to_string();
-    let pid = server.id();
     let requests: Vec<Vec<u8>> = cases
         .iter()
         .map(|c| {
@@ -90,44 +79,77 @@ fn main() {
             .into_bytes()
         })
         .collect();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let seconds = env("REDRESS_LOAD_SECONDS", 10);
     println!("# redress serve load test (issue 17)");
     println!();
-    println!(
-        "- machine: {} cores, shared by the load client and the server{}",
-        std::thread::available_parallelism().map_or(1, |n| n.get()),
-        load_note()
-    );
+    println!("- machine: {cores} cores{}", load_note());
     println!("- rulebook: the generated {RULES}-rule rulebook; 1,000 generated cases sent in turn");
     println!("- release build; loopback; keep-alive connections; each phase at most {seconds} s");
+    println!(
+        "- layouts: `split`: the load client on CPU 0 and the server on the other {} (the server's runtime then has one worker per core it may use); `shared`: both on all {cores} cores",
+        cores.saturating_sub(1)
+    );
     println!();
-    println!("| connections | requests | requests/s | p50 | p99 | max |");
-    println!("|---:|---:|---:|---:|---:|---:|");
-    runtime.block_on(async {
-        // warm up
-        phase(&addr, &requests, 10, 5_000, Duration::from_secs(seconds)).await;
-        for connections in [1, 100] {
-            let r = phase(
-                &addr,
-                &requests,
-                connections,
-                u64::MAX,
-                Duration::from_secs(seconds),
-            )
-            .await;
-            println!(
-                "| {connections} | {} | {:.0} | {} | {} | {} |",
-                r.count,
-                r.count as f64 / r.elapsed.as_secs_f64(),
-                ms(r.percentile(50.0)),
-                ms(r.percentile(99.0)),
-                ms(r.percentile(100.0)),
-            );
+    println!("| layout | connections | requests | requests/s | p50 | p99 | max |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    // REDRESS_LOAD_LAYOUTS=split,shared (the default) or either alone
+    let layouts = std::env::var("REDRESS_LOAD_LAYOUTS").unwrap_or_else(|_| "split,shared".into());
+    let mut last = None;
+    for layout in layouts.split(',') {
+        let split = match layout {
+            "split" if cores >= 2 => true,
+            "split" => {
+                println!("| split | (one core: not run) | | | | | |");
+                continue;
+            }
+            "shared" => false,
+            other => panic!("REDRESS_LOAD_LAYOUTS: unknown layout {other:?}"),
+        };
+        // the client (this process's one thread) and the server's CPUs
+        let (client_cpus, server_cpus) = if split {
+            ("0".to_string(), format!("1-{}", cores - 1))
+        } else {
+            let all = format!("0-{}", cores - 1);
+            (all.clone(), all)
+        };
+        pin(std::process::id(), &client_cpus);
+        let (server, addr) = start(&bin, &book, &server_cpus);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            // warm up
+            phase(&addr, &requests, 10, 5_000, Duration::from_secs(seconds)).await;
+            for connections in [1, 100] {
+                let r = phase(
+                    &addr,
+                    &requests,
+                    connections,
+                    u64::MAX,
+                    Duration::from_secs(seconds),
+                )
+                .await;
+                println!(
+                    "| {layout} | {connections} | {} | {:.0} | {} | {} | {} |",
+                    r.count,
+                    r.count as f64 / r.elapsed.as_secs_f64(),
+                    ms(r.percentile(50.0)),
+                    ms(r.percentile(99.0)),
+                    ms(r.percentile(100.0)),
+                );
+            }
+        });
+        if let Some((mut old, _, _)) = last.replace((server, addr, runtime)) {
+            let _ = old.kill();
+            let _ = old.wait();
         }
+    }
+    // memory: the last layout's server, 100 connections
+    let (mut server, addr, runtime) = last.expect("a layout ran");
+    let pid = server.id();
+    runtime.block_on(async {
         let total = env("REDRESS_LOAD_REQUESTS", 1_000_000);
         let limit = Duration::from_secs(env("REDRESS_LOAD_MEMORY_SECONDS", 300));
         // resident memory once warm (after the phases above), then after `total` more
@@ -136,7 +158,7 @@ fn main() {
         let after = rss_kib(pid);
         println!();
         println!(
-            "Memory (resident set of the server): {before} KiB before, {after} KiB after {} more requests at 100 connections ({:.0} requests/s over {:.0} s){}.",
+            "Memory (resident set of the server, last layout): {before} KiB before, {after} KiB after {} more requests at 100 connections ({:.0} requests/s over {:.0} s){}.",
             r.count,
             r.count as f64 / r.elapsed.as_secs_f64(),
             r.elapsed.as_secs_f64(),
@@ -150,6 +172,45 @@ fn main() {
     let _ = server.kill();
     let _ = server.wait();
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Let thread (or process) `tid` run on `cpus` only (`taskset`'s list form).
+fn pin(tid: u32, cpus: &str) {
+    let status = Command::new("taskset")
+        .args(["-p", "-c", cpus, &tid.to_string()])
+        .stdout(Stdio::null())
+        .status()
+        .expect("taskset (util-linux) runs");
+    assert!(status.success(), "taskset -p -c {cpus} {tid}");
+}
+
+/// Start the server on `cpus` (it is started under `taskset`, so its
+/// runtime counts the cores it may use): the process and its address.
+fn start(
+    bin: &std::ffi::OsStr,
+    book: &std::path::Path,
+    cpus: &str,
+) -> (std::process::Child, String) {
+    let mut server = Command::new("taskset")
+        .args(["-c", cpus])
+        .arg(bin)
+        .args(["serve", "--addr", "127.0.0.1:0", "--log-level", "warn"])
+        .args(["--max-concurrency", "10000"])
+        .arg(book)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let addr = first
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap()
+        .to_string();
+    (server, addr)
 }
 
 fn load_note() -> String {
