@@ -13,6 +13,8 @@ mod cache;
 mod calendar;
 mod ci;
 mod cli;
+#[cfg(feature = "serve")]
+mod deploy;
 mod diagnostic_language;
 mod diagnostics;
 mod diff;

@@ -838,7 +838,7 @@ fn more_requests_than_allowed_at_once_get_503() {
 }
 
 /// Poll until `ready` holds, failing after the watchdog.
-fn wait_for(mut ready: impl FnMut() -> bool) {
+pub(crate) fn wait_for(mut ready: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ready() {
         assert!(start.elapsed() < WATCHDOG, "gave up waiting");
