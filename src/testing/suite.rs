@@ -251,8 +251,8 @@ fn failure(e: &Entry, result: &TestResult) -> Option<Diagnostic> {
                 "diag-test-mismatch",
                 remedy = &m.remedy,
                 check = &m.check,
-                expected = &m.expected,
-                actual = &m.actual
+                expected = m.expected.clone(),
+                actual = m.actual.clone()
             )
         })
         .collect();
@@ -311,7 +311,7 @@ fn below_minimum(book: &Book, coverage: &CoverageReport, min: f64) -> Vec<Diagno
             text!(
                 "diag-test-rule-uncovered",
                 rule = &r.rule,
-                reason = &r.reason
+                reason = r.reason.clone()
             ),
         )
         .help(text!(
@@ -331,7 +331,7 @@ fn below_minimum(book: &Book, coverage: &CoverageReport, min: f64) -> Vec<Diagno
                 "diag-test-condition-uncovered",
                 condition = &c.condition,
                 rule = &c.rule,
-                reason = &c.reason
+                reason = c.reason.clone()
             ),
         )
         .help(text!(
