@@ -951,7 +951,7 @@ test-no-tests-matching = no tests (*.test.toml, *.test.json) matching `{ $filter
 cov-heading = Coverage of { $rulebook } ({ $count ->
     [one] { $count } test
    *[other] { $count } tests
-})
+    })
 cov-rules-applied = rules and exceptions applied:
 cov-condition-outcomes = condition outcomes (true, false):
 cov-ratio = { $covered }/{ $total } ({ $percent }%)
@@ -959,7 +959,7 @@ cov-counted-per-rule = counted once per rule it sets aside: { $each }
 cov-counted-rules = { $name } ({ $count ->
     [one] { $count } rule
    *[other] { $count } rules
-})
+    })
 cov-rules-never-fired = rules never fired:
 cov-exceptions-never-taken = exceptions never taken:
 cov-conditions-one-way = conditions not seen both true and false:
@@ -971,38 +971,38 @@ cov-no-test-ran = no test ran
 cov-set-aside-by = `{ $rule }` ({ $count ->
     [one] once
    *[other] { $count } times
-})
+    })
 cov-held-set-aside = its condition held in { $count ->
     [one] { $count } test
    *[other] { $count } tests
-}, but exception { $by } set it aside
+    }, but exception { $by } set it aside
 cov-held-set-aside-undetermined = its condition held in { $count ->
     [one] { $count } test
    *[other] { $count } tests
-}, but exception { $by } set it aside, and an exception was undetermined in { $unknown ->
+    }, but exception { $by } set it aside, and an exception was undetermined in { $unknown ->
     [one] { $unknown } test
    *[other] { $unknown } tests
-}
+    }
 cov-held-exception-undetermined = its condition held in { $count ->
     [one] { $count } test
    *[other] { $count } tests
-}, but an exception was undetermined each time
+    }, but an exception was undetermined each time
 cov-never-true = its condition was never true
 cov-false-in = false in { $count ->
     [one] { $count } test
    *[other] { $count } tests
-}
+    }
 cov-unknown-in = unknown in { $count ->
     [one] { $count } test
    *[other] { $count } tests
-}
+    }
 cov-with-counts = { $reason } ({ $counts })
 cov-never-true-atoms = { $reason }; never true: { $atoms }
 cov-and-then = { $first }; { $then }
 cov-unknown-missing = { $reason } (unknown in { $count ->
     [one] { $count } test
    *[other] { $count } tests
-}: { $missing } missing)
+    }: { $missing } missing)
 cov-no-test-has = no test has `{ $condition }`
 cov-no-test-has-one-of = no test has `{ $fact }` as one of { $values }
 cov-no-test-makes-true = no test makes `{ $condition }` true
@@ -1011,10 +1011,10 @@ check-ok = { $path }: ok
 check-counts = { $path }: { $errors ->
     [one] { $errors } error
    *[other] { $errors } errors
-}, { $warnings ->
+    }, { $warnings ->
     [one] { $warnings } warning
    *[other] { $warnings } warnings
-}
+    }
 fmt-not-formatted = { $path }: not formatted
 fmt-not-formatted-errors = { $path }: not formatted: fix the errors above first
 fmt-formatted = formatted { $path }
@@ -1022,5 +1022,6 @@ fmt-diff-formatted = { $path } (formatted)
 fmt-more-lines = … { $count ->
     [one] { $count } more changed line
    *[other] { $count } more changed lines
-}
+    }
 cli-error = error: { $message }
+test-rule-under = { $rule } (under { $under })

@@ -251,7 +251,7 @@ fn unified_diff(path: &str, old: &str, new: &str, words: redress::i18n::Words) -
         }
     }
     if more > 0 {
-        let more = i64::try_from(more).unwrap_or(i64::MAX);
+        let more = i64::from(more);
         out.push_str(&words.get("fmt-more-lines", &[("count", more.into())]));
         out.push('\n');
     }

@@ -320,8 +320,8 @@ impl Tally {
                 .get(r.index())
                 .and_then(|n| n.under.as_deref())
             {
-                Some(under) => format!("{written} (under {under})"),
-                None => written,
+                Some(under) => text!("test-rule-under", rule = written, under = under),
+                None => Text::from(written),
             }
         };
         let mut rules = Vec::new();
@@ -380,7 +380,7 @@ impl Tally {
         id: RuleId,
         probe: &Probe,
         model: &Model,
-        name: &dyn Fn(RuleId) -> String,
+        name: &dyn Fn(RuleId) -> Text,
     ) -> Text {
         if self.tests == 0 {
             return text!("cov-no-test-ran");
@@ -581,9 +581,9 @@ impl Ratio {
 pub struct UncoveredRule {
     /// Its name.
     pub rule: String,
-    /// For an exception, the rule it is an exception to.
+    /// For an exception, the rule it is an exception to (English in JSON).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exception_to: Option<String>,
+    pub exception_to: Option<Text>,
     /// Why, in words (in English in JSON; [`Text::render`] for another
     /// language).
     pub reason: Text,
@@ -592,8 +592,9 @@ pub struct UncoveredRule {
 /// An atomic condition not seen both true and false.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct UncoveredCondition {
-    /// The rule whose condition holds it.
-    pub rule: String,
+    /// The rule whose condition holds it (`misuse (under free_repair)` for
+    /// a copy of an exception to several rules; English in JSON).
+    pub rule: Text,
     /// The condition, in the rule language.
     pub condition: String,
     /// The derived fact it is part of, if any.

@@ -119,9 +119,10 @@ pub struct Mismatch<'g> {
 pub struct RuleTrace<'g> {
     /// The rule or exception.
     pub rule: String,
-    /// For an exception, its rule.
+    /// For an exception, its rule (`misuse (under free_repair)` for a copy
+    /// of an exception to several rules; English in JSON).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exception_to: Option<String>,
+    pub exception_to: Option<Text>,
     /// Its condition (for an exception, within its rule's): `yes`, `no` or `unknown`.
     pub condition: &'static str,
     /// Whether it applies (its condition, and none of its exceptions).
@@ -146,8 +147,8 @@ pub struct Part {
 /// An exception and whether it applies in one case.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ExceptionState {
-    /// The exception.
-    pub rule: String,
+    /// The exception (as `RuleTrace::exception_to` names a rule).
+    pub rule: Text,
     /// `yes`, `no` or `unknown`.
     pub applies: &'static str,
 }
@@ -347,8 +348,8 @@ impl<'g> Runner<'g> {
                     .get(r.index())
                     .and_then(|n| n.under.as_deref())
                 {
-                    Some(under) => format!("{name} (under {under})"),
-                    None => name,
+                    Some(under) => text!("test-rule-under", rule = name, under = under),
+                    None => Text::from(name),
                 },
             )
         };

@@ -126,15 +126,18 @@ fn truth(words: Words, value: &str) -> String {
 
 fn rule_trace(out: &mut String, t: &RuleTrace, words: Words) {
     let kind = match &t.exception_to {
-        Some(r) => words.text("test-trace-exception", &[("rule", &t.rule), ("to", r)]),
+        Some(r) => words.text(
+            "test-trace-exception",
+            &[("rule", &t.rule), ("to", &r.render(words.lang()))],
+        ),
         None => words.text("test-trace-rule", &[("rule", &t.rule)]),
     };
     let by = |value: &str| {
-        let names: Vec<&str> = t
+        let names: Vec<String> = t
             .exceptions
             .iter()
             .filter(|e| e.applies == value)
-            .map(|e| e.rule.as_str())
+            .map(|e| e.rule.render(words.lang()))
             .collect();
         words.list(&names)
     };
@@ -261,14 +264,18 @@ pub fn human_coverage(rulebook: &str, c: &CoverageReport, lang: &str) -> String 
     if !exceptions.is_empty() {
         let _ = writeln!(out, "  {}", words.get("cov-exceptions-never-taken", &[]));
         for r in exceptions {
-            let to = r.exception_to.as_deref().unwrap_or("");
+            let to = r
+                .exception_to
+                .as_ref()
+                .map(|t| t.render(lang))
+                .unwrap_or_default();
             let reason = r.reason.render(lang);
             let _ = writeln!(
                 out,
                 "    {}",
                 words.text(
                     "cov-exception-reason",
-                    &[("rule", &r.rule), ("to", to), ("reason", &reason)]
+                    &[("rule", &r.rule), ("to", &to), ("reason", &reason)]
                 )
             );
         }
@@ -276,14 +283,15 @@ pub fn human_coverage(rulebook: &str, c: &CoverageReport, lang: &str) -> String 
     if !c.uncovered_conditions.is_empty() {
         let _ = writeln!(out, "  {}", words.get("cov-conditions-one-way", &[]));
         for a in &c.uncovered_conditions {
+            let rule = a.rule.render(lang);
             let line = match &a.via {
                 Some(via) => words.text(
                     "cov-condition-via",
-                    &[("rule", &a.rule), ("condition", &a.condition), ("via", via)],
+                    &[("rule", &rule), ("condition", &a.condition), ("via", via)],
                 ),
                 None => words.text(
                     "cov-condition",
-                    &[("rule", &a.rule), ("condition", &a.condition)],
+                    &[("rule", &rule), ("condition", &a.condition)],
                 ),
             };
             let _ = writeln!(out, "    {line}");

@@ -330,7 +330,7 @@ fn below_minimum(book: &Book, coverage: &CoverageReport, min: f64) -> Vec<Diagno
             text!(
                 "diag-test-condition-uncovered",
                 condition = &c.condition,
-                rule = &c.rule,
+                rule = c.rule.clone(),
                 reason = c.reason.clone()
             ),
         )
@@ -340,7 +340,7 @@ fn below_minimum(book: &Book, coverage: &CoverageReport, min: f64) -> Vec<Diagno
         ));
         out.push(with_span(
             d,
-            &c.rule,
+            c.rule.english(),
             text!("diag-test-condition-uncovered-label"),
         ));
     }
