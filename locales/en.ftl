@@ -910,3 +910,118 @@ diag-batch-empty-line = the line is empty; write one case (a JSON object) per li
 diag-batch-not-utf8 = the line is not UTF-8 text (invalid byte at column { $column })
 diag-batch-too-long = the line is longer than { $max } bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`
 diag-help = help:
+
+## test, fmt, check, facts
+# The commands' own lines (src/testing/render.rs, src/testing/coverage.rs, src/cli/{test,fmt,check}.rs, src/report/facts.rs).
+test-summary = { $passed } passed, { $failed } failed
+test-passed = ok   { $name } ({ $path })
+test-failed = FAIL { $name } ({ $path })
+test-invalid = FAIL { $path }: invalid test
+test-invalid-named = FAIL { $name } ({ $path }): invalid test
+test-mismatch = { $remedy }:
+test-mismatch-detail = { $remedy }, { $check }:
+test-expected = - expected: { $value }
+test-actual = + actual:   { $value }
+test-word-applies = applies
+test-word-applies-with-details = applies (it has details in `expect.remedy`)
+test-word-not-applies = does not apply
+test-word-undetermined = undetermined
+test-word-undetermined-needs = undetermined (needs { $needs })
+test-word-unknown = unknown
+test-word-up-to = up to { $amount }
+test-word-alternatives = { $first } | { $then }
+test-word-one-with-all-details = one application with all the details given
+test-word-none-with-all-details = { $count } applications, none with all of them
+test-truth-yes = yes
+test-truth-no = no
+test-truth-unknown = unknown
+test-trace = { $rule } { $verdict }
+test-trace-rule = rule { $rule }
+test-trace-exception = exception { $rule } (to { $to })
+test-trace-applies = applies: its condition is yes
+test-trace-applies-ruled-out = applies: its condition is yes; exceptions ruled out: { $exceptions }
+test-trace-not-applies = does not apply: its condition is no
+test-trace-set-aside = does not apply: its condition is yes, but exception { $exceptions } applies
+test-trace-undetermined = is undetermined: its condition is unknown
+test-trace-exception-unknown = is undetermined: its condition is yes, but exception { $exceptions } is unknown
+test-facts-read = facts read: { $facts }
+test-under-minimum = under the minimum of { $min }%: rules { $rules }%, conditions { $conditions }%
+test-no-tests = no tests (*.test.toml, *.test.json) under { $roots }
+test-no-tests-matching = no tests (*.test.toml, *.test.json) matching `{ $filter }` under { $roots }
+cov-heading = Coverage of { $rulebook } ({ $count ->
+    [one] { $count } test
+   *[other] { $count } tests
+    })
+cov-rules-applied = rules and exceptions applied:
+cov-condition-outcomes = condition outcomes (true, false):
+cov-ratio = { $covered }/{ $total } ({ $percent }%)
+cov-counted-per-rule = counted once per rule it sets aside: { $each }
+cov-counted-rules = { $name } ({ $count ->
+    [one] { $count } rule
+   *[other] { $count } rules
+    })
+cov-rules-never-fired = rules never fired:
+cov-exceptions-never-taken = exceptions never taken:
+cov-conditions-one-way = conditions not seen both true and false:
+cov-rule-reason = { $rule }: { $reason }
+cov-exception-reason = { $rule } (to { $to }): { $reason }
+cov-condition = { $rule }: `{ $condition }`
+cov-condition-via = { $rule }: `{ $condition }` (in { $via })
+cov-no-test-ran = no test ran
+cov-set-aside-by = `{ $rule }` ({ $count ->
+    [one] once
+   *[other] { $count } times
+    })
+cov-held-set-aside = its condition held in { $count ->
+    [one] { $count } test
+   *[other] { $count } tests
+    }, but exception { $by } set it aside
+cov-held-set-aside-undetermined = its condition held in { $count ->
+    [one] { $count } test
+   *[other] { $count } tests
+    }, but exception { $by } set it aside, and an exception was undetermined in { $unknown ->
+    [one] { $unknown } test
+   *[other] { $unknown } tests
+    }
+cov-held-exception-undetermined = its condition held in { $count ->
+    [one] { $count } test
+   *[other] { $count } tests
+    }, but an exception was undetermined each time
+cov-never-true = its condition was never true
+cov-false-in = false in { $count ->
+    [one] { $count } test
+   *[other] { $count } tests
+    }
+cov-unknown-in = unknown in { $count ->
+    [one] { $count } test
+   *[other] { $count } tests
+    }
+cov-with-counts = { $reason } ({ $counts })
+cov-never-true-atoms = { $reason }; never true: { $atoms }
+cov-and-then = { $first }; { $then }
+cov-unknown-missing = { $reason } (unknown in { $count ->
+    [one] { $count } test
+   *[other] { $count } tests
+    }: { $missing } missing)
+cov-no-test-has = no test has `{ $condition }`
+cov-no-test-has-one-of = no test has `{ $fact }` as one of { $values }
+cov-no-test-makes-true = no test makes `{ $condition }` true
+cov-no-test-makes-false = no test makes `{ $condition }` false
+check-ok = { $path }: ok
+check-counts = { $path }: { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+    }, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+    }
+fmt-not-formatted = { $path }: not formatted
+fmt-not-formatted-errors = { $path }: not formatted: fix the errors above first
+fmt-formatted = formatted { $path }
+fmt-diff-formatted = { $path } (formatted)
+fmt-more-lines = … { $count ->
+    [one] { $count } more changed line
+   *[other] { $count } more changed lines
+    }
+cli-error = error: { $message }
+test-rule-under = { $rule } (under { $under })

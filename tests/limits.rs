@@ -301,7 +301,8 @@ fn a_sum_at_the_depth_limit_through_every_walker_on_2_mib() {
         let test = test.unwrap_or_else(|| panic!("{diagnostics:?}"));
         let mut runner = redress::testing::Runner::new(&graph);
         assert!(runner.run(&test).passed());
-        let coverage = redress::testing::render::human_coverage("limits.rules", &runner.coverage());
+        let coverage =
+            redress::testing::render::human_coverage("limits.rules", &runner.coverage(), "en");
         assert!(!coverage.is_empty());
     });
 }

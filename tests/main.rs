@@ -13,6 +13,7 @@ mod cache;
 mod calendar;
 mod ci;
 mod cli;
+mod command_words;
 #[cfg(feature = "serve")]
 mod deploy;
 mod diagnostic_language;

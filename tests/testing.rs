@@ -234,7 +234,7 @@ fn documented_example_passes() {
     assert!(
         result.passed(),
         "{}",
-        redress::testing::render::human_result(&result)
+        redress::testing::render::human_result(&result, "en")
     );
 }
 

@@ -54,8 +54,11 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             // or `> log` keeps them in view; the one-line result per file is
             // the command's output, on standard output.
             super::eprint_diagnostics(&diagnostics);
-            let counts = counts(e, diagnostics.len() - e);
-            writeln!(out, "{}: {counts}", visible(path))?;
+            writeln!(
+                out,
+                "{}",
+                result_line(&visible(path), e, diagnostics.len() - e)
+            )?;
         }
         files.push((path.clone(), diagnostics));
     }
@@ -69,15 +72,22 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     })
 }
 
-fn counts(errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+/// `<file>: ok`, or how many errors and warnings it has, in the language
+/// of the diagnostics.
+fn result_line(path: &str, errors: usize, warnings: usize) -> String {
+    use redress::i18n::{FluentValue, Words};
+    let words = Words::new(super::diagnostic_language());
+    let number = |n: usize| FluentValue::from(i64::try_from(n).unwrap_or(i64::MAX));
     if errors == 0 && warnings == 0 {
-        "ok".to_string()
+        words.text("check-ok", &[("path", path)])
     } else {
-        format!(
-            "{}, {}",
-            plural(errors, "error"),
-            plural(warnings, "warning")
+        words.get(
+            "check-counts",
+            &[
+                ("path", path.into()),
+                ("errors", number(errors)),
+                ("warnings", number(warnings)),
+            ],
         )
     }
 }

@@ -2,9 +2,6 @@
 
 use std::io::{self, Write};
 
-use redress::model::Model;
-use redress::value::Type;
-
 use super::OK;
 
 /// Output formats of `facts`.
@@ -55,40 +52,9 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             let Some(lang) = super::advice_language(args.lang.as_deref(), model) else {
                 return Ok(super::USAGE);
             };
-            let text = human(model, &lang);
+            let text = redress::report::facts::facts_for_people(model, &lang);
             write!(out, "{}", redress::report::visible(&text))?;
         }
     }
     Ok(OK)
-}
-
-fn human(model: &Model, lang: &str) -> String {
-    let mut s = String::new();
-    for f in &model.facts {
-        let ty = match f.ty {
-            Type::OneOf(set) => format!("one of {}", model.one_of_values(set).join(", ")),
-            Type::Set(set) => format!("some of {}", model.one_of_values(set).join(", ")),
-            other => other.name().to_string(),
-        };
-        s.push_str(&format!("{}: {ty}\n", f.name));
-        if let Some(label) = Model::pick(&f.labels, lang) {
-            s.push_str(&format!("    {label}\n"));
-        }
-        if let Some(q) = Model::pick(&f.questions, lang) {
-            s.push_str(&format!("    ? {q}\n"));
-        }
-        for (value, labels) in &f.value_labels {
-            if let Some(label) = Model::pick(labels, lang) {
-                s.push_str(&format!("    {value}: {label}\n"));
-            }
-        }
-    }
-    if !model.derived.is_empty() {
-        let words = redress::report::i18n::Words::new(lang);
-        s.push_str(&format!("\n{}\n", words.get("facts-derived-heading", &[])));
-        for d in &model.derived {
-            s.push_str(&format!("{} = {}\n", d.name, model.expr_text(&d.expr)));
-        }
-    }
-    s
 }

@@ -80,6 +80,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         }
     }
     let human = args.format == Format::Human;
+    let words = redress::i18n::Words::new(super::diagnostic_language());
     let mut reports: Vec<(String, Vec<Diagnostic>)> = Vec::new();
     for (real, path) in &files {
         let file = match super::read_source(real) {
@@ -104,8 +105,11 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 if human {
                     super::eprint_diagnostics(&diagnostics);
                     errln!(
-                        "{}: not formatted: fix the errors above first",
-                        redress::report::visible(path)
+                        "{}",
+                        words.text(
+                            "fmt-not-formatted-errors",
+                            &[("path", &redress::report::visible(path))]
+                        )
                     );
                 }
                 reports.push((path.clone(), diagnostics));
@@ -117,8 +121,15 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         if args.check {
             if changed {
                 if human {
-                    writeln!(out, "{}: not formatted", redress::report::visible(path))?;
-                    let diff = unified_diff(path, file.text(), &formatted);
+                    writeln!(
+                        out,
+                        "{}",
+                        words.text(
+                            "fmt-not-formatted",
+                            &[("path", &redress::report::visible(path))]
+                        )
+                    )?;
+                    let diff = unified_diff(path, file.text(), &formatted, words);
                     write!(out, "{}", redress::report::visible(&diff))?;
                 }
                 let at = first_difference(file.text(), &formatted);
@@ -144,9 +155,14 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             write!(out, "{formatted}")?;
         } else if changed {
             match super::files::replace(real, file.text().as_bytes(), formatted.as_bytes()) {
-                Ok(Replaced::Done) => {
-                    writeln!(out, "formatted {}", redress::report::visible(path))?
-                }
+                Ok(Replaced::Done) => writeln!(
+                    out,
+                    "{}",
+                    words.text(
+                        "fmt-formatted",
+                        &[("path", &redress::report::visible(path))]
+                    )
+                )?,
                 Ok(Replaced::Changed) => {
                     errln!(
                         "error: `{}` changed while it was being formatted; left it as it is",
@@ -191,10 +207,11 @@ fn first_difference(old: &str, new: &str) -> usize {
 /// What formatting changes, as a unified diff (`---`/`+++`, then `@@` hunks
 /// with two lines of context), trailing white space made visible; at most
 /// [`DIFF_LINES`] lines of it, then how many more changed lines follow.
-fn unified_diff(path: &str, old: &str, new: &str) -> String {
+fn unified_diff(path: &str, old: &str, new: &str, words: redress::i18n::Words) -> String {
     use similar::{ChangeTag, TextDiff};
     let diff = TextDiff::from_lines(old, new);
-    let mut out = format!("--- {path}\n+++ {path} (formatted)\n");
+    let formatted = words.text("fmt-diff-formatted", &[("path", path)]);
+    let mut out = format!("--- {path}\n+++ {formatted}\n");
     let mut shown = 0;
     let mut more = 0;
     for group in diff.grouped_ops(CONTEXT) {
@@ -234,10 +251,9 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
         }
     }
     if more > 0 {
-        out.push_str(&format!(
-            "… {more} more changed line{}\n",
-            if more == 1 { "" } else { "s" }
-        ));
+        let more = i64::from(more);
+        out.push_str(&words.get("fmt-more-lines", &[("count", more.into())]));
+        out.push('\n');
     }
     out
 }

@@ -176,20 +176,23 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     }
 
     if found.is_empty() {
-        let filter = args
-            .filter
-            .as_ref()
-            .map(|p| format!(" matching `{p}`"))
-            .unwrap_or_default();
-        errln!(
-            "error: no tests (*.test.toml, *.test.json){filter} under {}",
-            roots.join(", ")
-        );
+        let words = redress::i18n::Words::new(super::diagnostic_language());
+        let roots = words.list(&roots);
+        let none = match &args.filter {
+            Some(p) => words.text(
+                "test-no-tests-matching",
+                &[("filter", p), ("roots", &roots)],
+            ),
+            None => words.text("test-no-tests", &[("roots", &roots)]),
+        };
+        errln!("{}", words.text("cli-error", &[("message", &none)]));
         return Ok(INPUT_ERRORS);
     }
 
     let report = suite::run(&books, &found, args.coverage, args.min_coverage);
     let human = args.format == Format::Human;
+    let lang = super::diagnostic_language();
+    let words = redress::i18n::Words::new(lang);
     if human {
         for b in &books {
             if !b.diagnostics.is_empty() {
@@ -216,20 +219,21 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             super::print_diagnostics(out, &f.diagnostics)?;
             match &run.result {
                 Some(result) => {
-                    let text = render::human_result(result);
+                    let text = render::human_result(result, lang);
                     spaced = text.ends_with("\n\n");
                     write!(out, "{text}")?;
                 }
                 None if f.name.is_empty() => {
-                    writeln!(out, "FAIL {}: invalid test\n", visible(&f.path))?;
+                    let path = visible(&f.path);
+                    writeln!(out, "{}\n", words.text("test-invalid", &[("path", &path)]))?;
                     spaced = true;
                 }
                 None => {
+                    let (name, path) = (visible(&f.name), visible(&f.path));
                     writeln!(
                         out,
-                        "FAIL {} ({}): invalid test\n",
-                        visible(&f.name),
-                        visible(&f.path)
+                        "{}\n",
+                        words.text("test-invalid-named", &[("name", &name), ("path", &path)])
                     )?;
                     spaced = true;
                 }
@@ -267,15 +271,25 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             if !spaced {
                 writeln!(out)?;
             }
-            write!(out, "{}", render::human_coverage(&book.path, &c.report))?;
+            write!(
+                out,
+                "{}",
+                render::human_coverage(&book.path, &c.report, lang)
+            )?;
             spaced = false;
             if let (Some(min), false) = (args.min_coverage, c.below_minimum.is_empty()) {
-                writeln!(
-                    out,
-                    "  under the minimum of {min}%: rules {:.1}%, conditions {:.1}%",
-                    c.report.rules.percent(),
-                    c.report.conditions.percent()
-                )?;
+                let under = words.text(
+                    "test-under-minimum",
+                    &[
+                        ("min", &min.to_string()),
+                        ("rules", &format!("{:.1}", c.report.rules.percent())),
+                        (
+                            "conditions",
+                            &format!("{:.1}", c.report.conditions.percent()),
+                        ),
+                    ],
+                );
+                writeln!(out, "  {under}")?;
             }
         } else if !c.below_minimum.is_empty() {
             machine.push((book.path.clone(), c.below_minimum.clone()));
@@ -288,7 +302,11 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             if !spaced {
                 writeln!(out)?;
             }
-            writeln!(out, "{}", render::summary(report.passed, report.failed))?;
+            writeln!(
+                out,
+                "{}",
+                render::summary(report.passed, report.failed, lang)
+            )?;
         }
         Format::Github => super::print_machine(out, &machine, super::Format::Github)?,
         Format::Sarif => super::print_machine(out, &machine, super::Format::Sarif)?,

@@ -5,6 +5,7 @@
 pub mod ci;
 pub mod excerpt;
 pub mod explain;
+pub mod facts;
 pub use crate::i18n;
 pub mod text;
 pub mod visible;

@@ -14,9 +14,11 @@
 //! unknown atom (a fact it reads is missing) counts as neither.
 
 use crate::case::Case;
+use crate::diagnostic::{Arg, Text};
 use crate::eval::{Options, Trace, evaluate_traced};
 use crate::graph::DecisionGraph;
 use crate::model::{Expr, FactId, Model, Rule, RuleId};
+use crate::text;
 use crate::value::{Truth, Type, Value};
 
 /// One atomic condition of a rule.
@@ -318,8 +320,8 @@ impl Tally {
                 .get(r.index())
                 .and_then(|n| n.under.as_deref())
             {
-                Some(under) => format!("{written} (under {under})"),
-                None => written,
+                Some(under) => text!("test-rule-under", rule = written, under = under),
+                None => Text::from(written),
             }
         };
         let mut rules = Vec::new();
@@ -378,41 +380,42 @@ impl Tally {
         id: RuleId,
         probe: &Probe,
         model: &Model,
-        name: &dyn Fn(RuleId) -> String,
-    ) -> String {
+        name: &dyn Fn(RuleId) -> Text,
+    ) -> Text {
         if self.tests == 0 {
-            return "no test ran".to_string();
+            return text!("cov-no-test-ran");
         }
         if tally.cond_yes > 0 {
-            let by: Vec<String> = tally
+            let by: Vec<Text> = tally
                 .overridden_by
                 .iter()
-                .map(|(r, n)| format!("`{}` ({})", name(*r), times(*n)))
+                .map(|(r, n)| text!("cov-set-aside-by", rule = name(*r), count = *n))
                 .collect();
-            let mut s = format!("its condition held in {}, but ", tests_word(tally.cond_yes));
-            if !by.is_empty() {
-                s.push_str(&format!("exception {} set it aside", by.join(", ")));
-                if tally.exception_unknown > 0 {
-                    s.push_str(&format!(
-                        ", and an exception was undetermined in {}",
-                        tests_word(tally.exception_unknown)
-                    ));
-                }
-            } else {
-                s.push_str("an exception was undetermined each time");
-            }
-            return s;
+            return match (by.is_empty(), tally.exception_unknown) {
+                (true, _) => text!("cov-held-exception-undetermined", count = tally.cond_yes),
+                (false, 0) => text!(
+                    "cov-held-set-aside",
+                    count = tally.cond_yes,
+                    by = Arg::list(by)
+                ),
+                (false, unknown) => text!(
+                    "cov-held-set-aside-undetermined",
+                    count = tally.cond_yes,
+                    by = Arg::list(by),
+                    unknown = unknown
+                ),
+            };
         }
-        let mut s = "its condition was never true".to_string();
+        let mut s = text!("cov-never-true");
         let mut counts = Vec::new();
         if tally.cond_no > 0 {
-            counts.push(format!("false in {}", tests_word(tally.cond_no)));
+            counts.push(text!("cov-false-in", count = tally.cond_no));
         }
         if tally.cond_unknown > 0 {
-            counts.push(format!("unknown in {}", tests_word(tally.cond_unknown)));
+            counts.push(text!("cov-unknown-in", count = tally.cond_unknown));
         }
         if !counts.is_empty() {
-            s.push_str(&format!(" ({})", counts.join(", ")));
+            s = text!("cov-with-counts", reason = s, counts = Arg::list(counts));
         }
         // the atoms of its own condition (and its rule's, for an exception) never true
         let mut scope = vec![id];
@@ -432,30 +435,14 @@ impl Tally {
             .map(|(a, _)| format!("`{}`", a.text))
             .collect();
         if !never.is_empty() {
-            s.push_str(&format!("; never true: {}", never.join(", ")));
+            s = text!("cov-never-true-atoms", reason = s, atoms = Arg::list(never));
         }
         s
     }
 }
 
-fn times(n: usize) -> String {
-    if n == 1 {
-        "once".to_string()
-    } else {
-        format!("{n} times")
-    }
-}
-
-fn tests_word(n: usize) -> String {
-    if n == 1 {
-        "1 test".to_string()
-    } else {
-        format!("{n} tests")
-    }
-}
-
 /// Why an atom was not seen both ways, in words.
-fn atom_reason(model: &Model, atom: &Atom, tally: &AtomTally) -> String {
+fn atom_reason(model: &Model, atom: &Atom, tally: &AtomTally) -> Text {
     let mut parts = Vec::new();
     if tally.yes == 0 {
         parts.push(missing_side(model, atom, true));
@@ -463,7 +450,10 @@ fn atom_reason(model: &Model, atom: &Atom, tally: &AtomTally) -> String {
     if tally.no == 0 {
         parts.push(missing_side(model, atom, false));
     }
-    let mut s = parts.join("; ");
+    let mut s = parts
+        .into_iter()
+        .reduce(|first, then| text!("cov-and-then", first = first, then = then))
+        .unwrap_or_else(|| Text::from(""));
     if tally.unknown > 0 {
         let missing: Vec<String> = {
             let mut m = tally.missing.clone();
@@ -472,17 +462,18 @@ fn atom_reason(model: &Model, atom: &Atom, tally: &AtomTally) -> String {
                 .filter_map(|f| model.facts.get(f.index()).map(|f| format!("`{}`", f.name)))
                 .collect()
         };
-        s.push_str(&format!(
-            " (unknown in {}: {} missing)",
-            tests_word(tally.unknown),
-            missing.join(", ")
-        ));
+        s = text!(
+            "cov-unknown-missing",
+            reason = s,
+            count = tally.unknown,
+            missing = Arg::list(missing)
+        );
     }
     s
 }
 
 /// "no test has …" for the side (true or false) never seen.
-fn missing_side(model: &Model, atom: &Atom, want: bool) -> String {
+fn missing_side(model: &Model, atom: &Atom, want: bool) -> Text {
     let fact_name = |f: &FactId| {
         model
             .facts
@@ -491,17 +482,16 @@ fn missing_side(model: &Model, atom: &Atom, want: bool) -> String {
             .unwrap_or_default()
     };
     let generic = || {
-        format!(
-            "no test makes `{}` {}",
-            atom.text,
-            if want { "true" } else { "false" }
-        )
+        if want {
+            text!("cov-no-test-makes-true", condition = &atom.text)
+        } else {
+            text!("cov-no-test-makes-false", condition = &atom.text)
+        }
     };
     match &atom.expr {
-        Expr::Fact(f) => format!(
-            "no test has `{} = {}`",
-            fact_name(f),
-            if want { "yes" } else { "no" }
+        Expr::Fact(f) => text!(
+            "cov-no-test-has",
+            condition = format!("{} = {}", fact_name(f), if want { "yes" } else { "no" })
         ),
         Expr::In {
             negated,
@@ -535,11 +525,14 @@ fn missing_side(model: &Model, atom: &Atom, want: bool) -> String {
             };
             match chosen.as_slice() {
                 [] => generic(),
-                [one] => format!("no test has `{} = {one}`", fact_name(f)),
-                many => format!(
-                    "no test has `{}` as one of {}",
-                    fact_name(f),
-                    many.join(", ")
+                [one] => text!(
+                    "cov-no-test-has",
+                    condition = format!("{} = {one}", fact_name(f))
+                ),
+                many => text!(
+                    "cov-no-test-has-one-of",
+                    fact = fact_name(f),
+                    values = Arg::list(many)
                 ),
             }
         }
@@ -547,7 +540,10 @@ fn missing_side(model: &Model, atom: &Atom, want: bool) -> String {
             let op = if want { *op } else { op.negate() };
             // printed whole, so that an `if` on the right keeps its parentheses
             let wanted = Expr::Cmp(op, a.clone(), b.clone());
-            format!("no test has `{}`", model.expr_text(&wanted))
+            text!(
+                "cov-no-test-has",
+                condition = model.expr_text(&wanted).to_string()
+            )
         }
         _ => generic(),
     }
@@ -585,18 +581,20 @@ impl Ratio {
 pub struct UncoveredRule {
     /// Its name.
     pub rule: String,
-    /// For an exception, the rule it is an exception to.
+    /// For an exception, the rule it is an exception to (English in JSON).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exception_to: Option<String>,
-    /// Why, in words.
-    pub reason: String,
+    pub exception_to: Option<Text>,
+    /// Why, in words (in English in JSON; [`Text::render`] for another
+    /// language).
+    pub reason: Text,
 }
 
 /// An atomic condition not seen both true and false.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct UncoveredCondition {
-    /// The rule whose condition holds it.
-    pub rule: String,
+    /// The rule whose condition holds it (`misuse (under free_repair)` for
+    /// a copy of an exception to several rules; English in JSON).
+    pub rule: Text,
     /// The condition, in the rule language.
     pub condition: String,
     /// The derived fact it is part of, if any.
@@ -608,8 +606,9 @@ pub struct UncoveredCondition {
     pub seen_false: usize,
     /// Tests where it was unknown.
     pub unknown: usize,
-    /// Why, in words.
-    pub reason: String,
+    /// Why, in words (in English in JSON; [`Text::render`] for another
+    /// language).
+    pub reason: Text,
 }
 
 /// Coverage of one rulebook by its tests.

@@ -50,7 +50,7 @@
 //! let coverage = runner.coverage();
 //! assert_eq!(coverage.rules.percent(), 100.0);
 //! assert_eq!(coverage.conditions.percent(), 50.0);
-//! assert_eq!(coverage.uncovered_conditions[0].reason, "no test has `consumer.deceived = no`");
+//! assert_eq!(coverage.uncovered_conditions[0].reason.english(), "no test has `consumer.deceived = no`");
 //! ```
 
 pub mod coverage;
@@ -58,10 +58,12 @@ mod file;
 pub mod render;
 pub mod suite;
 
+use crate::diagnostic::{Arg, Text};
 use crate::eval::{self, Options, Trace};
 use crate::graph::DecisionGraph;
 use crate::model::RuleId;
 use crate::outcome::{AppliedRemedy, Ordered, Outcome, Shown};
+use crate::text;
 use crate::value::Truth;
 
 pub use coverage::CoverageReport;
@@ -103,10 +105,11 @@ pub struct Mismatch<'g> {
     /// What was checked: `applies`, `not_applies`, `undetermined`, `amount`,
     /// `deadline`, or `params.NAME`.
     pub check: String,
-    /// What the test expected, in words.
-    pub expected: String,
-    /// What came out, in words.
-    pub actual: String,
+    /// What the test expected, in words (in English in JSON;
+    /// [`Text::render`] for another language).
+    pub expected: Text,
+    /// What came out, in words (as `expected`).
+    pub actual: Text,
     /// The rules that gave or could give the remedy, and their exceptions.
     pub trace: Vec<RuleTrace<'g>>,
 }
@@ -116,9 +119,10 @@ pub struct Mismatch<'g> {
 pub struct RuleTrace<'g> {
     /// The rule or exception.
     pub rule: String,
-    /// For an exception, its rule.
+    /// For an exception, its rule (`misuse (under free_repair)` for a copy
+    /// of an exception to several rules; English in JSON).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exception_to: Option<String>,
+    pub exception_to: Option<Text>,
     /// Its condition (for an exception, within its rule's): `yes`, `no` or `unknown`.
     pub condition: &'static str,
     /// Whether it applies (its condition, and none of its exceptions).
@@ -143,8 +147,8 @@ pub struct Part {
 /// An exception and whether it applies in one case.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ExceptionState {
-    /// The exception.
-    pub rule: String,
+    /// The exception (as `RuleTrace::exception_to` names a rule).
+    pub rule: Text,
     /// `yes`, `no` or `unknown`.
     pub applies: &'static str,
 }
@@ -175,12 +179,14 @@ fn status<'o, 'g>(outcome: &'o Outcome<'g>, remedy: &str) -> Status<'o, 'g> {
     }
 }
 
-fn status_words(s: &Status<'_, '_>) -> String {
+fn status_words(s: &Status<'_, '_>) -> Text {
     match s {
-        Status::Applied(_) => "applies".to_string(),
-        Status::Undetermined([]) => "undetermined".to_string(),
-        Status::Undetermined(needs) => format!("undetermined (needs {})", needs.join(", ")),
-        Status::NotApplied => "does not apply".to_string(),
+        Status::Applied(_) => text!("test-word-applies"),
+        Status::Undetermined([]) => text!("test-word-undetermined"),
+        Status::Undetermined(needs) => {
+            text!("test-word-undetermined-needs", needs = Arg::list(*needs))
+        }
+        Status::NotApplied => text!("test-word-not-applies"),
     }
 }
 
@@ -213,13 +219,13 @@ impl<'g> Runner<'g> {
         let mut mismatches = Vec::new();
         let ex = &test.expect;
         let mut check =
-            |remedy: &str, what: &str, ok: &dyn Fn(&Status<'_, '_>) -> bool, expected: &str| {
+            |remedy: &str, what: &str, ok: &dyn Fn(&Status<'_, '_>) -> bool, expected: Text| {
                 let s = status(&outcome, remedy);
                 if !ok(&s) {
                     mismatches.push(Mismatch {
                         remedy: remedy.to_string(),
                         check: what.to_string(),
-                        expected: expected.to_string(),
+                        expected,
                         actual: status_words(&s),
                         trace: Vec::new(),
                     });
@@ -230,7 +236,7 @@ impl<'g> Runner<'g> {
                 r,
                 "applies",
                 &|s| matches!(s, Status::Applied(_)),
-                "applies",
+                text!("test-word-applies"),
             );
         }
         for r in &ex.not_applies {
@@ -238,7 +244,7 @@ impl<'g> Runner<'g> {
                 r,
                 "not_applies",
                 &|s| matches!(s, Status::NotApplied),
-                "does not apply",
+                text!("test-word-not-applies"),
             );
         }
         for r in &ex.undetermined {
@@ -246,7 +252,7 @@ impl<'g> Runner<'g> {
                 r,
                 "undetermined",
                 &|s| matches!(s, Status::Undetermined(_)),
-                "undetermined",
+                text!("test-word-undetermined"),
             );
         }
         for d in &ex.remedies {
@@ -257,7 +263,7 @@ impl<'g> Runner<'g> {
                         mismatches.push(Mismatch {
                             remedy: d.remedy.clone(),
                             check: "applies".to_string(),
-                            expected: "applies (it has details in `expect.remedy`)".to_string(),
+                            expected: text!("test-word-applies-with-details"),
                             actual: status_words(&s),
                             trace: Vec::new(),
                         });
@@ -342,8 +348,8 @@ impl<'g> Runner<'g> {
                     .get(r.index())
                     .and_then(|n| n.under.as_deref())
                 {
-                    Some(under) => format!("{name} (under {under})"),
-                    None => name,
+                    Some(under) => text!("test-rule-under", rule = name, under = under),
+                    None => Text::from(name),
                 },
             )
         };
@@ -424,14 +430,15 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
     if entries.iter().any(|a| all_ok(a)) {
         return;
     }
-    let list = |f: &dyn Fn(&AppliedRemedy) -> Option<String>| {
+    // the value of each application, `unknown` where it has none
+    let list = |f: &dyn Fn(&AppliedRemedy) -> Option<Text>| {
         entries
             .iter()
-            .map(|a| f(a).unwrap_or_else(|| "unknown".to_string()))
-            .collect::<Vec<_>>()
-            .join(" | ")
+            .map(|a| f(a).unwrap_or_else(|| text!("test-word-unknown")))
+            .reduce(|first, then| text!("test-word-alternatives", first = first, then = then))
+            .unwrap_or_else(|| Text::from(""))
     };
-    let mismatch = |check: String, expected: String, actual: String| Mismatch {
+    let mismatch = |check: String, expected: Text, actual: Text| Mismatch {
         remedy: d.remedy.clone(),
         check,
         expected,
@@ -455,18 +462,18 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
                         _ => shown_words(v),
                     };
                     if ceiling_of(a) {
-                        format!("up to {shown}")
+                        text!("test-word-up-to", amount = shown)
                     } else {
-                        shown
+                        Text::from(shown)
                     }
                 })
             };
             out.push(mismatch(
                 "amount".to_string(),
                 if d.up_to {
-                    format!("up to {want}")
+                    text!("test-word-up-to", amount = want)
                 } else {
-                    want.clone()
+                    Text::from(want)
                 },
                 list(&actual),
             ));
@@ -479,8 +486,8 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
         {
             out.push(mismatch(
                 "deadline".to_string(),
-                want.clone(),
-                list(&|a| deadline_of(a)),
+                Text::from(want),
+                list(&|a| deadline_of(a).map(Text::from)),
             ));
         }
     }
@@ -488,8 +495,8 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
         if !entries.iter().any(|a| param_ok(a, n, want)) {
             out.push(mismatch(
                 format!("params.{n}"),
-                shown_words(want),
-                list(&|a| param_of(a, n).map(shown_words)),
+                Text::from(shown_words(want)),
+                list(&|a| param_of(a, n).map(|v| Text::from(shown_words(v)))),
             ));
         }
     }
@@ -497,8 +504,8 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
         // each detail matches some application, but no one matches them all
         out.push(mismatch(
             "details".to_string(),
-            "one application with all the details given".to_string(),
-            format!("{} applications, none with all of them", entries.len()),
+            text!("test-word-one-with-all-details"),
+            text!("test-word-none-with-all-details", count = entries.len()),
         ));
     }
 }

@@ -34,154 +34,268 @@ use serde::Serialize;
 
 use super::coverage::{CoverageReport, Ratio};
 use super::{Mismatch, RuleTrace, TestResult};
+use crate::i18n::{FluentValue, Words, columns};
 use crate::report::{JsonDiagnostic, visible_inline};
 
-/// The summary line: `N passed, M failed`.
-pub fn summary(passed: usize, failed: usize) -> String {
-    format!("{passed} passed, {failed} failed")
+/// The summary line in `lang`: `N passed, M failed`.
+///
+/// ```
+/// use redress::testing::render::summary;
+/// assert_eq!(summary(8, 0, "en"), "8 passed, 0 failed");
+/// assert_eq!(summary(8, 0, "zh"), "通过 8 个，失败 0 个");
+/// ```
+pub fn summary(passed: usize, failed: usize, lang: &str) -> String {
+    Words::new(lang).get(
+        "test-summary",
+        &[("passed", number(passed)), ("failed", number(failed))],
+    )
+}
+
+fn number(n: usize) -> FluentValue<'static> {
+    FluentValue::from(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// `text` padded with spaces to `width` terminal columns (wide characters
+/// take two).
+fn pad(text: &str, width: usize) -> String {
+    let mut s = text.to_string();
+    for _ in columns(text)..width {
+        s.push(' ');
+    }
+    s
 }
 
 /// One line for a test that passed, or the differences and traces of one
-/// that failed.
+/// that failed, in `lang`.
 /// Control characters in names and values are made visible
 /// ([`crate::report::visible`]).
-pub fn human_result(r: &TestResult) -> String {
+pub fn human_result(r: &TestResult, lang: &str) -> String {
+    let words = Words::new(lang);
     let mut out = String::new();
+    let line = |id: &str| words.text(id, &[("name", &r.name), ("path", &r.path)]);
     if r.passed() {
-        let _ = writeln!(out, "ok   {} ({})", r.name, r.path);
+        let _ = writeln!(out, "{}", line("test-passed"));
     } else {
-        let _ = writeln!(out, "FAIL {} ({})", r.name, r.path);
+        let _ = writeln!(out, "{}", line("test-failed"));
         for m in &r.mismatches {
-            mismatch(&mut out, m);
+            mismatch(&mut out, m, words);
         }
         out.push('\n');
     }
     crate::report::visible(&out).into_owned()
 }
 
-fn mismatch(out: &mut String, m: &Mismatch) {
-    let what = match m.check.as_str() {
-        "applies" | "not_applies" | "undetermined" => String::new(),
-        other => format!(", {other}"),
+fn mismatch(out: &mut String, m: &Mismatch, words: Words) {
+    let lang = words.lang();
+    let head = match m.check.as_str() {
+        "applies" | "not_applies" | "undetermined" => {
+            words.text("test-mismatch", &[("remedy", &m.remedy)])
+        }
+        other => words.text(
+            "test-mismatch-detail",
+            &[("remedy", &m.remedy), ("check", other)],
+        ),
     };
-    let _ = writeln!(out, "  {}{what}:", m.remedy);
+    let _ = writeln!(out, "  {head}");
     // values from the test file and the case: one line each
-    let _ = writeln!(out, "    - expected: {}", visible_inline(&m.expected));
-    let _ = writeln!(out, "    + actual:   {}", visible_inline(&m.actual));
+    let expected = visible_inline(&m.expected.render(lang)).into_owned();
+    let actual = visible_inline(&m.actual.render(lang)).into_owned();
+    let _ = writeln!(
+        out,
+        "    {}",
+        words.text("test-expected", &[("value", &expected)])
+    );
+    let _ = writeln!(
+        out,
+        "    {}",
+        words.text("test-actual", &[("value", &actual)])
+    );
     for t in &m.trace {
-        rule_trace(out, t);
+        rule_trace(out, t, words);
     }
 }
 
-fn rule_trace(out: &mut String, t: &RuleTrace) {
+/// A truth value (`yes`, `no`, `unknown`) in words.
+fn truth(words: Words, value: &str) -> String {
+    match value {
+        "yes" => words.get("test-truth-yes", &[]),
+        "no" => words.get("test-truth-no", &[]),
+        _ => words.get("test-truth-unknown", &[]),
+    }
+}
+
+fn rule_trace(out: &mut String, t: &RuleTrace, words: Words) {
     let kind = match &t.exception_to {
-        Some(r) => format!("exception {} (to {r})", t.rule),
-        None => format!("rule {}", t.rule),
+        Some(r) => words.text(
+            "test-trace-exception",
+            &[("rule", &t.rule), ("to", &r.render(words.lang()))],
+        ),
+        None => words.text("test-trace-rule", &[("rule", &t.rule)]),
     };
     let by = |value: &str| {
-        t.exceptions
+        let names: Vec<String> = t
+            .exceptions
             .iter()
             .filter(|e| e.applies == value)
-            .map(|e| e.rule.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+            .map(|e| e.rule.render(words.lang()))
+            .collect();
+        words.list(&names)
     };
     let verdict = match (t.applies, t.condition) {
         ("yes", _) => {
             let out = by("no");
             if out.is_empty() {
-                "applies: its condition is yes".to_string()
+                words.get("test-trace-applies", &[])
             } else {
-                format!("applies: its condition is yes; exceptions ruled out: {out}")
+                words.text("test-trace-applies-ruled-out", &[("exceptions", &out)])
             }
         }
-        (_, "no") => "does not apply: its condition is no".to_string(),
-        ("no", _) => format!(
-            "does not apply: its condition is yes, but exception {} applies",
-            by("yes")
-        ),
-        (_, "unknown") => "is undetermined: its condition is unknown".to_string(),
-        _ => format!(
-            "is undetermined: its condition is yes, but exception {} is unknown",
-            by("unknown")
+        (_, "no") => words.get("test-trace-not-applies", &[]),
+        ("no", _) => words.text("test-trace-set-aside", &[("exceptions", &by("yes"))]),
+        (_, "unknown") => words.get("test-trace-undetermined", &[]),
+        _ => words.text(
+            "test-trace-exception-unknown",
+            &[("exceptions", &by("unknown"))],
         ),
     };
-    let _ = writeln!(out, "    {kind} {verdict}");
+    let _ = writeln!(
+        out,
+        "    {}",
+        words.text("test-trace", &[("rule", &kind), ("verdict", &verdict)])
+    );
     for p in &t.parts {
-        let _ = writeln!(out, "      {:<8}{}", p.value, p.condition);
+        let _ = writeln!(
+            out,
+            "      {}{}",
+            pad(&truth(words, p.value), 8),
+            p.condition
+        );
     }
     if !t.facts.0.is_empty() {
+        let unknown = words.get("test-word-unknown", &[]);
         let facts: Vec<String> = t
             .facts
             .0
             .iter()
             .map(|(n, v)| {
-                let v = v.as_deref().map_or("unknown".into(), visible_inline);
+                let v = v.as_deref().map_or(unknown.as_str().into(), visible_inline);
                 format!("{n} = {v}")
             })
             .collect();
-        let _ = writeln!(out, "      facts read: {}", facts.join(", "));
+        let _ = writeln!(
+            out,
+            "      {}",
+            words.text("test-facts-read", &[("facts", &words.list(&facts))])
+        );
     }
 }
 
-fn ratio(r: Ratio) -> String {
-    format!("{}/{} ({:.1}%)", r.covered, r.total, r.percent())
+fn ratio(r: Ratio, words: Words) -> String {
+    words.text(
+        "cov-ratio",
+        &[
+            ("covered", &r.covered.to_string()),
+            ("total", &r.total.to_string()),
+            ("percent", &format!("{:.1}", r.percent())),
+        ],
+    )
 }
 
-/// Coverage of one rulebook, for people.
-pub fn human_coverage(rulebook: &str, c: &CoverageReport) -> String {
+/// Coverage of one rulebook, for people, in `lang`.
+pub fn human_coverage(rulebook: &str, c: &CoverageReport, lang: &str) -> String {
+    let words = Words::new(lang);
     let mut out = String::new();
-    let tests = if c.tests == 1 { "test" } else { "tests" };
-    let _ = writeln!(out, "Coverage of {rulebook} ({} {tests})", c.tests);
     let _ = writeln!(
         out,
-        "  rules and exceptions applied:      {}",
-        ratio(c.rules)
+        "{}",
+        words.get(
+            "cov-heading",
+            &[("rulebook", rulebook.into()), ("count", number(c.tests))]
+        )
+    );
+    // the two ratios line up, two columns after the longer label
+    let rules_label = words.get("cov-rules-applied", &[]);
+    let conditions_label = words.get("cov-condition-outcomes", &[]);
+    let width = columns(&rules_label).max(columns(&conditions_label)) + 2;
+    let _ = writeln!(
+        out,
+        "  {}{}",
+        pad(&rules_label, width),
+        ratio(c.rules, words)
     );
     if !c.counted_per_rule.is_empty() {
         let each: Vec<String> = c
             .counted_per_rule
             .iter()
-            .map(|(name, n)| format!("{} ({n} rules)", visible_inline(name)))
+            .map(|(name, n)| {
+                words.get(
+                    "cov-counted-rules",
+                    &[("name", visible_inline(name).into()), ("count", number(*n))],
+                )
+            })
             .collect();
         let _ = writeln!(
             out,
-            "    counted once per rule it sets aside: {}",
-            each.join(", ")
+            "    {}",
+            words.text("cov-counted-per-rule", &[("each", &words.list(&each))])
         );
     }
     let _ = writeln!(
         out,
-        "  condition outcomes (true, false):  {}",
-        ratio(c.conditions)
+        "  {}{}",
+        pad(&conditions_label, width),
+        ratio(c.conditions, words)
     );
     let (rules, exceptions): (Vec<_>, Vec<_>) = c
         .uncovered_rules
         .iter()
         .partition(|r| r.exception_to.is_none());
     if !rules.is_empty() {
-        let _ = writeln!(out, "  rules never fired:");
+        let _ = writeln!(out, "  {}", words.get("cov-rules-never-fired", &[]));
         for r in rules {
-            let _ = writeln!(out, "    {}: {}", r.rule, r.reason);
+            let reason = r.reason.render(lang);
+            let _ = writeln!(
+                out,
+                "    {}",
+                words.text("cov-rule-reason", &[("rule", &r.rule), ("reason", &reason)])
+            );
         }
     }
     if !exceptions.is_empty() {
-        let _ = writeln!(out, "  exceptions never taken:");
+        let _ = writeln!(out, "  {}", words.get("cov-exceptions-never-taken", &[]));
         for r in exceptions {
-            let to = r.exception_to.as_deref().unwrap_or("");
-            let _ = writeln!(out, "    {} (to {to}): {}", r.rule, r.reason);
+            let to = r
+                .exception_to
+                .as_ref()
+                .map(|t| t.render(lang))
+                .unwrap_or_default();
+            let reason = r.reason.render(lang);
+            let _ = writeln!(
+                out,
+                "    {}",
+                words.text(
+                    "cov-exception-reason",
+                    &[("rule", &r.rule), ("to", &to), ("reason", &reason)]
+                )
+            );
         }
     }
     if !c.uncovered_conditions.is_empty() {
-        let _ = writeln!(out, "  conditions not seen both true and false:");
+        let _ = writeln!(out, "  {}", words.get("cov-conditions-one-way", &[]));
         for a in &c.uncovered_conditions {
-            let via = a
-                .via
-                .as_ref()
-                .map(|v| format!(" (in {v})"))
-                .unwrap_or_default();
-            let _ = writeln!(out, "    {}: `{}`{via}", a.rule, a.condition);
-            let _ = writeln!(out, "      {}", a.reason);
+            let rule = a.rule.render(lang);
+            let line = match &a.via {
+                Some(via) => words.text(
+                    "cov-condition-via",
+                    &[("rule", &rule), ("condition", &a.condition), ("via", via)],
+                ),
+                None => words.text(
+                    "cov-condition",
+                    &[("rule", &rule), ("condition", &a.condition)],
+                ),
+            };
+            let _ = writeln!(out, "    {line}");
+            let _ = writeln!(out, "      {}", a.reason.render(lang));
         }
     }
     crate::report::visible(&out).into_owned()

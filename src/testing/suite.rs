@@ -251,8 +251,8 @@ fn failure(e: &Entry, result: &TestResult) -> Option<Diagnostic> {
                 "diag-test-mismatch",
                 remedy = &m.remedy,
                 check = &m.check,
-                expected = &m.expected,
-                actual = &m.actual
+                expected = m.expected.clone(),
+                actual = m.actual.clone()
             )
         })
         .collect();
@@ -311,7 +311,7 @@ fn below_minimum(book: &Book, coverage: &CoverageReport, min: f64) -> Vec<Diagno
             text!(
                 "diag-test-rule-uncovered",
                 rule = &r.rule,
-                reason = &r.reason
+                reason = r.reason.clone()
             ),
         )
         .help(text!(
@@ -330,8 +330,8 @@ fn below_minimum(book: &Book, coverage: &CoverageReport, min: f64) -> Vec<Diagno
             text!(
                 "diag-test-condition-uncovered",
                 condition = &c.condition,
-                rule = &c.rule,
-                reason = &c.reason
+                rule = c.rule.clone(),
+                reason = c.reason.clone()
             ),
         )
         .help(text!(
@@ -340,7 +340,7 @@ fn below_minimum(book: &Book, coverage: &CoverageReport, min: f64) -> Vec<Diagno
         ));
         out.push(with_span(
             d,
-            &c.rule,
+            c.rule.english(),
             text!("diag-test-condition-uncovered-label"),
         ));
     }
