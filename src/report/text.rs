@@ -107,6 +107,11 @@ impl<'m> Render<'m> {
         }
     }
 
+    /// The rulebook it names things from.
+    pub(crate) fn model(&self) -> &'m Model {
+        self.model
+    }
+
     /// The catalogue's words.
     pub(crate) fn words(&self) -> &Words {
         &self.words
