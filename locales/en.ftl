@@ -1073,3 +1073,6 @@ diff-aspect-old = { $what }: { $old }
 diff-found-item = { $number }. ({ $origin })
 diff-found-changes = { $changes } ({ $origin })
 
+
+## advice: set aside by
+quoted-title = “{ $title }”

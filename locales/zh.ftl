@@ -1017,3 +1017,6 @@ diff-aspect-old = { $what }：{ $old }
 diff-found-item = { $number }.（{ $origin }）
 diff-found-changes = { $changes }（{ $origin }）
 
+
+## advice: set aside by
+quoted-title = 「{ $title }」
