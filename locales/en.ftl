@@ -982,10 +982,8 @@ diff-verdict-nothing-changed = No behavioural change: no condition, remedy, amou
 diff-verdict-exhaustive = No behavioural change: the search was exhaustive for the changed conditions (every combination of their boundary values and unknown, from the empty case).
 diff-verdict-undecided = Undecided: the search found no behavioural change, but it was not exhaustive ({ $why }), so cases it did not try may behave differently.
 diff-verdict-undecided-see-below = Undecided: the search found no behavioural change, but it was not exhaustive (see below), so cases it did not try may behave differently.
-diff-verdict-unreached = { $count ->
-    [one] Undecided: the search found no behavioural change, but it could not aim at the condition { $conditions }, so cases on their other side may behave differently.
-   *[other] Undecided: the search found no behavioural change, but it could not aim at the conditions { $conditions }, so cases on their other side may behave differently.
-}
+diff-verdict-unreached-one = Undecided: the search found no behavioural change, but it could not aim at the condition { $conditions }, so cases on their other side may behave differently.
+diff-verdict-unreached = Undecided: the search found no behavioural change, but it could not aim at the conditions { $conditions }, so cases on their other side may behave differently.
 diff-more = {" "}and { $count } more
 diff-from-case = from { $case }
 diff-from-empty = from the empty case
@@ -1031,13 +1029,15 @@ diff-seeds-corpus = { $count ->
 diff-how-truncated = one fact at a time from each seed, then every combination until the case limit
 diff-how-combinations = one fact at a time and every combination of the values above, from each seed
 diff-how-one-at-a-time = one fact at a time from each seed
-diff-searched-tried = { $count ->
+diff-cases-count = { $count ->
     [one] { $count } distinct case
    *[other] { $count } distinct cases
-} evaluated under both versions, from { $seeds ->
-    [one] { $seeds } seed
-   *[other] { $seeds } seeds
-} ({ $which }); { $how }
+}
+diff-seeds-count = { $count ->
+    [one] { $count } seed
+   *[other] { $count } seeds
+}
+diff-searched-tried = { $cases } evaluated under both versions, from { $seeds } ({ $which }); { $how }
 diff-searched-exhaustive = exhaustive for the changed conditions: these values cover every class of cases the conditions of the affected remedies tell apart
 diff-not-exhaustive-line = not exhaustive:
 diff-not-exhaustive-heading = Not exhaustive:
@@ -1072,7 +1072,6 @@ diff-value-computed = an amount, deadline or parameter of `{ $rule }` changed an
 diff-aspect-old = { $what }: { $old }
 diff-found-item = { $number }. ({ $origin })
 diff-found-changes = { $changes } ({ $origin })
-
 
 ## advice: set aside by
 quoted-title = “{ $title }”

@@ -956,6 +956,7 @@ diff-verdict-nothing-changed = 行为未改变：没有条件、救济途径、�
 diff-verdict-exhaustive = 行为未改变：对已改变的条件，搜索是穷尽的（从空案件出发，试遍其边界值与未知的每一种组合）。
 diff-verdict-undecided = 未能判定：搜索没有发现行为变化，但搜索并不穷尽（{ $why }），未试过的案件可能表现不同。
 diff-verdict-undecided-see-below = 未能判定：搜索没有发现行为变化，但搜索并不穷尽（见下文），未试过的案件可能表现不同。
+diff-verdict-unreached-one = 未能判定：搜索没有发现行为变化，但无法针对条件 { $conditions } 生成案件，条件另一侧的案件可能表现不同。
 diff-verdict-unreached = 未能判定：搜索没有发现行为变化，但无法针对条件 { $conditions } 生成案件，条件另一侧的案件可能表现不同。
 diff-more = {" "}等另外 { $count } 个
 diff-from-case = 来自 { $case }
@@ -984,7 +985,9 @@ diff-seeds-corpus = 空案件与 { $count } 个案件库案件
 diff-how-truncated = 从每个起点逐一变动事实，再试各种组合，直至案件上限
 diff-how-combinations = 从每个起点逐一变动事实，并试遍上述取值的每一种组合
 diff-how-one-at-a-time = 从每个起点逐一变动事实
-diff-searched-tried = 在两个版本下评估了 { $count } 个不同案件，起点 { $seeds } 个（{ $which }）；{ $how }
+diff-cases-count = { $count } 个不同案件
+diff-seeds-count = { $count } 个
+diff-searched-tried = 在两个版本下评估了 { $cases }，起点 { $seeds }（{ $which }）；{ $how }
 diff-searched-exhaustive = 对已改变的条件是穷尽的：这些取值覆盖了受影响救济途径的条件所能区分的每一类案件
 diff-not-exhaustive-line = 不穷尽：
 diff-not-exhaustive-heading = 不穷尽：
@@ -1016,7 +1019,6 @@ diff-value-computed = `{ $rule }` 的金额、期限或参数已改变，且由�
 diff-aspect-old = { $what }：{ $old }
 diff-found-item = { $number }.（{ $origin }）
 diff-found-changes = { $changes }（{ $origin }）
-
 
 ## advice: set aside by
 quoted-title = 「{ $title }」

@@ -361,13 +361,12 @@ impl<'r> Say<'r> {
             if more > 0 {
                 conditions.push_str(&self.get("diff-more", &[("count", count(more))]));
             }
-            self.get(
-                "diff-verdict-unreached",
-                &[
-                    ("count", count(s.unreached.len())),
-                    ("conditions", FluentValue::from(conditions)),
-                ],
-            )
+            let id = if s.unreached.len() == 1 {
+                "diff-verdict-unreached-one"
+            } else {
+                "diff-verdict-unreached"
+            };
+            self.say(id, &[("conditions", &conditions)])
         }
     }
 
@@ -495,13 +494,15 @@ impl<'r> Say<'r> {
             },
             &[],
         );
-        out.push(self.get(
+        let cases = self.get("diff-cases-count", &[("count", count(s.tried))]);
+        let seed_count = self.get("diff-seeds-count", &[("count", count(s.seeds))]);
+        out.push(self.say(
             "diff-searched-tried",
             &[
-                ("count", count(s.tried)),
-                ("seeds", count(s.seeds)),
-                ("which", FluentValue::from(seeds)),
-                ("how", FluentValue::from(how)),
+                ("cases", &cases),
+                ("seeds", &seed_count),
+                ("which", &seeds),
+                ("how", &how),
             ],
         ));
         if s.exhaustive {
