@@ -1025,3 +1025,168 @@ fmt-more-lines = … { $count ->
     }
 cli-error = error: { $message }
 test-rule-under = { $rule } (under { $under })
+
+## diff
+diff-title = redress diff { $old } → { $new }
+diff-title-markdown = redress diff: { $old } → { $new }
+diff-titled = { $title } ({ $id })
+diff-item = { $kind } { $name }
+diff-kind-rulebook = rulebook
+diff-kind-law = law
+diff-kind-fact = fact
+diff-kind-define = define
+diff-kind-remedy = remedy
+diff-kind-rule = rule
+diff-kind-exception = exception
+diff-added = added
+diff-removed = removed
+diff-changed = changed
+diff-aspect-titles = titles
+diff-aspect-period = period
+diff-aspect-type = type
+diff-aspect-questions = questions
+diff-aspect-labels = labels
+diff-aspect-value-labels = value labels
+diff-aspect-definition = definition
+diff-aspect-category = category
+diff-aspect-parameters = parameters
+diff-aspect-amount = amount
+diff-aspect-deadline = deadline
+diff-aspect-citations = citations
+diff-aspect-exception-to = exception to
+diff-aspect-condition = condition
+diff-aspect-remedy = remedy
+diff-aspect-jurisdiction = jurisdiction
+diff-aspect-version = version
+diff-aspect-effective = effective
+diff-aspect-languages = languages
+diff-aspect-currency = currency
+diff-aspect-as-of = as of
+diff-aspect-change = { $what }: { $old } → { $new }
+diff-unknown = unknown
+diff-up-to = up to { $amount }
+diff-not-given = not given
+diff-undetermined = undetermined
+diff-given = given
+diff-given-with = given ({ $details })
+diff-still-given = given; { $changes }
+diff-param = { $param } = { $value }
+diff-amount = amount { $amount }
+diff-deadline = deadline { $deadline }
+diff-parameters = parameters { $change }
+diff-from-to = { $old } → { $new }
+diff-comma = {", "}
+diff-semicolon = {"; "}
+diff-colon = { $what }:
+diff-remedy-change = { $remedy }: { $change }
+diff-old-rejects = the old version rejects the case: { $error }
+diff-new-rejects = the new version rejects the case: { $error }
+diff-invalid-case = invalid case
+diff-cannot-be = `{ $name }` cannot be { $value } here: it is { $ty }
+diff-verdict-corpus = { $count ->
+    [one] { $count } case of the corpus changed
+   *[other] { $count } cases of the corpus changed
+}
+diff-verdict-search = { $count ->
+    [one] the search found { $count } kind of change the corpus does not show
+   *[other] the search found { $count } kinds of change the corpus does not show
+}
+diff-verdict-see-above = see the cases above
+diff-verdict-changed = Behaviour changed: { $findings }.
+diff-verdict-nothing-changed = No behavioural change: no condition, remedy, amount or deadline changed.
+diff-verdict-exhaustive = No behavioural change: the search was exhaustive for the changed conditions (every combination of their boundary values and unknown, from the empty case).
+diff-verdict-undecided = Undecided: the search found no behavioural change, but it was not exhaustive ({ $why }), so cases it did not try may behave differently.
+diff-verdict-undecided-see-below = Undecided: the search found no behavioural change, but it was not exhaustive (see below), so cases it did not try may behave differently.
+diff-verdict-unreached-one = Undecided: the search found no behavioural change, but it could not aim at the condition { $conditions }, so cases on their other side may behave differently.
+diff-verdict-unreached = Undecided: the search found no behavioural change, but it could not aim at the conditions { $conditions }, so cases on their other side may behave differently.
+diff-more = {" "}and { $count } more
+diff-from-case = from { $case }
+diff-from-empty = from the empty case
+diff-similar = { $count ->
+    [one] { $count } other case like it
+   *[other] { $count } other cases like it
+}
+diff-in-corpus-too = the corpus shows this too
+diff-corpus-summary = { $count ->
+    [one] { $count } case replayed under both versions; { $changed } changed
+   *[other] { $count } cases replayed under both versions; { $changed } changed
+}
+diff-corpus-sentence = { $count ->
+    [one] { $count } case replayed under both versions; { $changed } changed.
+   *[other] { $count } cases replayed under both versions; { $changed } changed.
+}
+diff-corpus-line = Corpus: { $summary }
+diff-rejected-by-both = { $case } is rejected by both versions: { $error }
+diff-found-none = no generated case has a different outcome
+diff-found-none-sentence = No generated case has a different outcome.
+diff-found = { $count ->
+    [one] found { $count } kind of change
+   *[other] found { $count } kinds of change
+}
+diff-found-sentence = { $count ->
+    [one] Found { $count } kind of change.
+   *[other] Found { $count } kinds of change.
+}
+diff-search-heading = Search beyond the corpus:
+diff-search-title = Search beyond the corpus
+diff-searched-changed = changed: { $items }
+diff-searched-remedies = remedies affected: { $remedies }
+diff-searched-condition-old = condition old: { $condition } (in { $rule })
+diff-searched-condition-new = condition new: { $condition } (in { $rule })
+diff-searched-fact = varied { $fact }: { $values }, unknown, and the seed's value
+diff-searched-context = varied (context) { $fact }: { $values }, unknown, and the seed's value
+diff-searched-boundary = boundary of `{ $relation }`: a day (or step) before, on and after
+diff-seeds-empty = the empty case
+diff-seeds-corpus = { $count ->
+    [one] the empty case and { $count } corpus case
+   *[other] the empty case and { $count } corpus cases
+}
+diff-how-truncated = one fact at a time from each seed, then every combination until the case limit
+diff-how-combinations = one fact at a time and every combination of the values above, from each seed
+diff-how-one-at-a-time = one fact at a time from each seed
+diff-cases-count = { $count ->
+    [one] { $count } distinct case
+   *[other] { $count } distinct cases
+}
+diff-seeds-count = { $count ->
+    [one] { $count } seed
+   *[other] { $count } seeds
+}
+diff-searched-tried = { $cases } evaluated under both versions, from { $seeds } ({ $which }); { $how }
+diff-searched-exhaustive = exhaustive for the changed conditions: these values cover every class of cases the conditions of the affected remedies tell apart
+diff-not-exhaustive-line = not exhaustive:
+diff-not-exhaustive-heading = Not exhaustive:
+diff-structure-none = Structure: no change
+diff-structure-none-sentence = No item changed.
+diff-structure-count = { $count ->
+    [one] Structure: { $count } item changed
+   *[other] Structure: { $count } items changed
+}
+diff-structure-item = { $verb } { $item }: { $summary }
+diff-structure-heading = Structure
+diff-column-item = item
+diff-column-what = what changed
+diff-column-case = case
+diff-column-change = change
+diff-corpus-heading = Corpus
+diff-what-was-searched = What was searched
+diff-too-many-combinations = the searched values make too many combinations, more than the { $limit } tried in full; facts were varied one at a time
+diff-combinations = the searched values make { $count } combinations, more than the { $limit } tried in full; facts were varied one at a time
+diff-silent-change = on some generated cases the versions give a remedy by different rules although the outcome agrees
+diff-stopped = the search stopped after { $count } cases
+diff-never-made = no case tried made `{ $condition }` ({ $version ->
+    [old] old version
+   *[new] new version
+}) { $missing ->
+    [true] true
+    [false] false
+   *[either] true or false
+}
+diff-unsettled = `{ $fact }` is read by `{ $condition }`, which boundary values do not settle
+diff-value-computed = an amount, deadline or parameter of `{ $rule }` changed and is computed from facts
+diff-aspect-old = { $what }: { $old }
+diff-found-item = { $number }. ({ $origin })
+diff-found-changes = { $changes } ({ $origin })
+
+## advice: set aside by
+quoted-title = “{ $title }”

@@ -309,6 +309,16 @@ impl Diagnostic {
         }
     }
 
+    /// The message as a [`Text`], to be rendered again in any language
+    /// inside another sentence.
+    pub fn message_text(&self) -> Text {
+        self.texts
+            .0
+            .iter()
+            .find(|(part, _)| *part == Part::Message)
+            .map_or_else(|| Text::from(self.message.clone()), |(_, t)| t.clone())
+    }
+
     /// The same diagnostic with its message, labels, help and fixes' words
     /// in `lang` (English when the catalogue lacks the language or a message;
     /// words not from the catalogue stay as they are).

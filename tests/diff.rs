@@ -70,6 +70,59 @@ fn reports() {
     });
 }
 
+/// The text and Markdown reports in Chinese (`--lang zh`), and English
+/// with `--lang en`, byte for byte as without it; JSON, for programs, the
+/// same in both languages.
+#[test]
+fn reports_in_chinese() {
+    insta::glob!("diff/*/old.rules", |path| {
+        let dir = relative(path.parent().unwrap());
+        let old = format!("{dir}/old.rules");
+        let new = format!("{dir}/new.rules");
+        let name = crate::snapshot_name(path.parent().unwrap(), "tests/diff");
+        for format in ["text", "markdown"] {
+            let args = ["diff", &old, &new, "--format", format];
+            let (code, stdout, stderr) = redress(&[&args[..], &["--lang", "zh"]].concat(), root());
+            assert_eq!(code, 0, "{stderr}");
+            insta::with_settings!({ snapshot_suffix => format!("{name}.{format}.zh") }, {
+                insta::assert_snapshot!(stdout);
+            });
+            let (_, english, _) = redress(&args, root());
+            let (_, asked, _) = redress(&[&args[..], &["--lang", "en"]].concat(), root());
+            assert_eq!(english, asked);
+        }
+        let json = ["diff", &old, &new, "--format", "json"];
+        let (_, en, _) = redress(&json, root());
+        let (_, zh, _) = redress(&[&json[..], &["--lang", "zh"]].concat(), root());
+        assert_eq!(en, zh, "JSON is for programs: one language");
+    });
+}
+
+/// Without `--lang`, the locale decides: `LC_ALL=zh_CN.UTF-8` gives the
+/// report in Chinese.
+#[test]
+fn the_locale_chooses_chinese() {
+    let dir = "tests/diff/threshold";
+    let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .args([
+            "diff",
+            &format!("{dir}/old.rules"),
+            &format!("{dir}/new.rules"),
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout.contains("行为已改变：搜索发现了 2 种案件库未体现的变化。"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("结构：2 个条目改变"), "{stdout}");
+    assert!(!stdout.contains("Behaviour changed"), "{stdout}");
+}
+
 /// Evaluate a case file text under a version: the remedies given.
 fn given(graph: &DecisionGraph, json: &str) -> Vec<String> {
     let file = SourceFile::new("found.json", json);
@@ -252,7 +305,7 @@ fn corpus_changes_and_relational_boundaries() {
             .search
             .not_exhaustive
             .iter()
-            .any(|w| w.contains("`fraud`"))
+            .any(|w| w.english().contains("`fraud`"))
     );
     let (code, _, _) = redress(
         &[
@@ -340,7 +393,7 @@ fn git_compares_a_revision_with_the_working_tree() {
     );
     assert!(stdout.contains("1 case replayed"), "{stdout}");
     assert!(
-        stdout.contains("quick_refund: not given → given"),
+        stdout.contains("Quick refund (quick_refund): not given → given"),
         "{stdout}"
     );
     // without a path: every changed rulebook

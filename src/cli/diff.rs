@@ -62,7 +62,7 @@ pub(crate) struct Args {
     /// Stop the search after this many generated cases.
     #[arg(long, value_name = "N", default_value_t = Options::default().max_cases)]
     max_cases: usize,
-    /// Language of the diagnostics (`en`, `zh`; default: the environment's locale,
+    /// Language of the report and the diagnostics (`en`, `zh`; default: the environment's locale,
     /// `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English).
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
@@ -198,7 +198,12 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         write!(
             out,
             "{}",
-            report.render(format, pair.old.name(), pair.new.name())
+            report.render_in(
+                format,
+                pair.old.name(),
+                pair.new.name(),
+                super::diagnostic_language()
+            )
         )?;
         if args.fail_on_change
             && (report.behaviour_changed() || (args.fail_on_undecided && report.undecided()))

@@ -146,6 +146,8 @@ pub struct Report {
     pub replay: Replay,
     /// Cases generated around the changed conditions.
     pub search: Search,
+    /// The two versions, old and new, for names and values in a language.
+    models: Arc<[Model; 2]>,
 }
 
 impl Report {
@@ -161,10 +163,19 @@ impl Report {
         !self.behaviour_changed() && !self.search.exhaustive
     }
 
-    /// Render the report for people (`Text`, `Markdown`) or tools (`Json`).
-    /// `old_name` and `new_name` say which versions were compared.
+    /// Render the report for people (`Text`, `Markdown`) or tools (`Json`),
+    /// in English. `old_name` and `new_name` say which versions were
+    /// compared.
     pub fn render(&self, format: Format, old_name: &str, new_name: &str) -> String {
-        render::render(self, format, old_name, new_name)
+        render::render(self, format, old_name, new_name, "en")
+    }
+
+    /// [`Report::render`] in a language of the catalogue (`en`, `zh`): the
+    /// text and Markdown reports' words, and the remedies', rules' and
+    /// facts' titles and labels. JSON, for programs, is the same in every
+    /// language.
+    pub fn render_in(&self, format: Format, old_name: &str, new_name: &str, lang: &str) -> String {
+        render::render(self, format, old_name, new_name, lang)
     }
 }
 
@@ -183,6 +194,7 @@ pub fn diff(
         structure,
         replay,
         search,
+        models: Arc::new([old.model().clone(), new.model().clone()]),
     }
 }
 

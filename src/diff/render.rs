@@ -2,10 +2,15 @@
 
 use std::fmt::Write as _;
 
+use fluent_bundle::FluentValue;
 use serde_json::{Value as Json, json};
 
-use super::behaviour::{CaseChange, Found, RemedyChange, Search};
-use super::{Change, ItemChange, Report};
+use super::behaviour::{Found, Grant, HeldValue, RemedyChange, Status};
+use super::{Change, ItemChange, ItemKind, Report};
+use crate::diagnostic::Text;
+use crate::i18n::Words;
+use crate::outcome::Shown;
+use crate::report::text::Render;
 
 /// How to render a [`Report`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,11 +23,15 @@ pub enum Format {
     Json,
 }
 
-pub(super) fn render(report: &Report, format: Format, old: &str, new: &str) -> String {
+pub(super) fn render(report: &Report, format: Format, old: &str, new: &str, lang: &str) -> String {
     match format {
         // for a terminal: control characters in case values made visible
-        Format::Text => crate::report::visible(&text(report, old, new)).into_owned(),
-        Format::Markdown => crate::report::visible(&markdown(report, old, new)).into_owned(),
+        Format::Text => {
+            crate::report::visible(&text(&Say::new(report, lang, false), old, new)).into_owned()
+        }
+        Format::Markdown => {
+            crate::report::visible(&markdown(&Say::new(report, lang, true), old, new)).into_owned()
+        }
         Format::Json => {
             let mut s =
                 serde_json::to_string_pretty(&to_json(report, old, new)).unwrap_or_default();
@@ -32,26 +41,500 @@ pub(super) fn render(report: &Report, format: Format, old: &str, new: &str) -> S
     }
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn join_and(items: &[String]) -> String {
+fn count(n: usize) -> FluentValue<'static> {
+    FluentValue::from(n)
+}
+
+/// The report's words in one language: the catalogue's section `## diff`,
+/// names by their titles and labels in that language (from the new version,
+/// else the old), values as the advice shows them.
+struct Say<'r> {
+    report: &'r Report,
+    words: Words,
+    /// The advice's renderers of each version, for names and values.
+    new: Render<'r>,
+    old: Render<'r>,
+    /// Markdown: ids in backticks.
+    markdown: bool,
+}
+
+impl<'r> Say<'r> {
+    fn new(report: &'r Report, lang: &str, markdown: bool) -> Say<'r> {
+        let words = Words::new(lang);
+        let [old, new] = &*report.models;
+        Say {
+            report,
+            new: Render::new(new, words.lang(), false),
+            old: Render::new(old, words.lang(), false),
+            words,
+            markdown,
+        }
+    }
+
+    fn get(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.words.get(id, args)
+    }
+
+    fn say(&self, id: &str, args: &[(&str, &str)]) -> String {
+        self.words.text(id, args)
+    }
+
+    fn text(&self, t: &Text) -> String {
+        t.render(self.words.lang())
+    }
+
+    fn list(&self, items: &[String]) -> String {
+        self.words.list(items)
+    }
+
+    /// An id as a maintainer finds it in the rulebook (in backticks in
+    /// Markdown).
+    fn id(&self, id: &str) -> String {
+        if self.markdown {
+            code(id)
+        } else {
+            id.to_string()
+        }
+    }
+
+    /// A name with its title beside its id: `Quick refund (quick_refund)`;
+    /// the id alone when there is no title.
+    fn titled(&self, title: Option<&str>, id: &str) -> String {
+        match title {
+            Some(t) if t != id => self.say("diff-titled", &[("title", t), ("id", &self.id(id))]),
+            _ => self.id(id),
+        }
+    }
+
+    fn remedy(&self, id: &str) -> String {
+        let title = |r: &Render<'r>| {
+            let m = r.model();
+            m.remedies
+                .iter()
+                .find(|x| x.id == id)
+                .and_then(|x| m.local(&x.titles, self.words.lang()))
+        };
+        self.titled(title(&self.new).or_else(|| title(&self.old)), id)
+    }
+
+    fn rule(&self, name: &str) -> String {
+        let title = |r: &Render<'r>| {
+            r.rule_decl(name)
+                .and_then(|x| r.model().local(&x.titles, self.words.lang()))
+        };
+        self.titled(title(&self.new).or_else(|| title(&self.old)), name)
+    }
+
+    /// A fact by its label, its name beside it in backticks in every
+    /// format (as the search's lines have always named facts).
+    fn fact(&self, name: &str) -> String {
+        let label = self
+            .new
+            .fact_label(name)
+            .or_else(|| self.old.fact_label(name));
+        let id = code(name);
+        match label {
+            Some(l) if l != name => self.say("diff-titled", &[("title", &l), ("id", &id)]),
+            _ => id,
+        }
+    }
+
+    /// An item of the rulebook by its kind: `rule Quick refund (quick)`.
+    fn item(&self, kind: ItemKind, name: &str) -> String {
+        let shown = match kind {
+            ItemKind::Remedy => self.remedy(name),
+            ItemKind::Rule | ItemKind::Exception => self.rule(name),
+            ItemKind::Fact | ItemKind::Derived => {
+                let label = self
+                    .new
+                    .fact_label(name)
+                    .or_else(|| self.old.fact_label(name));
+                self.titled(label.as_deref(), name)
+            }
+            ItemKind::Header | ItemKind::Law => self.id(name),
+        };
+        self.say(
+            "diff-item",
+            &[("kind", &self.say(kind_id(kind), &[])), ("name", &shown)],
+        )
+    }
+
+    fn verb(&self, c: &Change) -> String {
+        self.say(
+            match c {
+                Change::Added => "diff-added",
+                Change::Removed => "diff-removed",
+                Change::Changed(_) => "diff-changed",
+            },
+            &[],
+        )
+    }
+
+    fn aspect(&self, what: &str) -> String {
+        let id = format!("diff-aspect-{}", what.replace(' ', "-"));
+        self.say(&id, &[])
+    }
+
+    /// A computed value as the advice shows it.
+    fn held(&self, v: &HeldValue) -> String {
+        if v.value.is_none() {
+            return self.say("diff-unknown", &[]);
+        }
+        let shown = self.new.computed(&v.computed());
+        if v.up_to {
+            self.say("diff-up-to", &[("amount", &shown)])
+        } else {
+            shown
+        }
+    }
+
+    fn status_word(&self, s: &Status) -> String {
+        self.say(
+            match s {
+                Status::NotGiven => "diff-not-given",
+                Status::Undetermined => "diff-undetermined",
+                Status::Given(_) => "diff-given",
+            },
+            &[],
+        )
+    }
+
+    fn params(&self, g: &Grant) -> String {
+        let p: Vec<String> = g
+            .params
+            .iter()
+            .zip(&g.values.params)
+            .map(|((k, _), v)| self.say("diff-param", &[("param", k), ("value", &self.held(v))]))
+            .collect();
+        self.list(&p)
+    }
+
+    fn amount(&self, g: &Grant) -> Option<String> {
+        g.values.amount.as_ref().map(|a| self.held(a))
+    }
+
+    fn deadline(&self, g: &Grant) -> Option<String> {
+        g.values.deadline.as_ref().map(|d| match d {
+            Some(date) => date.clone(),
+            None => self.say("diff-unknown", &[]),
+        })
+    }
+
+    fn details(&self, g: &Grant) -> String {
+        let mut parts = Vec::new();
+        if !g.params.is_empty() {
+            parts.push(self.params(g));
+        }
+        if let Some(a) = self.amount(g) {
+            parts.push(self.say("diff-amount", &[("amount", &a)]));
+        }
+        if let Some(d) = self.deadline(g) {
+            parts.push(self.say("diff-deadline", &[("deadline", &d)]));
+        }
+        parts.join(&self.say("diff-comma", &[]))
+    }
+
+    fn status(&self, s: &Status) -> String {
+        match s {
+            Status::Given(grants) => {
+                let details: Vec<String> = grants
+                    .iter()
+                    .map(|g| self.details(g))
+                    .filter(|d| !d.is_empty())
+                    .collect();
+                if details.is_empty() {
+                    self.status_word(s)
+                } else {
+                    self.say(
+                        "diff-given-with",
+                        &[("details", &details.join(&self.say("diff-semicolon", &[])))],
+                    )
+                }
+            }
+            other => self.status_word(other),
+        }
+    }
+
+    /// What changed for a remedy, as [`RemedyChange::describe`] says it.
+    fn describe(&self, c: &RemedyChange) -> String {
+        if let (Status::Given(a), Status::Given(b)) = (&c.old, &c.new) {
+            if let ([x], [y]) = (a.as_slice(), b.as_slice()) {
+                let none = || self.say("none", &[]);
+                let change = |old: String, new: String| {
+                    self.say("diff-from-to", &[("old", &old), ("new", &new)])
+                };
+                let mut parts = Vec::new();
+                if x.amount != y.amount {
+                    let (o, n) = (
+                        self.amount(x).unwrap_or_else(none),
+                        self.amount(y).unwrap_or_else(none),
+                    );
+                    parts.push(self.say("diff-amount", &[("amount", &change(o, n))]));
+                }
+                if x.deadline != y.deadline {
+                    let (o, n) = (
+                        self.deadline(x).unwrap_or_else(none),
+                        self.deadline(y).unwrap_or_else(none),
+                    );
+                    parts.push(self.say("diff-deadline", &[("deadline", &change(o, n))]));
+                }
+                if x.params != y.params {
+                    parts.push(self.say(
+                        "diff-parameters",
+                        &[("change", &change(self.params(x), self.params(y)))],
+                    ));
+                }
+                return self.say(
+                    "diff-still-given",
+                    &[("changes", &parts.join(&self.say("diff-comma", &[])))],
+                );
+            }
+        }
+        self.say(
+            "diff-from-to",
+            &[("old", &self.status(&c.old)), ("new", &self.status(&c.new))],
+        )
+    }
+
+    fn change_lines(&self, changes: &[RemedyChange], rejected: Option<&Text>) -> Vec<String> {
+        let mut out: Vec<String> = changes
+            .iter()
+            .map(|c| {
+                self.say(
+                    "diff-remedy-change",
+                    &[
+                        ("remedy", &self.remedy(&c.remedy)),
+                        ("change", &self.describe(c)),
+                    ],
+                )
+            })
+            .collect();
+        if let Some(r) = rejected {
+            out.push(self.text(r));
+        }
+        out
+    }
+
+    /// The verdict, in one sentence.
+    fn verdict(&self) -> String {
+        let report = self.report;
+        let s = &report.search;
+        if report.behaviour_changed() {
+            let mut parts = Vec::new();
+            if !report.replay.changed.is_empty() {
+                parts.push(self.get(
+                    "diff-verdict-corpus",
+                    &[("count", count(report.replay.changed.len()))],
+                ));
+            }
+            let new_kinds = s.found.iter().filter(|f| !f.in_corpus).count();
+            if new_kinds > 0 {
+                parts.push(self.get("diff-verdict-search", &[("count", count(new_kinds))]));
+            }
+            if parts.is_empty() {
+                parts.push(self.say("diff-verdict-see-above", &[]));
+            }
+            self.say(
+                "diff-verdict-changed",
+                &[("findings", &parts.join(&self.say("diff-semicolon", &[])))],
+            )
+        } else if s.exhaustive {
+            if s.changed_items.is_empty() {
+                self.say("diff-verdict-nothing-changed", &[])
+            } else {
+                self.say("diff-verdict-exhaustive", &[])
+            }
+        } else if s.unreached.is_empty() {
+            match s.not_exhaustive.first() {
+                Some(why) => self.say("diff-verdict-undecided", &[("why", &self.text(why))]),
+                None => self.say("diff-verdict-undecided-see-below", &[]),
+            }
+        } else {
+            let list: Vec<String> = s
+                .unreached
+                .iter()
+                .take(5)
+                .map(|c| format!("`{c}`"))
+                .collect();
+            let mut conditions = and_list(&self.words, &list);
+            let more = s.unreached.len().saturating_sub(5);
+            if more > 0 {
+                conditions.push_str(&self.get("diff-more", &[("count", count(more))]));
+            }
+            let id = if s.unreached.len() == 1 {
+                "diff-verdict-unreached-one"
+            } else {
+                "diff-verdict-unreached"
+            };
+            self.say(id, &[("conditions", &conditions)])
+        }
+    }
+
+    /// Where a found case comes from: `from the empty case; 2 other cases
+    /// like it; the corpus shows this too`.
+    fn origin(&self, f: &Found) -> String {
+        let from = match &f.from {
+            Some(case) => self.say("diff-from-case", &[("case", case)]),
+            None => self.say("diff-from-empty", &[]),
+        };
+        let mut parts = vec![from];
+        if f.similar > 0 {
+            parts.push(self.get("diff-similar", &[("count", count(f.similar))]));
+        }
+        if f.in_corpus {
+            parts.push(self.say("diff-in-corpus-too", &[]));
+        }
+        parts.join(&self.say("diff-semicolon", &[]))
+    }
+
+    /// `3 cases replayed under both versions; 1 changed`.
+    fn corpus_summary(&self, heading: bool) -> String {
+        let r = &self.report.replay;
+        self.get(
+            if heading {
+                "diff-corpus-sentence"
+            } else {
+                "diff-corpus-summary"
+            },
+            &[
+                ("count", count(r.cases)),
+                ("changed", count(r.changed.len())),
+            ],
+        )
+    }
+
+    /// What the search found, in one line.
+    fn found_summary(&self, sentence: bool) -> String {
+        let s = &self.report.search;
+        match (s.found.is_empty(), sentence) {
+            (true, false) => self.say("diff-found-none", &[]),
+            (true, true) => self.say("diff-found-none-sentence", &[]),
+            (false, false) => self.get("diff-found", &[("count", count(s.found.len()))]),
+            (false, true) => self.get("diff-found-sentence", &[("count", count(s.found.len()))]),
+        }
+    }
+
+    fn searched(&self) -> Vec<String> {
+        let s = &self.report.search;
+        let mut out = Vec::new();
+        if !s.changed_items.is_empty() {
+            let items: Vec<String> = s
+                .changed_items
+                .iter()
+                .map(|i| match i.split_once(' ') {
+                    Some(("exception", name)) => self.item(ItemKind::Exception, name),
+                    Some(("rule", name)) => self.item(ItemKind::Rule, name),
+                    Some(("define", name)) => self.item(ItemKind::Derived, name),
+                    _ => i.clone(),
+                })
+                .collect();
+            out.push(self.say("diff-searched-changed", &[("items", &self.list(&items))]));
+        }
+        if !s.affected_remedies.is_empty() {
+            let remedies: Vec<String> =
+                s.affected_remedies.iter().map(|r| self.remedy(r)).collect();
+            out.push(self.say(
+                "diff-searched-remedies",
+                &[("remedies", &self.list(&remedies))],
+            ));
+        }
+        for (new, condition, rule) in &s.condition_parts {
+            out.push(self.say(
+                if *new {
+                    "diff-searched-condition-new"
+                } else {
+                    "diff-searched-condition-old"
+                },
+                &[("condition", condition), ("rule", &self.rule(rule))],
+            ));
+        }
+        for f in &s.facts {
+            let fact = self.new.fact(&f.name).or_else(|| self.old.fact(&f.name));
+            let values: Vec<String> = f
+                .shown
+                .iter()
+                .map(|v| match v {
+                    Shown::Set(_) => {
+                        let inner = match v {
+                            Shown::Set(names) if names.is_empty() => String::new(),
+                            _ => self.new.value(v, fact),
+                        };
+                        format!("[{inner}]")
+                    }
+                    _ => self.new.value(v, fact),
+                })
+                .collect();
+            out.push(self.say(
+                if f.changed {
+                    "diff-searched-fact"
+                } else {
+                    "diff-searched-context"
+                },
+                &[
+                    ("fact", &self.fact(&f.name)),
+                    ("values", &self.list(&values)),
+                ],
+            ));
+        }
+        for r in &s.relations {
+            out.push(self.say("diff-searched-boundary", &[("relation", r)]));
+        }
+        let seeds = if s.seeds == 1 {
+            self.say("diff-seeds-empty", &[])
+        } else {
+            self.get("diff-seeds-corpus", &[("count", count(s.seeds - 1))])
+        };
+        let how = self.say(
+            if s.truncated {
+                "diff-how-truncated"
+            } else if s.combinations {
+                "diff-how-combinations"
+            } else {
+                "diff-how-one-at-a-time"
+            },
+            &[],
+        );
+        let cases = self.get("diff-cases-count", &[("count", count(s.tried))]);
+        let seed_count = self.get("diff-seeds-count", &[("count", count(s.seeds))]);
+        out.push(self.say(
+            "diff-searched-tried",
+            &[
+                ("cases", &cases),
+                ("seeds", &seed_count),
+                ("which", &seeds),
+                ("how", &how),
+            ],
+        ));
+        if s.exhaustive {
+            out.push(self.say("diff-searched-exhaustive", &[]));
+        }
+        out
+    }
+}
+
+/// `a and b`, `a, b and c` in the language.
+fn and_list(words: &Words, items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!(
+            "{}{}{last}",
+            words.list(init),
+            words.get("diag-list-and", &[])
+        ),
     }
 }
 
-/// The sentence with its first letter in capitals.
-fn capitalized(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+fn kind_id(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Header => "diff-kind-rulebook",
+        ItemKind::Law => "diff-kind-law",
+        ItemKind::Fact => "diff-kind-fact",
+        ItemKind::Derived => "diff-kind-define",
+        ItemKind::Remedy => "diff-kind-remedy",
+        ItemKind::Rule => "diff-kind-rule",
+        ItemKind::Exception => "diff-kind-exception",
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn verb(c: &Change) -> &'static str {
@@ -62,267 +545,124 @@ fn verb(c: &Change) -> &'static str {
     }
 }
 
-/// The verdict, in one sentence.
-fn verdict(report: &Report) -> String {
-    let s = &report.search;
-    if report.behaviour_changed() {
-        let mut parts = Vec::new();
-        if !report.replay.changed.is_empty() {
-            parts.push(format!(
-                "{} of the corpus changed",
-                plural(report.replay.changed.len(), "case", "cases")
-            ));
-        }
-        let new_kinds = s.found.iter().filter(|f| !f.in_corpus).count();
-        if new_kinds > 0 {
-            parts.push(format!(
-                "the search found {} the corpus does not show",
-                plural(new_kinds, "kind of change", "kinds of change")
-            ));
-        }
-        if parts.is_empty() {
-            parts.push("see the cases above".to_string());
-        }
-        format!("Behaviour changed: {}.", parts.join("; "))
-    } else if s.exhaustive {
-        if s.changed_items.is_empty() {
-            "No behavioural change: no condition, remedy, amount or deadline changed.".to_string()
-        } else {
-            "No behavioural change: the search was exhaustive for the changed conditions (every combination of their boundary values and unknown, from the empty case).".to_string()
-        }
-    } else if s.unreached.is_empty() {
-        format!(
-            "Undecided: the search found no behavioural change, but it was not exhaustive ({}), so cases it did not try may behave differently.",
-            s.not_exhaustive.first().map_or("see below", String::as_str)
-        )
-    } else {
-        let list: Vec<String> = s
-            .unreached
-            .iter()
-            .take(5)
-            .map(|c| format!("`{c}`"))
-            .collect();
-        let more = s.unreached.len().saturating_sub(5);
-        let more = if more > 0 {
-            format!(" and {}", plural(more, "more", "more"))
-        } else {
-            String::new()
-        };
-        format!(
-            "Undecided: the search found no behavioural change, but it could not aim at {} {}{more}, so cases on their other side may behave differently.",
-            if s.unreached.len() == 1 {
-                "the condition"
-            } else {
-                "the conditions"
-            },
-            join_and(&list)
-        )
-    }
-}
-
-// ------------------------------------------------- shared sentences
-// Text and Markdown say the same things in the same words; only the layout
-// differs.
-
-/// Where a found case comes from: `from the empty case; 2 other cases like
-/// it; the corpus shows this too`.
-fn origin(f: &Found) -> String {
-    let mut parts = vec![format!("from {}", f.from)];
-    if f.similar > 0 {
-        parts.push(format!(
-            "{} like it",
-            plural(f.similar, "other case", "other cases")
-        ));
-    }
-    if f.in_corpus {
-        parts.push("the corpus shows this too".to_string());
-    }
-    parts.join("; ")
-}
-
-/// `3 cases replayed under both versions; 1 changed`.
-fn corpus_summary(r: &super::behaviour::Replay) -> String {
-    format!(
-        "{} replayed under both versions; {} changed",
-        plural(r.cases, "case", "cases"),
-        r.changed.len()
-    )
-}
-
-/// A corpus case both versions reject.
-fn rejected_by_both(name: &str, error: &str) -> String {
-    format!("{name} is rejected by both versions: {error}")
-}
-
-/// What the search found, in one line.
-fn found_summary(s: &Search) -> String {
-    if s.found.is_empty() {
-        "no generated case has a different outcome".to_string()
-    } else {
-        format!(
-            "found {}",
-            plural(s.found.len(), "kind of change", "kinds of change")
-        )
-    }
-}
-
-fn change_lines(changes: &[RemedyChange], rejected: Option<&String>) -> Vec<String> {
-    let mut out: Vec<String> = changes
-        .iter()
-        .map(|c| format!("{}: {}", c.remedy, c.describe()))
-        .collect();
-    if let Some(r) = rejected {
-        out.push(r.clone());
-    }
-    out
-}
-
-fn searched(s: &Search) -> Vec<String> {
-    let mut out = Vec::new();
-    if !s.changed_items.is_empty() {
-        out.push(format!("changed: {}", s.changed_items.join(", ")));
-    }
-    if !s.affected_remedies.is_empty() {
-        out.push(format!(
-            "remedies affected: {}",
-            s.affected_remedies.join(", ")
-        ));
-    }
-    for c in &s.changed_conditions {
-        out.push(format!("condition {c}"));
-    }
-    for f in &s.facts {
-        out.push(format!(
-            "{} `{}`: {}, unknown, and the seed's value",
-            if f.changed {
-                "varied"
-            } else {
-                "varied (context)"
-            },
-            f.name,
-            f.values.join(", ")
-        ));
-    }
-    for r in &s.relations {
-        out.push(format!(
-            "boundary of `{r}`: a day (or step) before, on and after"
-        ));
-    }
-    out.push(format!(
-        "{} evaluated under both versions, from {} ({}); {}",
-        plural(s.tried, "distinct case", "distinct cases"),
-        plural(s.seeds, "seed", "seeds"),
-        if s.seeds == 1 {
-            "the empty case".to_string()
-        } else {
-            format!(
-                "the empty case and {}",
-                plural(s.seeds - 1, "corpus case", "corpus cases")
-            )
-        },
-        if s.truncated {
-            "one fact at a time from each seed, then every combination until the case limit"
-        } else if s.combinations {
-            "one fact at a time and every combination of the values above, from each seed"
-        } else {
-            "one fact at a time from each seed"
-        }
-    ));
-    if s.exhaustive {
-        out.push(
-            "exhaustive for the changed conditions: these values cover every class of cases the conditions of the affected remedies tell apart".to_string(),
-        );
-    }
-    out
-}
-
 // ----------------------------------------------------------------- text
 
-fn text(report: &Report, old: &str, new: &str) -> String {
+fn text(say: &Say<'_>, old: &str, new: &str) -> String {
+    let report = say.report;
     let mut out = String::new();
-    let _ = writeln!(out, "redress diff {old} → {new}\n");
+    let _ = writeln!(
+        out,
+        "{}\n",
+        say.say("diff-title", &[("old", old), ("new", new)])
+    );
     // the verdict first: a CI log is read from the top
-    let _ = writeln!(out, "{}\n", verdict(report));
-    structure_text(&report.structure, &mut out);
+    let _ = writeln!(out, "{}\n", say.verdict());
+    structure_text(say, &report.structure, &mut out);
 
     let r = &report.replay;
-    let _ = writeln!(out, "\nCorpus: {}", corpus_summary(r));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        say.say(
+            "diff-corpus-line",
+            &[("summary", &say.corpus_summary(false))]
+        )
+    );
     for c in &r.changed {
-        case_change_text(c, &mut out);
+        let _ = writeln!(out, "  {}", c.case);
+        for line in say.change_lines(&c.changes, c.rejected.as_ref()) {
+            let _ = writeln!(out, "    {line}");
+        }
     }
     for (name, e) in &r.invalid {
-        let _ = writeln!(out, "  {}", rejected_by_both(name, e));
+        let _ = writeln!(
+            out,
+            "  {}",
+            say.say(
+                "diff-rejected-by-both",
+                &[("case", name), ("error", &say.text(e))]
+            )
+        );
     }
 
     let s = &report.search;
-    let _ = writeln!(out, "\nSearch beyond the corpus:");
-    for line in searched(s) {
+    let _ = writeln!(out, "\n{}", say.say("diff-search-heading", &[]));
+    for line in say.searched() {
         let _ = writeln!(out, "  {line}");
     }
     if s.found.is_empty() {
-        let _ = writeln!(out, "  {}", found_summary(s));
+        let _ = writeln!(out, "  {}", say.found_summary(false));
     } else {
-        let _ = writeln!(out, "  {}:", found_summary(s));
+        let _ = writeln!(
+            out,
+            "  {}",
+            say.say("diff-colon", &[("what", &say.found_summary(false))])
+        );
         for (i, f) in s.found.iter().enumerate() {
-            found_text(i, f, &mut out);
+            let _ = writeln!(
+                out,
+                "  {}",
+                say.say(
+                    "diff-found-item",
+                    &[("number", &(i + 1).to_string()), ("origin", &say.origin(f))]
+                )
+            );
+            for line in say.change_lines(&f.changes, f.rejected.as_ref()) {
+                let _ = writeln!(out, "     {line}");
+            }
+            for line in f.case_json.lines() {
+                let _ = writeln!(out, "     {line}");
+            }
         }
     }
     if !s.exhaustive {
-        let _ = writeln!(out, "  not exhaustive:");
+        let _ = writeln!(out, "  {}", say.say("diff-not-exhaustive-line", &[]));
         for why in &s.not_exhaustive {
-            let _ = writeln!(out, "    - {why}");
+            let _ = writeln!(out, "    - {}", say.text(why));
         }
     }
     out
 }
 
-fn structure_text(items: &[ItemChange], out: &mut String) {
+fn structure_text(say: &Say<'_>, items: &[ItemChange], out: &mut String) {
     if items.is_empty() {
-        let _ = writeln!(out, "Structure: no change");
+        let _ = writeln!(out, "{}", say.say("diff-structure-none", &[]));
         return;
     }
     let _ = writeln!(
         out,
-        "Structure: {}",
-        plural(items.len(), "item changed", "items changed")
+        "{}",
+        say.get("diff-structure-count", &[("count", count(items.len()))])
     );
     for item in items {
         let _ = writeln!(
             out,
-            "  {} {} {}: {}",
-            verb(&item.change),
-            item.kind.word(),
-            item.name,
-            item.summary
+            "  {}",
+            say.say(
+                "diff-structure-item",
+                &[
+                    ("verb", &say.verb(&item.change)),
+                    ("item", &say.item(item.kind, &item.name)),
+                    ("summary", &item.summary),
+                ]
+            )
         );
         if let Change::Changed(aspects) = &item.change {
             for a in aspects {
-                let _ = writeln!(out, "      {}: {}", a.what, a.old);
+                let what = say.aspect(a.what);
+                let _ = writeln!(
+                    out,
+                    "      {}",
+                    say.say("diff-aspect-old", &[("what", &what), ("old", &a.old)])
+                );
                 let _ = writeln!(
                     out,
                     "      {}→ {}",
-                    " ".repeat(a.what.chars().count()),
+                    " ".repeat(crate::i18n::columns(&what)),
                     a.new
                 );
             }
         }
-    }
-}
-
-fn case_change_text(c: &CaseChange, out: &mut String) {
-    let _ = writeln!(out, "  {}", c.case);
-    for line in change_lines(&c.changes, c.rejected.as_ref()) {
-        let _ = writeln!(out, "    {line}");
-    }
-}
-
-fn found_text(i: usize, f: &Found, out: &mut String) {
-    let _ = writeln!(out, "  {}. ({})", i + 1, origin(f));
-    for line in change_lines(&f.changes, f.rejected.as_ref()) {
-        let _ = writeln!(out, "     {line}");
-    }
-    for line in f.case_json.lines() {
-        let _ = writeln!(out, "     {line}");
     }
 }
 
@@ -343,31 +683,46 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-fn markdown(report: &Report, old: &str, new: &str) -> String {
+fn markdown(say: &Say<'_>, old: &str, new: &str) -> String {
+    let report = say.report;
     let mut out = String::new();
-    let _ = writeln!(out, "### redress diff: {} → {}\n", code(old), code(new));
+    let _ = writeln!(
+        out,
+        "### {}\n",
+        say.say(
+            "diff-title-markdown",
+            &[("old", &code(old)), ("new", &code(new))]
+        )
+    );
     if report.undecided() {
         // not in bold: it is not a finding
-        let _ = writeln!(out, "{}\n", verdict(report));
+        let _ = writeln!(out, "{}\n", say.verdict());
     } else {
-        let _ = writeln!(out, "**{}**\n", verdict(report));
+        let _ = writeln!(out, "**{}**\n", say.verdict());
     }
 
-    let _ = writeln!(out, "#### Structure\n");
+    let _ = writeln!(out, "#### {}\n", say.say("diff-structure-heading", &[]));
     if report.structure.is_empty() {
-        let _ = writeln!(out, "No item changed.\n");
+        let _ = writeln!(out, "{}\n", say.say("diff-structure-none-sentence", &[]));
     } else {
-        let _ = writeln!(out, "| | item | what changed |\n|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| | {} | {} |\n|---|---|---|",
+            say.say("diff-column-item", &[]),
+            say.say("diff-column-what", &[])
+        );
         for item in &report.structure {
             let what = match &item.change {
                 Change::Changed(aspects) => aspects
                     .iter()
                     .map(|a| {
-                        format!(
-                            "{}: {} → {}",
-                            a.what,
-                            code(&cell(&a.old)),
-                            code(&cell(&a.new))
+                        say.say(
+                            "diff-aspect-change",
+                            &[
+                                ("what", &say.aspect(a.what)),
+                                ("old", &code(&cell(&a.old))),
+                                ("new", &code(&cell(&a.new))),
+                            ],
                         )
                     })
                     .collect::<Vec<_>>()
@@ -376,10 +731,9 @@ fn markdown(report: &Report, old: &str, new: &str) -> String {
             };
             let _ = writeln!(
                 out,
-                "| {} | {} {} | {} |",
-                verb(&item.change),
-                item.kind.word(),
-                code(&item.name),
+                "| {} | {} | {} |",
+                say.verb(&item.change),
+                cell(&say.item(item.kind, &item.name)),
                 what
             );
         }
@@ -387,28 +741,51 @@ fn markdown(report: &Report, old: &str, new: &str) -> String {
     }
 
     let r = &report.replay;
-    let _ = writeln!(out, "#### Corpus\n");
-    let _ = writeln!(out, "{}.\n", capitalized(&corpus_summary(r)));
+    let _ = writeln!(out, "#### {}\n", say.say("diff-corpus-heading", &[]));
+    let _ = writeln!(out, "{}\n", say.corpus_summary(true));
     if !r.changed.is_empty() {
-        let _ = writeln!(out, "| case | change |\n|---|---|");
+        let _ = writeln!(
+            out,
+            "| {} | {} |\n|---|---|",
+            say.say("diff-column-case", &[]),
+            say.say("diff-column-change", &[])
+        );
         for c in &r.changed {
-            let lines = change_lines(&c.changes, c.rejected.as_ref());
+            let lines = say.change_lines(&c.changes, c.rejected.as_ref());
             let lines: Vec<String> = lines.iter().map(|l| cell(l)).collect();
             let _ = writeln!(out, "| {} | {} |", code(&c.case), lines.join("<br>"));
         }
         out.push('\n');
     }
     for (name, e) in &r.invalid {
-        let _ = writeln!(out, "- {}", rejected_by_both(&code(name), e));
+        let _ = writeln!(
+            out,
+            "- {}",
+            say.say(
+                "diff-rejected-by-both",
+                &[("case", &code(name)), ("error", &say.text(e))]
+            )
+        );
     }
 
     let s = &report.search;
-    let _ = writeln!(out, "#### Search beyond the corpus\n");
-    let _ = writeln!(out, "{}.\n", capitalized(&found_summary(s)));
+    let _ = writeln!(out, "#### {}\n", say.say("diff-search-title", &[]));
+    let _ = writeln!(out, "{}\n", say.found_summary(true));
     if !s.found.is_empty() {
         for (i, f) in s.found.iter().enumerate() {
-            let lines = change_lines(&f.changes, f.rejected.as_ref());
-            let _ = writeln!(out, "{}. {} ({})\n", i + 1, lines.join("; "), origin(f));
+            let lines = say.change_lines(&f.changes, f.rejected.as_ref());
+            let _ = writeln!(
+                out,
+                "{}. {}\n",
+                i + 1,
+                say.say(
+                    "diff-found-changes",
+                    &[
+                        ("changes", &lines.join(&say.say("diff-semicolon", &[]))),
+                        ("origin", &say.origin(f))
+                    ]
+                )
+            );
             let _ = writeln!(out, "   ```json");
             for line in f.case_json.lines() {
                 let _ = writeln!(out, "   {line}");
@@ -416,14 +793,18 @@ fn markdown(report: &Report, old: &str, new: &str) -> String {
             let _ = writeln!(out, "   ```\n");
         }
     }
-    let _ = writeln!(out, "<details><summary>What was searched</summary>\n");
-    for line in searched(s) {
+    let _ = writeln!(
+        out,
+        "<details><summary>{}</summary>\n",
+        say.say("diff-what-was-searched", &[])
+    );
+    for line in say.searched() {
         let _ = writeln!(out, "- {line}");
     }
     if !s.exhaustive {
-        let _ = writeln!(out, "\nNot exhaustive:\n");
+        let _ = writeln!(out, "\n{}\n", say.say("diff-not-exhaustive-heading", &[]));
         for why in &s.not_exhaustive {
-            let _ = writeln!(out, "- {why}");
+            let _ = writeln!(out, "- {}", say.text(why));
         }
     }
     let _ = writeln!(out, "\n</details>");
@@ -456,7 +837,7 @@ fn to_json(report: &Report, old: &str, new: &str) -> Json {
         "new": new,
         "behaviour_changed": report.behaviour_changed(),
         "undecided": report.undecided(),
-        "verdict": verdict(report),
+        "verdict": Say::new(report, "en", false).verdict(),
         "structure": report.structure.iter().map(|i| {
             let mut v = json!({
                 "kind": i.kind.word(),
@@ -496,7 +877,7 @@ fn to_json(report: &Report, old: &str, new: &str) -> Json {
             "unreached": s.unreached,
             "truncated": s.truncated,
             "found": s.found.iter().map(|f| json!({
-                "from": f.from,
+                "from": f.from.as_deref().unwrap_or("the empty case"),
                 "case": serde_json::from_str::<Json>(&f.case_json).unwrap_or(Json::Null),
                 "changes": changes_json(&f.changes),
                 "rejected": f.rejected,

@@ -107,6 +107,11 @@ impl<'m> Render<'m> {
         }
     }
 
+    /// The rulebook it names things from.
+    pub(crate) fn model(&self) -> &'m Model {
+        self.model
+    }
+
     /// The catalogue's words.
     pub(crate) fn words(&self) -> &Words {
         &self.words
@@ -165,7 +170,16 @@ impl<'m> Render<'m> {
         if !outcome.overridden.is_empty() {
             let _ = writeln!(out, "\n{}", self.say("set-aside-heading", &[]));
             for o in &outcome.overridden {
-                let by: Vec<String> = o.by.iter().map(|e| self.rule_name(e)).collect();
+                // exceptions with a title quoted, as the titled rules are
+                let by: Vec<String> =
+                    o.by.iter()
+                        .map(|e| match self.rule_title(e) {
+                            Some(t) if self.rule_decl(e).is_some_and(|r| !r.titles.is_empty()) => {
+                                self.say("quoted-title", &[("title", &t)])
+                            }
+                            _ => self.rule_name(e),
+                        })
+                        .collect();
                 let by = words.list(&by);
                 let rule = self.rule_name(o.rule);
                 let exception_to = o.exception_to.map(|t| self.rule_name(t));

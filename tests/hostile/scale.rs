@@ -93,7 +93,7 @@ fn a_rulebook_of_2000_rules_on_one_number_with_one_changed_threshold() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stdout.contains("changed rule t1000"), "{}", r.stdout);
     assert!(
-        r.stdout.contains("remedies affected: r1000\n"),
+        r.stdout.contains("remedies affected: R1000 (r1000)\n"),
         "{}",
         r.stdout
     );
@@ -192,7 +192,7 @@ fn a_rulebook_of_100000_rules_with_one_changed_rule() {
     assert_eq!(wide.search.tried, alone.search.tried);
     assert!(wide.search.exhaustive, "{:?}", wide.search.not_exhaustive);
     let shown = wide.render(diff::Format::Text, "old", "new");
-    assert!(shown.contains("r50000: given → not given"), "{shown}");
+    assert!(shown.contains("R (r50000): given → not given"), "{shown}");
 }
 
 const ONE_RULE: &str = "\nremedy r\n  title en \"R\"\n  cite l\n";

@@ -96,6 +96,21 @@ impl CaseValue {
         }
     }
 
+    /// The value as the advice shows values (yes/no, money, labels), for
+    /// a report in a language. Text keeps its quotes, as in `show`.
+    pub(super) fn shown(&self) -> crate::outcome::Shown<'static> {
+        use crate::outcome::Shown;
+        match self {
+            CaseValue::Bool(b) => Shown::Bool(*b),
+            CaseValue::Number(n) => Shown::Number(*n),
+            CaseValue::Money(m, c) => Shown::Money(*m, *c),
+            CaseValue::Date(d) => Shown::Date(*d),
+            CaseValue::Text(t) => Shown::Text(format!("{t:?}").into()),
+            CaseValue::Choice(c) => Shown::Text(c.clone().into()),
+            CaseValue::Set(names) => Shown::Set(names.iter().map(|n| n.clone().into()).collect()),
+        }
+    }
+
     pub(super) fn json(&self) -> serde_json::Value {
         match self {
             CaseValue::Bool(b) => serde_json::Value::Bool(*b),
@@ -259,7 +274,10 @@ impl<'g> Side<'g> {
 
     /// The case's outcome for the affected remedies, and what each watched
     /// condition came to (none when the version rejects the case).
-    pub(super) fn run(&self, facts: &Facts) -> (Result<Summary, String>, Vec<Truth>) {
+    pub(super) fn run(
+        &self,
+        facts: &Facts,
+    ) -> (Result<Summary, crate::diagnostic::Text>, Vec<Truth>) {
         let model = self.graph.model();
         let mut case = Case::empty(model);
         for (name, value) in facts {
@@ -273,10 +291,11 @@ impl<'g> Side<'g> {
             match value.to_value(model, fact.ty) {
                 Some(v) => case.set(id, v),
                 None => {
-                    let why = format!(
-                        "`{name}` cannot be {} here: it is {}",
-                        value.show(),
-                        show::ty(model, fact.ty)
+                    let why = crate::text!(
+                        "diff-cannot-be",
+                        name = name.as_str(),
+                        value = value.show(),
+                        ty = show::ty(model, fact.ty)
                     );
                     return (Err(why), Vec::new());
                 }

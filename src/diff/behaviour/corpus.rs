@@ -5,10 +5,11 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::case::{self, Format};
+use crate::diagnostic::Text;
 use crate::eval::{self, Options as EvalOptions};
 use crate::graph::DecisionGraph;
 use crate::model::Model;
-use crate::outcome::{Computed, Outcome};
+use crate::outcome::{Computed, Outcome, Shown};
 use crate::source::SourceFile;
 use crate::value::Currency;
 
@@ -34,6 +35,73 @@ pub struct Grant {
     pub amount: Option<String>,
     /// The deadline, shown.
     pub deadline: Option<String>,
+    /// The values above as computed, for a report in another language:
+    /// the parameters', the amount's, and the deadline's date (`None`
+    /// inside when unknown).
+    pub(crate) values: Held,
+}
+
+/// A grant's values as computed (the shown strings above are English).
+/// Not compared: the shown strings decide whether two grants differ, so a
+/// report says the same in every language.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Held {
+    pub(crate) params: Vec<HeldValue>,
+    pub(crate) amount: Option<HeldValue>,
+    pub(crate) deadline: Option<Option<String>>,
+}
+
+impl PartialEq for Held {
+    fn eq(&self, _: &Held) -> bool {
+        true
+    }
+}
+
+impl Eq for Held {}
+
+/// A computed value kept for showing in a language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct HeldValue {
+    /// The value, when known.
+    pub(crate) value: Option<Shown<'static>>,
+    /// The ISO code of money.
+    pub(crate) currency: Option<&'static str>,
+    /// A ceiling (`up to …`).
+    pub(crate) up_to: bool,
+}
+
+impl HeldValue {
+    fn of(c: &Computed) -> HeldValue {
+        HeldValue {
+            value: c.value.as_ref().map(owned),
+            currency: c.currency,
+            up_to: c.up_to,
+        }
+    }
+
+    /// As the advice's computed values: money with its currency in the
+    /// language, yes/no in its words.
+    pub(crate) fn computed(&self) -> Computed<'static> {
+        Computed {
+            value: self.value.clone(),
+            up_to: self.up_to,
+            currency: self.currency,
+            needs: Vec::new(),
+            error: None,
+        }
+    }
+}
+
+/// A shown value that borrows nothing.
+fn owned(v: &Shown) -> Shown<'static> {
+    match v {
+        Shown::Bool(b) => Shown::Bool(*b),
+        Shown::Number(n) => Shown::Number(*n),
+        Shown::Money(m, c) => Shown::Money(*m, *c),
+        Shown::Date(d) => Shown::Date(*d),
+        Shown::Text(t) => Shown::Text(t.to_string().into()),
+        Shown::Set(names) => Shown::Set(names.iter().map(|n| n.to_string().into()).collect()),
+    }
 }
 
 impl Grant {
@@ -175,7 +243,7 @@ pub struct CaseChange {
     /// The remedies whose outcome changed, in catalogue order.
     pub changes: Vec<RemedyChange>,
     /// When one version rejects the case: which, and why.
-    pub rejected: Option<String>,
+    pub rejected: Option<Text>,
 }
 
 /// The corpus replayed under both versions.
@@ -186,7 +254,7 @@ pub struct Replay {
     /// Those whose outcome changed, in the order given.
     pub changed: Vec<CaseChange>,
     /// Case files neither version accepts: name and the first error.
-    pub invalid: Vec<(String, String)>,
+    pub invalid: Vec<(String, Text)>,
 }
 
 /// The outcome of a case, reduced to what a behavioural diff compares.
@@ -255,6 +323,11 @@ pub(super) fn summarize(
                             .deadline
                             .as_ref()
                             .map(|d| d.date.clone().unwrap_or_else(|| "unknown".to_string())),
+                        values: Held {
+                            params: g.params.0.iter().map(|(_, v)| HeldValue::of(v)).collect(),
+                            amount: g.amount.as_ref().map(HeldValue::of),
+                            deadline: g.deadline.as_ref().map(|d| d.date.clone()),
+                        },
                     })
                     .collect(),
             )
@@ -300,14 +373,11 @@ pub(super) fn compare(old: &Summary, new: &Summary) -> Vec<RemedyChange> {
 /// The result of a case under both versions.
 pub(super) enum Compared {
     Same { silent: bool },
-    Changed(Vec<RemedyChange>, Option<String>),
-    BothInvalid(String),
+    Changed(Vec<RemedyChange>, Option<Text>),
+    BothInvalid(Text),
 }
 
-pub(super) fn compare_results(
-    old: Result<Summary, String>,
-    new: Result<Summary, String>,
-) -> Compared {
+pub(super) fn compare_results(old: Result<Summary, Text>, new: Result<Summary, Text>) -> Compared {
     match (old, new) {
         (Ok(o), Ok(n)) => {
             let changes = compare(&o, &n);
@@ -321,17 +391,17 @@ pub(super) fn compare_results(
         }
         (Err(e), Ok(_)) => Compared::Changed(
             Vec::new(),
-            Some(format!("the old version rejects the case: {e}")),
+            Some(crate::text!("diff-old-rejects", error = e)),
         ),
         (Ok(_), Err(e)) => Compared::Changed(
             Vec::new(),
-            Some(format!("the new version rejects the case: {e}")),
+            Some(crate::text!("diff-new-rejects", error = e)),
         ),
         (Err(e), Err(_)) => Compared::BothInvalid(e),
     }
 }
 
-pub(super) fn run_file(graph: &DecisionGraph, file: &Arc<SourceFile>) -> Result<Summary, String> {
+pub(super) fn run_file(graph: &DecisionGraph, file: &Arc<SourceFile>) -> Result<Summary, Text> {
     let (case, diagnostics) = case::parse_case(graph.model(), file, Format::from_path(file.name()));
     match case {
         Some(c) => Ok(summarize(
@@ -342,7 +412,7 @@ pub(super) fn run_file(graph: &DecisionGraph, file: &Arc<SourceFile>) -> Result<
         None => Err(diagnostics
             .iter()
             .find(|d| d.is_error())
-            .map_or_else(|| "invalid case".to_string(), |d| d.message.clone())),
+            .map_or_else(|| crate::text!("diff-invalid-case"), |d| d.message_text())),
     }
 }
 

@@ -8,7 +8,9 @@ use jiff::ToSpan as _;
 
 use super::*;
 use crate::case::{self, Format};
+use crate::diagnostic::Text;
 use crate::graph::DecisionGraph;
+use crate::outcome::Shown;
 use crate::source::SourceFile;
 use crate::value::Truth;
 
@@ -24,19 +26,22 @@ pub struct SearchedFact {
     pub changed: bool,
     /// The values tried, shown, besides unknown and the seed's own value.
     pub values: Vec<String>,
+    /// The same values, for showing in a language.
+    pub(crate) shown: Vec<Shown<'static>>,
 }
 
 /// A generated case whose outcome differs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
-    /// The seed it was generated from: a corpus case or `the empty case`.
-    pub from: String,
+    /// The seed it was generated from: a corpus case, or `None` for the
+    /// empty case.
+    pub from: Option<String>,
     /// The case as a JSON case file.
     pub case_json: String,
     /// The remedies whose outcome changed.
     pub changes: Vec<RemedyChange>,
     /// When one version rejects the case: which, and why.
-    pub rejected: Option<String>,
+    pub rejected: Option<Text>,
     /// How many other generated cases showed the same kind of change.
     pub similar: usize,
     /// True when some corpus case shows the same kind of change.
@@ -51,6 +56,9 @@ pub struct Search {
     /// The conditions that differ between the versions, as written
     /// (`old: …` / `new: …`).
     pub changed_conditions: Vec<String>,
+    /// The same conditions: in the new version (else the old), the
+    /// condition as written, and the rule it is in.
+    pub(crate) condition_parts: Vec<(bool, String, String)>,
     /// The remedies whose rules changed.
     pub affected_remedies: Vec<String>,
     /// The facts varied.
@@ -71,7 +79,7 @@ pub struct Search {
     /// exists.
     pub exhaustive: bool,
     /// Why it was not exhaustive (empty when it was).
-    pub not_exhaustive: Vec<String>,
+    pub not_exhaustive: Vec<Text>,
     /// The conditions the search had no way to aim at (not comparisons
     /// with constants, nor linear in facts): cases on their other side may
     /// not have been tried.
@@ -101,12 +109,15 @@ pub(in crate::diff) fn search(
     } = plan(old.model(), new.model());
 
     // seeds: the empty case, then each corpus case one version accepts
-    let mut seeds: Vec<(String, Facts)> = vec![("the empty case".to_string(), Facts::new())];
+    let mut seeds: Vec<(Option<String>, Facts)> = vec![(None, Facts::new())];
     for file in corpus {
         for graph in [old, new] {
             let (case, _) = case::parse_case(graph.model(), file, Format::from_path(file.name()));
             if let Some(c) = case {
-                seeds.push((file.name().to_string(), facts_of_case(graph.model(), &c)));
+                seeds.push((
+                    Some(file.name().to_string()),
+                    facts_of_case(graph.model(), &c),
+                ));
                 break;
             }
         }
@@ -142,7 +153,7 @@ pub(in crate::diff) fn search(
         .unwrap_or(usize::MAX);
     search.combinations = combos <= options.max_combinations;
 
-    let mut try_case = |facts_now: Facts, from: &str, search: &mut Search| -> bool {
+    let mut try_case = |facts_now: Facts, from: Option<&str>, search: &mut Search| -> bool {
         if search.tried >= options.max_cases {
             search.truncated = true;
             return false;
@@ -164,7 +175,7 @@ pub(in crate::diff) fn search(
             Compared::BothInvalid(_) => {}
             Compared::Changed(changes, rejected) => {
                 let found = Found {
-                    from: from.to_string(),
+                    from: from.map(str::to_string),
                     case_json: case_json(&facts_now),
                     changes,
                     rejected,
@@ -266,7 +277,7 @@ pub(in crate::diff) fn search(
                             None => {}
                         }
                     }
-                    if !try_case(case, seed_name, &mut search) {
+                    if !try_case(case, seed_name.as_deref(), &mut search) {
                         break 'seeds;
                     }
                     // next combination
@@ -287,7 +298,7 @@ pub(in crate::diff) fn search(
                 }
             } else {
                 // one fact at a time
-                if !try_case(start.clone(), seed_name, &mut search) {
+                if !try_case(start.clone(), seed_name.as_deref(), &mut search) {
                     break 'seeds;
                 }
                 for (name, opts) in &options_per_fact {
@@ -301,7 +312,7 @@ pub(in crate::diff) fn search(
                                 case.remove(*name);
                             }
                         }
-                        if !try_case(case, seed_name, &mut search) {
+                        if !try_case(case, seed_name.as_deref(), &mut search) {
                             break 'seeds;
                         }
                     }
@@ -325,23 +336,28 @@ pub(in crate::diff) fn search(
     search.found = merged;
 
     if !search.combinations {
-        search.not_exhaustive.push(format!(
-            "the searched values make {} combinations, more than the {} tried in full; facts were varied one at a time",
-            if combos == usize::MAX { "too many".to_string() } else { combos.to_string() },
-            options.max_combinations
-        ));
+        search.not_exhaustive.push(if combos == usize::MAX {
+            crate::text!(
+                "diff-too-many-combinations",
+                limit = options.max_combinations
+            )
+        } else {
+            crate::text!(
+                "diff-combinations",
+                count = combos,
+                limit = options.max_combinations
+            )
+        });
     }
     if silent {
-        search.not_exhaustive.push(
-            "on some generated cases the versions give a remedy by different rules although the outcome agrees"
-                .to_string(),
-        );
+        search
+            .not_exhaustive
+            .push(crate::text!("diff-silent-change"));
     }
     if search.truncated {
-        search.not_exhaustive.push(format!(
-            "the search stopped after {} cases",
-            options.max_cases
-        ));
+        search
+            .not_exhaustive
+            .push(crate::text!("diff-stopped", count = options.max_cases));
     }
     // the bar: every changed condition seen both true and false
     // (when the classes argument does not already prove the search complete)
@@ -352,10 +368,13 @@ pub(in crate::diff) fn search(
                     (true, true) => continue,
                     (false, true) => "true",
                     (true, false) => "false",
-                    (false, false) => "true or false",
+                    (false, false) => "either",
                 };
-                search.not_exhaustive.push(format!(
-                    "no case tried made `{text}` ({label} version) {missing}"
+                search.not_exhaustive.push(crate::text!(
+                    "diff-never-made",
+                    condition = text.as_str(),
+                    version = label,
+                    missing = missing
                 ));
                 if !search.unreached.contains(text) {
                     search.unreached.push(text.clone());
@@ -371,14 +390,14 @@ pub(in crate::diff) fn search(
 /// changed, and a rejection by one version.
 pub(super) fn kind_keys(
     changes: &[RemedyChange],
-    rejected: Option<&String>,
+    rejected: Option<&Text>,
 ) -> Vec<(String, String)> {
     let mut keys: Vec<(String, String)> = changes
         .iter()
         .map(|c| (c.remedy.clone(), c.transition()))
         .collect();
     if let Some(r) = rejected {
-        let which = if r.starts_with("the old") {
+        let which = if r.id() == Some("diff-old-rejects") {
             "old"
         } else {
             "new"

@@ -16,6 +16,7 @@ use super::{Options, linear, show};
 
 use analysis::*;
 use cases::*;
+pub(crate) use corpus::HeldValue;
 pub(super) use corpus::replay;
 use corpus::*;
 pub use corpus::{CaseChange, Grant, RemedyChange, Replay, Status};

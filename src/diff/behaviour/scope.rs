@@ -411,6 +411,9 @@ pub(super) fn plan(old: &Model, new: &Model) -> Plan {
                 let line = format!("{label}: {a} (in {name})");
                 if changed_conditions.insert(line.clone()) {
                     search.changed_conditions.push(line);
+                    search
+                        .condition_parts
+                        .push((label == "new", a.clone(), name.to_string()));
                 }
                 if let Some(list) = watched.get_mut(side) {
                     if !list.iter().any(|(t, _)| t == a) {
@@ -573,7 +576,7 @@ pub(super) fn plan(old: &Model, new: &Model) -> Plan {
     };
 
     let mut facts = Vec::new();
-    let mut reasons: HashSet<String> = HashSet::new();
+    let mut reasons: HashSet<(String, String)> = HashSet::new();
     for (is_focus, set) in [(true, &focus), (false, &context)] {
         for name in set.iter() {
             if !is_focus && focus.contains(name) {
@@ -588,10 +591,12 @@ pub(super) fn plan(old: &Model, new: &Model) -> Plan {
                 .unwrap_or_default();
             if let Some(p) = probe {
                 for why in &p.incomplete {
-                    let reason =
-                        format!("`{name}` is read by `{why}`, which boundary values do not settle");
-                    if reasons.insert(reason.clone()) {
-                        search.not_exhaustive.push(reason);
+                    if reasons.insert((name.clone(), why.clone())) {
+                        search.not_exhaustive.push(crate::text!(
+                            "diff-unsettled",
+                            fact = name.as_str(),
+                            condition = why.as_str()
+                        ));
                     }
                 }
             }
@@ -605,14 +610,15 @@ pub(super) fn plan(old: &Model, new: &Model) -> Plan {
                 name: name.clone(),
                 changed: is_focus,
                 values: values.iter().map(CaseValue::show).collect(),
+                shown: values.iter().map(CaseValue::shown).collect(),
             });
             facts.push((name.clone(), values));
         }
     }
     for name in value_changed {
-        search.not_exhaustive.push(format!(
-            "an amount, deadline or parameter of `{name}` changed and is computed from facts"
-        ));
+        search
+            .not_exhaustive
+            .push(crate::text!("diff-value-computed", rule = name.as_str()));
     }
     search.unreached = std::mem::take(&mut analysis.unreached);
     let varied: BTreeSet<&String> = facts.iter().map(|(n, _)| n).collect();
