@@ -41,8 +41,8 @@ citation-not-in-force = { $citation }（评估日期不在有效期内）
 ## 其他部分
 deadline-passed-heading = 期限已过（{ $count } 项）：
 set-aside-heading = 因例外而排除：
-set-aside-exception = 例外 { $exception } 不排除规则 { $rule }：它本身被 { $by } 排除
-set-aside-exception-remedy = 规则 { $rule }（{ $remedy }）的例外 { $exception }：被 { $by } 排除
+set-aside-exception = 例外 { $exception } 不排除规则 { $rule }：它本身被{ $by }排除
+set-aside-exception-remedy = 规则 { $rule }（{ $remedy }）的例外 { $exception }：被{ $by }排除
 overridden-remedy = 规则 { $rule }（{ $remedy }）：被 { $by } 取代
 overridden = 规则 { $rule }：被 { $by } 取代
 undetermined-heading = 尚未确定：补充缺少的事实后可能适用：
@@ -270,8 +270,8 @@ explain-rule-set-aside-titled = 「{ $rule }」的条件成立，但被例外排
 explain-exception-holds-titled = 例外「{ $exception }」成立：
 explain-exception-ruled-out-titled = 例外「{ $exception }」已排除：
 explain-exception-open-titled = 例外「{ $exception }」尚未确定：
-set-aside-exception-titled = 例外「{ $exception }」不排除「{ $rule }」：它本身被 { $by } 排除
-set-aside-exception-remedy-titled = 「{ $rule }」（{ $remedy }）的例外「{ $exception }」：被 { $by } 排除
+set-aside-exception-titled = 例外「{ $exception }」不排除「{ $rule }」：它本身被{ $by }排除
+set-aside-exception-remedy-titled = 「{ $rule }」（{ $remedy }）的例外「{ $exception }」：被{ $by }排除
 overridden-remedy-titled = 「{ $rule }」（{ $remedy }）：被 { $by } 取代
 overridden-titled = 「{ $rule }」：被 { $by } 取代
 
