@@ -910,3 +910,65 @@ diag-batch-empty-line = the line is empty; write one case (a JSON object) per li
 diag-batch-not-utf8 = the line is not UTF-8 text (invalid byte at column { $column })
 diag-batch-too-long = the line is longer than { $max } bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`
 diag-help = help:
+
+## cli
+# The command line's own words: usage and file errors on standard error
+# (src/cli/words.rs), and the help and clap's errors (src/cli/help.rs).
+
+cli-error = error: { $message }
+cli-note = note: { $message }
+cli-cannot-read = cannot read `{ $path }`: { $error }
+cli-cannot-read-stdin = cannot read standard input: { $error }
+cli-is-folder = cannot read `{ $path }`: it is a folder, not a file
+cli-no-such-path = cannot read `{ $path }`: no such file or folder
+cli-cannot-write = cannot write `{ $path }`: { $error }
+cli-cannot-write-stdout = cannot write to standard output: { $error }
+cli-rulebook-has-errors = { $path }: the rulebook has errors; run `redress check { $path }`
+cli-no-language = redress has no words in language `{ $lang }`; the languages are: { $languages }
+cli-no-thread = cannot start redress's working thread: { $error }
+cli-crashed = redress stopped unexpectedly; please report this with the input that caused it
+cli-limit-form = write NAME=N, e.g. depth=512
+cli-limit-not-number = `{ $value }` is not a whole number
+cli-limit-unknown = `{ $name }` is not a limit ({ $limits })
+cli-limit-stack = { $name } can be raised to at most { $most }: deeper input would overflow the stack
+cli-skipped = skipped `{ $path }`: { $why }
+cli-skipped-not-regular = not a regular file
+cli-skipped-too-deep = folders nested deeper than the walk goes
+cli-not-a-remedy = `{ $id }` is not a remedy of this rulebook; its remedies: { $remedies }
+cli-not-a-remedy-near = `{ $id }` is not a remedy of this rulebook (did you mean `{ $near }`?); its remedies: { $remedies }
+cli-ask-no-such-fact = `--skip { $name }`: the rulebook has no fact of that name
+cli-standard-input = standard input
+cli-batch-read-stopped = reading { $what } stopped at line { $number }: { $error }; every line before it was evaluated and written
+cli-batch-no-threads = cannot start the { $jobs } threads that evaluate: { $error }
+cli-batch-interrupted = interrupted: the output ends with the last complete line
+cli-batch-summary = { $cases } cases, { $errors } errors, { $seconds } s ({ $rate } cases/s)
+cli-eval-id-field-alone = --id-field goes with --jsonl: it names the key of each line that is its case's id
+cli-eval-output-alone = --output goes with --jsonl or --format json: the advice text always shows the whole outcome
+cli-eval-jobs = `--jobs { $asked }` is more than { $cores ->
+        [one] the one core
+       *[other] the { $cores } cores
+    } of this machine; using { $cores }
+cli-eval-id-field-fact = `--id-field { $name }` names a fact of the rulebook; choose a key that is not a fact, e.g. --id-field case_id
+cli-diff-two = give two rulebooks, OLD and NEW, or `--git REV [PATH]`
+cli-diff-git-one-path = with --git give at most one PATH
+cli-diff-not-cases = `{ $path }` is not a folder of cases
+cli-diff-no-change = no rulebook changed
+cli-diff-has-errors = { $path }: the rulebook has errors; fix them before comparing
+cli-diff-rev-dash = `{ $rev }` is not a git revision: a revision cannot start with `-`
+cli-diff-not-rev = `{ $rev }` is not a git revision (a commit, branch or tag)
+cli-diff-no-git = cannot run git: { $error }
+cli-diff-removed = { $path }: removed since { $rev }; every remedy it gave is gone (a change; nothing to compare it with)
+cli-diff-link-outside = `{ $path }` is a symbolic link to a file outside the repository; not read, so it cannot be compared
+cli-diff-not-in-repo = `{ $path }` is not in the git repository at `{ $top }`
+cli-diff-added = { $path }: not in { $rev }; a new rulebook (a change; nothing to compare it with)
+cli-diff-not-utf8 = { $path } as of { $rev } is not UTF-8 text
+cli-fmt-has-errors = { $path }: not formatted: fix the errors above first
+cli-fmt-changed = `{ $path }` changed while it was being formatted; left it as it is
+cli-fmt-cannot-write = cannot write `{ $path }`: { $error }; the file is unchanged
+cli-serve-stack = the server's threads hold { $name } up to { $most }; `--limit { $name }={ $value }` is more
+cli-serve-seconds = `--{ $name } { $value }`: write a positive number of seconds
+cli-serve-same-id = `{ $first }` and `{ $second }` would both be served as `{ $id }`: a rulebook's id is its file stem; rename one
+cli-serve-cannot = cannot serve on { $addr }: { $error }
+cli-test-min-coverage = --min-coverage takes a percentage from 0 to 100
+cli-test-none = no tests (*.test.toml, *.test.json) under { $roots }
+cli-test-none-matching = no tests (*.test.toml, *.test.json) matching `{ $filter }` under { $roots }

@@ -890,3 +890,61 @@ diag-batch-empty-line = 这一行是空的；每行写一个案件（一个 JSON
 diag-batch-not-utf8 = 这一行不是 UTF-8 文本（第 { $column } 列有无效字节）
 diag-batch-too-long = 这一行超过 { $max } 字节，即案件的上限；请拆分，或用 `--limit case_bytes=N` 提高上限
 diag-help = 帮助：
+
+## cli
+# 命令行自己的话：标准错误上的用法错误与文件错误（src/cli/words.rs），帮助与 clap 的错误（src/cli/help.rs）
+
+cli-error = 错误：{ $message }
+cli-note = 注意：{ $message }
+cli-cannot-read = 无法读取 `{ $path }`：{ $error }
+cli-cannot-read-stdin = 无法读取标准输入：{ $error }
+cli-is-folder = 无法读取 `{ $path }`：这是文件夹，不是文件
+cli-no-such-path = 无法读取 `{ $path }`：没有这个文件或文件夹
+cli-cannot-write = 无法写入 `{ $path }`：{ $error }
+cli-cannot-write-stdout = 无法写入标准输出：{ $error }
+cli-rulebook-has-errors = { $path }：规则集有错误；请运行 `redress check { $path }`
+cli-no-language = redress 没有 `{ $lang }` 语言的文字；可用的语言：{ $languages }
+cli-no-thread = 无法启动 redress 的工作线程：{ $error }
+cli-crashed = redress 意外停止；请连同引起问题的输入一起报告
+cli-limit-form = 请写成 NAME=N，例如 depth=512
+cli-limit-not-number = `{ $value }` 不是整数
+cli-limit-unknown = `{ $name }` 不是上限的名称（{ $limits }）
+cli-limit-stack = { $name } 最多只能提高到 { $most }：更深的输入会使栈溢出
+cli-skipped = 已跳过 `{ $path }`：{ $why }
+cli-skipped-not-regular = 不是普通文件
+cli-skipped-too-deep = 文件夹嵌套超过了查找的深度
+cli-not-a-remedy = `{ $id }` 不是本规则集的救济途径；本规则集的救济途径：{ $remedies }
+cli-not-a-remedy-near = `{ $id }` 不是本规则集的救济途径（是否想写 `{ $near }`？）；本规则集的救济途径：{ $remedies }
+cli-ask-no-such-fact = `--skip { $name }`：规则集中没有这个名称的事实
+cli-standard-input = 标准输入
+cli-batch-read-stopped = 读取{ $what }时在第 { $number } 行中断：{ $error }；之前的每一行都已计算并写出
+cli-batch-no-threads = 无法启动计算用的 { $jobs } 个线程：{ $error }
+cli-batch-interrupted = 已中断：输出止于最后一个完整的行
+cli-batch-summary = { $cases } 个案件，{ $errors } 个错误，{ $seconds } 秒（每秒 { $rate } 个案件）
+cli-eval-id-field-alone = --id-field 须与 --jsonl 一起使用：它指明每行中作为案件编号的键
+cli-eval-output-alone = --output 须与 --jsonl 或 --format json 一起使用：建议文本总是显示完整的结果
+cli-eval-jobs = `--jobs { $asked }` 超过了本机的 { $cores } 个处理器核心；改用 { $cores } 个
+cli-eval-id-field-fact = `--id-field { $name }` 是规则集中的事实名称；请选一个不是事实的键，例如 --id-field case_id
+cli-diff-two = 请给出两个规则集 OLD 和 NEW，或者 `--git REV [PATH]`
+cli-diff-git-one-path = 使用 --git 时最多给出一个 PATH
+cli-diff-not-cases = `{ $path }` 不是存放案件的文件夹
+cli-diff-no-change = 没有规则集发生变化
+cli-diff-has-errors = { $path }：规则集有错误；请先修正再比较
+cli-diff-rev-dash = `{ $rev }` 不是 git 版本：版本不能以 `-` 开头
+cli-diff-not-rev = `{ $rev }` 不是 git 版本（提交、分支或标签）
+cli-diff-no-git = 无法运行 git：{ $error }
+cli-diff-removed = { $path }：自 { $rev } 以来已删除；它给出的救济途径全部消失（这是变化；没有可比较的对象）
+cli-diff-link-outside = `{ $path }` 是指向仓库之外文件的符号链接；未读取，因此无法比较
+cli-diff-not-in-repo = `{ $path }` 不在 `{ $top }` 的 git 仓库中
+cli-diff-added = { $path }：不在 { $rev } 中；是新的规则集（这是变化；没有可比较的对象）
+cli-diff-not-utf8 = { $rev } 中的 { $path } 不是 UTF-8 文本
+cli-fmt-has-errors = { $path }：未格式化：请先修正上面的错误
+cli-fmt-changed = `{ $path }` 在格式化期间被修改；已保持原样
+cli-fmt-cannot-write = 无法写入 `{ $path }`：{ $error }；文件未改动
+cli-serve-stack = 服务器的线程最多容纳 { $name } 为 { $most }；`--limit { $name }={ $value }` 超过了这个值
+cli-serve-seconds = `--{ $name } { $value }`：请写一个正的秒数
+cli-serve-same-id = `{ $first }` 和 `{ $second }` 都会以 `{ $id }` 提供服务：规则集的编号是它的文件名主干；请重命名其中一个
+cli-serve-cannot = 无法在 { $addr } 上提供服务：{ $error }
+cli-test-min-coverage = --min-coverage 的取值是 0 到 100 之间的百分比
+cli-test-none = { $roots } 下没有测试（*.test.toml、*.test.json）
+cli-test-none-matching = { $roots } 下没有与 `{ $filter }` 匹配的测试（*.test.toml、*.test.json）
