@@ -13,6 +13,7 @@ mod cache;
 mod calendar;
 mod ci;
 mod cli;
+mod cli_words;
 mod diagnostic_language;
 mod diagnostics;
 mod diff;

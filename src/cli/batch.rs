@@ -135,7 +135,10 @@ pub(crate) fn run(
             }
             Ok((f, _)) => Box::new(BufReader::with_capacity(1 << 16, f)),
             Err(e) => {
-                super::words::fail("cli-cannot-read", &[("path", path), ("error", &e.to_string())]);
+                super::words::fail(
+                    "cli-cannot-read",
+                    &[("path", path), ("error", &e.to_string())],
+                );
                 return Ok(USAGE);
             }
         }

@@ -336,17 +336,15 @@ fn from_git(rev: &str, path: &str) -> Result<(Vec<Pair>, usize), u8> {
     };
     let top = git(&[OsStr::new("rev-parse"), OsStr::new("--show-toplevel")]).map_err(usage)?;
     let top = os_path(top.strip_suffix(b"\n").unwrap_or(&top));
-    let top = top
-        .canonicalize()
-        .map_err(|e| {
-            usage(super::words::say(
-                "cli-cannot-read",
-                &[
-                    ("path", &top.display().to_string()),
-                    ("error", &e.to_string()),
-                ],
-            ))
-        })?;
+    let top = top.canonicalize().map_err(|e| {
+        usage(super::words::say(
+            "cli-cannot-read",
+            &[
+                ("path", &top.display().to_string()),
+                ("error", &e.to_string()),
+            ],
+        ))
+    })?;
     let named = Path::new(path).is_file();
     let files: Vec<PathBuf> = if named {
         vec![PathBuf::from(path)]

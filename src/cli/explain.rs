@@ -72,9 +72,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             Some(i) => Some(i),
             None => {
                 let ids: Vec<&str> = model.remedies.iter().map(|r| r.id.as_str()).collect();
-                let near = model
-                    .remedy_meant(id)
-                    ;
+                let near = model.remedy_meant(id);
                 super::words::not_a_remedy(id, near.as_deref(), &ids);
                 return Ok(USAGE);
             }

@@ -60,10 +60,9 @@ fn walk_into(
     found: &mut Walk,
 ) {
     if depth > MAX_DEPTH {
-        found.skipped.push((
-            dir.to_path_buf(),
-            "cli-skipped-too-deep",
-        ));
+        found
+            .skipped
+            .push((dir.to_path_buf(), "cli-skipped-too-deep"));
         return;
     }
     let Ok(entries) = fs::read_dir(dir) else {

@@ -16,6 +16,7 @@ mod facts;
 mod files;
 mod fmt;
 mod graph;
+mod help;
 mod lsp;
 #[cfg(feature = "serve")]
 mod serve;
@@ -27,7 +28,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 use redress::diagnostic::{Code, Diagnostic, grouped};
 use redress::report::{self, Style};
@@ -56,10 +57,19 @@ fn parse_limit(s: &str) -> Result<(String, usize), String> {
         .map_err(|_| words::say("cli-limit-not-number", &[("value", value)]))?;
     let name = name.trim();
     if !redress::limits::Limits::DEFAULT.clone().set(name, value) {
-        let limits = "nesting, operators, check_depth, depth, exception_depth, case_depth, case_bytes, file_bytes";
+        let limits = words::words().list(&[
+            "nesting",
+            "operators",
+            "check_depth",
+            "depth",
+            "exception_depth",
+            "case_depth",
+            "case_bytes",
+            "file_bytes",
+        ]);
         return Err(words::say(
             "cli-limit-unknown",
-            &[("name", name), ("limits", limits)],
+            &[("name", name), ("limits", &limits)],
         ));
     }
     if let Some(most) = redress::limits::Limits::max_on_stack(name, STACK) {
@@ -134,7 +144,10 @@ pub(crate) fn compile_or_report(path: &str) -> Result<redress::graph::DecisionGr
         Some(g) => Ok(g),
         None => {
             eprint_diagnostics(&diagnostics);
-            errln!("{}", words::say("cli-rulebook-has-errors", &[("path", path)]));
+            errln!(
+                "{}",
+                words::say("cli-rulebook-has-errors", &[("path", path)])
+            );
             Err(INPUT_ERRORS)
         }
     }
@@ -146,11 +159,19 @@ pub(crate) const INPUT_ERRORS: u8 = 1;
 pub(crate) const USAGE: u8 = 2;
 
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // the language of the help and of usage errors until a command
+    // chooses its own: `--lang` in the arguments, else the locale
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::language(&args);
+    set_diagnostic_language(lang);
+    let parsed = help::localize(Cli::command(), lang)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { USAGE } else { OK };
-            let _ = e.print();
+            help::print_error(&e, lang);
             return ExitCode::from(code);
         }
     };
