@@ -163,6 +163,7 @@ pub fn run() -> ExitCode {
     // chooses its own: `--lang` in the arguments, else the locale
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::language(&args);
+    words::set_language(lang);
     set_diagnostic_language(lang);
     let parsed = help::localize(Cli::command(), lang)
         .try_get_matches_from(args)

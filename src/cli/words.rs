@@ -1,15 +1,30 @@
 //! The command line's own words: usage errors, file errors and notes on
 //! standard error, from the catalogue (section `## cli` of
-//! `locales/*.ftl`), in the language chosen for the command (see
-//! `super::diagnostic_language`: `--lang`, the advice language, else the
-//! locale). Texts the operating system or git give (an `io::Error`, git's
-//! own message) are passed on as they come.
+//! `locales/*.ftl`), in the language of the command line: `--lang` when
+//! the command has it, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+//! Not the advice language: a rulebook's first language decides the
+//! advice, not the words about the command line and its files. Texts the
+//! operating system or git give (an `io::Error`, git's own message) are
+//! passed on as they come.
 
-use redress::i18n::Words;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The words of the language chosen for this command.
+use redress::i18n::{LANGUAGES, Words};
+
+/// The language of the command line, an index into `LANGUAGES`.
+static LANGUAGE: AtomicUsize = AtomicUsize::new(0);
+
+/// Say the command line's words in `lang` from now on (set once, before
+/// the arguments are parsed: see `super::help::language`).
+pub(crate) fn set_language(lang: &str) {
+    let i = LANGUAGES.iter().position(|l| *l == lang).unwrap_or(0);
+    LANGUAGE.store(i, Ordering::Relaxed);
+}
+
+/// The words of the command line's language.
 pub(crate) fn words() -> Words {
-    Words::new(super::diagnostic_language())
+    let i = LANGUAGE.load(Ordering::Relaxed);
+    Words::new(LANGUAGES.get(i).copied().unwrap_or("en"))
 }
 
 /// The message `id` with text variables, in the command's language.
