@@ -73,7 +73,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             None => {
                 let ids: Vec<&str> = model.remedies.iter().map(|r| r.id.as_str()).collect();
                 let near = model.remedy_meant(id);
-                super::words::not_a_remedy(id, near.as_deref(), &ids);
+                super::words::not_a_remedy(id, near, &ids);
                 return Ok(USAGE);
             }
         },
