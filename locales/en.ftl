@@ -946,8 +946,6 @@ test-trace-undetermined = is undetermined: its condition is unknown
 test-trace-exception-unknown = is undetermined: its condition is yes, but exception { $exceptions } is unknown
 test-facts-read = facts read: { $facts }
 test-under-minimum = under the minimum of { $min }%: rules { $rules }%, conditions { $conditions }%
-test-no-tests = no tests (*.test.toml, *.test.json) under { $roots }
-test-no-tests-matching = no tests (*.test.toml, *.test.json) matching `{ $filter }` under { $roots }
 cov-heading = Coverage of { $rulebook } ({ $count ->
     [one] { $count } test
    *[other] { $count } tests
@@ -1016,7 +1014,6 @@ check-counts = { $path }: { $errors ->
    *[other] { $warnings } warnings
     }
 fmt-not-formatted = { $path }: not formatted
-fmt-not-formatted-errors = { $path }: not formatted: fix the errors above first
 fmt-formatted = formatted { $path }
 fmt-diff-formatted = { $path } (formatted)
 fmt-more-lines = … { $count ->
@@ -1190,3 +1187,279 @@ diff-found-changes = { $changes } ({ $origin })
 
 ## advice: set aside by
 quoted-title = “{ $title }”
+
+## cli
+# The command line's own words: usage and file errors on standard error
+# (src/cli/words.rs), and the help and clap's errors (src/cli/help.rs).
+
+cli-error = error: { $message }
+cli-note = note: { $message }
+cli-cannot-read = cannot read `{ $path }`: { $error }
+cli-cannot-read-stdin = cannot read standard input: { $error }
+cli-is-folder = cannot read `{ $path }`: it is a folder, not a file
+cli-no-such-path = cannot read `{ $path }`: no such file or folder
+cli-cannot-write = cannot write `{ $path }`: { $error }
+cli-cannot-write-stdout = cannot write to standard output: { $error }
+cli-rulebook-has-errors = { $path }: the rulebook has errors; run `redress check { $path }`
+cli-no-language = redress has no words in language `{ $lang }`; the languages are: { $languages }
+cli-no-thread = cannot start redress's working thread: { $error }
+cli-crashed = redress stopped unexpectedly; please report this with the input that caused it
+cli-limit-form = write NAME=N, e.g. depth=512
+cli-limit-not-number = `{ $value }` is not a whole number
+cli-limit-unknown = `{ $name }` is not a limit ({ $limits })
+cli-limit-stack = { $name } can be raised to at most { $most }: deeper input would overflow the stack
+cli-skipped = skipped `{ $path }`: { $why }
+cli-skipped-not-regular = not a regular file
+cli-skipped-too-deep = folders nested deeper than the walk goes
+cli-not-a-remedy = `{ $id }` is not a remedy of this rulebook; its remedies: { $remedies }
+cli-not-a-remedy-near = `{ $id }` is not a remedy of this rulebook (did you mean `{ $near }`?); its remedies: { $remedies }
+cli-ask-no-such-fact = `--skip { $name }`: the rulebook has no fact of that name
+cli-standard-input = standard input
+cli-batch-read-stopped = reading { $what } stopped at line { $number }: { $error }; every line before it was evaluated and written
+cli-batch-no-threads = cannot start the { $jobs } threads that evaluate: { $error }
+cli-batch-interrupted = interrupted: the output ends with the last complete line
+cli-batch-summary = { $cases } cases, { $errors } errors, { $seconds } s ({ $rate } cases/s)
+cli-eval-id-field-alone = --id-field goes with --jsonl: it names the key of each line that is its case's id
+cli-eval-output-alone = --output goes with --jsonl or --format json: the advice text always shows the whole outcome
+cli-eval-jobs = `--jobs { $asked }` is more than { $cores ->
+        [one] the one core
+       *[other] the { $cores } cores
+    } of this machine; using { $cores }
+cli-eval-id-field-fact = `--id-field { $name }` names a fact of the rulebook; choose a key that is not a fact, e.g. --id-field case_id
+cli-diff-two = give two rulebooks, OLD and NEW, or `--git REV [PATH]`
+cli-diff-git-one-path = with --git give at most one PATH
+cli-diff-not-cases = `{ $path }` is not a folder of cases
+cli-diff-no-change = no rulebook changed
+cli-diff-has-errors = { $path }: the rulebook has errors; fix them before comparing
+cli-diff-rev-dash = `{ $rev }` is not a git revision: a revision cannot start with `-`
+cli-diff-not-rev = `{ $rev }` is not a git revision (a commit, branch or tag)
+cli-diff-no-git = cannot run git: { $error }
+cli-diff-removed = { $path }: removed since { $rev }; every remedy it gave is gone (a change; nothing to compare it with)
+cli-diff-link-outside = `{ $path }` is a symbolic link to a file outside the repository; not read, so it cannot be compared
+cli-diff-not-in-repo = `{ $path }` is not in the git repository at `{ $top }`
+cli-diff-added = { $path }: not in { $rev }; a new rulebook (a change; nothing to compare it with)
+cli-diff-not-utf8 = { $path } as of { $rev } is not UTF-8 text
+cli-fmt-has-errors = { $path }: not formatted: fix the errors above first
+cli-fmt-changed = `{ $path }` changed while it was being formatted; left it as it is
+cli-fmt-cannot-write = cannot write `{ $path }`: { $error }; the file is unchanged
+cli-serve-stack = the server's threads hold { $name } up to { $most }; `--limit { $name }={ $value }` is more
+cli-serve-seconds = `--{ $name } { $value }`: write a positive number of seconds
+cli-serve-same-id = `{ $first }` and `{ $second }` would both be served as `{ $id }`: a rulebook's id is its file stem; rename one
+cli-serve-cannot = cannot serve on { $addr }: { $error }
+cli-test-min-coverage = --min-coverage takes a percentage from 0 to 100
+cli-test-none = no tests (*.test.toml, *.test.json) under { $roots }
+cli-test-none-matching = no tests (*.test.toml, *.test.json) matching `{ $filter }` under { $roots }
+# clap's own words, used when the help is in another language (the English
+# help is clap's, word for word)
+cli-usage-heading = Usage:{" "}
+cli-commands-heading = Commands
+cli-arguments-heading = Arguments
+cli-options-heading = Options
+cli-builtin-help = Print help
+cli-builtin-help-more = Print help (see more with '--help')
+cli-builtin-help-summary = Print help (see a summary with '-h')
+cli-builtin-version = Print version
+cli-builtin-help-command = Print this message or the help of the given subcommand(s)
+cli-default = [default: { $value }]
+cli-possible-values = [possible values: { $values }]
+cli-possible-values-heading = Possible values:
+cli-value-separator = {": "}
+cli-more-with-help = For more information, try '--help'.
+cli-clap-value-missing = a value is required for '{ $arg }' but none was supplied
+cli-clap-invalid-value = invalid value '{ $value }' for '{ $arg }' [possible values: { $values }]
+cli-clap-did-you-mean = ; did you mean '{ $suggestion }'?
+cli-clap-unknown-argument = unexpected argument '{ $arg }' found
+cli-clap-unknown-command = unrecognized subcommand '{ $command }'
+cli-clap-no-equals = equal sign is needed when assigning values to '{ $arg }'
+cli-clap-value-validation = invalid value '{ $value }' for '{ $arg }': { $why }
+cli-clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-clap-wrong-number = '{ $arg }' requires { $expected } values but { $actual } were provided
+cli-clap-once = the argument '{ $arg }' cannot be used multiple times
+cli-clap-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-clap-missing = the following required arguments were not provided: { $args }
+cli-clap-missing-command = a subcommand is required but one was not provided
+cli-clap-not-utf8 = invalid UTF-8 was detected in one or more arguments
+
+# the help (src/cli/help.rs): clap's English, checked equal to the derive attributes by a test
+help-redress-about = A rules engine for legal remedy rules: check, compile and evaluate rulebooks
+help-redress-arg-limits = Raise (or lower) a limit: nesting, operators, check_depth, depth, exception_depth, case_depth, case_bytes (a case file or a `--jsonl` line; default 2 MiB) or file_bytes (any other file read; default 64 MiB). See docs/language.md, "Limits". Repeatable
+help-ask-about = Ask, one at a time, only the questions whose answer can still change the outcome
+help-ask-after-help = Examples:
+    {"  "}redress ask rulebooks/cn-online-shopping/cn-online-shopping.rules
+    {"  "}redress ask book.rules partial.json --save case.toml
+    {"  "}redress ask book.rules --answers answers.json --format json
+    {"  "}redress ask book.rules partial.json --format json   # the next question, for a front end
+help-ask-arg-rulebook = The rulebook (`.rules`)
+help-ask-arg-case = A case to start from (JSON, or TOML by the `.toml` ending); without it, from nothing
+help-ask-arg-answers = Answer from this file (a case file: fact → value) instead of asking; a fact it lacks is left unknown
+help-ask-arg-skip = Facts to leave unknown, not to be asked (for front ends driving the interview). Repeatable
+help-ask-arg-save = Write the case answered to this file at the end (TOML by the `.toml` ending, else JSON)
+help-ask-arg-format = Output format
+help-ask-arg-format-value-human = Questions and advice text for people
+help-ask-arg-format-value-json = The next question, or the outcome when nothing is left, as JSON
+help-ask-arg-as-of = Judge the case as of this date (YYYY-MM-DD)
+help-ask-arg-lang = Language of questions and advice (`en`, `zh`; default: the first of the rulebook's `languages`)
+help-check-about = Check rulebooks and report every error and warning
+help-check-after-help = Examples:
+    {"  "}redress check rulebooks/example/example.rules
+    {"  "}redress check --deny-warnings --format json rulebooks/*/*.rules
+    {"  "}redress check --format github rulebooks/*/*.rules   # annotations in a GitHub workflow
+    {"  "}redress check --format sarif rulebooks/*/*.rules > redress.sarif
+help-check-arg-rulebooks = Rulebook files (`.rules`)
+help-check-arg-deny-warnings = Fail (exit 1) on warnings too
+help-check-arg-format = Output format
+help-check-arg-format-value-human = Text for people
+help-check-arg-format-value-json = JSON for tools (schema: docs/ci.md)
+help-check-arg-format-value-github = GitHub Actions workflow annotations
+help-check-arg-format-value-sarif = SARIF 2.1.0, for code-scanning uploads
+help-check-arg-lang = Language of the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
+help-diff-about = Compare two versions of a rulebook: items added, removed or changed, the corpus cases whose outcome changed, and cases found by searching around the changed conditions
+help-diff-after-help = The corpus is every case file (.json, .toml) under the new rulebook's folder `cases/`, plus each --cases folder. The search starts from each corpus case and from the empty case, and varies the facts of the changed conditions over their boundary values (c-1, c, c+1 in the smallest step; the day before, of and after), every value of their one-ofs, yes and no, and unknown.
+
+    Comparisons through derived facts and arithmetic (`days from A to B > 30`, `price + fee > 500 yuan`) are solved for dates and amounts on each side of their boundary. When no change is found but the search was not exhaustive, the report leads with "Undecided" and names the conditions it could not aim at.
+
+    Exit codes: 0 when no behavioural change was found (or without --fail-on-change), 1 when behaviour changed and --fail-on-change is given, or the search was undecided and --fail-on-undecided is given too (or a rulebook has errors), 2 for usage errors.
+
+    Examples:
+    {"  "}redress diff old.rules new.rules
+    {"  "}redress diff old.rules new.rules --cases more-cases/ --format markdown
+    {"  "}redress diff --git origin/main rulebooks/cn-online-shopping/cn-online-shopping.rules
+    {"  "}redress diff --git HEAD~1 --fail-on-change      # every .rules file changed since HEAD~1
+    {"  "}redress diff --git origin/main --fail-on-change --fail-on-undecided
+help-diff-arg-paths = OLD and NEW rulebooks; with --git, the rulebook (or a folder of rulebooks; default: the current folder)
+help-diff-arg-git = Compare the rulebook as of this git revision with the working tree
+help-diff-arg-cases = More case files to replay (a folder, searched recursively)
+help-diff-arg-format = Output format
+help-diff-arg-format-value-text = Text for a terminal
+help-diff-arg-format-value-markdown = Markdown, ready to paste as a pull-request comment
+help-diff-arg-format-value-json = JSON for tools
+help-diff-arg-fail-on-change = Exit 1 when behaviour changed
+help-diff-arg-fail-on-undecided = With --fail-on-change: also exit 1 when the search found no change but could not decide (it was not exhaustive)
+help-diff-arg-max-cases = Stop the search after this many generated cases
+help-diff-arg-lang = Language of the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
+help-eval-about = Evaluate case files against a rulebook and say which remedies apply and why
+help-eval-after-help = Examples:
+    {"  "}redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json
+    {"  "}redress eval --format json --as-of 2024-06-01 book.rules case.json
+    {"  "}redress eval --lang en --verbose book.rules case.json
+    {"  "}cat case.json | redress eval book.rules -
+    {"  "}redress eval book.rules --jsonl complaints.jsonl > outcomes.jsonl
+    {"  "}redress eval book.rules --jsonl complaints.jsonl --output ids > applies.jsonl
+help-eval-arg-rulebook = The rulebook (`.rules`)
+help-eval-arg-cases = Case files (JSON, or TOML by the `.toml` ending); `-` reads JSON from standard input
+help-eval-arg-jsonl = Evaluate a JSON Lines file (`-`: standard input), one case per line, writing one JSON line per input line in input order: the outcome, or `{"{"}"line": N, "errors": […]{"}"}`
+help-eval-arg-id-field = With `--jsonl`: copy each line's top-level key of this name (its case's id, not a fact) into its output line, first, as written, so that results can be joined without relying on line order (default: `id`). A name that is a fact of the rulebook is a usage error
+help-eval-arg-jobs = Threads for `--jsonl` (default: all cores)
+help-eval-arg-format = Output format
+help-eval-arg-format-value-human = Advice text for people
+help-eval-arg-format-value-json = The outcome as JSON, for tools
+help-eval-arg-output = With `--jsonl` or `--format json`: how much of each outcome to build and write (ids: the remedies that apply and those undetermined; summary: with parameters, amounts, deadlines and needed facts; full: the whole outcome). See docs/output.md, "Output levels"
+help-eval-arg-output-value-ids = The ids of the remedies that apply and of those undetermined
+help-eval-arg-output-value-summary = The ids with parameters, amounts and deadlines, and the facts undetermined remedies need
+help-eval-arg-output-value-full = The whole outcome: titles, citations, reasons, overridden rules, questions
+help-eval-arg-as-of = Judge the case as of this date (YYYY-MM-DD): sets the rulebook's `as of` fact and decides which deadlines have expired
+help-eval-arg-lang = Language of the advice text (`en`, `zh`; default: the first of the rulebook's `languages`)
+help-eval-arg-verbose = Show the internal names of facts and values beside their labels in the advice text
+help-explain-about = Explain why remedies apply to a case, or why not, and the smallest change that would flip them
+help-explain-after-help = Examples:
+    {"  "}redress explain rulebooks/cn-online-shopping/cn-online-shopping.rules case.json
+    {"  "}redress explain --lang zh book.rules case.json return_refund
+    {"  "}redress explain --format json book.rules case.json
+help-explain-arg-rulebook = The rulebook (`.rules`)
+help-explain-arg-case = The case file (JSON, or TOML by the `.toml` ending); `-` reads JSON from standard input
+help-explain-arg-remedy = The remedy to explain in full, by id or by its title in any language (default: every remedy, one line each, in full those that apply)
+help-explain-arg-format = Output format
+help-explain-arg-format-value-human = Text for people
+help-explain-arg-format-value-json = JSON for tools (docs/output.md, "redress explain")
+help-explain-arg-format-value-markdown = Markdown, for a report or a web page
+help-explain-arg-as-of = Judge the case as of this date (YYYY-MM-DD)
+help-explain-arg-lang = Language of the text (`en`, `zh`; default: the first of the rulebook's `languages`)
+help-explain-arg-verbose = Show the internal names of facts and values beside their labels, and each computation as written
+help-facts-about = List the facts a rulebook asks for (types, questions, allowed values), or a JSON Schema of its case files
+help-facts-after-help = Examples:
+    {"  "}redress facts rulebooks/example/example.rules
+    {"  "}redress facts --format json book.rules
+    {"  "}redress facts --format jsonschema book.rules > case.schema.json
+help-facts-arg-rulebook = The rulebook (`.rules`)
+help-facts-arg-format = Output format
+help-facts-arg-format-value-human = A list for people
+help-facts-arg-format-value-json = Each fact with its type, questions, labels and allowed values
+help-facts-arg-format-value-jsonschema = A JSON Schema (2020-12) of a valid case file
+help-facts-arg-lang = Language of questions and labels in the human format (default: the rulebook's first language)
+help-fmt-about = Format rulebooks in place (every `*.rules` file under a folder), or with `--check` list those that are not formatted
+help-fmt-after-help = Examples:
+    {"  "}redress fmt rulebooks/example/example.rules
+    {"  "}redress fmt --check .
+    {"  "}redress fmt --check --format github rulebooks
+    {"  "}redress fmt - < shop.rules > formatted.rules
+help-fmt-arg-paths = Rulebook files, or folders to search for `*.rules` files (hidden folders, links to folders and links to files outside the folder are skipped); `-` formats standard input to standard output. A file is replaced atomically (see docs/security.md)
+help-fmt-arg-check = Write nothing: list each file that is not formatted, with its first differing lines, and exit 1 if there is any
+help-fmt-arg-format = How `--check` reports: text for people, or `json`, `github` (workflow annotations) or `sarif` for CI systems
+help-fmt-arg-format-value-human = Text for people
+help-fmt-arg-format-value-json = JSON for tools (schema: docs/ci.md)
+help-fmt-arg-format-value-github = GitHub Actions workflow annotations
+help-fmt-arg-format-value-sarif = SARIF 2.1.0, for code-scanning uploads
+help-fmt-arg-lang = Language of the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
+help-graph-about = Draw the decision graph: facts → conditions → rules → remedies, exceptions as dashed edges
+help-graph-after-help = Examples:
+    {"  "}redress graph rulebooks/example/example.rules | dot -Tsvg > graph.svg
+    {"  "}redress graph --format mermaid --remedy refund book.rules
+
+    A condition several rules share is one node: the graph evaluates it once per case. A rule's whole
+    condition (how its parts combine with and/or) is its tooltip in DOT.
+help-graph-arg-rulebook = The rulebook (`.rules`)
+help-graph-arg-format = Output format
+help-graph-arg-format-value-dot = Graphviz DOT (`dot -Tsvg` draws it)
+help-graph-arg-format-value-mermaid = A Mermaid flowchart (GitHub and GitLab draw it in Markdown)
+help-graph-arg-remedy = Only the rules that decide this remedy (its rules, the rules above them, the exceptions below)
+help-graph-arg-lang = Language of titles and labels (default: the rulebook's first language)
+help-lsp-about = Run the language server on standard input and output (the editor starts it; see docs/editors.md)
+help-lsp-after-help = Editors start it themselves: see docs/editors.md for VS Code, Neovim and Helix.
+
+    It speaks the Language Server Protocol (JSON-RPC) on standard input and output: diagnostics,
+    hover, completion, go to definition, references, formatting, outline, quick fixes, rename and
+    semantic tokens for `.rules` files.
+help-lsp-arg-stdio = Accepted for editors that pass it; standard input and output are the only transport
+help-serve-about = Serve rulebooks over HTTP: eval, batch, explain, ask, facts, check and fmt as JSON (docs/api.md)
+help-serve-after-help = Each rulebook is served under its file stem: rulebooks/example/example.rules as /v1/rulebooks/example.
+
+    Examples:
+    {"  "}redress serve rulebooks/*/*.rules
+    {"  "}redress serve --addr 0.0.0.0:8080 --watch --log-format json book.rules
+    {"  "}curl -s localhost:8080/v1/rulebooks/book/eval -d @case.json
+help-serve-arg-rulebooks = The rulebooks (`.rules`); two with one file stem are a usage error
+help-serve-arg-addr = The address to listen on (port 0: one the system picks; the address bound is printed)
+help-serve-arg-watch = Recompile a rulebook when its file changes, and serve the new version if it has no errors
+help-serve-arg-watch-interval = How often `--watch` looks at the files, in seconds
+help-serve-arg-max-body = The largest request body in bytes (the batch endpoint excepted: each of its lines is capped at `case_bytes`)
+help-serve-arg-timeout = Seconds a request body may take to arrive (then 408)
+help-serve-arg-max-concurrency = Requests answered at once; more are told 503 at once
+help-serve-arg-log-format = Log format (on standard error)
+help-serve-arg-log-format-value-human = One line per event, for people
+help-serve-arg-log-format-value-json = One JSON object per line, for log collectors
+help-serve-arg-log-level = The least important events logged
+help-serve-arg-log-level-value-error = Errors only
+help-serve-arg-log-level-value-warn = And warnings (a reload that failed)
+help-serve-arg-log-level-value-info = And start, reloads and shutdown
+help-serve-arg-log-level-value-debug = And every request
+help-serve-arg-log-level-value-trace = Everything
+help-serve-arg-playground = Also serve the rulebook playground, a page for editing a rulebook and trying cases on it, at / (docs/playground.md)
+help-test-about = Run the tests of rulebooks (`*.test.toml`, `*.test.json`) and report what differs
+help-test-after-help = Examples:
+    {"  "}redress test
+    {"  "}redress test rulebooks/example --coverage
+    {"  "}redress test --filter fraud rulebooks/example/tests
+    {"  "}redress test --min-coverage 90 --format json rulebooks
+
+    Tests are found under each PATH (a folder, searched recursively, or a test file);
+    see "Tests" in docs/language.md for the format.
+help-test-arg-paths = Folders to search for tests, or test files [default: .]
+help-test-arg-filter = Run only tests whose name or path contains this text
+help-test-arg-coverage = List rules never fired, exceptions never taken and conditions not seen both true and false
+help-test-arg-min-coverage = Fail (exit 1) when rule or condition coverage is under this percentage (implies --coverage)
+help-test-arg-format = Output format
+help-test-arg-format-value-human = Text for people
+help-test-arg-format-value-json = JSON for tools (schema: `redress::testing::render`)
+help-test-arg-format-value-github = GitHub Actions workflow annotations: a failing or invalid test is an error on its file
+help-test-arg-format-value-sarif = SARIF 2.1.0, for code-scanning uploads
+help-test-arg-lang = Language of the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)

@@ -926,8 +926,6 @@ test-trace-undetermined = 尚不确定：其条件未知
 test-trace-exception-unknown = 尚不确定：其条件成立，但例外 { $exceptions } 是否适用未知
 test-facts-read = 读取的事实：{ $facts }
 test-under-minimum = 低于最低要求 { $min }%：规则 { $rules }%，条件 { $conditions }%
-test-no-tests = { $roots } 下没有测试（*.test.toml、*.test.json）
-test-no-tests-matching = { $roots } 下没有与 `{ $filter }` 匹配的测试（*.test.toml、*.test.json）
 cov-heading = { $rulebook } 的覆盖率（{ $count } 个测试）
 cov-rules-applied = 适用过的规则和例外：
 cov-condition-outcomes = 条件的结果（真、假）：
@@ -960,7 +958,6 @@ cov-no-test-makes-false = 没有测试使 `{ $condition }` 为假
 check-ok = { $path }：没有问题
 check-counts = { $path }：{ $errors } 个错误，{ $warnings } 个警告
 fmt-not-formatted = { $path }：未格式化
-fmt-not-formatted-errors = { $path }：未格式化：请先修正上面的错误
 fmt-formatted = 已格式化 { $path }
 fmt-diff-formatted = { $path }（格式化后）
 fmt-more-lines = … 另有 { $count } 行改动
@@ -1098,3 +1095,273 @@ diff-found-changes = { $changes }（{ $origin }）
 
 ## advice: set aside by
 quoted-title = 「{ $title }」
+
+## cli
+# 命令行自己的话：标准错误上的用法错误与文件错误（src/cli/words.rs），帮助与 clap 的错误（src/cli/help.rs）
+
+cli-error = 错误：{ $message }
+cli-note = 注意：{ $message }
+cli-cannot-read = 无法读取 `{ $path }`：{ $error }
+cli-cannot-read-stdin = 无法读取标准输入：{ $error }
+cli-is-folder = 无法读取 `{ $path }`：这是文件夹，不是文件
+cli-no-such-path = 无法读取 `{ $path }`：没有这个文件或文件夹
+cli-cannot-write = 无法写入 `{ $path }`：{ $error }
+cli-cannot-write-stdout = 无法写入标准输出：{ $error }
+cli-rulebook-has-errors = { $path }：规则集有错误；请运行 `redress check { $path }`
+cli-no-language = redress 没有 `{ $lang }` 语言的文字；可用的语言：{ $languages }
+cli-no-thread = 无法启动 redress 的工作线程：{ $error }
+cli-crashed = redress 意外停止；请连同引起问题的输入一起报告
+cli-limit-form = 请写成 NAME=N，例如 depth=512
+cli-limit-not-number = `{ $value }` 不是整数
+cli-limit-unknown = `{ $name }` 不是上限的名称（{ $limits }）
+cli-limit-stack = { $name } 最多只能提高到 { $most }：更深的输入会使栈溢出
+cli-skipped = 已跳过 `{ $path }`：{ $why }
+cli-skipped-not-regular = 不是普通文件
+cli-skipped-too-deep = 文件夹嵌套超过了查找的深度
+cli-not-a-remedy = `{ $id }` 不是本规则集的救济途径；本规则集的救济途径：{ $remedies }
+cli-not-a-remedy-near = `{ $id }` 不是本规则集的救济途径（是否想写 `{ $near }`？）；本规则集的救济途径：{ $remedies }
+cli-ask-no-such-fact = `--skip { $name }`：规则集中没有这个名称的事实
+cli-standard-input = 标准输入
+cli-batch-read-stopped = 读取{ $what }时在第 { $number } 行中断：{ $error }；之前的每一行都已计算并写出
+cli-batch-no-threads = 无法启动计算用的 { $jobs } 个线程：{ $error }
+cli-batch-interrupted = 已中断：输出止于最后一个完整的行
+cli-batch-summary = { $cases } 个案件，{ $errors } 个错误，{ $seconds } 秒（每秒 { $rate } 个案件）
+cli-eval-id-field-alone = --id-field 须与 --jsonl 一起使用：它指明每行中作为案件编号的键
+cli-eval-output-alone = --output 须与 --jsonl 或 --format json 一起使用：建议文本总是显示完整的结果
+cli-eval-jobs = `--jobs { $asked }` 超过了本机的 { $cores } 个处理器核心；改用 { $cores } 个
+cli-eval-id-field-fact = `--id-field { $name }` 是规则集中的事实名称；请选一个不是事实的键，例如 --id-field case_id
+cli-diff-two = 请给出两个规则集 OLD 和 NEW，或者 `--git REV [PATH]`
+cli-diff-git-one-path = 使用 --git 时最多给出一个 PATH
+cli-diff-not-cases = `{ $path }` 不是存放案件的文件夹
+cli-diff-no-change = 没有规则集发生变化
+cli-diff-has-errors = { $path }：规则集有错误；请先修正再比较
+cli-diff-rev-dash = `{ $rev }` 不是 git 版本：版本不能以 `-` 开头
+cli-diff-not-rev = `{ $rev }` 不是 git 版本（提交、分支或标签）
+cli-diff-no-git = 无法运行 git：{ $error }
+cli-diff-removed = { $path }：自 { $rev } 以来已删除；它给出的救济途径全部消失（这是变化；没有可比较的对象）
+cli-diff-link-outside = `{ $path }` 是指向仓库之外文件的符号链接；未读取，因此无法比较
+cli-diff-not-in-repo = `{ $path }` 不在 `{ $top }` 的 git 仓库中
+cli-diff-added = { $path }：不在 { $rev } 中；是新的规则集（这是变化；没有可比较的对象）
+cli-diff-not-utf8 = { $rev } 中的 { $path } 不是 UTF-8 文本
+cli-fmt-has-errors = { $path }：未格式化：请先修正上面的错误
+cli-fmt-changed = `{ $path }` 在格式化期间被修改；已保持原样
+cli-fmt-cannot-write = 无法写入 `{ $path }`：{ $error }；文件未改动
+cli-serve-stack = 服务器的线程最多容纳 { $name } 为 { $most }；`--limit { $name }={ $value }` 超过了这个值
+cli-serve-seconds = `--{ $name } { $value }`：请写一个正的秒数
+cli-serve-same-id = `{ $first }` 和 `{ $second }` 都会以 `{ $id }` 提供服务：规则集的编号是它的文件名主干；请重命名其中一个
+cli-serve-cannot = 无法在 { $addr } 上提供服务：{ $error }
+cli-test-min-coverage = --min-coverage 的取值是 0 到 100 之间的百分比
+cli-test-none = { $roots } 下没有测试（*.test.toml、*.test.json）
+cli-test-none-matching = { $roots } 下没有与 `{ $filter }` 匹配的测试（*.test.toml、*.test.json）
+# clap 自己的话（帮助为中文时使用）
+cli-usage-heading = 用法：
+cli-commands-heading = 命令
+cli-arguments-heading = 参数
+cli-options-heading = 选项
+cli-builtin-help = 显示帮助
+cli-builtin-help-more = 显示帮助（用 `--help` 查看更多）
+cli-builtin-help-summary = 显示帮助（用 `-h` 查看摘要）
+cli-builtin-version = 显示版本
+cli-builtin-help-command = 显示本帮助，或所给子命令的帮助
+cli-default = [默认：{ $value }]
+cli-possible-values = [可选值：{ $values }]
+cli-possible-values-heading = 可选值：
+cli-value-separator = ：
+cli-more-with-help = 更多信息请运行 `--help`。
+cli-clap-value-missing = `{ $arg }` 需要一个取值，但没有给出
+cli-clap-invalid-value = `{ $arg }` 的取值 `{ $value }` 无效（可选值：{ $values }）
+cli-clap-did-you-mean = ；是否想写 `{ $suggestion }`？
+cli-clap-unknown-argument = 意外的参数 `{ $arg }`
+cli-clap-unknown-command = 没有子命令 `{ $command }`
+cli-clap-no-equals = 为 `{ $arg }` 赋值时需要等号
+cli-clap-value-validation = `{ $arg }` 的取值 `{ $value }` 无效：{ $why }
+cli-clap-too-many-values = `{ $arg }` 多出了取值 `{ $value }`；不需要更多取值
+cli-clap-wrong-number = `{ $arg }` 需要 { $expected } 个取值，实际给出 { $actual } 个
+cli-clap-once = 参数 `{ $arg }` 只能使用一次
+cli-clap-conflict = 参数 `{ $arg }` 不能与 `{ $other }` 一起使用
+cli-clap-missing = 缺少必需的参数：{ $args }
+cli-clap-missing-command = 需要一个子命令，但没有给出
+cli-clap-not-utf8 = 参数中有无效的 UTF-8
+
+# 帮助（src/cli/help.rs）
+help-redress-about = 法律救济规则的规则引擎：检查、编译并计算规则集
+help-redress-arg-limits = 提高（或降低）一项上限：nesting、operators、check_depth、depth、exception_depth、case_depth、case_bytes（一个案件文件或 `--jsonl` 的一行；默认 2 MiB）或 file_bytes（读取的其他文件；默认 64 MiB）。见 docs/language.md 的“Limits”。可重复
+help-ask-about = 一次问一个问题，只问答案仍能改变结果的问题
+help-ask-after-help = 示例：
+    {"  "}redress ask rulebooks/cn-online-shopping/cn-online-shopping.rules
+    {"  "}redress ask book.rules partial.json --save case.toml
+    {"  "}redress ask book.rules --answers answers.json --format json
+    {"  "}redress ask book.rules partial.json --format json   # 下一个问题，供前端使用
+help-ask-arg-rulebook = 规则集（`.rules`）
+help-ask-arg-case = 起始的案件（JSON，以 `.toml` 结尾时为 TOML）；不给出则从空白开始
+help-ask-arg-answers = 从这个文件取答案（一个案件文件：事实 → 取值），而不提问；文件中没有的事实留作未知
+help-ask-arg-skip = 留作未知、不提问的事实（供驱动问答的前端使用）。可重复
+help-ask-arg-save = 结束时把已回答的案件写入这个文件（以 `.toml` 结尾时为 TOML，否则为 JSON）
+help-ask-arg-format = 输出格式
+help-ask-arg-format-value-human = 给人看的问题和建议文本
+help-ask-arg-format-value-json = 下一个问题，或没有问题时的结果，以 JSON 表示
+help-ask-arg-as-of = 以这个日期（YYYY-MM-DD）判断案件
+help-ask-arg-lang = 问题和建议的语言（`en`、`zh`；默认：规则集 `languages` 中的第一个）
+help-check-about = 检查规则集，报告每个错误和警告
+help-check-after-help = 示例：
+    {"  "}redress check rulebooks/example/example.rules
+    {"  "}redress check --deny-warnings --format json rulebooks/*/*.rules
+    {"  "}redress check --format github rulebooks/*/*.rules   # GitHub 工作流中的注释
+    {"  "}redress check --format sarif rulebooks/*/*.rules > redress.sarif
+help-check-arg-rulebooks = 规则集文件（`.rules`）
+help-check-arg-deny-warnings = 有警告时也判为失败（退出码 1）
+help-check-arg-format = 输出格式
+help-check-arg-format-value-human = 给人看的文本
+help-check-arg-format-value-json = 给工具用的 JSON（格式见 docs/ci.md）
+help-check-arg-format-value-github = GitHub Actions 工作流注释
+help-check-arg-format-value-sarif = SARIF 2.1.0，用于上传代码扫描结果
+help-check-arg-lang = 诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
+help-diff-about = 比较规则集的两个版本：新增、删除或修改的条目，结果发生变化的语料案件，以及在变化的条件附近搜索找到的案件
+help-diff-after-help = 语料是新规则集所在文件夹 `cases/` 下的每个案件文件（.json、.toml），加上每个 --cases 文件夹。搜索从每个语料案件和空案件出发，让变化的条件所涉及的事实取其边界值（以最小步长取 c-1、c、c+1；日期取前一天、当天和后一天）、单选的每个取值、是与否，以及未知。
+
+    经由派生事实和算术的比较（`days from A to B > 30`、`price + fee > 500 yuan`）会在边界两侧求出日期和金额。没有发现变化但搜索并不穷尽时，报告以“Undecided”开头，并列出无法瞄准的条件。
+
+    退出码：没有发现行为变化时（或未给 --fail-on-change）为 0；行为发生变化且给了 --fail-on-change，或搜索未能判定且同时给了 --fail-on-undecided（或规则集有错误）时为 1；用法错误为 2。
+
+    示例：
+    {"  "}redress diff old.rules new.rules
+    {"  "}redress diff old.rules new.rules --cases more-cases/ --format markdown
+    {"  "}redress diff --git origin/main rulebooks/cn-online-shopping/cn-online-shopping.rules
+    {"  "}redress diff --git HEAD~1 --fail-on-change      # 自 HEAD~1 以来改动的每个 .rules 文件
+    {"  "}redress diff --git origin/main --fail-on-change --fail-on-undecided
+help-diff-arg-paths = 旧的和新的规则集（OLD、NEW）；使用 --git 时为规则集（或存放规则集的文件夹；默认：当前文件夹）
+help-diff-arg-git = 把这个 git 版本中的规则集与工作区中的比较
+help-diff-arg-cases = 要重放的更多案件文件（一个文件夹，递归查找）
+help-diff-arg-format = 输出格式
+help-diff-arg-format-value-text = 给终端看的文本
+help-diff-arg-format-value-markdown = Markdown，可直接贴作拉取请求的评论
+help-diff-arg-format-value-json = 给工具用的 JSON
+help-diff-arg-fail-on-change = 行为发生变化时以退出码 1 结束
+help-diff-arg-fail-on-undecided = 与 --fail-on-change 一起使用：搜索没有发现变化但未能判定（搜索并不穷尽）时也以退出码 1 结束
+help-diff-arg-max-cases = 生成这么多案件后停止搜索
+help-diff-arg-lang = 诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
+help-eval-about = 用规则集计算案件文件，说明哪些救济途径适用以及理由
+help-eval-after-help = 示例：
+    {"  "}redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json
+    {"  "}redress eval --format json --as-of 2024-06-01 book.rules case.json
+    {"  "}redress eval --lang en --verbose book.rules case.json
+    {"  "}cat case.json | redress eval book.rules -
+    {"  "}redress eval book.rules --jsonl complaints.jsonl > outcomes.jsonl
+    {"  "}redress eval book.rules --jsonl complaints.jsonl --output ids > applies.jsonl
+help-eval-arg-rulebook = 规则集（`.rules`）
+help-eval-arg-cases = 案件文件（JSON，以 `.toml` 结尾时为 TOML）；`-` 从标准输入读取 JSON
+help-eval-arg-jsonl = 计算一个 JSON Lines 文件（`-`：标准输入），每行一个案件，按输入顺序为每个输入行写出一行 JSON：结果，或 `{"{"}"line": N, "errors": […]{"}"}`
+help-eval-arg-id-field = 与 `--jsonl` 一起使用：把每行中这个名称的顶层键（案件的编号，不是事实）原样复制到对应输出行的最前面，这样不依赖行序也能对应结果（默认：`id`）。名称是规则集的事实时为用法错误
+help-eval-arg-jobs = `--jsonl` 使用的线程数（默认：所有处理器核心）
+help-eval-arg-format = 输出格式
+help-eval-arg-format-value-human = 给人看的建议文本
+help-eval-arg-format-value-json = 以 JSON 表示的结果，给工具用
+help-eval-arg-output = 与 `--jsonl` 或 `--format json` 一起使用：每个结果构建并写出多少内容（ids：适用的和尚未确定的救济途径；summary：再加上参数、金额、期限和所需的事实；full：完整的结果）。见 docs/output.md 的“Output levels”
+help-eval-arg-output-value-ids = 适用的和尚未确定的救济途径的编号
+help-eval-arg-output-value-summary = 编号，加上参数、金额和期限，以及尚未确定的救济途径所需的事实
+help-eval-arg-output-value-full = 完整的结果：标题、依据、理由、被排除的规则、问题
+help-eval-arg-as-of = 以这个日期（YYYY-MM-DD）判断案件：设定规则集的 `as of` 事实，并决定哪些期限已届满
+help-eval-arg-lang = 建议文本的语言（`en`、`zh`；默认：规则集 `languages` 中的第一个）
+help-eval-arg-verbose = 在建议文本中，于事实和取值的标签旁显示其内部名称
+help-explain-about = 解释救济途径为什么适用或不适用于案件，以及能使其改变的最小变动
+help-explain-after-help = 示例：
+    {"  "}redress explain rulebooks/cn-online-shopping/cn-online-shopping.rules case.json
+    {"  "}redress explain --lang zh book.rules case.json return_refund
+    {"  "}redress explain --format json book.rules case.json
+help-explain-arg-rulebook = 规则集（`.rules`）
+help-explain-arg-case = 案件文件（JSON，以 `.toml` 结尾时为 TOML）；`-` 从标准输入读取 JSON
+help-explain-arg-remedy = 要完整解释的救济途径，按编号或任一语言的标题（默认：每个救济途径各一行，适用的则完整解释）
+help-explain-arg-format = 输出格式
+help-explain-arg-format-value-human = 给人看的文本
+help-explain-arg-format-value-json = 给工具用的 JSON（docs/output.md 的“redress explain”）
+help-explain-arg-format-value-markdown = Markdown，用于报告或网页
+help-explain-arg-as-of = 以这个日期（YYYY-MM-DD）判断案件
+help-explain-arg-lang = 文本的语言（`en`、`zh`；默认：规则集 `languages` 中的第一个）
+help-explain-arg-verbose = 在标签旁显示事实和取值的内部名称，并按原样显示每个计算
+help-facts-about = 列出规则集所询问的事实（类型、问题、允许的取值），或其案件文件的 JSON Schema
+help-facts-after-help = 示例：
+    {"  "}redress facts rulebooks/example/example.rules
+    {"  "}redress facts --format json book.rules
+    {"  "}redress facts --format jsonschema book.rules > case.schema.json
+help-facts-arg-rulebook = 规则集（`.rules`）
+help-facts-arg-format = 输出格式
+help-facts-arg-format-value-human = 给人看的列表
+help-facts-arg-format-value-json = 每个事实及其类型、问题、标签和允许的取值
+help-facts-arg-format-value-jsonschema = 有效案件文件的 JSON Schema（2020-12）
+help-facts-arg-lang = human 格式中问题和标签的语言（默认：规则集的第一种语言）
+help-fmt-about = 就地格式化规则集（文件夹下的每个 `*.rules` 文件），或用 `--check` 列出未格式化的文件
+help-fmt-after-help = 示例：
+    {"  "}redress fmt rulebooks/example/example.rules
+    {"  "}redress fmt --check .
+    {"  "}redress fmt --check --format github rulebooks
+    {"  "}redress fmt - < shop.rules > formatted.rules
+help-fmt-arg-paths = 规则集文件，或要在其中查找 `*.rules` 文件的文件夹（跳过隐藏文件夹、指向文件夹的链接和指向文件夹之外文件的链接）；`-` 把标准输入格式化到标准输出。文件以原子方式替换（见 docs/security.md）
+help-fmt-arg-check = 不写入任何文件：列出每个未格式化的文件及其最先不同的几行，有这样的文件时以退出码 1 结束
+help-fmt-arg-format = `--check` 的报告方式：给人看的文本，或供 CI 系统使用的 `json`、`github`（工作流注释）或 `sarif`
+help-fmt-arg-format-value-human = 给人看的文本
+help-fmt-arg-format-value-json = 给工具用的 JSON（格式见 docs/ci.md）
+help-fmt-arg-format-value-github = GitHub Actions 工作流注释
+help-fmt-arg-format-value-sarif = SARIF 2.1.0，用于上传代码扫描结果
+help-fmt-arg-lang = 诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
+help-graph-about = 绘制决策图：事实 → 条件 → 规则 → 救济途径，例外以虚线边表示
+help-graph-after-help = 示例：
+    {"  "}redress graph rulebooks/example/example.rules | dot -Tsvg > graph.svg
+    {"  "}redress graph --format mermaid --remedy refund book.rules
+
+    几条规则共用的条件是一个节点：决策图对每个案件只计算它一次。
+    规则的完整条件（各部分如何以 and/or 组合）在 DOT 中是它的提示文字。
+help-graph-arg-rulebook = 规则集（`.rules`）
+help-graph-arg-format = 输出格式
+help-graph-arg-format-value-dot = Graphviz DOT（`dot -Tsvg` 可绘制）
+help-graph-arg-format-value-mermaid = Mermaid 流程图（GitHub 和 GitLab 在 Markdown 中绘制）
+help-graph-arg-remedy = 只显示决定这个救济途径的规则（它的规则、其上的规则、其下的例外）
+help-graph-arg-lang = 标题和标签的语言（默认：规则集的第一种语言）
+help-lsp-about = 在标准输入和输出上运行语言服务器（由编辑器启动；见 docs/editors.md）
+help-lsp-after-help = 编辑器会自行启动它：VS Code、Neovim 和 Helix 的设置见 docs/editors.md。
+
+    它在标准输入和输出上使用语言服务器协议（JSON-RPC），为 `.rules` 文件提供诊断、
+    悬停提示、补全、跳转到定义、查找引用、格式化、大纲、快速修复、重命名和语义标记。
+help-lsp-arg-stdio = 为传入此参数的编辑器而接受；标准输入和输出是唯一的传输方式
+help-serve-about = 通过 HTTP 提供规则集服务：eval、batch、explain、ask、facts、check 和 fmt，均为 JSON（docs/api.md）
+help-serve-after-help = 每个规则集以其文件名主干提供服务：rulebooks/example/example.rules 对应 /v1/rulebooks/example。
+
+    示例：
+    {"  "}redress serve rulebooks/*/*.rules
+    {"  "}redress serve --addr 0.0.0.0:8080 --watch --log-format json book.rules
+    {"  "}curl -s localhost:8080/v1/rulebooks/book/eval -d @case.json
+help-serve-arg-rulebooks = 规则集（`.rules`）；两个规则集的文件名主干相同时为用法错误
+help-serve-arg-addr = 监听的地址（端口 0：由系统选择；会打印实际绑定的地址）
+help-serve-arg-watch = 规则集文件改变时重新编译，没有错误则提供新版本
+help-serve-arg-watch-interval = `--watch` 查看文件的间隔，以秒计
+help-serve-arg-max-body = 请求体的最大字节数（批量端点除外：其每一行的上限为 `case_bytes`）
+help-serve-arg-timeout = 请求体到达所允许的秒数（超时则返回 408）
+help-serve-arg-max-concurrency = 同时处理的请求数；超出的立即返回 503
+help-serve-arg-log-format = 日志格式（写到标准错误）
+help-serve-arg-log-format-value-human = 每个事件一行，给人看
+help-serve-arg-log-format-value-json = 每行一个 JSON 对象，给日志收集器用
+help-serve-arg-log-level = 记录的最不重要的事件
+help-serve-arg-log-level-value-error = 只记录错误
+help-serve-arg-log-level-value-warn = 再加上警告（重新加载失败）
+help-serve-arg-log-level-value-info = 再加上启动、重新加载和关闭
+help-serve-arg-log-level-value-debug = 再加上每个请求
+help-serve-arg-log-level-value-trace = 全部
+help-serve-arg-playground = 同时在 / 提供规则集试验场：一个编辑规则集并在其上试验案件的页面（docs/playground.md）
+help-test-about = 运行规则集的测试（`*.test.toml`、`*.test.json`），报告不一致之处
+help-test-after-help = 示例：
+    {"  "}redress test
+    {"  "}redress test rulebooks/example --coverage
+    {"  "}redress test --filter fraud rulebooks/example/tests
+    {"  "}redress test --min-coverage 90 --format json rulebooks
+
+    测试在每个 PATH（一个文件夹，递归查找；或一个测试文件）下查找；
+    格式见 docs/language.md 的“Tests”。
+help-test-arg-paths = 要在其中查找测试的文件夹，或测试文件 [默认：.]
+help-test-arg-filter = 只运行名称或路径包含这段文本的测试
+help-test-arg-coverage = 列出从未触发的规则、从未采用的例外，以及未曾分别为真和为假的条件
+help-test-arg-min-coverage = 规则或条件的覆盖率低于这个百分比时判为失败（退出码 1；隐含 --coverage）
+help-test-arg-format = 输出格式
+help-test-arg-format-value-human = 给人看的文本
+help-test-arg-format-value-json = 给工具用的 JSON（格式：`redress::testing::render`）
+help-test-arg-format-value-github = GitHub Actions 工作流注释：失败或无效的测试是其文件上的错误
+help-test-arg-format-value-sarif = SARIF 2.1.0，用于上传代码扫描结果
+help-test-arg-lang = 诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）

@@ -112,6 +112,14 @@ impl Words {
         id.to_string()
     }
 
+    /// Whether this language itself has the message `id` (no fallback).
+    pub fn has(&self, id: &str) -> bool {
+        catalogue()
+            .bundles
+            .iter()
+            .any(|(l, b)| *l == self.lang && b.get_message(id).and_then(|m| m.value()).is_some())
+    }
+
     /// A message with text variables only.
     pub fn text(&self, id: &str, args: &[(&str, &str)]) -> String {
         let args: Vec<(&str, FluentValue<'_>)> = args

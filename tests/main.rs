@@ -13,6 +13,7 @@ mod cache;
 mod calendar;
 mod ci;
 mod cli;
+mod cli_words;
 mod command_words;
 #[cfg(feature = "serve")]
 mod deploy;

@@ -89,9 +89,9 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         match model.fact_id(name) {
             Some(f) => skipped.push(f),
             None => {
-                errln!(
-                    "error: `--skip {}`: the rulebook has no fact of that name",
-                    redress::report::visible_inline(name)
+                super::words::fail(
+                    "cli-ask-no-such-fact",
+                    &[("name", &redress::report::visible_inline(name))],
                 );
                 return Ok(USAGE);
             }
@@ -138,7 +138,7 @@ fn read_case(model: &Model, path: &str) -> Result<Case, u8> {
     let file = match super::read_case_source(path) {
         Ok(f) => f,
         Err(ReadError::Usage(m)) => {
-            errln!("error: {m}");
+            super::words::error(&m);
             return Err(USAGE);
         }
         Err(ReadError::Input(d)) => {
@@ -326,9 +326,12 @@ fn save(model: &Model, case: &Case, path: &str, words: &Words) -> Result<(), u8>
         )
     };
     if let Err(e) = std::fs::write(path, text) {
-        errln!(
-            "error: cannot write `{}`: {e}",
-            redress::report::visible(path)
+        super::words::fail(
+            "cli-cannot-write",
+            &[
+                ("path", &redress::report::visible(path)),
+                ("error", &e.to_string()),
+            ],
         );
         return Err(USAGE);
     }
@@ -370,7 +373,7 @@ fn interactive(
             }
             Reply::Quit => return Ok(Some(INTERRUPTED)),
             Reply::Failed(e) => {
-                errln!("error: {e}");
+                super::words::error(&e);
                 return Ok(Some(USAGE));
             }
         }

@@ -120,7 +120,7 @@ pub(crate) fn run(
     id_field: Option<&str>,
 ) -> io::Result<u8> {
     let what = if path == "-" {
-        "standard input".to_string()
+        super::words::say("cli-standard-input", &[])
     } else {
         format!("`{path}`")
     };
@@ -130,12 +130,15 @@ pub(crate) fn run(
         let opened = std::fs::File::open(path).and_then(|f| f.metadata().map(|m| (f, m)));
         match opened {
             Ok((_, meta)) if meta.is_dir() => {
-                errln!("error: cannot read `{path}`: it is a folder, not a file");
+                super::words::fail("cli-is-folder", &[("path", path)]);
                 return Ok(USAGE);
             }
             Ok((f, _)) => Box::new(BufReader::with_capacity(1 << 16, f)),
             Err(e) => {
-                errln!("error: cannot read `{path}`: {e}");
+                super::words::fail(
+                    "cli-cannot-read",
+                    &[("path", path), ("error", &e.to_string())],
+                );
                 return Ok(USAGE);
             }
         }
@@ -169,13 +172,21 @@ pub(crate) fn run(
         End::Done => {}
         End::ReadFailed(number, e) => {
             summary(&writer.tally, graph.model(), start.elapsed());
-            errln!(
-                "error: reading {what} stopped at line {number}: {e}; every line before it was evaluated and written"
+            super::words::fail(
+                "cli-batch-read-stopped",
+                &[
+                    ("what", &what),
+                    ("number", &number.to_string()),
+                    ("error", &e.to_string()),
+                ],
             );
             return Ok(USAGE);
         }
         End::SpawnFailed(e) => {
-            errln!("error: cannot start the {jobs} threads that evaluate: {e}");
+            super::words::fail(
+                "cli-batch-no-threads",
+                &[("jobs", &jobs.to_string()), ("error", &e.to_string())],
+            );
             return Ok(USAGE);
         }
     }
@@ -216,7 +227,7 @@ impl Interrupt {
                 if let Some(signal) = signals.forever().next() {
                     // held until the process ends: no chunk starts after this
                     let _writing = writing.lock().unwrap_or_else(PoisonError::into_inner);
-                    errln!("interrupted: the output ends with the last complete line");
+                    errln!("{}", super::words::say("cli-batch-interrupted", &[]));
                     std::process::exit(128 + signal);
                 }
             })
@@ -544,13 +555,16 @@ fn summary(tally: &Tally, model: &Model, elapsed: Duration) {
     } else {
         0.0
     };
-    errln!(
-        "{} cases, {} errors, {:.2} s ({:.0} cases/s)",
-        tally.cases,
-        tally.errors,
-        secs,
-        rate
+    let said = super::words::say(
+        "cli-batch-summary",
+        &[
+            ("cases", &tally.cases.to_string()),
+            ("errors", &tally.errors.to_string()),
+            ("seconds", &format!("{secs:.2}")),
+            ("rate", &format!("{rate:.0}")),
+        ],
     );
+    errln!("{said}");
     for (id, n) in tally.by_id(model) {
         errln!("  {id}: {n}");
     }

@@ -40,7 +40,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         let diagnostics: Vec<Diagnostic> = match super::read_source(path) {
             Ok(file) => redress::compile_with(&file, &super::limits()).1,
             Err(ReadError::Usage(message)) => {
-                errln!("error: {message}");
+                super::words::error(&message);
                 usage = true;
                 continue;
             }

@@ -107,7 +107,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 (Err(e), _) | (_, Err(e)) => return Ok(read_error(e)),
             },
             _ => {
-                errln!("error: give two rulebooks, OLD and NEW, or `--git REV [PATH]`");
+                super::words::fail("cli-diff-two", &[]);
                 return Ok(USAGE);
             }
         },
@@ -127,14 +127,14 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 Err(code) => return Ok(code),
             },
             _ => {
-                errln!("error: with --git give at most one PATH");
+                super::words::fail("cli-diff-git-one-path", &[]);
                 return Ok(USAGE);
             }
         },
     };
     for dir in &args.cases {
         if !Path::new(dir).is_dir() {
-            errln!("error: `{dir}` is not a folder of cases");
+            super::words::fail("cli-diff-not-cases", &[("path", dir)]);
             return Ok(USAGE);
         }
     }
@@ -146,7 +146,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     };
     if pairs.is_empty() {
         if added_or_removed == 0 {
-            errln!("no rulebook changed");
+            errln!("{}", super::words::say("cli-diff-no-change", &[]));
         }
         return Ok(whole);
     }
@@ -217,7 +217,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
 fn read_error(e: ReadError) -> u8 {
     match e {
         ReadError::Usage(m) => {
-            errln!("error: {m}");
+            super::words::error(&m);
             USAGE
         }
         ReadError::Input(d) => {
@@ -232,8 +232,8 @@ fn compile(file: &Arc<SourceFile>) -> Option<DecisionGraph> {
     if graph.is_none() {
         super::eprint_diagnostics(&diagnostics);
         errln!(
-            "{}: the rulebook has errors; fix them before comparing",
-            file.name()
+            "{}",
+            super::words::say("cli-diff-has-errors", &[("path", file.name())])
         );
     }
     graph
@@ -260,7 +260,7 @@ fn git(args: &[&OsStr]) -> Result<Vec<u8>, String> {
         .args(["--literal-pathspecs", "-c", "core.fsmonitor=false"])
         .args(args)
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| super::words::say("cli-diff-no-git", &[("error", &e.to_string())]))?;
     if out.status.success() {
         Ok(out.stdout)
     } else {
@@ -286,7 +286,7 @@ fn os_path(bytes: &[u8]) -> PathBuf {
 /// and the name is resolved after `--end-of-options`.
 fn resolve(rev: &str) -> Result<String, u8> {
     if rev.starts_with('-') {
-        errln!("error: `{rev}` is not a git revision: a revision cannot start with `-`");
+        super::words::fail("cli-diff-rev-dash", &[("rev", rev)]);
         return Err(USAGE);
     }
     let spec = format!("{rev}^{{commit}}");
@@ -303,7 +303,7 @@ fn resolve(rev: &str) -> Result<String, u8> {
         .map(|out| String::from_utf8_lossy(&out).trim().to_string())
         .filter(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_hexdigit()));
     commit.ok_or_else(|| {
-        errln!("error: `{rev}` is not a git revision (a commit, branch or tag)");
+        super::words::fail("cli-diff-not-rev", &[("rev", rev)]);
         USAGE
     })
 }
@@ -336,14 +336,20 @@ fn in_repository(top: &Path, file: &Path) -> Option<Vec<u8>> {
 fn from_git(rev: &str, path: &str) -> Result<(Vec<Pair>, usize), u8> {
     let commit = resolve(rev)?;
     let usage = |e: String| {
-        errln!("error: {e}");
+        super::words::error(&e);
         USAGE
     };
     let top = git(&[OsStr::new("rev-parse"), OsStr::new("--show-toplevel")]).map_err(usage)?;
     let top = os_path(top.strip_suffix(b"\n").unwrap_or(&top));
-    let top = top
-        .canonicalize()
-        .map_err(|e| usage(format!("cannot read `{}`: {e}", top.display())))?;
+    let top = top.canonicalize().map_err(|e| {
+        usage(super::words::say(
+            "cli-cannot-read",
+            &[
+                ("path", &top.display().to_string()),
+                ("error", &e.to_string()),
+            ],
+        ))
+    })?;
     let named = Path::new(path).is_file();
     let files: Vec<PathBuf> = if named {
         vec![PathBuf::from(path)]
@@ -374,7 +380,8 @@ fn from_git(rev: &str, path: &str) -> Result<(Vec<Pair>, usize), u8> {
         let said = redress::report::visible_inline(&shown);
         if !file.is_file() {
             errln!(
-                "{said}: removed since {rev}; every remedy it gave is gone (a change; nothing to compare it with)"
+                "{}",
+                super::words::say("cli-diff-removed", &[("path", &said), ("rev", rev)])
             );
             added_or_removed += 1;
             continue;
@@ -383,15 +390,13 @@ fn from_git(rev: &str, path: &str) -> Result<(Vec<Pair>, usize), u8> {
         // is not read, as in a folder walk; but a changed rulebook that
         // cannot be compared must not pass as "no change"
         if !named && !super::files::inside(&file, std::slice::from_ref(&top)) {
-            errln!(
-                "error: `{said}` is a symbolic link to a file outside the repository; not read, so it cannot be compared"
-            );
+            super::words::fail("cli-diff-link-outside", &[("path", &said)]);
             return Err(USAGE);
         }
         let Some(in_repo) = in_repository(&top, &file) else {
-            errln!(
-                "error: `{said}` is not in the git repository at `{}`",
-                top.display()
+            super::words::fail(
+                "cli-diff-not-in-repo",
+                &[("path", &said), ("top", &top.display().to_string())],
             );
             return Err(USAGE);
         };
@@ -400,12 +405,15 @@ fn from_git(rev: &str, path: &str) -> Result<(Vec<Pair>, usize), u8> {
         let spec = os_path(&spec);
         let args = [OsStr::new("cat-file"), OsStr::new("blob"), spec.as_os_str()];
         let Ok(old_text) = git(&args) else {
-            errln!("{said}: not in {rev}; a new rulebook (a change; nothing to compare it with)");
+            errln!(
+                "{}",
+                super::words::say("cli-diff-added", &[("path", &said), ("rev", rev)])
+            );
             added_or_removed += 1;
             continue;
         };
         let Ok(old_text) = String::from_utf8(old_text) else {
-            errln!("error: {said} as of {rev} is not UTF-8 text");
+            super::words::fail("cli-diff-not-utf8", &[("path", &said), ("rev", rev)]);
             return Err(INPUT_ERRORS);
         };
         let new = super::read_source(&file).map_err(read_error)?;

@@ -114,7 +114,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let rulebook = match super::read_source(&args.rulebook) {
         Ok(f) => f,
         Err(ReadError::Usage(m)) => {
-            errln!("error: {m}");
+            super::words::error(&m);
             return Ok(USAGE);
         }
         Err(ReadError::Input(d)) => {
@@ -126,24 +126,19 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let Some(graph) = graph else {
         super::eprint_diagnostics(&diagnostics);
         errln!(
-            "{}: the rulebook has errors; run `redress check {}`",
-            args.rulebook,
-            args.rulebook
+            "{}",
+            super::words::say("cli-rulebook-has-errors", &[("path", &args.rulebook)])
         );
         return Ok(INPUT_ERRORS);
     };
     let model = graph.model();
     if args.id_field.is_some() && args.jsonl.is_none() {
         // (clap drops the requirement when CASE files, which conflict with --jsonl, are given)
-        errln!(
-            "error: --id-field goes with --jsonl: it names the key of each line that is its case's id"
-        );
+        super::words::fail("cli-eval-id-field-alone", &[]);
         return Ok(USAGE);
     }
     if args.output.is_some() && args.jsonl.is_none() && args.format != Format::Json {
-        errln!(
-            "error: --output goes with --jsonl or --format json: the advice text always shows the whole outcome"
-        );
+        super::words::fail("cli-eval-output-alone", &[]);
         return Ok(USAGE);
     }
     let Some(lang) = super::advice_language(args.lang.as_deref(), model) else {
@@ -166,14 +161,11 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let jobs = match args.jobs.map(usize::from) {
             Some(asked) if asked > cores => {
-                let cores_said = if cores == 1 {
-                    "the one core".to_string()
-                } else {
-                    format!("the {cores} cores")
-                };
-                errln!(
-                    "note: `--jobs {asked}` is more than {cores_said} of this machine; using {cores}"
+                let said = super::words::words().get(
+                    "cli-eval-jobs",
+                    &[("asked", asked.to_string().into()), ("cores", cores.into())],
                 );
+                super::words::note(&said);
                 cores
             }
             asked => asked.unwrap_or(cores),
@@ -181,9 +173,9 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         // `id` unless a fact has that name; a name given that is a fact is a mistake
         let id_field = match &args.id_field {
             Some(name) if model.fact_id(name).is_some() => {
-                errln!(
-                    "error: `--id-field {}` names a fact of the rulebook; choose a key that is not a fact, e.g. --id-field case_id",
-                    redress::report::visible_inline(name)
+                super::words::fail(
+                    "cli-eval-id-field-fact",
+                    &[("name", &redress::report::visible_inline(name))],
                 );
                 return Ok(USAGE);
             }
@@ -199,7 +191,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         let file = match super::read_case_source(path) {
             Ok(f) => f,
             Err(ReadError::Usage(m)) => {
-                errln!("error: {m}");
+                super::words::error(&m);
                 status = USAGE;
                 let d = Diagnostic::error(Code::Io, m);
                 outcomes.push((path.clone(), Err(vec![d])));
@@ -278,7 +270,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         };
         match printed {
             Some(Ok(s)) => writeln!(out, "{s}")?,
-            Some(Err(e)) => errln!("error: {e}"),
+            Some(Err(e)) => super::words::error(&e.to_string()),
             None => {}
         }
     }

@@ -72,15 +72,8 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             Some(i) => Some(i),
             None => {
                 let ids: Vec<&str> = model.remedies.iter().map(|r| r.id.as_str()).collect();
-                let near = model
-                    .remedy_meant(id)
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                errln!(
-                    "error: `{}` is not a remedy of this rulebook{near}; its remedies: {}",
-                    redress::report::visible_inline(id),
-                    ids.join(", ")
-                );
+                let near = model.remedy_meant(id);
+                super::words::not_a_remedy(id, near, &ids);
                 return Ok(USAGE);
             }
         },
@@ -88,7 +81,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let file = match super::read_case_source(&args.case) {
         Ok(f) => f,
         Err(ReadError::Usage(m)) => {
-            errln!("error: {m}");
+            super::words::error(&m);
             return Ok(USAGE);
         }
         Err(ReadError::Input(d)) => {

@@ -24,10 +24,13 @@ impl Walk {
     /// Tell the user on standard error which files were skipped and why.
     pub(crate) fn report_skipped(&self) {
         for (path, why) in &self.skipped {
-            errln!(
-                "note: skipped `{}`: {why}",
-                redress::report::visible_inline(&path.to_string_lossy())
-            );
+            let lossy = path.to_string_lossy();
+            let path = redress::report::visible_inline(&lossy);
+            let why = super::words::say(why, &[]);
+            super::words::note(&super::words::say(
+                "cli-skipped",
+                &[("path", &path), ("why", &why)],
+            ));
         }
     }
 }
@@ -57,10 +60,9 @@ fn walk_into(
     found: &mut Walk,
 ) {
     if depth > MAX_DEPTH {
-        found.skipped.push((
-            dir.to_path_buf(),
-            "folders nested deeper than the walk goes",
-        ));
+        found
+            .skipped
+            .push((dir.to_path_buf(), "cli-skipped-too-deep"));
         return;
     }
     let Ok(entries) = fs::read_dir(dir) else {
@@ -88,13 +90,13 @@ fn walk_into(
                         .skipped
                         .push((path, "a symbolic link to a file outside the folder given")),
                     Ok(target) if target.is_file() => found.files.push(path),
-                    Ok(_) => found.skipped.push((path, "not a regular file")),
+                    Ok(_) => found.skipped.push((path, "cli-skipped-not-regular")),
                     Err(_) => found
                         .skipped
                         .push((path, "a symbolic link to a file that does not exist")),
                 }
             } else {
-                found.skipped.push((path, "not a regular file"));
+                found.skipped.push((path, "cli-skipped-not-regular"));
             }
         }
     }

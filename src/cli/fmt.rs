@@ -72,9 +72,9 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 (f, shown)
             }));
         } else {
-            errln!(
-                "error: cannot read `{}`: no such file or folder",
-                redress::report::visible_inline(path)
+            super::words::fail(
+                "cli-no-such-path",
+                &[("path", &redress::report::visible_inline(path))],
             );
             usage = true;
         }
@@ -86,7 +86,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         let file = match super::read_source(real) {
             Ok(file) => file,
             Err(ReadError::Usage(message)) => {
-                errln!("error: {message}");
+                super::words::error(&message);
                 usage = true;
                 continue;
             }
@@ -106,8 +106,8 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                     super::eprint_diagnostics(&diagnostics);
                     errln!(
                         "{}",
-                        words.text(
-                            "fmt-not-formatted-errors",
+                        super::words::say(
+                            "cli-fmt-has-errors",
                             &[("path", &redress::report::visible(path))]
                         )
                     );
@@ -164,16 +164,19 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                     )
                 )?,
                 Ok(Replaced::Changed) => {
-                    errln!(
-                        "error: `{}` changed while it was being formatted; left it as it is",
-                        redress::report::visible_inline(path)
+                    super::words::fail(
+                        "cli-fmt-changed",
+                        &[("path", &redress::report::visible_inline(path))],
                     );
                     usage = true;
                 }
                 Err(e) => {
-                    errln!(
-                        "error: cannot write `{}`: {e}; the file is unchanged",
-                        redress::report::visible_inline(path)
+                    super::words::fail(
+                        "cli-fmt-cannot-write",
+                        &[
+                            ("path", &redress::report::visible_inline(path)),
+                            ("error", &e.to_string()),
+                        ],
                     );
                     usage = true;
                 }

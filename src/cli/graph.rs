@@ -62,13 +62,8 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                 .iter()
                 .min_by_key(|r| strsim::levenshtein(r, id))
                 .filter(|r| strsim::levenshtein(r, id) <= 3)
-                .map(|r| format!(" (did you mean `{r}`?)"))
-                .unwrap_or_default();
-            errln!(
-                "error: `{}` is not a remedy of this rulebook{near}; its remedies: {}",
-                redress::report::visible_inline(id),
-                ids.join(", ")
-            );
+                .copied();
+            super::words::not_a_remedy(id, near, &ids);
             Ok(USAGE)
         }
     }

@@ -16,17 +16,19 @@ mod facts;
 mod files;
 mod fmt;
 mod graph;
+mod help;
 mod lsp;
 #[cfg(feature = "serve")]
 mod serve;
 mod test;
+mod words;
 
 use std::io::{self, IsTerminal as _, Read as _, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 use redress::diagnostic::{Code, Diagnostic, grouped};
 use redress::report::{self, Style};
@@ -46,21 +48,35 @@ struct Cli {
 }
 
 fn parse_limit(s: &str) -> Result<(String, usize), String> {
-    let (name, value) = s.split_once('=').ok_or("write NAME=N, e.g. depth=512")?;
+    let (name, value) = s
+        .split_once('=')
+        .ok_or_else(|| words::say("cli-limit-form", &[]))?;
     let value: usize = value
         .trim()
         .parse()
-        .map_err(|_| format!("`{value}` is not a whole number"))?;
+        .map_err(|_| words::say("cli-limit-not-number", &[("value", value)]))?;
     let name = name.trim();
     if !redress::limits::Limits::DEFAULT.clone().set(name, value) {
-        return Err(format!(
-            "`{name}` is not a limit (nesting, operators, check_depth, depth, exception_depth, case_depth, case_bytes, file_bytes)"
+        let limits = words::words().list(&[
+            "nesting",
+            "operators",
+            "check_depth",
+            "depth",
+            "exception_depth",
+            "case_depth",
+            "case_bytes",
+            "file_bytes",
+        ]);
+        return Err(words::say(
+            "cli-limit-unknown",
+            &[("name", name), ("limits", &limits)],
         ));
     }
     if let Some(most) = redress::limits::Limits::max_on_stack(name, STACK) {
         if value > most {
-            return Err(format!(
-                "{name} can be raised to at most {most}: deeper input would overflow the stack"
+            return Err(words::say(
+                "cli-limit-stack",
+                &[("name", name), ("most", &most.to_string())],
             ));
         }
     }
@@ -115,7 +131,7 @@ pub(crate) fn compile_or_report(path: &str) -> Result<redress::graph::DecisionGr
     let file = match read_source(path) {
         Ok(f) => f,
         Err(ReadError::Usage(m)) => {
-            errln!("error: {m}");
+            words::error(&m);
             return Err(USAGE);
         }
         Err(ReadError::Input(d)) => {
@@ -128,7 +144,10 @@ pub(crate) fn compile_or_report(path: &str) -> Result<redress::graph::DecisionGr
         Some(g) => Ok(g),
         None => {
             eprint_diagnostics(&diagnostics);
-            errln!("{path}: the rulebook has errors; run `redress check {path}`");
+            errln!(
+                "{}",
+                words::say("cli-rulebook-has-errors", &[("path", path)])
+            );
             Err(INPUT_ERRORS)
         }
     }
@@ -140,11 +159,20 @@ pub(crate) const INPUT_ERRORS: u8 = 1;
 pub(crate) const USAGE: u8 = 2;
 
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // the language of the help and of usage errors until a command
+    // chooses its own: `--lang` in the arguments, else the locale
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::language(&args);
+    words::set_language(lang);
+    set_diagnostic_language(lang);
+    let parsed = help::localize(Cli::command(), lang)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { USAGE } else { OK };
-            let _ = e.print();
+            help::print_error(&e, lang);
             return ExitCode::from(code);
         }
     };
@@ -180,13 +208,11 @@ pub fn run() -> ExitCode {
     let code = match worker.map(std::thread::JoinHandle::join) {
         Ok(Ok(code)) => code,
         Err(e) => {
-            errln!("error: cannot start redress's working thread: {e}");
+            words::fail("cli-no-thread", &[("error", &e.to_string())]);
             USAGE
         }
         Ok(Err(_)) => {
-            errln!(
-                "error: redress stopped unexpectedly; please report this with the input that caused it"
-            );
+            words::fail("cli-crashed", &[]);
             INPUT_ERRORS
         }
     };
@@ -242,15 +268,26 @@ fn read_capped(
         std::io::stdin()
             .take(cap)
             .read_to_end(&mut buf)
-            .map_err(|e| ReadError::Usage(format!("cannot read standard input: {e}")))?;
+            .map_err(|e| {
+                ReadError::Usage(words::say(
+                    "cli-cannot-read-stdin",
+                    &[("error", &e.to_string())],
+                ))
+            })?;
     } else {
         let shown = redress::report::visible(path);
-        let cannot = |e: io::Error| ReadError::Usage(format!("cannot read `{shown}`: {e}"));
+        let cannot = |e: io::Error| {
+            ReadError::Usage(words::say(
+                "cli-cannot-read",
+                &[("path", &shown), ("error", &e.to_string())],
+            ))
+        };
         let file = std::fs::File::open(real).map_err(cannot)?;
         let meta = file.metadata().map_err(cannot)?;
         if meta.is_dir() {
-            return Err(ReadError::Usage(format!(
-                "cannot read `{shown}`: it is a folder, not a file"
+            return Err(ReadError::Usage(words::say(
+                "cli-is-folder",
+                &[("path", &shown)],
             )));
         }
         if meta.is_file() && meta.len() >= cap {
@@ -293,7 +330,7 @@ pub(crate) fn print_machine(
         Format::Human => {}
         Format::Json => match serde_json::to_string_pretty(&report::check_report(files)) {
             Ok(s) => writeln!(out, "{s}")?,
-            Err(e) => errln!("error: {e}"),
+            Err(e) => words::error(&e.to_string()),
         },
         Format::Github => {
             for (_, d) in files {
@@ -388,10 +425,7 @@ pub(crate) fn choose_diagnostic_language(asked: Option<&str>) -> bool {
             true
         }
         Some(lang) => {
-            errln!(
-                "error: redress has no words in language `{lang}`; the languages are: {}",
-                i18n::LANGUAGES.join(", ")
-            );
+            no_language(lang);
             false
         }
         None => {
@@ -399,6 +433,15 @@ pub(crate) fn choose_diagnostic_language(asked: Option<&str>) -> bool {
             true
         }
     }
+}
+
+/// Say that redress has no words in `lang` (a usage error).
+fn no_language(lang: &str) {
+    let languages = words::words().list(redress::report::i18n::LANGUAGES);
+    words::fail(
+        "cli-no-language",
+        &[("lang", lang), ("languages", &languages)],
+    );
 }
 
 /// The diagnostics in the language chosen for them.
@@ -418,10 +461,7 @@ pub(crate) fn advice_language(
     match asked {
         Some(lang) if i18n::is_available(lang) => Some(lang.to_string()),
         Some(lang) => {
-            errln!(
-                "error: redress has no words in language `{lang}`; the languages are: {}",
-                i18n::LANGUAGES.join(", ")
-            );
+            no_language(lang);
             None
         }
         None => Some(

@@ -51,7 +51,7 @@ pub(crate) fn finish(result: io::Result<u8>) -> u8 {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
-            errln!("error: cannot write to standard output: {e}");
+            super::words::fail("cli-cannot-write-stdout", &[("error", &e.to_string())]);
             USAGE
         }
     }

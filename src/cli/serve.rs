@@ -77,7 +77,12 @@ fn seconds(name: &str, s: f64) -> Result<Duration, String> {
     Duration::try_from_secs_f64(s)
         .ok()
         .filter(|d| !d.is_zero())
-        .ok_or_else(|| format!("`--{name} {s}`: write a positive number of seconds"))
+        .ok_or_else(|| {
+            super::words::say(
+                "cli-serve-seconds",
+                &[("name", name), ("value", &s.to_string())],
+            )
+        })
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
@@ -91,8 +96,13 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     ] {
         if let Some(most) = redress::limits::Limits::max_on_stack(name, serve::STACK) {
             if value > most {
-                errln!(
-                    "error: the server's threads hold {name} up to {most}; `--limit {name}={value}` is more"
+                super::words::fail(
+                    "cli-serve-stack",
+                    &[
+                        ("name", name),
+                        ("most", &most.to_string()),
+                        ("value", &value.to_string()),
+                    ],
                 );
                 return Ok(USAGE);
             }
@@ -101,7 +111,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let timeout = match seconds("timeout", args.timeout) {
         Ok(d) => d,
         Err(m) => {
-            errln!("error: {m}");
+            super::words::error(&m);
             return Ok(USAGE);
         }
     };
@@ -109,7 +119,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         match seconds("watch-interval", args.watch_interval) {
             Ok(d) => Some(d),
             Err(m) => {
-                errln!("error: {m}");
+                super::words::error(&m);
                 return Ok(USAGE);
             }
         }
@@ -127,17 +137,19 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     let registry = match Registry::load(&args.rulebooks, loader, limits) {
         Ok(r) => r,
         Err(StartError::Duplicate { id, first, second }) => {
-            errln!(
-                "error: `{}` and `{}` would both be served as `{}`: a rulebook's id is its file stem; rename one",
-                redress::report::visible_inline(&first),
-                redress::report::visible_inline(&second),
-                redress::report::visible_inline(&id)
+            super::words::fail(
+                "cli-serve-same-id",
+                &[
+                    ("first", &redress::report::visible_inline(&first)),
+                    ("second", &redress::report::visible_inline(&second)),
+                    ("id", &redress::report::visible_inline(&id)),
+                ],
             );
             return Ok(USAGE);
         }
         Err(StartError::Unreadable(d)) => {
             if d.code == redress::diagnostic::Code::Io && d.file.is_none() {
-                errln!("error: {}", d.message);
+                super::words::error(&d.message);
                 return Ok(USAGE);
             }
             super::eprint_diagnostics(&[d]);
@@ -145,7 +157,10 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         }
         Err(StartError::Invalid { path, diagnostics }) => {
             super::eprint_diagnostics(&diagnostics);
-            errln!("{path}: the rulebook has errors; run `redress check {path}`");
+            errln!(
+                "{}",
+                super::words::say("cli-rulebook-has-errors", &[("path", &path)])
+            );
             return Ok(INPUT_ERRORS);
         }
     };
@@ -192,7 +207,10 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     match result {
         Ok(()) => Ok(OK),
         Err(e) => {
-            errln!("error: cannot serve on {}: {e}", args.addr);
+            super::words::fail(
+                "cli-serve-cannot",
+                &[("addr", &args.addr.to_string()), ("error", &e.to_string())],
+            );
             Ok(USAGE)
         }
     }

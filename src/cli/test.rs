@@ -63,7 +63,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         .min_coverage
         .is_some_and(|p| !(0.0..=100.0).contains(&p))
     {
-        errln!("error: --min-coverage takes a percentage from 0 to 100");
+        super::words::fail("cli-test-min-coverage", &[]);
         return Ok(USAGE);
     }
     let roots = if args.paths.is_empty() {
@@ -117,7 +117,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                     .map(|f| (display(&f), f, allowed.clone())),
             );
         } else {
-            errln!("error: cannot read `{root}`: no such file or folder");
+            super::words::fail("cli-no-such-path", &[("path", root)]);
             return Ok(USAGE);
         }
     }
@@ -130,7 +130,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         let file = match super::read_source(&real) {
             Ok(file) => file,
             Err(ReadError::Usage(m)) => {
-                errln!("error: {m}");
+                super::words::error(&m);
                 return Ok(USAGE);
             }
             Err(ReadError::Input(d)) => {
@@ -176,16 +176,14 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     }
 
     if found.is_empty() {
-        let words = redress::i18n::Words::new(super::diagnostic_language());
-        let roots = words.list(&roots);
-        let none = match &args.filter {
-            Some(p) => words.text(
-                "test-no-tests-matching",
-                &[("filter", p), ("roots", &roots)],
+        let roots = super::words::words().list(&roots);
+        match &args.filter {
+            Some(filter) => super::words::fail(
+                "cli-test-none-matching",
+                &[("filter", filter), ("roots", &roots)],
             ),
-            None => words.text("test-no-tests", &[("roots", &roots)]),
-        };
-        errln!("{}", words.text("cli-error", &[("message", &none)]));
+            None => super::words::fail("cli-test-none", &[("roots", &roots)]),
+        }
         return Ok(INPUT_ERRORS);
     }
 
@@ -320,7 +318,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             };
             match serde_json::to_string_pretty(&json) {
                 Ok(s) => writeln!(out, "{s}")?,
-                Err(e) => errln!("error: {e}"),
+                Err(e) => super::words::error(&e.to_string()),
             }
         }
     }

@@ -1,0 +1,506 @@
+//! The help and clap's own errors in the user's language.
+//!
+//! The English texts are clap's: the derive attributes and doc comments
+//! (and clap's own words) stay their one source, so the English help is
+//! what clap prints. For another language the built `clap::Command` gets
+//! every about, help, long help, possible value and after-help text from
+//! the catalogue, under ids made from its place in the command tree
+//! ([`texts`] lists them; `en.ftl` keeps an English copy, checked equal to
+//! the derive's by a test), clap's own words (`Usage:`, `Options:`,
+//! `[default: …]`, `Possible values:`, `-h, --help`) from section `## cli`
+//! of the catalogue, and clap's usage errors are written again in words of
+//! the catalogue from their kind and context.
+
+use clap::builder::PossibleValue;
+#[cfg(test)]
+use clap::builder::StyledStr;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, Command};
+use redress::i18n::Words;
+
+/// The language of the help and of clap's errors: `--lang L` (or
+/// `--lang=L`) before any `--` when the catalogue has `L`, else the
+/// locale's.
+pub(crate) fn language(args: &[std::ffi::OsString]) -> &'static str {
+    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        let asked = if arg == "--lang" {
+            iter.next().map(|v| v.into_owned())
+        } else {
+            arg.strip_prefix("--lang=").map(str::to_string)
+        };
+        if let Some(lang) = asked {
+            if let Some(l) = redress::i18n::LANGUAGES.iter().find(|l| **l == lang) {
+                return l;
+            }
+        }
+    }
+    super::locale_language()
+}
+
+/// One text of the help: its catalogue id and clap's English.
+#[cfg(test)]
+pub(crate) struct Text {
+    pub(crate) id: String,
+    pub(crate) english: String,
+}
+
+/// The command's name in ids: `redress` for the top, else the path below
+/// it joined by `-` (`eval`).
+fn path_id(path: &[&str]) -> String {
+    if path.is_empty() {
+        "redress".to_string()
+    } else {
+        path.join("-")
+    }
+}
+
+fn arg_id(command: &str, arg: &Arg) -> String {
+    let owner = if arg.is_global_set() {
+        "redress"
+    } else {
+        command
+    };
+    format!(
+        "help-{owner}-arg-{}",
+        arg.get_id().as_str().replace('_', "-")
+    )
+}
+
+/// Whether clap made this argument or command (`--help`, `--version`,
+/// `help`): its words are in section `## cli` under fixed ids.
+#[cfg(test)]
+fn is_builtin_arg(arg: &Arg) -> bool {
+    matches!(arg.get_id().as_str(), "help" | "version")
+}
+
+/// Every text of the help of `cmd` (built) and its subcommands, with its
+/// id, in the order of the tree; clap's own arguments and `help` command
+/// excepted.
+#[cfg(test)]
+pub(crate) fn texts(cmd: &Command) -> Vec<Text> {
+    let mut out = Vec::new();
+    collect(cmd, &mut Vec::new(), &mut out);
+    out
+}
+
+#[cfg(test)]
+fn collect<'a>(cmd: &'a Command, path: &mut Vec<&'a str>, out: &mut Vec<Text>) {
+    let id = path_id(path);
+    let mut push = |id: String, text: Option<&StyledStr>| {
+        if let Some(t) = text {
+            out.push(Text {
+                id,
+                english: t.to_string(),
+            });
+        }
+    };
+    push(format!("help-{id}-about"), cmd.get_about());
+    push(format!("help-{id}-long-about"), cmd.get_long_about());
+    push(format!("help-{id}-after-help"), cmd.get_after_help());
+    push(
+        format!("help-{id}-after-long-help"),
+        cmd.get_after_long_help(),
+    );
+    for arg in cmd.get_arguments() {
+        if is_builtin_arg(arg) || (arg.is_global_set() && !path.is_empty()) {
+            continue;
+        }
+        let aid = arg_id(&id, arg);
+        push(aid.clone(), arg.get_help());
+        push(format!("{aid}-long"), arg.get_long_help());
+        for pv in arg.get_possible_values() {
+            push(format!("{aid}-value-{}", pv.get_name()), pv.get_help());
+        }
+    }
+    for sub in cmd.get_subcommands() {
+        if sub.get_name() == "help" {
+            continue;
+        }
+        path.push(sub.get_name());
+        collect(sub, path, out);
+        path.pop();
+    }
+}
+
+/// `cmd` with its help in `lang`; as it is for English.
+pub(crate) fn localize(mut cmd: Command, lang: &str) -> Command {
+    if lang == "en" {
+        return cmd;
+    }
+    cmd.build();
+    let words = Words::new(lang);
+    translate(cmd, &mut Vec::new(), &words)
+}
+
+fn translate(mut cmd: Command, path: &mut Vec<String>, words: &Words) -> Command {
+    let names: Vec<&str> = path.iter().map(String::as_str).collect();
+    let id = path_id(&names);
+    drop(names);
+    let help_command = path.last().is_some_and(|n| n == "help");
+    if help_command {
+        if cmd.get_about().is_some() {
+            cmd = cmd.about(words.get("cli-builtin-help-command", &[]));
+        }
+    } else {
+        if cmd.get_about().is_some() {
+            cmd = cmd.about(words.get(&format!("help-{id}-about"), &[]));
+        }
+        if cmd.get_long_about().is_some() {
+            cmd = cmd.long_about(words.get(&format!("help-{id}-long-about"), &[]));
+        }
+        if cmd.get_after_help().is_some() {
+            cmd = cmd.after_help(words.get(&format!("help-{id}-after-help"), &[]));
+        }
+        if cmd.get_after_long_help().is_some() {
+            cmd = cmd.after_long_help(words.get(&format!("help-{id}-after-long-help"), &[]));
+        }
+    }
+    let long_exists = cmd.get_long_about().is_some()
+        || cmd.get_arguments().any(|a| {
+            a.get_long_help().is_some()
+                || a.get_possible_values()
+                    .iter()
+                    .any(|pv| pv.get_help().is_some() && !pv.is_hide_set())
+        });
+    let usage = *cmd.get_styles().get_usage();
+    let usage_heading = words.get("cli-usage-heading", &[]);
+    cmd = cmd
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{usage}{usage_heading}{usage:#}{{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .subcommand_help_heading(heading(words, "cli-commands-heading"));
+    let arguments = heading(words, "cli-arguments-heading");
+    let options = heading(words, "cli-options-heading");
+    cmd = cmd.mut_args(|arg| {
+        // clap sorts a heading of its own by display order: positionals
+        // keep theirs, their place on the command line
+        let arg = match arg.get_index() {
+            Some(i) if arg.is_positional() => arg.help_heading(arguments).display_order(i),
+            _ => arg.help_heading(options),
+        };
+        match arg.get_id().as_str() {
+            "help" if long_exists => arg
+                .help(words.get("cli-builtin-help-more", &[]))
+                .long_help(words.get("cli-builtin-help-summary", &[])),
+            "help" => arg.help(words.get("cli-builtin-help", &[])),
+            "version" => arg.help(words.get("cli-builtin-version", &[])),
+            _ => {
+                let aid = arg_id(&id, &arg);
+                translate_arg(arg, &aid, words)
+            }
+        }
+    });
+    if help_command {
+        return cmd;
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        path.push(name.clone());
+        cmd = cmd.mut_subcommand(&name, |sub| translate(sub, path, words));
+        path.pop();
+    }
+    cmd
+}
+
+/// An argument's help, long help, possible values and default in the
+/// catalogue's words; clap's own lists of them hidden.
+fn translate_arg(mut arg: Arg, id: &str, words: &Words) -> Arg {
+    let help = arg
+        .get_help()
+        .map(|_| words.get(id, &[]))
+        .unwrap_or_default();
+    let long = arg
+        .get_long_help()
+        .map(|_| words.get(&format!("{id}-long"), &[]));
+    let values: Vec<PossibleValue> = arg
+        .get_possible_values()
+        .into_iter()
+        .filter(|pv| !pv.is_hide_set())
+        .collect();
+    let defaults: Vec<String> =
+        if arg.get_action().takes_values() && !arg.is_hide_default_value_set() {
+            arg.get_default_values()
+                .iter()
+                .map(|d| d.to_string_lossy().into_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+    let mut short = help.clone();
+    let mut full = long.clone().unwrap_or_else(|| help.clone());
+    let show_values = !values.is_empty() && !arg.is_hide_possible_values_set();
+    let values_have_help = values
+        .iter()
+        .any(|pv| pv.get_help().is_some() && !pv.is_hide_set());
+    if !defaults.is_empty() {
+        let said = words.text("cli-default", &[("value", &defaults.join(" "))]);
+        short = join(&short, " ", &said);
+    }
+    if show_values {
+        let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+        let said = words.text("cli-possible-values", &[("values", &words.list(&names))]);
+        short = join(&short, " ", &said);
+        if values_have_help {
+            let widest = names
+                .iter()
+                .map(|n| redress::i18n::columns(n))
+                .max()
+                .unwrap_or(0);
+            let mut block = words.get("cli-possible-values-heading", &[]);
+            for pv in &values {
+                let name = pv.get_name();
+                let text = pv
+                    .get_help()
+                    .map(|_| words.get(&format!("{id}-value-{name}"), &[]));
+                block.push_str("\n- ");
+                block.push_str(name);
+                if let Some(text) = text {
+                    let pad = widest - redress::i18n::columns(name);
+                    block.push_str(&words.get("cli-value-separator", &[]));
+                    block.push_str(&" ".repeat(pad));
+                    block.push_str(&text);
+                }
+            }
+            full = join(&full, "\n\n", &block);
+        } else {
+            let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+            let said = words.text("cli-possible-values", &[("values", &words.list(&names))]);
+            full = join(&full, "\n", &said);
+        }
+    }
+    if !defaults.is_empty() {
+        let said = words.text("cli-default", &[("value", &defaults.join(" "))]);
+        full = join(
+            &full,
+            if show_values && values_have_help {
+                "\n\n"
+            } else {
+                "\n"
+            },
+            &said,
+        );
+    }
+    arg = arg
+        .hide_possible_values(true)
+        .hide_default_value(true)
+        .help(short);
+    if long.is_some() || values_have_help || !defaults.is_empty() || show_values {
+        arg = arg.long_help(full);
+    }
+    arg
+}
+
+/// A heading for clap, which keeps them as `&'static str` (clap's `string`
+/// feature aside): made once a run, for the one command parsed.
+fn heading(words: &Words, id: &str) -> &'static str {
+    words.get(id, &[]).leak()
+}
+
+fn join(a: &str, sep: &str, b: &str) -> String {
+    if a.is_empty() {
+        b.to_string()
+    } else {
+        format!("{a}{sep}{b}")
+    }
+}
+
+/// Print clap's error `e` (help and version included) in `lang`: the help
+/// as the localized command renders it, the errors in the catalogue's
+/// words; English as clap writes it.
+pub(crate) fn print_error(e: &clap::Error, lang: &str) {
+    if lang == "en"
+        || matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        let _ = e.print();
+        return;
+    }
+    let words = Words::new(lang);
+    let message = message(e, &words);
+    let mut text = words.text("cli-error", &[("message", &message)]);
+    if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let usage = usage.trim_start();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim_start();
+        text.push_str("\n\n");
+        text.push_str(&words.get("cli-usage-heading", &[]));
+        text.push_str(usage);
+    }
+    text.push_str("\n\n");
+    text.push_str(&words.get("cli-more-with-help", &[]));
+    errln!("{text}");
+}
+
+fn context(e: &clap::Error, kind: ContextKind) -> String {
+    match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(v)) => v
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn strings(e: &clap::Error, kind: ContextKind) -> Vec<String> {
+    match e.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The sentence of a clap error in the catalogue's words (clap's own for a
+/// kind without words there).
+fn message(e: &clap::Error, words: &Words) -> String {
+    let arg = context(e, ContextKind::InvalidArg);
+    let value = context(e, ContextKind::InvalidValue);
+    let valid = words.list(&strings(e, ContextKind::ValidValue));
+    let suggested = |kind| {
+        let s = strings(e, kind);
+        (!s.is_empty()).then(|| words.list(&s))
+    };
+    let with_tip = |base: String, tip: Option<String>| match tip {
+        Some(t) => format!(
+            "{base}{}",
+            words.text("cli-clap-did-you-mean", &[("suggestion", &t)])
+        ),
+        None => base,
+    };
+    match e.kind() {
+        ErrorKind::InvalidValue if value.is_empty() => {
+            words.text("cli-clap-value-missing", &[("arg", &arg)])
+        }
+        ErrorKind::InvalidValue => with_tip(
+            words.text(
+                "cli-clap-invalid-value",
+                &[("arg", &arg), ("value", &value), ("values", &valid)],
+            ),
+            suggested(ContextKind::SuggestedValue),
+        ),
+        ErrorKind::UnknownArgument => with_tip(
+            words.text("cli-clap-unknown-argument", &[("arg", &arg)]),
+            suggested(ContextKind::SuggestedArg),
+        ),
+        ErrorKind::InvalidSubcommand => with_tip(
+            words.text(
+                "cli-clap-unknown-command",
+                &[("command", &context(e, ContextKind::InvalidSubcommand))],
+            ),
+            suggested(ContextKind::SuggestedSubcommand),
+        ),
+        ErrorKind::NoEquals => words.text("cli-clap-no-equals", &[("arg", &arg)]),
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            words.text(
+                "cli-clap-value-validation",
+                &[("arg", &arg), ("value", &value), ("why", &why)],
+            )
+        }
+        ErrorKind::TooManyValues => words.text(
+            "cli-clap-too-many-values",
+            &[("arg", &arg), ("value", &value)],
+        ),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => words.text(
+            "cli-clap-wrong-number",
+            &[
+                ("arg", &arg),
+                ("expected", &context(e, ContextKind::ExpectedNumValues)),
+                ("actual", &context(e, ContextKind::ActualNumValues)),
+            ],
+        ),
+        ErrorKind::ArgumentConflict => {
+            let prior = context(e, ContextKind::PriorArg);
+            if prior.is_empty() || prior == arg {
+                words.text("cli-clap-once", &[("arg", &arg)])
+            } else {
+                words.text("cli-clap-conflict", &[("arg", &arg), ("other", &prior)])
+            }
+        }
+        ErrorKind::MissingRequiredArgument => words.text(
+            "cli-clap-missing",
+            &[("args", &words.list(&strings(e, ContextKind::InvalidArg)))],
+        ),
+        ErrorKind::MissingSubcommand => words.text("cli-clap-missing-command", &[]),
+        ErrorKind::InvalidUtf8 => words.text("cli-clap-not-utf8", &[]),
+        _ => {
+            let english = e.to_string();
+            let first = english.lines().next().unwrap_or_default();
+            first.strip_prefix("error: ").unwrap_or(first).to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use super::*;
+
+    fn built() -> Command {
+        let mut cmd = super::super::Cli::command();
+        cmd.build();
+        cmd
+    }
+
+    /// Every text of the help has words in every language, and the
+    /// English copy in `en.ftl` is the derive's text.
+    #[test]
+    fn every_help_text_is_in_the_catalogue() {
+        let texts = texts(&built());
+        assert!(texts.len() > 50, "{}", texts.len());
+        let en = Words::new("en");
+        for t in &texts {
+            assert_eq!(en.get(&t.id, &[]), t.english, "en.ftl's `{}`", t.id);
+            for lang in redress::i18n::LANGUAGES {
+                assert!(
+                    Words::new(lang).has(&t.id),
+                    "{lang}.ftl lacks `{}` ({})",
+                    t.id,
+                    t.english
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn english_is_left_as_clap_has_it() {
+        let mut a = built();
+        let mut b = localize(super::super::Cli::command(), "en");
+        b.build();
+        assert_eq!(
+            a.render_long_help().to_string(),
+            b.render_long_help().to_string()
+        );
+    }
+
+    #[test]
+    fn lang_in_argv_decides() {
+        let args = |v: &[&str]| -> Vec<std::ffi::OsString> { v.iter().map(Into::into).collect() };
+        assert_eq!(language(&args(&["redress", "check", "--lang", "zh"])), "zh");
+        assert_eq!(language(&args(&["redress", "check", "--lang=zh"])), "zh");
+        assert_eq!(
+            language(&args(&["redress", "check", "--", "--lang", "zh"])),
+            super::super::locale_language()
+        );
+    }
+}
