@@ -1020,7 +1020,6 @@ fmt-more-lines = … { $count ->
     [one] { $count } more changed line
    *[other] { $count } more changed lines
     }
-cli-error = error: { $message }
 test-rule-under = { $rule } (under { $under })
 
 ## diff

@@ -961,7 +961,6 @@ fmt-not-formatted = { $path }：未格式化
 fmt-formatted = 已格式化 { $path }
 fmt-diff-formatted = { $path }（格式化后）
 fmt-more-lines = … 另有 { $count } 行改动
-cli-error = 错误：{ $message }
 test-rule-under = { $under } 之下的 { $rule }
 
 ## diff
