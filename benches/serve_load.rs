@@ -18,7 +18,9 @@
 //! way to load-test on one machine: neither takes the other's core, and the
 //! server's runtime, counting the cores it may use, runs one worker per
 //! core it has), `shared` lets both run on every core. `taskset`
-//! (util-linux) does the pinning.
+//! (util-linux) does the pinning. The last column is the share of the
+//! cores' time the hypervisor gave to other guests during the phase
+//! ("steal" in /proc/stat; 0 on a machine of its own).
 //!
 //! The client is a hand-written HTTP/1.1 client on a single-threaded tokio
 //! runtime (one core's worth of work at most), so it takes as little of the
@@ -91,8 +93,8 @@ fn main() {
         cores.saturating_sub(1)
     );
     println!();
-    println!("| layout | connections | requests | requests/s | p50 | p99 | max |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!("| layout | connections | requests | requests/s | p50 | p99 | max | stolen |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     // REDRESS_LOAD_LAYOUTS=split,shared (the default) or either alone
     let layouts = std::env::var("REDRESS_LOAD_LAYOUTS").unwrap_or_else(|_| "split,shared".into());
     let mut last = None;
@@ -100,7 +102,7 @@ fn main() {
         let split = match layout {
             "split" if cores >= 2 => true,
             "split" => {
-                println!("| split | (one core: not run) | | | | | |");
+                println!("| split | (one core: not run) | | | | | | |");
                 continue;
             }
             "shared" => false,
@@ -123,6 +125,7 @@ fn main() {
             // warm up
             phase(&addr, &requests, 10, 5_000, Duration::from_secs(seconds)).await;
             for connections in [1, 100] {
+                let cpu = cpu_times();
                 let r = phase(
                     &addr,
                     &requests,
@@ -132,12 +135,13 @@ fn main() {
                 )
                 .await;
                 println!(
-                    "| {layout} | {connections} | {} | {:.0} | {} | {} | {} |",
+                    "| {layout} | {connections} | {} | {:.0} | {} | {} | {} | {} |",
                     r.count,
                     r.count as f64 / r.elapsed.as_secs_f64(),
                     ms(r.percentile(50.0)),
                     ms(r.percentile(99.0)),
                     ms(r.percentile(100.0)),
+                    stolen(cpu, cpu_times()),
                 );
             }
         });
@@ -217,6 +221,35 @@ fn load_note() -> String {
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let one = load.split(' ').next().unwrap_or("?");
     format!(" (load average {one} when the run started)")
+}
+
+/// The machine's CPU time so far (all cores, in clock ticks): the total,
+/// and the part the hypervisor gave to other guests ("steal", /proc/stat).
+fn cpu_times() -> (u64, u64) {
+    let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    let fields: Vec<u64> = stat
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .skip(1)
+        .take(8) // user … steal; guest time is counted in user already
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    (fields.iter().sum(), fields.get(7).copied().unwrap_or(0))
+}
+
+/// The share of the cores' time stolen by the hypervisor between two
+/// readings of [`cpu_times`]: time neither the client nor the server had.
+fn stolen(before: (u64, u64), after: (u64, u64)) -> String {
+    let total = after.0.saturating_sub(before.0);
+    if total == 0 {
+        return "?".into();
+    }
+    format!(
+        "{:.1} %",
+        after.1.saturating_sub(before.1) as f64 * 100.0 / total as f64
+    )
 }
 
 fn ms(d: Duration) -> String {
