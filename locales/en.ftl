@@ -910,3 +910,8 @@ diag-batch-empty-line = the line is empty; write one case (a JSON object) per li
 diag-batch-not-utf8 = the line is not UTF-8 text (invalid byte at column { $column })
 diag-batch-too-long = the line is longer than { $max } bytes, the limit for a case; split it, or raise the limit with `--limit case_bytes=N`
 diag-help = help:
+
+## citations: free-text citations in each language
+diag-check-cite-untranslated = this citation has no text in { $langs }
+diag-check-cite-untranslated-label = not in every rulebook language
+diag-check-cite-untranslated-help = cite the source in each rulebook language: `cite { $example }`

@@ -890,3 +890,8 @@ diag-batch-empty-line = 这一行是空的；每行写一个案件（一个 JSON
 diag-batch-not-utf8 = 这一行不是 UTF-8 文本（第 { $column } 列有无效字节）
 diag-batch-too-long = 这一行超过 { $max } 字节，即案件的上限；请拆分，或用 `--limit case_bytes=N` 提高上限
 diag-help = 帮助：
+
+## citations: free-text citations in each language
+diag-check-cite-untranslated = 此引用缺少 { $langs } 的文本
+diag-check-cite-untranslated-label = 未以规则集的每种语言写明
+diag-check-cite-untranslated-help = 请用规则集的每种语言写明依据：`cite { $example }`
