@@ -12,6 +12,7 @@ mod ask;
 mod cache;
 mod calendar;
 mod ci;
+mod citations;
 mod cli;
 mod diagnostic_language;
 mod diagnostics;

@@ -900,7 +900,10 @@ impl<'a> Checker<'a> {
                 let example: Vec<String> = langs.iter().map(|l| format!("{l} \"…\"")).collect();
                 self.warning(
                     Code::UntranslatedCitation,
-                    text!("diag-check-cite-untranslated", langs = Arg::and_list(missing)),
+                    text!(
+                        "diag-check-cite-untranslated",
+                        langs = Arg::and_list(missing)
+                    ),
                 )
                 .label(c.span, text!("diag-check-cite-untranslated-label"))
                 .help(text!(
