@@ -275,6 +275,11 @@ impl Lowerer<'_> {
                         let text = self.lang_text(t);
                         cite.texts.push(text);
                     }
+                    // the clause ends with its last text, not with the
+                    // white space read after it when looking for another
+                    if let Some(last) = cite.texts.last() {
+                        cite.span.end = last.span.end;
+                    }
                 }
                 Rule::ident => cite.law = Some(self.ident(&c)),
                 Rule::article_ref => {
