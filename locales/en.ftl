@@ -1462,3 +1462,8 @@ help-test-arg-format-value-json = JSON for tools (schema: `redress::testing::ren
 help-test-arg-format-value-github = GitHub Actions workflow annotations: a failing or invalid test is an error on its file
 help-test-arg-format-value-sarif = SARIF 2.1.0, for code-scanning uploads
 help-test-arg-lang = Language of the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
+
+## citations: free-text citations in each language
+diag-check-cite-untranslated = this citation has no text in { $langs }
+diag-check-cite-untranslated-label = not in every rulebook language
+diag-check-cite-untranslated-help = cite the source in each rulebook language: `cite { $example }`

@@ -1364,3 +1364,8 @@ help-test-arg-format-value-json = 给工具用的 JSON（格式：`redress::test
 help-test-arg-format-value-github = GitHub Actions 工作流注释：失败或无效的测试是其文件上的错误
 help-test-arg-format-value-sarif = SARIF 2.1.0，用于上传代码扫描结果
 help-test-arg-lang = 诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
+
+## citations: free-text citations in each language
+diag-check-cite-untranslated = 此引用缺少 { $langs } 的文本
+diag-check-cite-untranslated-label = 未以规则集的每种语言写明
+diag-check-cite-untranslated-help = 请用规则集的每种语言写明依据：`cite { $example }`

@@ -186,6 +186,9 @@ pub struct Cite {
     pub article: Option<String>,
     /// `cite "free text"`.
     pub text: Option<String>,
+    /// `cite zh "…" en "…"`: the free text by language, as written (empty
+    /// for the other forms).
+    pub texts: Vec<LangText>,
     /// Whole clause.
     pub span: Span,
 }
@@ -444,9 +447,11 @@ impl Rebase for Cite {
             law,
             article: _,
             text: _,
+            texts,
             span,
         } = self;
         law.rebase(from, to);
+        texts.rebase(from, to);
         span.rebase(from, to);
     }
 }

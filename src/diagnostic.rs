@@ -93,6 +93,8 @@ codes! {
     MissingTitle => "missing_title",
     /// A rule or remedy that cites no source.
     MissingCitation => "missing_citation",
+    /// A free-text citation without its text in each language the header lists.
+    UntranslatedCitation => "untranslated_citation",
     /// A fact no rule, remedy or derived fact uses.
     UnusedFact => "unused_fact",
     /// A remedy that no rule produces.

@@ -90,8 +90,23 @@ pub struct Citation {
     pub law: Option<LawId>,
     /// The article.
     pub article: Option<String>,
-    /// Free text.
+    /// Free text: as written for `cite "…"`; for `cite zh "…" en "…"`, the
+    /// text in the rulebook's first language (else the first written).
     pub text: Option<String>,
+    /// `cite zh "…" en "…"`: the free text by language, in the order
+    /// written (empty for the other forms).
+    pub texts: Texts,
+}
+
+impl Citation {
+    /// The free text in `lang`, else [`Citation::text`].
+    pub fn text_in(&self, lang: &str) -> Option<&str> {
+        self.texts
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, t)| t.as_str())
+            .or(self.text.as_deref())
+    }
 }
 
 /// A fact.

@@ -12,6 +12,7 @@ mod ask;
 mod cache;
 mod calendar;
 mod ci;
+mod citations;
 mod cli;
 mod cli_words;
 mod command_words;

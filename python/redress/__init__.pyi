@@ -52,11 +52,14 @@ class Rulebook:
     """A compiled rulebook: checked once, then used to evaluate any number of cases, from any thread."""
 
     @staticmethod
-    def from_file(path: Union[str, PathLike[str]]) -> Rulebook:
-        """Read, check and compile a rulebook file; RulebookError when it has errors, OSError when unreadable."""
+    def from_file(path: Union[str, PathLike[str]], lang: Optional[str] = None) -> Rulebook:
+        """Read, check and compile a rulebook file; RulebookError when it has errors, OSError when unreadable.
+
+        `lang` (`"zh"`, `"en"`) is the language of the diagnostics' words, in the error and in `warnings`; English
+        when not given (the locale is not read). ValueError for a language redress has no words in."""
     @staticmethod
-    def from_text(text: str, name: str = "rulebook") -> Rulebook:
-        """Check and compile rulebook text; `name` names it in diagnostics and is its id."""
+    def from_text(text: str, name: str = "rulebook", lang: Optional[str] = None) -> Rulebook:
+        """Check and compile rulebook text; `name` names it in diagnostics and is its id; `lang` as for from_file."""
     @property
     def id(self) -> str:
         """The file name without its extension, or the `name` given to from_text."""

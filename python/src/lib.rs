@@ -63,9 +63,17 @@ struct Rulebook {
 impl Rulebook {
     /// Read, check and compile the rulebook at `path`. Raises RulebookError
     /// (with every diagnostic) when it has errors, OSError when it cannot
-    /// be read.
+    /// be read. `lang` is the language of the diagnostics' words (the
+    /// error's and `warnings`'), checked as the CLI's `--lang` is; English
+    /// when not given (the process's locale is not read).
     #[staticmethod]
-    fn from_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Rulebook> {
+    #[pyo3(signature = (path, lang = None))]
+    fn from_file(
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        lang: Option<&str>,
+    ) -> PyResult<Rulebook> {
+        let lang = diagnostic_language(lang)?;
         let bytes = py.detach(|| std::fs::read(&path))?;
         let name = path.to_string_lossy().into_owned();
         let text = match String::from_utf8(bytes) {
@@ -74,27 +82,35 @@ impl Rulebook {
                 let at = e.utf8_error().valid_up_to();
                 let d = Diagnostic::error(
                     Code::Io,
-                    format!("`{name}` is not UTF-8 text (invalid byte at offset {at})"),
+                    redress::text!("diag-cli-not-utf8", name = &name, offset = at.to_string()),
                 )
-                .help("save the file as UTF-8");
-                return Err(errors(py, RulebookErrorKind::Rulebook, &[d]));
+                .help(redress::text!("diag-cli-save-utf8"))
+                .in_language(lang);
+                return Err(errors(py, RulebookErrorKind::Rulebook, &[d], lang));
             }
         };
         let id = path
             .file_stem()
             .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-        compile(py, SourceFile::new(name, text), id)
+        compile(py, SourceFile::new(name, text), id, lang)
     }
 
     /// Check and compile rulebook text; `name` names it in diagnostics and
-    /// is its `id`. Raises RulebookError when it has errors.
+    /// is its `id`. Raises RulebookError when it has errors. `lang` as for
+    /// `from_file`.
     #[staticmethod]
-    #[pyo3(signature = (text, name = "rulebook".to_string()))]
-    fn from_text(py: Python<'_>, text: String, name: String) -> PyResult<Rulebook> {
+    #[pyo3(signature = (text, name = "rulebook".to_string(), lang = None))]
+    fn from_text(
+        py: Python<'_>,
+        text: String,
+        name: String,
+        lang: Option<&str>,
+    ) -> PyResult<Rulebook> {
+        let lang = diagnostic_language(lang)?;
         let id = std::path::Path::new(&name)
             .file_stem()
             .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-        compile(py, SourceFile::new(name, text), id)
+        compile(py, SourceFile::new(name, text), id, lang)
     }
 
     /// The rulebook's id: its file name without the extension (`from_file`),
@@ -165,7 +181,7 @@ impl Rulebook {
             Err(diagnostics) => {
                 let diagnostics: Vec<Diagnostic> =
                     diagnostics.iter().map(|d| d.in_language(&lang)).collect();
-                Err(errors(py, RulebookErrorKind::Case, &diagnostics))
+                Err(errors(py, RulebookErrorKind::Case, &diagnostics, &lang))
             }
         }
     }
@@ -288,7 +304,10 @@ impl Rulebook {
                 let text = case_text(c)?;
                 match py.detach(|| read_case(graph, text)) {
                     Ok((case, _)) => case,
-                    Err(d) => return Err(errors(py, RulebookErrorKind::Case, &d)),
+                    Err(d) => {
+                        let d: Vec<Diagnostic> = d.iter().map(|d| d.in_language(&lang)).collect();
+                        return Err(errors(py, RulebookErrorKind::Case, &d, &lang));
+                    }
                 }
             }
             _ => Case::empty(model),
@@ -319,15 +338,25 @@ enum RulebookErrorKind {
     Case,
 }
 
-fn compile(py: Python<'_>, file: Arc<SourceFile>, id: String) -> PyResult<Rulebook> {
+fn compile(
+    py: Python<'_>,
+    file: Arc<SourceFile>,
+    id: String,
+    lang: &'static str,
+) -> PyResult<Rulebook> {
     let (graph, diagnostics) = py.detach(|| redress::compile(&file));
+    let diagnostics: Vec<Diagnostic> = if lang == "en" {
+        diagnostics
+    } else {
+        diagnostics.iter().map(|d| d.in_language(lang)).collect()
+    };
     match graph {
         Some(graph) => Ok(Rulebook {
             graph: Arc::new(graph),
             id,
             warnings: diagnostics,
         }),
-        None => Err(errors(py, RulebookErrorKind::Rulebook, &diagnostics)),
+        None => Err(errors(py, RulebookErrorKind::Rulebook, &diagnostics, lang)),
     }
 }
 
@@ -350,9 +379,19 @@ fn read_case(
 
 /// The exception for diagnostics: its message is the report `redress check`
 /// prints; `diagnostics` the list of dicts.
-fn errors(py: Python<'_>, kind: RulebookErrorKind, diagnostics: &[Diagnostic]) -> PyErr {
-    let report =
-        redress::report::render_diagnostics(diagnostics, redress::report::Style::default());
+/// The exception for `diagnostics` (already in `lang`): the report as
+/// `redress check` prints it in that language, and every diagnostic.
+fn errors(
+    py: Python<'_>,
+    kind: RulebookErrorKind,
+    diagnostics: &[Diagnostic],
+    lang: &str,
+) -> PyErr {
+    let report = redress::report::render_diagnostics_in(
+        diagnostics,
+        redress::report::Style::default(),
+        lang,
+    );
     let err = match kind {
         RulebookErrorKind::Rulebook => RulebookError::new_err(report),
         RulebookErrorKind::Case => CaseError::new_err(report),
@@ -423,6 +462,21 @@ fn options(as_of: Option<&Bound<'_, PyAny>>, output: &str) -> PyResult<Options> 
         detail,
         ..Options::default()
     })
+}
+
+/// The language of a rulebook's diagnostics: the one asked for, checked as
+/// the CLI's `--lang` is; else English. Unlike the CLI's `check`, the
+/// process's locale is not read: a program gets the same words wherever it
+/// runs unless it asks for a language.
+fn diagnostic_language(lang: Option<&str>) -> PyResult<&'static str> {
+    match lang {
+        Some(l) if i18n::is_available(l) => Ok(i18n::Words::new(l).lang()),
+        Some(l) => Err(PyValueError::new_err(format!(
+            "redress has no words in language `{l}`; the languages are: {}",
+            i18n::LANGUAGES.join(", ")
+        ))),
+        None => Ok("en"),
+    }
 }
 
 /// The language asked for, checked as the CLI's `--lang` is; else the

@@ -119,6 +119,37 @@ def test_rulebook_errors_carry_every_diagnostic(tmp_path):
         redress.Rulebook.from_text(broken, name="broken.rules")
 
 
+def test_rulebook_errors_are_in_the_language_asked_for(tmp_path):
+    broken = EXAMPLE.read_text(encoding="utf-8") + "\nrule oops\n  items.count > 1 => no_such_remedy\n"
+    path = tmp_path / "broken.rules"
+    path.write_text(broken, encoding="utf-8")
+    for lang in ("zh", "en"):
+        expected = cli_json("check", "--format", "json", "--lang", lang, path)
+        want = [(d["code"], d["message"], d["help"]) for d in expected["files"][0]["diagnostics"]]
+        with pytest.raises(redress.RulebookError) as caught:
+            redress.Rulebook.from_file(path, lang=lang)
+        assert [(d["code"], d["message"], d["help"]) for d in caught.value.diagnostics] == want
+        with pytest.raises(redress.RulebookError) as caught:
+            redress.Rulebook.from_text(broken, name=str(path), lang=lang)
+        assert [(d["code"], d["message"], d["help"]) for d in caught.value.diagnostics] == want
+    # the report in Chinese says 帮助 where the English says help
+    assert "帮助：" in str(caught_zh(broken)) and "help:" not in str(caught_zh(broken))
+    # without a language: English, whatever the locale
+    with pytest.raises(redress.RulebookError) as caught:
+        redress.Rulebook.from_text(broken)
+    assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in d["message"]) for d in caught.value.diagnostics)
+    with pytest.raises(ValueError, match="no words in language `fr`"):
+        redress.Rulebook.from_text(broken, lang="fr")
+
+
+def caught_zh(text):
+    try:
+        redress.Rulebook.from_text(text, lang="zh")
+    except redress.RulebookError as e:
+        return e
+    raise AssertionError("the rulebook was expected to have errors")
+
+
 def test_unreadable_rulebooks(tmp_path):
     with pytest.raises(FileNotFoundError):
         redress.Rulebook.from_file(tmp_path / "missing.rules")

@@ -875,6 +875,47 @@ impl<'a> Checker<'a> {
         Some((p.from.map(|d| d.date), p.until.map(|d| d.date)))
     }
 
+    /// A free-text citation's texts by language: each language once, each
+    /// one the header lists, and one for every language it lists (a plain
+    /// `cite "…"` has none, so it is enough only in a rulebook of one
+    /// language).
+    fn citation_texts(&mut self, c: &ast::Cite) -> Texts {
+        if !c.texts.is_empty() {
+            self.duplicate_texts(&c.texts, "cite");
+            self.check_langs(&c.texts);
+        }
+        let langs = &self.model.header.languages;
+        let free = c.text.is_some() || !c.texts.is_empty();
+        if free && (langs.len() > 1 || !c.texts.is_empty()) {
+            let missing: Vec<String> = langs
+                .iter()
+                .filter(|l| {
+                    !c.texts
+                        .iter()
+                        .any(|t| t.lang.as_ref().is_some_and(|x| x.text == **l))
+                })
+                .map(|l| format!("`{l}`"))
+                .collect();
+            if !missing.is_empty() {
+                let example: Vec<String> = langs.iter().map(|l| format!("{l} \"…\"")).collect();
+                self.warning(
+                    Code::UntranslatedCitation,
+                    text!(
+                        "diag-check-cite-untranslated",
+                        langs = Arg::and_list(missing)
+                    ),
+                )
+                .label(c.span, text!("diag-check-cite-untranslated-label"))
+                .help(text!(
+                    "diag-check-cite-untranslated-help",
+                    example = example.join(" ")
+                ))
+                .emit();
+            }
+        }
+        texts(&c.texts)
+    }
+
     fn citations(&mut self, cites: &[ast::Cite]) -> Vec<Citation> {
         let mut out = Vec::with_capacity(cites.len());
         for c in cites {
@@ -910,10 +951,23 @@ impl<'a> Checker<'a> {
                 },
                 None => None,
             };
+            let texts = self.citation_texts(c);
+            let text = match &c.text {
+                Some(t) => Some(t.clone()),
+                None => {
+                    let first = self.model.header.languages.first();
+                    texts
+                        .iter()
+                        .find(|(l, _)| Some(l) == first)
+                        .or(texts.first())
+                        .map(|(_, t)| t.clone())
+                }
+            };
             out.push(Citation {
                 law,
                 article: c.article.clone(),
-                text: c.text.clone(),
+                text,
+                texts,
             });
         }
         out

@@ -60,8 +60,13 @@ pub(crate) fn citations(model: &Model, cites: &[Citation]) -> String {
             if let Some(a) = &c.article {
                 parts.push(format!("article {a}"));
             }
-            if let Some(t) = &c.text {
-                parts.push(format!("{t:?}"));
+            if c.texts.is_empty() {
+                if let Some(t) = &c.text {
+                    parts.push(format!("{t:?}"));
+                }
+            }
+            for (lang, t) in &c.texts {
+                parts.push(format!("{lang} {t:?}"));
             }
             parts.join(" ")
         })

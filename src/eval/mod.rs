@@ -710,5 +710,6 @@ fn citation<'g>(model: &'g Model, c: &'g Citation, as_of: Option<Date>) -> Citat
         title: law.map(|l| Titles(&l.titles)),
         article: c.article.as_deref(),
         text: c.text.as_deref(),
+        texts: (!c.texts.is_empty()).then_some(Titles(&c.texts)),
     }
 }

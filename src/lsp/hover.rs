@@ -145,6 +145,17 @@ impl Markdown<'_> {
 
     fn cites(&mut self, cites: &[ast::Cite]) {
         for c in cites {
+            // `cite zh "…" en "…"`: the text in the words' language
+            let lang = self.words.lang();
+            if let Some(t) = c
+                .texts
+                .iter()
+                .find(|t| t.lang.as_ref().is_some_and(|l| l.text == lang))
+                .or(c.texts.first())
+            {
+                self.line("lsp-citation", &escape(&t.text));
+                continue;
+            }
             let text = self.a.file().slice(c.span).trim();
             let text = text.strip_prefix("cite").unwrap_or(text).trim().to_string();
             let title = c

@@ -223,6 +223,10 @@ fn citation(out: &mut Vec<u8>, c: &CitationOut<'_>) {
         key(out, b"\"text\":");
         string(out, text);
     }
+    if let Some(t) = c.texts {
+        key(out, b"\"texts\":");
+        titles(out, t);
+    }
     if let Some(in_force) = c.in_force {
         key(out, b"\"in_force\":");
         boolean(out, in_force);

@@ -603,9 +603,13 @@ pub struct CitationOut<'g> {
     /// Article.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article: Option<&'g str>,
-    /// Free text.
+    /// Free text: as written for `cite "…"`; for `cite zh "…" en "…"` the
+    /// text in the rulebook's first language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'g str>,
+    /// Free text by language (`cite zh "…" en "…"`), in the order written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub texts: Option<Titles<'g>>,
     /// False when the law is not in force on the as-of date (absent when
     /// either is unknown or the law has no period).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -690,7 +690,7 @@ impl<'m> Render<'m> {
             {
                 group.articles.push(a);
             }
-            if let Some(t) = c.text {
+            if let Some(t) = c.texts.as_ref().and_then(|t| t.get(self.lang)).or(c.text) {
                 group.texts.push(t);
             }
             group.not_in_force |= c.in_force == Some(false);

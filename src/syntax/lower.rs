@@ -264,11 +264,23 @@ impl Lowerer<'_> {
             law: None,
             article: None,
             text: None,
+            texts: Vec::new(),
             span,
         };
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::string => cite.text = Some(unescape(&c)),
+                Rule::cite_texts => {
+                    for t in c.into_inner() {
+                        let text = self.lang_text(t);
+                        cite.texts.push(text);
+                    }
+                    // the clause ends with its last text, not with the
+                    // white space read after it when looking for another
+                    if let Some(last) = cite.texts.last() {
+                        cite.span.end = last.span.end;
+                    }
+                }
                 Rule::ident => cite.law = Some(self.ident(&c)),
                 Rule::article_ref => {
                     if let Some(a) = c.into_inner().next() {

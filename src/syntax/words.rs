@@ -277,6 +277,8 @@ fn describe(r: Rule) -> (&'static str, Option<&'static str>) {
         Rule::up_to | Rule::kw_up => ("`up to`", None),
         Rule::deadline | Rule::kw_deadline => ("`deadline`", None),
         Rule::cite | Rule::kw_cite => ("`cite`", None),
+        // `cite zh "…" en "…"`: what starts it is a language code
+        Rule::cite_texts | Rule::cite_text => ("a language code such as `zh` or `en`", None),
         Rule::kw_article => ("`article`", None),
         Rule::article_ref | Rule::article_num => (
             "an article number such as `25` or `25(1)`, or a quoted text",
