@@ -41,8 +41,8 @@ citation-not-in-force = { $citation }（评估日期不在有效期内）
 ## 其他部分
 deadline-passed-heading = 期限已过（{ $count } 项）：
 set-aside-heading = 因例外而排除：
-set-aside-exception = 例外 { $exception } 不排除规则 { $rule }：它本身被{ $by }排除
-set-aside-exception-remedy = 规则 { $rule }（{ $remedy }）的例外 { $exception }：被{ $by }排除
+set-aside-exception = 例外 { $exception } 不排除规则 { $rule }：它本身被 { $by } 排除
+set-aside-exception-remedy = 规则 { $rule }（{ $remedy }）的例外 { $exception }：被 { $by } 排除
 overridden-remedy = 规则 { $rule }（{ $remedy }）：被 { $by } 取代
 overridden = 规则 { $rule }：被 { $by } 取代
 undetermined-heading = 尚未确定：补充缺少的事实后可能适用：
@@ -1214,7 +1214,7 @@ help-check-arg-format-value-human = 给人看的文本
 help-check-arg-format-value-json = 给工具用的 JSON（格式见 docs/ci.md）
 help-check-arg-format-value-github = GitHub Actions 工作流注释
 help-check-arg-format-value-sarif = SARIF 2.1.0，用于上传代码扫描结果
-help-check-arg-lang = 诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
+help-check-arg-lang = 报告和诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
 help-diff-about = 比较规则集的两个版本：新增、删除或修改的条目，结果发生变化的语料案件，以及在变化的条件附近搜索找到的案件
 help-diff-after-help = 语料是新规则集所在文件夹 `cases/` 下的每个案件文件（.json、.toml），加上每个 --cases 文件夹。搜索从每个语料案件和空案件出发，让变化的条件所涉及的事实取其边界值（以最小步长取 c-1、c、c+1；日期取前一天、当天和后一天）、单选的每个取值、是与否，以及未知。
 
@@ -1238,7 +1238,7 @@ help-diff-arg-format-value-json = 给工具用的 JSON
 help-diff-arg-fail-on-change = 行为发生变化时以退出码 1 结束
 help-diff-arg-fail-on-undecided = 与 --fail-on-change 一起使用：搜索没有发现变化但未能判定（搜索并不穷尽）时也以退出码 1 结束
 help-diff-arg-max-cases = 生成这么多案件后停止搜索
-help-diff-arg-lang = 诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
+help-diff-arg-lang = 报告和诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
 help-eval-about = 用规则集计算案件文件，说明哪些救济途径适用以及理由
 help-eval-after-help = 示例：
     {"  "}redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json
@@ -1301,7 +1301,7 @@ help-fmt-arg-format-value-human = 给人看的文本
 help-fmt-arg-format-value-json = 给工具用的 JSON（格式见 docs/ci.md）
 help-fmt-arg-format-value-github = GitHub Actions 工作流注释
 help-fmt-arg-format-value-sarif = SARIF 2.1.0，用于上传代码扫描结果
-help-fmt-arg-lang = 诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
+help-fmt-arg-lang = 消息和诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
 help-graph-about = 绘制决策图：事实 → 条件 → 规则 → 救济途径，例外以虚线边表示
 help-graph-after-help = 示例：
     {"  "}redress graph rulebooks/example/example.rules | dot -Tsvg > graph.svg
@@ -1363,7 +1363,7 @@ help-test-arg-format-value-human = 给人看的文本
 help-test-arg-format-value-json = 给工具用的 JSON（格式：`redress::testing::render`）
 help-test-arg-format-value-github = GitHub Actions 工作流注释：失败或无效的测试是其文件上的错误
 help-test-arg-format-value-sarif = SARIF 2.1.0，用于上传代码扫描结果
-help-test-arg-lang = 诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
+help-test-arg-lang = 报告和诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
 
 ## citations: free-text citations in each language
 diag-check-cite-untranslated = 此引用缺少 { $langs } 的文本
