@@ -1217,7 +1217,13 @@ cli-standard-input = standard input
 cli-batch-read-stopped = reading { $what } stopped at line { $number }: { $error }; every line before it was evaluated and written
 cli-batch-no-threads = cannot start the { $jobs } threads that evaluate: { $error }
 cli-batch-interrupted = interrupted: the output ends with the last complete line
-cli-batch-summary = { $cases } cases, { $errors } errors, { $seconds } s ({ $rate } cases/s)
+cli-batch-summary = { $cases ->
+        [one] { $cases } case
+       *[other] { $cases } cases
+    }, { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $seconds } s ({ $rate } cases/s)
 cli-eval-id-field-alone = --id-field goes with --jsonl: it names the key of each line that is its case's id
 cli-eval-output-alone = --output goes with --jsonl or --format json: the advice text always shows the whole outcome
 cli-eval-jobs = `--jobs { $asked }` is more than { $cores ->
@@ -1311,7 +1317,7 @@ help-check-arg-format-value-human = Text for people
 help-check-arg-format-value-json = JSON for tools (schema: docs/ci.md)
 help-check-arg-format-value-github = GitHub Actions workflow annotations
 help-check-arg-format-value-sarif = SARIF 2.1.0, for code-scanning uploads
-help-check-arg-lang = Language of the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
+help-check-arg-lang = Language of the report and the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
 help-diff-about = Compare two versions of a rulebook: items added, removed or changed, the corpus cases whose outcome changed, and cases found by searching around the changed conditions
 help-diff-after-help = The corpus is every case file (.json, .toml) under the new rulebook's folder `cases/`, plus each --cases folder. The search starts from each corpus case and from the empty case, and varies the facts of the changed conditions over their boundary values (c-1, c, c+1 in the smallest step; the day before, of and after), every value of their one-ofs, yes and no, and unknown.
 
@@ -1335,7 +1341,7 @@ help-diff-arg-format-value-json = JSON for tools
 help-diff-arg-fail-on-change = Exit 1 when behaviour changed
 help-diff-arg-fail-on-undecided = With --fail-on-change: also exit 1 when the search found no change but could not decide (it was not exhaustive)
 help-diff-arg-max-cases = Stop the search after this many generated cases
-help-diff-arg-lang = Language of the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
+help-diff-arg-lang = Language of the report and the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
 help-eval-about = Evaluate case files against a rulebook and say which remedies apply and why
 help-eval-after-help = Examples:
     {"  "}redress eval rulebooks/example/example.rules rulebooks/example/cases/fraud.json
@@ -1398,7 +1404,7 @@ help-fmt-arg-format-value-human = Text for people
 help-fmt-arg-format-value-json = JSON for tools (schema: docs/ci.md)
 help-fmt-arg-format-value-github = GitHub Actions workflow annotations
 help-fmt-arg-format-value-sarif = SARIF 2.1.0, for code-scanning uploads
-help-fmt-arg-lang = Language of the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
+help-fmt-arg-lang = Language of the messages and the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
 help-graph-about = Draw the decision graph: facts → conditions → rules → remedies, exceptions as dashed edges
 help-graph-after-help = Examples:
     {"  "}redress graph rulebooks/example/example.rules | dot -Tsvg > graph.svg
@@ -1461,7 +1467,7 @@ help-test-arg-format-value-human = Text for people
 help-test-arg-format-value-json = JSON for tools (schema: `redress::testing::render`)
 help-test-arg-format-value-github = GitHub Actions workflow annotations: a failing or invalid test is an error on its file
 help-test-arg-format-value-sarif = SARIF 2.1.0, for code-scanning uploads
-help-test-arg-lang = Language of the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
+help-test-arg-lang = Language of the report and the diagnostics (`en`, `zh`; default: the environment's locale, `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English)
 
 ## citations: free-text citations in each language
 diag-check-cite-untranslated = this citation has no text in { $langs }

@@ -382,7 +382,7 @@ fn jsonl_line_that_is_not_utf8_is_an_error_record() {
             out[1]["errors"][0]["message"],
             "the line is not UTF-8 text (invalid byte at column 8)"
         );
-        assert!(r.stderr.contains("3 cases, 1 errors"), "{}", r.stderr);
+        assert!(r.stderr.contains("3 cases, 1 error"), "{}", r.stderr);
     }
     std::fs::remove_file(&path).unwrap();
 }

@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use redress::batch::{Line, LineEvaluator, Tally, read_line};
 use redress::eval::Options;
+use redress::i18n::FluentValue;
 use redress::graph::DecisionGraph;
 use redress::model::Model;
 
@@ -555,13 +556,14 @@ fn summary(tally: &Tally, model: &Model, elapsed: Duration) {
     } else {
         0.0
     };
-    let said = super::words::say(
+    // counts as numbers, for the plural forms; the figures as text, as written
+    let said = super::words::words().get(
         "cli-batch-summary",
         &[
-            ("cases", &tally.cases.to_string()),
-            ("errors", &tally.errors.to_string()),
-            ("seconds", &format!("{secs:.2}")),
-            ("rate", &format!("{rate:.0}")),
+            ("cases", FluentValue::from(tally.cases)),
+            ("errors", FluentValue::from(tally.errors)),
+            ("seconds", FluentValue::from(format!("{secs:.2}"))),
+            ("rate", FluentValue::from(format!("{rate:.0}"))),
         ],
     );
     errln!("{said}");

@@ -32,7 +32,7 @@ pub(crate) struct Args {
     /// (workflow annotations) or `sarif` for CI systems.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Language of the diagnostics (`en`, `zh`; default: the environment's locale,
+    /// Language of the messages and the diagnostics (`en`, `zh`; default: the environment's locale,
     /// `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English).
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,

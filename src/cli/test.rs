@@ -49,7 +49,7 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Language of the diagnostics (`en`, `zh`; default: the environment's locale,
+    /// Language of the report and the diagnostics (`en`, `zh`; default: the environment's locale,
     /// `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English).
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
