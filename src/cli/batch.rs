@@ -25,8 +25,8 @@ use std::time::{Duration, Instant};
 
 use redress::batch::{Line, LineEvaluator, Tally, read_line};
 use redress::eval::Options;
-use redress::i18n::FluentValue;
 use redress::graph::DecisionGraph;
+use redress::i18n::FluentValue;
 use redress::model::Model;
 
 use super::{INPUT_ERRORS, OK, USAGE};
