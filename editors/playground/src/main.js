@@ -429,7 +429,7 @@ function card(remedy, kind) {
   if (params.length) row(w("playground-params"), list(params.map(money)));
   if (remedy.citations && remedy.citations.length) {
     row(w("playground-citations"), el("ul", {}, remedy.citations.map((c) =>
-      el("li", {}, pick(c.texts, c.text) ?? (c.article ? w("playground-law-article", { law: pick(c.title, c.law), article: c.article }) : pick(c.title, c.law))))));
+      el("li", {}, c.texts || c.text != null ? pick(c.texts, c.text) : (c.article ? w("playground-law-article", { law: pick(c.title, c.law), article: c.article }) : pick(c.title, c.law))))));
   }
   for (const b of remedy.because || []) {
     row(w("playground-because", { rule: pick(b.title, b.rule) }), el("ul", {}, Object.entries(b.facts || {}).map(([f, v]) =>
