@@ -373,26 +373,47 @@ pub(crate) fn eprint_diagnostics(diagnostics: &[Diagnostic]) {
     err!("{text}");
 }
 
-/// The language diagnostics are shown in, an index into
-/// `i18n::LANGUAGES` (English until a command says otherwise).
-static DIAGNOSTIC_LANGUAGE: AtomicUsize = AtomicUsize::new(0);
+/// A language chosen while the command runs, kept as an index into
+/// `i18n::LANGUAGES`: English until it is set, and for a language the
+/// catalogue does not have.
+pub(crate) struct ChosenLanguage(AtomicUsize);
+
+impl ChosenLanguage {
+    pub(crate) const fn new() -> ChosenLanguage {
+        ChosenLanguage(AtomicUsize::new(0))
+    }
+
+    /// Use `lang` from now on.
+    pub(crate) fn set(&self, lang: &str) {
+        let i = redress::i18n::LANGUAGES
+            .iter()
+            .position(|l| *l == lang)
+            .unwrap_or(0);
+        self.0.store(i, Ordering::Relaxed);
+    }
+
+    /// The language chosen.
+    pub(crate) fn get(&self) -> &'static str {
+        redress::i18n::LANGUAGES
+            .get(self.0.load(Ordering::Relaxed))
+            .copied()
+            .unwrap_or("en")
+    }
+}
+
+/// The language diagnostics are shown in (a command may choose the advice
+/// language for them; the command line's own words keep theirs).
+static DIAGNOSTIC_LANGUAGE: ChosenLanguage = ChosenLanguage::new();
 
 /// Show diagnostics in `lang` from now on (English for a language the
 /// catalogue does not have).
 pub(crate) fn set_diagnostic_language(lang: &str) {
-    let i = redress::i18n::LANGUAGES
-        .iter()
-        .position(|l| *l == lang)
-        .unwrap_or(0);
-    DIAGNOSTIC_LANGUAGE.store(i, Ordering::Relaxed);
+    DIAGNOSTIC_LANGUAGE.set(lang);
 }
 
 /// The language diagnostics are shown in.
 pub(crate) fn diagnostic_language() -> &'static str {
-    redress::i18n::LANGUAGES
-        .get(DIAGNOSTIC_LANGUAGE.load(Ordering::Relaxed))
-        .copied()
-        .unwrap_or("en")
+    DIAGNOSTIC_LANGUAGE.get()
 }
 
 /// The language of the environment's locale: the first of `LC_ALL`,

@@ -7,24 +7,22 @@
 //! operating system or git give (an `io::Error`, git's own message) are
 //! passed on as they come.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use redress::i18n::Words;
 
-use redress::i18n::{LANGUAGES, Words};
+use super::ChosenLanguage;
 
-/// The language of the command line, an index into `LANGUAGES`.
-static LANGUAGE: AtomicUsize = AtomicUsize::new(0);
+/// The language of the command line.
+static LANGUAGE: ChosenLanguage = ChosenLanguage::new();
 
 /// Say the command line's words in `lang` from now on (set once, before
 /// the arguments are parsed: see `super::help::language`).
 pub(crate) fn set_language(lang: &str) {
-    let i = LANGUAGES.iter().position(|l| *l == lang).unwrap_or(0);
-    LANGUAGE.store(i, Ordering::Relaxed);
+    LANGUAGE.set(lang);
 }
 
 /// The words of the command line's language.
 pub(crate) fn words() -> Words {
-    let i = LANGUAGE.load(Ordering::Relaxed);
-    Words::new(LANGUAGES.get(i).copied().unwrap_or("en"))
+    Words::new(LANGUAGE.get())
 }
 
 /// The message `id` with text variables, in the command's language.
