@@ -11,7 +11,17 @@
 //! `REDRESS_LOAD_MEMORY_SECONDS` (its time limit, default 300),
 //! `REDRESS_LOAD_SERVER` (another `redress` binary to load, to compare two
 //! builds under the same client), `REDRESS_LOAD_LAYOUTS` (`split,shared`,
-//! the default, or one of them).
+//! the default, or one of them), `REDRESS_LOAD_RATES` (the offered rates of
+//! the fixed-rate phases, default `20000`).
+//!
+//! Two kinds of phase. Closed: each connection sends its next request as
+//! soon as the answer to the last one is read, so the server runs at its
+//! limit and a latency is mostly the time a request waits in line there
+//! (with 100 connections the mean is 100 / the rate). Fixed rate: the 100
+//! connections together offer a given number of requests a second on a
+//! schedule, as a service is loaded below its limit; a latency then counts
+//! from the time the request was due whenever an earlier slow answer held
+//! it back (wrk2's correction for "coordinated omission").
 //!
 //! Two layouts of the two programs on the machine's cores: `split` pins the
 //! client to CPU 0 and starts the server pinned to the others (the usual
@@ -83,6 +93,18 @@ fn main() {
         .collect();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let seconds = env("REDRESS_LOAD_SECONDS", 10);
+    // the offered rates of the fixed-rate phases: REDRESS_LOAD_RATES=20000,30000
+    let rates: Vec<f64> = std::env::var("REDRESS_LOAD_RATES")
+        .unwrap_or_else(|_| "20000".into())
+        .split(',')
+        .filter(|r| !r.trim().is_empty())
+        .map(|r| {
+            r.trim()
+                .replace('_', "")
+                .parse()
+                .expect("REDRESS_LOAD_RATES: numbers")
+        })
+        .collect();
     println!("# redress serve load test (issue 17)");
     println!();
     println!("- machine: {cores} cores{}", load_note());
@@ -123,7 +145,15 @@ fn main() {
             .unwrap();
         runtime.block_on(async {
             // warm up
-            phase(&addr, &requests, 10, 5_000, Duration::from_secs(seconds)).await;
+            phase(
+                &addr,
+                &requests,
+                10,
+                5_000,
+                Duration::from_secs(seconds),
+                None,
+            )
+            .await;
             for connections in [1, 100] {
                 let cpu = cpu_times();
                 let r = phase(
@@ -132,10 +162,35 @@ fn main() {
                     connections,
                     u64::MAX,
                     Duration::from_secs(seconds),
+                    None,
                 )
                 .await;
                 println!(
                     "| {layout} | {connections} | {} | {:.0} | {} | {} | {} | {} |",
+                    r.count,
+                    r.count as f64 / r.elapsed.as_secs_f64(),
+                    ms(r.percentile(50.0)),
+                    ms(r.percentile(99.0)),
+                    ms(r.percentile(100.0)),
+                    stolen(cpu, cpu_times()),
+                );
+            }
+            // 100 connections offering a fixed rate, as a service is loaded
+            // below its limit (the rows above are its limit)
+            for &rate in &rates {
+                let cpu = cpu_times();
+                let r = phase(
+                    &addr,
+                    &requests,
+                    100,
+                    u64::MAX,
+                    Duration::from_secs(seconds),
+                    Some(rate),
+                )
+                .await;
+                println!(
+                    "| {layout} | 100 at {:.0}/s | {} | {:.0} | {} | {} | {} | {} |",
+                    rate,
                     r.count,
                     r.count as f64 / r.elapsed.as_secs_f64(),
                     ms(r.percentile(50.0)),
@@ -158,7 +213,7 @@ fn main() {
         let limit = Duration::from_secs(env("REDRESS_LOAD_MEMORY_SECONDS", 300));
         // resident memory once warm (after the phases above), then after `total` more
         let before = rss_kib(pid);
-        let r = phase(&addr, &requests, 100, total, limit).await;
+        let r = phase(&addr, &requests, 100, total, limit, None).await;
         let after = rss_kib(pid);
         println!();
         println!(
@@ -281,14 +336,21 @@ impl Phase {
     }
 }
 
-/// `connections` connections sending requests back to back until `total`
-/// requests were sent or `limit` has passed.
+/// `connections` connections sending requests until `total` requests were
+/// sent or `limit` has passed: back to back (`rate` `None`), or each on a
+/// schedule that together offers `rate` requests a second. On a schedule a
+/// latency counts from the time the request was due when the connection
+/// was still waiting for its previous answer then (so a slow answer delays
+/// the next request's start and its latency says so, the correction wrk2
+/// makes for "coordinated omission"), else from when it was sent (the
+/// client's timer, of a millisecond's grain, is not the server's delay).
 async fn phase(
     addr: &str,
     requests: &[Vec<u8>],
     connections: usize,
     total: u64,
     limit: Duration,
+    rate: Option<f64>,
 ) -> Phase {
     let start = Instant::now();
     let sent = std::rc::Rc::new(std::cell::Cell::new(0u64));
@@ -305,6 +367,7 @@ async fn phase(
             let mut latencies = Vec::new();
             let mut buf = vec![0u8; 1 << 16];
             let mut i = c;
+            let mut k = 0u64;
             loop {
                 if sent.get() >= total || start.elapsed() >= limit {
                     break;
@@ -312,7 +375,22 @@ async fn phase(
                 sent.set(sent.get() + 1);
                 let request = &requests[i % requests.len()];
                 i += 1;
-                let t = Instant::now();
+                let t = match rate {
+                    None => Instant::now(),
+                    Some(rate) => {
+                        let due = start
+                            + Duration::from_secs_f64(
+                                (k * connections as u64 + c as u64) as f64 / rate,
+                            );
+                        k += 1;
+                        if Instant::now() < due {
+                            tokio::time::sleep_until(due.into()).await;
+                            Instant::now()
+                        } else {
+                            due
+                        }
+                    }
+                };
                 stream.write_all(request).await.unwrap();
                 read_response(&mut stream, &mut buf).await;
                 latencies.push(t.elapsed());

@@ -1,13 +1,21 @@
-//! Outcomes as compact JSON, written straight into a byte buffer, for
-//! `eval --jsonl`: byte for byte what `serde_json::to_writer` writes for the
-//! same outcome (tested on every fixture, shipped case and random rulebook),
-//! at less cost: keys are written as literals, a string with nothing to
-//! escape is copied as it is, and values are formatted in place.
+//! Outcomes as JSON, written straight into a byte buffer: compact for
+//! `eval --jsonl` and the server's batches, pretty for the server's one-case
+//! answer. Byte for byte what `serde_json::to_writer` and
+//! `serde_json::to_writer_pretty` write for the same outcome (tested on
+//! every fixture, shipped case and random rulebook), at less cost: keys are
+//! written as literals, a string with nothing to escape is copied as it is,
+//! and values are formatted in place.
+//!
+//! One writer serves both layouts: it is generic over [`Layout`], whose
+//! choice is a constant, so the compact writer copies each key's literal
+//! (`,"title":`) in one go and the pretty writer lays the same literal out
+//! with its line break and indentation, with no branch left at run time.
 //!
 //! A field added to an outcome type must be added here too; the tests that
 //! compare both writers fail until it is.
 
 use std::io::Write as _;
+use std::marker::PhantomData;
 
 use super::{
     AppliedRemedy, Because, CitationOut, Computed, Deadline, Detail, EvalError, Ordered, Outcome,
@@ -18,362 +26,538 @@ impl Outcome<'_> {
     /// Append the outcome as compact JSON, without a newline: the record of
     /// its level ([`Outcome::detail`]).
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        match self.detail {
-            Detail::Full => self.write_full(out),
-            Detail::Summary => self.write_summary(out),
-            Detail::Ids => self.write_ids(out),
-        }
+        self.write::<Compact>(out);
     }
 
     /// Append the outcome as pretty JSON, without a newline: byte for byte
-    /// what `serde_json::to_writer_pretty` writes (`eval --format json`),
-    /// the compact record re-indented.
+    /// what `serde_json::to_writer_pretty` writes (`eval --format json`).
     pub fn write_json_pretty(&self, out: &mut Vec<u8>) {
-        let mut compact = Vec::with_capacity(4096);
-        self.write_json(&mut compact);
-        pretty(&compact, out);
+        self.write::<Pretty>(out);
     }
 
-    fn write_ids(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"remedies\":");
-        list(out, &self.applied_ids, |out, r| string(out, r.1));
-        out.extend_from_slice(b",\"undetermined\":");
-        list(out, &self.undetermined, |out, u| string(out, u.id));
-        out.extend_from_slice(b",\"errors\":");
-        list(out, &self.errors, eval_error);
-        out.push(b'}');
-    }
-
-    fn write_summary(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"as_of\":");
-        opt_str(out, self.as_of.as_deref());
-        out.extend_from_slice(b",\"remedies\":");
-        list(out, &self.remedies, |out, a| {
-            out.extend_from_slice(b"{\"id\":");
-            string(out, a.id);
-            params_amount_deadline(out, a);
-            out.push(b'}');
-        });
-        out.extend_from_slice(b",\"undetermined\":");
-        list(out, &self.undetermined, |out, u| {
-            out.extend_from_slice(b"{\"id\":");
-            string(out, u.id);
-            out.extend_from_slice(b",\"needs\":");
-            strings(out, &u.needs);
-            out.push(b'}');
-        });
-        out.extend_from_slice(b",\"errors\":");
-        list(out, &self.errors, eval_error);
-        out.push(b'}');
-    }
-
-    fn write_full(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"rulebook\":");
-        rulebook(out, &self.rulebook);
-        out.extend_from_slice(b",\"as_of\":");
-        opt_str(out, self.as_of.as_deref());
-        out.extend_from_slice(b",\"remedies\":");
-        list(out, &self.remedies, applied);
-        out.extend_from_slice(b",\"undetermined\":");
-        list(out, &self.undetermined, undetermined);
-        out.extend_from_slice(b",\"overridden\":");
-        list(out, &self.overridden, overridden);
-        out.extend_from_slice(b",\"errors\":");
-        list(out, &self.errors, eval_error);
-        if !self.questions.is_empty() {
-            out.extend_from_slice(b",\"questions\":");
-            list(out, &self.questions, question);
+    fn write<L: Layout>(&self, out: &mut Vec<u8>) {
+        let mut w = Json::<L>::new(out);
+        match self.detail {
+            Detail::Full => self.write_full(&mut w),
+            Detail::Summary => self.write_summary(&mut w),
+            Detail::Ids => self.write_ids(&mut w),
         }
-        out.push(b'}');
+    }
+
+    fn write_ids<L: Layout>(&self, w: &mut Json<'_, L>) {
+        w.first(b"{\"remedies\":");
+        w.list(&self.applied_ids, |w, r| w.string(r.1));
+        w.next(b",\"undetermined\":");
+        w.list(&self.undetermined, |w, u| w.string(u.id));
+        w.next(b",\"errors\":");
+        w.list(&self.errors, eval_error);
+        w.end();
+    }
+
+    fn write_summary<L: Layout>(&self, w: &mut Json<'_, L>) {
+        w.first(b"{\"as_of\":");
+        w.opt_str(self.as_of.as_deref());
+        w.next(b",\"remedies\":");
+        w.list(&self.remedies, |w, a| {
+            w.first(b"{\"id\":");
+            w.string(a.id);
+            params_amount_deadline(w, a);
+            w.end();
+        });
+        w.next(b",\"undetermined\":");
+        w.list(&self.undetermined, |w, u| {
+            w.first(b"{\"id\":");
+            w.string(u.id);
+            w.next(b",\"needs\":");
+            w.strings(&u.needs);
+            w.end();
+        });
+        w.next(b",\"errors\":");
+        w.list(&self.errors, eval_error);
+        w.end();
+    }
+
+    fn write_full<L: Layout>(&self, w: &mut Json<'_, L>) {
+        w.first(b"{\"rulebook\":");
+        rulebook(w, &self.rulebook);
+        w.next(b",\"as_of\":");
+        w.opt_str(self.as_of.as_deref());
+        w.next(b",\"remedies\":");
+        w.list(&self.remedies, applied);
+        w.next(b",\"undetermined\":");
+        w.list(&self.undetermined, undetermined);
+        w.next(b",\"overridden\":");
+        w.list(&self.overridden, overridden);
+        w.next(b",\"errors\":");
+        w.list(&self.errors, eval_error);
+        if !self.questions.is_empty() {
+            w.next(b",\"questions\":");
+            w.list(&self.questions, question);
+        }
+        w.end();
     }
 }
 
-fn question(out: &mut Vec<u8>, q: &Question<'_>) {
-    out.extend_from_slice(b"{\"fact\":");
-    string(out, q.fact);
-    out.extend_from_slice(b",\"type\":");
-    string(out, q.ty);
-    out.extend_from_slice(b",\"question\":");
-    titles(out, q.question);
-    out.extend_from_slice(b",\"label\":");
-    titles(out, q.label);
+/// The layout of the JSON written: [`Compact`] or [`Pretty`].
+trait Layout {
+    /// serde_json's pretty layout: a line per member and element, two
+    /// spaces per level, `": "` after a key, `{}` and `[]` when empty.
+    const PRETTY: bool;
+}
+
+/// No white space, as `serde_json::to_writer`.
+enum Compact {}
+
+impl Layout for Compact {
+    const PRETTY: bool = false;
+}
+
+/// As `serde_json::to_writer_pretty`.
+enum Pretty {}
+
+impl Layout for Pretty {
+    const PRETTY: bool = true;
+}
+
+/// A JSON writer appending to a buffer in layout `L`. Keys are literals
+/// written as compact JSON has them, with what comes before them:
+/// `{"id":` for an object's first member ([`Json::first`]) and `,"title":`
+/// for the others ([`Json::next`]).
+struct Json<'o, L> {
+    out: &'o mut Vec<u8>,
+    /// containers open, for the pretty layout's indentation
+    depth: usize,
+    layout: PhantomData<L>,
+}
+
+impl<'o, L: Layout> Json<'o, L> {
+    fn new(out: &'o mut Vec<u8>) -> Self {
+        Json {
+            out,
+            depth: 0,
+            layout: PhantomData,
+        }
+    }
+
+    /// A line break and the indentation of the current depth (pretty).
+    #[inline]
+    fn newline(&mut self) {
+        /// A line break and up to 31 levels of indentation.
+        const BREAK: &[u8] = b"\n                                                              ";
+        match BREAK.get(..1 + 2 * self.depth) {
+            Some(indented) => self.out.extend_from_slice(indented),
+            None => {
+                self.out.push(b'\n');
+                let len = self.out.len() + 2 * self.depth;
+                self.out.resize(len, b' ');
+            }
+        }
+    }
+
+    /// A key's literal without its leading `{` or `,` and its trailing `:`,
+    /// then `": "` (pretty).
+    #[inline]
+    fn pretty_key(&mut self, literal: &[u8]) {
+        let name = literal
+            .get(1..literal.len().saturating_sub(1))
+            .unwrap_or_default();
+        self.out.extend_from_slice(name);
+        self.out.extend_from_slice(b": ");
+    }
+
+    /// Open an object with its first key: `literal` is `{"name":`.
+    #[inline]
+    fn first(&mut self, literal: &[u8]) {
+        if L::PRETTY {
+            self.out.push(b'{');
+            self.depth += 1;
+            self.newline();
+            self.pretty_key(literal);
+        } else {
+            self.out.extend_from_slice(literal);
+        }
+    }
+
+    /// Open an object with a key written for [`Json::next`] (`,"name":`).
+    #[inline]
+    fn first_of(&mut self, literal: &[u8]) {
+        if L::PRETTY {
+            self.first(literal);
+        } else {
+            self.out.push(b'{');
+            self.out
+                .extend_from_slice(literal.get(1..).unwrap_or_default());
+        }
+    }
+
+    /// An object's next key: `literal` is `,"name":`.
+    #[inline]
+    fn next(&mut self, literal: &[u8]) {
+        if L::PRETTY {
+            self.out.push(b',');
+            self.newline();
+            self.pretty_key(literal);
+        } else {
+            self.out.extend_from_slice(literal);
+        }
+    }
+
+    /// Close an object opened with [`Json::first`].
+    #[inline]
+    fn end(&mut self) {
+        if L::PRETTY {
+            self.depth = self.depth.saturating_sub(1);
+            self.newline();
+        }
+        self.out.push(b'}');
+    }
+
+    /// Open a container (`{` or `[`) known to be non-empty.
+    #[inline]
+    fn open(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        if L::PRETTY {
+            self.depth += 1;
+            self.newline();
+        }
+    }
+
+    /// Between two members or elements.
+    #[inline]
+    fn comma(&mut self) {
+        self.out.push(b',');
+        if L::PRETTY {
+            self.newline();
+        }
+    }
+
+    /// Close a container opened with [`Json::open`].
+    #[inline]
+    fn close(&mut self, bracket: u8) {
+        if L::PRETTY {
+            self.depth = self.depth.saturating_sub(1);
+            self.newline();
+        }
+        self.out.push(bracket);
+    }
+
+    /// After a key written as a string.
+    #[inline]
+    fn colon(&mut self) {
+        if L::PRETTY {
+            self.out.extend_from_slice(b": ");
+        } else {
+            self.out.push(b':');
+        }
+    }
+
+    /// Bytes of a value as they are (a number, a literal).
+    #[inline]
+    fn raw(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+
+    #[inline]
+    fn string(&mut self, s: &str) {
+        string(self.out, s);
+    }
+
+    fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T)) {
+        let mut items = items.iter();
+        let Some(x) = items.next() else {
+            self.out.extend_from_slice(b"[]");
+            return;
+        };
+        self.open(b'[');
+        item(self, x);
+        for x in items {
+            self.comma();
+            item(self, x);
+        }
+        self.close(b']');
+    }
+
+    fn ordered<V>(&mut self, map: &Ordered<'_, V>, mut value: impl FnMut(&mut Self, &V)) {
+        let mut entries = map.0.iter();
+        let Some((k, v)) = entries.next() else {
+            self.out.extend_from_slice(b"{}");
+            return;
+        };
+        self.open(b'{');
+        self.string(k);
+        self.colon();
+        value(self, v);
+        for (k, v) in entries {
+            self.comma();
+            self.string(k);
+            self.colon();
+            value(self, v);
+        }
+        self.close(b'}');
+    }
+
+    fn titles(&mut self, t: Titles<'_>) {
+        let mut texts = t.0.iter();
+        let Some((lang, text)) = texts.next() else {
+            self.out.extend_from_slice(b"{}");
+            return;
+        };
+        self.open(b'{');
+        self.string(lang);
+        self.colon();
+        self.string(text);
+        for (lang, text) in texts {
+            self.comma();
+            self.string(lang);
+            self.colon();
+            self.string(text);
+        }
+        self.close(b'}');
+    }
+
+    fn strings(&mut self, items: &[&str]) {
+        self.list(items, |w, s| w.string(s));
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.raw(b"null"),
+        }
+    }
+
+    fn boolean(&mut self, b: bool) {
+        self.raw(if b { b"true" } else { b"false" });
+    }
+}
+
+fn question<L: Layout>(w: &mut Json<'_, L>, q: &Question<'_>) {
+    w.first(b"{\"fact\":");
+    w.string(q.fact);
+    w.next(b",\"type\":");
+    w.string(q.ty);
+    w.next(b",\"question\":");
+    w.titles(q.question);
+    w.next(b",\"label\":");
+    w.titles(q.label);
     if !q.values.is_empty() {
-        out.extend_from_slice(b",\"values\":");
-        list(out, &q.values, |out, v| {
-            out.extend_from_slice(b"{\"value\":");
-            string(out, v.value);
-            out.extend_from_slice(b",\"label\":");
-            titles(out, v.label);
-            out.push(b'}');
+        w.next(b",\"values\":");
+        w.list(&q.values, |w, v| {
+            w.first(b"{\"value\":");
+            w.string(v.value);
+            w.next(b",\"label\":");
+            w.titles(v.label);
+            w.end();
         });
     }
-    out.extend_from_slice(b",\"settles\":");
-    out.extend_from_slice(q.settles.to_string().as_bytes());
-    out.push(b'}');
+    w.next(b",\"settles\":");
+    let _ = write!(w.out, "{}", q.settles);
+    w.end();
 }
 
-fn rulebook(out: &mut Vec<u8>, r: &RulebookInfo<'_>) {
-    out.extend_from_slice(b"{\"title\":");
-    titles(out, r.title);
-    out.extend_from_slice(b",\"jurisdiction\":");
-    string(out, r.jurisdiction);
-    out.extend_from_slice(b",\"version\":");
-    string(out, r.version);
-    out.extend_from_slice(b",\"effective\":");
-    opt_str(out, r.effective.as_deref());
-    out.push(b'}');
+fn rulebook<L: Layout>(w: &mut Json<'_, L>, r: &RulebookInfo<'_>) {
+    w.first(b"{\"title\":");
+    w.titles(r.title);
+    w.next(b",\"jurisdiction\":");
+    w.string(r.jurisdiction);
+    w.next(b",\"version\":");
+    w.string(r.version);
+    w.next(b",\"effective\":");
+    w.opt_str(r.effective.as_deref());
+    w.end();
 }
 
-fn applied(out: &mut Vec<u8>, a: &AppliedRemedy<'_>) {
-    out.extend_from_slice(b"{\"id\":");
-    string(out, a.id);
-    out.extend_from_slice(b",\"title\":");
-    titles(out, a.title);
-    out.extend_from_slice(b",\"category\":");
-    string(out, a.category);
-    params_amount_deadline(out, a);
-    out.extend_from_slice(b",\"citations\":");
-    list(out, &a.citations, citation);
-    out.extend_from_slice(b",\"because\":");
-    list(out, &a.because, because);
-    out.push(b'}');
+fn applied<L: Layout>(w: &mut Json<'_, L>, a: &AppliedRemedy<'_>) {
+    w.first(b"{\"id\":");
+    w.string(a.id);
+    w.next(b",\"title\":");
+    w.titles(a.title);
+    w.next(b",\"category\":");
+    w.string(a.category);
+    params_amount_deadline(w, a);
+    w.next(b",\"citations\":");
+    w.list(&a.citations, citation);
+    w.next(b",\"because\":");
+    w.list(&a.because, because);
+    w.end();
 }
 
 /// An applied remedy's `params`, then its `amount` and `deadline` when it has
 /// them: the part the summary and full records share.
-fn params_amount_deadline(out: &mut Vec<u8>, a: &AppliedRemedy<'_>) {
-    out.extend_from_slice(b",\"params\":");
-    ordered(out, &a.params, computed);
+fn params_amount_deadline<L: Layout>(w: &mut Json<'_, L>, a: &AppliedRemedy<'_>) {
+    w.next(b",\"params\":");
+    w.ordered(&a.params, computed);
     if let Some(amount) = &a.amount {
-        out.extend_from_slice(b",\"amount\":");
-        computed(out, amount);
+        w.next(b",\"amount\":");
+        computed(w, amount);
     }
     if let Some(d) = &a.deadline {
-        out.extend_from_slice(b",\"deadline\":");
-        deadline(out, d);
+        w.next(b",\"deadline\":");
+        deadline(w, d);
     }
 }
 
-fn computed(out: &mut Vec<u8>, c: &Computed<'_>) {
-    out.extend_from_slice(if c.up_to {
+fn computed<L: Layout>(w: &mut Json<'_, L>, c: &Computed<'_>) {
+    w.first(if c.up_to {
         b"{\"up_to\":"
     } else {
         b"{\"value\":"
     });
     match &c.value {
-        Some(v) => shown(out, v),
-        None => out.extend_from_slice(b"null"),
+        Some(v) => shown(w, v),
+        None => w.raw(b"null"),
     }
     if let Some(currency) = c.currency {
-        out.extend_from_slice(b",\"currency\":");
-        string(out, currency);
+        w.next(b",\"currency\":");
+        w.string(currency);
     }
     if !c.needs.is_empty() {
-        out.extend_from_slice(b",\"needs\":");
-        strings(out, &c.needs);
+        w.next(b",\"needs\":");
+        w.strings(&c.needs);
     }
     if let Some(error) = &c.error {
-        out.extend_from_slice(b",\"error\":");
-        string(out, error.english());
+        w.next(b",\"error\":");
+        w.string(error.english());
     }
-    out.push(b'}');
+    w.end();
 }
 
-fn deadline(out: &mut Vec<u8>, d: &Deadline<'_>) {
-    out.extend_from_slice(b"{\"date\":");
-    opt_str(out, d.date.as_deref());
+fn deadline<L: Layout>(w: &mut Json<'_, L>, d: &Deadline<'_>) {
+    w.first(b"{\"date\":");
+    w.opt_str(d.date.as_deref());
     if let Some(expired) = d.expired {
-        out.extend_from_slice(b",\"expired\":");
-        boolean(out, expired);
+        w.next(b",\"expired\":");
+        w.boolean(expired);
     }
     if !d.needs.is_empty() {
-        out.extend_from_slice(b",\"needs\":");
-        strings(out, &d.needs);
+        w.next(b",\"needs\":");
+        w.strings(&d.needs);
     }
     if let Some(error) = &d.error {
-        out.extend_from_slice(b",\"error\":");
-        string(out, error.english());
+        w.next(b",\"error\":");
+        w.string(error.english());
     }
-    out.push(b'}');
+    w.end();
 }
 
-fn citation(out: &mut Vec<u8>, c: &CitationOut<'_>) {
-    out.push(b'{');
+/// A citation: every member is optional, so the first one present opens
+/// the object (`{}` when none is).
+fn citation<L: Layout>(w: &mut Json<'_, L>, c: &CitationOut<'_>) {
     let mut first = true;
-    let mut key = |out: &mut Vec<u8>, name: &[u8]| {
-        if !first {
-            out.push(b',');
+    let mut key = |w: &mut Json<'_, L>, literal: &[u8]| {
+        if first {
+            // `{` in place of the literal's `,`
+            first = false;
+            w.first_of(literal);
+        } else {
+            w.next(literal);
         }
-        first = false;
-        out.extend_from_slice(name);
     };
     if let Some(law) = c.law {
-        key(out, b"\"law\":");
-        string(out, law);
+        key(w, b",\"law\":");
+        w.string(law);
     }
     if let Some(t) = c.title {
-        key(out, b"\"title\":");
-        titles(out, t);
+        key(w, b",\"title\":");
+        w.titles(t);
     }
     if let Some(article) = c.article {
-        key(out, b"\"article\":");
-        string(out, article);
+        key(w, b",\"article\":");
+        w.string(article);
     }
     if let Some(text) = c.text {
-        key(out, b"\"text\":");
-        string(out, text);
+        key(w, b",\"text\":");
+        w.string(text);
     }
     if let Some(t) = c.texts {
-        key(out, b"\"texts\":");
-        titles(out, t);
+        key(w, b",\"texts\":");
+        w.titles(t);
     }
     if let Some(in_force) = c.in_force {
-        key(out, b"\"in_force\":");
-        boolean(out, in_force);
+        key(w, b",\"in_force\":");
+        w.boolean(in_force);
     }
-    out.push(b'}');
+    if first {
+        w.raw(b"{}");
+    } else {
+        w.end();
+    }
 }
 
-fn because(out: &mut Vec<u8>, b: &Because<'_>) {
-    out.extend_from_slice(b"{\"rule\":");
-    string(out, b.rule);
+fn because<L: Layout>(w: &mut Json<'_, L>, b: &Because<'_>) {
+    w.first(b"{\"rule\":");
+    w.string(b.rule);
     if !b.title.is_empty() {
-        out.extend_from_slice(b",\"title\":");
-        titles(out, b.title);
+        w.next(b",\"title\":");
+        w.titles(b.title);
     }
     if let Some(under) = b.under {
-        out.extend_from_slice(b",\"under\":");
-        string(out, under);
+        w.next(b",\"under\":");
+        w.string(under);
     }
-    out.extend_from_slice(b",\"facts\":");
-    ordered(out, &b.facts, shown);
+    w.next(b",\"facts\":");
+    w.ordered(&b.facts, shown);
     if !b.exceptions_ruled_out.is_empty() {
-        out.extend_from_slice(b",\"exceptions_ruled_out\":");
-        strings(out, &b.exceptions_ruled_out);
+        w.next(b",\"exceptions_ruled_out\":");
+        w.strings(&b.exceptions_ruled_out);
     }
-    out.push(b'}');
+    w.end();
 }
 
-fn undetermined(out: &mut Vec<u8>, u: &Undetermined<'_>) {
-    out.extend_from_slice(b"{\"id\":");
-    string(out, u.id);
-    out.extend_from_slice(b",\"title\":");
-    titles(out, u.title);
-    out.extend_from_slice(b",\"category\":");
-    string(out, u.category);
-    out.extend_from_slice(b",\"needs\":");
-    strings(out, &u.needs);
-    out.extend_from_slice(b",\"rules\":");
-    strings(out, &u.rules);
-    out.push(b'}');
+fn undetermined<L: Layout>(w: &mut Json<'_, L>, u: &Undetermined<'_>) {
+    w.first(b"{\"id\":");
+    w.string(u.id);
+    w.next(b",\"title\":");
+    w.titles(u.title);
+    w.next(b",\"category\":");
+    w.string(u.category);
+    w.next(b",\"needs\":");
+    w.strings(&u.needs);
+    w.next(b",\"rules\":");
+    w.strings(&u.rules);
+    w.end();
 }
 
-fn overridden(out: &mut Vec<u8>, o: &Overridden<'_>) {
-    out.extend_from_slice(b"{\"rule\":");
-    string(out, o.rule);
+fn overridden<L: Layout>(w: &mut Json<'_, L>, o: &Overridden<'_>) {
+    w.first(b"{\"rule\":");
+    w.string(o.rule);
     if !o.title.is_empty() {
-        out.extend_from_slice(b",\"title\":");
-        titles(out, o.title);
+        w.next(b",\"title\":");
+        w.titles(o.title);
     }
     if let Some(to) = o.exception_to {
-        out.extend_from_slice(b",\"exception_to\":");
-        string(out, to);
+        w.next(b",\"exception_to\":");
+        w.string(to);
     }
-    out.extend_from_slice(b",\"remedy\":");
-    opt_str(out, o.remedy);
-    out.extend_from_slice(b",\"by\":");
-    strings(out, &o.by);
-    out.extend_from_slice(b",\"by_titles\":[");
-    for (i, t) in o.by_titles.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        titles(out, *t);
-    }
-    out.extend_from_slice(b"]}");
+    w.next(b",\"remedy\":");
+    w.opt_str(o.remedy);
+    w.next(b",\"by\":");
+    w.strings(&o.by);
+    w.next(b",\"by_titles\":");
+    w.list(&o.by_titles, |w, t| w.titles(*t));
+    w.end();
 }
 
-fn eval_error(out: &mut Vec<u8>, e: &EvalError) {
-    out.extend_from_slice(b"{\"code\":");
-    string(out, &e.code);
-    out.extend_from_slice(b",\"message\":");
-    string(out, e.message.english());
-    out.push(b'}');
+fn eval_error<L: Layout>(w: &mut Json<'_, L>, e: &EvalError) {
+    w.first(b"{\"code\":");
+    w.string(&e.code);
+    w.next(b",\"message\":");
+    w.string(e.message.english());
+    w.end();
 }
 
-fn shown(out: &mut Vec<u8>, v: &Shown<'_>) {
+fn shown<L: Layout>(w: &mut Json<'_, L>, v: &Shown<'_>) {
     match v {
-        Shown::Bool(b) => boolean(out, *b),
-        Shown::Text(t) => string(out, t),
-        Shown::Set(names) => {
-            out.push(b'[');
-            for (i, n) in names.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                string(out, n);
-            }
-            out.push(b']');
-        }
+        Shown::Bool(b) => w.boolean(*b),
+        Shown::Text(t) => w.string(t),
+        Shown::Set(names) => w.list(names, |w, n| w.string(n)),
         // digits, signs, points and dashes: nothing to escape
         other => {
-            out.push(b'"');
-            let _ = write!(out, "{other}");
-            out.push(b'"');
+            w.out.push(b'"');
+            let _ = write!(w.out, "{other}");
+            w.out.push(b'"');
         }
     }
-}
-
-fn titles(out: &mut Vec<u8>, t: Titles<'_>) {
-    out.push(b'{');
-    for (i, (lang, text)) in t.0.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        string(out, lang);
-        out.push(b':');
-        string(out, text);
-    }
-    out.push(b'}');
-}
-
-fn ordered<V>(out: &mut Vec<u8>, map: &Ordered<'_, V>, value: fn(&mut Vec<u8>, &V)) {
-    out.push(b'{');
-    for (i, (k, v)) in map.0.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        string(out, k);
-        out.push(b':');
-        value(out, v);
-    }
-    out.push(b'}');
-}
-
-fn list<T>(out: &mut Vec<u8>, items: &[T], item: fn(&mut Vec<u8>, &T)) {
-    out.push(b'[');
-    for (i, x) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        item(out, x);
-    }
-    out.push(b']');
-}
-
-fn strings(out: &mut Vec<u8>, items: &[&str]) {
-    list(out, items, |out, s| string(out, s));
-}
-
-fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => string(out, s),
-        None => out.extend_from_slice(b"null"),
-    }
-}
-
-fn boolean(out: &mut Vec<u8>, b: bool) {
-    out.extend_from_slice(if b { b"true" } else { b"false" });
 }
 
 /// A JSON string, escaped as serde_json escapes: `"` and `\`, the control
@@ -408,68 +592,6 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Lay out compact JSON (nothing but strings between its tokens, as
-/// `write_json` and serde_json's compact writer give) as serde_json's pretty
-/// writer does: a line per member and element, two spaces per level, `": "`
-/// after a key, an empty object or array as `{}` or `[]`. A string is copied
-/// whole once its end is found; a line break and its indentation are one copy.
-fn pretty(compact: &[u8], out: &mut Vec<u8>) {
-    /// A line break and up to 31 levels of indentation.
-    const BREAK: &[u8] = b"\n                                                              ";
-    fn newline(out: &mut Vec<u8>, depth: usize) {
-        match BREAK.get(..1 + 2 * depth) {
-            Some(indented) => out.extend_from_slice(indented),
-            None => {
-                out.push(b'\n');
-                out.resize(out.len() + 2 * depth, b' ');
-            }
-        }
-    }
-    out.reserve(compact.len() * 2);
-    let mut depth = 0usize;
-    let mut i = 0;
-    while let Some(&b) = compact.get(i) {
-        i += 1;
-        match b {
-            b'"' => {
-                // to the closing quote, stepping over escaped bytes
-                let start = i - 1;
-                while let Some(&c) = compact.get(i) {
-                    i += 1;
-                    if c == b'\\' {
-                        i += 1;
-                    } else if c == b'"' {
-                        break;
-                    }
-                }
-                out.extend_from_slice(compact.get(start..i).unwrap_or_default());
-            }
-            b'{' | b'[' => {
-                let close = if b == b'{' { b'}' } else { b']' };
-                out.push(b);
-                if compact.get(i) == Some(&close) {
-                    out.push(close);
-                    i += 1;
-                } else {
-                    depth += 1;
-                    newline(out, depth);
-                }
-            }
-            b'}' | b']' => {
-                depth = depth.saturating_sub(1);
-                newline(out, depth);
-                out.push(b);
-            }
-            b',' => {
-                out.push(b',');
-                newline(out, depth);
-            }
-            b':' => out.extend_from_slice(b": "),
-            other => out.push(other),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -487,40 +609,6 @@ mod tests {
                 String::from_utf8(out).unwrap(),
                 serde_json::to_string(s).unwrap(),
                 "{s:?}"
-            );
-        }
-    }
-
-    /// `pretty` lays out compact JSON as serde_json's pretty writer does,
-    /// with structural characters and escapes inside strings, empty and deep
-    /// containers, numbers and literals (keys in sorted order, so that
-    /// `serde_json::Value` keeps them as written).
-    #[test]
-    fn pretty_lays_out_as_serde_json_does() {
-        let mut deep = serde_json::json!([1]);
-        for _ in 0..40 {
-            deep = serde_json::json!({ "a": deep, "b": [] });
-        }
-        let values = [
-            serde_json::json!({
-                "a": "text with {braces}, [brackets], a colon: and a comma,",
-                "b": "escapes: \"quoted\" \\ \\\" \u{1}\n",
-                "c": ["\\", "\"", "", "中文", 12, -3.5, 1e300, true, false, null],
-                "d": {}, "e": [], "f": [{}, [], [[]], {"x": {}}],
-                "g": { "h": { "i": 0 } },
-            }),
-            serde_json::json!([]),
-            serde_json::json!("a string alone, with \\"),
-            serde_json::json!(17),
-            deep,
-        ];
-        for value in values {
-            let compact = serde_json::to_vec(&value).unwrap();
-            let mut ours = Vec::new();
-            pretty(&compact, &mut ours);
-            assert_eq!(
-                String::from_utf8(ours).unwrap(),
-                serde_json::to_string_pretty(&value).unwrap()
             );
         }
     }
