@@ -1473,3 +1473,7 @@ help-test-arg-lang = Language of the report and the diagnostics (`en`, `zh`; def
 diag-check-cite-untranslated = this citation has no text in { $langs }
 diag-check-cite-untranslated-label = not in every rulebook language
 diag-check-cite-untranslated-help = cite the source in each rulebook language: `cite { $example }`
+
+## gaps: the last round's small gaps
+# an amount alone in a test's difference, shown as money is read in the language
+test-word-amount = { $amount }

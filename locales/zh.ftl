@@ -1369,3 +1369,7 @@ help-test-arg-lang = 报告和诊断信息的语言（`en`、`zh`；默认：环
 diag-check-cite-untranslated = 此引用缺少 { $langs } 的文本
 diag-check-cite-untranslated-label = 未以规则集的每种语言写明
 diag-check-cite-untranslated-help = 请用规则集的每种语言写明依据：`cite { $example }`
+
+## gaps: the last round's small gaps
+# an amount alone in a test's difference, shown as money is read in the language
+test-word-amount = { $amount }

@@ -37,6 +37,19 @@ fn a_failing_suite_with_its_traces() {
     both("failing_suite", &["test", FAILING]);
 }
 
+/// An expected amount that names its currency is compared, and shown on
+/// both sides, as money is read in the report's language (`500.00 元`).
+#[test]
+fn a_difference_in_money_reads_in_the_language() {
+    both(
+        "money_difference",
+        &[
+            "test",
+            "tests/testing/currency/wrong/damages-in-yuan.test.toml",
+        ],
+    );
+}
+
 #[test]
 fn the_coverage_report_with_its_reasons() {
     both(
