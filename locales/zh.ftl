@@ -25,7 +25,7 @@ deadline-open = { $date }（尚未届满）
 source = 依据：{ $citation }
 because = 理由：规则 { $rule }
 because-facts = 理由：规则 { $rule }（{ $facts }）
-rule-under = { $rule }（适用于规则 { $under }）
+rule-under = { $rule }，就规则“{ $under }”而言
 exceptions-ruled-out = 不适用的例外：{ $exceptions }
 
 ## 引用
@@ -961,7 +961,7 @@ fmt-not-formatted = { $path }：未格式化
 fmt-formatted = 已格式化 { $path }
 fmt-diff-formatted = { $path }（格式化后）
 fmt-more-lines = … 另有 { $count } 行改动
-test-rule-under = { $under } 之下的 { $rule }
+test-rule-under = 规则 { $under } 中的 { $rule }
 
 ## diff
 diff-title = redress diff { $old } → { $new }
@@ -1373,3 +1373,6 @@ diag-check-cite-untranslated-help = 请用规则集的每种语言写明依据�
 ## gaps: the last round's small gaps
 # an amount alone in a test's difference, shown as money is read in the language
 test-word-amount = { $amount }
+# an untitled copy of an exception to several rules in `explain --verbose`,
+# by its name and the rule it applies to
+explain-rule-under = { $rule }（就规则 { $under } 而言）

@@ -50,6 +50,16 @@ fn a_difference_in_money_reads_in_the_language() {
     );
 }
 
+/// The copies of an exception to several rules, and those of the exception
+/// below it, are named by the rule each one applies to.
+#[test]
+fn the_coverage_of_a_shared_exception_names_its_copies() {
+    both(
+        "shared_exception_coverage",
+        &["test", "--coverage", "tests/testing/shared"],
+    );
+}
+
 #[test]
 fn the_coverage_report_with_its_reasons() {
     both(

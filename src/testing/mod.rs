@@ -119,7 +119,7 @@ pub struct Mismatch<'g> {
 pub struct RuleTrace<'g> {
     /// The rule or exception.
     pub rule: String,
-    /// For an exception, its rule (`misuse (under free_repair)` for a copy
+    /// For an exception, its rule (`misuse, as it applies to free_repair` for a copy
     /// of an exception to several rules; English in JSON).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exception_to: Option<Text>,
