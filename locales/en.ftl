@@ -30,7 +30,7 @@ deadline-open = { $date } (still open)
 source = source: { $citation }
 because = because: rule { $rule }
 because-facts = because: rule { $rule } ({ $facts })
-rule-under = { $rule } under { $under }
+rule-under = { $rule }, as it applies to { $under }
 exceptions-ruled-out = exceptions that do not apply: { $exceptions }
 
 ## citations
@@ -1020,7 +1020,7 @@ fmt-more-lines = … { $count ->
     [one] { $count } more changed line
    *[other] { $count } more changed lines
     }
-test-rule-under = { $rule } (under { $under })
+test-rule-under = { $rule }, as it applies to { $under }
 
 ## diff
 diff-title = redress diff { $old } → { $new }
@@ -1473,3 +1473,10 @@ help-test-arg-lang = Language of the report and the diagnostics (`en`, `zh`; def
 diag-check-cite-untranslated = this citation has no text in { $langs }
 diag-check-cite-untranslated-label = not in every rulebook language
 diag-check-cite-untranslated-help = cite the source in each rulebook language: `cite { $example }`
+
+## gaps: the last round's small gaps
+# an amount alone in a test's difference, shown as money is read in the language
+test-word-amount = { $amount }
+# an untitled copy of an exception to several rules in `explain --verbose`,
+# by its name and the rule it applies to
+explain-rule-under = { $rule } (as it applies to { $under })

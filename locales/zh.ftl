@@ -25,7 +25,7 @@ deadline-open = { $date }（尚未届满）
 source = 依据：{ $citation }
 because = 理由：规则 { $rule }
 because-facts = 理由：规则 { $rule }（{ $facts }）
-rule-under = { $rule }（适用于规则 { $under }）
+rule-under = { $rule }，就规则“{ $under }”而言
 exceptions-ruled-out = 不适用的例外：{ $exceptions }
 
 ## 引用
@@ -154,7 +154,7 @@ lsp-param = 参数：{ $value }
 lsp-phrase = 短语：{ $value }
 lsp-amount = 金额：{ $value }
 lsp-deadline = 期限：{ $value }
-lsp-citation = 依据 { $value }
+lsp-citation = 依据：{ $value }
 lsp-in-force-from-until = 自 { $from } 起施行，至 { $until } 止
 lsp-in-force-from = 自 { $from } 起施行
 lsp-in-force-until = 施行至 { $until } 止
@@ -961,7 +961,7 @@ fmt-not-formatted = { $path }：未格式化
 fmt-formatted = 已格式化 { $path }
 fmt-diff-formatted = { $path }（格式化后）
 fmt-more-lines = … 另有 { $count } 行改动
-test-rule-under = { $under } 之下的 { $rule }
+test-rule-under = 规则 { $under } 中的 { $rule }
 
 ## diff
 diff-title = redress diff { $old } → { $new }
@@ -1369,3 +1369,10 @@ help-test-arg-lang = 报告和诊断信息的语言（`en`、`zh`；默认：环
 diag-check-cite-untranslated = 此引用缺少 { $langs } 的文本
 diag-check-cite-untranslated-label = 未以规则集的每种语言写明
 diag-check-cite-untranslated-help = 请用规则集的每种语言写明依据：`cite { $example }`
+
+## gaps: the last round's small gaps
+# an amount alone in a test's difference, shown as money is read in the language
+test-word-amount = { $amount }
+# an untitled copy of an exception to several rules in `explain --verbose`,
+# by its name and the rule it applies to
+explain-rule-under = { $rule }（就规则 { $under } 而言）

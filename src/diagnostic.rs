@@ -528,6 +528,10 @@ pub enum Arg {
     /// Items joined as a list in the language (`a, b` / `a、b`), or with
     /// the last joined by the word "or" (`a, b or c` / `a、b 或 c`).
     List(Vec<Arg>, Join),
+    /// An amount (its number as written) with its currency, shown as
+    /// people read it in the language ([`crate::value::money_for_people`]:
+    /// `500.00 yuan` / `500.00 元`, `€125.40`).
+    Money(String, crate::value::Currency),
 }
 
 /// How the items of an [`Arg::List`] are joined.
@@ -607,6 +611,9 @@ impl Arg {
             Arg::Plain(s) => s.clone(),
             Arg::Number(n) => n.to_string(),
             Arg::Text(t) => t.render(words.lang()),
+            Arg::Money(number, currency) => {
+                crate::value::money_for_people(number, *currency, words.lang())
+            }
             Arg::List(items, join) => {
                 let items: Vec<String> = items.iter().map(|a| a.words(words)).collect();
                 let sep = words.get("list-separator", &[]);

@@ -49,10 +49,17 @@ pub fn in_both_languages(outcome: &Outcome, model: &Model, case: &str) -> String
     format!("── en ──\n{en}\n── zh ──\n{zh}")
 }
 
-/// Each message id of a catalogue with the variables it uses.
+/// Each message id of a catalogue with the variables it uses, in all its
+/// lines: a message ends at the next line that starts an entry (an
+/// identifier or `-term`) or a comment, or at the end of the file.
 fn messages(lang: &str) -> BTreeMap<String, Vec<String>> {
     let path = root().join(format!("locales/{lang}.ftl"));
     let text = std::fs::read_to_string(&path).unwrap();
+    messages_in(lang, &text)
+}
+
+/// [`messages`] of a catalogue's text.
+fn messages_in(lang: &str, text: &str) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in text.lines() {
@@ -70,7 +77,10 @@ fn messages(lang: &str) -> BTreeMap<String, Vec<String>> {
             assert!(!out.contains_key(&id), "{lang}.ftl gives `{id}` twice");
             out.insert(id.clone(), Vec::new());
             current = Some(id);
-        } else if !line.starts_with(' ') {
+        } else if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '#') {
+            // the next entry (a message, a term) or a comment ends the
+            // message; its continuation lines are indented, and a blank
+            // line inside it does not end it
             current = None;
         }
         if let Some(id) = &current {
@@ -88,6 +98,25 @@ fn messages(lang: &str) -> BTreeMap<String, Vec<String>> {
         }
     }
     out
+}
+
+/// The reader follows a message over its lines: a select's closing `}` at
+/// the start of a line and a blank line do not end it (`diff-never-made`
+/// has a variable after such a `}`); the next entry or a comment does.
+#[test]
+fn the_catalogue_reader_reads_every_line_of_a_message() {
+    let text = "# a comment\n\
+one = { $version ->\n    [old] old\n   *[new] new\n} and { $missing ->\n   *[x] y\n}\n\
+two = first line\n\n    after a blank line { $later }\n\
+## a section\n\
+three = { $only }\n\
+-term = { $not-a-message }\n    { $neither }\n";
+    let read = messages_in("test", text);
+    let vars = |id: &str| read.get(id).unwrap().join(" ");
+    assert_eq!(vars("one"), "missing version");
+    assert_eq!(vars("two"), "later");
+    assert_eq!(vars("three"), "only");
+    assert_eq!(read.len(), 3, "{read:?}");
 }
 
 /// The message ids the code asks for: `say("id"`, `get("id"`, `text("id"`

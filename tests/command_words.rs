@@ -37,6 +37,29 @@ fn a_failing_suite_with_its_traces() {
     both("failing_suite", &["test", FAILING]);
 }
 
+/// An expected amount that names its currency is compared, and shown on
+/// both sides, as money is read in the report's language (`500.00 元`).
+#[test]
+fn a_difference_in_money_reads_in_the_language() {
+    both(
+        "money_difference",
+        &[
+            "test",
+            "tests/testing/currency/wrong/damages-in-yuan.test.toml",
+        ],
+    );
+}
+
+/// The copies of an exception to several rules, and those of the exception
+/// below it, are named by the rule each one applies to.
+#[test]
+fn the_coverage_of_a_shared_exception_names_its_copies() {
+    both(
+        "shared_exception_coverage",
+        &["test", "--coverage", "tests/testing/shared"],
+    );
+}
+
 #[test]
 fn the_coverage_report_with_its_reasons() {
     both(

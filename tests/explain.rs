@@ -191,3 +191,42 @@ fn cli_exit_codes() {
     );
     assert_eq!(bad.code, 1, "{}", bad.stderr);
 }
+
+/// The copies of an exception to several rules, and of the exception below
+/// it, named as a person says it: in verbose output an untitled copy by its
+/// name and, in parentheses, the rule it applies to; a titled one by its
+/// titles, as the advice's reasons name it. Both languages.
+#[test]
+fn the_copies_of_a_shared_exception_in_both_languages() {
+    let book = "tests/eval/shared_exception/shared_exception.rules";
+    let case = "tests/eval/shared_exception/exception-to-the-exception.json";
+    let lines = |args: &[&str], marks: &[&str]| -> String {
+        let r = redress(args, None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+            .lines()
+            .filter(|l| marks.iter().any(|m| l.contains(m)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut out = String::new();
+    for (lang, mark) in [("en", "as it applies to"), ("zh", "就规则")] {
+        out.push_str(&format!("── {lang}: explain --verbose, untitled ──\n"));
+        let explain = ["explain", book, case, "--verbose", "--lang", lang];
+        out.push_str(&lines(&explain, &[mark]));
+        out.push_str(&format!("\n── {lang}: eval --verbose, untitled ──\n"));
+        let eval = ["eval", book, case, "--verbose", "--lang", lang];
+        out.push_str(&lines(&eval, &[mark]));
+        out.push_str(&format!("\n── {lang}: eval, titled ──\n"));
+        let shipped = [
+            "eval",
+            "rulebooks/cn-online-shopping/cn-online-shopping.rules",
+            "rulebooks/cn-online-shopping/cases/food-knowing-buyer-200-packs.json",
+            "--lang",
+            lang,
+        ];
+        out.push_str(&lines(&shipped, &[mark]));
+        out.push('\n');
+    }
+    insta::assert_snapshot!(out);
+}

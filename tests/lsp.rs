@@ -863,3 +863,74 @@ fn references_and_rename_reach_the_test_files() {
     );
     assert_eq!(ed.finish(), 0);
 }
+
+/// Hover on a remedy or a rule shows a free-text citation
+/// (`cite zh "…" en "…"`) in the server's language: the editor's
+/// (`initialize`'s locale) when the catalogue has it, else the rulebook's
+/// first language.
+#[test]
+fn hover_shows_a_citation_in_the_servers_language() {
+    let path = "tests/citations/book.rules";
+    let text = std::fs::read_to_string(root().join(path)).unwrap();
+    let uri = "file:///books/citations.rules";
+    let hovers = |locale: &str| -> String {
+        let mut ed = Editor::start_in(locale);
+        let opened = ed.open(uri, &text);
+        assert_eq!(opened["diagnostics"], json!([]), "{opened:#}");
+        let mut shown = Vec::new();
+        for (after, needle) in [
+            ("remedy complaint", "complaint"),
+            ("rule online_complaint", "online_complaint"),
+            ("purchase.online =>", "complaint"),
+        ] {
+            let h = ed.at(
+                "textDocument/hover",
+                uri,
+                find(&text, after, needle, 1),
+                json!({}),
+            );
+            shown.push(format!(
+                "{needle} ({}):\n{}",
+                show_range(&text, &h["range"]),
+                h["contents"]["value"].as_str().unwrap()
+            ));
+        }
+        assert_eq!(ed.finish(), 0);
+        shown.join("\n\n----\n\n")
+    };
+    let zh = hovers("zh-CN");
+    let en = hovers("en-US");
+    insta::assert_snapshot!("lsp_hover_citation_zh", zh);
+    insta::assert_snapshot!("lsp_hover_citation_en", en);
+    for para in ["人民网答问，第1段", "人民网答问，第3段"] {
+        assert!(zh.contains(para), "{zh}");
+        assert!(!en.contains(para), "{en}");
+    }
+    for para in [
+        "People's Daily Online answer, para. 1",
+        "People's Daily Online answer, para. 3",
+    ] {
+        assert!(en.contains(para), "{en}");
+        assert!(!zh.contains(para), "{zh}");
+    }
+    // a language the catalogue lacks: the rulebook's first (zh)
+    assert_eq!(hovers("fr"), zh);
+
+    // a citation without the server's language: the text in the rulebook's
+    // first language, as the advice picks it, not the first written
+    let text = "rulebook\n  title en \"Shop\"\n  jurisdiction \"CN\"\n  version \"1\"\n  effective 2024-01-01\n  languages en, fr, zh\n\n\
+fact bought: yes/no\n\n\
+remedy refund\n  title en \"Refund\"\n  category civil\n  cite fr \"Réponse, para. 1\"\n    en \"Answer, para. 1\"\n\n\
+rule r\n  bought => refund\n  cite \"Answer\"\n";
+    let mut ed = Editor::start_in("zh-CN");
+    ed.open(uri, text);
+    let h = ed.at(
+        "textDocument/hover",
+        uri,
+        find(text, "remedy refund", "refund", 1),
+        json!({}),
+    );
+    let shown = h["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("- 依据：Answer, para. 1"), "{shown}");
+    assert_eq!(ed.finish(), 0);
+}

@@ -145,12 +145,17 @@ impl Markdown<'_> {
 
     fn cites(&mut self, cites: &[ast::Cite]) {
         for c in cites {
-            // `cite zh "…" en "…"`: the text in the words' language
-            let lang = self.words.lang();
-            if let Some(t) = c
-                .texts
-                .iter()
-                .find(|t| t.lang.as_ref().is_some_and(|l| l.text == lang))
+            // `cite zh "…" en "…"`: the text in the words' language, else
+            // in the rulebook's first language, else the first written (as
+            // `model::Citation::text_in` picks it for the advice)
+            let written_in = |lang: &str| {
+                c.texts
+                    .iter()
+                    .find(|t| t.lang.as_ref().is_some_and(|l| l.text == lang))
+            };
+            let first = first_language(self.a);
+            if let Some(t) = written_in(self.words.lang())
+                .or_else(|| first.and_then(written_in))
                 .or(c.texts.first())
             {
                 self.line("lsp-citation", &escape(&t.text));
@@ -231,6 +236,14 @@ impl Markdown<'_> {
         self.code_block(&condition);
         self.cites(&r.cites);
     }
+}
+
+/// The first language the rulebook's header lists.
+fn first_language(a: &Analysis) -> Option<&str> {
+    a.ast().items.iter().find_map(|i| match i {
+        Item::Header(h) => h.languages.first().map(|l| l.text.as_str()),
+        _ => None,
+    })
 }
 
 /// Markdown's special characters in the rulebook's own text, escaped.

@@ -269,12 +269,16 @@ impl Printer<'_, '_> {
             .is_some_and(|d| !d.titles.is_empty());
         let name = self.r.rule_title(&r.name)?;
         // a copy of an exception to several rules is shown under the rule it
-        // belongs to: its title alone says which it is
+        // belongs to: its title alone says which it is; a name (not quoted
+        // as a title is) takes the rule it applies to in parentheses
         let under = r.under.as_deref().filter(|_| self.verbose || !titled);
         let name = match under.and_then(|u| self.r.rule_title(u)) {
-            Some(under) => self
+            Some(under) if titled => self
                 .r
                 .say("rule-under", &[("rule", &name), ("under", &under)]),
+            Some(under) => self
+                .r
+                .say("explain-rule-under", &[("rule", &name), ("under", &under)]),
             None => name,
         };
         Some((name, titled))

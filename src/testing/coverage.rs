@@ -308,7 +308,7 @@ impl Tally {
     pub(crate) fn report(&self, graph: &DecisionGraph, probe: &Probe) -> CoverageReport {
         let model = graph.model();
         // an exception to several rules counts once per rule it sets aside,
-        // and says under which: `misuse (under free_repair)`
+        // and says under which: `misuse, as it applies to free_repair`
         let name = |r: RuleId| {
             let written = model
                 .rules
@@ -592,7 +592,7 @@ pub struct UncoveredRule {
 /// An atomic condition not seen both true and false.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct UncoveredCondition {
-    /// The rule whose condition holds it (`misuse (under free_repair)` for
+    /// The rule whose condition holds it (`misuse, as it applies to free_repair` for
     /// a copy of an exception to several rules; English in JSON).
     pub rule: Text,
     /// The condition, in the rule language.

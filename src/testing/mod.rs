@@ -119,7 +119,7 @@ pub struct Mismatch<'g> {
 pub struct RuleTrace<'g> {
     /// The rule or exception.
     pub rule: String,
-    /// For an exception, its rule (`misuse (under free_repair)` for a copy
+    /// For an exception, its rule (`misuse, as it applies to free_repair` for a copy
     /// of an exception to several rules; English in JSON).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exception_to: Option<Text>,
@@ -448,33 +448,33 @@ fn details<'g>(d: &RemedyDetail, entries: &[&AppliedRemedy<'g>], out: &mut Vec<M
     let before = out.len();
     if let Some(want) = &d.amount {
         if !entries.iter().any(|a| amount_ok(a, want)) {
-            // an expected amount that names its currency is answered with
-            // the actual one's, as people write it (`€125.40`); a ceiling
-            // reads `up to …`
-            let named = file::amount_parts(want).1.is_some();
+            // an expected amount that names its currency is shown, and
+            // answered with the actual one's, as people read money in the
+            // report's language (`€125.40`, `500.00 元`); a ceiling reads
+            // `up to …`
+            let (number, named) = file::amount_parts(want);
+            let shown = |amount: Arg, ceiling: bool| match (amount, ceiling) {
+                (amount, true) => text!("test-word-up-to", amount = amount),
+                (Arg::Plain(plain), false) => Text::from(plain),
+                (amount, false) => text!("test-word-amount", amount = amount),
+            };
             let actual = |a: &AppliedRemedy| {
                 let currency = a.amount.as_ref().and_then(|c| c.currency);
                 amount_of(a).map(|v| {
-                    let shown = match currency.and_then(crate::value::Currency::active) {
-                        Some(c) if named => {
-                            crate::value::money_for_people(&shown_words(v), c, "en")
-                        }
-                        _ => shown_words(v),
+                    let amount = match currency.and_then(crate::value::Currency::active) {
+                        Some(c) if named.is_some() => Arg::Money(shown_words(v), c),
+                        _ => Arg::Plain(shown_words(v)),
                     };
-                    if ceiling_of(a) {
-                        text!("test-word-up-to", amount = shown)
-                    } else {
-                        Text::from(shown)
-                    }
+                    shown(amount, ceiling_of(a))
                 })
+            };
+            let expected = match named {
+                Some(c) => Arg::Money(number.to_string(), c),
+                None => Arg::Plain(want.clone()),
             };
             out.push(mismatch(
                 "amount".to_string(),
-                if d.up_to {
-                    text!("test-word-up-to", amount = want)
-                } else {
-                    Text::from(want)
-                },
+                shown(expected, d.up_to),
                 list(&actual),
             ));
         }

@@ -324,6 +324,33 @@ async function main() {
     await shot(page, "08-shopping.png");
   });
 
+  await step("a free-text citation reads in the chosen language, Chinese then English", async () => {
+    await page.select("#fact-purchase_channel", "online_platform");
+    for (const [id, value] of [["#fact-dispute_date", "2024-05-06"], ["#fact-problem_known_date", "2024-05-01"]]) {
+      await page.$eval(id, (input, v) => {
+        input.value = v;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }, value);
+    }
+    // the remedy cites `cite zh "人民网答问，第1段" en "People's Daily Online answer, para. 1"`
+    const card = 'article.remedy.applies[data-remedy="complain_to_local_regulator"]';
+    await page.waitForSelector(card);
+    const cites = (sel) => page.$$eval(`${sel} dd ul li`, (lis) => lis.map((li) => li.textContent));
+    const zh = await cites(card);
+    assert(zh.includes("人民网答问，第1段") && !zh.some((c) => c.includes("People's Daily")),
+      `the citations read ${JSON.stringify(zh)}`);
+    await shot(page, "09-free-text-citation-zh.png");
+    await page.click('#langs button[data-lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    await page.waitForFunction((c) => document.querySelector(c)?.textContent.includes("People's Daily Online answer, para. 1"), {}, card);
+    const en = await cites(card);
+    assert(en.includes("People's Daily Online answer, para. 1") && !en.some((c) => c.includes("人民网")),
+      `the citations read ${JSON.stringify(en)}`);
+    await shot(page, "10-free-text-citation-en.png");
+    await page.click('#langs button[data-lang="zh"]');
+    await page.waitForFunction((c) => document.querySelector(c)?.textContent.includes("人民网答问，第1段"), {}, card);
+  });
+
   await step("nothing was requested outside 127.0.0.1, and the page logged no error", async () => {
     assert(outside.length === 0, `requests left the machine: ${outside.join(", ")}`);
     assert(errors.length === 0, `the page logged: ${errors.join(" | ")}`);
