@@ -565,6 +565,11 @@ fn shown<L: Layout>(w: &mut Json<'_, L>, v: &Shown<'_>) {
 fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
+    if !needs_escape(bytes) {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if b >= 0x20 && b != b'"' && b != b'\\' {
@@ -592,12 +597,45 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Whether `bytes` hold a byte [`string`] escapes (`"`, `\\`, below
+/// 0x20), looked for eight bytes at a time.
+#[inline]
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// Whether a byte of `x` is zero (exact: a borrow only follows a zero).
+    const fn zero_byte(x: u64) -> bool {
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // a byte below 0x20: `x - 0x20` borrows into its high bit, which a
+        // byte of 0x80 or more (set already in `x`) is left out of
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0;
+        if control
+            || zero_byte(x ^ (ONES * u64::from(b'"')))
+            || zero_byte(x ^ (ONES * u64::from(b'\\')))
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Every character that needs escaping, and some that do not, escaped as
     /// serde_json escapes them.
+    ///
+    /// (`needs_escape` is checked byte by byte below.)
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
         let mut all: String = (0u8..0x80).map(char::from).collect();
@@ -610,6 +648,29 @@ mod tests {
                 serde_json::to_string(s).unwrap(),
                 "{s:?}"
             );
+        }
+    }
+
+    /// `needs_escape`, eight bytes at a time, finds what a byte-by-byte look
+    /// finds: every byte value at every place of every length up to three
+    /// words, among fillers below, at and above 0x80.
+    #[test]
+    fn needs_escape_agrees_with_each_byte() {
+        let naive = |b: &[u8]| b.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        for filler in [
+            b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0x80, 0xa0, 0xe4, 0xff,
+        ] {
+            for len in 0..=24 {
+                let mut bytes = vec![filler; len];
+                assert_eq!(needs_escape(&bytes), naive(&bytes));
+                for at in 0..len {
+                    for b in 0..=255u8 {
+                        bytes[at] = b;
+                        assert_eq!(needs_escape(&bytes), naive(&bytes), "{bytes:?}");
+                    }
+                    bytes[at] = filler;
+                }
+            }
         }
     }
 }
