@@ -25,7 +25,7 @@ deadline-open = { $date }（尚未届满）
 source = 依据：{ $citation }
 because = 理由：规则 { $rule }
 because-facts = 理由：规则 { $rule }（{ $facts }）
-rule-under = { $rule }，就规则“{ $under }”而言
+rule-under = { $rule }，就规则「{ $under }」而言
 exceptions-ruled-out = 不适用的例外：{ $exceptions }
 
 ## 引用
