@@ -21,6 +21,7 @@ mod lsp;
 #[cfg(feature = "serve")]
 mod serve;
 mod test;
+mod values;
 mod words;
 
 use std::io::{self, IsTerminal as _, Read as _, Write};
