@@ -1471,7 +1471,7 @@ diag-check-cite-untranslated = this citation has no text in { $langs }
 diag-check-cite-untranslated-label = not in every rulebook language
 diag-check-cite-untranslated-help = cite the source in each rulebook language: `cite { $example }`
 
-## cli (2): clap's tips and the typed options' values (src/cli/help.rs, src/cli/values.rs)
+## cli (2): clap's tips, the typed options' values, common system errors (src/cli/help.rs, values.rs, words.rs)
 cli-tip = {"  "}tip: { $tip }
 cli-tip-name = '{ $name }'
 cli-tip-similar-command = { $count ->
@@ -1500,3 +1500,11 @@ cli-value-port = a port is a number from 0 to 65535
 cli-value-whole = expected a whole number from { $min } to { $max }
 cli-value-whole-from = expected a whole number, { $min } or more
 cli-value-too-large = too large: at most { $max }
+cli-io-not-found = no such file or folder
+cli-io-permission-denied = permission denied
+cli-io-is-a-folder = it is a folder
+cli-io-not-a-folder = a part of the path is not a folder
+cli-io-storage-full = the disk is full
+cli-io-read-only = the file system is read-only
+cli-io-address-in-use = the address is already in use
+cli-io-address-not-available = this machine has no such address

@@ -1367,7 +1367,7 @@ diag-check-cite-untranslated = 此引用缺少 { $langs } 的文本
 diag-check-cite-untranslated-label = 未以规则集的每种语言写明
 diag-check-cite-untranslated-help = 请用规则集的每种语言写明依据：`cite { $example }`
 
-## cli (2): clap's tips and the typed options' values (src/cli/help.rs, src/cli/values.rs)
+## cli (2): clap's tips, the typed options' values, common system errors (src/cli/help.rs, values.rs, words.rs)
 cli-tip = {"  "}提示：{ $tip }
 cli-tip-name = `{ $name }`
 cli-tip-similar-command = { $count ->
@@ -1393,3 +1393,11 @@ cli-value-port = 端口应为 0 到 65535 之间的数字
 cli-value-whole = 应为 { $min } 到 { $max } 之间的整数
 cli-value-whole-from = 应为不小于 { $min } 的整数
 cli-value-too-large = 太大：最大为 { $max }
+cli-io-not-found = 没有这个文件或文件夹
+cli-io-permission-denied = 没有权限
+cli-io-is-a-folder = 这是文件夹
+cli-io-not-a-folder = 路径中有一部分不是文件夹
+cli-io-storage-full = 磁盘已满
+cli-io-read-only = 文件系统是只读的
+cli-io-address-in-use = 地址已被占用
+cli-io-address-not-available = 本机没有这个地址

@@ -330,7 +330,7 @@ fn save(model: &Model, case: &Case, path: &str, words: &Words) -> Result<(), u8>
             "cli-cannot-write",
             &[
                 ("path", &redress::report::visible(path)),
-                ("error", &e.to_string()),
+                ("error", &super::words::io_error(&e)),
             ],
         );
         return Err(USAGE);

@@ -346,7 +346,7 @@ fn from_git(rev: &str, path: &str) -> Result<(Vec<Pair>, usize), u8> {
             "cli-cannot-read",
             &[
                 ("path", &top.display().to_string()),
-                ("error", &e.to_string()),
+                ("error", &super::words::io_error(&e)),
             ],
         ))
     })?;

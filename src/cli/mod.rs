@@ -272,7 +272,7 @@ fn read_capped(
             .map_err(|e| {
                 ReadError::Usage(words::say(
                     "cli-cannot-read-stdin",
-                    &[("error", &e.to_string())],
+                    &[("error", &words::io_error(&e))],
                 ))
             })?;
     } else {
@@ -280,7 +280,7 @@ fn read_capped(
         let cannot = |e: io::Error| {
             ReadError::Usage(words::say(
                 "cli-cannot-read",
-                &[("path", &shown), ("error", &e.to_string())],
+                &[("path", &shown), ("error", &words::io_error(&e))],
             ))
         };
         let file = std::fs::File::open(real).map_err(cannot)?;

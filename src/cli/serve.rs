@@ -181,7 +181,10 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         Err(e) => {
             super::words::fail(
                 "cli-serve-cannot",
-                &[("addr", &args.addr.to_string()), ("error", &e.to_string())],
+                &[
+                    ("addr", &args.addr.to_string()),
+                    ("error", &super::words::io_error(&e)),
+                ],
             );
             Ok(USAGE)
         }
