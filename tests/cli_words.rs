@@ -302,31 +302,56 @@ fn a_file_error_is_an_input_error_in_both_languages() {
     );
 }
 
-/// Through a pseudo-terminal, where clap colours the help: the Chinese
-/// headings (`选项：`) in the style of clap's English ones (`Options:`), the
-/// colon inside it.
+/// `redress ARGS` through a pseudo-terminal (util-linux's `script`), as a
+/// person runs it, where clap colours its help and errors: its standard
+/// output and error together.
+fn on_a_terminal(args: &str) -> String {
+    let bin = env!("CARGO_BIN_EXE_redress");
+    let out = std::process::Command::new("script")
+        .env("LC_ALL", "C")
+        .env("TERM", "xterm")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .args(["-qec", &format!("{bin} {args}"), "/dev/null"])
+        .current_dir(crate::root())
+        .output()
+        .expect("`script` (util-linux) runs redress in a pseudo-terminal");
+    String::from_utf8(out.stdout).unwrap().replace('\r', "")
+}
+
+/// The Chinese headings of the help (`选项：`) in the style clap gives the
+/// English ones (`Options:`), the colon inside it.
 #[test]
 fn chinese_headings_are_styled_as_clap_styles_the_english_on_a_terminal() {
-    let bin = env!("CARGO_BIN_EXE_redress");
-    let on_a_terminal = |lang: &str| {
-        let command = format!("{bin} check --lang {lang} --help");
-        let out = std::process::Command::new("script")
-            .env("LC_ALL", "C")
-            .env_remove("NO_COLOR")
-            .args(["-qec", &command, "/dev/null"])
-            .output()
-            .expect("`script` (util-linux) runs redress in a pseudo-terminal");
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8(out.stdout).unwrap().replace('\r', "")
-    };
-    let en = on_a_terminal("en");
-    let zh = on_a_terminal("zh");
+    let en = on_a_terminal("check --lang en --help");
+    let zh = on_a_terminal("check --lang zh --help");
     let heading = |text: &str| format!("\n\x1b[1m\x1b[4m{text}\x1b[0m\n");
     for (english, chinese) in [("Arguments:", "参数："), ("Options:", "选项：")] {
         assert!(en.contains(&heading(english)), "{en:?}");
         assert!(zh.contains(&heading(chinese)), "{zh:?}");
     }
     assert!(zh.contains("\x1b[1m\x1b[4m用法：\x1b[0m"), "{zh:?}");
+}
+
+/// A usage error in Chinese on a terminal: `错误：`, `提示：` and `用法：` in
+/// the styles of clap's `error:`, `tip:` and `Usage:`, and clap's styled
+/// usage line; piped, plain text (the snapshots above).
+#[test]
+fn chinese_usage_errors_are_coloured_as_clap_colours_the_english_on_a_terminal() {
+    let en = on_a_terminal("check --lang en --lnag x.rules");
+    let zh = on_a_terminal("check --lang zh --lnag x.rules");
+    for (style, english, chinese) in [
+        ("\x1b[1m\x1b[31m", "error:", "错误："),
+        ("\x1b[32m", "tip:", "提示："),
+        ("\x1b[1m\x1b[4m", "Usage:", "用法："),
+    ] {
+        assert!(en.contains(&format!("{style}{english}\x1b[0m")), "{en:?}");
+        assert!(zh.contains(&format!("{style}{chinese}\x1b[0m")), "{zh:?}");
+    }
+    let usage = "\x1b[1mredress check\x1b[0m \x1b[1m--lang\x1b[0m <LANG> <RULEBOOK>...\n";
+    assert!(en.contains(&format!("Usage:\x1b[0m {usage}")), "{en:?}");
+    assert!(zh.contains(&format!("用法：\x1b[0m{usage}")), "{zh:?}");
 }
 
 /// An operating system error of a common kind is said in the catalogue's

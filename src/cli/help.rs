@@ -347,27 +347,96 @@ pub(crate) fn print_error(e: &clap::Error, lang: &str) {
         return;
     }
     let words = Words::new(lang);
+    let cli = <super::Cli as clap::CommandFactory>::command();
+    let styles = cli.get_styles();
+    let paint = Paint {
+        on: colour_on_stderr(|name| std::env::var_os(name)),
+    };
     let message = message(e, &words);
-    let mut text = words.text("cli-error", &[("message", &message)]);
+    let mut text = paint.prefix(
+        &words.text("cli-error", &[("message", &message)]),
+        &words.text("cli-error", &[("message", "")]),
+        styles.get_error(),
+    );
     let tips = tips(e, &words);
     if !tips.is_empty() {
         text.push('\n');
+        let empty = words.text("cli-tip", &[("tip", "")]);
         for tip in tips {
             text.push('\n');
-            text.push_str(&words.text("cli-tip", &[("tip", &tip)]));
+            let line = words.text("cli-tip", &[("tip", &tip)]);
+            text.push_str(&paint.prefix(&line, &empty, styles.get_valid()));
         }
     }
     if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
-        let usage = usage.to_string();
-        let usage = usage.trim_start();
-        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim_start();
+        // clap's usage line, its `Usage:` replaced, its styles kept
+        let styled = if paint.on {
+            usage.ansi().to_string()
+        } else {
+            usage.to_string()
+        };
+        let body = styled
+            .split_once("Usage:")
+            .map_or(styled.as_str(), |(_, rest)| rest);
+        let reset = format!("{:#}", styles.get_usage());
+        let body = body
+            .strip_prefix(reset.as_str())
+            .unwrap_or(body)
+            .trim_start();
+        let heading = words.get("cli-usage-heading", &[]);
         text.push_str("\n\n");
-        text.push_str(&words.get("cli-usage-heading", &[]));
-        text.push_str(usage);
+        text.push_str(&paint.all(heading.trim_end(), styles.get_usage()));
+        text.push_str(&heading[heading.trim_end().len()..]);
+        text.push_str(body);
     }
     text.push_str("\n\n");
     text.push_str(&words.get("cli-more-with-help", &[]));
     errln!("{text}");
+}
+
+/// Whether clap colours its errors on standard error, by the rules of its
+/// `ColorChoice::Auto` (anstream's): `CLICOLOR_FORCE` set forces colour;
+/// else `NO_COLOR` set or `CLICOLOR=0` turn it off; else colour on a
+/// terminal whose `TERM` is set and not `dumb`.
+fn colour_on_stderr(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    use std::io::IsTerminal as _;
+    let set = |name: &str| var(name).filter(|v| !v.is_empty());
+    if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+        return true;
+    }
+    if set("NO_COLOR").is_some() || set("CLICOLOR").is_some_and(|v| v == "0") {
+        return false;
+    }
+    set("TERM").is_some_and(|t| t != "dumb") && std::io::stderr().is_terminal()
+}
+
+/// Styles put on a text when colour is on.
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn all(&self, text: &str, style: &clap::builder::styling::Style) -> String {
+        if self.on {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// `line` with its leading `prefix` (`错误：`, `  提示：`; its white
+    /// space aside) in `style`.
+    fn prefix(&self, line: &str, prefix: &str, style: &clap::builder::styling::Style) -> String {
+        let word = prefix.trim();
+        match line.strip_prefix(prefix) {
+            Some(rest) if self.on && !word.is_empty() => {
+                let space = &prefix[..prefix.len() - prefix.trim_start().len()];
+                let after = &prefix.trim_start()[word.len()..];
+                format!("{space}{}{after}{rest}", self.all(word, style))
+            }
+            _ => line.to_string(),
+        }
+    }
 }
 
 fn context(e: &clap::Error, kind: ContextKind) -> String {
@@ -622,6 +691,28 @@ mod tests {
             .try_get_matches_from(["redress", "check", "--lnag", "zh"])
             .unwrap_err();
         assert_eq!(tips(&e, &zh), ["存在相似的参数 `--lang`"]);
+    }
+
+    #[test]
+    fn colour_as_clap_decides_it() {
+        fn env(
+            pairs: &'static [(&'static str, &'static str)],
+        ) -> impl Fn(&str) -> Option<std::ffi::OsString> {
+            move |name| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.into())
+            }
+        }
+        assert!(colour_on_stderr(env(&[
+            ("CLICOLOR_FORCE", "1"),
+            ("NO_COLOR", "1")
+        ])));
+        assert!(!colour_on_stderr(env(&[
+            ("CLICOLOR_FORCE", "0"),
+            ("NO_COLOR", "1")
+        ])));
     }
 
     #[test]
