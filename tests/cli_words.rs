@@ -84,6 +84,17 @@ fn lang_zh_in_the_arguments_gives_the_help_in_chinese() {
         r.stdout
     );
     assert!(r.stdout.contains("\n\n选项：\n"), "{}", r.stdout);
+    // `help help` lists the commands it gives help for, in Chinese too
+    let r = run(&["help", "help"], ZH);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("\n命令：\n  ask      一次问一个问题")
+            && r.stdout
+                .contains("\n  help     显示本帮助，或所给子命令的帮助\n")
+            && !r.stdout.contains("Check rulebooks"),
+        "{}",
+        r.stdout
+    );
     let r = run(&["check", "--lang", "en", "--help"], ZH);
     assert!(r.stdout.contains("Usage: redress check"), "{}", r.stdout);
 }

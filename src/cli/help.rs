@@ -180,6 +180,26 @@ fn translate(mut cmd: Command, path: &mut Vec<String>, words: &Words) -> Command
         }
     });
     if help_command {
+        // built in full (`Command::build`), clap's `help` lists a copy of
+        // each command with its about, to take `help COMMAND`
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        for name in names {
+            let about = if name == "help" {
+                words.get("cli-builtin-help-command", &[])
+            } else {
+                words.get(&format!("help-{name}-about"), &[])
+            };
+            cmd = cmd.mut_subcommand(&name, |sub| {
+                if sub.get_about().is_some() {
+                    sub.about(about)
+                } else {
+                    sub
+                }
+            });
+        }
         return cmd;
     }
     let subs: Vec<String> = cmd
