@@ -1508,3 +1508,6 @@ cli-io-storage-full = the disk is full
 cli-io-read-only = the file system is read-only
 cli-io-address-in-use = the address is already in use
 cli-io-address-not-available = this machine has no such address
+cli-io-file-read-only = it is read-only
+cli-io-not-a-file = not a file
+cli-io-no-temporary-name = no temporary file name is free

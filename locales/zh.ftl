@@ -1401,3 +1401,6 @@ cli-io-storage-full = 磁盘已满
 cli-io-read-only = 文件系统是只读的
 cli-io-address-in-use = 地址已被占用
 cli-io-address-not-available = 本机没有这个地址
+cli-io-file-read-only = 文件是只读的
+cli-io-not-a-file = 不是文件
+cli-io-no-temporary-name = 没有可用的临时文件名

@@ -62,10 +62,14 @@ pub(crate) fn not_a_remedy(id: &str, near: Option<&str>, remedies: &[&str]) {
 }
 
 /// What went wrong in an operation on a file or socket, in the command
-/// line's language: the catalogue's words for the common kinds, else the
-/// operating system's own text.
+/// line's language: an operating system error of a common kind in the
+/// catalogue's words, else the system's own text; an error redress made
+/// (`files::replace`: the file is read-only) in the words it was made with.
 pub(crate) fn io_error(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
+    if e.raw_os_error().is_none() {
+        return e.to_string();
+    }
     let id = match e.kind() {
         ErrorKind::NotFound => "cli-io-not-found",
         ErrorKind::PermissionDenied => "cli-io-permission-denied",
