@@ -1248,18 +1248,16 @@ cli-fmt-has-errors = { $path }: not formatted: fix the errors above first
 cli-fmt-changed = `{ $path }` changed while it was being formatted; left it as it is
 cli-fmt-cannot-write = cannot write `{ $path }`: { $error }; the file is unchanged
 cli-serve-stack = the server's threads hold { $name } up to { $most }; `--limit { $name }={ $value }` is more
-cli-serve-seconds = `--{ $name } { $value }`: write a positive number of seconds
 cli-serve-same-id = `{ $first }` and `{ $second }` would both be served as `{ $id }`: a rulebook's id is its file stem; rename one
 cli-serve-cannot = cannot serve on { $addr }: { $error }
-cli-test-min-coverage = --min-coverage takes a percentage from 0 to 100
 cli-test-none = no tests (*.test.toml, *.test.json) under { $roots }
 cli-test-none-matching = no tests (*.test.toml, *.test.json) matching `{ $filter }` under { $roots }
 # clap's own words, used when the help is in another language (the English
 # help is clap's, word for word)
 cli-usage-heading = Usage:{" "}
-cli-commands-heading = Commands
-cli-arguments-heading = Arguments
-cli-options-heading = Options
+cli-commands-heading = Commands:
+cli-arguments-heading = Arguments:
+cli-options-heading = Options:
 cli-builtin-help = Print help
 cli-builtin-help-more = Print help (see more with '--help')
 cli-builtin-help-summary = Print help (see a summary with '-h')
@@ -1272,7 +1270,6 @@ cli-value-separator = {": "}
 cli-more-with-help = For more information, try '--help'.
 cli-clap-value-missing = a value is required for '{ $arg }' but none was supplied
 cli-clap-invalid-value = invalid value '{ $value }' for '{ $arg }' [possible values: { $values }]
-cli-clap-did-you-mean = ; did you mean '{ $suggestion }'?
 cli-clap-unknown-argument = unexpected argument '{ $arg }' found
 cli-clap-unknown-command = unrecognized subcommand '{ $command }'
 cli-clap-no-equals = equal sign is needed when assigning values to '{ $arg }'
@@ -1480,3 +1477,44 @@ test-word-amount = { $amount }
 # an untitled copy of an exception to several rules in `explain --verbose`,
 # by its name and the rule it applies to
 explain-rule-under = { $rule } (as it applies to { $under })
+
+## cli (2): clap's tips, the typed options' values, common system errors (src/cli/help.rs, values.rs, words.rs)
+cli-tip = {"  "}tip: { $tip }
+cli-tip-name = '{ $name }'
+cli-tip-similar-command = { $count ->
+    [one] a similar subcommand exists: { $names }
+   *[other] some similar subcommands exist: { $names }
+}
+cli-tip-similar-argument = { $count ->
+    [one] a similar argument exists: { $names }
+   *[other] some similar arguments exist: { $names }
+}
+cli-tip-similar-value = { $count ->
+    [one] a similar value exists: { $names }
+   *[other] some similar values exist: { $names }
+}
+cli-tip-as-value = to pass '{ $arg }' as a value, use '{ $fix }'
+cli-tip-in-command = '{ $command } { $arg }' exists
+cli-tip-double-dash = subcommand '{ $command }' exists; to use it, remove the '--' before it
+cli-value-date = expected a date as YYYY-MM-DD, e.g. 2026-03-01
+cli-value-date-meant = expected a date as YYYY-MM-DD: did you mean { $date }?
+cli-value-month = there is no month { $month }: a month is 01 to 12
+cli-value-day = month { $month } of { $year } has days 1 to { $days }
+cli-value-seconds = expected a number of seconds greater than 0, e.g. 0.5 or 30
+cli-value-percent = expected a percentage from 0 to 100
+cli-value-address = expected an IP address and a port, e.g. 127.0.0.1:8080 or [::1]:8080 (a host name such as localhost is not looked up)
+cli-value-port = a port is a number from 0 to 65535
+cli-value-whole = expected a whole number from { $min } to { $max }
+cli-value-whole-from = expected a whole number, { $min } or more
+cli-value-too-large = too large: at most { $max }
+cli-io-not-found = no such file or folder
+cli-io-permission-denied = permission denied
+cli-io-is-a-folder = it is a folder
+cli-io-not-a-folder = a part of the path is not a folder
+cli-io-storage-full = the disk is full
+cli-io-read-only = the file system is read-only
+cli-io-address-in-use = the address is already in use
+cli-io-address-not-available = this machine has no such address
+cli-io-file-read-only = it is read-only
+cli-io-not-a-file = not a file
+cli-io-no-temporary-name = no temporary file name is free

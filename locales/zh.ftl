@@ -1146,17 +1146,15 @@ cli-fmt-has-errors = { $path }：未格式化：请先修正上面的错误
 cli-fmt-changed = `{ $path }` 在格式化期间被修改；已保持原样
 cli-fmt-cannot-write = 无法写入 `{ $path }`：{ $error }；文件未改动
 cli-serve-stack = 服务器的线程最多容纳 { $name } 为 { $most }；`--limit { $name }={ $value }` 超过了这个值
-cli-serve-seconds = `--{ $name } { $value }`：请写一个正的秒数
 cli-serve-same-id = `{ $first }` 和 `{ $second }` 都会以 `{ $id }` 提供服务：规则集的编号是它的文件名主干；请重命名其中一个
 cli-serve-cannot = 无法在 { $addr } 上提供服务：{ $error }
-cli-test-min-coverage = --min-coverage 的取值是 0 到 100 之间的百分比
 cli-test-none = { $roots } 下没有测试（*.test.toml、*.test.json）
 cli-test-none-matching = { $roots } 下没有与 `{ $filter }` 匹配的测试（*.test.toml、*.test.json）
 # clap 自己的话（帮助为中文时使用）
 cli-usage-heading = 用法：
-cli-commands-heading = 命令
-cli-arguments-heading = 参数
-cli-options-heading = 选项
+cli-commands-heading = 命令：
+cli-arguments-heading = 参数：
+cli-options-heading = 选项：
 cli-builtin-help = 显示帮助
 cli-builtin-help-more = 显示帮助（用 `--help` 查看更多）
 cli-builtin-help-summary = 显示帮助（用 `-h` 查看摘要）
@@ -1169,7 +1167,6 @@ cli-value-separator = ：
 cli-more-with-help = 更多信息请运行 `--help`。
 cli-clap-value-missing = `{ $arg }` 需要一个取值，但没有给出
 cli-clap-invalid-value = `{ $arg }` 的取值 `{ $value }` 无效（可选值：{ $values }）
-cli-clap-did-you-mean = ；是否想写 `{ $suggestion }`？
 cli-clap-unknown-argument = 意外的参数 `{ $arg }`
 cli-clap-unknown-command = 没有子命令 `{ $command }`
 cli-clap-no-equals = 为 `{ $arg }` 赋值时需要等号
@@ -1376,3 +1373,41 @@ test-word-amount = { $amount }
 # an untitled copy of an exception to several rules in `explain --verbose`,
 # by its name and the rule it applies to
 explain-rule-under = { $rule }（就规则 { $under } 而言）
+
+## cli (2): clap's tips, the typed options' values, common system errors (src/cli/help.rs, values.rs, words.rs)
+cli-tip = {"  "}提示：{ $tip }
+cli-tip-name = `{ $name }`
+cli-tip-similar-command = { $count ->
+   *[other] 存在相似的子命令 { $names }
+}
+cli-tip-similar-argument = { $count ->
+   *[other] 存在相似的参数 { $names }
+}
+cli-tip-similar-value = { $count ->
+   *[other] 存在相似的取值 { $names }
+}
+cli-tip-as-value = 若要把 `{ $arg }` 作为取值传入，请写 `{ $fix }`
+cli-tip-in-command = 子命令 `{ $command }` 有参数 `{ $arg }`
+cli-tip-double-dash = 存在子命令 `{ $command }`；若要使用它，请删去它前面的 `--`
+cli-value-date = 日期应为 YYYY-MM-DD，例如 2026-03-01
+cli-value-date-meant = 日期应为 YYYY-MM-DD：是否想写 { $date }？
+cli-value-month = 没有 { $month } 月：月份应为 01 到 12
+cli-value-day = { $year } 年 { $month } 月只有 1 日到 { $days } 日
+cli-value-seconds = 应为大于 0 的秒数，例如 0.5 或 30
+cli-value-percent = 应为 0 到 100 之间的百分比
+cli-value-address = 应为 IP 地址加端口，例如 127.0.0.1:8080 或 [::1]:8080（不解析 localhost 之类的主机名）
+cli-value-port = 端口应为 0 到 65535 之间的数字
+cli-value-whole = 应为 { $min } 到 { $max } 之间的整数
+cli-value-whole-from = 应为不小于 { $min } 的整数
+cli-value-too-large = 太大：最大为 { $max }
+cli-io-not-found = 没有这个文件或文件夹
+cli-io-permission-denied = 没有权限
+cli-io-is-a-folder = 这是文件夹
+cli-io-not-a-folder = 路径中有一部分不是文件夹
+cli-io-storage-full = 磁盘已满
+cli-io-read-only = 文件系统是只读的
+cli-io-address-in-use = 地址已被占用
+cli-io-address-not-available = 本机没有这个地址
+cli-io-file-read-only = 文件是只读的
+cli-io-not-a-file = 不是文件
+cli-io-no-temporary-name = 没有可用的临时文件名

@@ -52,7 +52,7 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
     /// Judge the case as of this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::values::date)]
     as_of: Option<Date>,
     /// Language of questions and advice (`en`, `zh`; default: the first of the rulebook's `languages`).
     #[arg(long, value_name = "LANG")]
@@ -330,7 +330,7 @@ fn save(model: &Model, case: &Case, path: &str, words: &Words) -> Result<(), u8>
             "cli-cannot-write",
             &[
                 ("path", &redress::report::visible(path)),
-                ("error", &e.to_string()),
+                ("error", &super::words::io_error(&e)),
             ],
         );
         return Err(USAGE);

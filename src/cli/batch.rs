@@ -138,7 +138,7 @@ pub(crate) fn run(
             Err(e) => {
                 super::words::fail(
                     "cli-cannot-read",
-                    &[("path", path), ("error", &e.to_string())],
+                    &[("path", path), ("error", &super::words::io_error(&e))],
                 );
                 return Ok(USAGE);
             }

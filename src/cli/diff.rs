@@ -60,7 +60,7 @@ pub(crate) struct Args {
     #[arg(long, requires = "fail_on_change")]
     fail_on_undecided: bool,
     /// Stop the search after this many generated cases.
-    #[arg(long, value_name = "N", default_value_t = Options::default().max_cases)]
+    #[arg(long, value_name = "N", default_value_t = Options::default().max_cases, value_parser = super::values::count)]
     max_cases: usize,
     /// Language of the report and the diagnostics (`en`, `zh`; default: the environment's locale,
     /// `LC_ALL`, `LC_MESSAGES` or `LANG`, Chinese when it starts with `zh`, else English).
@@ -346,7 +346,7 @@ fn from_git(rev: &str, path: &str) -> Result<(Vec<Pair>, usize), u8> {
             "cli-cannot-read",
             &[
                 ("path", &top.display().to_string()),
-                ("error", &e.to_string()),
+                ("error", &super::words::io_error(&e)),
             ],
         ))
     })?;

@@ -69,7 +69,7 @@ pub(crate) struct Args {
     #[arg(long, value_name = "KEY", requires = "jsonl")]
     id_field: Option<String>,
     /// Threads for `--jsonl` (default: all cores).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_name = "N", value_parser = super::values::jobs)]
     jobs: Option<u16>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
@@ -80,7 +80,7 @@ pub(crate) struct Args {
     #[arg(long, value_enum, value_name = "LEVEL")]
     output: Option<Output>,
     /// Judge the case as of this date (YYYY-MM-DD): sets the rulebook's `as of` fact and decides which deadlines have expired.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::values::date)]
     as_of: Option<Date>,
     /// Language of the advice text (`en`, `zh`; default: the first of the rulebook's `languages`).
     #[arg(long, value_name = "LANG")]

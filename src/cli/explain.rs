@@ -41,7 +41,7 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
     /// Judge the case as of this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::values::date)]
     as_of: Option<Date>,
     /// Language of the text (`en`, `zh`; default: the first of the rulebook's `languages`).
     #[arg(long, value_name = "LANG")]

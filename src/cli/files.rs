@@ -140,7 +140,10 @@ pub(crate) fn replace_with(
 ) -> io::Result<Replaced> {
     let target = path.canonicalize()?;
     let (Some(folder), Some(name)) = (target.parent(), target.file_name()) else {
-        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a file"));
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            super::words::say("cli-io-not-a-file", &[]),
+        ));
     };
     let permissions = fs::metadata(&target)?.permissions();
     // Renaming needs only the folder's permission: a file made read-only on
@@ -148,7 +151,7 @@ pub(crate) fn replace_with(
     if permissions.readonly() {
         return Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
-            "it is read-only",
+            super::words::say("cli-io-file-read-only", &[]),
         ));
     }
     let (mut file, temp) = temporary(folder, name)?;
@@ -188,7 +191,8 @@ fn temporary(folder: &Path, name: &OsStr) -> io::Result<(File, PathBuf)> {
             Err(e) => return Err(e),
         }
     }
-    Err(last.unwrap_or_else(|| io::Error::other("no temporary file name is free")))
+    Err(last
+        .unwrap_or_else(|| io::Error::other(super::words::say("cli-io-no-temporary-name", &[]))))
 }
 
 #[cfg(test)]

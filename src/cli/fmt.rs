@@ -175,7 +175,7 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
                         "cli-fmt-cannot-write",
                         &[
                             ("path", &redress::report::visible_inline(path)),
-                            ("error", &e.to_string()),
+                            ("error", &super::words::io_error(&e)),
                         ],
                     );
                     usage = true;

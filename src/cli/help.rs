@@ -16,7 +16,7 @@ use clap::builder::PossibleValue;
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, Command};
-use redress::i18n::Words;
+use redress::i18n::{FluentValue, Words};
 
 /// The language of the help and of clap's errors: `--lang L` (or
 /// `--lang=L`) before any `--` when the catalogue has `L`, else the
@@ -166,35 +166,40 @@ fn translate(mut cmd: Command, path: &mut Vec<String>, words: &Words) -> Command
                     .iter()
                     .any(|pv| pv.get_help().is_some() && !pv.is_hide_set())
         });
-    let usage = *cmd.get_styles().get_usage();
-    let usage_heading = words.get("cli-usage-heading", &[]);
-    cmd = cmd
-        .help_template(format!(
-            "{{before-help}}{{about-with-newline}}\n{usage}{usage_heading}{usage:#}{{usage}}\n\n{{all-args}}{{after-help}}"
-        ))
-        .subcommand_help_heading(heading(words, "cli-commands-heading"));
-    let arguments = heading(words, "cli-arguments-heading");
-    let options = heading(words, "cli-options-heading");
-    cmd = cmd.mut_args(|arg| {
-        // clap sorts a heading of its own by display order: positionals
-        // keep theirs, their place on the command line
-        let arg = match arg.get_index() {
-            Some(i) if arg.is_positional() => arg.help_heading(arguments).display_order(i),
-            _ => arg.help_heading(options),
-        };
-        match arg.get_id().as_str() {
-            "help" if long_exists => arg
-                .help(words.get("cli-builtin-help-more", &[]))
-                .long_help(words.get("cli-builtin-help-summary", &[])),
-            "help" => arg.help(words.get("cli-builtin-help", &[])),
-            "version" => arg.help(words.get("cli-builtin-version", &[])),
-            _ => {
-                let aid = arg_id(&id, &arg);
-                translate_arg(arg, &aid, words)
-            }
+    let template = template(&cmd, words);
+    cmd = cmd.help_template(template);
+    cmd = cmd.mut_args(|arg| match arg.get_id().as_str() {
+        "help" if long_exists => arg
+            .help(words.get("cli-builtin-help-more", &[]))
+            .long_help(words.get("cli-builtin-help-summary", &[])),
+        "help" => arg.help(words.get("cli-builtin-help", &[])),
+        "version" => arg.help(words.get("cli-builtin-version", &[])),
+        _ => {
+            let aid = arg_id(&id, &arg);
+            translate_arg(arg, &aid, words)
         }
     });
     if help_command {
+        // built in full (`Command::build`), clap's `help` lists a copy of
+        // each command with its about, to take `help COMMAND`
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        for name in names {
+            let about = if name == "help" {
+                words.get("cli-builtin-help-command", &[])
+            } else {
+                words.get(&format!("help-{name}-about"), &[])
+            };
+            cmd = cmd.mut_subcommand(&name, |sub| {
+                if sub.get_about().is_some() {
+                    sub.about(about)
+                } else {
+                    sub
+                }
+            });
+        }
         return cmd;
     }
     let subs: Vec<String> = cmd
@@ -297,10 +302,45 @@ fn translate_arg(mut arg: Arg, id: &str, words: &Words) -> Arg {
     arg
 }
 
-/// A heading for clap, which keeps them as `&'static str` (clap's `string`
-/// feature aside): made once a run, for the one command parsed.
-fn heading(words: &Words, id: &str) -> &'static str {
-    words.get(id, &[]).leak()
+/// The help template of `cmd` in the catalogue's words: clap's default
+/// (`{all-args}` writes its headings with an ASCII colon, `Options:`), with
+/// each of its sections written out (`{subcommands}`, `{positionals}`,
+/// `{options}`: what `{all-args}` writes under each heading, laid out alike)
+/// under a heading of the catalogue (`选项：`), in clap's header style.
+/// Only the sections with something to show, in clap's order.
+fn template(cmd: &Command, words: &Words) -> String {
+    let styles = cmd.get_styles();
+    let usage = *styles.get_usage();
+    let header = *styles.get_header();
+    let shown = |a: &&Arg| !a.is_hide_set();
+    let subcommands = cmd
+        .get_subcommands()
+        .any(|s| s.get_name() != "help" && !s.is_hide_set());
+    let positionals = cmd.get_positionals().any(|a| shown(&a));
+    let options = cmd
+        .get_arguments()
+        .filter(|a| !a.is_positional())
+        .any(|a| shown(&a));
+    let sections: Vec<String> = [
+        (subcommands, "cli-commands-heading", "subcommands"),
+        (positionals, "cli-arguments-heading", "positionals"),
+        (options, "cli-options-heading", "options"),
+    ]
+    .into_iter()
+    .filter(|(any, _, _)| *any)
+    .map(|(_, id, tag)| {
+        let heading = words.get(id, &[]);
+        format!("{header}{heading}{header:#}\n{{{tag}}}")
+    })
+    .collect();
+    let usage_heading = words.get("cli-usage-heading", &[]);
+    let head =
+        format!("{{before-help}}{{about-with-newline}}\n{usage}{usage_heading}{usage:#}{{usage}}");
+    if sections.is_empty() {
+        format!("{head}{{after-help}}")
+    } else {
+        format!("{head}\n\n{}{{after-help}}", sections.join("\n\n"))
+    }
 }
 
 fn join(a: &str, sep: &str, b: &str) -> String {
@@ -327,19 +367,96 @@ pub(crate) fn print_error(e: &clap::Error, lang: &str) {
         return;
     }
     let words = Words::new(lang);
+    let cli = <super::Cli as clap::CommandFactory>::command();
+    let styles = cli.get_styles();
+    let paint = Paint {
+        on: colour_on_stderr(|name| std::env::var_os(name)),
+    };
     let message = message(e, &words);
-    let mut text = words.text("cli-error", &[("message", &message)]);
+    let mut text = paint.prefix(
+        &words.text("cli-error", &[("message", &message)]),
+        &words.text("cli-error", &[("message", "")]),
+        styles.get_error(),
+    );
+    let tips = tips(e, &words);
+    if !tips.is_empty() {
+        text.push('\n');
+        let empty = words.text("cli-tip", &[("tip", "")]);
+        for tip in tips {
+            text.push('\n');
+            let line = words.text("cli-tip", &[("tip", &tip)]);
+            text.push_str(&paint.prefix(&line, &empty, styles.get_valid()));
+        }
+    }
     if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
-        let usage = usage.to_string();
-        let usage = usage.trim_start();
-        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim_start();
+        // clap's usage line, its `Usage:` replaced, its styles kept
+        let styled = if paint.on {
+            usage.ansi().to_string()
+        } else {
+            usage.to_string()
+        };
+        let body = styled
+            .split_once("Usage:")
+            .map_or(styled.as_str(), |(_, rest)| rest);
+        let reset = format!("{:#}", styles.get_usage());
+        let body = body
+            .strip_prefix(reset.as_str())
+            .unwrap_or(body)
+            .trim_start();
+        let heading = words.get("cli-usage-heading", &[]);
         text.push_str("\n\n");
-        text.push_str(&words.get("cli-usage-heading", &[]));
-        text.push_str(usage);
+        text.push_str(&paint.all(heading.trim_end(), styles.get_usage()));
+        text.push_str(&heading[heading.trim_end().len()..]);
+        text.push_str(body);
     }
     text.push_str("\n\n");
     text.push_str(&words.get("cli-more-with-help", &[]));
     errln!("{text}");
+}
+
+/// Whether clap colours its errors on standard error, by the rules of its
+/// `ColorChoice::Auto` (anstream's): `CLICOLOR_FORCE` set forces colour;
+/// else `NO_COLOR` set or `CLICOLOR=0` turn it off; else colour on a
+/// terminal whose `TERM` is set and not `dumb`.
+fn colour_on_stderr(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    use std::io::IsTerminal as _;
+    let set = |name: &str| var(name).filter(|v| !v.is_empty());
+    if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+        return true;
+    }
+    if set("NO_COLOR").is_some() || set("CLICOLOR").is_some_and(|v| v == "0") {
+        return false;
+    }
+    set("TERM").is_some_and(|t| t != "dumb") && std::io::stderr().is_terminal()
+}
+
+/// Styles put on a text when colour is on.
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn all(&self, text: &str, style: &clap::builder::styling::Style) -> String {
+        if self.on {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// `line` with its leading `prefix` (`错误：`, `  提示：`; its white
+    /// space aside) in `style`.
+    fn prefix(&self, line: &str, prefix: &str, style: &clap::builder::styling::Style) -> String {
+        let word = prefix.trim();
+        match line.strip_prefix(prefix) {
+            Some(rest) if self.on && !word.is_empty() => {
+                let space = &prefix[..prefix.len() - prefix.trim_start().len()];
+                let after = &prefix.trim_start()[word.len()..];
+                format!("{space}{}{after}{rest}", self.all(word, style))
+            }
+            _ => line.to_string(),
+        }
+    }
 }
 
 fn context(e: &clap::Error, kind: ContextKind) -> String {
@@ -373,38 +490,18 @@ fn message(e: &clap::Error, words: &Words) -> String {
     let arg = context(e, ContextKind::InvalidArg);
     let value = context(e, ContextKind::InvalidValue);
     let valid = words.list(&strings(e, ContextKind::ValidValue));
-    let suggested = |kind| {
-        let s = strings(e, kind);
-        (!s.is_empty()).then(|| words.list(&s))
-    };
-    let with_tip = |base: String, tip: Option<String>| match tip {
-        Some(t) => format!(
-            "{base}{}",
-            words.text("cli-clap-did-you-mean", &[("suggestion", &t)])
-        ),
-        None => base,
-    };
     match e.kind() {
         ErrorKind::InvalidValue if value.is_empty() => {
             words.text("cli-clap-value-missing", &[("arg", &arg)])
         }
-        ErrorKind::InvalidValue => with_tip(
-            words.text(
-                "cli-clap-invalid-value",
-                &[("arg", &arg), ("value", &value), ("values", &valid)],
-            ),
-            suggested(ContextKind::SuggestedValue),
+        ErrorKind::InvalidValue => words.text(
+            "cli-clap-invalid-value",
+            &[("arg", &arg), ("value", &value), ("values", &valid)],
         ),
-        ErrorKind::UnknownArgument => with_tip(
-            words.text("cli-clap-unknown-argument", &[("arg", &arg)]),
-            suggested(ContextKind::SuggestedArg),
-        ),
-        ErrorKind::InvalidSubcommand => with_tip(
-            words.text(
-                "cli-clap-unknown-command",
-                &[("command", &context(e, ContextKind::InvalidSubcommand))],
-            ),
-            suggested(ContextKind::SuggestedSubcommand),
+        ErrorKind::UnknownArgument => words.text("cli-clap-unknown-argument", &[("arg", &arg)]),
+        ErrorKind::InvalidSubcommand => words.text(
+            "cli-clap-unknown-command",
+            &[("command", &context(e, ContextKind::InvalidSubcommand))],
         ),
         ErrorKind::NoEquals => words.text("cli-clap-no-equals", &[("arg", &arg)]),
         ErrorKind::ValueValidation => {
@@ -450,6 +547,79 @@ fn message(e: &clap::Error, words: &Words) -> String {
     }
 }
 
+/// The tips clap gives with error `e` (the `tip:` lines of its English),
+/// in the catalogue's words, in clap's order: the similar commands,
+/// arguments and values it found, then its other suggestions.
+fn tips(e: &clap::Error, words: &Words) -> Vec<String> {
+    let mut out = Vec::new();
+    for (kind, id) in [
+        (ContextKind::SuggestedCommand, "cli-tip-similar-command"),
+        (ContextKind::SuggestedSubcommand, "cli-tip-similar-command"),
+        (ContextKind::SuggestedArg, "cli-tip-similar-argument"),
+        (ContextKind::SuggestedValue, "cli-tip-similar-value"),
+    ] {
+        let names = strings(e, kind);
+        if names.is_empty() {
+            continue;
+        }
+        let quoted: Vec<String> = names
+            .iter()
+            .map(|n| words.text("cli-tip-name", &[("name", n)]))
+            .collect();
+        out.push(words.get(
+            id,
+            &[
+                ("names", FluentValue::from(words.list(&quoted))),
+                ("count", FluentValue::from(quoted.len())),
+            ],
+        ));
+    }
+    for plain in strings(e, ContextKind::Suggested) {
+        out.push(match read_tip(&plain) {
+            Some(Tip::AsValue { arg, fix }) => {
+                words.text("cli-tip-as-value", &[("arg", arg), ("fix", fix)])
+            }
+            Some(Tip::InCommand { command, arg }) => {
+                words.text("cli-tip-in-command", &[("command", command), ("arg", arg)])
+            }
+            Some(Tip::DoubleDash { command }) => {
+                words.text("cli-tip-double-dash", &[("command", command)])
+            }
+            // a tip of a later clap, in its words (a test below names
+            // every tip this clap gives)
+            None => plain,
+        });
+    }
+    out
+}
+
+/// One of clap's free-form tips (`ContextKind::Suggested`), read back from
+/// its English: clap builds them as styled text, not as context.
+#[derive(Debug, PartialEq)]
+enum Tip<'a> {
+    /// "to pass '-x' as a value, use '-- -x'" (or `'redress -- -x'`).
+    AsValue { arg: &'a str, fix: &'a str },
+    /// "'check --format' exists": the argument is a subcommand's.
+    InCommand { command: &'a str, arg: &'a str },
+    /// "subcommand 'check' exists; to use it, remove the '--' before it".
+    DoubleDash { command: &'a str },
+}
+
+fn read_tip(plain: &str) -> Option<Tip<'_>> {
+    if let Some(rest) = plain.strip_prefix("to pass '") {
+        let (arg, fix) = rest.split_once("' as a value, use '")?;
+        let fix = fix.strip_suffix('\'')?;
+        return Some(Tip::AsValue { arg, fix });
+    }
+    if let Some(rest) = plain.strip_prefix("subcommand '") {
+        let command = rest.strip_suffix("' exists; to use it, remove the '--' before it")?;
+        return Some(Tip::DoubleDash { command });
+    }
+    let usage = plain.strip_prefix('\'')?.strip_suffix("' exists")?;
+    let (command, arg) = usage.rsplit_once(' ')?;
+    Some(Tip::InCommand { command, arg })
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory as _;
@@ -491,6 +661,78 @@ mod tests {
             a.render_long_help().to_string(),
             b.render_long_help().to_string()
         );
+    }
+
+    /// Every free-form tip this clap gives (`ContextKind::Suggested`) is
+    /// read back into the catalogue's words, none left in clap's English.
+    #[test]
+    fn every_tip_of_clap_is_read() {
+        let tip = |cmd: Command, args: &[&str]| {
+            let e = cmd.try_get_matches_from(args).unwrap_err();
+            strings(&e, ContextKind::Suggested)
+        };
+        let cli = super::super::Cli::command;
+        assert_eq!(
+            tip(cli(), &["redress", "check", "-x"]),
+            ["to pass '-x' as a value, use '-- -x'"]
+        );
+        assert_eq!(
+            read_tip("to pass '-x' as a value, use '-- -x'"),
+            Some(Tip::AsValue {
+                arg: "-x",
+                fix: "-- -x"
+            })
+        );
+        let [text] = &tip(cli(), &["redress", "--deny-warnings", "check"])[..] else {
+            panic!()
+        };
+        assert_eq!(
+            read_tip(text),
+            Some(Tip::InCommand {
+                command: "check",
+                arg: "--deny-warnings"
+            })
+        );
+        let [text] = &tip(cli(), &["redress", "--", "check"])[..] else {
+            panic!()
+        };
+        assert_eq!(read_tip(text), Some(Tip::DoubleDash { command: "check" }));
+        // clap's tip for a word like a subcommand where a command takes
+        // both (redress has no such command): the same reading
+        assert_eq!(
+            read_tip("to pass 'chek' as a value, use 'tool -- chek'"),
+            Some(Tip::AsValue {
+                arg: "chek",
+                fix: "tool -- chek"
+            })
+        );
+        let zh = Words::new("zh");
+        let e = cli()
+            .try_get_matches_from(["redress", "check", "--lnag", "zh"])
+            .unwrap_err();
+        assert_eq!(tips(&e, &zh), ["存在相似的参数 `--lang`"]);
+    }
+
+    #[test]
+    fn colour_as_clap_decides_it() {
+        fn env(
+            pairs: &'static [(&'static str, &'static str)],
+        ) -> impl Fn(&str) -> Option<std::ffi::OsString> {
+            move |name| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.into())
+            }
+        }
+        assert!(colour_on_stderr(env(&[
+            ("CLICOLOR_FORCE", "1"),
+            ("NO_COLOR", "1")
+        ])));
+        assert!(!colour_on_stderr(env(&[
+            ("CLICOLOR_FORCE", "0"),
+            ("NO_COLOR", "1")
+        ])));
     }
 
     #[test]

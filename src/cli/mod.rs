@@ -21,6 +21,7 @@ mod lsp;
 #[cfg(feature = "serve")]
 mod serve;
 mod test;
+mod values;
 mod words;
 
 use std::io::{self, IsTerminal as _, Read as _, Write};
@@ -271,7 +272,7 @@ fn read_capped(
             .map_err(|e| {
                 ReadError::Usage(words::say(
                     "cli-cannot-read-stdin",
-                    &[("error", &e.to_string())],
+                    &[("error", &words::io_error(&e))],
                 ))
             })?;
     } else {
@@ -279,7 +280,7 @@ fn read_capped(
         let cannot = |e: io::Error| {
             ReadError::Usage(words::say(
                 "cli-cannot-read",
-                &[("path", &shown), ("error", &e.to_string())],
+                &[("path", &shown), ("error", &words::io_error(&e))],
             ))
         };
         let file = std::fs::File::open(real).map_err(cannot)?;

@@ -51,7 +51,10 @@ pub(crate) fn finish(result: io::Result<u8>) -> u8 {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
-            super::words::fail("cli-cannot-write-stdout", &[("error", &e.to_string())]);
+            super::words::fail(
+                "cli-cannot-write-stdout",
+                &[("error", &super::words::io_error(&e))],
+            );
             USAGE
         }
     }

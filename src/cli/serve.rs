@@ -45,22 +45,22 @@ pub(crate) struct Args {
     #[arg(required = true, value_name = "RULEBOOK")]
     rulebooks: Vec<String>,
     /// The address to listen on (port 0: one the system picks; the address bound is printed).
-    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT", value_parser = super::values::address)]
     addr: SocketAddr,
     /// Recompile a rulebook when its file changes, and serve the new version if it has no errors.
     #[arg(long)]
     watch: bool,
     /// How often `--watch` looks at the files, in seconds.
-    #[arg(long, default_value = "1", value_name = "SECONDS", requires = "watch")]
-    watch_interval: f64,
+    #[arg(long, default_value = "1", value_name = "SECONDS", requires = "watch", value_parser = super::values::seconds)]
+    watch_interval: Duration,
     /// The largest request body in bytes (the batch endpoint excepted: each of its lines is capped at `case_bytes`).
-    #[arg(long, default_value_t = 2 << 20, value_name = "BYTES")]
+    #[arg(long, default_value_t = 2 << 20, value_name = "BYTES", value_parser = super::values::count)]
     max_body: usize,
     /// Seconds a request body may take to arrive (then 408).
-    #[arg(long, default_value = "30", value_name = "SECONDS")]
-    timeout: f64,
+    #[arg(long, default_value = "30", value_name = "SECONDS", value_parser = super::values::seconds)]
+    timeout: Duration,
     /// Requests answered at once; more are told 503 at once.
-    #[arg(long, default_value_t = 1024, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, default_value_t = 1024, value_name = "N", value_parser = super::values::positive_u32)]
     max_concurrency: u32,
     /// Log format (on standard error).
     #[arg(long, value_enum, default_value = "human")]
@@ -71,18 +71,6 @@ pub(crate) struct Args {
     /// Also serve the rulebook playground, a page for editing a rulebook and trying cases on it, at / (docs/playground.md).
     #[arg(long)]
     playground: bool,
-}
-
-fn seconds(name: &str, s: f64) -> Result<Duration, String> {
-    Duration::try_from_secs_f64(s)
-        .ok()
-        .filter(|d| !d.is_zero())
-        .ok_or_else(|| {
-            super::words::say(
-                "cli-serve-seconds",
-                &[("name", name), ("value", &s.to_string())],
-            )
-        })
 }
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
@@ -108,24 +96,8 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
             }
         }
     }
-    let timeout = match seconds("timeout", args.timeout) {
-        Ok(d) => d,
-        Err(m) => {
-            super::words::error(&m);
-            return Ok(USAGE);
-        }
-    };
-    let watch = if args.watch {
-        match seconds("watch-interval", args.watch_interval) {
-            Ok(d) => Some(d),
-            Err(m) => {
-                super::words::error(&m);
-                return Ok(USAGE);
-            }
-        }
-    } else {
-        None
-    };
+    let timeout = args.timeout;
+    let watch = args.watch.then_some(args.watch_interval);
     let loader: serve::Loader = Arc::new(|path: &str| match super::read_source(path) {
         Ok(file) => Ok(file),
         Err(ReadError::Input(d)) => Err(d),
@@ -209,7 +181,10 @@ pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
         Err(e) => {
             super::words::fail(
                 "cli-serve-cannot",
-                &[("addr", &args.addr.to_string()), ("error", &e.to_string())],
+                &[
+                    ("addr", &args.addr.to_string()),
+                    ("error", &super::words::io_error(&e)),
+                ],
             );
             Ok(USAGE)
         }

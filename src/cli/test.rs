@@ -44,7 +44,7 @@ pub(crate) struct Args {
     #[arg(long)]
     coverage: bool,
     /// Fail (exit 1) when rule or condition coverage is under this percentage (implies --coverage).
-    #[arg(long, value_name = "PERCENT")]
+    #[arg(long, value_name = "PERCENT", value_parser = super::values::percent)]
     min_coverage: Option<f64>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
@@ -57,13 +57,6 @@ pub(crate) struct Args {
 
 pub(crate) fn run(out: &mut dyn Write, args: &Args) -> io::Result<u8> {
     if !super::choose_diagnostic_language(args.lang.as_deref()) {
-        return Ok(USAGE);
-    }
-    if args
-        .min_coverage
-        .is_some_and(|p| !(0.0..=100.0).contains(&p))
-    {
-        super::words::fail("cli-test-min-coverage", &[]);
         return Ok(USAGE);
     }
     let roots = if args.paths.is_empty() {

@@ -3,9 +3,11 @@
 //! `locales/*.ftl`), in the language of the command line: `--lang` when
 //! the command has it, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
 //! Not the advice language: a rulebook's first language decides the
-//! advice, not the words about the command line and its files. Texts the
-//! operating system or git give (an `io::Error`, git's own message) are
-//! passed on as they come.
+//! advice, not the words about the command line and its files. An
+//! operating system error is said in the catalogue's words when its kind is
+//! one of the common ones ([`io_error`]: a missing file, a denied
+//! permission, an address in use, …), else as the system gives it; git's
+//! own messages are passed on as they come.
 
 use redress::i18n::Words;
 
@@ -57,4 +59,27 @@ pub(crate) fn not_a_remedy(id: &str, near: Option<&str>, remedies: &[&str]) {
         ),
         None => fail("cli-not-a-remedy", &[("id", &id), ("remedies", &remedies)]),
     }
+}
+
+/// What went wrong in an operation on a file or socket, in the command
+/// line's language: an operating system error of a common kind in the
+/// catalogue's words, else the system's own text; an error redress made
+/// (`files::replace`: the file is read-only) in the words it was made with.
+pub(crate) fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    if e.raw_os_error().is_none() {
+        return e.to_string();
+    }
+    let id = match e.kind() {
+        ErrorKind::NotFound => "cli-io-not-found",
+        ErrorKind::PermissionDenied => "cli-io-permission-denied",
+        ErrorKind::IsADirectory => "cli-io-is-a-folder",
+        ErrorKind::NotADirectory => "cli-io-not-a-folder",
+        ErrorKind::StorageFull => "cli-io-storage-full",
+        ErrorKind::ReadOnlyFilesystem => "cli-io-read-only",
+        ErrorKind::AddrInUse => "cli-io-address-in-use",
+        ErrorKind::AddrNotAvailable => "cli-io-address-not-available",
+        _ => return e.to_string(),
+    };
+    say(id, &[])
 }

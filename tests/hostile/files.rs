@@ -561,6 +561,15 @@ fn fmt_of_a_read_only_rulebook() {
         "{}",
         r.stderr
     );
+    // redress's own reason, in the command line's language
+    let r = redress_in(&scratch.0, &["fmt", "--lang", "zh", "book.rules"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("无法写入 `book.rules`：文件是只读的；文件未改动"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), unformatted());
 }
 
