@@ -1473,3 +1473,18 @@ help-test-arg-lang = Language of the report and the diagnostics (`en`, `zh`; def
 diag-check-cite-untranslated = this citation has no text in { $langs }
 diag-check-cite-untranslated-label = not in every rulebook language
 diag-check-cite-untranslated-help = cite the source in each rulebook language: `cite { $example }`
+
+## diff: the rulebook's words in a report
+# rulebook text as written (an expression, a name): English shows it bare
+diff-written = { $text }
+diff-always = always
+diff-in-force-from = in force from { $from }
+diff-in-force-until = in force until { $until }
+diff-in-force-from-until = in force from { $from } until { $until }
+diff-article = article { $article }
+diff-value-labels = { $value }: { $labels }
+diff-param-type = { $name }: { $type }
+diff-summary-version = version { $version }
+diff-summary-fact = fact { $name }: { $type }
+diff-summary-remedy = remedy { $id } ({ $titles })
+diff-item-header = rulebook header

@@ -1369,3 +1369,18 @@ help-test-arg-lang = 报告和诊断信息的语言（`en`、`zh`；默认：环
 diag-check-cite-untranslated = 此引用缺少 { $langs } 的文本
 diag-check-cite-untranslated-label = 未以规则集的每种语言写明
 diag-check-cite-untranslated-help = 请用规则集的每种语言写明依据：`cite { $example }`
+
+## diff: the rulebook's words in a report
+# 规则集原文（表达式、名称）：用反引号括起，与诊断引用用户文本的方式一致
+diff-written = `{ $text }`
+diff-always = 始终有效
+diff-in-force-from = 自 { $from } 起施行
+diff-in-force-until = 施行至 { $until }
+diff-in-force-from-until = 自 { $from } 起施行至 { $until }
+diff-article = 第 { $article } 条
+diff-value-labels = { $value }：{ $labels }
+diff-param-type = { $name }：{ $type }
+diff-summary-version = 版本 { $version }
+diff-summary-fact = { $name }：{ $type }
+diff-summary-remedy = { $id }（标题：{ $titles }）
+diff-item-header = 规则集头部
