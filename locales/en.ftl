@@ -1488,3 +1488,7 @@ diff-summary-version = version { $version }
 diff-summary-fact = fact { $name }: { $type }
 diff-summary-remedy = remedy { $id } ({ $titles })
 diff-item-header = rulebook header
+cli-os-not-found = no such file or folder
+cli-os-permission-denied = permission denied
+cli-diff-git-failed = git failed: { $error }
+cli-diff-not-a-repo = not in a git repository: `--git` compares with a revision of the repository around the current folder

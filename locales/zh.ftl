@@ -1384,3 +1384,7 @@ diff-summary-version = 版本 { $version }
 diff-summary-fact = { $name }：{ $type }
 diff-summary-remedy = { $id }（标题：{ $titles }）
 diff-item-header = 规则集头部
+cli-os-not-found = 文件或文件夹不存在
+cli-os-permission-denied = 没有访问权限
+cli-diff-git-failed = git 出错：{ $error }
+cli-diff-not-a-repo = 不在 git 仓库中：`--git` 比较的是当前文件夹所在仓库的某个版本

@@ -271,7 +271,7 @@ fn read_capped(
             .map_err(|e| {
                 ReadError::Usage(words::say(
                     "cli-cannot-read-stdin",
-                    &[("error", &e.to_string())],
+                    &[("error", &words::os_error(&e))],
                 ))
             })?;
     } else {
@@ -279,7 +279,7 @@ fn read_capped(
         let cannot = |e: io::Error| {
             ReadError::Usage(words::say(
                 "cli-cannot-read",
-                &[("path", &shown), ("error", &e.to_string())],
+                &[("path", &shown), ("error", &words::os_error(&e))],
             ))
         };
         let file = std::fs::File::open(real).map_err(cannot)?;

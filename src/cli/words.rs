@@ -3,9 +3,11 @@
 //! `locales/*.ftl`), in the language of the command line: `--lang` when
 //! the command has it, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
 //! Not the advice language: a rulebook's first language decides the
-//! advice, not the words about the command line and its files. Texts the
-//! operating system or git give (an `io::Error`, git's own message) are
-//! passed on as they come.
+//! advice, not the words about the command line and its files. The
+//! operating system's errors a person meets reading files (a missing file,
+//! a refused permission) are said in the catalogue's words ([`os_error`]);
+//! rarer ones, and git's own message, are passed on as they come, inside a
+//! sentence of the catalogue (`cannot read …: …`, `git failed: …`).
 
 use redress::i18n::Words;
 
@@ -28,6 +30,18 @@ pub(crate) fn words() -> Words {
 /// The message `id` with text variables, in the command's language.
 pub(crate) fn say(id: &str, args: &[(&str, &str)]) -> String {
     words().text(id, args)
+}
+
+/// An error of the operating system in the command's language: the kinds
+/// a person meets reading files (a missing file, a refused permission) in
+/// the catalogue's words, the same on every system; any other as the
+/// system words it.
+pub(crate) fn os_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => say("cli-os-not-found", &[]),
+        std::io::ErrorKind::PermissionDenied => say("cli-os-permission-denied", &[]),
+        _ => e.to_string(),
+    }
 }
 
 /// Print `error: MESSAGE` (in the command's language) on standard error.

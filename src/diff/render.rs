@@ -311,16 +311,28 @@ impl<'r> Say<'r> {
             .zip(&g.values.params)
             .enumerate()
             .map(|(k, ((name, _), v))| {
+                // text in quotes, as the search shows it: a value, not words
+                let value = match &v.value {
+                    Some(Shown::Text(t)) if self.param_is_text(remedy, k) => format!("{t:?}"),
+                    _ => self.held(v),
+                };
                 self.say(
                     "diff-param",
-                    &[
-                        ("param", &self.param(remedy, k, name)),
-                        ("value", &self.held(v)),
-                    ],
+                    &[("param", &self.param(remedy, k, name)), ("value", &value)],
                 )
             })
             .collect();
         self.list(&p)
+    }
+
+    /// Whether a remedy's parameter holds text (in the new version, else
+    /// the old).
+    fn param_is_text(&self, remedy: &str, k: usize) -> bool {
+        [&self.new, &self.old]
+            .iter()
+            .find_map(|r| r.model().remedies.iter().find(|x| x.id == remedy))
+            .and_then(|x| x.params.get(k))
+            .is_some_and(|(_, ty)| *ty == crate::value::Type::Text)
     }
 
     /// A remedy's parameter as the advice names it, its name beside: its
