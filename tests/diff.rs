@@ -688,3 +688,74 @@ fn the_english_word_scan_finds_english() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].starts_with("always"), "{found:?}");
 }
+
+/// diff's errors on standard error in the command line's language: a
+/// missing file, a NEW rulebook with errors, a revision that is not one,
+/// nothing changed since a revision, a folder outside any git repository.
+/// Chinese with `--lang zh`, English without.
+#[test]
+fn errors_in_both_languages() {
+    let threshold = "tests/diff/threshold/old.rules";
+    let broken = "tests/diagnostics/type_mismatch.rules";
+    let base = std::env::temp_dir().join(format!("redress-diff-errors-{}", std::process::id()));
+    let (repo, bare) = (base.join("repo"), base.join("bare"));
+    for dir in [&repo, &bare] {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::copy(root().join(threshold), dir.join("book.rules")).unwrap();
+    }
+    for args in [
+        &["init", "-q"][..],
+        &["add", "."],
+        &["commit", "-q", "-m", "one"],
+    ] {
+        let ok = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(&repo)
+            .output()
+            .unwrap()
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    }
+    let cases: [(&[&str], &Path, &str, &str); 5] = [
+        (
+            &["diff", threshold, "no/such.rules"],
+            root(),
+            "error: cannot read `no/such.rules`: no such file or folder\n",
+            "错误：无法读取 `no/such.rules`：文件或文件夹不存在\n",
+        ),
+        (
+            &["diff", threshold, broken],
+            root(),
+            "tests/diagnostics/type_mismatch.rules: the rulebook has errors; fix them before comparing\n",
+            "tests/diagnostics/type_mismatch.rules：规则集有错误；请先修正再比较\n",
+        ),
+        (
+            &["diff", "--git", "no-such-rev", "book.rules"],
+            &repo,
+            "error: `no-such-rev` is not a git revision (a commit, branch or tag)\n",
+            "错误：`no-such-rev` 不是 git 版本（提交、分支或标签）\n",
+        ),
+        (
+            &["diff", "--git", "HEAD"],
+            &repo,
+            "no rulebook changed\n",
+            "没有规则集发生变化\n",
+        ),
+        (
+            &["diff", "--git", "HEAD", "book.rules"],
+            &bare,
+            "error: not in a git repository: `--git` compares with a revision of the repository around the current folder\n",
+            "错误：不在 git 仓库中：`--git` 比较的是当前文件夹所在仓库的某个版本\n",
+        ),
+    ];
+    for (args, dir, en, zh) in cases {
+        let (_, _, english) = redress(args, dir);
+        assert!(english.ends_with(en), "{args:?}: {english}");
+        let (_, _, chinese) = redress(&[args, &["--lang", "zh"]].concat(), dir);
+        assert!(chinese.ends_with(zh), "{args:?}: {chinese}");
+        assert!(!chinese.contains("error"), "{args:?}: {chinese}");
+    }
+    let _ = std::fs::remove_dir_all(&base);
+}
