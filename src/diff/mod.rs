@@ -555,7 +555,7 @@ fn header(old: &Model, new: &Model, out: &mut Vec<ItemChange>) {
         };
         let (as_of, as_of_said) = match h.as_of.and_then(|f| m.facts.get(f.index())) {
             None => ("none".to_string(), Said::Nothing),
-            Some(f) => written(&f.name),
+            Some(f) => (f.name.clone(), Said::Fact(f.name.clone())),
         };
         let (jurisdiction, jurisdiction_said) = written(&h.jurisdiction);
         let (version, version_said) = written(&h.version);

@@ -118,6 +118,7 @@ impl<'r> Say<'r> {
         match s {
             Said::Nothing => self.say("none", &[]),
             Said::Written(t) => self.written(t),
+            Said::Fact(name) => self.fact(name),
             Said::Type(t) => self.text(t),
             Said::Period(None, None) => self.say("diff-always", &[]),
             Said::Period(Some(from), None) => {
@@ -256,7 +257,16 @@ impl<'r> Say<'r> {
             }
             // not a name in the rulebook: the header has none
             ItemKind::Header => return self.say("diff-item-header", &[]),
-            ItemKind::Law => self.id(name),
+            ItemKind::Law => {
+                let title = |r: &Render<'r>| {
+                    let m = r.model();
+                    m.laws
+                        .iter()
+                        .find(|l| l.name == name)
+                        .and_then(|l| m.local(&l.titles, self.words.lang()))
+                };
+                self.titled(title(&self.new).or_else(|| title(&self.old)), name)
+            }
         };
         self.say(
             "diff-item",

@@ -136,6 +136,8 @@ pub(crate) enum Said {
     ValueLabels(Vec<(String, Vec<String>)>),
     /// A remedy's parameters: each name with its type.
     Params(Vec<(String, Text)>),
+    /// A fact, by its name (said by its label, the name beside).
+    Fact(String),
     /// Names as written, a list (`exception to a, b`, the languages).
     Names(Vec<String>),
     /// The header's summary: its version.
