@@ -1488,6 +1488,7 @@ diff-summary-version = version { $version }
 diff-summary-fact = fact { $name }: { $type }
 diff-summary-remedy = remedy { $id } ({ $titles })
 diff-item-header = rulebook header
+# the command line: the system's errors a person meets reading files (every command), and git's
 cli-os-not-found = no such file or folder
 cli-os-permission-denied = permission denied
 cli-diff-git-failed = git failed: { $error }

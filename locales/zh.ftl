@@ -1384,6 +1384,7 @@ diff-summary-version = 版本 { $version }
 diff-summary-fact = { $name }：{ $type }
 diff-summary-remedy = { $id }（标题：{ $titles }）
 diff-item-header = 规则集头部
+# 命令行：读取文件时常见的系统错误（各命令共用），以及 git 的错误
 cli-os-not-found = 文件或文件夹不存在
 cli-os-permission-denied = 没有访问权限
 cli-diff-git-failed = git 出错：{ $error }

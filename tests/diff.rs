@@ -757,5 +757,17 @@ fn errors_in_both_languages() {
         assert!(chinese.ends_with(zh), "{args:?}: {chinese}");
         assert!(!chinese.contains("error"), "{args:?}: {chinese}");
     }
+    // without --lang the locale decides, as for the report
+    let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .args(["diff", "--git", "no-such-rev", "book.rules"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "错误：`no-such-rev` 不是 git 版本（提交、分支或标签）\n"
+    );
     let _ = std::fs::remove_dir_all(&base);
 }
