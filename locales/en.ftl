@@ -1518,3 +1518,21 @@ cli-io-address-not-available = this machine has no such address
 cli-io-file-read-only = it is read-only
 cli-io-not-a-file = not a file
 cli-io-no-temporary-name = no temporary file name is free
+
+## diff: the rulebook's words in a report
+# rulebook text as written (an expression, a name): English shows it bare
+diff-written = { $text }
+diff-always = always
+diff-in-force-from = in force from { $from }
+diff-in-force-until = in force until { $until }
+diff-in-force-from-until = in force from { $from } until { $until }
+diff-article = article { $article }
+diff-value-labels = { $value }: { $labels }
+diff-param-type = { $name }: { $type }
+diff-summary-version = version { $version }
+diff-summary-fact = fact { $name }: { $type }
+diff-summary-remedy = remedy { $id } ({ $titles })
+diff-item-header = rulebook header
+# the command line: the system's errors a person meets reading files (every command), and git's
+cli-diff-git-failed = git failed: { $error }
+cli-diff-not-a-repo = not in a git repository: `--git` compares with a revision of the repository around the current folder

@@ -1411,3 +1411,21 @@ cli-io-address-not-available = 本机没有这个地址
 cli-io-file-read-only = 文件是只读的
 cli-io-not-a-file = 不是文件
 cli-io-no-temporary-name = 没有可用的临时文件名
+
+## diff: the rulebook's words in a report
+# 规则集原文（表达式、名称）：用反引号括起，与诊断引用用户文本的方式一致
+diff-written = `{ $text }`
+diff-always = 始终有效
+diff-in-force-from = 自 { $from } 起施行
+diff-in-force-until = 施行至 { $until }
+diff-in-force-from-until = 自 { $from } 起施行至 { $until }
+diff-article = 第 { $article } 条
+diff-value-labels = { $value }：{ $labels }
+diff-param-type = { $name }：{ $type }
+diff-summary-version = 版本 { $version }
+diff-summary-fact = { $name }：{ $type }
+diff-summary-remedy = { $id }（标题：{ $titles }）
+diff-item-header = 规则集头部
+# 命令行：读取文件时常见的系统错误（各命令共用），以及 git 的错误
+cli-diff-git-failed = git 出错：{ $error }
+cli-diff-not-a-repo = 不在 git 仓库中：`--git` 比较的是当前文件夹所在仓库的某个版本

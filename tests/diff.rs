@@ -550,3 +550,224 @@ fn search_finds_any_of_changed_to_all_of() {
         .count();
     assert_eq!(deceptive, 1, "{kinds:?}");
 }
+
+/// The names two versions declare (facts and each part of a dotted name,
+/// values, remedies and their parameters, rules, laws, derived facts,
+/// languages, the currency), and every word of the texts written in
+/// quotes in the rulebooks and the corpus (titles, labels, case values).
+fn typed_words(dir: &Path) -> std::collections::BTreeSet<String> {
+    let mut words = std::collections::BTreeSet::new();
+    let mut add = |s: &str| {
+        for w in s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            words.insert(w.to_string());
+        }
+    };
+    let mut texts: Vec<String> = Vec::new();
+    for version in ["old.rules", "new.rules"] {
+        let graph = compile(&dir.join(version));
+        let m = graph.model();
+        for f in &m.facts {
+            add(&f.name);
+            match f.ty {
+                redress::value::Type::OneOf(set) | redress::value::Type::Set(set) => {
+                    m.one_of_values(set).iter().for_each(|v| add(v));
+                }
+                redress::value::Type::Money(c) => add(c.code()),
+                _ => {}
+            }
+        }
+        m.derived.iter().for_each(|d| add(&d.name));
+        m.laws.iter().for_each(|l| add(&l.name));
+        m.rules.iter().for_each(|r| add(&r.name));
+        for r in &m.remedies {
+            add(&r.id);
+            r.params.iter().for_each(|(p, _)| add(p));
+        }
+        m.header.languages.iter().for_each(|l| add(l));
+        add(m.header.currency.code());
+        texts.push(std::fs::read_to_string(dir.join(version)).unwrap());
+    }
+    for case in corpus(dir) {
+        // a case by its file's name
+        add(case.name());
+        texts.push(case.text().to_string());
+    }
+    for t in &texts {
+        for quoted in t.split('"').skip(1).step_by(2) {
+            add(quoted);
+        }
+    }
+    words
+}
+
+/// The ASCII words of a report that are neither inside backticks or
+/// quotes, nor a name or text the rulebooks and cases hold: the English
+/// a Chinese reader would meet. The report's own case files (JSON, whose
+/// values are quoted) and the paths of the files compared are data.
+fn english_words(report: &str, allowed: &std::collections::BTreeSet<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in report.lines() {
+        // quoted values in the report (the case files it prints) are case data
+        let mut outside = String::new();
+        for (i, part) in line.split('`').enumerate() {
+            if i % 2 == 0 {
+                for (j, piece) in part.split('"').enumerate() {
+                    if j % 2 == 0 {
+                        outside.push_str(piece);
+                        outside.push(' ');
+                    }
+                }
+            }
+        }
+        // HTML of Markdown's <details>, and the JSON fence
+        let mut plain = String::new();
+        let mut in_tag = false;
+        for c in outside.replace("json", " ").chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                _ if !in_tag => plain.push(c),
+                _ => {}
+            }
+        }
+        for w in plain.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            let english = w.chars().any(|c| c.is_ascii_alphabetic())
+                && !allowed.contains(w)
+                && !["true", "false", "null"].contains(&w);
+            if english {
+                found.push(format!("{w}  in: {line}"));
+            }
+        }
+    }
+    found
+}
+
+/// A `--lang zh` report (text and Markdown) of every fixture has no
+/// English word: each ASCII word is inside backticks or quotes (rulebook
+/// text as written, case values), or a name or text the rulebooks and
+/// cases hold. The next English word put into a report fails here.
+#[test]
+fn a_chinese_report_has_no_english_word() {
+    insta::glob!("diff/*/old.rules", |path| {
+        let dir = path.parent().unwrap();
+        let rel = relative(dir);
+        let (old, new) = (format!("{rel}/old.rules"), format!("{rel}/new.rules"));
+        let mut allowed = typed_words(dir);
+        // the command and the paths of what it compared
+        for p in [&old, &new] {
+            for w in p.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+                allowed.insert(w.to_string());
+            }
+        }
+        allowed.extend(["redress", "diff", "cases", "json", "toml"].map(String::from));
+        for format in ["text", "markdown"] {
+            let args = ["diff", &old, &new, "--format", format, "--lang", "zh"];
+            let (code, stdout, stderr) = redress(&args, root());
+            assert_eq!(code, 0, "{stderr}");
+            let english = english_words(&stdout, &allowed);
+            assert!(
+                english.is_empty(),
+                "{rel} ({format}): English in the Chinese report:\n{}",
+                english.join("\n")
+            );
+        }
+    });
+}
+
+/// The scan above finds an English word: it is not vacuous.
+#[test]
+fn the_english_word_scan_finds_english() {
+    let allowed = ["purchase", "price"]
+        .map(String::from)
+        .into_iter()
+        .collect();
+    let found = english_words(
+        "  施行期间：always\n  条件：`purchase.price < 500 yuan` \"free text\"\n  purchase.price",
+        &allowed,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("always"), "{found:?}");
+}
+
+/// diff's errors on standard error in the command line's language: a
+/// missing file, a NEW rulebook with errors, a revision that is not one,
+/// nothing changed since a revision, a folder outside any git repository.
+/// Chinese with `--lang zh`, English without.
+#[test]
+fn errors_in_both_languages() {
+    let threshold = "tests/diff/threshold/old.rules";
+    let broken = "tests/diagnostics/type_mismatch.rules";
+    let base = std::env::temp_dir().join(format!("redress-diff-errors-{}", std::process::id()));
+    let (repo, bare) = (base.join("repo"), base.join("bare"));
+    for dir in [&repo, &bare] {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::copy(root().join(threshold), dir.join("book.rules")).unwrap();
+    }
+    for args in [
+        &["init", "-q"][..],
+        &["add", "."],
+        &["commit", "-q", "-m", "one"],
+    ] {
+        let ok = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(&repo)
+            .output()
+            .unwrap()
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    }
+    let cases: [(&[&str], &Path, &str, &str); 5] = [
+        (
+            &["diff", threshold, "no/such.rules"],
+            root(),
+            "error: cannot read `no/such.rules`: no such file or folder\n",
+            "错误：无法读取 `no/such.rules`：没有这个文件或文件夹\n",
+        ),
+        (
+            &["diff", threshold, broken],
+            root(),
+            "tests/diagnostics/type_mismatch.rules: the rulebook has errors; fix them before comparing\n",
+            "tests/diagnostics/type_mismatch.rules：规则集有错误；请先修正再比较\n",
+        ),
+        (
+            &["diff", "--git", "no-such-rev", "book.rules"],
+            &repo,
+            "error: `no-such-rev` is not a git revision (a commit, branch or tag)\n",
+            "错误：`no-such-rev` 不是 git 版本（提交、分支或标签）\n",
+        ),
+        (
+            &["diff", "--git", "HEAD"],
+            &repo,
+            "no rulebook changed\n",
+            "没有规则集发生变化\n",
+        ),
+        (
+            &["diff", "--git", "HEAD", "book.rules"],
+            &bare,
+            "error: not in a git repository: `--git` compares with a revision of the repository around the current folder\n",
+            "错误：不在 git 仓库中：`--git` 比较的是当前文件夹所在仓库的某个版本\n",
+        ),
+    ];
+    for (args, dir, en, zh) in cases {
+        let (_, _, english) = redress(args, dir);
+        assert!(english.ends_with(en), "{args:?}: {english}");
+        let (_, _, chinese) = redress(&[args, &["--lang", "zh"]].concat(), dir);
+        assert!(chinese.ends_with(zh), "{args:?}: {chinese}");
+        assert!(!chinese.contains("error"), "{args:?}: {chinese}");
+    }
+    // without --lang the locale decides, as for the report
+    let out = Command::new(env!("CARGO_BIN_EXE_redress"))
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .args(["diff", "--git", "no-such-rev", "book.rules"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "错误：`no-such-rev` 不是 git 版本（提交、分支或标签）\n"
+    );
+    let _ = std::fs::remove_dir_all(&base);
+}

@@ -260,11 +260,18 @@ fn git(args: &[&OsStr]) -> Result<Vec<u8>, String> {
         .args(["--literal-pathspecs", "-c", "core.fsmonitor=false"])
         .args(args)
         .output()
-        .map_err(|e| super::words::say("cli-diff-no-git", &[("error", &e.to_string())]))?;
+        .map_err(|e| {
+            super::words::say("cli-diff-no-git", &[("error", &super::words::io_error(&e))])
+        })?;
     if out.status.success() {
         Ok(out.stdout)
     } else {
-        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+        // git's own words, as git says them, framed in the command's
+        let said = String::from_utf8_lossy(&out.stderr);
+        Err(super::words::say(
+            "cli-diff-git-failed",
+            &[("error", &redress::report::visible(said.trim()))],
+        ))
     }
 }
 
@@ -303,7 +310,12 @@ fn resolve(rev: &str) -> Result<String, u8> {
         .map(|out| String::from_utf8_lossy(&out).trim().to_string())
         .filter(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_hexdigit()));
     commit.ok_or_else(|| {
-        super::words::fail("cli-diff-not-rev", &[("rev", rev)]);
+        // outside a repository no name is a revision: say so instead
+        let in_repo = git(&[OsStr::new("rev-parse"), OsStr::new("--git-dir")]);
+        match in_repo {
+            Ok(_) => super::words::fail("cli-diff-not-rev", &[("rev", rev)]),
+            Err(_) => super::words::fail("cli-diff-not-a-repo", &[]),
+        }
         USAGE
     })
 }

@@ -42,6 +42,7 @@ use std::sync::Arc;
 use crate::graph::DecisionGraph;
 use crate::model::{Expr, Model, Rule};
 use crate::source::SourceFile;
+use show::Said;
 
 pub use behaviour::{CaseChange, Found, Grant, RemedyChange, Replay, Search, SearchedFact, Status};
 pub use render::Format;
@@ -120,6 +121,8 @@ pub struct Aspect {
     pub old: String,
     /// As in the new version.
     pub new: String,
+    /// The old and new values, to be said in a language.
+    pub(crate) said: [show::Said; 2],
 }
 
 /// An item added, removed or changed.
@@ -134,6 +137,8 @@ pub struct ItemChange {
     /// A one-line summary of the item in the version that has it (the new
     /// one when both): the declaration or the condition.
     pub summary: String,
+    /// The summary, to be said in a language.
+    pub(crate) said: show::Said,
 }
 
 /// Everything that differs between two versions.
@@ -209,11 +214,22 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
         |l| l.name.clone(),
         |_, l| {
             vec![
-                ("titles", show::texts(&l.titles)),
-                ("period", show::period(Some((l.from, l.until)))),
+                (
+                    "titles",
+                    show::texts(&l.titles),
+                    show::texts_said(&l.titles),
+                ),
+                (
+                    "period",
+                    show::period(Some((l.from, l.until))),
+                    show::period_said(Some((l.from, l.until))),
+                ),
             ]
         },
-        |_, l| format!("law {}", l.name),
+        |_, l| {
+            let s = format!("law {}", l.name);
+            (s.clone(), Said::Written(s))
+        },
         old,
         new,
         &mut out,
@@ -225,13 +241,30 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
         |f| f.name.clone(),
         |m, f| {
             vec![
-                ("type", show::ty(m, f.ty)),
-                ("questions", show::texts(&f.questions)),
-                ("labels", show::texts(&f.labels)),
-                ("value labels", show::value_labels(&f.value_labels)),
+                ("type", show::ty(m, f.ty), show::type_said(m, f.ty)),
+                (
+                    "questions",
+                    show::texts(&f.questions),
+                    show::texts_said(&f.questions),
+                ),
+                (
+                    "labels",
+                    show::texts(&f.labels),
+                    show::texts_said(&f.labels),
+                ),
+                (
+                    "value labels",
+                    show::value_labels(&f.value_labels),
+                    show::value_labels_said(&f.value_labels),
+                ),
             ]
         },
-        |m, f| format!("fact {}: {}", f.name, show::ty(m, f.ty)),
+        |m, f| {
+            (
+                format!("fact {}: {}", f.name, show::ty(m, f.ty)),
+                Said::Declared(f.name.clone(), crate::report::facts::type_words(m, f.ty)),
+            )
+        },
         old,
         new,
         &mut out,
@@ -242,13 +275,21 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
         &new.derived,
         |d| d.name.clone(),
         |m, d| {
+            let definition = show::expr(m, &d.expr);
             vec![
-                ("type", show::ty(m, d.ty)),
-                ("definition", show::expr(m, &d.expr)),
-                ("labels", show::texts(&d.labels)),
+                ("type", show::ty(m, d.ty), show::type_said(m, d.ty)),
+                ("definition", definition.clone(), Said::Written(definition)),
+                (
+                    "labels",
+                    show::texts(&d.labels),
+                    show::texts_said(&d.labels),
+                ),
             ]
         },
-        |m, d| format!("define {} as {}", d.name, show::expr(m, &d.expr)),
+        |m, d| {
+            let s = format!("define {} as {}", d.name, show::expr(m, &d.expr));
+            (s.clone(), Said::Written(s))
+        },
         old,
         new,
         &mut out,
@@ -264,16 +305,45 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
                 .iter()
                 .map(|(n, t)| format!("{n}: {}", show::ty(m, *t)))
                 .collect();
+            let typed = Said::Params(
+                r.params
+                    .iter()
+                    .map(|(n, t)| (n.clone(), crate::report::facts::type_words(m, *t)))
+                    .collect(),
+            );
+            let (deadline, deadline_said) = opt_expr(m, r.deadline.as_ref());
+            let (amount, amount_said) = amount(m, r.amount.as_ref(), r.amount_up_to);
             vec![
-                ("titles", show::texts(&r.titles)),
-                ("category", r.category.clone()),
-                ("parameters", params.join(", ")),
-                ("amount", amount(m, r.amount.as_ref(), r.amount_up_to)),
-                ("deadline", opt_expr(m, r.deadline.as_ref())),
-                ("citations", show::citations(m, &r.cites)),
+                (
+                    "titles",
+                    show::texts(&r.titles),
+                    show::texts_said(&r.titles),
+                ),
+                (
+                    "category",
+                    r.category.clone(),
+                    Said::Written(r.category.clone()),
+                ),
+                ("parameters", params.join(", "), typed),
+                ("amount", amount, amount_said),
+                ("deadline", deadline, deadline_said),
+                (
+                    "citations",
+                    show::citations(m, &r.cites),
+                    show::citations_said(m, &r.cites),
+                ),
             ]
         },
-        |_, r| format!("remedy {} ({})", r.id, show::texts(&r.titles)),
+        |_, r| {
+            let titles = match show::texts_said(&r.titles) {
+                Said::Texts(t) => t,
+                _ => Vec::new(),
+            };
+            (
+                format!("remedy {} ({})", r.id, show::texts(&r.titles)),
+                Said::Remedy(r.id.clone(), titles),
+            )
+        },
         old,
         new,
         &mut out,
@@ -307,7 +377,7 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
                     s.push_str(" => ");
                     s.push_str(&conclusion(m, c));
                 }
-                s
+                (s.clone(), Said::Written(s))
             },
             old,
             new,
@@ -317,14 +387,23 @@ pub fn structure(old: &Model, new: &Model) -> Vec<ItemChange> {
     out
 }
 
-fn opt_expr(model: &Model, e: Option<&Expr>) -> String {
-    e.map_or_else(|| "none".to_string(), |e| show::expr(model, e))
+fn opt_expr(model: &Model, e: Option<&Expr>) -> (String, Said) {
+    match e {
+        None => ("none".to_string(), Said::Nothing),
+        Some(e) => {
+            let s = show::expr(model, e);
+            (s.clone(), Said::Written(s))
+        }
+    }
 }
 
 /// An amount as written: `up to …` for a ceiling.
-fn amount(model: &Model, e: Option<&Expr>, up_to: bool) -> String {
+fn amount(model: &Model, e: Option<&Expr>, up_to: bool) -> (String, Said) {
     match e {
-        Some(e) if up_to => format!("up to {}", show::expr(model, e)),
+        Some(e) if up_to => {
+            let s = show::expr(model, e);
+            (format!("up to {s}"), Said::UpTo(s))
+        }
         _ => opt_expr(model, e),
     }
 }
@@ -342,37 +421,52 @@ fn conclusion(model: &Model, c: &crate::model::Conclusion) -> String {
     }
 }
 
-fn rule_aspects(model: &Model, r: &Rule) -> Vec<(&'static str, String)> {
+fn rule_aspects(model: &Model, r: &Rule) -> Vec<(&'static str, String, Said)> {
+    // the list as written, for an exception to several rules
+    let targets: Vec<String> = if r.targets.len() > 1 {
+        r.targets.clone()
+    } else {
+        r.exception_to
+            .and_then(|e| model.rules.get(e.index()))
+            .map(|e| e.name.clone())
+            .into_iter()
+            .collect()
+    };
+    let (to, to_said) = if targets.is_empty() {
+        ("none".to_string(), Said::Nothing)
+    } else {
+        (targets.join(", "), Said::Names(targets))
+    };
+    let condition = show::expr(model, show::own_condition(model, r));
+    let (remedy, remedy_said) = match &r.conclusion {
+        None => ("none".to_string(), Said::Nothing),
+        Some(c) => {
+            let s = conclusion(model, c);
+            (s.clone(), Said::Written(s))
+        }
+    };
+    let (amount, amount_said) = amount(model, r.amount.as_ref(), r.amount_up_to);
+    let (deadline, deadline_said) = opt_expr(model, r.deadline.as_ref());
     vec![
+        ("exception to", to, to_said),
+        ("condition", condition.clone(), Said::Written(condition)),
         (
-            "exception to",
-            // the list as written, for an exception to several rules
-            if r.targets.len() > 1 {
-                r.targets.join(", ")
-            } else {
-                r.exception_to
-                    .and_then(|e| model.rules.get(e.index()))
-                    .map_or_else(|| "none".to_string(), |e| e.name.clone())
-            },
+            "period",
+            show::period(r.period),
+            show::period_said(r.period),
         ),
+        ("remedy", remedy, remedy_said),
+        ("amount", amount, amount_said),
+        ("deadline", deadline, deadline_said),
         (
-            "condition",
-            show::expr(model, show::own_condition(model, r)),
+            "citations",
+            show::citations(model, &r.cites),
+            show::citations_said(model, &r.cites),
         ),
-        ("period", show::period(r.period)),
-        (
-            "remedy",
-            r.conclusion
-                .as_ref()
-                .map_or_else(|| "none".to_string(), |c| conclusion(model, c)),
-        ),
-        ("amount", amount(model, r.amount.as_ref(), r.amount_up_to)),
-        ("deadline", opt_expr(model, r.deadline.as_ref())),
-        ("citations", show::citations(model, &r.cites)),
     ]
 }
 
-type Aspects<T> = fn(&Model, &T) -> Vec<(&'static str, String)>;
+type Aspects<T> = fn(&Model, &T) -> Vec<(&'static str, String, Said)>;
 
 #[expect(
     clippy::too_many_arguments,
@@ -384,7 +478,7 @@ fn items<T>(
     new_items: &[T],
     name: impl Fn(&T) -> String,
     aspects: Aspects<T>,
-    summary: impl Fn(&Model, &T) -> String,
+    summary: impl Fn(&Model, &T) -> (String, Said),
     old: &Model,
     new: &Model,
     out: &mut Vec<ItemChange>,
@@ -394,18 +488,24 @@ fn items<T>(
     for o in old_items {
         let n = name(o);
         match new_by_name.get(&n) {
-            None => out.push(ItemChange {
-                kind,
-                summary: summary(old, o),
-                name: n,
-                change: Change::Removed,
-            }),
+            None => {
+                let (summary, said) = summary(old, o);
+                out.push(ItemChange {
+                    kind,
+                    summary,
+                    said,
+                    name: n,
+                    change: Change::Removed,
+                });
+            }
             Some(nw) => {
                 let changed = differing(aspects(old, o), aspects(new, nw));
                 if !changed.is_empty() {
+                    let (summary, said) = summary(new, nw);
                     out.push(ItemChange {
                         kind,
-                        summary: summary(new, nw),
+                        summary,
+                        said,
                         name: n,
                         change: Change::Changed(changed),
                     });
@@ -416,9 +516,11 @@ fn items<T>(
     for nw in new_items {
         let n = name(nw);
         if !old_names.contains(&n) {
+            let (summary, said) = summary(new, nw);
             out.push(ItemChange {
                 kind,
-                summary: summary(new, nw),
+                summary,
+                said,
                 name: n,
                 change: Change::Added,
             });
@@ -427,38 +529,53 @@ fn items<T>(
 }
 
 /// The aspects whose text differs between two versions (same aspects, same order).
-fn differing(old: Vec<(&'static str, String)>, new: Vec<(&'static str, String)>) -> Vec<Aspect> {
+fn differing(
+    old: Vec<(&'static str, String, Said)>,
+    new: Vec<(&'static str, String, Said)>,
+) -> Vec<Aspect> {
     old.into_iter()
         .zip(new)
-        .filter(|((_, a), (_, b))| a != b)
-        .map(|((what, a), (_, b))| Aspect {
+        .filter(|((_, a, _), (_, b, _))| a != b)
+        .map(|((what, a, said_a), (_, b, said_b))| Aspect {
             what,
             old: a,
             new: b,
+            said: [said_a, said_b],
         })
         .collect()
 }
 
 fn header(old: &Model, new: &Model, out: &mut Vec<ItemChange>) {
-    let aspects = |m: &Model| -> Vec<(&'static str, String)> {
+    let aspects = |m: &Model| -> Vec<(&'static str, String, Said)> {
         let h = &m.header;
+        let written = |s: &str| (s.to_string(), Said::Written(s.to_string()));
+        let (effective, effective_said) = match h.effective {
+            None => ("none".to_string(), Said::Nothing),
+            Some(d) => (d.to_string(), Said::Date(d)),
+        };
+        let (as_of, as_of_said) = match h.as_of.and_then(|f| m.facts.get(f.index())) {
+            None => ("none".to_string(), Said::Nothing),
+            Some(f) => (f.name.clone(), Said::Fact(f.name.clone())),
+        };
+        let (jurisdiction, jurisdiction_said) = written(&h.jurisdiction);
+        let (version, version_said) = written(&h.version);
+        let (currency, currency_said) = written(h.currency.code());
         vec![
-            ("titles", show::texts(&h.titles)),
-            ("jurisdiction", h.jurisdiction.clone()),
-            ("version", h.version.clone()),
             (
-                "effective",
-                h.effective
-                    .map_or_else(|| "none".to_string(), |d| d.to_string()),
+                "titles",
+                show::texts(&h.titles),
+                show::texts_said(&h.titles),
             ),
-            ("languages", h.languages.join(", ")),
-            ("currency", h.currency.code().to_string()),
+            ("jurisdiction", jurisdiction, jurisdiction_said),
+            ("version", version, version_said),
+            ("effective", effective, effective_said),
             (
-                "as of",
-                h.as_of
-                    .and_then(|f| m.facts.get(f.index()))
-                    .map_or_else(|| "none".to_string(), |f| f.name.clone()),
+                "languages",
+                h.languages.join(", "),
+                Said::Names(h.languages.clone()),
             ),
+            ("currency", currency, currency_said),
+            ("as of", as_of, as_of_said),
         ]
     };
     let changed = differing(aspects(old), aspects(new));
@@ -468,6 +585,7 @@ fn header(old: &Model, new: &Model, out: &mut Vec<ItemChange>) {
             name: "header".to_string(),
             change: Change::Changed(changed),
             summary: format!("version {}", new.header.version),
+            said: Said::Version(new.header.version.clone()),
         });
     }
 }

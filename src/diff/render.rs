@@ -6,6 +6,7 @@ use fluent_bundle::FluentValue;
 use serde_json::{Value as Json, json};
 
 use super::behaviour::{Found, Grant, HeldValue, RemedyChange, Status};
+use super::show::Said;
 use super::{Change, ItemChange, ItemKind, Report};
 use crate::diagnostic::Text;
 use crate::i18n::Words;
@@ -97,6 +98,109 @@ impl<'r> Say<'r> {
         }
     }
 
+    /// Rulebook text as written (an expression, a name): as code in
+    /// Markdown; in text, as the language quotes it (Chinese in backticks,
+    /// English bare).
+    fn written(&self, s: &str) -> String {
+        if self.markdown {
+            code(&cell(s))
+        } else {
+            self.say("diff-written", &[("text", s)])
+        }
+    }
+
+    /// What an aspect or a summary holds, in the language: the rulebook's
+    /// text as written, the framing words from the catalogue.
+    fn said(&self, s: &Said) -> String {
+        let date = |d: &jiff::civil::Date| self.new.value(&Shown::Date(*d), None);
+        let written =
+            |items: &[String]| -> Vec<String> { items.iter().map(|t| self.written(t)).collect() };
+        match s {
+            Said::Nothing => self.say("none", &[]),
+            Said::Written(t) => self.written(t),
+            Said::Fact(name) => self.fact(name),
+            Said::Type(t) => self.text(t),
+            Said::Period(None, None) => self.say("diff-always", &[]),
+            Said::Period(Some(from), None) => {
+                self.say("diff-in-force-from", &[("from", &date(from))])
+            }
+            Said::Period(None, Some(until)) => {
+                self.say("diff-in-force-until", &[("until", &date(until))])
+            }
+            Said::Period(Some(from), Some(until)) => self.say(
+                "diff-in-force-from-until",
+                &[("from", &date(from)), ("until", &date(until))],
+            ),
+            Said::UpTo(e) => self.say("diff-up-to", &[("amount", &self.written(e))]),
+            Said::Date(d) => date(d),
+            Said::Citations(cites) => {
+                let shown: Vec<String> = cites
+                    .iter()
+                    .map(|c| {
+                        let mut parts = Vec::new();
+                        if let Some(law) = &c.law {
+                            parts.push(self.written(law));
+                        }
+                        if let Some(a) = &c.article {
+                            parts.push(self.say("diff-article", &[("article", a)]));
+                        }
+                        parts.extend(written(&c.texts));
+                        parts.join(" ")
+                    })
+                    .collect();
+                shown.join(&self.say("diff-semicolon", &[]))
+            }
+            Said::Texts(texts) => written(texts).join(&self.say("diff-semicolon", &[])),
+            Said::ValueLabels(values) => {
+                let shown: Vec<String> = values
+                    .iter()
+                    .map(|(value, texts)| {
+                        self.say(
+                            "diff-value-labels",
+                            &[
+                                ("value", &self.written(value)),
+                                (
+                                    "labels",
+                                    &written(texts).join(&self.say("diff-semicolon", &[])),
+                                ),
+                            ],
+                        )
+                    })
+                    .collect();
+                shown.join(if self.markdown { " \\| " } else { " | " })
+            }
+            Said::Params(params) => {
+                let shown: Vec<String> = params
+                    .iter()
+                    .map(|(name, ty)| {
+                        self.say(
+                            "diff-param-type",
+                            &[("name", &self.written(name)), ("type", &self.text(ty))],
+                        )
+                    })
+                    .collect();
+                self.list(&shown)
+            }
+            Said::Names(names) => self.list(&written(names)),
+            Said::Version(v) => self.say("diff-summary-version", &[("version", &self.written(v))]),
+            Said::Declared(name, ty) => self.say(
+                "diff-summary-fact",
+                &[("name", &self.written(name)), ("type", &self.text(ty))],
+            ),
+            Said::Remedy(id, titles) => {
+                let titles = if titles.is_empty() {
+                    self.say("none", &[])
+                } else {
+                    written(titles).join(&self.say("diff-semicolon", &[]))
+                };
+                self.say(
+                    "diff-summary-remedy",
+                    &[("id", &self.written(id)), ("titles", &titles)],
+                )
+            }
+        }
+    }
+
     /// A name with its title beside its id: `Quick refund (quick_refund)`;
     /// the id alone when there is no title.
     fn titled(&self, title: Option<&str>, id: &str) -> String {
@@ -151,7 +255,18 @@ impl<'r> Say<'r> {
                     .or_else(|| self.old.fact_label(name));
                 self.titled(label.as_deref(), name)
             }
-            ItemKind::Header | ItemKind::Law => self.id(name),
+            // not a name in the rulebook: the header has none
+            ItemKind::Header => return self.say("diff-item-header", &[]),
+            ItemKind::Law => {
+                let title = |r: &Render<'r>| {
+                    let m = r.model();
+                    m.laws
+                        .iter()
+                        .find(|l| l.name == name)
+                        .and_then(|l| m.local(&l.titles, self.words.lang()))
+                };
+                self.titled(title(&self.new).or_else(|| title(&self.old)), name)
+            }
         };
         self.say(
             "diff-item",
@@ -199,14 +314,69 @@ impl<'r> Say<'r> {
         )
     }
 
-    fn params(&self, g: &Grant) -> String {
+    fn params(&self, remedy: &str, g: &Grant) -> String {
         let p: Vec<String> = g
             .params
             .iter()
             .zip(&g.values.params)
-            .map(|((k, _), v)| self.say("diff-param", &[("param", k), ("value", &self.held(v))]))
+            .enumerate()
+            .map(|(k, ((name, _), v))| {
+                // text in quotes, as the search shows it: a value, not words
+                let value = match &v.value {
+                    Some(Shown::Text(t)) if self.param_is_text(remedy, k) => format!("{t:?}"),
+                    _ => self.held(v),
+                };
+                self.say(
+                    "diff-param",
+                    &[("param", &self.param(remedy, k, name)), ("value", &value)],
+                )
+            })
             .collect();
         self.list(&p)
+    }
+
+    /// Whether a remedy's parameter holds text (in the new version, else
+    /// the old).
+    fn param_is_text(&self, remedy: &str, k: usize) -> bool {
+        [&self.new, &self.old]
+            .iter()
+            .find_map(|r| r.model().remedies.iter().find(|x| x.id == remedy))
+            .and_then(|x| x.params.get(k))
+            .is_some_and(|(_, ty)| *ty == crate::value::Type::Text)
+    }
+
+    /// A remedy's parameter as the advice names it, its name beside: its
+    /// label in the language, else the label of the fact the first rule
+    /// giving the remedy fills it from (in the new version, else the old),
+    /// else its name alone.
+    fn param(&self, remedy: &str, k: usize, name: &str) -> String {
+        let lang = self.words.lang();
+        let label = |r: &Render<'r>| -> Option<String> {
+            let m = r.model();
+            let (id, decl) = m
+                .remedies
+                .iter()
+                .enumerate()
+                .find(|(_, x)| x.id == remedy)?;
+            if let Some(own) = decl.param_labels.get(k).and_then(|l| m.local(l, lang)) {
+                return Some(own.to_string());
+            }
+            m.rules.iter().find_map(|rule| {
+                let c = rule
+                    .conclusion
+                    .as_ref()
+                    .filter(|c| c.remedy.index() == id)?;
+                let crate::model::Expr::Fact(fact) = c.args.get(k)? else {
+                    return None;
+                };
+                let fact = m.facts.get(fact.index())?;
+                m.local(&fact.labels, lang).map(str::to_string)
+            })
+        };
+        self.titled(
+            label(&self.new).or_else(|| label(&self.old)).as_deref(),
+            name,
+        )
     }
 
     fn amount(&self, g: &Grant) -> Option<String> {
@@ -220,10 +390,10 @@ impl<'r> Say<'r> {
         })
     }
 
-    fn details(&self, g: &Grant) -> String {
+    fn details(&self, remedy: &str, g: &Grant) -> String {
         let mut parts = Vec::new();
         if !g.params.is_empty() {
-            parts.push(self.params(g));
+            parts.push(self.params(remedy, g));
         }
         if let Some(a) = self.amount(g) {
             parts.push(self.say("diff-amount", &[("amount", &a)]));
@@ -234,12 +404,12 @@ impl<'r> Say<'r> {
         parts.join(&self.say("diff-comma", &[]))
     }
 
-    fn status(&self, s: &Status) -> String {
+    fn status(&self, remedy: &str, s: &Status) -> String {
         match s {
             Status::Given(grants) => {
                 let details: Vec<String> = grants
                     .iter()
-                    .map(|g| self.details(g))
+                    .map(|g| self.details(remedy, g))
                     .filter(|d| !d.is_empty())
                     .collect();
                 if details.is_empty() {
@@ -281,7 +451,10 @@ impl<'r> Say<'r> {
                 if x.params != y.params {
                     parts.push(self.say(
                         "diff-parameters",
-                        &[("change", &change(self.params(x), self.params(y)))],
+                        &[(
+                            "change",
+                            &change(self.params(&c.remedy, x), self.params(&c.remedy, y)),
+                        )],
                     ));
                 }
                 return self.say(
@@ -292,7 +465,10 @@ impl<'r> Say<'r> {
         }
         self.say(
             "diff-from-to",
-            &[("old", &self.status(&c.old)), ("new", &self.status(&c.new))],
+            &[
+                ("old", &self.status(&c.remedy, &c.old)),
+                ("new", &self.status(&c.remedy, &c.new)),
+            ],
         )
     }
 
@@ -445,7 +621,10 @@ impl<'r> Say<'r> {
                 } else {
                     "diff-searched-condition-old"
                 },
-                &[("condition", condition), ("rule", &self.rule(rule))],
+                &[
+                    ("condition", &self.written(condition)),
+                    ("rule", &self.rule(rule)),
+                ],
             ));
         }
         for f in &s.facts {
@@ -643,23 +822,27 @@ fn structure_text(say: &Say<'_>, items: &[ItemChange], out: &mut String) {
                 &[
                     ("verb", &say.verb(&item.change)),
                     ("item", &say.item(item.kind, &item.name)),
-                    ("summary", &item.summary),
+                    ("summary", &say.said(&item.said)),
                 ]
             )
         );
         if let Change::Changed(aspects) = &item.change {
             for a in aspects {
                 let what = say.aspect(a.what);
+                let [old, new] = &a.said;
                 let _ = writeln!(
                     out,
                     "      {}",
-                    say.say("diff-aspect-old", &[("what", &what), ("old", &a.old)])
+                    say.say(
+                        "diff-aspect-old",
+                        &[("what", &what), ("old", &say.said(old))]
+                    )
                 );
                 let _ = writeln!(
                     out,
                     "      {}→ {}",
                     " ".repeat(crate::i18n::columns(&what)),
-                    a.new
+                    say.said(new)
                 );
             }
         }
@@ -716,18 +899,19 @@ fn markdown(say: &Say<'_>, old: &str, new: &str) -> String {
                 Change::Changed(aspects) => aspects
                     .iter()
                     .map(|a| {
+                        let [old, new] = &a.said;
                         say.say(
                             "diff-aspect-change",
                             &[
                                 ("what", &say.aspect(a.what)),
-                                ("old", &code(&cell(&a.old))),
-                                ("new", &code(&cell(&a.new))),
+                                ("old", &say.said(old)),
+                                ("new", &say.said(new)),
                             ],
                         )
                     })
                     .collect::<Vec<_>>()
                     .join("<br>"),
-                _ => code(&cell(&item.summary)),
+                _ => say.said(&item.said),
             };
             let _ = writeln!(
                 out,

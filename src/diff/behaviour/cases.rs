@@ -294,8 +294,13 @@ impl<'g> Side<'g> {
                     let why = crate::text!(
                         "diff-cannot-be",
                         name = name.as_str(),
-                        value = value.show(),
-                        ty = show::ty(model, fact.ty)
+                        value = match value {
+                            // yes and no in the report's words
+                            CaseValue::Bool(true) => crate::text!("yes").into(),
+                            CaseValue::Bool(false) => crate::text!("no").into(),
+                            _ => crate::diagnostic::Arg::from(value.show()),
+                        },
+                        ty = crate::report::facts::type_words(model, fact.ty)
                     );
                     return (Err(why), Vec::new());
                 }
