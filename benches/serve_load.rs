@@ -165,15 +165,7 @@ fn main() {
                     None,
                 )
                 .await;
-                println!(
-                    "| {layout} | {connections} | {} | {:.0} | {} | {} | {} | {} |",
-                    r.count,
-                    r.count as f64 / r.elapsed.as_secs_f64(),
-                    ms(r.percentile(50.0)),
-                    ms(r.percentile(99.0)),
-                    ms(r.percentile(100.0)),
-                    stolen(cpu, cpu_times()),
-                );
+                row(layout, &connections.to_string(), &r, cpu);
             }
             // 100 connections offering a fixed rate, as a service is loaded
             // below its limit (the rows above are its limit)
@@ -188,16 +180,7 @@ fn main() {
                     Some(rate),
                 )
                 .await;
-                println!(
-                    "| {layout} | 100 at {:.0}/s | {} | {:.0} | {} | {} | {} | {} |",
-                    rate,
-                    r.count,
-                    r.count as f64 / r.elapsed.as_secs_f64(),
-                    ms(r.percentile(50.0)),
-                    ms(r.percentile(99.0)),
-                    ms(r.percentile(100.0)),
-                    stolen(cpu, cpu_times()),
-                );
+                row(layout, &format!("100 at {rate:.0}/s"), &r, cpu);
             }
         });
         if let Some((mut old, _, _)) = last.replace((server, addr, runtime)) {
@@ -305,6 +288,20 @@ fn stolen(before: (u64, u64), after: (u64, u64)) -> String {
         "{:.1} %",
         after.1.saturating_sub(before.1) as f64 * 100.0 / total as f64
     )
+}
+
+/// A row of the table: the phase's requests, rate and latencies, and the
+/// share of the cores stolen since `cpu` was read.
+fn row(layout: &str, connections: &str, r: &Phase, cpu: (u64, u64)) {
+    println!(
+        "| {layout} | {connections} | {} | {:.0} | {} | {} | {} | {} |",
+        r.count,
+        r.count as f64 / r.elapsed.as_secs_f64(),
+        ms(r.percentile(50.0)),
+        ms(r.percentile(99.0)),
+        ms(r.percentile(100.0)),
+        stolen(cpu, cpu_times()),
+    );
 }
 
 fn ms(d: Duration) -> String {
