@@ -58,6 +58,7 @@ fn why_not_a_date(s: &str) -> String {
 }
 
 /// A number of seconds greater than 0 (`0.5`, `30`).
+#[cfg_attr(not(feature = "serve"), allow(dead_code, reason = "`serve`'s options"))]
 pub(crate) fn seconds(s: &str) -> Result<Duration, String> {
     s.parse::<f64>()
         .ok()
@@ -75,6 +76,7 @@ pub(crate) fn percent(s: &str) -> Result<f64, String> {
 }
 
 /// An IP address and a port (`127.0.0.1:8080`, `[::1]:8080`).
+#[cfg_attr(not(feature = "serve"), allow(dead_code, reason = "`serve`'s options"))]
 pub(crate) fn address(s: &str) -> Result<SocketAddr, String> {
     if let Ok(a) = s.parse::<SocketAddr>() {
         return Ok(a);
@@ -100,6 +102,7 @@ pub(crate) fn jobs(s: &str) -> Result<u16, String> {
 }
 
 /// A whole number from 1 to 4,294,967,295 (`serve --max-concurrency`).
+#[cfg_attr(not(feature = "serve"), allow(dead_code, reason = "`serve`'s options"))]
 pub(crate) fn positive_u32(s: &str) -> Result<u32, String> {
     let n = whole_in(s, 1, u64::from(u32::MAX))?;
     u32::try_from(n).map_err(|_| range(1, u64::from(u32::MAX)))
