@@ -4,7 +4,9 @@
 # 排版（一条规则，tests/zh_typography.rs 检查本文件和每个含中文的快照）：
 # - 引号：规则集的标题、用户输入的取值（答案、日期、参数值、语言）和文档章节名，在正文中用「」；
 #   用户在规则集、案件文件、命令行或接口中写的代码和名称（事实、规则、救济、参数、键、文件名、选项）
-#   按原样放在反引号里，与诊断一致。不用 “” ‘’，也不用 ASCII 引号包住中文。
+#   按原样放在反引号里，与诊断一致。不用 “” ‘’，也不用 ASCII 引号包住中文（ASCII 引号只出现在
+#   代码式的字面值里，如差异报告中试过的文本取值 "example"）。条目以标题称呼时用「标题」（编号），
+#   如差异报告的 diff-titled。
 # - 标点：中文之间和中文旁边用全角标点（，。：；？！（）），不用 ASCII : , ; ? ! ( )，省略号用 ……；
 #   反引号里的代码照原样。英文以句号结尾的消息，中文以「。」结尾，反之亦然。
 # - 空格：中文与拉丁字母、数字、反引号代码或变量之间留一个空格（`规则 { $rule } 适用`）；
@@ -976,7 +978,7 @@ test-rule-under = 规则 { $under } 中的 { $rule }
 ## diff
 diff-title = redress diff { $old } → { $new }
 diff-title-markdown = redress diff：{ $old } → { $new }
-diff-titled = { $title }（{ $id }）
+diff-titled = 「{ $title }」（{ $id }）
 diff-item = { $kind } { $name }
 diff-kind-rulebook = 规则集
 diff-kind-law = 法律
