@@ -86,7 +86,18 @@ fn without_literals(line: &str) -> String {
 fn problems(line: &str) -> Vec<String> {
     let chars: Vec<char> = line.chars().collect();
     let mut found = Vec::new();
-    let indent = chars.iter().take_while(|c| **c == ' ').count();
+    // indentation and a list's marker (`- `, `1. `) are layout
+    let mut indent = chars.iter().take_while(|c| **c == ' ').count();
+    let digits = chars[indent..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let marker = match chars.get(indent..indent + digits + 2) {
+        Some(['-' | '*', ' ', ..]) if digits == 0 => 2,
+        Some([.., '.', ' ']) if digits > 0 => digits + 2,
+        _ => 0,
+    };
+    indent += marker;
     for (i, &c) in chars.iter().enumerate() {
         let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
         let after = chars.get(i + 1).copied();
@@ -410,6 +421,7 @@ fn the_typography_rules_find_what_they_should() {
         "您住在哪里？ → Shanghai",
         "适用过的规则和例外：    3/4（75.0%）",
         "  （搜索是穷尽的）",
+        "1. 「退款」（refund）：给予",
         "用法：redress check <RULEBOOK>...",
         "金额：500.00 元",
     ];
