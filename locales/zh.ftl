@@ -1441,3 +1441,6 @@ diff-item-header = 规则集头部
 # 命令行：读取文件时常见的系统错误（各命令共用），以及 git 的错误
 cli-diff-git-failed = git 出错：{ $error }
 cli-diff-not-a-repo = 不在 git 仓库中：`--git` 比较的是当前文件夹所在仓库的某个版本
+
+## zhtype：建议中「理由」一行里规则的标题
+because-title = 「{ $title }」

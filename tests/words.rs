@@ -85,7 +85,7 @@ fn titles_labels_and_counts_in_both_languages() {
     assert_eq!(zh.code, 0, "{}", zh.stderr);
     for line in [
         "  - 欺诈惩罚性赔偿\n",
-        "      理由：经营者欺诈：惩罚性赔偿（消费者受到欺诈 = 是）\n",
+        "      理由：「经营者欺诈：惩罚性赔偿」（消费者受到欺诈 = 是）\n",
         "      理由：商品类别 = general\n",
         "      不适用的例外：定作的商品，以及其他 2 项例外\n",
         "      投诉的平台：Tmall\n",
