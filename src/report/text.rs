@@ -406,10 +406,11 @@ impl<'m> Render<'m> {
             Some(t) => {
                 // a title as the language names one in running text (Chinese
                 // quotes it, so it reads apart from the facts after it)
-                let t = if titled {
-                    self.say("because-title", &[("title", &t)])
-                } else {
-                    t
+                let t = match self.rule_decl(rule).and_then(|r| self.local(&r.titles)) {
+                    Some(title) if titled => {
+                        self.named(Some(self.say("because-title", &[("title", title)])), rule)
+                    }
+                    _ => t,
                 };
                 let t = match under.and_then(|u| self.rule_title(u)) {
                     Some(u) => self.say("rule-under", &[("rule", &t), ("under", &u)]),
