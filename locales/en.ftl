@@ -1536,3 +1536,6 @@ diff-item-header = rulebook header
 # the command line: the system's errors a person meets reading files (every command), and git's
 cli-diff-git-failed = git failed: { $error }
 cli-diff-not-a-repo = not in a git repository: `--git` compares with a revision of the repository around the current folder
+
+## zhtype: a rule's title in the advice's "because" line
+because-title = { $title }

@@ -1,5 +1,17 @@
 # redress 建议文本（`redress eval`、`redress facts`）的中文用语。
 # 每条消息在 en.ftl 中都有同名、同变量的对应消息（tests/i18n.rs 检查）。
+#
+# 排版（一条规则，tests/zh_typography.rs 检查本文件和每个含中文的快照）：
+# - 引号：规则集的标题、用户输入的取值（答案、日期、参数值、语言）和文档章节名，在正文中用「」；
+#   用户在规则集、案件文件、命令行或接口中写的代码和名称（事实、规则、救济、参数、键、文件名、选项）
+#   按原样放在反引号里，与诊断一致。不用 “” ‘’，也不用 ASCII 引号包住中文（ASCII 引号只出现在
+#   代码式的字面值里，如差异报告中试过的文本取值 "example"）。条目以标题称呼时用「标题」（编号），
+#   如差异报告的 diff-titled。
+# - 标点：中文之间和中文旁边用全角标点（，。：；？！（）），不用 ASCII : , ; ? ! ( )，省略号用 ……；
+#   反引号里的代码照原样。英文以句号结尾的消息，中文以「。」结尾，反之亦然。
+# - 空格：中文与拉丁字母、数字、反引号代码或变量之间留一个空格（`规则 { $rule } 适用`）；
+#   全角标点旁边从不留空格。变量的取值以全角标点开头或结尾时（「标题」、misuse（就规则 a 而言）），
+#   它旁边的那个空格由 src/i18n.rs 的 join_chinese 在组句时去掉，所以这里照常写空格。
 
 ## 开头
 version = 版本 { $version }
@@ -122,7 +134,7 @@ ask-skip = 跳过（暂不回答）
 ask-back = 返回（撤销上一个回答）
 ask-select-help = ↑↓ 移动，回车选择，Esc 跳过
 ask-set-help = ↑↓ 移动，空格选择，→ 全选，← 全不选，回车确认，Esc 跳过
-ask-text-help = 输入“{ $skip }”暂不回答，输入“{ $back }”撤销上一个回答
+ask-text-help = 输入「{ $skip }」暂不回答，输入「{ $back }」撤销上一个回答
 ask-invalid = 这个回答无法使用：{ $reason }
 ask-applies-now = ✓ 现在可以适用：{ $remedy }
 ask-nothing-to-undo = 没有可以撤销的回答。
@@ -167,16 +179,16 @@ lsp-rename-taken = `{ $name }` 已经声明过了
 ## serve
 serve-not-found = 这里没有 { $method } { $path }；接口都在 /v1 之下（见 docs/api.md）。
 serve-method-not-allowed = { $path } 不接受 { $method }。
-serve-unknown-rulebook = 没有以“{ $id }”提供的规则集；现有规则集：{ $ids }。
-serve-unknown-param = “{ $param }”不是这个接口的参数；它的参数：{ $params }。
-serve-query-encoding = “{ $param }”不是百分号编码的 UTF-8。
-serve-unknown-lang = redress 没有“{ $lang }”语言的文字；现有语言：{ $langs }。
-serve-bad-date = “{ $param }”：“{ $value }”不是日期；请写成 YYYY-MM-DD，例如 2024-06-01。
-serve-bad-output = “{ $param }”：“{ $value }”不是输出级别；请用其中之一：{ $levels }。
-serve-unknown-remedy = “{ $remedy }”不是这个规则集的救济；它的救济：{ $ids }。
-serve-unknown-fact = “{ $fact }”不是这个规则集的事实。
-serve-facts-format = “{ $value }”不是事实清单的格式；请写 json 或 jsonschema。
-serve-id-field-fact = “{ $key }”是规则集的事实；请选一个不是事实的键，例如 case_id。
+serve-unknown-rulebook = 没有以 `{ $id }` 提供的规则集；现有规则集：{ $ids }。
+serve-unknown-param = `{ $param }` 不是这个接口的参数；它的参数：{ $params }。
+serve-query-encoding = `{ $param }` 不是百分号编码的 UTF-8。
+serve-unknown-lang = redress 没有「{ $lang }」语言的文字；现有语言：{ $langs }。
+serve-bad-date = `{ $param }`：「{ $value }」不是日期；请写成 YYYY-MM-DD，例如 2024-06-01。
+serve-bad-output = `{ $param }`：「{ $value }」不是输出级别；请用其中之一：{ $levels }。
+serve-unknown-remedy = `{ $remedy }` 不是这个规则集的救济；它的救济：{ $ids }。
+serve-unknown-fact = `{ $fact }` 不是这个规则集的事实。
+serve-facts-format = 「{ $value }」不是事实清单的格式；请写 json 或 jsonschema。
+serve-id-field-fact = `{ $key }` 是规则集的事实；请选一个不是事实的键，例如 case_id。
 serve-body-too-large = 请求体超过 { $limit } 字节的上限。
 serve-body-timeout = 请求体没有在 { $seconds } 秒内到达。
 serve-body-unreadable = 无法读取请求体。
@@ -202,7 +214,7 @@ playground-warning = 警告
 playground-help = 提示
 playground-broken = 规则集有错误；表单和结果显示的是最后一个没有错误的版本。
 playground-case = 案件
-playground-case-intro = 不知道答案的问题请留空：留空表示缺少该事实，而不是“否”。
+playground-case-intro = 不知道答案的问题请留空：留空表示缺少该事实，而不是「否」。
 playground-yes = 是
 playground-no = 否
 playground-unknown = （不知道）
@@ -672,8 +684,8 @@ diag-syntax-and-also = { $first }；并且{ $then }
 diag-syntax-bad-date-separator = 各部分以 `{ $sep }` 而非 `-` 分隔
 diag-syntax-bad-date-month = 月份 `{ $part }` 须为两位数字
 diag-syntax-bad-date-day = 日 `{ $part }` 须为两位数字
-diag-syntax-bad-date-help-meant = 日期按“年-月-日”书写，月和日各写两位数字：`{ $date }`
-diag-syntax-bad-date-help = 日期按“年-月-日”书写，月和日各写两位数字：`2024-07-01`
+diag-syntax-bad-date-help-meant = 日期按「年-月-日」书写，月和日各写两位数字：`{ $date }`
+diag-syntax-bad-date-help = 日期按「年-月-日」书写，月和日各写两位数字：`2024-07-01`
 diag-syntax-bad-date-label = 不是日期
 diag-syntax-write-fix = 改为 `{ $text }`
 diag-syntax-bidi = 文本中有一个不可见的从右到左控制字符（{ $code }）
@@ -693,8 +705,8 @@ diag-syntax-duration-count-help = 期间以整数的日、周、月或年计
 diag-syntax-decimal = `{ $number }` 过大或过于精确，无法精确表示
 diag-syntax-decimal-help = 数字和金额须在 28 位有效数字以内
 diag-case-syntax = 案件文件不是有效的 { $format }：{ $message }
-diag-case-syntax-json-help = 案件是一个 JSON 对象：{"{"}"purchase": {"{"}"price": "120.00"{"}"}{"}"}
-diag-case-syntax-toml-help = 案件是一个 TOML 表：[purchase] price = "120.00"
+diag-case-syntax-json-help = 案件是一个 JSON 对象：`{"{"}"purchase": {"{"}"price": "120.00"{"}"}{"}"}`
+diag-case-syntax-toml-help = 案件是一个 TOML 表：`[purchase] price = "120.00"`
 diag-case-json-trailing = 案件结束之后还有多余的文本
 diag-case-json-eof = 案件在应有取值之处结束
 diag-case-json-word = 此处应为 true、false 或 null；文本须写在双引号中
@@ -779,8 +791,8 @@ diag-case-type-some-of = 由 { $values } 中的取值组成的列表
 diag-case-type-duration = 期间
 diag-case-example-bool = 填写 true 或 false
 diag-case-example-number = 填写数字：3 或 "3"
-diag-case-example-yuan = 填写以元计的金额："120.50"（或 120.5）
-diag-case-example-money = 填写以 { $currency } 计的金额："120.50"（或 120.5，或 "120.50 { $code }"）
+diag-case-example-yuan = 填写以元计的金额：`"120.50"`（或 `120.5`）
+diag-case-example-money = 填写以 { $currency } 计的金额：`"120.50"`（或 `120.5`，或 `"120.50 { $code }"`）
 diag-case-example-date = 按 "YYYY-MM-DD" 填写日期，如 "2024-05-01"
 diag-case-example-text = 在双引号中填写文本
 diag-case-example-one-of = 在双引号中填写取值之一
@@ -840,7 +852,7 @@ diag-test-amount-twice-label = 第二个金额
 diag-test-amount-twice-help = 金额用 `amount`，上限（`amount up to …`）用 `up_to`，不能同时给出
 diag-test-not-an-amount = `{ $key }` 须为金额，但它是{ $shape }
 diag-test-not-an-amount-label = 此处应为金额
-diag-test-not-an-amount-help = 填写金额："500.00"，或带币种："500.00 yuan"、"€500.00"
+diag-test-not-an-amount-help = 填写金额：`"500.00"`，或带币种：`"500.00 yuan"`、`"€500.00"`
 diag-test-params-not-a-table = `params` 须为由参数取值组成的表
 diag-test-params-not-a-table-help = 写成 `params = {"{"} location = "Hangzhou" {"}"}`
 diag-test-no-params = `{ $id }` 没有参数
@@ -966,7 +978,7 @@ test-rule-under = 规则 { $under } 中的 { $rule }
 ## diff
 diff-title = redress diff { $old } → { $new }
 diff-title-markdown = redress diff：{ $old } → { $new }
-diff-titled = { $title }（{ $id }）
+diff-titled = 「{ $title }」（{ $id }）
 diff-item = { $kind } { $name }
 diff-kind-rulebook = 规则集
 diff-kind-law = 法律
@@ -1181,7 +1193,7 @@ cli-clap-not-utf8 = 参数中有无效的 UTF-8
 
 # 帮助（src/cli/help.rs）
 help-redress-about = 法律救济规则的规则引擎：检查、编译并计算规则集
-help-redress-arg-limits = 提高（或降低）一项上限：nesting、operators、check_depth、depth、exception_depth、case_depth、case_bytes（一个案件文件或 `--jsonl` 的一行；默认 2 MiB）或 file_bytes（读取的其他文件；默认 64 MiB）。见 docs/language.md 的“Limits”。可重复
+help-redress-arg-limits = 提高（或降低）一项上限：nesting、operators、check_depth、depth、exception_depth、case_depth、case_bytes（一个案件文件或 `--jsonl` 的一行；默认 2 MiB）或 file_bytes（读取的其他文件；默认 64 MiB）。见 docs/language.md 的「Limits」。可重复
 help-ask-about = 一次问一个问题，只问答案仍能改变结果的问题
 help-ask-after-help = 示例：
     {"  "}redress ask rulebooks/cn-online-shopping/cn-online-shopping.rules
@@ -1213,9 +1225,9 @@ help-check-arg-format-value-github = GitHub Actions 工作流注释
 help-check-arg-format-value-sarif = SARIF 2.1.0，用于上传代码扫描结果
 help-check-arg-lang = 报告和诊断信息的语言（`en`、`zh`；默认：环境的区域设置 `LC_ALL`、`LC_MESSAGES` 或 `LANG`，以 `zh` 开头时为中文，否则为英文）
 help-diff-about = 比较规则集的两个版本：新增、删除或修改的条目，结果发生变化的语料案件，以及在变化的条件附近搜索找到的案件
-help-diff-after-help = 语料是新规则集所在文件夹 `cases/` 下的每个案件文件（.json、.toml），加上每个 --cases 文件夹。搜索从每个语料案件和空案件出发，让变化的条件所涉及的事实取其边界值（以最小步长取 c-1、c、c+1；日期取前一天、当天和后一天）、单选的每个取值、是与否，以及未知。
+help-diff-after-help = 语料是新规则集所在文件夹 `cases/` 下的每个案件文件（`.json`、`.toml`），加上每个 `--cases` 文件夹。搜索从每个语料案件和空案件出发，让变化的条件所涉及的事实取其边界值（以最小步长取 c-1、c、c+1；日期取前一天、当天和后一天）、单选的每个取值、是与否，以及未知。
 
-    经由派生事实和算术的比较（`days from A to B > 30`、`price + fee > 500 yuan`）会在边界两侧求出日期和金额。没有发现变化但搜索并不穷尽时，报告以“Undecided”开头，并列出无法瞄准的条件。
+    经由派生事实和算术的比较（`days from A to B > 30`、`price + fee > 500 yuan`）会在边界两侧求出日期和金额。没有发现变化但搜索并不穷尽时，报告以「未能判定」开头，并列出无法瞄准的条件。
 
     退出码：没有发现行为变化时（或未给 --fail-on-change）为 0；行为发生变化且给了 --fail-on-change，或搜索未能判定且同时给了 --fail-on-undecided（或规则集有错误）时为 1；用法错误为 2。
 
@@ -1252,7 +1264,7 @@ help-eval-arg-jobs = `--jsonl` 使用的线程数（默认：所有处理器核�
 help-eval-arg-format = 输出格式
 help-eval-arg-format-value-human = 给人看的建议文本
 help-eval-arg-format-value-json = 以 JSON 表示的结果，给工具用
-help-eval-arg-output = 与 `--jsonl` 或 `--format json` 一起使用：每个结果构建并写出多少内容（ids：适用的和尚未确定的救济途径；summary：再加上参数、金额、期限和所需的事实；full：完整的结果）。见 docs/output.md 的“Output levels”
+help-eval-arg-output = 与 `--jsonl` 或 `--format json` 一起使用：每个结果构建并写出多少内容（ids：适用的和尚未确定的救济途径；summary：再加上参数、金额、期限和所需的事实；full：完整的结果）。见 docs/output.md 的「Output levels」
 help-eval-arg-output-value-ids = 适用的和尚未确定的救济途径的编号
 help-eval-arg-output-value-summary = 编号，加上参数、金额和期限，以及尚未确定的救济途径所需的事实
 help-eval-arg-output-value-full = 完整的结果：标题、依据、理由、被排除的规则、问题
@@ -1269,7 +1281,7 @@ help-explain-arg-case = 案件文件（JSON，以 `.toml` 结尾时为 TOML）�
 help-explain-arg-remedy = 要完整解释的救济途径，按编号或任一语言的标题（默认：每个救济途径各一行，适用的则完整解释）
 help-explain-arg-format = 输出格式
 help-explain-arg-format-value-human = 给人看的文本
-help-explain-arg-format-value-json = 给工具用的 JSON（docs/output.md 的“redress explain”）
+help-explain-arg-format-value-json = 给工具用的 JSON（docs/output.md 的「redress explain」）
 help-explain-arg-format-value-markdown = Markdown，用于报告或网页
 help-explain-arg-as-of = 以这个日期（YYYY-MM-DD）判断案件
 help-explain-arg-lang = 文本的语言（`en`、`zh`；默认：规则集 `languages` 中的第一个）
@@ -1350,7 +1362,7 @@ help-test-after-help = 示例：
     {"  "}redress test --min-coverage 90 --format json rulebooks
 
     测试在每个 PATH（一个文件夹，递归查找；或一个测试文件）下查找；
-    格式见 docs/language.md 的“Tests”。
+    格式见 docs/language.md 的「Tests」。
 help-test-arg-paths = 要在其中查找测试的文件夹，或测试文件 [默认：.]
 help-test-arg-filter = 只运行名称或路径包含这段文本的测试
 help-test-arg-coverage = 列出从未触发的规则、从未采用的例外，以及未曾分别为真和为假的条件
@@ -1429,3 +1441,6 @@ diff-item-header = 规则集头部
 # 命令行：读取文件时常见的系统错误（各命令共用），以及 git 的错误
 cli-diff-git-failed = git 出错：{ $error }
 cli-diff-not-a-repo = 不在 git 仓库中：`--git` 比较的是当前文件夹所在仓库的某个版本
+
+## zhtype：建议中「理由」一行里规则的标题
+because-title = 「{ $title }」

@@ -47,8 +47,12 @@ fn catalogue() -> &'static Catalogue {
             };
             let id: unic_langid::LanguageIdentifier = lang.parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // no bidi isolation marks: the text goes to a terminal or a file
-            bundle.set_use_isolating(false);
+            // Chinese marks where each variable's value starts and ends (Unicode's
+            // isolation marks), so `join_chinese` can drop a space of the message
+            // that would touch the value's full-width punctuation; the marks are
+            // removed before the text leaves `Words::get`. No marks in English:
+            // the text goes to a terminal or a file as formatted.
+            bundle.set_use_isolating(*lang == "zh");
             if let Err(errs) = bundle.add_resource(resource) {
                 errors.extend(errs.iter().map(|e| format!("{lang}.ftl: {e:?}")));
             }
@@ -101,12 +105,16 @@ impl Words {
         let bundles = &catalogue().bundles;
         let mine = bundles.iter().filter(|(l, _)| *l == self.lang);
         let english = bundles.iter().filter(|(l, _)| *l == "en");
-        for (_, bundle) in mine.chain(english) {
+        for (lang, bundle) in mine.chain(english) {
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 let text: Cow<'_, str> =
                     bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-                return text.into_owned();
+                return if *lang == "zh" {
+                    join_chinese(&text)
+                } else {
+                    text.into_owned()
+                };
             }
         }
         id.to_string()
@@ -135,6 +143,69 @@ impl Words {
         let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
         items.join(&sep)
     }
+}
+
+/// Full-width punctuation, which Chinese text never puts a space next to.
+pub const FULL_WIDTH_PUNCTUATION: &str = "，。：；？！（）「」『』《》〈〉、【】〔〕";
+
+/// Symbols set off by a space on each side, even next to full-width
+/// punctuation.
+const SYMBOLS: &str = "=→|<>+-*/≤≥≠";
+
+/// Where Fluent starts and ends a variable's value (with isolation on).
+const VALUE_START: char = '\u{2068}';
+const VALUE_END: char = '\u{2069}';
+
+/// A Chinese message as a person reads it: the message writes a space
+/// between its words and a variable (`被 { $by } 取代`), right when the value
+/// is a name (`被 misuse 取代`), wrong when it starts or ends with full-width
+/// punctuation (`被 「定做商品」 取代`); drop exactly those spaces
+/// (`被「定做商品」取代`), then the marks around the values. A space inside a
+/// value (the rulebook's text, a rendered message) is left as it is.
+fn join_chinese(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let is_mark = |c: &char| *c == VALUE_START || *c == VALUE_END;
+    // the character next to `i` going by `step`, past any marks, and whether
+    // a mark was passed
+    let neighbour = |i: usize, forward: bool| -> (Option<char>, bool) {
+        let mut j = i;
+        let mut passed = false;
+        loop {
+            j = match if forward {
+                j.checked_add(1)
+            } else {
+                j.checked_sub(1)
+            } {
+                Some(j) => j,
+                None => return (None, passed),
+            };
+            match chars.get(j) {
+                Some(c) if is_mark(c) => passed = true,
+                other => return (other.copied(), passed),
+            }
+        }
+    };
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in chars.iter().enumerate() {
+        if is_mark(c) {
+            continue;
+        }
+        if *c == ' ' {
+            let (before, after) = (neighbour(i, false), neighbour(i, true));
+            let touches = |(next, passed): (Option<char>, bool)| {
+                passed && next.is_some_and(|n| FULL_WIDTH_PUNCTUATION.contains(n))
+            };
+            // a symbol keeps its spaces on both sides: `城市（city） = 未知`,
+            // `问题？ → 是`
+            let symbol =
+                |(next, _): (Option<char>, bool)| next.is_some_and(|n| SYMBOLS.contains(n));
+            if (touches(before) || touches(after)) && !symbol(before) && !symbol(after) {
+                continue;
+            }
+        }
+        out.push(*c);
+    }
+    out
 }
 
 /// The columns a text takes in a terminal: East Asian wide and full-width
@@ -300,6 +371,22 @@ mod tests {
     #[test]
     fn a_long_word_stays_whole() {
         assert_eq!(wrap("ab verylongword cd", 5), "ab\n  verylongword\n  cd");
+    }
+
+    #[test]
+    fn a_space_next_to_a_values_full_width_punctuation_goes() {
+        let join = |s: &str| join_chinese(&s.replace('[', "\u{2068}").replace(']', "\u{2069}"));
+        assert_eq!(join("被 [「定做商品」] 取代"), "被「定做商品」取代");
+        assert_eq!(join("被 [misuse] 取代"), "被 misuse 取代");
+        assert_eq!(
+            join("例外 [misuse（就规则 a 而言）] 已排除："),
+            "例外 misuse（就规则 a 而言）已排除："
+        );
+        // a space in the value itself stays
+        assert_eq!(join("见 [a （b）]"), "见 a （b）");
+        assert_eq!(join("[[「a」]] 与 [b]"), "「a」与 b");
+        // a symbol keeps its spaces
+        assert_eq!(join("[您住在哪里？] → [上海]"), "您住在哪里？ → 上海");
     }
 
     #[test]

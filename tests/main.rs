@@ -47,6 +47,7 @@ mod serve_layers;
 mod support;
 mod testing;
 mod words;
+mod zh_typography;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -227,7 +227,7 @@ fn the_source_of_a_served_rulebook() {
     let (status, body) = server.get("/v1/rulebooks/nowhere/source?lang=zh");
     assert_eq!(status, 404);
     assert_eq!(error_code(&body), "serve::unknown_rulebook");
-    assert!(body.contains("没有以“nowhere”提供的规则集"), "{body}");
+    assert!(body.contains("没有以 `nowhere` 提供的规则集"), "{body}");
     // an id that is not percent-encoded UTF-8: the JSON 400 of every rulebook endpoint
     let (status, body) = server.get("/v1/rulebooks/%FF/source");
     assert_eq!(status, 400, "{body}");

@@ -601,7 +601,7 @@ fn errors_are_json_with_their_status() {
     assert_eq!(v["error"]["diagnostics"][0]["code"], "redress::case_type");
     // the message in the language asked
     let (_, http) = server.post("/v1/rulebooks/nope/eval?lang=zh", "{}");
-    assert!(http.contains("没有以“nope”提供的规则集"), "{http}");
+    assert!(http.contains("没有以 `nope` 提供的规则集"), "{http}");
     // 413: a body over --max-body, whether its length is declared or not
     let (status, http) = server.post("/v1/rulebooks/example/eval", format!("{case:<5000}"));
     assert_eq!(

@@ -85,7 +85,7 @@ fn titles_labels_and_counts_in_both_languages() {
     assert_eq!(zh.code, 0, "{}", zh.stderr);
     for line in [
         "  - 欺诈惩罚性赔偿\n",
-        "      理由：经营者欺诈：惩罚性赔偿（消费者受到欺诈 = 是）\n",
+        "      理由：「经营者欺诈：惩罚性赔偿」（消费者受到欺诈 = 是）\n",
         "      理由：商品类别 = general\n",
         "      不适用的例外：定作的商品，以及其他 2 项例外\n",
         "      投诉的平台：Tmall\n",
@@ -120,7 +120,7 @@ fn titles_labels_and_counts_in_both_languages() {
     let verbose = redress(&["eval", "--verbose", WORDS, WORDS_CASE], None);
     for line in [
         "  - 欺诈惩罚性赔偿 (Punitive damages for fraud) [punitive_damages_fraud]\n",
-        "      理由：经营者欺诈：惩罚性赔偿 (fraud)（消费者受到欺诈 (consumer.deceived) = 是）\n",
+        "      理由：「经营者欺诈：惩罚性赔偿」(fraud)（消费者受到欺诈 (consumer.deceived) = 是）\n",
         "      理由：规则 seven_day_return（商品类别 (goods.category) = general）\n",
         "      不适用的例外：定作的商品 (made_to_order)、fresh_goods、periodicals\n",
         "      经营者所在地 (seller_place)：Hangzhou\n",

@@ -346,6 +346,9 @@ fn template(cmd: &Command, words: &Words) -> String {
 fn join(a: &str, sep: &str, b: &str) -> String {
     if a.is_empty() {
         b.to_string()
+    } else if sep == " " && a.ends_with(|c| redress::i18n::FULL_WIDTH_PUNCTUATION.contains(c)) {
+        // Chinese puts no space after full-width punctuation: `（…）[默认：.]`
+        format!("{a}{b}")
     } else {
         format!("{a}{sep}{b}")
     }

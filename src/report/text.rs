@@ -404,6 +404,14 @@ impl<'m> Render<'m> {
         let titled = self.rule_decl(rule).is_some_and(|r| !r.titles.is_empty());
         match self.rule_title(rule) {
             Some(t) => {
+                // a title as the language names one in running text (Chinese
+                // quotes it, so it reads apart from the facts after it)
+                let t = match self.rule_decl(rule).and_then(|r| self.local(&r.titles)) {
+                    Some(title) if titled => {
+                        self.named(Some(self.say("because-title", &[("title", title)])), rule)
+                    }
+                    _ => t,
+                };
                 let t = match under.and_then(|u| self.rule_title(u)) {
                     Some(u) => self.say("rule-under", &[("rule", &t), ("under", &u)]),
                     None => t,
