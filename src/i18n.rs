@@ -165,25 +165,29 @@ const VALUE_END: char = '\u{2069}';
 fn join_chinese(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let is_mark = |c: &char| *c == VALUE_START || *c == VALUE_END;
-    // the character next to `i` going by `step`, past any marks, and whether
-    // a mark was passed
+    // the character next to `i` (after it when `forward`, else before it),
+    // past any marks, and whether a mark was passed
     let neighbour = |i: usize, forward: bool| -> (Option<char>, bool) {
-        let mut j = i;
         let mut passed = false;
-        loop {
-            j = match if forward {
-                j.checked_add(1)
-            } else {
-                j.checked_sub(1)
-            } {
-                Some(j) => j,
-                None => return (None, passed),
-            };
-            match chars.get(j) {
-                Some(c) if is_mark(c) => passed = true,
-                other => return (other.copied(), passed),
-            }
-        }
+        let mut value = |c: &&char| {
+            passed |= is_mark(c);
+            !is_mark(c)
+        };
+        let found = if forward {
+            chars
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .find(&mut value)
+        } else {
+            chars
+                .get(..i)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .find(&mut value)
+        };
+        (found.copied(), passed)
     };
     let mut out = String::with_capacity(text.len());
     for (i, c) in chars.iter().enumerate() {

@@ -201,6 +201,12 @@ impl<'r> Say<'r> {
         }
     }
 
+    /// What `find` gives in the new version, else in the old (an item
+    /// removed is named as the old version named it).
+    fn newer<T>(&self, find: impl Fn(&Render<'r>) -> Option<T>) -> Option<T> {
+        find(&self.new).or_else(|| find(&self.old))
+    }
+
     /// A name with its title beside its id: `Quick refund (quick_refund)`;
     /// the id alone when there is no title.
     fn titled(&self, title: Option<&str>, id: &str) -> String {
@@ -218,7 +224,7 @@ impl<'r> Say<'r> {
                 .find(|x| x.id == id)
                 .and_then(|x| m.local(&x.titles, self.words.lang()))
         };
-        self.titled(title(&self.new).or_else(|| title(&self.old)), id)
+        self.titled(self.newer(title), id)
     }
 
     fn rule(&self, name: &str) -> String {
@@ -226,16 +232,13 @@ impl<'r> Say<'r> {
             r.rule_decl(name)
                 .and_then(|x| r.model().local(&x.titles, self.words.lang()))
         };
-        self.titled(title(&self.new).or_else(|| title(&self.old)), name)
+        self.titled(self.newer(title), name)
     }
 
     /// A fact by its label, its name beside it in backticks in every
     /// format (as the search's lines have always named facts).
     fn fact(&self, name: &str) -> String {
-        let label = self
-            .new
-            .fact_label(name)
-            .or_else(|| self.old.fact_label(name));
+        let label = self.newer(|r| r.fact_label(name));
         let id = code(name);
         match label {
             Some(l) if l != name => self.say("diff-titled", &[("title", &l), ("id", &id)]),
@@ -249,10 +252,7 @@ impl<'r> Say<'r> {
             ItemKind::Remedy => self.remedy(name),
             ItemKind::Rule | ItemKind::Exception => self.rule(name),
             ItemKind::Fact | ItemKind::Derived => {
-                let label = self
-                    .new
-                    .fact_label(name)
-                    .or_else(|| self.old.fact_label(name));
+                let label = self.newer(|r| r.fact_label(name));
                 self.titled(label.as_deref(), name)
             }
             // not a name in the rulebook: the header has none
@@ -265,7 +265,7 @@ impl<'r> Say<'r> {
                         .find(|l| l.name == name)
                         .and_then(|l| m.local(&l.titles, self.words.lang()))
                 };
-                self.titled(title(&self.new).or_else(|| title(&self.old)), name)
+                self.titled(self.newer(title), name)
             }
         };
         self.say(
@@ -338,9 +338,7 @@ impl<'r> Say<'r> {
     /// Whether a remedy's parameter holds text (in the new version, else
     /// the old).
     fn param_is_text(&self, remedy: &str, k: usize) -> bool {
-        [&self.new, &self.old]
-            .iter()
-            .find_map(|r| r.model().remedies.iter().find(|x| x.id == remedy))
+        self.newer(|r| r.model().remedies.iter().find(|x| x.id == remedy))
             .and_then(|x| x.params.get(k))
             .is_some_and(|(_, ty)| *ty == crate::value::Type::Text)
     }
@@ -373,10 +371,7 @@ impl<'r> Say<'r> {
                 m.local(&fact.labels, lang).map(str::to_string)
             })
         };
-        self.titled(
-            label(&self.new).or_else(|| label(&self.old)).as_deref(),
-            name,
-        )
+        self.titled(self.newer(label).as_deref(), name)
     }
 
     fn amount(&self, g: &Grant) -> Option<String> {

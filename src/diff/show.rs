@@ -61,14 +61,7 @@ pub(crate) fn citations(model: &Model, cites: &[Citation]) -> String {
             if let Some(a) = &c.article {
                 parts.push(format!("article {a}"));
             }
-            if c.texts.is_empty() {
-                if let Some(t) = &c.text {
-                    parts.push(format!("{t:?}"));
-                }
-            }
-            for (lang, t) in &c.texts {
-                parts.push(format!("{lang} {t:?}"));
-            }
+            parts.extend(cited_texts(c));
             parts.join(" ")
         })
         .collect();
@@ -94,20 +87,10 @@ pub(crate) fn value_labels(labels: &[(String, Texts)]) -> String {
 
 /// Texts by language as written (`en "Refund"; zh "退款"`).
 pub(crate) fn texts(t: &Texts) -> String {
-    let shown: Vec<String> = t
-        .iter()
-        .map(|(lang, text)| {
-            if lang.is_empty() {
-                format!("{text:?}")
-            } else {
-                format!("{lang} {text:?}")
-            }
-        })
-        .collect();
-    if shown.is_empty() {
+    if t.is_empty() {
         "none".to_string()
     } else {
-        shown.join("; ")
+        written_texts(t).join("; ")
     }
 }
 
@@ -186,11 +169,7 @@ pub(crate) fn citations_said(model: &Model, cites: &[Citation]) -> Said {
                     .and_then(|l| model.laws.get(l.index()))
                     .map(|l| l.name.clone()),
                 article: c.article.clone(),
-                texts: if c.texts.is_empty() {
-                    c.text.iter().map(|t| format!("{t:?}")).collect()
-                } else {
-                    written_texts(&c.texts)
-                },
+                texts: cited_texts(c),
             })
             .collect(),
     )
@@ -215,6 +194,16 @@ pub(crate) fn texts_said(t: &Texts) -> Said {
         Said::Nothing
     } else {
         Said::Texts(written_texts(t))
+    }
+}
+
+/// A citation's free text as written: each language's (`zh "…"`), else the
+/// one text of a plain `cite "…"`.
+fn cited_texts(c: &Citation) -> Vec<String> {
+    if c.texts.is_empty() {
+        c.text.iter().map(|t| format!("{t:?}")).collect()
+    } else {
+        written_texts(&c.texts)
     }
 }
 
